@@ -1,0 +1,79 @@
+import { z } from "zod";
+
+/**
+ * The one place that reads process.env. Everything else receives a typed `Env`.
+ * Start-up stops with a readable list of problems when the environment is wrong.
+ */
+const booleanFlag = z
+  .enum(["0", "1", "true", "false", ""])
+  .optional()
+  .transform((value) => value === "1" || value === "true");
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default("0.0.0.0"),
+  DATABASE_URL: z.url().optional(),
+  DATA_DIR: z.string().min(1).default("./data/pglite"),
+  DEMO: booleanFlag,
+  SECRET_KEY: z.string().min(32).optional(),
+  PUBLIC_BASE_URL: z.url().optional(),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  TRUST_PROXY: booleanFlag,
+});
+
+export type Env = {
+  nodeEnv: "development" | "test" | "production";
+  port: number;
+  host: string;
+  /** Set: use this PostgreSQL server. Unset: the embedded PGlite database in `dataDir`. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  /** Demo data (hubs, users, events) is loaded on the embedded database, or on PostgreSQL when DEMO=1. */
+  demo: boolean;
+  secretKey: string;
+  publicBaseUrl: string | undefined;
+  logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
+  /** Behind a TLS-terminating proxy: trust X-Forwarded-Proto for Secure cookies and HSTS. */
+  trustProxy: boolean;
+};
+
+// Development and test only: production refuses to start without SECRET_KEY.
+const DEVELOPMENT_SECRET = "development-only-secret-do-not-use-in-production-0000";
+
+export class EnvError extends Error {
+  override readonly name = "EnvError";
+}
+
+/** Parses and validates an environment (defaults to process.env). */
+export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+    throw new EnvError(`Invalid environment:\n${problems.join("\n")}`);
+  }
+  const raw = parsed.data;
+  if (raw.NODE_ENV === "production" && !raw.SECRET_KEY) {
+    throw new EnvError("Invalid environment:\n  SECRET_KEY: required in production (at least 32 characters)");
+  }
+  return {
+    nodeEnv: raw.NODE_ENV,
+    port: raw.PORT,
+    host: raw.HOST,
+    databaseUrl: raw.DATABASE_URL,
+    dataDir: raw.DATA_DIR,
+    demo: raw.DATABASE_URL ? raw.DEMO : source.DEMO === undefined ? true : raw.DEMO,
+    secretKey: raw.SECRET_KEY ?? DEVELOPMENT_SECRET,
+    publicBaseUrl: raw.PUBLIC_BASE_URL,
+    logLevel: raw.LOG_LEVEL,
+    trustProxy: raw.TRUST_PROXY,
+  };
+}
+
+/** Settings for test processes: the only other sanctioned reader of process.env. */
+export function loadTestSettings(source: Record<string, string | undefined> = process.env) {
+  return {
+    testDatabaseUrl: source.TEST_DATABASE_URL || undefined,
+    chromiumPath: source.CHROMIUM_PATH || "/usr/bin/chromium",
+  };
+}

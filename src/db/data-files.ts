@@ -1,0 +1,24 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { parse } from "csv-parse/sync";
+
+/** The project's data folder (reference data, curated catalogue, knowledge); never ../shared at run time. */
+export const dataFolder = fileURLToPath(new URL("../../data/", import.meta.url));
+
+/** Reads a UTF-8 CSV with a header row from data/ into objects keyed by the header. */
+export function readDataCsv(relativePath: string): Record<string, string>[] {
+  return parse(readFileSync(dataFolder + relativePath, "utf8"), { columns: true, skip_empty_lines: true, trim: true });
+}
+
+/** Reads a JSON file from data/. */
+export function readDataJson<T>(relativePath: string): T {
+  return JSON.parse(readFileSync(dataFolder + relativePath, "utf8")) as T;
+}
+
+/** Splits a semicolon-separated cell into trimmed, non-empty parts. */
+export function splitList(cell: string | undefined): string[] {
+  return (cell ?? "")
+    .split(";")
+    .map((part) => part.trim())
+    .filter(Boolean);
+}

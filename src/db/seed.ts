@@ -1,0 +1,18 @@
+import type { Logger } from "pino";
+import { loadReferenceVocabularies } from "../modules/reference/index.js";
+import { loadRegionsReferenceData } from "../modules/regions/index.js";
+import type { Database } from "./client.js";
+
+/** Loads the product's reference data (geography, SBI, R-ladder). Idempotent: returns rows changed. */
+export async function seedReferenceData(db: Database): Promise<number> {
+  let changed = 0;
+  changed += await loadRegionsReferenceData(db);
+  changed += await loadReferenceVocabularies(db);
+  return changed;
+}
+
+/** Everything a fresh database needs before the service starts. */
+export async function seedDatabase(db: Database, options: { demo: boolean; logger?: Logger }): Promise<void> {
+  const changed = await seedReferenceData(db);
+  options.logger?.info({ changed }, "reference data loaded");
+}

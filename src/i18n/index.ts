@@ -1,0 +1,53 @@
+import { en } from "./en.js";
+import { type Messages, nl } from "./nl.js";
+
+export type Lang = "nl" | "en";
+export type { Messages };
+
+export const languages: readonly Lang[] = ["nl", "en"];
+const catalogues: Record<Lang, Messages> = { nl, en };
+
+/** The texts for one language. */
+export function messagesFor(lang: Lang): Messages {
+  return catalogues[lang];
+}
+
+export function isLang(value: unknown): value is Lang {
+  return value === "nl" || value === "en";
+}
+
+/** Fills `{name}` placeholders in a text. */
+export function format(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
+}
+
+/** A text in both languages, as stored in the database and the curated data. */
+export type Localised = { nl: string; en: string };
+
+/** Picks the text for the language, falling back to Dutch. */
+export function pick(text: Localised | null | undefined, lang: Lang): string {
+  if (!text) return "";
+  return text[lang] || text.nl;
+}
+
+const numberFormats: Record<Lang, Intl.NumberFormat> = {
+  nl: new Intl.NumberFormat("nl-NL"),
+  en: new Intl.NumberFormat("en-GB"),
+};
+const euroFormats: Record<Lang, Intl.NumberFormat> = {
+  nl: new Intl.NumberFormat("nl-NL", { style: "currency", currency: "EUR", maximumFractionDigits: 0 }),
+  en: new Intl.NumberFormat("en-GB", { style: "currency", currency: "EUR", maximumFractionDigits: 0 }),
+};
+const dateFormats: Record<Lang, Intl.DateTimeFormat> = {
+  nl: new Intl.DateTimeFormat("nl-NL", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/Amsterdam" }),
+  en: new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/Amsterdam" }),
+};
+const monthFormats: Record<Lang, Intl.DateTimeFormat> = {
+  nl: new Intl.DateTimeFormat("nl-NL", { month: "long", year: "numeric", timeZone: "Europe/Amsterdam" }),
+  en: new Intl.DateTimeFormat("en-GB", { month: "long", year: "numeric", timeZone: "Europe/Amsterdam" }),
+};
+
+export const formatNumber = (value: number, lang: Lang) => numberFormats[lang].format(value);
+export const formatEuro = (value: number, lang: Lang) => euroFormats[lang].format(value);
+export const formatDate = (value: Date | string, lang: Lang) => dateFormats[lang].format(new Date(value));
+export const formatMonth = (value: Date | string, lang: Lang) => monthFormats[lang].format(new Date(value));

@@ -1,0 +1,1 @@
+export { loadReferenceVocabularies } from "./reference.loader.js";

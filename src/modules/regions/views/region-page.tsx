@@ -1,0 +1,69 @@
+import { format } from "../../../i18n/index.js";
+import { Heading, Link, Paragraph } from "../../../web/components.js";
+import type { PageContext } from "../../../web/context.js";
+import { Layout } from "../../../web/layout.js";
+
+export type LoketViewModel = {
+  name: string;
+  description: string;
+  /** A link inside this service (the loket's own page or instrument). */
+  href: string;
+  linkText: string;
+  isNationalFallback: boolean;
+};
+
+export type RegionPageModel = {
+  code: string;
+  name: string;
+  provinces: { code: string; name: string }[];
+  municipalities: { code: string; name: string; highlighted: boolean }[];
+  highlightedMunicipality?: string;
+  loket: LoketViewModel;
+};
+
+/** /regio/{code}: one region, its provinces and municipalities, and the loket to contact. */
+export const RegionPage = ({ page, model }: { page: PageContext; model: RegionPageModel }) => {
+  const t = page.t.regions;
+  return (
+    <Layout page={page} title={format(t.regionTitle, { name: model.name })} current="regions">
+      <Paragraph>
+        <Link href="/regio">{t.backToRegions}</Link>
+      </Paragraph>
+      <Heading level={1}>{format(t.regionTitle, { name: model.name })}</Heading>
+      {model.highlightedMunicipality ? (
+        <Paragraph lead>
+          {format(t.municipalityOf, { municipality: model.highlightedMunicipality, region: model.name })}
+        </Paragraph>
+      ) : null}
+      <dl class="cl-facts">
+        <dt>{t.regionCode}</dt>
+        <dd>{model.code}</dd>
+        <dt>{model.provinces.length > 1 ? t.provincesPlural : t.provinces}</dt>
+        <dd>{model.provinces.map((province) => province.name).join(", ")}</dd>
+      </dl>
+      <section aria-labelledby="loket" class="cl-card cl-section">
+        <Heading level={2} id="loket">
+          {t.loketHeading}
+        </Heading>
+        {model.loket.isNationalFallback ? <Paragraph>{t.fallbackLoketIntro}</Paragraph> : null}
+        <Heading level={3}>{model.loket.name}</Heading>
+        <Paragraph>{model.loket.description}</Paragraph>
+        <Paragraph>
+          <Link href={model.loket.href}>{model.loket.linkText}</Link>
+        </Paragraph>
+      </section>
+      <section aria-labelledby="gemeenten" class="cl-section">
+        <Heading level={2} id="gemeenten">
+          {t.municipalities} ({model.municipalities.length})
+        </Heading>
+        <ul class="utrecht-unordered-list cl-multicolumn">
+          {model.municipalities.map((municipality) => (
+            <li class="utrecht-unordered-list__item" id={municipality.code}>
+              {municipality.highlighted ? <strong>{municipality.name}</strong> : municipality.name}
+            </li>
+          ))}
+        </ul>
+      </section>
+    </Layout>
+  );
+};

@@ -1,0 +1,68 @@
+import { format } from "../../../i18n/index.js";
+import { Button, ErrorSummary, Heading, Link, Paragraph } from "../../../web/components.js";
+import type { PageContext } from "../../../web/context.js";
+import type { FieldProblem } from "../../../web/errors.js";
+import { Layout } from "../../../web/layout.js";
+import { type MunicipalityOption, MunicipalityPicker } from "./municipality-picker.js";
+
+export type RegionsPageModel = {
+  groups: {
+    provinceName: string;
+    regions: { code: string; name: string; municipalityCount: number; alsoIn: string[] }[];
+  }[];
+  municipalities: MunicipalityOption[];
+  pickerValue?: string;
+  problems: FieldProblem[];
+};
+
+/** /regio: the 30 regions grouped by province, and a picker from municipality name to region. */
+export const RegionsPage = ({ page, model }: { page: PageContext; model: RegionsPageModel }) => {
+  const t = page.t.regions;
+  const pickerError = model.problems.find((problem) => problem.field === "gemeente")?.message;
+  return (
+    <Layout page={page} title={t.title} current="regions">
+      <ErrorSummary title={page.t.errors.errorSummaryTitle} problems={model.problems} />
+      <Heading level={1}>{t.title}</Heading>
+      <Paragraph lead>{t.intro}</Paragraph>
+      <form method="get" action="/regio" class="cl-inline-form" novalidate>
+        <MunicipalityPicker
+          id="gemeente"
+          name="gemeente"
+          label={t.pickerLabel}
+          hint={t.pickerHint}
+          value={model.pickerValue}
+          error={pickerError}
+          options={model.municipalities}
+        />
+        <Button>{t.pickerButton}</Button>
+      </form>
+      <div class="cl-columns cl-section">
+        {model.groups.map((group) => (
+          <section aria-labelledby={`provincie-${slug(group.provinceName)}`}>
+            <Heading level={2} id={`provincie-${slug(group.provinceName)}`}>
+              {group.provinceName}
+            </Heading>
+            <ul class="utrecht-link-list utrecht-link-list--html-ul">
+              {group.regions.map((region) => (
+                <li class="utrecht-link-list__item">
+                  <Link href={`/regio/${region.code}`}>{region.name}</Link>{" "}
+                  <span class="cl-muted">
+                    ({format(t.municipalitiesCount, { count: region.municipalityCount })}
+                    {region.alsoIn.length ? `; ${format(t.alsoIn, { provinces: region.alsoIn.join(", ") })}` : ""})
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ))}
+      </div>
+    </Layout>
+  );
+};
+
+const slug = (text: string) =>
+  text
+    .normalize("NFD")
+    .replace(/\p{Diacritic}/gu, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-");

@@ -1,0 +1,158 @@
+import type { Child, PropsWithChildren } from "hono/jsx";
+import type { FieldProblem } from "./errors.js";
+
+/** Thin wrappers around NL Design System (Utrecht) CSS components, so views never spell class names by hand. */
+
+export const Heading = ({ level, children, id }: PropsWithChildren<{ level: 1 | 2 | 3 | 4; id?: string }>) => {
+  const className = `utrecht-heading-${level}`;
+  if (level === 1) return <h1 class={className} id={id}>{children}</h1>;
+  if (level === 2) return <h2 class={className} id={id}>{children}</h2>;
+  if (level === 3) return <h3 class={className} id={id}>{children}</h3>;
+  return <h4 class={className} id={id}>{children}</h4>;
+};
+
+export const Paragraph = ({ children, lead, small }: PropsWithChildren<{ lead?: boolean; small?: boolean }>) => (
+  <p class={`utrecht-paragraph${lead ? " utrecht-paragraph--lead" : ""}${small ? " utrecht-paragraph--small" : ""}`}>
+    {children}
+  </p>
+);
+
+export const Link = ({
+  href,
+  children,
+  current,
+  lang,
+  hreflang,
+}: PropsWithChildren<{ href: string; current?: boolean; lang?: string; hreflang?: string }>) => (
+  <a
+    class={`utrecht-link utrecht-link--html-a${current ? " utrecht-link--current" : ""}`}
+    href={href}
+    aria-current={current ? "page" : undefined}
+    lang={lang}
+    hreflang={hreflang}
+  >
+    {children}
+  </a>
+);
+
+export const ButtonLink = ({ href, children, secondary }: PropsWithChildren<{ href: string; secondary?: boolean }>) => (
+  <a
+    class={`utrecht-button-link utrecht-button-link--html-a ${secondary ? "utrecht-button-link--secondary-action" : "utrecht-button-link--primary-action"}`}
+    href={href}
+  >
+    {children}
+  </a>
+);
+
+export const Button = ({
+  children,
+  secondary,
+  name,
+  value,
+}: PropsWithChildren<{ secondary?: boolean; name?: string; value?: string }>) => (
+  <button
+    type="submit"
+    class={`utrecht-button ${secondary ? "utrecht-button--secondary-action" : "utrecht-button--primary-action"}`}
+    name={name}
+    value={value}
+  >
+    {children}
+  </button>
+);
+
+export const UnorderedList = ({ children }: PropsWithChildren) => <ul class="utrecht-unordered-list">{children}</ul>;
+export const ListItem = ({ children }: PropsWithChildren) => <li class="utrecht-unordered-list__item">{children}</li>;
+
+/** The form's error summary (GOV.UK pattern): a list of links to each wrong field; focused by the enhancement script. */
+export const ErrorSummary = ({ title, problems }: { title: string; problems: FieldProblem[] }) =>
+  problems.length === 0 ? null : (
+    <div class="cl-error-summary" role="alert" aria-labelledby="error-summary-title" tabindex={-1} data-module="error-summary">
+      <h2 class="utrecht-heading-2" id="error-summary-title">
+        {title}
+      </h2>
+      <ul class="utrecht-unordered-list">
+        {problems.map((problem) => (
+          <li class="utrecht-unordered-list__item">
+            <a class="utrecht-link utrecht-link--html-a" href={`#${problem.field}`}>
+              {problem.message}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+
+type FieldProps = {
+  id: string;
+  label: Child;
+  hint?: Child;
+  error?: string;
+};
+
+/** A labelled form field with optional hint and error, wired up with aria-describedby. */
+export const FormField = ({ id, label, hint, error, children }: PropsWithChildren<FieldProps>) => (
+  <div class={`utrecht-form-field utrecht-form-field--text${error ? " utrecht-form-field--invalid" : ""}`}>
+    <div class="utrecht-form-field__label">
+      <label class="utrecht-form-label" for={id}>
+        {label}
+      </label>
+    </div>
+    {hint ? (
+      <div class="utrecht-form-field__description utrecht-form-field-description" id={`${id}-hint`}>
+        {hint}
+      </div>
+    ) : null}
+    {error ? (
+      <div class="utrecht-form-field__error-message utrecht-form-field-error-message" id={`${id}-error`}>
+        {error}
+      </div>
+    ) : null}
+    <div class="utrecht-form-field__input">{children}</div>
+  </div>
+);
+
+/** aria-describedby value for a field's hint and error. */
+export function describedBy(id: string, hint: boolean, error: boolean): string | undefined {
+  const ids = [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ");
+  return ids || undefined;
+}
+
+export const TextInput = ({
+  id,
+  name,
+  value,
+  invalid,
+  describedBy: described,
+  list,
+  autocomplete,
+  type = "text",
+  inputmode,
+  required,
+}: {
+  id: string;
+  name: string;
+  value?: string;
+  invalid?: boolean;
+  describedBy?: string;
+  list?: string;
+  autocomplete?: string;
+  type?: string;
+  inputmode?: "numeric" | "email" | "tel" | "text" | "search";
+  required?: boolean;
+}) => (
+  <input
+    class={`utrecht-textbox utrecht-textbox--html-input${invalid ? " utrecht-textbox--invalid" : ""}`}
+    id={id}
+    name={name}
+    type={type}
+    value={value ?? ""}
+    aria-invalid={invalid ? "true" : undefined}
+    aria-describedby={described}
+    list={list}
+    autocomplete={autocomplete}
+    inputmode={inputmode}
+    required={required}
+  />
+);
+
+export const CsrfField = ({ token }: { token: string }) => <input type="hidden" name="_csrf" value={token} />;

@@ -1,0 +1,28 @@
+import type { Context } from "hono";
+import type { Logger } from "pino";
+import type { Lang, Messages } from "../i18n/index.js";
+
+/** What the middleware pipeline puts on every request. */
+export type AppVariables = {
+  lang: Lang;
+  t: Messages;
+  csrfToken: string;
+  requestId: string;
+  secureHeadersNonce?: string;
+  logger: Logger;
+  /** The content-hashed stylesheet URL. */
+  stylesheetHref: string;
+};
+export type AppEnv = { Variables: AppVariables };
+export type AppContext = Context<AppEnv>;
+
+/** What every page view needs besides its own view-model. */
+export type PageContext = {
+  lang: Lang;
+  t: Messages;
+  nonce: string | undefined;
+  csrfToken: string;
+  /** The current path and query, used for the language switch and return links. */
+  url: URL;
+  stylesheetHref: string;
+};

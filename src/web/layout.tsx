@@ -1,0 +1,95 @@
+import type { PropsWithChildren } from "hono/jsx";
+import { Link } from "./components.js";
+import type { PageContext } from "./context.js";
+
+type NavKey = "home" | "catalogue" | "regions" | "examples" | "agenda" | "monitor";
+
+const NAV_ITEMS: { key: NavKey; href: string }[] = [
+  { key: "home", href: "/" },
+  { key: "catalogue", href: "/aanbod" },
+  { key: "regions", href: "/regio" },
+];
+
+/** The same URL with the other language selected. */
+export function otherLanguageHref(url: URL, lang: string): string {
+  const params = new URLSearchParams(url.search);
+  params.set("lang", lang);
+  return `${url.pathname}?${params.toString()}`;
+}
+
+/** The page shell: skip link, header with language switch, navigation, main content, footer. */
+export const Layout = ({
+  page,
+  title,
+  current,
+  children,
+}: PropsWithChildren<{ page: PageContext; title: string; current?: NavKey }>) => {
+  const { t, lang } = page;
+  return (
+    <html lang={lang}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{`${title} | ${t.meta.serviceName}`}</title>
+        <link rel="stylesheet" href={page.stylesheetHref} />
+        <link rel="alternate" hreflang={t.meta.otherLanguageCode} href={otherLanguageHref(page.url, t.meta.otherLanguageCode)} />
+        <script type="module" src="/assets/app.js" nonce={page.nonce} />
+      </head>
+      <body class="utrecht-page-body utrecht-document utrecht-surface cl-theme">
+        <a class="utrecht-skip-link utrecht-skip-link--visible-on-focus" href="#main">
+          {t.layout.skipLink}
+        </a>
+        <header class="utrecht-page-header cl-header">
+          <div class="cl-container cl-header__bar">
+            <a class="cl-header__brand" href="/">
+              {t.meta.serviceName}
+              <span class="cl-header__tagline">{t.layout.tagline}</span>
+            </a>
+            <Link href={otherLanguageHref(page.url, t.meta.otherLanguageCode)} lang={t.meta.otherLanguageCode} hreflang={t.meta.otherLanguageCode}>
+              {t.layout.languageSwitch}
+            </Link>
+          </div>
+        </header>
+        <nav class="cl-nav" aria-label={t.layout.mainNavigation}>
+          <ul class="cl-container">
+            {NAV_ITEMS.map((item) => (
+              <li>
+                <Link href={item.href} current={item.key === current}>
+                  {t.layout.nav[item.key]}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <main id="main" class="utrecht-page-content cl-main" tabindex={-1}>
+          <div class="cl-container">{children}</div>
+        </main>
+        <footer class="utrecht-page-footer cl-footer">
+          <div class="cl-container cl-columns">
+            <div>
+              <h2 class="utrecht-heading-2">{t.layout.footerHeading}</h2>
+              <p class="utrecht-paragraph">{t.layout.footerAbout}</p>
+            </div>
+            <ul class="utrecht-link-list utrecht-link-list--html-ul">
+              <li class="utrecht-link-list__item">
+                <a class="utrecht-link utrecht-link--html-a" href="/toegankelijkheid">
+                  {t.layout.accessibility}
+                </a>
+              </li>
+              <li class="utrecht-link-list__item">
+                <a class="utrecht-link utrecht-link--html-a" href="/privacy">
+                  {t.layout.privacy}
+                </a>
+              </li>
+              <li class="utrecht-link-list__item">
+                <a class="utrecht-link utrecht-link--html-a" href="/api/v1">
+                  {t.layout.openData}
+                </a>
+              </li>
+            </ul>
+          </div>
+        </footer>
+      </body>
+    </html>
+  );
+};

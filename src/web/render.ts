@@ -1,0 +1,19 @@
+import type { JSX } from "hono/jsx/jsx-runtime";
+import type { AppContext, PageContext } from "./context.js";
+
+/** Everything a view needs from the request besides its own view-model. */
+export function pageContext(c: AppContext): PageContext {
+  return {
+    lang: c.get("lang"),
+    t: c.get("t"),
+    nonce: c.get("secureHeadersNonce"),
+    csrfToken: c.get("csrfToken"),
+    url: new URL(c.req.url),
+    stylesheetHref: c.get("stylesheetHref"),
+  };
+}
+
+/** Renders a full HTML page with its doctype. */
+export function renderPage(c: AppContext, page: JSX.Element, status: 200 | 400 | 403 | 404 | 409 | 429 | 500 | 503 = 200) {
+  return c.html(`<!DOCTYPE html>${page.toString()}`, status);
+}
