@@ -6,6 +6,9 @@ export function createLogger(env: Pick<Env, "logLevel">): Logger {
   return pino({
     level: env.logLevel,
     base: { service: "circulair-loket" },
-    redact: { paths: ["*.email", "*.phone", "*.password", "*.kvk", "req.headers.cookie", "req.headers.authorization"], censor: "[redacted]" },
+    redact: {
+      paths: ["*.email", "*.phone", "*.password", "*.kvk", "req.headers.cookie", "req.headers.authorization"],
+      censor: "[redacted]",
+    },
   });
 }

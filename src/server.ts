@@ -13,13 +13,22 @@ async function main() {
   const started = performance.now();
   const database = env.databaseUrl
     ? await openDatabase({ kind: "postgres", url: env.databaseUrl })
-    : await openDatabase({ kind: "pglite", dataDir: env.dataDir, onProgress: (message) => logger.info(message) });
+    : await openDatabase({
+        kind: "pglite",
+        dataDir: env.dataDir,
+        onProgress: (message) => logger.info(message),
+      });
   await migrateDatabase(database);
   await seedDatabase(database.db, { demo: env.demo, logger });
   const app = await createApp({ env, database, logger });
   const server = serve({ fetch: app.fetch, port: env.port, hostname: env.host }, (address) => {
     logger.info(
-      { port: address.port, database: database.kind, demo: env.demo, startupMs: Math.round(performance.now() - started) },
+      {
+        port: address.port,
+        database: database.kind,
+        demo: env.demo,
+        startupMs: Math.round(performance.now() - started),
+      },
       `Circulair Loket listening on http://localhost:${address.port}`,
     );
   });

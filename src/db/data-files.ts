@@ -7,7 +7,11 @@ export const dataFolder = fileURLToPath(new URL("../../data/", import.meta.url))
 
 /** Reads a UTF-8 CSV with a header row from data/ into objects keyed by the header. */
 export function readDataCsv(relativePath: string): Record<string, string>[] {
-  return parse(readFileSync(dataFolder + relativePath, "utf8"), { columns: true, skip_empty_lines: true, trim: true });
+  return parse(readFileSync(dataFolder + relativePath, "utf8"), {
+    columns: true,
+    skip_empty_lines: true,
+    trim: true,
+  });
 }
 
 /** Reads a JSON file from data/. */

@@ -1,5 +1,5 @@
 import { en } from "./en.js";
-import { type Messages, nl } from "./nl.js";
+import { type Messages, nl, type Widen } from "./nl.js";
 
 export type Lang = "nl" | "en";
 export type { Messages };
@@ -12,13 +12,26 @@ export function messagesFor(lang: Lang): Messages {
   return catalogues[lang];
 }
 
+/**
+ * Declares a module's own texts: Dutch first, then English with exactly the same keys (checked by the compiler).
+ * Modules keep their texts beside their views; only the shell's texts live in src/i18n.
+ */
+export function defineMessages<const Dutch extends object>(
+  nl: Dutch,
+  en: Widen<Dutch>,
+): Record<Lang, Widen<Dutch>> {
+  return { nl: nl as Widen<Dutch>, en };
+}
+
 export function isLang(value: unknown): value is Lang {
   return value === "nl" || value === "en";
 }
 
 /** Fills `{name}` placeholders in a text. */
 export function format(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) =>
+    key in values ? String(values[key]) : whole,
+  );
 }
 
 /** A text in both languages, as stored in the database and the curated data. */
@@ -39,8 +52,18 @@ const euroFormats: Record<Lang, Intl.NumberFormat> = {
   en: new Intl.NumberFormat("en-GB", { style: "currency", currency: "EUR", maximumFractionDigits: 0 }),
 };
 const dateFormats: Record<Lang, Intl.DateTimeFormat> = {
-  nl: new Intl.DateTimeFormat("nl-NL", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/Amsterdam" }),
-  en: new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/Amsterdam" }),
+  nl: new Intl.DateTimeFormat("nl-NL", {
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    timeZone: "Europe/Amsterdam",
+  }),
+  en: new Intl.DateTimeFormat("en-GB", {
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    timeZone: "Europe/Amsterdam",
+  }),
 };
 const monthFormats: Record<Lang, Intl.DateTimeFormat> = {
   nl: new Intl.DateTimeFormat("nl-NL", { month: "long", year: "numeric", timeZone: "Europe/Amsterdam" }),

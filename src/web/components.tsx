@@ -3,16 +3,45 @@ import type { FieldProblem } from "./errors.js";
 
 /** Thin wrappers around NL Design System (Utrecht) CSS components, so views never spell class names by hand. */
 
-export const Heading = ({ level, children, id }: PropsWithChildren<{ level: 1 | 2 | 3 | 4; id?: string }>) => {
+export const Heading = ({
+  level,
+  children,
+  id,
+}: PropsWithChildren<{ level: 1 | 2 | 3 | 4; id?: string }>) => {
   const className = `utrecht-heading-${level}`;
-  if (level === 1) return <h1 class={className} id={id}>{children}</h1>;
-  if (level === 2) return <h2 class={className} id={id}>{children}</h2>;
-  if (level === 3) return <h3 class={className} id={id}>{children}</h3>;
-  return <h4 class={className} id={id}>{children}</h4>;
+  if (level === 1)
+    return (
+      <h1 class={className} id={id}>
+        {children}
+      </h1>
+    );
+  if (level === 2)
+    return (
+      <h2 class={className} id={id}>
+        {children}
+      </h2>
+    );
+  if (level === 3)
+    return (
+      <h3 class={className} id={id}>
+        {children}
+      </h3>
+    );
+  return (
+    <h4 class={className} id={id}>
+      {children}
+    </h4>
+  );
 };
 
-export const Paragraph = ({ children, lead, small }: PropsWithChildren<{ lead?: boolean; small?: boolean }>) => (
-  <p class={`utrecht-paragraph${lead ? " utrecht-paragraph--lead" : ""}${small ? " utrecht-paragraph--small" : ""}`}>
+export const Paragraph = ({
+  children,
+  lead,
+  small,
+}: PropsWithChildren<{ lead?: boolean; small?: boolean }>) => (
+  <p
+    class={`utrecht-paragraph${lead ? " utrecht-paragraph--lead" : ""}${small ? " utrecht-paragraph--small" : ""}`}
+  >
     {children}
   </p>
 );
@@ -35,7 +64,11 @@ export const Link = ({
   </a>
 );
 
-export const ButtonLink = ({ href, children, secondary }: PropsWithChildren<{ href: string; secondary?: boolean }>) => (
+export const ButtonLink = ({
+  href,
+  children,
+  secondary,
+}: PropsWithChildren<{ href: string; secondary?: boolean }>) => (
   <a
     class={`utrecht-button-link utrecht-button-link--html-a ${secondary ? "utrecht-button-link--secondary-action" : "utrecht-button-link--primary-action"}`}
     href={href}
@@ -60,13 +93,23 @@ export const Button = ({
   </button>
 );
 
-export const UnorderedList = ({ children }: PropsWithChildren) => <ul class="utrecht-unordered-list">{children}</ul>;
-export const ListItem = ({ children }: PropsWithChildren) => <li class="utrecht-unordered-list__item">{children}</li>;
+export const UnorderedList = ({ children }: PropsWithChildren) => (
+  <ul class="utrecht-unordered-list">{children}</ul>
+);
+export const ListItem = ({ children }: PropsWithChildren) => (
+  <li class="utrecht-unordered-list__item">{children}</li>
+);
 
 /** The form's error summary (GOV.UK pattern): a list of links to each wrong field; focused by the enhancement script. */
 export const ErrorSummary = ({ title, problems }: { title: string; problems: FieldProblem[] }) =>
   problems.length === 0 ? null : (
-    <div class="cl-error-summary" role="alert" aria-labelledby="error-summary-title" tabindex={-1} data-module="error-summary">
+    <div
+      class="cl-error-summary"
+      role="alert"
+      aria-labelledby="error-summary-title"
+      tabindex={-1}
+      data-module="error-summary"
+    >
       <h2 class="utrecht-heading-2" id="error-summary-title">
         {title}
       </h2>

@@ -3,11 +3,16 @@ import type { Logger } from "pino";
 import { isDatabaseUnavailable } from "../db/availability.js";
 import type { AppContext } from "./context.js";
 import { AppError, databaseUnavailable } from "./errors.js";
-import { type ErrorPageKind, ErrorPage } from "./pages/error-page.js";
+import { ErrorPage, type ErrorPageKind } from "./pages/error-page.js";
 import { problemResponse } from "./problem.js";
 import { pageContext, renderPage } from "./render.js";
 
-const PAGE_KIND: Record<number, ErrorPageKind> = { 403: "forbidden", 404: "notFound", 429: "tooMany", 503: "unavailable" };
+const PAGE_KIND: Record<number, ErrorPageKind> = {
+  403: "forbidden",
+  404: "notFound",
+  429: "tooMany",
+  503: "unavailable",
+};
 const internalError = () => new AppError("internal", 503, "An unexpected error occurred.");
 
 /** Turns any error into the right page or problem+json; unknown errors are logged and shown without details. */
@@ -16,7 +21,10 @@ export function errorHandler(logger: Logger) {
     const context = c as AppContext;
     if (error instanceof AppError) return respond(context, error, error.status);
     if (isDatabaseUnavailable(error)) return respond(context, databaseUnavailable(), 503);
-    (context.get("logger") ?? logger).error({ err: error, requestId: context.get("requestId") }, "unhandled error");
+    (context.get("logger") ?? logger).error(
+      { err: error, requestId: context.get("requestId") },
+      "unhandled error",
+    );
     return respond(context, internalError(), 500);
   };
 }
@@ -32,7 +40,13 @@ function respond(c: AppContext, error: AppError, status: number) {
   if (typeof error.details.retryAfter === "number") c.header("Retry-After", String(error.details.retryAfter));
   c.header("Cache-Control", "no-store");
   const kind: ErrorPageKind =
-    status === 500 ? "serverError" : error.id === "csrf-rejected" ? "csrf" : (PAGE_KIND[status] ?? "serverError");
-  const page = <ErrorPage page={pageContext(c)} kind={kind} reference={status >= 500 ? requestId : undefined} />;
+    status === 500
+      ? "serverError"
+      : error.id === "csrf-rejected"
+        ? "csrf"
+        : (PAGE_KIND[status] ?? "serverError");
+  const page = (
+    <ErrorPage page={pageContext(c)} kind={kind} reference={status >= 500 ? requestId : undefined} />
+  );
   return renderPage(c, page, status as 500);
 }

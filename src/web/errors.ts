@@ -22,10 +22,17 @@ export const csrfRejected = () => new AppError("csrf-rejected", 403, "The form t
 export const tooManyRequests = (retryAfterSeconds: number) =>
   new AppError("too-many-requests", 429, "Too many requests.", { retryAfter: retryAfterSeconds });
 export const databaseUnavailable = () =>
-  new AppError("service-unavailable", 503, "The database is unavailable. Try again shortly.", { retryAfter: 10 });
+  new AppError("service-unavailable", 503, "The database is unavailable. Try again shortly.", {
+    retryAfter: 10,
+  });
 /** Invalid input: names every parameter or field that is wrong. */
 export const invalidInput = (problems: FieldProblem[]) =>
-  new AppError("invalid-input", 400, problems.map((problem) => `${problem.field}: ${problem.message}`).join("; "), {
-    problems,
-  });
+  new AppError(
+    "invalid-input",
+    400,
+    problems.map((problem) => `${problem.field}: ${problem.message}`).join("; "),
+    {
+      problems,
+    },
+  );
 export const conflict = (message: string) => new AppError("edit-conflict", 409, message);

@@ -32,7 +32,11 @@ export const Layout = ({
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${title} | ${t.meta.serviceName}`}</title>
         <link rel="stylesheet" href={page.stylesheetHref} />
-        <link rel="alternate" hreflang={t.meta.otherLanguageCode} href={otherLanguageHref(page.url, t.meta.otherLanguageCode)} />
+        <link
+          rel="alternate"
+          hreflang={t.meta.otherLanguageCode}
+          href={otherLanguageHref(page.url, t.meta.otherLanguageCode)}
+        />
         <script type="module" src="/assets/app.js" nonce={page.nonce} />
       </head>
       <body class="utrecht-page-body utrecht-document utrecht-surface cl-theme">
@@ -45,21 +49,27 @@ export const Layout = ({
               {t.meta.serviceName}
               <span class="cl-header__tagline">{t.layout.tagline}</span>
             </a>
-            <Link href={otherLanguageHref(page.url, t.meta.otherLanguageCode)} lang={t.meta.otherLanguageCode} hreflang={t.meta.otherLanguageCode}>
+            <Link
+              href={otherLanguageHref(page.url, t.meta.otherLanguageCode)}
+              lang={t.meta.otherLanguageCode}
+              hreflang={t.meta.otherLanguageCode}
+            >
               {t.layout.languageSwitch}
             </Link>
           </div>
         </header>
         <nav class="cl-nav" aria-label={t.layout.mainNavigation}>
-          <ul class="cl-container">
-            {NAV_ITEMS.map((item) => (
-              <li>
-                <Link href={item.href} current={item.key === current}>
-                  {t.layout.nav[item.key]}
-                </Link>
-              </li>
-            ))}
-          </ul>
+          <div class="cl-container">
+            <ul>
+              {NAV_ITEMS.map((item) => (
+                <li>
+                  <Link href={item.href} current={item.key === current}>
+                    {t.layout.nav[item.key]}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </div>
         </nav>
         <main id="main" class="utrecht-page-content cl-main" tabindex={-1}>
           <div class="cl-container">{children}</div>

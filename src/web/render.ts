@@ -14,6 +14,10 @@ export function pageContext(c: AppContext): PageContext {
 }
 
 /** Renders a full HTML page with its doctype. */
-export function renderPage(c: AppContext, page: JSX.Element, status: 200 | 400 | 403 | 404 | 409 | 429 | 500 | 503 = 200) {
+export function renderPage(
+  c: AppContext,
+  page: JSX.Element,
+  status: 200 | 400 | 403 | 404 | 409 | 429 | 500 | 503 = 200,
+) {
   return c.html(`<!DOCTYPE html>${page.toString()}`, status);
 }

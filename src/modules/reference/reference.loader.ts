@@ -12,7 +12,9 @@ const SBI_2008_ENGLISH_OVERRIDES: Record<string, string> = {
 /** Loads SBI 2008 and SBI 2025 sections and divisions and the R-ladder; returns the number of rows changed. */
 export async function loadReferenceVocabularies(db: Database): Promise<number> {
   const sbi2025 = readDataCsv("reference/sbi2025_sections_divisions.csv");
-  const english2025 = new Map(sbi2025.filter((row) => row.level === "division").map((row) => [row.code!, row.name_en!]));
+  const english2025 = new Map(
+    sbi2025.filter((row) => row.level === "division").map((row) => [row.code!, row.name_en!]),
+  );
   const sbiRows: (typeof sbiCodes.$inferInsert)[] = [
     ...readDataCsv("reference/sbi_sections.csv").map((row) => ({
       version: "2008",

@@ -22,7 +22,9 @@ export async function loadRegionsReferenceData(db: Database): Promise<number> {
   const regionProvinceRows = regionCsv.flatMap((row) =>
     splitList(row.provinces).map((provinceCode) => ({ regionCode: row.res_code!, provinceCode })),
   );
-  const membership = new Map(readDataCsv("reference/res_region_members.csv").map((row) => [row.gm_code!, row]));
+  const membership = new Map(
+    readDataCsv("reference/res_region_members.csv").map((row) => [row.gm_code!, row]),
+  );
   const municipalityRows = readDataCsv("reference/municipalities.csv").map((row) => {
     const member = membership.get(row.gm_code!);
     if (!member) throw new Error(`Municipality ${row.gm_code} has no RES region in res_region_members.csv`);
@@ -38,7 +40,12 @@ export async function loadRegionsReferenceData(db: Database): Promise<number> {
   let changed = 0;
   changed += await upsertChanged(db, provinces, provinces.code, provinceRows);
   changed += await upsertChanged(db, regions, regions.code, regionRows);
-  changed += await upsertChanged(db, regionProvinces, [regionProvinces.regionCode, regionProvinces.provinceCode], regionProvinceRows);
+  changed += await upsertChanged(
+    db,
+    regionProvinces,
+    [regionProvinces.regionCode, regionProvinces.provinceCode],
+    regionProvinceRows,
+  );
   changed += await upsertChanged(db, municipalities, municipalities.code, municipalityRows);
   return changed;
 }

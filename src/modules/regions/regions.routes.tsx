@@ -3,6 +3,7 @@ import { format } from "../../i18n/index.js";
 import type { AppEnv } from "../../web/context.js";
 import { notFound } from "../../web/errors.js";
 import { pageContext, renderPage } from "../../web/render.js";
+import { regionsMessages } from "./regions.messages.js";
 import { type Geography, groupRegionsByProvince } from "./regions.service.js";
 import { type LoketViewModel, RegionPage } from "./views/region-page.js";
 import { RegionsPage } from "./views/regions-page.js";
@@ -17,14 +18,23 @@ export type RegionsRouteDeps = {
 export function regionsRoutes({ geography, loketFor }: RegionsRouteDeps) {
   return new Hono<AppEnv>()
     .get("/regio", (c) => {
-      const t = c.get("t").regions;
+      const t = regionsMessages[c.get("lang")];
       const typed = c.req.query("gemeente");
       const municipalityOptions = geography.municipalities.map(({ code, name }) => ({ code, name }));
       let problems: { field: string; message: string }[] = [];
       if (typed !== undefined) {
         const municipality = geography.findMunicipalityByName(typed);
-        if (municipality) return c.redirect(`/regio/${municipality.regionCode}?gemeente=${municipality.code}#${municipality.code}`, 303);
-        problems = [{ field: "gemeente", message: typed.trim() ? format(t.pickerUnknown, { name: typed.trim() }) : t.pickerEmpty }];
+        if (municipality)
+          return c.redirect(
+            `/regio/${municipality.regionCode}?gemeente=${municipality.code}#${municipality.code}`,
+            303,
+          );
+        problems = [
+          {
+            field: "gemeente",
+            message: typed.trim() ? format(t.pickerUnknown, { name: typed.trim() }) : t.pickerEmpty,
+          },
+        ];
       }
       const groups = groupRegionsByProvince(geography).map((group) => ({
         provinceName: group.province.name,
@@ -37,7 +47,10 @@ export function regionsRoutes({ geography, loketFor }: RegionsRouteDeps) {
       }));
       return renderPage(
         c,
-        <RegionsPage page={pageContext(c)} model={{ groups, municipalities: municipalityOptions, pickerValue: typed, problems }} />,
+        <RegionsPage
+          page={pageContext(c)}
+          model={{ groups, municipalities: municipalityOptions, pickerValue: typed, problems }}
+        />,
         problems.length ? 400 : 200,
       );
     })
@@ -47,7 +60,7 @@ export function regionsRoutes({ geography, loketFor }: RegionsRouteDeps) {
       if (!region) throw notFound("region");
       if (code !== region.code) return c.redirect(`/regio/${region.code}`, 301);
       const lang = c.get("lang");
-      const t = c.get("t").regions;
+      const t = regionsMessages[c.get("lang")];
       const highlighted = geography.municipality(c.req.query("gemeente") ?? "");
       const loket = (await loketFor?.(region.code, lang)) ?? {
         name: t.fallbackLoketName,

@@ -22,9 +22,9 @@ const MUNICIPALITY_ALIASES: Record<string, string> = {
   "the hague": "GM0518",
   "den bosch": "GM0796",
   "s hertogenbosch": "GM0796",
-  "hertogenbosch": "GM0796",
+  hertogenbosch: "GM0796",
   "s gravenhage": "GM0518",
-  "gravenhage": "GM0518",
+  gravenhage: "GM0518",
 };
 
 /** Lower case, no accents, no punctuation: how names are compared. */
@@ -55,7 +55,10 @@ export async function loadGeography(repository: RegionsRepository): Promise<Geog
   const regions: Region[] = regionRows.map(({ code, name }) => ({
     code,
     name,
-    provinceCodes: links.filter((link) => link.regionCode === code).map((link) => link.provinceCode).sort(),
+    provinceCodes: links
+      .filter((link) => link.regionCode === code)
+      .map((link) => link.provinceCode)
+      .sort(),
     municipalityCodes: municipalities.filter((m) => m.regionCode === code).map((m) => m.code),
   }));
   const byCode = <T extends { code: string }>(items: T[]) => new Map(items.map((item) => [item.code, item]));

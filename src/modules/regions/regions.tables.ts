@@ -45,5 +45,8 @@ export const municipalities = pgTable(
     regionBasis: text("region_basis").notNull(),
     vintage: integer("vintage").notNull(),
   },
-  (table) => [index("municipalities_region_idx").on(table.regionCode), index("municipalities_province_idx").on(table.provinceCode)],
+  (table) => [
+    index("municipalities_region_idx").on(table.regionCode),
+    index("municipalities_province_idx").on(table.provinceCode),
+  ],
 );

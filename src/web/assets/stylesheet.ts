@@ -10,20 +10,62 @@ const require = createRequire(import.meta.url);
  * instead of carrying the whole 400 KB component library.
  */
 const USED_COMPONENTS = [
-  "alert", "article", "badge-status", "blockquote", "body", "button", "button-group", "button-link", "checkbox",
-  "code", "column-layout", "data-list", "document", "form-field", "form-field-description",
-  "form-field-error-message", "form-fieldset", "form-label", "heading-1", "heading-2", "heading-3", "heading-4",
-  "link", "link-list", "mark", "nav-bar", "nav-list", "ordered-list", "page", "page-body", "page-content",
-  "page-footer", "page-header", "page-layout", "pagination", "paragraph", "radio-button", "root", "select",
-  "separator", "skip-link", "surface", "table", "textarea", "textbox", "unordered-list",
+  "alert",
+  "article",
+  "badge-status",
+  "blockquote",
+  "body",
+  "button",
+  "button-group",
+  "button-link",
+  "checkbox",
+  "code",
+  "column-layout",
+  "data-list",
+  "document",
+  "form-field",
+  "form-field-description",
+  "form-field-error-message",
+  "form-fieldset",
+  "form-label",
+  "heading-1",
+  "heading-2",
+  "heading-3",
+  "heading-4",
+  "link",
+  "link-list",
+  "mark",
+  "nav-bar",
+  "nav-list",
+  "ordered-list",
+  "page",
+  "page-body",
+  "page-content",
+  "page-footer",
+  "page-header",
+  "page-layout",
+  "pagination",
+  "paragraph",
+  "radio-button",
+  "root",
+  "select",
+  "separator",
+  "skip-link",
+  "surface",
+  "table",
+  "textarea",
+  "textbox",
+  "unordered-list",
 ];
-const componentPattern = new RegExp(`\\.utrecht-(?:${USED_COMPONENTS.join("|")})(?![a-z-])`);
+const componentPattern = new RegExp(`\\.utrecht-(?:${USED_COMPONENTS.join("|")})(?![a-z]|-[a-z])`);
 
 export type Stylesheet = { css: string; fileName: string };
 
 /** Builds the one stylesheet: tree-shaken NLDS component CSS, the tokens it needs, our brand and layout. */
 export function buildStylesheet(): Stylesheet {
-  const components = postcss.parse(readFileSync(require.resolve("@utrecht/component-library-css/dist/index.css"), "utf8"));
+  const components = postcss.parse(
+    readFileSync(require.resolve("@utrecht/component-library-css/dist/index.css"), "utf8"),
+  );
   components.walkRules((rule: Rule) => {
     if (rule.parent?.type === "atrule" && /keyframes/.test((rule.parent as AtRule).name)) return;
     const kept = rule.selectors.filter((selector) => componentPattern.test(selector));
@@ -36,7 +78,7 @@ export function buildStylesheet(): Stylesheet {
   const brand = readFileSync(new URL("./brand.css", import.meta.url), "utf8");
   const layout = readFileSync(new URL("./app.css", import.meta.url), "utf8");
   const componentCss = components.toString();
-  const tokens = neededTokens(`${componentCss}\n${layout}`, brand);
+  const tokens = neededTokens(`${componentCss}\n${layout}\n${brand}`, brand);
   const css = [
     "/* NL Design System components (EUPL-1.2), example theme tokens (EUPL-1.2) rebranded: see docs/decisions. */",
     `.cl-theme{${tokens}}`,
@@ -54,11 +96,15 @@ export function buildStylesheet(): Stylesheet {
 /** The theme declarations the given CSS needs, followed transitively through var() references. */
 function neededTokens(css: string, brand: string): string {
   const theme = postcss.parse(
-    readFileSync(require.resolve("@nl-design-system-unstable/voorbeeld-design-tokens/dist/theme.css"), "utf8"),
+    readFileSync(
+      require.resolve("@nl-design-system-unstable/voorbeeld-design-tokens/dist/theme.css"),
+      "utf8",
+    ),
   );
   const declarations = new Map<string, string>();
   theme.walkDecls((decl) => {
-    if (decl.prop.startsWith("--")) declarations.set(decl.prop, decl.value.replace(/--voorbeeld-kleuren-violet-/g, "--cl-kleur-"));
+    if (decl.prop.startsWith("--"))
+      declarations.set(decl.prop, decl.value.replace(/--voorbeeld-kleuren-violet-/g, "--cl-kleur-"));
   });
   const brandDefined = new Set([...brand.matchAll(/(--[\w-]+)\s*:/g)].map((match) => match[1]!));
   const needed = new Set<string>();

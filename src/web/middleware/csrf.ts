@@ -14,7 +14,10 @@ const UNSAFE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
  * carry its HMAC, which an attacker cannot compute. The public API takes no cookies for authority (writes need a
  * bearer token), so it is outside this check by design.
  */
-export function csrfProtection(secretKey: string, isSecureRequest: (url: string, forwardedProto?: string) => boolean) {
+export function csrfProtection(
+  secretKey: string,
+  isSecureRequest: (url: string, forwardedProto?: string) => boolean,
+) {
   const sign = (value: string) => createHmac("sha256", secretKey).update(`csrf:${value}`).digest("base64url");
   return createMiddleware<AppEnv>(async (c, next) => {
     let secret = getCookie(c, CSRF_COOKIE);
@@ -40,7 +43,8 @@ export function csrfProtection(secretKey: string, isSecureRequest: (url: string,
 
 async function formToken(request: Request): Promise<string | undefined> {
   const type = request.headers.get("content-type") ?? "";
-  if (!type.includes("application/x-www-form-urlencoded") && !type.includes("multipart/form-data")) return undefined;
+  if (!type.includes("application/x-www-form-urlencoded") && !type.includes("multipart/form-data"))
+    return undefined;
   const form = await request.formData().catch(() => undefined);
   const value = form?.get(CSRF_FIELD);
   return typeof value === "string" ? value : undefined;

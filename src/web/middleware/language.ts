@@ -10,7 +10,12 @@ export const language = createMiddleware<AppEnv>(async (c, next) => {
   const requested = c.req.query("lang");
   let lang = isLang(requested) ? requested : undefined;
   if (lang) {
-    setCookie(c, LANGUAGE_COOKIE, lang, { path: "/", maxAge: 365 * 24 * 3600, sameSite: "Lax", httpOnly: true });
+    setCookie(c, LANGUAGE_COOKIE, lang, {
+      path: "/",
+      maxAge: 365 * 24 * 3600,
+      sameSite: "Lax",
+      httpOnly: true,
+    });
   } else {
     const remembered = getCookie(c, LANGUAGE_COOKIE);
     lang = isLang(remembered) ? remembered : "nl";

@@ -5,7 +5,15 @@ import { Layout } from "../layout.js";
 export type ErrorPageKind = "notFound" | "serverError" | "unavailable" | "forbidden" | "csrf" | "tooMany";
 
 /** One page for every error a person can meet, in their language, without technical details. */
-export const ErrorPage = ({ page, kind, reference }: { page: PageContext; kind: ErrorPageKind; reference?: string }) => {
+export const ErrorPage = ({
+  page,
+  kind,
+  reference,
+}: {
+  page: PageContext;
+  kind: ErrorPageKind;
+  reference?: string;
+}) => {
   const e = page.t.errors;
   const texts: Record<ErrorPageKind, [string, string]> = {
     notFound: [e.notFoundTitle, e.notFoundBody],

@@ -2,6 +2,7 @@ import { format } from "../../../i18n/index.js";
 import { Heading, Link, Paragraph } from "../../../web/components.js";
 import type { PageContext } from "../../../web/context.js";
 import { Layout } from "../../../web/layout.js";
+import { regionsMessages } from "../regions.messages.js";
 
 export type LoketViewModel = {
   name: string;
@@ -23,7 +24,7 @@ export type RegionPageModel = {
 
 /** /regio/{code}: one region, its provinces and municipalities, and the loket to contact. */
 export const RegionPage = ({ page, model }: { page: PageContext; model: RegionPageModel }) => {
-  const t = page.t.regions;
+  const t = regionsMessages[page.lang];
   return (
     <Layout page={page} title={format(t.regionTitle, { name: model.name })} current="regions">
       <Paragraph>

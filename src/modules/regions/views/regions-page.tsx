@@ -3,6 +3,7 @@ import { Button, ErrorSummary, Heading, Link, Paragraph } from "../../../web/com
 import type { PageContext } from "../../../web/context.js";
 import type { FieldProblem } from "../../../web/errors.js";
 import { Layout } from "../../../web/layout.js";
+import { regionsMessages } from "../regions.messages.js";
 import { type MunicipalityOption, MunicipalityPicker } from "./municipality-picker.js";
 
 export type RegionsPageModel = {
@@ -17,7 +18,7 @@ export type RegionsPageModel = {
 
 /** /regio: the 30 regions grouped by province, and a picker from municipality name to region. */
 export const RegionsPage = ({ page, model }: { page: PageContext; model: RegionsPageModel }) => {
-  const t = page.t.regions;
+  const t = regionsMessages[page.lang];
   const pickerError = model.problems.find((problem) => problem.field === "gemeente")?.message;
   return (
     <Layout page={page} title={t.title} current="regions">
@@ -42,13 +43,16 @@ export const RegionsPage = ({ page, model }: { page: PageContext; model: Regions
             <Heading level={2} id={`provincie-${slug(group.provinceName)}`}>
               {group.provinceName}
             </Heading>
-            <ul class="utrecht-link-list utrecht-link-list--html-ul">
+            <ul class="cl-plain-list">
               {group.regions.map((region) => (
-                <li class="utrecht-link-list__item">
+                <li>
                   <Link href={`/regio/${region.code}`}>{region.name}</Link>{" "}
                   <span class="cl-muted">
                     ({format(t.municipalitiesCount, { count: region.municipalityCount })}
-                    {region.alsoIn.length ? `; ${format(t.alsoIn, { provinces: region.alsoIn.join(", ") })}` : ""})
+                    {region.alsoIn.length
+                      ? `; ${format(t.alsoIn, { provinces: region.alsoIn.join(", ") })}`
+                      : ""}
+                    )
                   </span>
                 </li>
               ))}

@@ -1,10 +1,16 @@
 import { Button, Heading, Paragraph } from "../../../web/components.js";
 import type { PageContext } from "../../../web/context.js";
 import { Layout } from "../../../web/layout.js";
-import { type MunicipalityOption, MunicipalityPicker } from "../../regions/index.js";
+import { type MunicipalityOption, MunicipalityPicker, regionsMessages } from "../../regions/index.js";
 
 /** The home page: one form, above the fold, that leads to help in your region. */
-export const HomePage = ({ page, municipalities }: { page: PageContext; municipalities: MunicipalityOption[] }) => (
+export const HomePage = ({
+  page,
+  municipalities,
+}: {
+  page: PageContext;
+  municipalities: MunicipalityOption[];
+}) => (
   <Layout page={page} title={page.t.home.title} current="home">
     <Heading level={1}>{page.t.home.title}</Heading>
     <Paragraph lead>{page.t.home.intro}</Paragraph>
@@ -12,11 +18,11 @@ export const HomePage = ({ page, municipalities }: { page: PageContext; municipa
       <MunicipalityPicker
         id="gemeente"
         name="gemeente"
-        label={page.t.regions.pickerLabel}
-        hint={page.t.regions.pickerHint}
+        label={regionsMessages[page.lang].pickerLabel}
+        hint={regionsMessages[page.lang].pickerHint}
         options={municipalities}
       />
-      <Button>{page.t.regions.pickerButton}</Button>
+      <Button>{regionsMessages[page.lang].pickerButton}</Button>
     </form>
   </Layout>
 );
