@@ -5,6 +5,7 @@ import type { Env } from "./config/env.js";
 import type { DatabaseHandle } from "./db/client.js";
 import { createRegionsRepository, loadGeography, regionsRoutes } from "./modules/regions/index.js";
 import { siteRoutes } from "./modules/site/index.js";
+import { apiRoutes } from "./web/api/api.routes.js";
 import { assetRoutes } from "./web/assets/assets.routes.js";
 import { buildStylesheet } from "./web/assets/stylesheet.js";
 import type { AppEnv } from "./web/context.js";
@@ -45,6 +46,7 @@ export async function createApp({ env, database, logger }: AppDeps) {
 
   app.route("/", siteRoutes({ geography }));
   app.route("/", regionsRoutes({ geography }));
+  app.route("/", apiRoutes([]));
 
   app.notFound(notFoundHandler);
   app.onError(errorHandler(logger));

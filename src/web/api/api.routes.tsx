@@ -1,0 +1,97 @@
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { Heading, Link, Paragraph } from "../components.js";
+import type { AppEnv } from "../context.js";
+import { Layout } from "../layout.js";
+import { pageContext, renderPage } from "../render.js";
+import type { ApiRouter } from "./api-router.js";
+
+export const API_VERSION = "1.0.0";
+export const HSDS_VERSION = "3.0";
+export const PROFILE_URI = "https://circulair-loket.nl/api/profile";
+
+type OpenApiDocument = {
+  paths?: Record<string, Record<string, { summary?: string; description?: string; tags?: string[] }>>;
+};
+
+/**
+ * The open API: every module's router under /api/v1, the HSDS root, the OpenAPI 3.1 document generated from the Zod
+ * schemas, and a readable docs page rendered on the server (no CDN, no script).
+ */
+export function apiRoutes(moduleRouters: ApiRouter[]) {
+  const api = new OpenAPIHono<AppEnv>();
+  for (const router of moduleRouters) api.route("/api/v1", router);
+  api.get("/api/v1", (c) =>
+    c.json({
+      version: HSDS_VERSION,
+      profile: PROFILE_URI,
+      openapi_url: "/api/openapi.json",
+      documentation_url: "/api/docs",
+    }),
+  );
+  const documentConfig = {
+    openapi: "3.1.0",
+    info: {
+      title: "Circulair Loket open API",
+      version: API_VERSION,
+      description:
+        "Open data on support for circular SMEs in the Netherlands, in the shape of Open Referral HSDS 3.0 with documented profile fields.",
+      license: { name: "CC BY 4.0", url: "https://creativecommons.org/licenses/by/4.0/" },
+    },
+    servers: [{ url: "/" }],
+  };
+  api.doc31("/api/openapi.json", documentConfig);
+  api.get("/api/docs", (c) => {
+    const document = api.getOpenAPI31Document(documentConfig) as OpenApiDocument;
+    const operations = Object.entries(document.paths ?? {}).flatMap(([path, methods]) =>
+      Object.entries(methods).map(([method, operation]) => ({
+        path,
+        method: method.toUpperCase(),
+        ...operation,
+      })),
+    );
+    const page = pageContext(c);
+    const english = page.lang === "en";
+    return renderPage(
+      c,
+      <Layout page={page} title={english ? "Open API" : "Open API"}>
+        <Heading level={1}>{english ? "Open API" : "Open API"}</Heading>
+        <Paragraph lead>
+          {english
+            ? "All support on offer is open data. The API follows Open Referral HSDS 3.0. You need no key to read."
+            : "Al het ondersteuningsaanbod is open data. De API volgt Open Referral HSDS 3.0. Lezen kan zonder sleutel."}
+        </Paragraph>
+        <Paragraph>
+          <Link href="/api/openapi.json">
+            {english ? "OpenAPI 3.1 document (JSON)" : "OpenAPI 3.1-document (JSON)"}
+          </Link>
+        </Paragraph>
+        <table class="utrecht-table utrecht-table--html-table">
+          <caption class="utrecht-table__caption">{english ? "Endpoints" : "Endpoints"}</caption>
+          <thead class="utrecht-table__header">
+            <tr class="utrecht-table__row">
+              <th class="utrecht-table__header-cell" scope="col">
+                {english ? "Method" : "Methode"}
+              </th>
+              <th class="utrecht-table__header-cell" scope="col">
+                {english ? "Path" : "Pad"}
+              </th>
+              <th class="utrecht-table__header-cell" scope="col">
+                {english ? "What it does" : "Wat het doet"}
+              </th>
+            </tr>
+          </thead>
+          <tbody class="utrecht-table__body">
+            {operations.map((operation) => (
+              <tr class="utrecht-table__row">
+                <td class="utrecht-table__cell cl-code">{operation.method}</td>
+                <td class="utrecht-table__cell cl-code">{operation.path}</td>
+                <td class="utrecht-table__cell">{operation.summary ?? operation.description ?? ""}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </Layout>,
+    );
+  });
+  return api;
+}
