@@ -1,0 +1,2 @@
+export { createJobWorker, enqueueJob, type JobHandler, type JobWorker } from "./job-queue.js";
+export { jobs } from "./jobs.tables.js";
