@@ -1,4 +1,5 @@
 import { eq, sql } from "drizzle-orm";
+import { jsx } from "hono/jsx";
 import ICAL from "ical.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { silentLogger } from "../../../tests/support/app.js";
@@ -8,11 +9,15 @@ import { loadEnv } from "../../config/env.js";
 import { queryRows } from "../../db/client.js";
 import { AppError } from "../../web/errors.js";
 import { createRegionsRepository, loadGeography } from "../regions/index.js";
+import { instrumentLinksFromCuratedFile } from "./knowledge.instrument-links.js";
 import { loadKnowledgeContent } from "./knowledge.loader.js";
+import { toMeasurePackageModel } from "./knowledge.presenters.js";
 import { createKnowledgeRepository } from "./knowledge.repository.js";
 import { createKnowledgeService, matchPackage } from "./knowledge.service.js";
 import { knowledgeEvents } from "./knowledge.tables.js";
 import { parseSbiCode } from "./knowledge.vocabulary.js";
+import { SectorExamplesPanel } from "./views/example-cards.js";
+import { MeasurePackagePanel } from "./views/measure-package.js";
 
 // The day this suite pretends it is: of the 31 example events, 12 lie before it and 19 after.
 const NOW = new Date("2026-11-27T12:00:00Z");
@@ -181,6 +186,20 @@ describeEachDatabase("knowledge", (database) => {
     expect(item?.measures.length).toBe(9);
     expect(item?.roadmaps.map((roadmap) => roadmap.slug)).toEqual(["routekaart-bouw"]);
     expect(await service.measurePackageForSector("C")).toBeUndefined();
+  });
+
+  it("the panels for the route page render the sector's examples and package", async () => {
+    const examples = await service.examplesForSector("14", "nl", 2);
+    const examplesHtml = await jsx(SectorExamplesPanel, { examples, lang: "nl" }).toString();
+    expect(examplesHtml).toContain("Voorbeelden uit uw sector");
+    expect(examplesHtml.match(/href="\/voorbeelden\/[a-z0-9-]+"/g)).toHaveLength(2);
+    expect(await jsx(SectorExamplesPanel, { examples: [], lang: "nl" }).toString()).toBe("");
+    const item = await service.measurePackageForSector("F");
+    const model = await toMeasurePackageModel(item!, "en", instrumentLinksFromCuratedFile());
+    const packageHtml = await jsx(MeasurePackagePanel, { model, lang: "en" }).toString();
+    expect(packageHtml).toContain("Measures for your sector: Construction and installation");
+    expect(packageHtml).toContain('href="/sectoren/bouw#bouw-1"');
+    expect(packageHtml).toContain('href="/sectoren/bouw"');
   });
 
   it("/voorbeelden lists all 25 examples and filters with a plain GET form", async () => {
