@@ -3,6 +3,13 @@ import { requestId } from "hono/request-id";
 import type { Logger } from "pino";
 import type { Env } from "./config/env.js";
 import type { DatabaseHandle } from "./db/client.js";
+import {
+  createKnowledgeRepository,
+  createKnowledgeService,
+  instrumentLinksFromCuratedFile,
+  knowledgeApi,
+  knowledgeRoutes,
+} from "./modules/knowledge/index.js";
 import { createRegionsRepository, loadGeography, regionsRoutes } from "./modules/regions/index.js";
 import { siteRoutes } from "./modules/site/index.js";
 import { apiRoutes } from "./web/api/api.routes.js";
@@ -25,9 +32,12 @@ export type AppDeps = {
 };
 
 /** The composition root: the request pipeline from top to bottom, then every module mounted. */
-export async function createApp({ env, database, logger }: AppDeps) {
+export async function createApp({ env, database, logger, clock = () => new Date() }: AppDeps) {
   const stylesheet = buildStylesheet();
   const geography = await loadGeography(createRegionsRepository(database.db));
+  const knowledge = createKnowledgeService(createKnowledgeRepository(database.db), geography);
+  // Temporary: the integrator replaces this with the catalogue module's ref_id lookup (same signature).
+  const instrumentLinks = instrumentLinksFromCuratedFile();
   const isSecureRequest = (url: string, forwardedProto?: string) =>
     url.startsWith("https:") || (env.trustProxy && forwardedProto === "https");
 
@@ -46,7 +56,17 @@ export async function createApp({ env, database, logger }: AppDeps) {
 
   app.route("/", siteRoutes({ geography }));
   app.route("/", regionsRoutes({ geography }));
-  app.route("/", apiRoutes([]));
+  app.route(
+    "/",
+    knowledgeRoutes({
+      service: knowledge,
+      geography,
+      instrumentLinks,
+      clock,
+      publicBaseUrl: env.publicBaseUrl,
+    }),
+  );
+  app.route("/", apiRoutes([knowledgeApi({ service: knowledge, geography, instrumentLinks, clock })]));
 
   app.notFound(notFoundHandler);
   app.onError(errorHandler(logger));

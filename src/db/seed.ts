@@ -1,4 +1,5 @@
 import type { Logger } from "pino";
+import { loadKnowledgeContent } from "../modules/knowledge/index.js";
 import { loadReferenceVocabularies } from "../modules/reference/index.js";
 import { loadRegionsReferenceData } from "../modules/regions/index.js";
 import type { Database } from "./client.js";
@@ -15,4 +16,7 @@ export async function seedReferenceData(db: Database): Promise<number> {
 export async function seedDatabase(db: Database, options: { demo: boolean; logger?: Logger }): Promise<void> {
   const changed = await seedReferenceData(db);
   options.logger?.info({ changed }, "reference data loaded");
+  // Curated content, loaded always: the example events carry is_example and are shown as examples, not demo-only.
+  const knowledgeChanged = await loadKnowledgeContent(db);
+  options.logger?.info({ changed: knowledgeChanged }, "knowledge content loaded");
 }

@@ -14,6 +14,7 @@ export const en: Messages = {
       regions: "Regions",
       examples: "Examples",
       agenda: "Events",
+      sectors: "Sectors",
       monitor: "Monitor",
     },
     footerHeading: "About this website",

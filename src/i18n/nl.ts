@@ -12,6 +12,7 @@ export const nl = {
       regions: "Regio's",
       examples: "Voorbeelden",
       agenda: "Agenda",
+      sectors: "Sectoren",
       monitor: "Monitor",
     },
     footerHeading: "Over deze website",

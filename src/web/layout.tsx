@@ -2,12 +2,15 @@ import type { PropsWithChildren } from "hono/jsx";
 import { Link } from "./components.js";
 import type { PageContext } from "./context.js";
 
-type NavKey = "home" | "catalogue" | "regions" | "examples" | "agenda" | "monitor";
+type NavKey = "home" | "catalogue" | "regions" | "examples" | "agenda" | "sectors" | "monitor";
 
 const NAV_ITEMS: { key: NavKey; href: string }[] = [
   { key: "home", href: "/" },
   { key: "catalogue", href: "/aanbod" },
   { key: "regions", href: "/regio" },
+  { key: "examples", href: "/voorbeelden" },
+  { key: "agenda", href: "/agenda" },
+  { key: "sectors", href: "/sectoren" },
 ];
 
 /** The same URL with the other language selected. */

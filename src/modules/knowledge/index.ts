@@ -1,0 +1,23 @@
+export { knowledgeApi } from "./knowledge.api.js";
+export {
+  type InstrumentLinkLookup,
+  instrumentLinksFromCuratedFile,
+} from "./knowledge.instrument-links.js";
+export { loadKnowledgeContent } from "./knowledge.loader.js";
+export { knowledgeMessages } from "./knowledge.messages.js";
+export {
+  type ExampleCardModel,
+  type MeasurePackageModel,
+  toMeasurePackageModel,
+} from "./knowledge.presenters.js";
+export { createKnowledgeRepository } from "./knowledge.repository.js";
+export { knowledgeRoutes } from "./knowledge.routes.js";
+export type { EventInput } from "./knowledge.schemas.js";
+export {
+  createKnowledgeService,
+  type KnowledgeService,
+  type MeasurePackage,
+  matchPackage,
+} from "./knowledge.service.js";
+export { ExampleCards, SectorExamplesPanel } from "./views/example-cards.js";
+export { MeasurePackagePanel } from "./views/measure-package.js";

@@ -1,0 +1,198 @@
+import { and, eq, getTableColumns, notInArray, type SQL, sql } from "drizzle-orm";
+import type { PgColumn } from "drizzle-orm/pg-core";
+import type { Database } from "../../db/client.js";
+import { readDataJson } from "../../db/data-files.js";
+import { upsertChanged } from "../../db/upsert.js";
+import {
+  curatedEventsFile,
+  curatedExamplesFile,
+  curatedPackagesFile,
+  curatedRoadmapsFile,
+} from "./knowledge.schemas.js";
+import {
+  knowledgeEvents,
+  knowledgeExamples,
+  knowledgeMeasurePackages,
+  knowledgeMeasures,
+  knowledgeRoadmaps,
+} from "./knowledge.tables.js";
+
+/**
+ * Loads the curated knowledge content from data/knowledge (examples, events, measure packages, roadmaps) and removes
+ * curated rows that left the files. Idempotent: returns the number of rows changed, 0 when nothing changed.
+ */
+export async function loadKnowledgeContent(db: Database): Promise<number> {
+  const examples = curatedExamplesFile.parse(readDataJson("knowledge/examples.json"));
+  const events = curatedEventsFile.parse(readDataJson("knowledge/events.json"));
+  const packages = curatedPackagesFile.parse(readDataJson("knowledge/measure-packages.json"));
+  const roadmaps = curatedRoadmapsFile.parse(readDataJson("knowledge/roadmaps.json"));
+
+  const exampleRows = examples.map((example) => ({
+    slug: example.slug,
+    company: example.company,
+    title: example.title,
+    sbiSection: example.sbi_section,
+    sbiDivision: example.sbi_division,
+    sectorPackage: example.sector_package,
+    provinceCode: example.province,
+    regionCode: example.res_region,
+    municipalityCode: example.municipality,
+    strategies: example.r_strategies,
+    themes: example.themes,
+    whatTheyDid: example.what_they_did,
+    result: example.result,
+    instrumentRefIds: example.instruments,
+    year: example.year,
+    sources: example.sources,
+    searchText: [
+      example.company,
+      example.title.nl,
+      example.title.en,
+      example.what_they_did.nl,
+      example.what_they_did.en,
+      example.result.nl,
+      example.result.en,
+      example.themes.join(" "),
+    ].join(" \n"),
+  }));
+  const packageRows = packages.map((item, position) => ({
+    slug: item.slug,
+    position,
+    name: item.name,
+    intro: item.intro,
+    sbiSections: item.sbi_sections,
+    sbiDivisions: item.sbi_divisions,
+  }));
+  const measureRows = packages.flatMap((item) =>
+    item.measures.map((measure, position) => ({
+      code: measure.code,
+      packageSlug: item.slug,
+      position,
+      title: measure.title,
+      description: measure.description,
+      strategy: measure.r_strategy,
+      theme: measure.theme,
+      horizon: measure.horizon,
+      cost: measure.cost,
+      benefit: measure.benefit,
+      difficulty: measure.difficulty,
+      instrumentRefIds: measure.instrument_ref_ids,
+    })),
+  );
+  const roadmapRows = roadmaps.map((roadmap, position) => ({
+    slug: roadmap.slug,
+    position,
+    title: roadmap.title,
+    intro: roadmap.intro,
+    measurePackageSlug: roadmap.measure_package,
+    horizons: roadmap.horizons.map((horizon) => ({
+      horizon: horizon.horizon,
+      goals: horizon.goals,
+      actions: horizon.actions.map((action) => ({
+        scale: action.scale,
+        text: action.text,
+        measureCodes: action.measure_codes,
+        instrumentRefIds: action.instrument_ref_ids,
+      })),
+    })),
+    sources: roadmap.sources,
+  }));
+  const eventRows = events.map((event) => ({
+    slug: event.slug,
+    title: event.title,
+    description: event.description,
+    startsAt: new Date(event.starts_at),
+    endsAt: new Date(event.ends_at),
+    online: event.online,
+    place: event.place,
+    regionCode: event.region,
+    organiser: event.organiser,
+    instrumentRefId: event.instrument_ref_id,
+    registrationUrl: event.registration_url,
+    isExample: event.is_example,
+    origin: "curated" as const,
+  }));
+
+  return db.transaction(async (tx) => {
+    const database = tx as unknown as Database;
+    let changed = 0;
+    changed += await upsertChanged(database, knowledgeExamples, knowledgeExamples.slug, exampleRows);
+    changed += await upsertChanged(
+      database,
+      knowledgeMeasurePackages,
+      knowledgeMeasurePackages.slug,
+      packageRows,
+    );
+    changed += await upsertChanged(database, knowledgeMeasures, knowledgeMeasures.code, measureRows);
+    changed += await upsertChanged(database, knowledgeRoadmaps, knowledgeRoadmaps.slug, roadmapRows);
+    changed += await upsertCuratedEvents(database, eventRows);
+    changed += await removeMissing(
+      database,
+      knowledgeExamples.slug,
+      exampleRows.map((row) => row.slug),
+    );
+    changed += await removeMissing(
+      database,
+      knowledgeRoadmaps.slug,
+      roadmapRows.map((row) => row.slug),
+    );
+    changed += await removeMissing(
+      database,
+      knowledgeMeasures.code,
+      measureRows.map((row) => row.code),
+    );
+    changed += await removeMissing(
+      database,
+      knowledgeMeasurePackages.slug,
+      packageRows.map((row) => row.slug),
+    );
+    const curatedSlugs = eventRows.map((row) => row.slug);
+    changed += (
+      await database
+        .delete(knowledgeEvents)
+        .where(and(eq(knowledgeEvents.origin, "curated"), notInArray(knowledgeEvents.slug, curatedSlugs)))
+        .returning({ slug: knowledgeEvents.slug })
+    ).length;
+    return changed;
+  });
+}
+
+async function removeMissing(db: Database, key: PgColumn, keep: string[]): Promise<number> {
+  const table = key.table;
+  const result = (await db
+    .delete(table)
+    .where(notInArray(key, keep))
+    .returning({ one: sql<number>`1` })) as unknown[];
+  return result.length;
+}
+
+/**
+ * Curated events are upserted by slug, but a changed event gets version + 1 (providers' edits rely on the version),
+ * and an event a provider has taken over is never overwritten by the curated file.
+ */
+async function upsertCuratedEvents(db: Database, rows: (typeof knowledgeEvents.$inferInsert)[]) {
+  if (rows.length === 0) return 0;
+  const contentColumns = Object.values(getTableColumns(knowledgeEvents)).filter(
+    (column) => !["slug", "version", "updated_at"].includes(column.name),
+  );
+  const set: Record<string, SQL> = {
+    version: sql`${knowledgeEvents.version} + 1`,
+    updatedAt: sql`now()`,
+  };
+  for (const [key, column] of Object.entries(getTableColumns(knowledgeEvents)))
+    if (contentColumns.includes(column)) set[key] = sql.raw(`excluded."${column.name}"`);
+  const differs = sql.join(
+    contentColumns.map((column) => sql`${column} is distinct from ${sql.raw(`excluded."${column.name}"`)}`),
+    sql` or `,
+  );
+  const result = await db
+    .insert(knowledgeEvents)
+    .values(rows)
+    .onConflictDoUpdate({
+      target: knowledgeEvents.slug,
+      set,
+      setWhere: sql`${knowledgeEvents.origin} = 'curated' and (${differs})`,
+    })
+    .returning({ slug: knowledgeEvents.slug });
+  return result.length;
+}

@@ -1,0 +1,350 @@
+import { format, type Lang, pick } from "../../i18n/index.js";
+import type { Geography } from "../regions/index.js";
+import type { InstrumentLinkLookup } from "./knowledge.instrument-links.js";
+import { knowledgeMessages } from "./knowledge.messages.js";
+import type { EventRow, ExampleRow, RoadmapRow } from "./knowledge.repository.js";
+import { HORIZONS, type Horizon } from "./knowledge.schemas.js";
+import type { MeasurePackage } from "./knowledge.service.js";
+import { sbiSectionName, strategyLabel } from "./knowledge.vocabulary.js";
+
+export type LinkModel = { href: string; text: string };
+
+export type ExampleCardModel = {
+  slug: string;
+  href: string;
+  title: string;
+  company: string;
+  sectorName: string;
+  areaName?: string;
+  strategies: string[];
+  year: number | null;
+};
+
+export type ExampleDetailModel = ExampleCardModel & {
+  whatTheyDid: string;
+  result: string;
+  themes: string[];
+  instruments: LinkModel[];
+  sources: { title: string; url: string }[];
+  sectorPackage?: LinkModel;
+};
+
+export type EventItemModel = {
+  slug: string;
+  title: string;
+  description: string;
+  when: string;
+  startIso: string;
+  endIso: string;
+  where: string;
+  organiser: string;
+  instrument?: LinkModel;
+  registrationUrl?: string;
+  isExample: boolean;
+};
+
+export type MeasureModel = {
+  code: string;
+  title: string;
+  description: string;
+  strategy: string;
+  theme: string;
+  cost: string;
+  benefit: string;
+  difficulty: string;
+  instruments: LinkModel[];
+};
+
+export type MeasurePackageModel = {
+  slug: string;
+  href: string;
+  name: string;
+  intro: string;
+  sbiCodes: string;
+  horizons: { horizon: Horizon; label: string; measures: MeasureModel[] }[];
+  roadmaps: LinkModel[];
+  measureCount: number;
+};
+
+export type RoadmapModel = {
+  slug: string;
+  href: string;
+  title: string;
+  intro: string;
+  measurePackage?: LinkModel;
+  horizons: {
+    horizon: Horizon;
+    label: string;
+    goals: string[];
+    actions: { scale: string; text: string; measures: LinkModel[]; instruments: LinkModel[] }[];
+  }[];
+  sources: { title: string; url: string }[];
+};
+
+const instrumentHref = (slug: string) => `/aanbod/${slug}`;
+
+async function instrumentLinkModels(
+  refIds: string[],
+  lang: Lang,
+  lookup: InstrumentLinkLookup,
+): Promise<LinkModel[]> {
+  const links = await lookup(refIds);
+  return refIds.flatMap((refId) => {
+    const link = links.get(refId);
+    return link ? [{ href: instrumentHref(link.slug), text: pick(link.name, lang) }] : [];
+  });
+}
+
+/** The name of a province or region code, from the regions module's geography. */
+export function areaName(code: string | null, geography: Geography): string | undefined {
+  if (!code) return undefined;
+  return code.startsWith("PV") ? geography.province(code)?.name : geography.region(code)?.name;
+}
+
+/** A practice example as a card in a list. */
+export function toExampleCard(
+  row: ExampleRow,
+  lang: Lang,
+  geography: Geography,
+  packageNames: Map<string, { nl: string; en: string }>,
+): ExampleCardModel {
+  const packageName = row.sectorPackage ? packageNames.get(row.sectorPackage) : undefined;
+  const place = row.municipalityCode ? geography.municipality(row.municipalityCode)?.name : undefined;
+  const region = areaName(row.regionCode, geography) ?? areaName(row.provinceCode, geography);
+  return {
+    slug: row.slug,
+    href: `/voorbeelden/${row.slug}`,
+    title: pick(row.title, lang),
+    company: row.company,
+    sectorName: packageName
+      ? pick(packageName, lang)
+      : (sbiSectionName(row.sbiSection, lang) ?? row.sbiSection),
+    areaName: [place, region].filter(Boolean).join(", ") || undefined,
+    strategies: row.strategies.map((code) => strategyLabel(code, lang)),
+    year: row.year,
+  };
+}
+
+/** A practice example on its own page. */
+export async function toExampleDetail(
+  row: ExampleRow,
+  lang: Lang,
+  geography: Geography,
+  packageNames: Map<string, { nl: string; en: string }>,
+  lookup: InstrumentLinkLookup,
+): Promise<ExampleDetailModel> {
+  const t = knowledgeMessages[lang];
+  const packageName = row.sectorPackage ? packageNames.get(row.sectorPackage) : undefined;
+  return {
+    ...toExampleCard(row, lang, geography, packageNames),
+    whatTheyDid: pick(row.whatTheyDid, lang),
+    result: pick(row.result, lang),
+    themes: row.themes.map((theme) => themeLabel(theme, lang)),
+    instruments: await instrumentLinkModels(row.instrumentRefIds, lang, lookup),
+    sources: row.sources,
+    sectorPackage:
+      packageName && row.sectorPackage
+        ? {
+            href: `/sectoren/${row.sectorPackage}`,
+            text: format(t.sectorPackageLink, { name: pick(packageName, lang) }),
+          }
+        : undefined,
+  };
+}
+
+/** The label of a circular theme. */
+export function themeLabel(theme: string, lang: Lang): string {
+  const themes = knowledgeMessages[lang].themes as Record<string, string>;
+  return themes[theme] ?? theme;
+}
+
+const timeFormats: Record<Lang, Intl.DateTimeFormat> = {
+  nl: new Intl.DateTimeFormat("nl-NL", { hour: "2-digit", minute: "2-digit", timeZone: "Europe/Amsterdam" }),
+  en: new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", timeZone: "Europe/Amsterdam" }),
+};
+const dayFormats: Record<Lang, Intl.DateTimeFormat> = {
+  nl: new Intl.DateTimeFormat("nl-NL", {
+    weekday: "long",
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    timeZone: "Europe/Amsterdam",
+  }),
+  en: new Intl.DateTimeFormat("en-GB", {
+    weekday: "long",
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    timeZone: "Europe/Amsterdam",
+  }),
+};
+const monthKeyFormat = new Intl.DateTimeFormat("en-CA", {
+  year: "numeric",
+  month: "2-digit",
+  timeZone: "Europe/Amsterdam",
+});
+
+/** "2027-03": the month of a moment in Dutch time. */
+export function monthKey(date: Date): string {
+  return monthKeyFormat.format(date).slice(0, 7);
+}
+
+/** The first moment of a month (YYYY-MM) in Dutch time. */
+export function monthStart(key: string): Date {
+  const [year, month] = key.split("-").map(Number) as [number, number];
+  const utcMidnight = Date.UTC(year, month - 1, 1);
+  // Amsterdam is UTC+1 or UTC+2; find the offset that maps back to midnight on the 1st.
+  for (const hours of [1, 2]) {
+    const candidate = new Date(utcMidnight - hours * 3_600_000);
+    if (monthKey(candidate) === key && timeFormats.nl.format(candidate) === "00:00") return candidate;
+  }
+  return new Date(utcMidnight);
+}
+
+/** The month after YYYY-MM. */
+export function nextMonth(key: string): string {
+  const [year, month] = key.split("-").map(Number) as [number, number];
+  return month === 12 ? `${year + 1}-01` : `${year}-${String(month + 1).padStart(2, "0")}`;
+}
+
+/** "donderdag 11 juni 2026, 13:00–17:30" or a range over several days. */
+export function formatEventTime(start: Date, end: Date, lang: Lang): string {
+  const t = knowledgeMessages[lang];
+  const startDay = dayFormats[lang].format(start);
+  const endDay = dayFormats[lang].format(end);
+  if (startDay === endDay)
+    return format(t.dateRange, {
+      date: startDay,
+      start: timeFormats[lang].format(start),
+      end: timeFormats[lang].format(end),
+    });
+  return format(t.multiDayRange, {
+    start: `${startDay} ${timeFormats[lang].format(start)}`,
+    end: `${endDay} ${timeFormats[lang].format(end)}`,
+  });
+}
+
+/** An event in the agenda list. */
+export async function toEventItem(
+  row: EventRow,
+  lang: Lang,
+  geography: Geography,
+  lookup: InstrumentLinkLookup,
+): Promise<EventItemModel> {
+  const t = knowledgeMessages[lang];
+  const region = areaName(row.regionCode, geography);
+  const where = row.online
+    ? t.online
+    : [row.place, region ? `(${region})` : undefined].filter(Boolean).join(" ") || t.nationwide;
+  const [instrument] = row.instrumentRefId
+    ? await instrumentLinkModels([row.instrumentRefId], lang, lookup)
+    : [];
+  return {
+    slug: row.slug,
+    title: pick(row.title, lang),
+    description: pick(row.description, lang),
+    when: formatEventTime(row.startsAt, row.endsAt, lang),
+    startIso: row.startsAt.toISOString(),
+    endIso: row.endsAt.toISOString(),
+    where,
+    organiser: row.organiser,
+    instrument,
+    registrationUrl: row.registrationUrl ?? undefined,
+    isExample: row.isExample,
+  };
+}
+
+/** A sector measure package with its measures grouped by decision horizon. */
+export async function toMeasurePackageModel(
+  item: MeasurePackage,
+  lang: Lang,
+  lookup: InstrumentLinkLookup,
+): Promise<MeasurePackageModel> {
+  const t = knowledgeMessages[lang];
+  const links = await lookup([...new Set(item.measures.flatMap((measure) => measure.instrumentRefIds))]);
+  const toMeasure = (measure: MeasurePackage["measures"][number]): MeasureModel => ({
+    code: measure.code,
+    title: pick(measure.title, lang),
+    description: pick(measure.description, lang),
+    strategy: strategyLabel(measure.strategy, lang),
+    theme: themeLabel(measure.theme, lang),
+    cost: t[`cost_${measure.cost}`],
+    benefit: pick(measure.benefit, lang),
+    difficulty: t[`difficulty_${measure.difficulty}`],
+    instruments: measure.instrumentRefIds.flatMap((refId) => {
+      const link = links.get(refId);
+      return link ? [{ href: instrumentHref(link.slug), text: pick(link.name, lang) }] : [];
+    }),
+  });
+  return {
+    slug: item.slug,
+    href: `/sectoren/${item.slug}`,
+    name: pick(item.name, lang),
+    intro: pick(item.intro, lang),
+    sbiCodes: [...item.sbiSections, ...item.sbiDivisions].join(", "),
+    horizons: HORIZONS.map((horizon) => ({
+      horizon,
+      label: t[`horizon_${horizon}`],
+      measures: item.measures.filter((measure) => measure.horizon === horizon).map(toMeasure),
+    })),
+    roadmaps: item.roadmaps.map((roadmap) => ({
+      href: `/routekaarten/${roadmap.slug}`,
+      text: pick(roadmap.title, lang),
+    })),
+    measureCount: item.measures.length,
+  };
+}
+
+/** A roadmap with its horizons, actions per scale level, and links to measures and instruments. */
+export async function toRoadmapModel(
+  row: RoadmapRow,
+  lang: Lang,
+  packages: MeasurePackage[],
+  lookup: InstrumentLinkLookup,
+): Promise<RoadmapModel> {
+  const t = knowledgeMessages[lang];
+  const measures = new Map(
+    packages.flatMap((item) => item.measures.map((measure) => [measure.code, { item, measure }] as const)),
+  );
+  const linkedPackage = packages.find((item) => item.slug === row.measurePackageSlug);
+  const refIds = [
+    ...new Set(row.horizons.flatMap((h) => h.actions.flatMap((action) => action.instrumentRefIds))),
+  ];
+  const links = await lookup(refIds);
+  return {
+    slug: row.slug,
+    href: `/routekaarten/${row.slug}`,
+    title: pick(row.title, lang),
+    intro: pick(row.intro, lang),
+    measurePackage: linkedPackage
+      ? {
+          href: `/sectoren/${linkedPackage.slug}`,
+          text: format(t.measurePackageOf, { name: pick(linkedPackage.name, lang) }),
+        }
+      : undefined,
+    horizons: HORIZONS.flatMap((horizon) =>
+      row.horizons
+        .filter((h) => h.horizon === horizon)
+        .map((h) => ({
+          horizon,
+          label: t[`horizon_${horizon}`],
+          goals: h.goals.map((goal) => pick(goal, lang)),
+          actions: h.actions.map((action) => ({
+            scale: t[`scale_${action.scale}`],
+            text: pick(action.text, lang),
+            measures: action.measureCodes.flatMap((code) => {
+              const found = measures.get(code);
+              return found
+                ? [{ href: `/sectoren/${found.item.slug}#${code}`, text: pick(found.measure.title, lang) }]
+                : [];
+            }),
+            instruments: action.instrumentRefIds.flatMap((refId) => {
+              const link = links.get(refId);
+              return link ? [{ href: instrumentHref(link.slug), text: pick(link.name, lang) }] : [];
+            }),
+          })),
+        })),
+    ),
+    sources: row.sources,
+  };
+}

@@ -1,0 +1,164 @@
+import { and, asc, count, desc, eq, gte, inArray, isNull, lt, or, type SQL, sql } from "drizzle-orm";
+import type { Database } from "../../db/client.js";
+import {
+  knowledgeEvents,
+  knowledgeExamples,
+  knowledgeMeasurePackages,
+  knowledgeMeasures,
+  knowledgeRoadmaps,
+} from "./knowledge.tables.js";
+
+export type ExampleRow = typeof knowledgeExamples.$inferSelect;
+export type EventRow = typeof knowledgeEvents.$inferSelect;
+export type PackageRow = typeof knowledgeMeasurePackages.$inferSelect;
+export type MeasureRow = typeof knowledgeMeasures.$inferSelect;
+export type RoadmapRow = typeof knowledgeRoadmaps.$inferSelect;
+
+export type ExampleQuery = {
+  text?: string;
+  sectorPackage?: string;
+  strategy?: string;
+  /** A province (PVxx) or RES region (ESxx) code. */
+  area?: string;
+  limit: number;
+  offset: number;
+};
+
+export type EventQuery = {
+  now: Date;
+  archive: boolean;
+  /** Events in these RES regions, plus national and online events (which are open to every region). */
+  regionCodes?: string[];
+  from?: Date;
+  before?: Date;
+  limit: number;
+  offset: number;
+};
+
+/** Full-text search in Dutch and English with accents folded, plus a substring match for parts of words. */
+function exampleSearch(text: string): SQL {
+  const document = sql`unaccent(${knowledgeExamples.searchText})`;
+  return sql`(to_tsvector('dutch', ${document}) @@ websearch_to_tsquery('dutch', unaccent(${text}))
+    or to_tsvector('english', ${document}) @@ websearch_to_tsquery('english', unaccent(${text}))
+    or lower(${document}) like '%' || lower(unaccent(${text})) || '%')`;
+}
+
+/** Reads and writes the knowledge tables. */
+export function createKnowledgeRepository(db: Database) {
+  const exampleFilter = (query: Omit<ExampleQuery, "limit" | "offset">) =>
+    and(
+      query.text ? exampleSearch(query.text) : undefined,
+      query.sectorPackage ? eq(knowledgeExamples.sectorPackage, query.sectorPackage) : undefined,
+      query.strategy ? sql`${query.strategy} = any(${knowledgeExamples.strategies})` : undefined,
+      query.area
+        ? or(eq(knowledgeExamples.provinceCode, query.area), eq(knowledgeExamples.regionCode, query.area))
+        : undefined,
+    );
+  const eventFilter = (query: Omit<EventQuery, "limit" | "offset">) =>
+    and(
+      query.archive ? lt(knowledgeEvents.endsAt, query.now) : gte(knowledgeEvents.endsAt, query.now),
+      query.regionCodes
+        ? or(isNull(knowledgeEvents.regionCode), inArray(knowledgeEvents.regionCode, query.regionCodes))
+        : undefined,
+      query.from ? gte(knowledgeEvents.startsAt, query.from) : undefined,
+      query.before ? lt(knowledgeEvents.startsAt, query.before) : undefined,
+    );
+
+  return {
+    async searchExamples(query: ExampleQuery) {
+      const where = exampleFilter(query);
+      const [rows, [total]] = await Promise.all([
+        db
+          .select()
+          .from(knowledgeExamples)
+          .where(where)
+          .orderBy(asc(knowledgeExamples.company))
+          .limit(query.limit)
+          .offset(query.offset),
+        db.select({ n: count() }).from(knowledgeExamples).where(where),
+      ]);
+      return { rows, total: total?.n ?? 0 };
+    },
+    findExample: async (slug: string) =>
+      (await db.select().from(knowledgeExamples).where(eq(knowledgeExamples.slug, slug)))[0],
+    /** Examples of one sector: same division first, then the same package, then the same section. */
+    async examplesForSector(
+      sector: { section: string; division?: string; packageSlug?: string },
+      limit: number,
+    ) {
+      const rank = sql<number>`(case
+        when ${knowledgeExamples.sbiDivision} = ${sector.division ?? ""} then 3
+        when ${knowledgeExamples.sectorPackage} = ${sector.packageSlug ?? ""} then 2
+        when ${knowledgeExamples.sbiSection} = ${sector.section} then 1
+        else 0 end)`;
+      return db
+        .select()
+        .from(knowledgeExamples)
+        .where(sql`${rank} > 0`)
+        .orderBy(desc(rank), sql`${knowledgeExamples.year} desc nulls last`, asc(knowledgeExamples.slug))
+        .limit(limit);
+    },
+    async listEvents(query: EventQuery) {
+      const where = eventFilter(query);
+      const order = query.archive
+        ? [desc(knowledgeEvents.startsAt), asc(knowledgeEvents.slug)]
+        : [asc(knowledgeEvents.startsAt), asc(knowledgeEvents.slug)];
+      const [rows, [total]] = await Promise.all([
+        db
+          .select()
+          .from(knowledgeEvents)
+          .where(where)
+          .orderBy(...order)
+          .limit(query.limit)
+          .offset(query.offset),
+        db.select({ n: count() }).from(knowledgeEvents).where(where),
+      ]);
+      return { rows, total: total?.n ?? 0 };
+    },
+    /** Start times of all upcoming or all past events, for the month filter. */
+    eventStarts: async (now: Date, archive: boolean) =>
+      (
+        await db
+          .select({ startsAt: knowledgeEvents.startsAt })
+          .from(knowledgeEvents)
+          .where(archive ? lt(knowledgeEvents.endsAt, now) : gte(knowledgeEvents.endsAt, now))
+      ).map((row) => row.startsAt),
+    findEvent: async (slug: string) =>
+      (await db.select().from(knowledgeEvents).where(eq(knowledgeEvents.slug, slug)))[0],
+    /** Inserts a new event at version 1; false when the slug is taken. */
+    async insertEvent(values: Omit<typeof knowledgeEvents.$inferInsert, "version" | "updatedAt">) {
+      const inserted = await db
+        .insert(knowledgeEvents)
+        .values({ ...values, version: 1 })
+        .onConflictDoNothing({ target: knowledgeEvents.slug })
+        .returning();
+      return inserted[0];
+    },
+    /** Updates an event only if it still has the version the editor saw; undefined when someone else was first. */
+    async updateEvent(
+      slug: string,
+      expectedVersion: number,
+      values: Omit<typeof knowledgeEvents.$inferInsert, "slug" | "version" | "updatedAt">,
+    ) {
+      const updated = await db
+        .update(knowledgeEvents)
+        .set({ ...values, version: sql`${knowledgeEvents.version} + 1`, updatedAt: sql`now()` })
+        .where(and(eq(knowledgeEvents.slug, slug), eq(knowledgeEvents.version, expectedVersion)))
+        .returning();
+      return updated[0];
+    },
+    listPackages: () =>
+      db.select().from(knowledgeMeasurePackages).orderBy(asc(knowledgeMeasurePackages.position)),
+    listMeasures: (packageSlugs?: string[]) =>
+      db
+        .select()
+        .from(knowledgeMeasures)
+        .where(packageSlugs ? inArray(knowledgeMeasures.packageSlug, packageSlugs) : undefined)
+        .orderBy(asc(knowledgeMeasures.packageSlug), asc(knowledgeMeasures.position)),
+    listRoadmaps: () => db.select().from(knowledgeRoadmaps).orderBy(asc(knowledgeRoadmaps.position)),
+    findRoadmap: async (slug: string) =>
+      (await db.select().from(knowledgeRoadmaps).where(eq(knowledgeRoadmaps.slug, slug)))[0],
+  };
+}
+
+export type KnowledgeRepository = ReturnType<typeof createKnowledgeRepository>;

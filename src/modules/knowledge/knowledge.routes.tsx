@@ -1,0 +1,276 @@
+import { Hono } from "hono";
+import { format, formatMonth, type Lang, pick } from "../../i18n/index.js";
+import type { AppContext, AppEnv } from "../../web/context.js";
+import { type FieldProblem, invalidInput, notFound } from "../../web/errors.js";
+import { pageContext, renderPage } from "../../web/render.js";
+import type { Geography } from "../regions/index.js";
+import { writeCalendar } from "./knowledge.ical.js";
+import type { InstrumentLinkLookup } from "./knowledge.instrument-links.js";
+import { knowledgeMessages } from "./knowledge.messages.js";
+import {
+  monthKey,
+  monthStart,
+  nextMonth,
+  toEventItem,
+  toExampleCard,
+  toExampleDetail,
+  toMeasurePackageModel,
+  toRoadmapModel,
+} from "./knowledge.presenters.js";
+import { STRATEGY_CODES } from "./knowledge.schemas.js";
+import type { KnowledgeService } from "./knowledge.service.js";
+import { strategyLabel } from "./knowledge.vocabulary.js";
+import { AgendaPage } from "./views/agenda-page.js";
+import { ExamplePage } from "./views/example-page.js";
+import { ExamplesPage } from "./views/examples-page.js";
+import { RoadmapPage, RoadmapsPage } from "./views/roadmap-pages.js";
+import { SectorPage, SectorsPage } from "./views/sectors-page.js";
+
+export type KnowledgeRouteDeps = {
+  service: KnowledgeService;
+  geography: Geography;
+  /** ref_id → catalogue slug and name; the catalogue module supplies it (see instrumentLinksFromCuratedFile). */
+  instrumentLinks: InstrumentLinkLookup;
+  /** The time, replaceable in tests: decides which events are upcoming and which archived. */
+  clock: () => Date;
+  /** Absolute address for links in the iCal feed; the request's own origin when unset. */
+  publicBaseUrl?: string;
+};
+
+const MAX_LISTED = 500;
+const MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+/** Provinces and regions for an area filter, each group sorted by name. */
+export function areaGroups(geography: Geography, lang: Lang) {
+  const t = knowledgeMessages[lang];
+  const byName = (a: { label: string }, b: { label: string }) => a.label.localeCompare(b.label, "nl");
+  return [
+    {
+      label: t.provincesGroup,
+      options: geography.provinces.map((p) => ({ value: p.code, label: p.name })).sort(byName),
+    },
+    {
+      label: t.regionsGroup,
+      options: geography.regions.map((r) => ({ value: r.code, label: r.name })).sort(byName),
+    },
+  ];
+}
+
+/** A province or region code from a filter, or a problem naming the field. */
+export function parseArea(value: string | undefined, geography: Geography): string | undefined | null {
+  if (!value) return undefined;
+  const code = value.toUpperCase();
+  if (code.startsWith("PV") && geography.province(code)) return code;
+  if (code.startsWith("ES") && geography.region(code)) return code;
+  return null;
+}
+
+/** The RES regions an area filter covers: the region itself, or every region of a province. */
+export function regionCodesOf(area: string, geography: Geography): string[] {
+  if (area.startsWith("ES")) return [area];
+  return geography.regions
+    .filter((region) => region.provinceCodes.includes(area))
+    .map((region) => region.code);
+}
+
+export type AgendaFilters = { regionCodes?: string[]; from?: Date; before?: Date; archive: boolean };
+
+/** Reads and checks the agenda's filters (regio, maand, archief); unknown values become field problems. */
+export function parseAgendaFilters(
+  query: { regio?: string; maand?: string; archief?: string },
+  geography: Geography,
+  lang: Lang,
+): { filters: AgendaFilters; problems: FieldProblem[] } {
+  const t = knowledgeMessages[lang];
+  const problems: FieldProblem[] = [];
+  const area = parseArea(query.regio, geography);
+  if (area === null) problems.push({ field: "regio", message: t.unknownValue });
+  const month = query.maand || undefined;
+  if (month && !MONTH_PATTERN.test(month)) problems.push({ field: "maand", message: t.unknownValue });
+  const validMonth = month && MONTH_PATTERN.test(month) ? month : undefined;
+  return {
+    filters: {
+      archive: query.archief === "1" || query.archief === "true",
+      regionCodes: area ? regionCodesOf(area, geography) : undefined,
+      from: validMonth ? monthStart(validMonth) : undefined,
+      before: validMonth ? monthStart(nextMonth(validMonth)) : undefined,
+    },
+    problems,
+  };
+}
+
+function queryString(values: Record<string, string | undefined>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(values)) if (value) params.set(key, value);
+  const text = params.toString();
+  return text ? `?${text}` : "";
+}
+
+/** /voorbeelden, /agenda, /agenda.ics, /sectoren and /routekaarten, with their detail pages. */
+export function knowledgeRoutes(deps: KnowledgeRouteDeps) {
+  const { service, geography, instrumentLinks, clock } = deps;
+  const repository = service.repository;
+
+  async function agendaEvents(c: AppContext) {
+    const lang = c.get("lang");
+    const query = {
+      regio: c.req.query("regio"),
+      maand: c.req.query("maand"),
+      archief: c.req.query("archief"),
+    };
+    const { filters, problems } = parseAgendaFilters(query, geography, lang);
+    const now = clock();
+    const { rows, total } = problems.length
+      ? { rows: [], total: 0 }
+      : await repository.listEvents({ ...filters, now, limit: MAX_LISTED, offset: 0 });
+    return { lang, query, filters, problems, rows, total, now };
+  }
+
+  return new Hono<AppEnv>()
+    .get("/voorbeelden", async (c) => {
+      const lang = c.get("lang");
+      const t = knowledgeMessages[lang];
+      const query = {
+        q: c.req.query("q")?.trim() || undefined,
+        sector: c.req.query("sector") || undefined,
+        strategie: c.req.query("strategie")?.toUpperCase() || undefined,
+        regio: c.req.query("regio")?.toUpperCase() || undefined,
+      };
+      const packageNames = await service.packageNames();
+      const problems: FieldProblem[] = [];
+      if (query.sector && !packageNames.has(query.sector))
+        problems.push({ field: "sector", message: t.unknownValue });
+      if (query.strategie && !(STRATEGY_CODES as readonly string[]).includes(query.strategie))
+        problems.push({ field: "strategie", message: t.unknownValue });
+      const area = parseArea(query.regio, geography);
+      if (area === null) problems.push({ field: "regio", message: t.unknownValue });
+      const { rows, total } = problems.length
+        ? { rows: [], total: 0 }
+        : await repository.searchExamples({
+            text: query.q,
+            sectorPackage: query.sector,
+            strategy: query.strategie,
+            area: area ?? undefined,
+            limit: MAX_LISTED,
+            offset: 0,
+          });
+      const model = {
+        query,
+        sectorOptions: [...packageNames].map(([slug, name]) => ({ value: slug, label: pick(name, lang) })),
+        strategyOptions: STRATEGY_CODES.map((code) => ({ value: code, label: strategyLabel(code, lang) })),
+        areaGroups: areaGroups(geography, lang),
+        examples: rows.map((row) => toExampleCard(row, lang, geography, packageNames)),
+        total,
+        problems,
+      };
+      return renderPage(c, <ExamplesPage page={pageContext(c)} model={model} />, problems.length ? 400 : 200);
+    })
+    .get("/voorbeelden/:slug", async (c) => {
+      const row = await repository.findExample(c.req.param("slug"));
+      if (!row) throw notFound("example");
+      const model = await toExampleDetail(
+        row,
+        c.get("lang"),
+        geography,
+        await service.packageNames(),
+        instrumentLinks,
+      );
+      return renderPage(c, <ExamplePage page={pageContext(c)} model={model} />);
+    })
+    .get("/agenda", async (c) => {
+      const { lang, query, filters, problems, rows, total, now } = await agendaEvents(c);
+      const months = [...new Set((await repository.eventStarts(now, filters.archive)).map(monthKey))].sort();
+      if (filters.archive) months.reverse();
+      if (query.maand && MONTH_PATTERN.test(query.maand) && !months.includes(query.maand))
+        months.push(query.maand);
+      const filterQuery = { regio: query.regio?.toUpperCase(), maand: query.maand };
+      const model = {
+        archive: filters.archive,
+        query: filterQuery,
+        areaGroups: areaGroups(geography, lang),
+        monthOptions: months.map((key) => ({ value: key, label: formatMonth(monthStart(key), lang) })),
+        events: await Promise.all(rows.map((row) => toEventItem(row, lang, geography, instrumentLinks))),
+        total,
+        problems,
+        icalHref: `/agenda.ics${queryString({ ...filterQuery, archief: filters.archive ? "1" : undefined, lang: lang === "en" ? "en" : undefined })}`,
+        switchHref: `/agenda${queryString({ regio: filterQuery.regio, archief: filters.archive ? undefined : "1" })}`,
+      };
+      return renderPage(c, <AgendaPage page={pageContext(c)} model={model} />, problems.length ? 400 : 200);
+    })
+    .get("/agenda.ics", async (c) => {
+      const { lang, problems, rows } = await agendaEvents(c);
+      if (problems.length) throw invalidInput(problems);
+      const t = knowledgeMessages[lang];
+      const origin = deps.publicBaseUrl?.replace(/\/$/, "") ?? new URL(c.req.url).origin;
+      const host = new URL(origin).hostname;
+      const body = writeCalendar({
+        name: t.icalCalendarName,
+        lang,
+        events: rows.map((row) => {
+          const title = pick(row.title, lang);
+          const region = row.regionCode ? geography.region(row.regionCode)?.name : undefined;
+          const description = [
+            row.isExample ? t.icalExampleDescription : undefined,
+            pick(row.description, lang),
+            `${t.organiser}: ${row.organiser}`,
+            row.registrationUrl && !row.isExample ? `${t.registration}: ${row.registrationUrl}` : undefined,
+          ]
+            .filter(Boolean)
+            .join("\n\n");
+          return {
+            uid: `${row.slug}@${host}`,
+            stamp: row.updatedAt,
+            start: row.startsAt,
+            end: row.endsAt,
+            summary: row.isExample ? format(t.icalExampleSummary, { title }) : title,
+            description,
+            location: row.online ? t.online : [row.place, region].filter(Boolean).join(", ") || t.nationwide,
+            url: `${origin}/agenda${lang === "en" ? "?lang=en" : ""}#${row.slug}`,
+            sequence: row.version - 1,
+            status: row.isExample ? ("TENTATIVE" as const) : ("CONFIRMED" as const),
+            categories: row.isExample ? [t.exampleBadge] : [],
+          };
+        }),
+      });
+      return c.body(body, 200, {
+        "content-type": "text/calendar; charset=utf-8",
+        "content-disposition": 'attachment; filename="circulair-loket-agenda.ics"',
+      });
+    })
+    .get("/sectoren", async (c) => {
+      const lang = c.get("lang");
+      const packages = await service.listPackages();
+      const models = await Promise.all(
+        packages.map((item) => toMeasurePackageModel(item, lang, instrumentLinks)),
+      );
+      const roadmaps = (await repository.listRoadmaps()).map((roadmap) => ({
+        href: `/routekaarten/${roadmap.slug}`,
+        text: pick(roadmap.title, lang),
+      }));
+      return renderPage(c, <SectorsPage page={pageContext(c)} packages={models} roadmaps={roadmaps} />);
+    })
+    .get("/sectoren/:slug", async (c) => {
+      const lang = c.get("lang");
+      const item = await service.findPackage(c.req.param("slug"));
+      if (!item) throw notFound("measure package");
+      const model = await toMeasurePackageModel(item, lang, instrumentLinks);
+      const names = await service.packageNames();
+      const { rows } = await repository.searchExamples({ sectorPackage: item.slug, limit: 6, offset: 0 });
+      const examples = rows.map((row) => toExampleCard(row, lang, geography, names));
+      return renderPage(c, <SectorPage page={pageContext(c)} model={model} examples={examples} />);
+    })
+    .get("/routekaarten", async (c) => {
+      const lang = c.get("lang");
+      const packages = await service.listPackages();
+      const roadmaps = await Promise.all(
+        (await repository.listRoadmaps()).map((row) => toRoadmapModel(row, lang, packages, instrumentLinks)),
+      );
+      return renderPage(c, <RoadmapsPage page={pageContext(c)} roadmaps={roadmaps} />);
+    })
+    .get("/routekaarten/:slug", async (c) => {
+      const row = await repository.findRoadmap(c.req.param("slug"));
+      if (!row) throw notFound("roadmap");
+      const model = await toRoadmapModel(row, c.get("lang"), await service.listPackages(), instrumentLinks);
+      return renderPage(c, <RoadmapPage page={pageContext(c)} model={model} />);
+    });
+}

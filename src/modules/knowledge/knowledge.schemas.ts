@@ -1,0 +1,145 @@
+import { z } from "zod";
+
+/** The R-ladder codes, R0 (refuse) to R9 (recover). */
+export const STRATEGY_CODES = ["R0", "R1", "R2", "R3", "R4", "R5", "R6", "R7", "R8", "R9"] as const;
+export type StrategyCode = (typeof STRATEGY_CODES)[number];
+export const HORIZONS = ["kort", "middellang", "lang"] as const;
+export type Horizon = (typeof HORIZONS)[number];
+export const SCALES = ["nationaal", "provincie", "regio"] as const;
+export const COSTS = ["laag", "middel", "hoog"] as const;
+export const DIFFICULTIES = ["makkelijk", "gemiddeld", "moeilijk"] as const;
+
+const localised = z.object({ nl: z.string().min(1), en: z.string().min(1) });
+const source = z.object({ title: z.string().min(1), url: z.url() });
+const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
+
+/** The shape of data/knowledge/examples.json: checked at load, so a typo stops the seed instead of a page. */
+export const curatedExamplesFile = z.array(
+  z.object({
+    slug,
+    company: z.string().min(1),
+    title: localised,
+    sbi_section: z.string().regex(/^[A-U]$/),
+    sbi_division: z
+      .string()
+      .regex(/^\d\d$/)
+      .nullable(),
+    sector_package: slug.nullable(),
+    province: z
+      .string()
+      .regex(/^PV\d\d$/)
+      .nullable(),
+    res_region: z
+      .string()
+      .regex(/^ES\d\d$/)
+      .nullable(),
+    municipality: z
+      .string()
+      .regex(/^GM\d{4}$/)
+      .nullable(),
+    r_strategies: z.array(z.enum(STRATEGY_CODES)).min(1),
+    themes: z.array(z.string().min(1)),
+    what_they_did: localised,
+    result: localised,
+    instruments: z.array(z.string().min(1)),
+    year: z.number().int().nullable(),
+    sources: z.array(source).min(1),
+  }),
+);
+
+/** The shape of data/knowledge/events.json. */
+export const curatedEventsFile = z.array(
+  z.object({
+    slug,
+    title: localised,
+    description: localised,
+    starts_at: z.iso.datetime({ offset: true }),
+    ends_at: z.iso.datetime({ offset: true }),
+    online: z.boolean(),
+    place: z.string().min(1).nullable(),
+    region: z
+      .string()
+      .regex(/^ES\d\d$/)
+      .nullable(),
+    organiser: z.string().min(1),
+    instrument_ref_id: z.string().min(1).nullable(),
+    registration_url: z.url().nullable(),
+    is_example: z.boolean(),
+  }),
+);
+
+/** The shape of data/knowledge/measure-packages.json. */
+export const curatedPackagesFile = z.array(
+  z.object({
+    slug,
+    name: localised,
+    intro: localised,
+    sbi_sections: z.array(z.string().regex(/^[A-U]$/)),
+    sbi_divisions: z.array(z.string().regex(/^\d\d$/)),
+    measures: z.array(
+      z.object({
+        code: z.string().min(1),
+        title: localised,
+        description: localised,
+        r_strategy: z.enum(STRATEGY_CODES),
+        theme: z.string().min(1),
+        horizon: z.enum(HORIZONS),
+        cost: z.enum(COSTS),
+        benefit: localised,
+        difficulty: z.enum(DIFFICULTIES),
+        instrument_ref_ids: z.array(z.string().min(1)),
+      }),
+    ),
+  }),
+);
+
+/** The shape of data/knowledge/roadmaps.json. */
+export const curatedRoadmapsFile = z.array(
+  z.object({
+    slug,
+    title: localised,
+    intro: localised,
+    measure_package: slug.nullable(),
+    horizons: z.array(
+      z.object({
+        horizon: z.enum(HORIZONS),
+        goals: z.array(localised),
+        actions: z.array(
+          z.object({
+            scale: z.enum(SCALES),
+            text: localised,
+            measure_codes: z.array(z.string()),
+            instrument_ref_ids: z.array(z.string()),
+          }),
+        ),
+      }),
+    ),
+    sources: z.array(source),
+  }),
+);
+
+/** What a provider (or the loader) hands to saveEvent. */
+export const eventInput = z
+  .object({
+    slug,
+    title: localised,
+    description: localised,
+    startsAt: z.date(),
+    endsAt: z.date(),
+    online: z.boolean(),
+    place: z.string().trim().min(1).nullable(),
+    regionCode: z
+      .string()
+      .regex(/^ES\d\d$/)
+      .nullable(),
+    organiser: z.string().trim().min(1),
+    instrumentRefId: z.string().min(1).nullable(),
+    registrationUrl: z.url().nullable(),
+    isExample: z.boolean(),
+  })
+  .refine((event) => event.endsAt >= event.startsAt, { path: ["endsAt"], message: "ends before it starts" })
+  .refine((event) => event.online || event.place, {
+    path: ["place"],
+    message: "a place or online is needed",
+  });
+export type EventInput = z.infer<typeof eventInput>;

@@ -1,0 +1,112 @@
+import type { Lang } from "../../i18n/index.js";
+import { conflict, invalidInput, notFound } from "../../web/errors.js";
+import type { Geography } from "../regions/index.js";
+import { type ExampleCardModel, toExampleCard } from "./knowledge.presenters.js";
+import type {
+  EventRow,
+  KnowledgeRepository,
+  MeasureRow,
+  PackageRow,
+  RoadmapRow,
+} from "./knowledge.repository.js";
+import { type EventInput, eventInput } from "./knowledge.schemas.js";
+import { parseSbiCode } from "./knowledge.vocabulary.js";
+
+/** A sector measure package with its measures, in both languages. */
+export type MeasurePackage = Omit<PackageRow, "position"> & {
+  measures: Omit<MeasureRow, "packageSlug" | "position">[];
+  /** Roadmaps that build on this package (linked from the sector page). */
+  roadmaps: { slug: string; title: RoadmapRow["title"] }[];
+};
+export type Measure = MeasurePackage["measures"][number];
+
+/**
+ * The package for an SBI 2008 code. A division picks the package that lists it (the first by position when two do);
+ * a section, or a division no package lists, picks a package only when exactly one package covers that section.
+ */
+export function matchPackage<T extends { sbiSections: string[]; sbiDivisions: string[] }>(
+  packages: T[],
+  sbiCode: string,
+): T | undefined {
+  const parsed = parseSbiCode(sbiCode);
+  if (!parsed) return undefined;
+  if (parsed.division) {
+    const byDivision = packages.find((item) => item.sbiDivisions.includes(parsed.division!));
+    if (byDivision) return byDivision;
+  }
+  const bySection = packages.filter((item) => item.sbiSections.includes(parsed.section));
+  return bySection.length === 1 ? bySection[0] : undefined;
+}
+
+/** Named operations on the knowledge content. */
+export function createKnowledgeService(repository: KnowledgeRepository, geography: Geography) {
+  async function packages(): Promise<MeasurePackage[]> {
+    const [packageRows, measureRows, roadmapRows] = await Promise.all([
+      repository.listPackages(),
+      repository.listMeasures(),
+      repository.listRoadmaps(),
+    ]);
+    return packageRows.map(({ position: _position, ...item }) => ({
+      ...item,
+      measures: measureRows
+        .filter((measure) => measure.packageSlug === item.slug)
+        .map(({ packageSlug: _slug, position: _order, ...measure }) => measure),
+      roadmaps: roadmapRows
+        .filter((roadmap) => roadmap.measurePackageSlug === item.slug)
+        .map((roadmap) => ({ slug: roadmap.slug, title: roadmap.title })),
+    }));
+  }
+
+  return {
+    repository,
+    /** All sector measure packages with their measures, in the curated order. */
+    listPackages: packages,
+    /** One package by its slug. */
+    findPackage: async (slug: string) => (await packages()).find((item) => item.slug === slug),
+    /** The package for a company's sector (SBI 2008 section letter or 2-digit division), if there is one. */
+    measurePackageForSector: async (sbiCode: string) => matchPackage(await packages(), sbiCode),
+    /** Package names by slug, for labelling examples. */
+    packageNames: async () =>
+      new Map((await repository.listPackages()).map((item) => [item.slug, item.name] as const)),
+    /**
+     * Practice examples closest to a company's sector (SBI 2008 section letter or 2-digit division), as cards in the
+     * language: same division first, then the same measure package, then the same section.
+     */
+    async examplesForSector(sbiCode: string, lang: Lang, limit = 3): Promise<ExampleCardModel[]> {
+      const parsed = parseSbiCode(sbiCode);
+      if (!parsed) return [];
+      const packageRows = await repository.listPackages();
+      const packageSlug = matchPackage(packageRows, sbiCode)?.slug;
+      const rows = await repository.examplesForSector({ ...parsed, packageSlug }, limit);
+      const names = new Map(packageRows.map((item) => [item.slug, item.name] as const));
+      return rows.map((row) => toExampleCard(row, lang, geography, names));
+    },
+    /**
+     * Saves an event a provider keeps: a new one when expectedVersion is null, otherwise an update that only
+     * succeeds if nobody saved the event since the editor loaded it (optimistic locking on the version column).
+     */
+    async saveEvent(input: EventInput, expectedVersion: number | null): Promise<EventRow> {
+      const parsed = eventInput.safeParse(input);
+      if (!parsed.success)
+        throw invalidInput(
+          parsed.error.issues.map((issue) => ({
+            field: issue.path.join(".") || "event",
+            message: issue.message,
+          })),
+        );
+      const { slug, ...values } = parsed.data;
+      if (expectedVersion === null) {
+        const inserted = await repository.insertEvent({ slug, ...values, origin: "provider" });
+        if (!inserted) throw conflict(`An event with slug ${slug} already exists.`);
+        return inserted;
+      }
+      const updated = await repository.updateEvent(slug, expectedVersion, { ...values, origin: "provider" });
+      if (updated) return updated;
+      if (await repository.findEvent(slug))
+        throw conflict(`The event ${slug} was changed by someone else; reload it and try again.`);
+      throw notFound("event");
+    },
+  };
+}
+
+export type KnowledgeService = ReturnType<typeof createKnowledgeService>;

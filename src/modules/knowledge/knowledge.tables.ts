@@ -1,0 +1,125 @@
+import { boolean, index, integer, jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import type { Localised } from "../../i18n/index.js";
+
+export type SourceLink = { title: string; url: string };
+
+/** One action in a roadmap horizon, at one scale level of the getrapte regie. */
+export type RoadmapAction = {
+  scale: "nationaal" | "provincie" | "regio";
+  text: Localised;
+  measureCodes: string[];
+  instrumentRefIds: string[];
+};
+/** One decision horizon of a roadmap: goals and the actions that lead there. */
+export type RoadmapHorizon = {
+  horizon: "kort" | "middellang" | "lang";
+  goals: Localised[];
+  actions: RoadmapAction[];
+};
+
+/** Practice examples: real Dutch SME cases, written in our own words, each with its public sources. */
+export const knowledgeExamples = pgTable(
+  "knowledge_examples",
+  {
+    slug: text("slug").primaryKey(),
+    company: text("company").notNull(),
+    title: jsonb("title").$type<Localised>().notNull(),
+    sbiSection: text("sbi_section").notNull(),
+    sbiDivision: text("sbi_division"),
+    sectorPackage: text("sector_package"),
+    provinceCode: text("province_code"),
+    regionCode: text("region_code"),
+    municipalityCode: text("municipality_code"),
+    strategies: text("strategies").array().notNull(),
+    themes: text("themes").array().notNull(),
+    whatTheyDid: jsonb("what_they_did").$type<Localised>().notNull(),
+    result: jsonb("result").$type<Localised>().notNull(),
+    instrumentRefIds: text("instrument_ref_ids").array().notNull(),
+    year: integer("year"),
+    sources: jsonb("sources").$type<SourceLink[]>().notNull(),
+    /** Every text of the example in both languages, for full-text search. */
+    searchText: text("search_text").notNull(),
+  },
+  (table) => [
+    index("knowledge_examples_section_idx").on(table.sbiSection),
+    index("knowledge_examples_region_idx").on(table.regionCode),
+  ],
+);
+
+/**
+ * Events on the agenda. Curated ones come from data/knowledge/events.json; providers will keep their own through
+ * saveEvent. `version` guards against lost updates when two people edit the same event.
+ */
+export const knowledgeEvents = pgTable(
+  "knowledge_events",
+  {
+    slug: text("slug").primaryKey(),
+    title: jsonb("title").$type<Localised>().notNull(),
+    description: jsonb("description").$type<Localised>().notNull(),
+    startsAt: timestamp("starts_at", { withTimezone: true, mode: "date" }).notNull(),
+    endsAt: timestamp("ends_at", { withTimezone: true, mode: "date" }).notNull(),
+    online: boolean("online").notNull(),
+    place: text("place"),
+    /** RES region code; null for national or online events, which are open to every region. */
+    regionCode: text("region_code"),
+    organiser: text("organiser").notNull(),
+    instrumentRefId: text("instrument_ref_id"),
+    registrationUrl: text("registration_url"),
+    /** An invented example (demo content): shown with a "Voorbeeld" badge, never as a real date. */
+    isExample: boolean("is_example").notNull(),
+    /** "curated" (loaded from data/) or "provider" (kept by a provider in the workspace). */
+    origin: text("origin", { enum: ["curated", "provider"] }).notNull(),
+    version: integer("version").notNull().default(1),
+    updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  },
+  (table) => [
+    index("knowledge_events_starts_idx").on(table.startsAt),
+    index("knowledge_events_region_idx").on(table.regionCode),
+  ],
+);
+
+/** Sector measure packages for homogeneous sectors, matched to companies by SBI 2008 section and division. */
+export const knowledgeMeasurePackages = pgTable("knowledge_measure_packages", {
+  slug: text("slug").primaryKey(),
+  position: integer("position").notNull(),
+  name: jsonb("name").$type<Localised>().notNull(),
+  intro: jsonb("intro").$type<Localised>().notNull(),
+  sbiSections: text("sbi_sections").array().notNull(),
+  sbiDivisions: text("sbi_divisions").array().notNull(),
+});
+
+/** One measure of a package, with its R-strategy, decision horizon, cost, benefit and difficulty. */
+export const knowledgeMeasures = pgTable(
+  "knowledge_measures",
+  {
+    code: text("code").primaryKey(),
+    packageSlug: text("package_slug")
+      .notNull()
+      .references(() => knowledgeMeasurePackages.slug, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+    title: jsonb("title").$type<Localised>().notNull(),
+    description: jsonb("description").$type<Localised>().notNull(),
+    strategy: text("strategy").notNull(),
+    theme: text("theme").notNull(),
+    horizon: text("horizon", { enum: ["kort", "middellang", "lang"] }).notNull(),
+    cost: text("cost", { enum: ["laag", "middel", "hoog"] }).notNull(),
+    benefit: jsonb("benefit").$type<Localised>().notNull(),
+    difficulty: text("difficulty", { enum: ["makkelijk", "gemiddeld", "moeilijk"] }).notNull(),
+    instrumentRefIds: text("instrument_ref_ids").array().notNull(),
+  },
+  (table) => [index("knowledge_measures_package_idx").on(table.packageSlug)],
+);
+
+/** Routekaarten per sector or product group: goals and actions per decision horizon and scale level. */
+export const knowledgeRoadmaps = pgTable("knowledge_roadmaps", {
+  slug: text("slug").primaryKey(),
+  position: integer("position").notNull(),
+  title: jsonb("title").$type<Localised>().notNull(),
+  intro: jsonb("intro").$type<Localised>().notNull(),
+  measurePackageSlug: text("measure_package_slug").references(() => knowledgeMeasurePackages.slug, {
+    onDelete: "set null",
+  }),
+  // Nested and always read whole, so one document rather than three more tables.
+  horizons: jsonb("horizons").$type<RoadmapHorizon[]>().notNull(),
+  sources: jsonb("sources").$type<SourceLink[]>().notNull(),
+});

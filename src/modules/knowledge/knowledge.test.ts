@@ -1,0 +1,372 @@
+import { eq, sql } from "drizzle-orm";
+import { jsx } from "hono/jsx";
+import ICAL from "ical.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { silentLogger } from "../../../tests/support/app.js";
+import { describeEachDatabase } from "../../../tests/support/database.js";
+import { createApp } from "../../app.js";
+import { loadEnv } from "../../config/env.js";
+import { queryRows } from "../../db/client.js";
+import { AppError } from "../../web/errors.js";
+import { createRegionsRepository, loadGeography } from "../regions/index.js";
+import { instrumentLinksFromCuratedFile } from "./knowledge.instrument-links.js";
+import { loadKnowledgeContent } from "./knowledge.loader.js";
+import { toMeasurePackageModel } from "./knowledge.presenters.js";
+import { createKnowledgeRepository } from "./knowledge.repository.js";
+import { createKnowledgeService, matchPackage } from "./knowledge.service.js";
+import { knowledgeEvents } from "./knowledge.tables.js";
+import { parseSbiCode } from "./knowledge.vocabulary.js";
+import { SectorExamplesPanel } from "./views/example-cards.js";
+import { MeasurePackagePanel } from "./views/measure-package.js";
+
+// The day this suite pretends it is: of the 31 example events, 12 lie before it and 19 after.
+const NOW = new Date("2026-11-27T12:00:00Z");
+
+describe("matching a company's SBI code to a measure package", () => {
+  const packages = [
+    { slug: "bouw", sbiSections: ["F"], sbiDivisions: ["41", "42", "43"] },
+    { slug: "metaal", sbiSections: ["C"], sbiDivisions: ["25", "27"] },
+    { slug: "textiel", sbiSections: ["C"], sbiDivisions: ["13", "14"] },
+    { slug: "detailhandel", sbiSections: ["G"], sbiDivisions: ["47"] },
+    { slug: "elektronica", sbiSections: ["C", "S"], sbiDivisions: ["26", "27", "95"] },
+  ];
+  it.each([
+    ["F", "bouw"],
+    ["43", "bouw"],
+    ["14", "textiel"],
+    ["14.13", "textiel"],
+    ["27", "metaal"], // listed twice: the first package by position wins
+    ["S", "elektronica"],
+    ["46", "detailhandel"], // no package lists 46, but only one covers section G
+    ["C", undefined], // six packages cover manufacturing: ambiguous
+    ["10", undefined],
+    ["A", undefined],
+    ["ZZ", undefined],
+  ])("%s → %s", (code, expected) => {
+    expect(matchPackage(packages, code)?.slug).toBe(expected);
+  });
+
+  it("reads SBI codes as section and division", () => {
+    expect(parseSbiCode("c")).toEqual({ section: "C" });
+    expect(parseSbiCode("47.11")).toEqual({ section: "G", division: "47" });
+    expect(parseSbiCode("00")).toBeUndefined();
+  });
+});
+
+describeEachDatabase("knowledge", (database) => {
+  let app: Awaited<ReturnType<typeof createApp>>;
+  let service: ReturnType<typeof createKnowledgeService>;
+  let firstLoad = 0;
+
+  beforeAll(async () => {
+    firstLoad = await loadKnowledgeContent(database().db);
+    const geography = await loadGeography(createRegionsRepository(database().db));
+    service = createKnowledgeService(createKnowledgeRepository(database().db), geography);
+    app = await createApp({
+      env: loadEnv({ NODE_ENV: "test", DEMO: "0", PUBLIC_BASE_URL: "https://circulair-loket.example" }),
+      database: database(),
+      logger: silentLogger,
+      clock: () => NOW,
+    });
+  });
+
+  const count = async (table: string) =>
+    Number(
+      (await queryRows<{ n: number }>(database().db, sql.raw(`select count(*)::int as n from ${table}`)))[0]!
+        .n,
+    );
+  const json = async (path: string) => {
+    const response = await app.request(path);
+    return {
+      status: response.status,
+      type: response.headers.get("content-type"),
+      body: await response.json(),
+    };
+  };
+
+  it("loads the curated content: 25 examples, 31 events, 8 packages with 68 measures, 5 roadmaps", async () => {
+    expect(firstLoad).toBe(25 + 31 + 8 + 68 + 5);
+    expect(await count("knowledge_examples")).toBe(25);
+    expect(await count("knowledge_events where is_example")).toBe(31);
+    expect(await count("knowledge_measure_packages")).toBe(8);
+    expect(await count("knowledge_measures")).toBe(68);
+    expect(await count("knowledge_roadmaps")).toBe(5);
+  });
+
+  it("loading the content again changes 0 rows", async () => {
+    expect(await loadKnowledgeContent(database().db)).toBe(0);
+  });
+
+  it("a reload restores a changed curated event with version + 1, and leaves provider events alone", async () => {
+    const db = database().db;
+    await db
+      .update(knowledgeEvents)
+      .set({ organiser: "Iemand anders" })
+      .where(eq(knowledgeEvents.slug, "circo-track-twente-2026-06"));
+    expect(await loadKnowledgeContent(db)).toBe(1);
+    const [restored] = await db
+      .select()
+      .from(knowledgeEvents)
+      .where(eq(knowledgeEvents.slug, "circo-track-twente-2026-06"));
+    expect(restored!.organiser).toBe("CIRCO");
+    expect(restored!.version).toBe(2);
+  });
+
+  describe("saveEvent", () => {
+    const input = {
+      slug: "provider-werkplaats-2027-04",
+      title: { nl: "Werkplaats hergebruik", en: "Reuse workshop" },
+      description: { nl: "Een middag over hergebruik.", en: "An afternoon on reuse." },
+      startsAt: new Date("2027-04-01T12:00:00Z"),
+      endsAt: new Date("2027-04-01T15:00:00Z"),
+      online: false,
+      place: "Zwolle",
+      regionCode: "ES05",
+      organiser: "Hub West-Overijssel",
+      instrumentRefId: null,
+      registrationUrl: "https://example.org/aanmelden",
+      isExample: false,
+    };
+
+    // Other tests count the agenda's events, so the provider's event leaves with this block.
+    afterAll(async () => {
+      await database().db.delete(knowledgeEvents).where(eq(knowledgeEvents.slug, input.slug));
+    });
+
+    it("creates at version 1 and each save raises the version", async () => {
+      const created = await service.saveEvent(input, null);
+      expect(created.version).toBe(1);
+      expect(created.origin).toBe("provider");
+      const updated = await service.saveEvent({ ...input, place: "Deventer" }, 1);
+      expect(updated.version).toBe(2);
+      expect(updated.place).toBe("Deventer");
+    });
+
+    it("refuses a save based on an old version (409) and keeps the newer data", async () => {
+      const stale = service.saveEvent({ ...input, place: "Kampen" }, 1);
+      await expect(stale).rejects.toMatchObject({ status: 409, id: "edit-conflict" });
+      const [row] = await database()
+        .db.select()
+        .from(knowledgeEvents)
+        .where(eq(knowledgeEvents.slug, input.slug));
+      expect(row!.place).toBe("Deventer");
+      expect(row!.version).toBe(2);
+    });
+
+    it("refuses a second event with the same slug, an unknown event and invalid input", async () => {
+      await expect(service.saveEvent(input, null)).rejects.toMatchObject({ status: 409 });
+      await expect(service.saveEvent({ ...input, slug: "bestaat-niet" }, 1)).rejects.toMatchObject({
+        status: 404,
+      });
+      const invalid = service.saveEvent({ ...input, endsAt: new Date("2027-03-01T00:00:00Z") }, 2);
+      await expect(invalid).rejects.toBeInstanceOf(AppError);
+      await expect(invalid).rejects.toMatchObject({ status: 400 });
+    });
+
+    it("the curated loader does not touch the provider's event", async () => {
+      expect(await loadKnowledgeContent(database().db)).toBe(0);
+      expect(await count("knowledge_events where origin = 'provider'")).toBe(1);
+    });
+  });
+
+  it("examplesForSector ranks the same division first and names region and strategies", async () => {
+    const textile = await service.examplesForSector("14", "nl", 3);
+    expect(textile).toHaveLength(3);
+    expect(textile.every((example) => example.sectorName === "Textiel, kleding en schoenen")).toBe(true);
+    const construction = await service.examplesForSector("F", "en", 5);
+    expect(construction.map((example) => example.slug)).toEqual(["hoogeboom-raalte-circulair-slopen"]);
+    expect(construction[0]!.strategies).toContain("R3 Reuse");
+    expect(construction[0]!.areaName).toBe("Raalte, West-Overijssel");
+    expect(await service.examplesForSector("onzin", "nl", 3)).toEqual([]);
+  });
+
+  it("measurePackageForSector gives the package with its measures and roadmap", async () => {
+    const item = await service.measurePackageForSector("43");
+    expect(item?.slug).toBe("bouw");
+    expect(item?.measures.length).toBe(9);
+    expect(item?.roadmaps.map((roadmap) => roadmap.slug)).toEqual(["routekaart-bouw"]);
+    expect(await service.measurePackageForSector("C")).toBeUndefined();
+  });
+
+  it("the panels for the route page render the sector's examples and package", async () => {
+    const examples = await service.examplesForSector("14", "nl", 2);
+    const examplesHtml = await jsx(SectorExamplesPanel, { examples, lang: "nl" }).toString();
+    expect(examplesHtml).toContain("Voorbeelden uit uw sector");
+    expect(examplesHtml.match(/href="\/voorbeelden\/[a-z0-9-]+"/g)).toHaveLength(2);
+    expect(await jsx(SectorExamplesPanel, { examples: [], lang: "nl" }).toString()).toBe("");
+    const item = await service.measurePackageForSector("F");
+    const model = await toMeasurePackageModel(item!, "en", instrumentLinksFromCuratedFile());
+    const packageHtml = await jsx(MeasurePackagePanel, { model, lang: "en" }).toString();
+    expect(packageHtml).toContain("Measures for your sector: Construction and installation");
+    expect(packageHtml).toContain('href="/sectoren/bouw#bouw-1"');
+    expect(packageHtml).toContain('href="/sectoren/bouw"');
+  });
+
+  it("/voorbeelden lists all 25 examples and filters with a plain GET form", async () => {
+    const html = await (await app.request("/voorbeelden")).text();
+    expect(html).toContain("25 voorbeelden gevonden");
+    expect(new Set([...html.matchAll(/href="\/voorbeelden\/([a-z0-9-]+)"/g)].map((m) => m[1])).size).toBe(25);
+    expect(html).toContain('<form method="get" action="/voorbeelden"');
+    const filtered = await (await app.request("/voorbeelden?sector=textiel&strategie=R8&regio=PV23")).text();
+    expect(filtered).toContain("2 voorbeelden gevonden");
+    expect(filtered).toContain("/voorbeelden/frankenhuis-textielvezels");
+    expect(filtered).not.toContain("/voorbeelden/mud-jeans-lease-a-jeans");
+    expect(filtered).toMatch(/<option value="PV23" selected="">Overijssel<\/option>/);
+  });
+
+  it("searches in Dutch and English, with stemming and without accents", async () => {
+    const jeans = await (await app.request("/voorbeelden?q=spijkerbroek")).text();
+    expect(jeans).toContain("/voorbeelden/mud-jeans-lease-a-jeans");
+    const mushrooms = await (await app.request("/voorbeelden?q=coffee%20grounds")).text();
+    expect(mushrooms).toContain("/voorbeelden/rotterzwam-oesterzwammen-op-koffiedik");
+    const nothing = await (await app.request("/voorbeelden?q=ruimtevaart")).text();
+    expect(nothing).toContain("0 voorbeelden gevonden");
+  });
+
+  it("an unknown filter value re-shows the form with an error summary (400)", async () => {
+    const response = await app.request("/voorbeelden?sector=ruimtevaart&lang=en");
+    expect(response.status).toBe(400);
+    const html = await response.text();
+    expect(html).toContain("There is a problem");
+    expect(html).toContain('href="#sector"');
+  });
+
+  it("/voorbeelden/{slug} shows what they did, the result, sources and a link to the sector package", async () => {
+    const html = await (await app.request("/voorbeelden/hoogeboom-raalte-circulair-slopen")).text();
+    expect(html).toContain("Wat ze deden");
+    expect(html).toContain("Bronnen");
+    expect(html).toContain('href="/sectoren/bouw"');
+    expect((await app.request("/voorbeelden/bestaat-niet")).status).toBe(404);
+  });
+
+  it("/agenda shows the 19 upcoming events, each marked as an example, with a notice", async () => {
+    const html = await (await app.request("/agenda")).text();
+    expect(html).toContain("19 bijeenkomsten");
+    expect(html).toContain("Let op: dit zijn voorbeelden");
+    expect(html.match(/cl-example-badge">Voorbeeld</g)).toHaveLength(19);
+    expect(html.match(/\(Verzonnen datum\)/g)).toHaveLength(19);
+    expect(html).toContain('href="/agenda.ics"');
+    expect(html).toContain('href="/agenda?archief=1"');
+    expect(html).not.toContain("circo-track-twente-2026-06");
+  });
+
+  it("/agenda?archief=1 shows the 12 past events, newest first", async () => {
+    const html = await (await app.request("/agenda?archief=1&lang=en")).text();
+    expect(html).toContain("12 events");
+    expect(html).toContain("Please note: these are examples");
+    expect(html.indexOf("spreekuur-voucher-flevoland-2026-11")).toBeLessThan(
+      html.indexOf("circo-track-twente-2026-06"),
+    );
+  });
+
+  it("filters the agenda by region (national and online events included) and month", async () => {
+    const twente = await (await app.request("/agenda?regio=ES04")).text();
+    expect(twente).toContain('id="webinar-buyer-groups-circulair-inkopen-2026-12"');
+    expect(twente).toContain('id="week-van-de-circulaire-economie-2027"');
+    expect(twente).not.toContain('id="repair-en-refurbish-breda-2027-03"');
+    const march = await (await app.request("/agenda?maand=2027-03")).text();
+    expect(march).toContain("3 bijeenkomsten");
+    const marchInBrabant = await (await app.request("/agenda?maand=2027-03&regio=PV30")).text();
+    expect(marchInBrabant).toContain("3 bijeenkomsten");
+    expect(marchInBrabant).toContain('href="/agenda.ics?regio=PV30&amp;maand=2027-03"');
+    const bad = await app.request("/agenda?maand=maart");
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toContain('href="#maand"');
+  });
+
+  it("/agenda.ics is valid iCal with the same filters, examples marked in the summary", async () => {
+    const response = await app.request("/agenda.ics?regio=ES04");
+    expect(response.headers.get("content-type")).toBe("text/calendar; charset=utf-8");
+    const text = await response.text();
+    expect(text.startsWith("BEGIN:VCALENDAR\r\n")).toBe(true);
+    expect(text.replace(/\r\n/g, "")).not.toContain("\n");
+    for (const line of text.split("\r\n")) expect(Buffer.byteLength(line, "utf8")).toBeLessThanOrEqual(75);
+    const events = new ICAL.Component(ICAL.parse(text))
+      .getAllSubcomponents("vevent")
+      .map((component) => new ICAL.Event(component));
+    const listed = (await json("/api/v1/events?region=ES04&per_page=100")).body;
+    expect(events).toHaveLength(listed.total_items);
+    expect(events.every((event) => event.summary.startsWith("[Voorbeeld] "))).toBe(true);
+    const webinar = events.find((event) =>
+      event.uid.startsWith("webinar-buyer-groups-circulair-inkopen-2026-12@"),
+    )!;
+    expect(webinar.location).toBe("Online");
+    expect(webinar.startDate.toJSDate().toISOString()).toBe("2026-12-03T09:00:00.000Z");
+    expect(webinar.description).toContain("Dit is een voorbeeld");
+    expect(text).toContain("URL:https://circulair-loket.example/agenda#webinar");
+    const english = await (await app.request("/agenda.ics?archief=1&lang=en")).text();
+    expect(english).toContain("SUMMARY;LANGUAGE=en:[Example] ");
+    expect((await app.request("/agenda.ics?regio=XX99")).status).toBe(400);
+  });
+
+  it("/sectoren lists 8 packages and links the roadmaps; a package page groups measures by horizon", async () => {
+    const list = await (await app.request("/sectoren")).text();
+    expect(new Set([...list.matchAll(/href="\/sectoren\/([a-z-]+)"/g)].map((m) => m[1])).size).toBe(8);
+    expect(list).toContain('href="/routekaarten/routekaart-bouw"');
+    const bouw = await (await app.request("/sectoren/bouw?lang=en")).text();
+    expect(bouw).toContain("Short term (within 1 year)");
+    expect(bouw).toContain("Long term (more than 3 years)");
+    expect(bouw).toContain('id="bouw-1"');
+    expect(bouw).toContain('href="/routekaarten/routekaart-bouw"');
+    expect(bouw).toContain('href="/aanbod/');
+    expect(bouw).toContain("/voorbeelden/hoogeboom-raalte-circulair-slopen");
+    expect((await app.request("/sectoren/ruimtevaart")).status).toBe(404);
+  });
+
+  it("/routekaarten/{slug} shows goals and actions per horizon and scale, linked to measures", async () => {
+    const list = await (await app.request("/routekaarten")).text();
+    expect(new Set([...list.matchAll(/href="\/routekaarten\/([a-z-]+)"/g)].map((m) => m[1])).size).toBe(5);
+    const html = await (await app.request("/routekaarten/routekaart-bouw")).text();
+    expect(html).toContain("Doelen");
+    expect(html).toContain("Landelijk:");
+    expect(html).toContain("Provincie:");
+    expect(html).toContain('href="/sectoren/bouw#bouw-1"');
+  });
+
+  it("the navigation offers examples, agenda and sectors", async () => {
+    const html = await (await app.request("/sectoren")).text();
+    expect(html).toContain('href="/voorbeelden">Voorbeelden<');
+    expect(html).toContain('href="/agenda">Agenda<');
+    expect(html).toMatch(/href="\/sectoren" aria-current="page">Sectoren</);
+  });
+
+  it("the API lists at least 20 examples and 6 measure packages in the HSDS envelope", async () => {
+    const examples = await json("/api/v1/examples?per_page=5&page=2");
+    expect(examples.status).toBe(200);
+    expect(examples.body.total_items).toBe(25);
+    expect(examples.body.total_pages).toBe(5);
+    expect(examples.body.contents).toHaveLength(5);
+    expect(examples.body.contents[0].sources.length).toBeGreaterThan(0);
+    const packages = await json("/api/v1/measure_packages");
+    expect(packages.body.total_items).toBe(8);
+    expect(packages.body.contents[0].measures[0].horizon).toMatch(/^(kort|middellang|lang)$/);
+    const textile = await json("/api/v1/measure_packages?sbi=14");
+    expect(textile.body.contents.map((item: { id: string }) => item.id)).toEqual(["textiel"]);
+    const roadmaps = await json("/api/v1/roadmaps");
+    expect(roadmaps.body.total_items).toBe(5);
+    const events = await json("/api/v1/events?archive=1");
+    expect(events.body.total_items).toBe(12);
+    expect(events.body.contents.every((event: { is_example: boolean }) => event.is_example)).toBe(true);
+    const one = await json("/api/v1/examples/mud-jeans-lease-a-jeans");
+    expect(one.body.company).toBe("MUD Jeans");
+  });
+
+  it.each([
+    ["/api/v1/examples?sector=ruimtevaart", "sector"],
+    ["/api/v1/examples?strategy=R10", "strategy"],
+    ["/api/v1/examples?region=ES99", "region"],
+    ["/api/v1/events?month=2027-13", "month"],
+    ["/api/v1/events?region=nergens", "region"],
+    ["/api/v1/measure_packages?sbi=xyz", "sbi"],
+  ])("%s answers 400 problem+json naming %s", async (path, parameter) => {
+    const { status, type, body } = await json(path);
+    expect(status).toBe(400);
+    expect(type).toContain("application/problem+json");
+    expect(body.invalid_params.map((param: { name: string }) => param.name)).toContain(parameter);
+  });
+
+  it("unknown slugs in the API answer 404", async () => {
+    expect((await app.request("/api/v1/roadmaps/bestaat-niet")).status).toBe(404);
+    expect((await app.request("/api/v1/measure_packages/bestaat-niet")).status).toBe(404);
+  });
+});
