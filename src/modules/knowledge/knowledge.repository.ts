@@ -40,8 +40,11 @@ function exampleSearch(text: string): SQL {
   const document = sql`unaccent(${knowledgeExamples.searchText})`;
   return sql`(to_tsvector('dutch', ${document}) @@ websearch_to_tsquery('dutch', unaccent(${text}))
     or to_tsvector('english', ${document}) @@ websearch_to_tsquery('english', unaccent(${text}))
-    or lower(${document}) like '%' || lower(unaccent(${text})) || '%')`;
+    or lower(${document}) like '%' || lower(unaccent(${escapeLike(text)})) || '%')`;
 }
+
+/** Typed % and _ are letters to search for, not wildcards. */
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (character) => `\\${character}`);
 
 /** Reads and writes the knowledge tables. */
 export function createKnowledgeRepository(db: Database) {

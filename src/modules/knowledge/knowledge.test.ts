@@ -219,6 +219,8 @@ describeEachDatabase("knowledge", (database) => {
     expect(jeans).toContain("/voorbeelden/mud-jeans-lease-a-jeans");
     const mushrooms = await (await app.request("/voorbeelden?q=coffee%20grounds")).text();
     expect(mushrooms).toContain("/voorbeelden/rotterzwam-oesterzwammen-op-koffiedik");
+    const percent = await (await app.request("/voorbeelden?q=%25")).text();
+    expect(percent).not.toContain("25 voorbeelden gevonden");
     const nothing = await (await app.request("/voorbeelden?q=ruimtevaart")).text();
     expect(nothing).toContain("0 voorbeelden gevonden");
   });
