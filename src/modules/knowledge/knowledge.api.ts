@@ -310,6 +310,7 @@ export function knowledgeApi({ service, geography, instrumentLinks, clock }: Kno
         summary: "Events agenda (example events are marked is_example)",
         request: {
           query: z.object({
+            q: z.string().max(200).optional().openapi({ description: "Words in the event's texts" }),
             region: z
               .string()
               .optional()
@@ -333,7 +334,7 @@ export function knowledgeApi({ service, geography, instrumentLinks, clock }: Kno
       async (c) => {
         const query = c.req.valid("query");
         const { filters, problems } = parseAgendaFilters(
-          { regio: query.region, maand: query.month, archief: query.archive },
+          { q: query.q, regio: query.region, maand: query.month, archief: query.archive },
           geography,
           "en",
         );

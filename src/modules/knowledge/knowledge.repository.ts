@@ -29,6 +29,8 @@ export type EventQuery = {
   archive: boolean;
   /** Events in these RES regions, plus national and online events (which are open to every region). */
   regionCodes?: string[];
+  /** Words in the title, description, organiser or place, in either language. */
+  text?: string;
   from?: Date;
   before?: Date;
   limit: number;
@@ -40,8 +42,22 @@ function exampleSearch(text: string): SQL {
   const document = sql`unaccent(${knowledgeExamples.searchText})`;
   return sql`(to_tsvector('dutch', ${document}) @@ websearch_to_tsquery('dutch', unaccent(${text}))
     or to_tsvector('english', ${document}) @@ websearch_to_tsquery('english', unaccent(${text}))
-    or lower(${document}) like '%' || lower(unaccent(${text})) || '%')`;
+    or lower(${document}) like '%' || lower(unaccent(${escapeLike(text)})) || '%')`;
 }
+
+/** Every word must occur somewhere in the event's texts (accents and case ignored). */
+function eventSearch(text: string): SQL {
+  const document = sql`lower(unaccent(${knowledgeEvents.title}::text || ' ' || ${knowledgeEvents.description}::text
+    || ' ' || ${knowledgeEvents.organiser} || ' ' || coalesce(${knowledgeEvents.place}, '')))`;
+  const words = text.split(/\s+/).filter(Boolean).slice(0, 8);
+  return sql.join(
+    words.map((word) => sql`${document} like '%' || lower(unaccent(${escapeLike(word)})) || '%'`),
+    sql` and `,
+  );
+}
+
+/** Typed % and _ are letters to search for, not wildcards. */
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (character) => `\\${character}`);
 
 /** Reads and writes the knowledge tables. */
 export function createKnowledgeRepository(db: Database) {
@@ -60,6 +76,7 @@ export function createKnowledgeRepository(db: Database) {
       query.regionCodes
         ? or(isNull(knowledgeEvents.regionCode), inArray(knowledgeEvents.regionCode, query.regionCodes))
         : undefined,
+      query.text ? eventSearch(query.text) : undefined,
       query.from ? gte(knowledgeEvents.startsAt, query.from) : undefined,
       query.before ? lt(knowledgeEvents.startsAt, query.before) : undefined,
     );

@@ -73,11 +73,17 @@ export function regionCodesOf(area: string, geography: Geography): string[] {
     .map((region) => region.code);
 }
 
-export type AgendaFilters = { regionCodes?: string[]; from?: Date; before?: Date; archive: boolean };
+export type AgendaFilters = {
+  regionCodes?: string[];
+  text?: string;
+  from?: Date;
+  before?: Date;
+  archive: boolean;
+};
 
 /** Reads and checks the agenda's filters (regio, maand, archief); unknown values become field problems. */
 export function parseAgendaFilters(
-  query: { regio?: string; maand?: string; archief?: string },
+  query: { q?: string; regio?: string; maand?: string; archief?: string },
   geography: Geography,
   lang: Lang,
 ): { filters: AgendaFilters; problems: FieldProblem[] } {
@@ -92,6 +98,7 @@ export function parseAgendaFilters(
     filters: {
       archive: query.archief === "1" || query.archief === "true",
       regionCodes: area ? regionCodesOf(area, geography) : undefined,
+      text: query.q?.trim() || undefined,
       from: validMonth ? monthStart(validMonth) : undefined,
       before: validMonth ? monthStart(nextMonth(validMonth)) : undefined,
     },
@@ -114,6 +121,7 @@ export function knowledgeRoutes(deps: KnowledgeRouteDeps) {
   async function agendaEvents(c: AppContext) {
     const lang = c.get("lang");
     const query = {
+      q: c.req.query("q")?.trim().slice(0, 200) || undefined,
       regio: c.req.query("regio"),
       maand: c.req.query("maand"),
       archief: c.req.query("archief"),
@@ -183,7 +191,7 @@ export function knowledgeRoutes(deps: KnowledgeRouteDeps) {
       if (filters.archive) months.reverse();
       if (query.maand && MONTH_PATTERN.test(query.maand) && !months.includes(query.maand))
         months.push(query.maand);
-      const filterQuery = { regio: query.regio?.toUpperCase(), maand: query.maand };
+      const filterQuery = { q: query.q, regio: query.regio?.toUpperCase(), maand: query.maand };
       const model = {
         archive: filters.archive,
         query: filterQuery,

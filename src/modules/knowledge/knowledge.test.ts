@@ -219,6 +219,8 @@ describeEachDatabase("knowledge", (database) => {
     expect(jeans).toContain("/voorbeelden/mud-jeans-lease-a-jeans");
     const mushrooms = await (await app.request("/voorbeelden?q=coffee%20grounds")).text();
     expect(mushrooms).toContain("/voorbeelden/rotterzwam-oesterzwammen-op-koffiedik");
+    const percent = await (await app.request("/voorbeelden?q=%25")).text();
+    expect(percent).not.toContain("25 voorbeelden gevonden");
     const nothing = await (await app.request("/voorbeelden?q=ruimtevaart")).text();
     expect(nothing).toContain("0 voorbeelden gevonden");
   });
@@ -269,6 +271,14 @@ describeEachDatabase("knowledge", (database) => {
     const marchInBrabant = await (await app.request("/agenda?maand=2027-03&regio=PV30")).text();
     expect(marchInBrabant).toContain("3 bijeenkomsten");
     expect(marchInBrabant).toContain('href="/agenda.ics?regio=PV30&amp;maand=2027-03"');
+    const circo = await (await app.request("/agenda?q=circo%20track")).text();
+    expect(circo).toContain('id="circo-track-noord-holland-noord-2026-12"');
+    expect(circo).toContain('id="circo-track-bouw-holland-rijnland-2027-06"');
+    expect(circo).not.toContain('id="webinar-buyer-groups-circulair-inkopen-2026-12"');
+    expect(circo).toContain('href="/agenda.ics?q=circo+track"');
+    const webinars = (await json("/api/v1/events?q=Webinar&archive=1")).body;
+    expect(webinars.total_items).toBeGreaterThan(0);
+    expect(webinars.contents.every((event: { online: boolean }) => event.online)).toBe(true);
     const bad = await app.request("/agenda?maand=maart");
     expect(bad.status).toBe(400);
     expect(await bad.text()).toContain('href="#maand"');

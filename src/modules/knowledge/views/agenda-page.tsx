@@ -1,5 +1,13 @@
 import { format } from "../../../i18n/index.js";
-import { Button, ErrorSummary, Heading, Link, Paragraph } from "../../../web/components.js";
+import {
+  Button,
+  ErrorSummary,
+  FormField,
+  Heading,
+  Link,
+  Paragraph,
+  TextInput,
+} from "../../../web/components.js";
 import type { PageContext } from "../../../web/context.js";
 import type { FieldProblem } from "../../../web/errors.js";
 import { Layout } from "../../../web/layout.js";
@@ -9,7 +17,7 @@ import { SelectField, type SelectGroup, type SelectOption } from "./filter-field
 
 export type AgendaPageModel = {
   archive: boolean;
-  query: { regio?: string; maand?: string };
+  query: { q?: string; regio?: string; maand?: string };
   areaGroups: SelectGroup[];
   monthOptions: SelectOption[];
   events: EventItemModel[];
@@ -47,6 +55,9 @@ export const AgendaPage = ({ page, model }: { page: PageContext; model: AgendaPa
       <form method="get" action="/agenda" class="cl-filter-form" novalidate>
         <Heading level={2}>{t.filtersHeading}</Heading>
         {model.archive ? <input type="hidden" name="archief" value="1" /> : null}
+        <FormField id="q" label={t.searchLabel} hint={t.agendaSearchHint}>
+          <TextInput id="q" name="q" type="search" value={model.query.q} describedBy="q-hint" />
+        </FormField>
         <SelectField
           id="regio"
           label={t.regionLabel}
