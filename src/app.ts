@@ -5,12 +5,14 @@ import type { Env } from "./config/env.js";
 import type { DatabaseHandle } from "./db/client.js";
 import { createRegionsRepository, loadGeography, regionsRoutes } from "./modules/regions/index.js";
 import { siteRoutes } from "./modules/site/index.js";
+import { attachAbuseLimits } from "./web/abuse-limits.js";
 import { apiRoutes } from "./web/api/api.routes.js";
 import { assetRoutes } from "./web/assets/assets.routes.js";
 import { buildStylesheet } from "./web/assets/stylesheet.js";
 import type { AppEnv } from "./web/context.js";
 import { errorHandler, notFoundHandler } from "./web/error-handler.js";
 import { healthRoutes } from "./web/health.routes.js";
+import { createMetrics } from "./web/metrics.js";
 import { csrfProtection } from "./web/middleware/csrf.js";
 import { language } from "./web/middleware/language.js";
 import { requestLogging } from "./web/middleware/request-logging.js";
@@ -32,6 +34,8 @@ export async function createApp({ env, database, logger }: AppDeps) {
     url.startsWith("https:") || (env.trustProxy && forwardedProto === "https");
 
   const app = new Hono<AppEnv>();
+  const metrics = createMetrics(database); // ops: first, so it sees every final status
+  app.use(metrics.middleware);
   app.use(requestId({ limitLength: 64 }));
   app.use(requestLogging(logger));
   app.use(securityHeaders);
@@ -41,8 +45,10 @@ export async function createApp({ env, database, logger }: AppDeps) {
   });
   app.route("/", assetRoutes(stylesheet));
   app.route("/", healthRoutes(database));
+  app.route("/", metrics.routes(env.metricsToken));
   app.use(language);
   app.use(csrfProtection(env.secretKey, isSecureRequest));
+  attachAbuseLimits(app, { db: database.db, env }); // ops: search, route and export limits (src/web/abuse-limits.ts)
 
   app.route("/", siteRoutes({ geography }));
   app.route("/", regionsRoutes({ geography }));

@@ -23,6 +23,8 @@ export type DatabaseHandle = {
   pglite?: PGlite;
   /** Present for PostgreSQL only. */
   url?: string;
+  /** PostgreSQL only: connections in the pool, idle ones, and queries waiting for a connection (for /metrics). */
+  poolStats?: () => { total: number; idle: number; waiting: number };
 };
 
 export const pgliteExtensions = { pg_trgm, unaccent };
@@ -46,6 +48,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
         await db.execute(sql`select 1`);
       },
       close: () => pool.end(),
+      poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     };
   }
   const fresh = options.dataDir !== undefined && !existsSync(options.dataDir);
