@@ -4,7 +4,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadTestSettings } from "../../src/config/env.js";
 import { type DatabaseHandle, openDatabase, queryRows } from "../../src/db/client.js";
 import { createJobWorker, enqueueJob } from "../../src/jobs/index.js";
-import { createScratchDatabase, type ServiceProcess, startServiceProcess } from "../../src/ops/service-process.js";
+import {
+  createScratchDatabase,
+  type ServiceProcess,
+  startServiceProcess,
+} from "../../src/ops/service-process.js";
 import { ABUSE_LIMIT } from "../../src/web/abuse-limits.js";
 import { silentLogger } from "../support/app.js";
 import { postgresAvailable } from "../support/database.js";
@@ -62,7 +66,9 @@ describe.skipIf(!postgresAvailable())(title, () => {
       if (token) break;
     }
     // No form page is merged yet: derive the token the way every form gets it (HMAC of the cookie secret).
-    token ??= createHmac("sha256", SECRET_KEY).update(`csrf:${cookiePair.split("=")[1]}`).digest("base64url");
+    token ??= createHmac("sha256", SECRET_KEY)
+      .update(`csrf:${cookiePair.split("=")[1]}`)
+      .digest("base64url");
     const post = (csrf: string) =>
       fetch(`${b.baseUrl}/regio`, {
         method: "POST",
@@ -152,7 +158,10 @@ describe.skipIf(!postgresAvailable())(title, () => {
         );
       const results = await Promise.all([edit(pools[0]!, "from A"), edit(pools[1]!, "from B")]);
       expect(results.map((rows) => rows.length).sort()).toEqual([0, 1]);
-      const [row] = await queryRows<{ version: number }>(pools[1]!.db, sql`select version from two_documents`);
+      const [row] = await queryRows<{ version: number }>(
+        pools[1]!.db,
+        sql`select version from two_documents`,
+      );
       expect(row!.version).toBe(2);
     });
   });
