@@ -53,7 +53,16 @@ const { values: args } = parseArgs({
   },
 });
 
-type Figures = { requests: number; rps: number; p50: number; p95: number; p99: number; errors: number };
+type Figures = {
+  requests: number;
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  errors: number;
+  /** What the errors were: HTTP statuses ≥ 400, connection errors, timeouts. */
+  errorKinds: Record<string, number>;
+};
 
 async function main() {
   let service: ServiceProcess | undefined;
@@ -76,6 +85,9 @@ async function main() {
           SECRET_KEY: randomBytes(32).toString("hex"),
           DEMO: "1",
           LOG_LEVEL: "info",
+          // Search, route and export are rate limited per client (300/min). The benchmark plays many visitors
+          // behind a load balancer: each request carries another X-Forwarded-For address (see run()).
+          TRUST_PROXY: "1",
         },
         captureOutput: false,
         readyTimeoutMs: 120_000,
@@ -166,6 +178,7 @@ async function run(
 ): Promise<Figures> {
   const latencies: number[] = [];
   let errors = 0;
+  const errorKinds: Record<string, number> = {};
   let finish: (result: autocannon.Result) => void = () => {};
   let fail: (error: unknown) => void = () => {};
   const done = new Promise<autocannon.Result>((resolve, reject) => {
@@ -189,7 +202,10 @@ async function run(
   );
   instance.on("response", (_client, statusCode, _bytes, responseTime) => {
     latencies.push(responseTime);
-    if (statusCode >= 400) errors++;
+    if (statusCode >= 400) {
+      errors++;
+      errorKinds[`HTTP ${statusCode}`] = (errorKinds[`HTTP ${statusCode}`] ?? 0) + 1;
+    }
   });
   const result = await done;
   latencies.sort((a, b) => a - b);
@@ -200,8 +216,22 @@ async function run(
     p50: at(0.5),
     p95: at(0.95),
     p99: at(0.99),
-    errors: errors + result.errors + result.timeouts,
+    errors: errors + result.errors, // autocannon counts timeouts among its errors
+    errorKinds: {
+      ...errorKinds,
+      ...(result.timeouts ? { timeouts: result.timeouts } : {}),
+      ...(result.errors - result.timeouts > 0
+        ? { "connection errors": result.errors - result.timeouts }
+        : {}),
+    },
   };
+}
+
+let visitor = 0;
+/** A different documentation-range address (198.18.0.0/15) for each request: many visitors, one load generator. */
+function visitorAddress(): string {
+  visitor = (visitor + 1) % 131_072;
+  return `198.${18 + (visitor >> 16)}.${(visitor >> 8) & 255}.${visitor & 255}`;
 }
 
 function shuffle<T>(items: T[]): T[] {
@@ -216,7 +246,13 @@ function shuffle<T>(items: T[]): T[] {
 const header = () =>
   `${"path".padEnd(48)}${"req/s".padStart(9)}${"p50 ms".padStart(9)}${"p95 ms".padStart(9)}${"p99 ms".padStart(9)}${"errors".padStart(8)}`;
 const row = (label: string, f: Figures) =>
-  `${label.slice(0, 47).padEnd(48)}${f.rps.toFixed(0).padStart(9)}${f.p50.toFixed(1).padStart(9)}${f.p95.toFixed(1).padStart(9)}${f.p99.toFixed(1).padStart(9)}${String(f.errors).padStart(8)}`;
+  `${label.slice(0, 47).padEnd(48)}${f.rps.toFixed(0).padStart(9)}${f.p50.toFixed(1).padStart(9)}${f.p95.toFixed(1).padStart(9)}${f.p99.toFixed(1).padStart(9)}${String(f.errors).padStart(8)}${
+    f.errors
+      ? `  (${Object.entries(f.errorKinds)
+          .map(([kind, n]) => `${kind}: ${n}`)
+          .join(", ")})`
+      : ""
+  }`;
 
 main().catch((error) => {
   console.error(error);

@@ -20,7 +20,7 @@ const envSchema = z.object({
   PUBLIC_BASE_URL: z.url().optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   TRUST_PROXY: booleanFlag,
-  METRICS_TOKEN: z.string().min(16).optional(),
+  METRICS_TOKEN: z.union([z.literal(""), z.string().min(16)]).optional(),
   SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(1).max(300).default(20),
 });
 
@@ -73,7 +73,7 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     publicBaseUrl: raw.PUBLIC_BASE_URL,
     logLevel: raw.LOG_LEVEL,
     trustProxy: raw.TRUST_PROXY,
-    metricsToken: raw.METRICS_TOKEN,
+    metricsToken: raw.METRICS_TOKEN || undefined,
     shutdownGraceSeconds: raw.SHUTDOWN_GRACE_SECONDS,
   };
 }
