@@ -30,4 +30,5 @@ HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=3 \
   CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/readyz').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"
 # tini forwards SIGTERM to node, which then stops gracefully (SHUTDOWN_GRACE_SECONDS, default 20).
 ENTRYPOINT ["/usr/bin/tini", "--"]
-CMD ["node", "node_modules/tsx/dist/cli.mjs", "src/server.ts"]
+# `node --import tsx` runs the server in this one process (the tsx CLI would add a second one).
+CMD ["node", "--import", "tsx", "src/server.ts"]

@@ -12,6 +12,7 @@ import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import { loadTestSettings } from "../src/config/env.js";
 import {
+  cpuSeconds,
   createScratchDatabase,
   type ServiceProcess,
   startServiceProcess,
@@ -62,7 +63,14 @@ type Figures = {
   errors: number;
   /** What the errors were: HTTP statuses ≥ 400, connection errors, timeouts. */
   errorKinds: Record<string, number>;
+  /** CPU time the service process used per request (Linux /proc), when the script started the service. */
+  cpuMsPerRequest?: number;
 };
+
+function withCpu(figures: Figures, before: number | undefined, after: number | undefined): Figures {
+  if (before === undefined || after === undefined || figures.requests === 0) return figures;
+  return { ...figures, cpuMsPerRequest: ((after - before) * 1000) / figures.requests };
+}
 
 async function main() {
   let service: ServiceProcess | undefined;
@@ -108,14 +116,27 @@ async function main() {
     );
     console.log(`\n${connections} connections; each path alone for ${args["per-path"]} s, then the mix\n`);
     console.log(header());
+    const pid = service?.child.pid;
     for (const entry of mix) {
+      const cpuBefore = cpuSeconds(pid);
       const figures = await run(baseUrl, [entry], Number(args["per-path"]), connections);
-      console.log(row(`${entry.method} ${entry.path}`, figures));
+      console.log(row(`${entry.method} ${entry.path}`, withCpu(figures, cpuBefore, cpuSeconds(pid))));
     }
     const weighted = mix.flatMap((entry) => Array.from({ length: entry.weight }, () => entry));
     // Interleave so every connection walks the whole mix rather than a block of one path.
-    const figures = await run(baseUrl, shuffle(weighted), Number(args.duration), connections);
+    const cpuBefore = cpuSeconds(pid);
+    const figures = withCpu(
+      await run(baseUrl, shuffle(weighted), Number(args.duration), connections),
+      cpuBefore,
+      cpuSeconds(pid),
+    );
     console.log(row(`MIX (${mix.length} paths, ${args.duration} s)`, figures));
+    if (figures.cpuMsPerRequest !== undefined)
+      console.log(
+        `\nService CPU per request in the mix: ${figures.cpuMsPerRequest.toFixed(3)} ms → one fully available core ` +
+          `could serve about ${Math.round(1000 / figures.cpuMsPerRequest)} req/s of this mix (the load generator ` +
+          "needs the other core). On a shared machine this is the figure that does not depend on the neighbours.",
+      );
     const pages = mix.filter((entry) => !entry.path.startsWith("/api")).length;
     console.log(
       `load average after: ${loadavg()
@@ -244,9 +265,9 @@ function shuffle<T>(items: T[]): T[] {
 }
 
 const header = () =>
-  `${"path".padEnd(48)}${"req/s".padStart(9)}${"p50 ms".padStart(9)}${"p95 ms".padStart(9)}${"p99 ms".padStart(9)}${"errors".padStart(8)}`;
+  `${"path".padEnd(48)}${"req/s".padStart(9)}${"p50 ms".padStart(9)}${"p95 ms".padStart(9)}${"p99 ms".padStart(9)}${"errors".padStart(8)}${"CPU ms/req".padStart(12)}`;
 const row = (label: string, f: Figures) =>
-  `${label.slice(0, 47).padEnd(48)}${f.rps.toFixed(0).padStart(9)}${f.p50.toFixed(1).padStart(9)}${f.p95.toFixed(1).padStart(9)}${f.p99.toFixed(1).padStart(9)}${String(f.errors).padStart(8)}${
+  `${label.slice(0, 47).padEnd(48)}${f.rps.toFixed(0).padStart(9)}${f.p50.toFixed(1).padStart(9)}${f.p95.toFixed(1).padStart(9)}${f.p99.toFixed(1).padStart(9)}${String(f.errors).padStart(8)}${(f.cpuMsPerRequest?.toFixed(3) ?? "-").padStart(12)}${
     f.errors
       ? `  (${Object.entries(f.errorKinds)
           .map(([kind, n]) => `${kind}: ${n}`)

@@ -1,11 +1,11 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
-const tsxCli = fileURLToPath(new URL("../../node_modules/tsx/dist/cli.mjs", import.meta.url));
 
 /** A free loopback TCP port, asked from the kernel (port 0), so parallel runs never collide. */
 export function freePort(): Promise<number> {
@@ -62,7 +62,7 @@ export type ServiceProcess = {
 };
 
 /**
- * Starts `tsx src/server.ts` as a child process with exactly the given environment (nothing inherited, so a
+ * Starts `node --import tsx src/server.ts` as a child process with exactly the given environment (nothing inherited, so a
  * developer's DATABASE_URL never leaks in) and waits until /readyz answers 200.
  */
 export async function startServiceProcess(options: {
@@ -73,7 +73,9 @@ export async function startServiceProcess(options: {
   captureOutput?: boolean;
 }): Promise<ServiceProcess> {
   const port = options.port ?? (await freePort());
-  const child = spawn(process.execPath, [tsxCli, "src/server.ts"], {
+  // `node --import tsx` rather than the tsx CLI: one process (the CLI would run the server as its own child), so
+  // the pid is the server's for signals and CPU accounting — the same command as the Dockerfile.
+  const child = spawn(process.execPath, ["--import", "tsx", "src/server.ts"], {
     cwd: root,
     env: { HOST: "127.0.0.1", PORT: String(port), ...options.env },
     stdio: ["ignore", options.captureOutput === false ? "ignore" : "pipe", "pipe"],
@@ -114,4 +116,17 @@ export async function startServiceProcess(options: {
       return exited;
     },
   };
+}
+
+/** CPU seconds (user + system) a Linux process has used so far, from /proc; undefined elsewhere. */
+export function cpuSeconds(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    // Fields after the command name (which may contain spaces) start at field 3; utime and stime are 14 and 15.
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / 100; // clock ticks, USER_HZ = 100 on Linux
+  } catch {
+    return undefined;
+  }
 }

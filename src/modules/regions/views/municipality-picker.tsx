@@ -41,10 +41,13 @@ export const MunicipalityPicker = ({
 // The 342 options are the same on every request; rendering them as JSX each time was the largest cost of the home
 // page under load (see docs/decisions/0052-load-budget.md). They are escaped once and reused as raw HTML.
 const datalistCache = new Map<string, ReturnType<typeof raw>>();
+const datalistByArray = new WeakMap<MunicipalityOption[], { id: string; html: ReturnType<typeof raw> }>();
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 
 /** The datalist element for the options, built once per id and option list. */
 function datalistHtml(id: string, options: MunicipalityOption[]) {
+  const known = datalistByArray.get(options);
+  if (known?.id === id) return known.html;
   const key = `${id}\n${options.map((option) => option.name).join("\n")}`;
   let html = datalistCache.get(key);
   if (!html) {
@@ -53,5 +56,6 @@ function datalistHtml(id: string, options: MunicipalityOption[]) {
     if (datalistCache.size > 32) datalistCache.clear();
     datalistCache.set(key, html);
   }
+  datalistByArray.set(options, { id, html });
   return html;
 }
