@@ -214,6 +214,10 @@ async function run(
       requests: entries.map((entry) => ({
         method: entry.method,
         path: entry.path,
+        setupRequest: (request: autocannon.Request) => ({
+          ...request,
+          headers: { ...request.headers, "x-forwarded-for": visitorAddress() },
+        }),
         ...(entry.body === undefined
           ? {}
           : { body: JSON.stringify(entry.body), headers: { "content-type": "application/json" } }),
