@@ -12,12 +12,14 @@ import {
 } from "./modules/knowledge/index.js";
 import { createRegionsRepository, loadGeography, regionsRoutes } from "./modules/regions/index.js";
 import { siteRoutes } from "./modules/site/index.js";
+import { attachAbuseLimits } from "./web/abuse-limits.js";
 import { apiRoutes } from "./web/api/api.routes.js";
 import { assetRoutes } from "./web/assets/assets.routes.js";
 import { buildStylesheet } from "./web/assets/stylesheet.js";
 import type { AppEnv } from "./web/context.js";
 import { errorHandler, notFoundHandler } from "./web/error-handler.js";
 import { healthRoutes } from "./web/health.routes.js";
+import { createMetrics } from "./web/metrics.js";
 import { csrfProtection } from "./web/middleware/csrf.js";
 import { language } from "./web/middleware/language.js";
 import { requestLogging } from "./web/middleware/request-logging.js";
@@ -42,6 +44,8 @@ export async function createApp({ env, database, logger, clock = () => new Date(
     url.startsWith("https:") || (env.trustProxy && forwardedProto === "https");
 
   const app = new Hono<AppEnv>();
+  const metrics = createMetrics(database); // ops: first, so it sees every final status
+  app.use(metrics.middleware);
   app.use(requestId({ limitLength: 64 }));
   app.use(requestLogging(logger));
   app.use(securityHeaders);
@@ -51,8 +55,10 @@ export async function createApp({ env, database, logger, clock = () => new Date(
   });
   app.route("/", assetRoutes(stylesheet));
   app.route("/", healthRoutes(database));
+  app.route("/", metrics.routes(env.metricsToken));
   app.use(language);
   app.use(csrfProtection(env.secretKey, isSecureRequest));
+  attachAbuseLimits(app, { db: database.db, env }); // ops: search, route and export limits (src/web/abuse-limits.ts)
 
   app.route("/", siteRoutes({ geography }));
   app.route("/", regionsRoutes({ geography }));

@@ -1,3 +1,4 @@
+import type { Server } from "node:http";
 import { serve } from "@hono/node-server";
 import { createApp } from "./app.js";
 import { EnvError, loadEnv } from "./config/env.js";
@@ -5,6 +6,7 @@ import { openDatabase } from "./db/client.js";
 import { migrateDatabase } from "./db/migrate.js";
 import { seedDatabase } from "./db/seed.js";
 import { createLogger } from "./logger.js";
+import { shutDownGracefully } from "./ops/shutdown.js";
 
 /** Node entry: read the environment, open and migrate the database, build the app, listen, stop gracefully. */
 async function main() {
@@ -21,7 +23,13 @@ async function main() {
   await migrateDatabase(database);
   await seedDatabase(database.db, { demo: env.demo, logger });
   const app = await createApp({ env, database, logger });
-  const server = serve({ fetch: app.fetch, port: env.port, hostname: env.host }, (address) => {
+  // ops: while stopping, /readyz answers 503 so a load balancer takes this instance out before it closes.
+  let draining = false;
+  const fetch: typeof app.fetch = (request, ...rest) =>
+    draining && new URL(request.url).pathname === "/readyz"
+      ? Response.json({ status: "stopping" }, { status: 503, headers: { "Retry-After": "5" } })
+      : app.fetch(request, ...rest);
+  const server = serve({ fetch, port: env.port, hostname: env.host }, (address) => {
     logger.info(
       {
         port: address.port,
@@ -34,20 +42,26 @@ async function main() {
   });
 
   let stopping = false;
-  const stop = (signal: string) => {
+  const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    logger.info({ signal }, "stopping: finishing in-flight requests");
-    server.close(async () => {
-      await database.close();
-      logger.info("stopped");
-      process.exit(0);
+    logger.info({ signal, graceSeconds: env.shutdownGraceSeconds }, "stopping: finishing in-flight requests");
+    const code = await shutDownGracefully({
+      server: server as Server,
+      logger,
+      graceMs: env.shutdownGraceSeconds * 1000,
+      onDrain: () => {
+        draining = true;
+      },
+      // TODO(integrator): add each job worker's stop() here once a module starts one.
+      stopWorkers: [],
+      closeDatabase: () => database.close(),
     });
-    // Connections that stay open (keep-alive) must not hold the process forever.
-    setTimeout(() => process.exit(0), 10_000).unref();
+    logger.info({ code }, "stopped");
+    process.exit(code);
   };
-  process.on("SIGTERM", () => stop("SIGTERM"));
-  process.on("SIGINT", () => stop("SIGINT"));
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+  process.on("SIGINT", () => void stop("SIGINT"));
 }
 
 main().catch((error) => {

@@ -20,6 +20,8 @@ const envSchema = z.object({
   PUBLIC_BASE_URL: z.url().optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   TRUST_PROXY: booleanFlag,
+  METRICS_TOKEN: z.union([z.literal(""), z.string().min(16)]).optional(),
+  SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(1).max(300).default(20),
 });
 
 export type Env = {
@@ -36,6 +38,10 @@ export type Env = {
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
   /** Behind a TLS-terminating proxy: trust X-Forwarded-Proto for Secure cookies and HSTS. */
   trustProxy: boolean;
+  /** Set: GET /metrics needs `Authorization: Bearer <token>`. Unset: /metrics is open (block it at the proxy). */
+  metricsToken: string | undefined;
+  /** On SIGTERM: how long in-flight requests and jobs may take before the process exits anyway. */
+  shutdownGraceSeconds: number;
 };
 
 // Development and test only: production refuses to start without SECRET_KEY.
@@ -67,6 +73,8 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     publicBaseUrl: raw.PUBLIC_BASE_URL,
     logLevel: raw.LOG_LEVEL,
     trustProxy: raw.TRUST_PROXY,
+    metricsToken: raw.METRICS_TOKEN || undefined,
+    shutdownGraceSeconds: raw.SHUTDOWN_GRACE_SECONDS,
   };
 }
 
@@ -75,5 +83,7 @@ export function loadTestSettings(source: Record<string, string | undefined> = pr
   return {
     testDatabaseUrl: source.TEST_DATABASE_URL || undefined,
     chromiumPath: source.CHROMIUM_PATH || "/usr/bin/chromium",
+    /** npm run bench:load: the PostgreSQL server on which the benchmark creates and drops its own database. */
+    benchDatabaseUrl: source.BENCH_DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres",
   };
 }

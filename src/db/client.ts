@@ -23,6 +23,8 @@ export type DatabaseHandle = {
   pglite?: PGlite;
   /** Present for PostgreSQL only. */
   url?: string;
+  /** PostgreSQL only: connections in the pool, idle ones, and queries waiting for a connection (for /metrics). */
+  poolStats?: () => { total: number; idle: number; waiting: number };
 };
 
 export const pgliteExtensions = { pg_trgm, unaccent };
@@ -37,6 +39,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     const pool = new pg.Pool({ connectionString: options.url, max: options.maxConnections ?? 10 });
     // A broken idle connection must not crash the process; the next query reconnects.
     pool.on("error", () => {});
+    // A connection that drops while checked out (e.g. inside a transaction) emits "error" on its client, where the
+    // pool listens only while it is idle: unhandled, that event would crash the process. The query in progress
+    // still rejects, so the request gets its 503 (found by tests/ops/faults.test.ts).
+    pool.on("connect", (client) => client.on("error", () => {}));
     const db = drizzleNodePostgres(pool, { schema }) as unknown as Database;
     return {
       db,
@@ -46,6 +52,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
         await db.execute(sql`select 1`);
       },
       close: () => pool.end(),
+      poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     };
   }
   const fresh = options.dataDir !== undefined && !existsSync(options.dataDir);

@@ -1,3 +1,4 @@
+import { raw } from "hono/html";
 import { describedBy, FormField, TextInput } from "../../../web/components.js";
 
 export type MunicipalityOption = { code: string; name: string };
@@ -33,10 +34,28 @@ export const MunicipalityPicker = ({
       list={`${id}-options`}
       autocomplete="off"
     />
-    <datalist id={`${id}-options`}>
-      {options.map((option) => (
-        <option value={option.name} />
-      ))}
-    </datalist>
+    {datalistHtml(`${id}-options`, options)}
   </FormField>
 );
+
+// The 342 options are the same on every request; rendering them as JSX each time was the largest cost of the home
+// page under load (see docs/decisions/0052-load-budget.md). They are escaped once and reused as raw HTML.
+const datalistCache = new Map<string, ReturnType<typeof raw>>();
+const datalistByArray = new WeakMap<MunicipalityOption[], { id: string; html: ReturnType<typeof raw> }>();
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+
+/** The datalist element for the options, built once per id and option list. */
+function datalistHtml(id: string, options: MunicipalityOption[]) {
+  const known = datalistByArray.get(options);
+  if (known?.id === id) return known.html;
+  const key = `${id}\n${options.map((option) => option.name).join("\n")}`;
+  let html = datalistCache.get(key);
+  if (!html) {
+    const items = options.map((option) => `<option value="${escapeHtml(option.name)}"></option>`).join("");
+    html = raw(`<datalist id="${escapeHtml(id)}">${items}</datalist>`);
+    if (datalistCache.size > 32) datalistCache.clear();
+    datalistCache.set(key, html);
+  }
+  datalistByArray.set(options, { id, html });
+  return html;
+}
