@@ -4,6 +4,15 @@ import type { Logger } from "pino";
 import type { Env } from "./config/env.js";
 import type { DatabaseHandle } from "./db/client.js";
 import { createRegionsRepository, loadGeography, regionsRoutes } from "./modules/regions/index.js";
+import {
+  createRouteService,
+  createScanResultsRepository,
+  loadRouteReferenceData,
+  type MatchableInstrument,
+  matchableInstrumentsFromCuratedFile,
+  routeApi,
+  routeRoutes,
+} from "./modules/route/index.js";
 import { siteRoutes } from "./modules/site/index.js";
 import { apiRoutes } from "./web/api/api.routes.js";
 import { assetRoutes } from "./web/assets/assets.routes.js";
@@ -22,12 +31,27 @@ export type AppDeps = {
   logger: Logger;
   /** The time, replaceable in tests. */
   clock?: () => Date;
+  /** The instruments the route ranks; tests and the benchmark inject their own. */
+  listMatchableInstruments?: () => Promise<MatchableInstrument[]>;
 };
 
 /** The composition root: the request pipeline from top to bottom, then every module mounted. */
-export async function createApp({ env, database, logger }: AppDeps) {
+export async function createApp({ env, database, logger, clock, listMatchableInstruments }: AppDeps) {
   const stylesheet = buildStylesheet();
   const geography = await loadGeography(createRegionsRepository(database.db));
+  const routeReference = loadRouteReferenceData();
+  const routeDeps = {
+    geography,
+    reference: routeReference,
+    scanResults: createScanResultsRepository(database.db),
+    service: createRouteService({
+      reference: routeReference,
+      // TEMPORARY: the curated file until the catalogue module lands; the integrator swaps in the catalogue's
+      // database listing (same MatchableInstrument shape) here.
+      listMatchableInstruments: listMatchableInstruments ?? matchableInstrumentsFromCuratedFile(),
+      clock,
+    }),
+  };
   const isSecureRequest = (url: string, forwardedProto?: string) =>
     url.startsWith("https:") || (env.trustProxy && forwardedProto === "https");
 
@@ -44,9 +68,10 @@ export async function createApp({ env, database, logger }: AppDeps) {
   app.use(language);
   app.use(csrfProtection(env.secretKey, isSecureRequest));
 
-  app.route("/", siteRoutes({ geography }));
+  app.route("/", routeRoutes(routeDeps));
+  app.route("/", siteRoutes());
   app.route("/", regionsRoutes({ geography }));
-  app.route("/", apiRoutes([]));
+  app.route("/", apiRoutes([routeApi(routeDeps)]));
 
   app.notFound(notFoundHandler);
   app.onError(errorHandler(logger));
