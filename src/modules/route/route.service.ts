@@ -122,7 +122,10 @@ export function createRouteService({
 
 export type RouteService = ReturnType<typeof createRouteService>;
 
+// Creating an Intl formatter is expensive; one per process.
+const amsterdamDay = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam" });
+
 /** The calendar date in the Netherlands, YYYY-MM-DD. */
 export function amsterdamDate(at: Date): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam" }).format(at);
+  return amsterdamDay.format(at);
 }
