@@ -9,8 +9,18 @@ import {
   instrumentLinksFromCuratedFile,
   knowledgeApi,
   knowledgeRoutes,
+  sectorKnowledgePanels,
 } from "./modules/knowledge/index.js";
 import { createRegionsRepository, loadGeography, regionsRoutes } from "./modules/regions/index.js";
+import {
+  createRouteService,
+  createScanResultsRepository,
+  loadRouteReferenceData,
+  type MatchableInstrument,
+  matchableInstrumentsFromCuratedFile,
+  routeApi,
+  routeRoutes,
+} from "./modules/route/index.js";
 import { siteRoutes } from "./modules/site/index.js";
 import { attachAbuseLimits } from "./web/abuse-limits.js";
 import { apiRoutes } from "./web/api/api.routes.js";
@@ -31,15 +41,37 @@ export type AppDeps = {
   logger: Logger;
   /** The time, replaceable in tests. */
   clock?: () => Date;
+  /** The instruments the route ranks; tests and the benchmark inject their own. */
+  listMatchableInstruments?: () => Promise<MatchableInstrument[]>;
 };
 
 /** The composition root: the request pipeline from top to bottom, then every module mounted. */
-export async function createApp({ env, database, logger, clock = () => new Date() }: AppDeps) {
+export async function createApp({
+  env,
+  database,
+  logger,
+  clock = () => new Date(),
+  listMatchableInstruments,
+}: AppDeps) {
   const stylesheet = buildStylesheet();
   const geography = await loadGeography(createRegionsRepository(database.db));
   const knowledge = createKnowledgeService(createKnowledgeRepository(database.db), geography);
   // Temporary: the integrator replaces this with the catalogue module's ref_id lookup (same signature).
   const instrumentLinks = instrumentLinksFromCuratedFile();
+  const routeReference = loadRouteReferenceData();
+  const routeDeps = {
+    geography,
+    knowledgeForSector: sectorKnowledgePanels(knowledge, instrumentLinks),
+    reference: routeReference,
+    scanResults: createScanResultsRepository(database.db),
+    service: createRouteService({
+      reference: routeReference,
+      // TEMPORARY: the curated file until the catalogue module lands; the integrator swaps in the catalogue's
+      // database listing (same MatchableInstrument shape) here.
+      listMatchableInstruments: listMatchableInstruments ?? matchableInstrumentsFromCuratedFile(),
+      clock,
+    }),
+  };
   const isSecureRequest = (url: string, forwardedProto?: string) =>
     url.startsWith("https:") || (env.trustProxy && forwardedProto === "https");
 
@@ -60,7 +92,8 @@ export async function createApp({ env, database, logger, clock = () => new Date(
   app.use(csrfProtection(env.secretKey, isSecureRequest));
   attachAbuseLimits(app, { db: database.db, env }); // ops: search, route and export limits (src/web/abuse-limits.ts)
 
-  app.route("/", siteRoutes({ geography }));
+  app.route("/", routeRoutes(routeDeps));
+  app.route("/", siteRoutes());
   app.route("/", regionsRoutes({ geography }));
   app.route(
     "/",
@@ -72,7 +105,10 @@ export async function createApp({ env, database, logger, clock = () => new Date(
       publicBaseUrl: env.publicBaseUrl,
     }),
   );
-  app.route("/", apiRoutes([knowledgeApi({ service: knowledge, geography, instrumentLinks, clock })]));
+  app.route(
+    "/",
+    apiRoutes([knowledgeApi({ service: knowledge, geography, instrumentLinks, clock }), routeApi(routeDeps)]),
+  );
 
   app.notFound(notFoundHandler);
   app.onError(errorHandler(logger));

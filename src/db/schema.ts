@@ -4,4 +4,5 @@ export * from "../jobs/jobs.tables.js";
 export * from "../modules/knowledge/knowledge.tables.js";
 export * from "../modules/reference/reference.tables.js";
 export * from "../modules/regions/regions.tables.js";
+export * from "../modules/route/route.tables.js";
 export * from "../web/rate-limit.tables.js";

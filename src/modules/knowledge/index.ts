@@ -21,3 +21,4 @@ export {
 } from "./knowledge.service.js";
 export { ExampleCards, SectorExamplesPanel } from "./views/example-cards.js";
 export { MeasurePackagePanel } from "./views/measure-package.js";
+export { sectorKnowledgePanels } from "./views/sector-panels.js";

@@ -1,0 +1,25 @@
+export { matchableInstrumentsFromCuratedFile } from "./curated-instruments.js";
+export {
+  loadRouteReferenceData,
+  parseSbi,
+  type RouteReferenceData,
+  type SectorChoice,
+} from "./route.data.js";
+export {
+  buildRoute,
+  type CompanyLocation,
+  type MatchableInstrument,
+  ROUTE_WEIGHTS,
+  type RouteProfile,
+  type RouteResult,
+} from "./route.engine.js";
+export { createScanResultsRepository } from "./route.repository.js";
+export { type RouteRoutesDeps, routeApi, routeRoutes } from "./route.routes.js";
+export {
+  amsterdamDate,
+  createRouteService,
+  type Places,
+  placesFromGeography,
+  type RouteAnswers,
+  toRouteProfile,
+} from "./route.service.js";

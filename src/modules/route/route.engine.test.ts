@@ -1,0 +1,297 @@
+import { describe, expect, it } from "vitest";
+import { matchableInstrumentsFromCuratedFile } from "./curated-instruments.js";
+import { loadRouteReferenceData } from "./route.data.js";
+import {
+  buildRoute,
+  compareScorersForTest,
+  determineNextStep,
+  determinePhase,
+  isEligible,
+  type MatchableInstrument,
+  ROUTE_WEIGHTS,
+  type RouteProfile,
+  strategiesForSector,
+} from "./route.engine.js";
+import { describeReason } from "./route.present.js";
+import { HELP, MOTIVATIONS, STAGES, THEMES } from "./route.vocabulary.js";
+
+const reference = loadRouteReferenceData();
+const curated = await matchableInstrumentsFromCuratedFile()();
+const TODAY = "2026-11-27";
+
+const twente = {
+  municipalityCode: "GM0153",
+  regionCode: "ES04",
+  regionName: "Twente",
+  provinceCode: "PV23",
+  provinceName: "Overijssel",
+};
+const amsterdam = {
+  municipalityCode: "GM0363",
+  regionCode: "ES16",
+  regionName: "Noord-Holland Zuid",
+  provinceCode: "PV27",
+  provinceName: "Noord-Holland",
+};
+
+const profile = (overrides: Partial<RouteProfile> = {}): RouteProfile => ({
+  location: twente,
+  sbiSection: "C",
+  motivations: [],
+  themes: [],
+  help: [],
+  ...overrides,
+});
+
+let counter = 0;
+/** A neutral instrument that fits everyone a little; tests change one property at a time. */
+const instrument = (overrides: Partial<MatchableInstrument> = {}): MatchableInstrument => {
+  counter++;
+  return {
+    id: `test-${counter}`,
+    refId: `test-${String(counter).padStart(3, "0")}`,
+    slug: `test-${counter}`,
+    name: { nl: `Test ${counter}`, en: `Test ${counter}` },
+    kind: "advice",
+    journeySteps: ["informeren"],
+    phases: ["starter"],
+    themes: [],
+    rStrategies: [],
+    sbiSections: [],
+    coverage: { level: "national", codes: ["NL"] },
+    sizeClasses: [],
+    status: "doorlopend",
+    windowClose: null,
+    hasEvidence: false,
+    providerName: `Provider ${counter}`,
+    ...overrides,
+  };
+};
+
+const rank = (p: RouteProfile, instruments: MatchableInstrument[], limit = 10) =>
+  buildRoute({ profile: p, instruments, sectorStrategies: reference.sectorStrategies, today: TODAY, limit });
+
+describe("phase and next step", () => {
+  it.each([
+    [undefined, "starter", true],
+    ["orienteren", "starter", false],
+    ["ideeen", "peloton", false],
+    ["invoeren", "peloton", false],
+    ["verankeren", "peloton", false],
+    ["koploper", "koploper", false],
+  ] as const)("stage %s gives phase %s", (stage, phase, assumed) => {
+    expect(determinePhase(stage)).toEqual({ phase, assumed });
+  });
+
+  it.each([
+    [undefined, [], [], "informeren"],
+    ["orienteren", ["informatie", "voorbeelden"], [], "informeren"],
+    ["orienteren", ["voorbeelden"], [], "inspireren"],
+    ["ideeen", ["advies"], [], "kansen_identificeren"],
+    ["invoeren", ["financiering"], [], "invoering"],
+    ["invoeren", ["partners"], [], "ketensamenwerking"],
+    ["verankeren", ["regelgeving"], [], "verankering"],
+    ["koploper", ["financiering"], [], "invoering"],
+    ["koploper", ["financiering"], ["ketensamenwerking"], "ketensamenwerking"],
+    ["koploper", ["partners", "financiering"], [], "ketensamenwerking"],
+  ] as const)("stage %s with help %j and themes %j: next step %s", (stage, help, themes, step) => {
+    expect(determineNextStep(stage, [...help], [...themes])).toBe(step);
+  });
+});
+
+describe("sector strategies", () => {
+  it("uses the division's row when there is one, else the section's", () => {
+    expect(strategiesForSector(reference.sectorStrategies, "C", "13").codes).toEqual(["R2", "R8"]);
+    expect(strategiesForSector(reference.sectorStrategies, "C", "12").codes).toEqual([
+      "R2",
+      "R4",
+      "R6",
+      "R8",
+    ]);
+    expect(strategiesForSector(reference.sectorStrategies, "C").reason?.nl).toContain("industrie");
+  });
+
+  it("covers all 21 SBI 2008 sections", () => {
+    for (const section of "ABCDEFGHIJKLMNOPQRSTU")
+      expect(strategiesForSector(reference.sectorStrategies, section).codes.length).toBeGreaterThan(0);
+  });
+
+  it("every plain-language sector choice is a valid SBI 2008 code", () => {
+    expect(reference.sectorChoices).toHaveLength(25);
+    for (const choice of reference.sectorChoices)
+      expect(
+        reference.sections.has(choice.code) || reference.sectionOfDivision.has(choice.code),
+        choice.code,
+      ).toBe(true);
+  });
+});
+
+describe("hard filters", () => {
+  it("keeps only open and doorlopend instruments", () => {
+    expect(isEligible(instrument({ status: "open" }), profile(), TODAY)).toBe(true);
+    expect(isEligible(instrument({ status: "doorlopend" }), profile(), TODAY)).toBe(true);
+    expect(isEligible(instrument({ status: "gesloten" }), profile(), TODAY)).toBe(false);
+    expect(isEligible(instrument({ status: "historisch" }), profile(), TODAY)).toBe(false);
+  });
+
+  it("drops an open instrument whose window closed before today", () => {
+    expect(isEligible(instrument({ status: "open", windowClose: "2026-11-26" }), profile(), TODAY)).toBe(
+      false,
+    );
+    expect(isEligible(instrument({ status: "open", windowClose: TODAY }), profile(), TODAY)).toBe(true);
+  });
+
+  it("reaches the company directly, via its region or province, or nationally; EU everywhere", () => {
+    const at = (coverage: MatchableInstrument["coverage"]) =>
+      isEligible(instrument({ coverage }), profile(), TODAY);
+    expect(at({ level: "municipality", codes: ["GM0153"] })).toBe(true);
+    expect(at({ level: "municipality", codes: ["GM0363"] })).toBe(false);
+    expect(at({ level: "res_region", codes: ["ES04"] })).toBe(true);
+    expect(at({ level: "res_region", codes: ["ES05"] })).toBe(false);
+    expect(at({ level: "province", codes: ["PV23", "PV25"] })).toBe(true);
+    expect(at({ level: "province", codes: ["PV27"] })).toBe(false);
+    expect(at({ level: "national", codes: ["NL"] })).toBe(true);
+    expect(at({ level: "eu", codes: [] })).toBe(true);
+  });
+
+  it("respects size classes when the size is known", () => {
+    const forSmall = instrument({ sizeClasses: ["micro", "klein"] });
+    expect(isEligible(forSmall, profile({ sizeClass: "klein" }), TODAY)).toBe(true);
+    expect(isEligible(forSmall, profile({ sizeClass: "groot" }), TODAY)).toBe(false);
+    expect(isEligible(forSmall, profile(), TODAY)).toBe(true);
+  });
+
+  it("never recommends a closed, historic or out-of-area curated instrument", () => {
+    for (const stage of [undefined, ...STAGES]) {
+      const route = rank(profile({ location: amsterdam, stage, help: ["financiering"] }), curated);
+      for (const { instrument: item } of route.recommendations) {
+        expect(["open", "doorlopend"]).toContain(item.status);
+        if (item.coverage.level === "province") expect(item.coverage.codes).toContain("PV27");
+      }
+    }
+  });
+});
+
+describe("ranking", () => {
+  it("puts regional before provincial before national at equal fit, and says where", () => {
+    const national = instrument({ kind: "advice" });
+    const provincial = instrument({ kind: "network", coverage: { level: "province", codes: ["PV23"] } });
+    const regional = instrument({ kind: "event", coverage: { level: "res_region", codes: ["ES04"] } });
+    const route = rank(profile(), [national, provincial, regional]);
+    expect(route.recommendations.map((r) => r.instrument)).toEqual([regional, provincial, national]);
+    expect(route.recommendations[0]!.reasons).toContainEqual({
+      code: "proximity",
+      level: "region",
+      place: "Twente",
+    });
+    expect(route.recommendations[1]!.reasons).toContainEqual({
+      code: "proximity",
+      level: "province",
+      place: "Overijssel",
+    });
+  });
+
+  it("rewards the next step, the phase and the help asked for, with a reason for each", () => {
+    const fits = instrument({ kind: "subsidy", journeySteps: ["invoering"], phases: ["peloton"] });
+    const other = instrument({ kind: "event", journeySteps: ["informeren"], phases: ["starter"] });
+    const route = rank(profile({ stage: "invoeren", help: ["financiering"] }), [other, fits]);
+    expect(route.phase).toBe("peloton");
+    expect(route.nextStep).toBe("invoering");
+    const [first] = route.recommendations;
+    expect(first!.instrument).toBe(fits);
+    expect(first!.score).toBe(
+      ROUTE_WEIGHTS.step + ROUTE_WEIGHTS.phase + ROUTE_WEIGHTS.helpKind + ROUTE_WEIGHTS.proximityNational,
+    );
+    expect(first!.reasons.map((reason) => reason.code)).toEqual(["step", "phase", "help", "proximity"]);
+  });
+
+  it("sinks instruments made for other sectors and lifts those for the company's own", () => {
+    const ownSector = instrument({ sbiSections: ["C"] });
+    const general = instrument();
+    const otherSector = instrument({ sbiSections: ["F"] });
+    const route = rank(profile(), [otherSector, general, ownSector]);
+    expect(route.recommendations.map((r) => r.instrument)).toEqual([ownSector, general, otherSector]);
+  });
+
+  it("keeps the top 5 diverse: not five of one kind when other kinds fit almost as well", () => {
+    const subsidies = Array.from({ length: 8 }, () => instrument({ kind: "subsidy", hasEvidence: true }));
+    const others = ["network", "training", "information", "event"].map((kind) => instrument({ kind }));
+    const top5 = rank(profile(), [...subsidies, ...others], 5).recommendations;
+    const kinds = new Set(top5.map((r) => r.instrument.kind));
+    expect(kinds.size).toBeGreaterThanOrEqual(3);
+    expect(top5.filter((r) => r.instrument.kind === "subsidy").length).toBeLessThanOrEqual(2);
+  });
+
+  it("returns at most the limit, in a stable order", () => {
+    const many = Array.from({ length: 40 }, () => instrument());
+    const first = rank(profile(), many, 10).recommendations.map((r) => r.instrument.refId);
+    const again = rank(profile(), [...many].reverse(), 10).recommendations.map((r) => r.instrument.refId);
+    expect(first).toHaveLength(10);
+    expect(again).toEqual(first);
+  });
+
+  it("the fast ranking pass gives exactly the reasoned score and filter, for every instrument and profile", () => {
+    const synthetic = Array.from({ length: 300 }, (_, index) =>
+      instrument({
+        kind: ["subsidy", "network", "procurement", "loket", "tool"][index % 5]!,
+        journeySteps: [["informeren"], ["invoering", "verankering"], ["ketensamenwerking"]][index % 3]!,
+        phases: [["starter"], ["peloton", "koploper"], ["koploper"]][index % 3]!,
+        themes: [THEMES[index % 8]!, THEMES[(index * 3) % 8]!],
+        rStrategies: index % 2 ? ["R2", "R8"] : [],
+        sbiSections: index % 7 === 0 ? ["C"] : index % 11 === 0 ? ["F"] : [],
+        coverage:
+          index % 4 === 0
+            ? { level: "province", codes: ["PV23"] }
+            : index % 4 === 1
+              ? { level: "res_region", codes: ["ES16"] }
+              : { level: "national", codes: ["NL"] },
+        sizeClasses: index % 3 === 0 ? ["micro"] : [],
+        status: index % 9 === 0 ? "gesloten" : "open",
+        windowClose: index % 13 === 0 ? "2020-01-01" : null,
+        hasEvidence: index % 2 === 0,
+      }),
+    );
+    for (const stage of [undefined, ...STAGES])
+      for (const location of [twente, amsterdam]) {
+        const p = profile({
+          location,
+          stage,
+          sizeClass: "micro",
+          sbiDivision: "13",
+          motivations: [MOTIVATIONS[STAGES.indexOf(stage ?? "orienteren")]!, "klantvraag"],
+          themes: [THEMES[STAGES.indexOf(stage ?? "orienteren")]!],
+          help: [HELP[STAGES.indexOf(stage ?? "orienteren")]!, "partners"],
+        });
+        for (const row of compareScorersForTest(
+          [...curated, ...synthetic],
+          p,
+          reference.sectorStrategies,
+          TODAY,
+        )) {
+          expect(row.fastEligible, row.refId).toBe(row.eligible);
+          expect(row.fastScore, row.refId).toBe(row.score);
+        }
+      }
+  });
+});
+
+describe("reasons in words", () => {
+  it("reads well in Dutch and English", () => {
+    const names = reference.strategyNames;
+    expect(describeReason({ code: "phase", phase: "peloton" }, "nl", names)).toBe(
+      "Past bij uw fase: peloton",
+    );
+    expect(describeReason({ code: "proximity", level: "region", place: "Twente" }, "nl", names)).toBe(
+      "Beschikbaar in Twente",
+    );
+    expect(describeReason({ code: "proximity", level: "region", place: "Twente" }, "en", names)).toBe(
+      "Available in Twente",
+    );
+    expect(describeReason({ code: "themes", themes: ["inkoop", "recycling"] }, "nl", names)).toBe(
+      "Gaat over inkoop en recycling",
+    );
+    expect(describeReason({ code: "strategies", strategies: ["R2", "R8"] }, "en", names)).toBe(
+      "Fits what circular working in your sector often means: R2 reduce and R8 recycle",
+    );
+  });
+});

@@ -1,0 +1,729 @@
+/**
+ * The route engine: from a company profile to phase, next journey step, the sector's R-strategies and a ranked,
+ * reasoned list of instruments. Pure: no I/O, no clock (today is an input), no knowledge of where instruments come
+ * from. The weights are in ROUTE_WEIGHTS below and explained in docs/route-scoring.md.
+ */
+import type { Localised } from "../../i18n/index.js";
+import type { Help, JourneyStep, Motivation, Phase, SizeClass, Stage, Theme } from "./route.vocabulary.js";
+
+/** What the engine needs of an instrument; the catalogue's listing maps its rows to this shape. */
+export type MatchableInstrument = {
+  id: string;
+  refId: string;
+  slug: string;
+  name: Localised;
+  kind: string;
+  journeySteps: string[];
+  phases: string[];
+  themes: string[];
+  rStrategies: string[];
+  /** SBI 2008 section letters the instrument is meant for; empty means every sector. */
+  sbiSections: string[];
+  coverage: { level: "national" | "eu" | "province" | "res_region" | "municipality"; codes: string[] };
+  /** Size classes that may apply; empty means every size. */
+  sizeClasses: string[];
+  status: string;
+  /** Last day to apply (YYYY-MM-DD), when the instrument has a window. */
+  windowClose: string | null;
+  hasEvidence: boolean;
+  providerName: string;
+};
+
+/** Where the company is: its municipality, RES region and province, with names for the reasons. */
+export type CompanyLocation = {
+  municipalityCode: string;
+  regionCode: string;
+  regionName: string;
+  provinceCode: string;
+  provinceName: string;
+};
+
+/** Everything the engine knows about the company; nothing here identifies a person or company. */
+export type RouteProfile = {
+  location: CompanyLocation;
+  /** SBI 2008 section letter, always set. */
+  sbiSection: string;
+  /** SBI 2008 two-digit division, when the company gave one. */
+  sbiDivision?: string;
+  sizeClass?: SizeClass;
+  /** Unknown on the one-click route: the engine then assumes the company is just starting. */
+  stage?: Stage;
+  motivations: Motivation[];
+  themes: Theme[];
+  help: Help[];
+};
+
+/** One row of data/route/sector-strategies.csv. */
+export type SectorStrategy = { section: string; division?: string; strategies: string[]; reason: Localised };
+
+/** Why an instrument was recommended; turned into text by describeReason. */
+export type Reason =
+  | { code: "step"; step: JourneyStep }
+  | { code: "adjacentStep"; step: JourneyStep }
+  | { code: "phase"; phase: Phase }
+  | { code: "themes"; themes: Theme[] }
+  | { code: "motivations"; motivations: Motivation[] }
+  | { code: "help"; help: Help[] }
+  | { code: "sector" }
+  | { code: "strategies"; strategies: string[] }
+  | { code: "proximity"; level: "region" | "province" | "national" | "eu"; place: string }
+  | { code: "evidence" };
+
+export type Recommendation = { instrument: MatchableInstrument; score: number; reasons: Reason[] };
+
+export type RouteResult = {
+  phase: Phase;
+  /** True when the stage was not given and the engine assumed a starter. */
+  phaseAssumed: boolean;
+  nextStep: JourneyStep;
+  strategies: { codes: string[]; reason: Localised | null };
+  recommendations: Recommendation[];
+  /** How many instruments passed the hard filters. */
+  eligibleCount: number;
+};
+
+/**
+ * The weights of the score, in one place. A recommendation's score is the sum of the parts that apply; the order of
+ * the list then follows the diversity rule. Documented in docs/route-scoring.md: change both together.
+ */
+export const ROUTE_WEIGHTS = {
+  /** The instrument helps with the company's next journey step. */
+  step: 30,
+  /** It helps with a step right before or after the next one (ketensamenwerking sits beside invoering and verankering). */
+  adjacentStep: 10,
+  /** It is meant for the company's phase. */
+  phase: 20,
+  /** It is meant for the phase before the company's (a peloton network for a koploper): partly useful. */
+  adjacentPhase: 8,
+  /** Per theme the company chose that the instrument covers, at most themeMax. */
+  theme: 8,
+  themeMax: 16,
+  /** Per motivation the instrument serves (through its themes or kind), at most motivationMax. */
+  motivation: 4,
+  motivationMax: 8,
+  /** Its kind is the kind of help the company asked for (a subsidy for "financiering"). */
+  helpKind: 15,
+  /** It serves the help asked for through its journey step or theme only (an inkoop guide for "inkoop"). */
+  helpOther: 8,
+  /** It is made for the company's sector. */
+  sector: 10,
+  /** It is made for other sectors only: usually a poor fit, so it sinks. */
+  otherSector: -25,
+  /** A circular-purchasing instrument for a company that said nothing about buying or customer demand. */
+  purchasingUnasked: -25,
+  /** Per R-strategy it shares with the company's sector, at most strategyMax. */
+  strategy: 3,
+  strategyMax: 6,
+  /** Regional before provincial before national at equal fit. */
+  proximityRegion: 14,
+  proximityProvince: 10,
+  proximityNational: 2,
+  proximityEu: 0,
+  /** There is evidence that it works. */
+  evidence: 8,
+  /** Subtracted per already chosen recommendation of the same kind, so the top is not five of one kind. */
+  sameKind: 12,
+  /** Subtracted per already chosen recommendation of the same provider. */
+  sameProvider: 4,
+  /** Subtracted per already chosen recommendation of the same reach (national/EU or regional/provincial), so
+   * the top mixes national schemes with what the region itself offers. */
+  sameReach: 3,
+} as const;
+
+/** Statuses under which a company can still use an instrument. */
+const AVAILABLE_STATUSES = new Set(["open", "doorlopend"]);
+
+const STEP_ORDER: JourneyStep[] = [
+  "informeren",
+  "inspireren",
+  "kansen_identificeren",
+  "invoering",
+  "verankering",
+];
+
+/** Steps next to each step; ketensamenwerking runs alongside implementation and anchoring. */
+const ADJACENT_STEPS: Record<JourneyStep, JourneyStep[]> = {
+  informeren: ["inspireren"],
+  inspireren: ["informeren", "kansen_identificeren"],
+  kansen_identificeren: ["inspireren", "invoering"],
+  invoering: ["kansen_identificeren", "verankering", "ketensamenwerking"],
+  verankering: ["invoering", "ketensamenwerking"],
+  ketensamenwerking: ["invoering", "verankering"],
+};
+
+/** A company can still use what is meant for the phase before its own, not what is meant for the one after. */
+const ADJACENT_PHASES: Record<Phase, Phase[]> = {
+  starter: [],
+  peloton: ["starter"],
+  koploper: ["peloton"],
+};
+
+/** Which instrument kinds, journey steps and themes serve each kind of help. */
+const HELP_SERVED_BY: Record<Help, { kinds: string[]; steps: JourneyStep[]; themes: Theme[] }> = {
+  informatie: { kinds: ["information"], steps: ["informeren"], themes: [] },
+  voorbeelden: { kinds: ["event", "network"], steps: ["inspireren"], themes: [] },
+  advies: { kinds: ["advice", "loket"], steps: [], themes: [] },
+  financiering: { kinds: ["subsidy", "voucher", "tax_scheme", "finance", "loan"], steps: [], themes: [] },
+  // Buyer groups are for buyers: they serve "inkoop", not a search for chain partners.
+  partners: { kinds: ["network"], steps: ["ketensamenwerking"], themes: ["ketensamenwerking"] },
+  training: { kinds: ["training"], steps: [], themes: [] },
+  regelgeving: { kinds: ["loket"], steps: [], themes: [] },
+  inkoop: { kinds: ["procurement"], steps: [], themes: ["inkoop"] },
+};
+
+/** What each motivation (the entrepreneur's own words) means in themes and instrument kinds. */
+const MOTIVATION_SERVED_BY: Record<Motivation, { themes: Theme[]; kinds: string[] }> = {
+  kosten_besparen: { themes: ["productieproces", "inkoop"], kinds: ["tax_scheme"] },
+  leveringszekerheid: { themes: ["ketensamenwerking", "recycling", "hergebruik"], kinds: [] },
+  nieuwe_omzet: { themes: ["verdienmodel", "productontwerp"], kinds: [] },
+  klantvraag: { themes: ["productontwerp", "inkoop", "verdienmodel"], kinds: ["procurement"] },
+  wetgeving: { themes: [], kinds: ["loket"] },
+  milieu: { themes: ["recycling", "hergebruik", "levensduur"], kinds: [] },
+  personeel_imago: { themes: [], kinds: ["network", "event"] },
+};
+
+/** The phase that goes with a stage; without a stage the company is taken to be a starter. */
+export function determinePhase(stage: Stage | undefined): { phase: Phase; assumed: boolean } {
+  switch (stage) {
+    case undefined:
+      return { phase: "starter", assumed: true };
+    case "orienteren":
+      return { phase: "starter", assumed: false };
+    case "ideeen":
+    case "invoeren":
+    case "verankeren":
+      // The agenda: the peloton needs help with research (feasibility of ideas) and implementation.
+      return { phase: "peloton", assumed: false };
+    case "koploper":
+      return { phase: "koploper", assumed: false };
+  }
+}
+
+/** The next journey step for a stage, sharpened by the help the company asks for. */
+export function determineNextStep(stage: Stage | undefined, help: Help[], themes: Theme[]): JourneyStep {
+  const wantsPartners = help.includes("partners");
+  switch (stage) {
+    case undefined:
+    case "orienteren":
+      // Someone who asks only for examples is past plain information.
+      return help.includes("voorbeelden") && !help.includes("informatie") ? "inspireren" : "informeren";
+    case "ideeen":
+      return "kansen_identificeren";
+    case "invoeren":
+      return wantsPartners && help.length === 1 ? "ketensamenwerking" : "invoering";
+    case "verankeren":
+      return wantsPartners && help.length === 1 ? "ketensamenwerking" : "verankering";
+    case "koploper":
+      // Koplopers scale through their chain; without a wish for partners they scale their own implementation.
+      return wantsPartners || themes.includes("ketensamenwerking") ? "ketensamenwerking" : "invoering";
+  }
+}
+
+/** The sector's typical R-strategies: the division's row when there is one, else the section's. */
+export function strategiesForSector(
+  table: readonly SectorStrategy[],
+  section: string,
+  division?: string,
+): { codes: string[]; reason: Localised | null } {
+  const row =
+    (division ? table.find((entry) => entry.division === division) : undefined) ??
+    table.find((entry) => entry.section === section && !entry.division);
+  return row ? { codes: row.strategies, reason: row.reason } : { codes: [], reason: null };
+}
+
+/** Hard filters: available now, reachable from the company's municipality, open to its size. */
+export function isEligible(instrument: MatchableInstrument, profile: RouteProfile, today: string): boolean {
+  if (!AVAILABLE_STATUSES.has(instrument.status)) return false;
+  if (instrument.windowClose && instrument.windowClose < today) return false;
+  if (
+    profile.sizeClass &&
+    instrument.sizeClasses.length > 0 &&
+    !instrument.sizeClasses.includes(profile.sizeClass)
+  )
+    return false;
+  return proximityOf(instrument, profile.location) !== undefined;
+}
+
+type Proximity = "region" | "province" | "national" | "eu";
+
+/** How close the instrument's coverage is to the company; undefined when it does not cover the company. */
+function proximityOf(instrument: MatchableInstrument, location: CompanyLocation): Proximity | undefined {
+  const { level, codes } = instrument.coverage;
+  switch (level) {
+    case "eu":
+      return "eu";
+    case "national":
+      return "national";
+    case "province":
+      return codes.includes(location.provinceCode) ? "province" : undefined;
+    case "res_region":
+      return codes.includes(location.regionCode) ? "region" : undefined;
+    case "municipality":
+      return codes.includes(location.municipalityCode) ? "region" : undefined;
+    default:
+      return undefined;
+  }
+}
+
+type Context = {
+  profile: RouteProfile;
+  phase: Phase;
+  nextStep: JourneyStep;
+  strategies: string[];
+  adjacent: JourneyStep[];
+  /** The company buys with circularity in mind or its customers ask for it. */
+  purchasing: boolean;
+};
+
+/** Scores one eligible instrument; with `reasons` it also says why, in the order of weight. */
+function score(instrument: MatchableInstrument, context: Context, reasons?: Reason[]): number {
+  const W = ROUTE_WEIGHTS;
+  const { profile } = context;
+  let total = 0;
+
+  if (instrument.journeySteps.includes(context.nextStep)) {
+    total += W.step;
+    reasons?.push({ code: "step", step: context.nextStep });
+  } else {
+    const adjacent = context.adjacent.find((step) => instrument.journeySteps.includes(step));
+    if (adjacent) {
+      total += W.adjacentStep;
+      reasons?.push({ code: "adjacentStep", step: adjacent });
+    }
+  }
+
+  if (instrument.phases.includes(context.phase)) {
+    total += W.phase;
+    reasons?.push({ code: "phase", phase: context.phase });
+  } else if (ADJACENT_PHASES[context.phase].some((phase) => instrument.phases.includes(phase))) {
+    total += W.adjacentPhase;
+  }
+
+  const themes = profile.themes.filter((theme) => instrument.themes.includes(theme));
+  if (themes.length) {
+    total += Math.min(W.themeMax, themes.length * W.theme);
+    reasons?.push({ code: "themes", themes });
+  }
+
+  const motivations = profile.motivations.filter((motivation) => {
+    const served = MOTIVATION_SERVED_BY[motivation];
+    return (
+      served.kinds.includes(instrument.kind) ||
+      served.themes.some((theme) => instrument.themes.includes(theme))
+    );
+  });
+  if (motivations.length) {
+    total += Math.min(W.motivationMax, motivations.length * W.motivation);
+    reasons?.push({ code: "motivations", motivations });
+  }
+
+  let helpByKind = false;
+  const help = profile.help.filter((wanted) => {
+    const served = HELP_SERVED_BY[wanted];
+    if (served.kinds.includes(instrument.kind)) {
+      helpByKind = true;
+      return true;
+    }
+    return (
+      served.steps.some((step) => instrument.journeySteps.includes(step)) ||
+      served.themes.some((theme) => instrument.themes.includes(theme))
+    );
+  });
+  if (help.length) {
+    total += helpByKind ? W.helpKind : W.helpOther;
+    reasons?.push({ code: "help", help });
+  }
+
+  if (instrument.sbiSections.length) {
+    if (instrument.sbiSections.includes(profile.sbiSection)) {
+      total += W.sector;
+      reasons?.push({ code: "sector" });
+    } else total += W.otherSector;
+  }
+
+  if (instrument.kind === "procurement" && !context.purchasing) total += W.purchasingUnasked;
+
+  const strategies = context.strategies.filter((code) => instrument.rStrategies.includes(code));
+  if (strategies.length) {
+    total += Math.min(W.strategyMax, strategies.length * W.strategy);
+    reasons?.push({ code: "strategies", strategies });
+  }
+
+  const proximity = proximityOf(instrument, profile.location);
+  if (proximity === "region") total += W.proximityRegion;
+  else if (proximity === "province") total += W.proximityProvince;
+  else if (proximity === "national") total += W.proximityNational;
+  else total += W.proximityEu;
+  if (proximity && reasons) {
+    const place =
+      proximity === "region"
+        ? profile.location.regionName
+        : proximity === "province"
+          ? profile.location.provinceName
+          : "";
+    reasons.push({ code: "proximity", level: proximity, place });
+  }
+
+  if (instrument.hasEvidence) {
+    total += W.evidence;
+    reasons?.push({ code: "evidence" });
+  }
+  return total;
+}
+
+/*
+ * The ranking pass. Every instrument is compiled once into bitmasks (memoised per instrument list, which the
+ * service caches), and each profile into matching masks, so scoring 10k instruments is a few integer operations
+ * each. It must give exactly the score of score() above; a test keeps the two equal.
+ */
+
+const STEP_BITS = bitsOf([
+  "informeren",
+  "inspireren",
+  "kansen_identificeren",
+  "invoering",
+  "verankering",
+  "ketensamenwerking",
+]);
+const PHASE_BITS = bitsOf(["starter", "peloton", "koploper"]);
+const THEME_BITS = bitsOf([
+  "inkoop",
+  "productontwerp",
+  "productieproces",
+  "levensduur",
+  "hergebruik",
+  "recycling",
+  "ketensamenwerking",
+  "verdienmodel",
+]);
+const STRATEGY_BITS = bitsOf(["R0", "R1", "R2", "R3", "R4", "R5", "R6", "R7", "R8", "R9"]);
+const SIZE_BITS = bitsOf(["micro", "klein", "middel", "groot"]);
+
+function bitsOf(values: string[]): Map<string, number> {
+  return new Map(values.map((value, index) => [value, 1 << index]));
+}
+function maskOf(values: readonly string[], bits: Map<string, number>): number {
+  let mask = 0;
+  for (const value of values) mask |= bits.get(value) ?? 0;
+  return mask;
+}
+
+type Compiled = {
+  instrument: MatchableInstrument;
+  available: boolean;
+  steps: number;
+  phases: number;
+  themes: number;
+  strategies: number;
+  /** 0: every size. */
+  sizes: number;
+  /** Instruments with values outside the known vocabularies are scored the slow, exact way. */
+  exact: boolean;
+};
+
+const compiledLists = new WeakMap<readonly MatchableInstrument[], Compiled[]>();
+
+function compile(instruments: readonly MatchableInstrument[]): Compiled[] {
+  const cached = compiledLists.get(instruments);
+  if (cached) return cached;
+  const compiled = instruments.map((instrument) => {
+    const known = (values: readonly string[], bits: Map<string, number>) =>
+      values.every((value) => bits.has(value));
+    return {
+      instrument,
+      available: AVAILABLE_STATUSES.has(instrument.status),
+      steps: maskOf(instrument.journeySteps, STEP_BITS),
+      phases: maskOf(instrument.phases, PHASE_BITS),
+      themes: maskOf(instrument.themes, THEME_BITS),
+      strategies: maskOf(instrument.rStrategies, STRATEGY_BITS),
+      sizes: maskOf(instrument.sizeClasses, SIZE_BITS),
+      exact: !(
+        known(instrument.journeySteps, STEP_BITS) &&
+        known(instrument.phases, PHASE_BITS) &&
+        known(instrument.themes, THEME_BITS) &&
+        known(instrument.rStrategies, STRATEGY_BITS) &&
+        known(instrument.sizeClasses, SIZE_BITS)
+      ),
+    };
+  });
+  compiledLists.set(instruments, compiled);
+  return compiled;
+}
+
+type FastContext = {
+  context: Context;
+  nextStep: number;
+  adjacentSteps: number;
+  phase: number;
+  adjacentPhases: number;
+  themes: number;
+  strategies: number;
+  size: number;
+  helpSteps: number;
+  helpThemes: number;
+  helpKinds: Set<string>;
+  motivationKinds: Map<string, number>;
+  /** Motivation mask served by each combination of themes (indexed by the theme mask). */
+  motivationByThemes: Uint16Array;
+};
+
+function fastContext(context: Context): FastContext {
+  const { profile } = context;
+  const motivationKinds = new Map<string, number>();
+  const motivationThemeMasks = profile.motivations.map((motivation, index) => {
+    for (const kind of MOTIVATION_SERVED_BY[motivation].kinds)
+      motivationKinds.set(kind, (motivationKinds.get(kind) ?? 0) | (1 << index));
+    return maskOf(MOTIVATION_SERVED_BY[motivation].themes, THEME_BITS);
+  });
+  const motivationByThemes = new Uint16Array(1 << THEME_BITS.size);
+  for (let themes = 0; themes < motivationByThemes.length; themes++) {
+    let mask = 0;
+    motivationThemeMasks.forEach((served, index) => {
+      if (served & themes) mask |= 1 << index;
+    });
+    motivationByThemes[themes] = mask;
+  }
+  const help = profile.help.map((wanted) => HELP_SERVED_BY[wanted]);
+  return {
+    context,
+    nextStep: STEP_BITS.get(context.nextStep)!,
+    adjacentSteps: maskOf(context.adjacent, STEP_BITS),
+    phase: PHASE_BITS.get(context.phase)!,
+    adjacentPhases: maskOf(ADJACENT_PHASES[context.phase], PHASE_BITS),
+    themes: maskOf(profile.themes, THEME_BITS),
+    strategies: maskOf(context.strategies, STRATEGY_BITS),
+    size: profile.sizeClass ? SIZE_BITS.get(profile.sizeClass)! : 0,
+    helpSteps: maskOf(
+      help.flatMap((served) => served.steps),
+      STEP_BITS,
+    ),
+    helpThemes: maskOf(
+      help.flatMap((served) => served.themes),
+      THEME_BITS,
+    ),
+    helpKinds: new Set(help.flatMap((served) => served.kinds)),
+    motivationKinds,
+    motivationByThemes,
+  };
+}
+
+function bitCount(mask: number): number {
+  let count = 0;
+  for (let rest = mask; rest; rest &= rest - 1) count++;
+  return count;
+}
+
+/** Hard filters on a compiled instrument; the same rules as isEligible. */
+function fastEligible(item: Compiled, fast: FastContext, today: string): boolean {
+  if (item.exact) return isEligible(item.instrument, fast.context.profile, today);
+  if (!item.available) return false;
+  const { windowClose } = item.instrument;
+  if (windowClose && windowClose < today) return false;
+  if (fast.size && item.sizes && !(item.sizes & fast.size)) return false;
+  return proximityOf(item.instrument, fast.context.profile.location) !== undefined;
+}
+
+/** The same score as score(), from the masks. */
+function fastScore(item: Compiled, fast: FastContext): number {
+  if (item.exact) return score(item.instrument, fast.context);
+  const W = ROUTE_WEIGHTS;
+  const { instrument } = item;
+  let total = 0;
+  if (item.steps & fast.nextStep) total += W.step;
+  else if (item.steps & fast.adjacentSteps) total += W.adjacentStep;
+  if (item.phases & fast.phase) total += W.phase;
+  else if (item.phases & fast.adjacentPhases) total += W.adjacentPhase;
+  const themeCount = bitCount(item.themes & fast.themes);
+  if (themeCount) total += Math.min(W.themeMax, themeCount * W.theme);
+  const motivations =
+    fast.motivationByThemes[item.themes]! | (fast.motivationKinds.get(instrument.kind) ?? 0);
+  if (motivations) total += Math.min(W.motivationMax, bitCount(motivations) * W.motivation);
+  if (fast.helpKinds.has(instrument.kind)) total += W.helpKind;
+  else if (item.steps & fast.helpSteps || item.themes & fast.helpThemes) total += W.helpOther;
+  if (instrument.sbiSections.length)
+    total += instrument.sbiSections.includes(fast.context.profile.sbiSection) ? W.sector : W.otherSector;
+  if (instrument.kind === "procurement" && !fast.context.purchasing) total += W.purchasingUnasked;
+  const strategyCount = bitCount(item.strategies & fast.strategies);
+  if (strategyCount) total += Math.min(W.strategyMax, strategyCount * W.strategy);
+  const proximity = proximityOf(instrument, fast.context.profile.location);
+  total +=
+    proximity === "region"
+      ? W.proximityRegion
+      : proximity === "province"
+        ? W.proximityProvince
+        : proximity === "national"
+          ? W.proximityNational
+          : W.proximityEu;
+  if (instrument.hasEvidence) total += W.evidence;
+  return total;
+}
+
+/** Both scorers and both filters over a list, for the test that keeps them equal. */
+export function compareScorersForTest(
+  instruments: readonly MatchableInstrument[],
+  profile: RouteProfile,
+  sectorStrategies: readonly SectorStrategy[],
+  today: string,
+) {
+  const context = contextFor(profile, sectorStrategies);
+  const fast = fastContext(context);
+  return compile(instruments).map((item) => ({
+    refId: item.instrument.refId,
+    eligible: isEligible(item.instrument, profile, today),
+    fastEligible: fastEligible(item, fast, today),
+    score: score(item.instrument, context),
+    fastScore: fastScore(item, fast),
+  }));
+}
+
+function contextFor(profile: RouteProfile, sectorStrategies: readonly SectorStrategy[]): Context {
+  const { phase } = determinePhase(profile.stage);
+  const nextStep = determineNextStep(profile.stage, profile.help, profile.themes);
+  return {
+    profile,
+    phase,
+    nextStep,
+    strategies: strategiesForSector(sectorStrategies, profile.sbiSection, profile.sbiDivision).codes,
+    adjacent: ADJACENT_STEPS[nextStep],
+    purchasing:
+      profile.help.includes("inkoop") ||
+      profile.themes.includes("inkoop") ||
+      profile.motivations.includes("klantvraag"),
+  };
+}
+
+/** How many of the best-scoring candidates the diversity rule chooses from. */
+const DIVERSITY_POOL = 60;
+
+/**
+ * The whole route for a profile: phase, next step, strategies and at most `limit` recommendations, each with its
+ * reasons. Ties break on proximity (inside the score), then on the reference id, so the order is stable.
+ */
+export function buildRoute(input: {
+  profile: RouteProfile;
+  instruments: readonly MatchableInstrument[];
+  sectorStrategies: readonly SectorStrategy[];
+  /** YYYY-MM-DD: windows that closed before this day do not count. */
+  today: string;
+  limit?: number;
+}): RouteResult {
+  const { profile, instruments, today } = input;
+  const limit = input.limit ?? 10;
+  const { assumed } = determinePhase(profile.stage);
+  const strategies = strategiesForSector(input.sectorStrategies, profile.sbiSection, profile.sbiDivision);
+  const context = contextFor(profile, input.sectorStrategies);
+  const { phase, nextStep } = context;
+  const fast = fastContext(context);
+
+  // Scores and eligible positions in typed arrays: no object per instrument, so 10k cost little garbage.
+  const compiled = compile(instruments);
+  const scores = new Int32Array(compiled.length);
+  const eligible = new Int32Array(compiled.length);
+  let eligibleCount = 0;
+  for (let index = 0; index < compiled.length; index++) {
+    const item = compiled[index]!;
+    if (!fastEligible(item, fast, today)) continue;
+    scores[index] = fastScore(item, fast);
+    eligible[eligibleCount++] = index;
+  }
+  const pool = topN(compiled, scores, eligible.subarray(0, eligibleCount), DIVERSITY_POOL).map((index) => ({
+    instrument: compiled[index]!.instrument,
+    score: scores[index]!,
+  }));
+
+  // Greedy diversity: each pick lowers the value of later candidates of the same kind and provider.
+  const chosen: typeof pool = [];
+  const kindCount = new Map<string, number>();
+  const providerCount = new Map<string, number>();
+  const reachCount = new Map<string, number>();
+  const reachOf = (instrument: MatchableInstrument) =>
+    instrument.coverage.level === "national" || instrument.coverage.level === "eu" ? "wide" : "near";
+  while (chosen.length < limit && pool.length) {
+    let bestIndex = 0;
+    let bestValue = Number.NEGATIVE_INFINITY;
+    for (let index = 0; index < pool.length; index++) {
+      const candidate = pool[index]!;
+      const value =
+        candidate.score -
+        ROUTE_WEIGHTS.sameKind * (kindCount.get(candidate.instrument.kind) ?? 0) -
+        ROUTE_WEIGHTS.sameProvider * (providerCount.get(candidate.instrument.providerName) ?? 0) -
+        ROUTE_WEIGHTS.sameReach * (reachCount.get(reachOf(candidate.instrument)) ?? 0);
+      if (value > bestValue) {
+        bestValue = value;
+        bestIndex = index;
+      }
+    }
+    const [pick] = pool.splice(bestIndex, 1);
+    chosen.push(pick!);
+    kindCount.set(pick!.instrument.kind, (kindCount.get(pick!.instrument.kind) ?? 0) + 1);
+    providerCount.set(
+      pick!.instrument.providerName,
+      (providerCount.get(pick!.instrument.providerName) ?? 0) + 1,
+    );
+    reachCount.set(reachOf(pick!.instrument), (reachCount.get(reachOf(pick!.instrument)) ?? 0) + 1);
+  }
+
+  return {
+    phase,
+    phaseAssumed: assumed,
+    nextStep,
+    strategies,
+    eligibleCount,
+    recommendations: chosen.map(({ instrument }) => {
+      const reasons: Reason[] = [];
+      return { instrument, score: score(instrument, context, reasons), reasons };
+    }),
+  };
+}
+
+/** Score first, then reference id: a stable order. */
+function before(compiled: Compiled[], scores: Int32Array, a: number, b: number): boolean {
+  const difference = scores[a]! - scores[b]!;
+  if (difference !== 0) return difference > 0;
+  return compiled[a]!.instrument.refId < compiled[b]!.instrument.refId;
+}
+
+/**
+ * The positions of the n best eligible instruments, best first. Scores are whole numbers, so a histogram finds the
+ * cut-off score in one pass; only the few at or above it are ordered (ties at the cut-off by a small sorted buffer).
+ */
+function topN(compiled: Compiled[], scores: Int32Array, eligible: Int32Array, n: number): number[] {
+  const order = (a: number, b: number) => (before(compiled, scores, a, b) ? -1 : 1);
+  if (eligible.length <= n) return [...eligible].sort(order);
+  const counts = new Map<number, number>();
+  for (const index of eligible) counts.set(scores[index]!, (counts.get(scores[index]!) ?? 0) + 1);
+  const distinct = [...counts.keys()].sort((a, b) => b - a);
+  let cutoff = distinct[0]!;
+  let above = 0;
+  for (const value of distinct) {
+    const count = counts.get(value)!;
+    if (above + count >= n) {
+      cutoff = value;
+      break;
+    }
+    above += count;
+  }
+  const best: number[] = [];
+  const ties: number[] = [];
+  const wanted = n - above;
+  for (const index of eligible) {
+    const value = scores[index]!;
+    if (value > cutoff) best.push(index);
+    else if (value === cutoff) {
+      if (ties.length === wanted && !before(compiled, scores, index, ties[wanted - 1]!)) continue;
+      let low = 0;
+      let high = ties.length;
+      while (low < high) {
+        const middle = (low + high) >> 1;
+        if (before(compiled, scores, index, ties[middle]!)) high = middle;
+        else low = middle + 1;
+      }
+      ties.splice(low, 0, index);
+      if (ties.length > wanted) ties.pop();
+    }
+  }
+  return [...best.sort(order), ...ties];
+}
+
+/** The journey steps in their agenda order (ketensamenwerking last, as it runs alongside). */
+export const JOURNEY_ORDER: readonly JourneyStep[] = [...STEP_ORDER, "ketensamenwerking"];

@@ -1,0 +1,116 @@
+import { format, type Lang, pick } from "../../i18n/index.js";
+import type { RouteReferenceData } from "./route.data.js";
+import type { Reason, RouteProfile, RouteResult } from "./route.engine.js";
+import { routeMessages } from "./route.messages.js";
+
+/** A list in running text: "a, b en c". */
+function joinList(items: string[], lang: Lang): string {
+  if (items.length <= 1) return items.join("");
+  return `${items.slice(0, -1).join(", ")} ${routeMessages[lang].reasons.and} ${items.at(-1)}`;
+}
+
+/** One reason as a sentence in the visitor's language. */
+export function describeReason(
+  reason: Reason,
+  lang: Lang,
+  strategyNames: RouteReferenceData["strategyNames"],
+): string {
+  const t = routeMessages[lang];
+  const lower = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
+  switch (reason.code) {
+    case "step":
+      return format(t.reasons.step, { step: lower(t.steps[reason.step]) });
+    case "adjacentStep":
+      return format(t.reasons.adjacentStep, { step: lower(t.steps[reason.step]) });
+    case "phase":
+      return format(t.reasons.phase, { phase: t.phases[reason.phase] });
+    case "themes":
+      return format(t.reasons.themes, {
+        themes: joinList(
+          reason.themes.map((theme) => lower(t.themes[theme])),
+          lang,
+        ),
+      });
+    case "motivations":
+      return format(t.reasons.motivations, {
+        motivations: joinList(
+          reason.motivations.map((motivation) => lower(t.motivations[motivation])),
+          lang,
+        ),
+      });
+    case "help":
+      return format(t.reasons.help, {
+        help: joinList(
+          reason.help.map((help) => lower(t.help[help])),
+          lang,
+        ),
+      });
+    case "sector":
+      return t.reasons.sector;
+    case "strategies":
+      return format(t.reasons.strategies, {
+        strategies: joinList(
+          reason.strategies.map((code) => `${code} ${lower(pick(strategyNames.get(code), lang))}`.trim()),
+          lang,
+        ),
+      });
+    case "proximity":
+      if (reason.level === "region") return format(t.reasons.proximityRegion, { place: reason.place });
+      if (reason.level === "province") return format(t.reasons.proximityProvince, { place: reason.place });
+      return reason.level === "eu" ? t.reasons.proximityEu : t.reasons.proximityNational;
+    case "evidence":
+      return t.reasons.evidence;
+  }
+}
+
+export type RecommendationView = {
+  refId: string;
+  name: string;
+  href: string;
+  provider: string;
+  score: number;
+  reasons: string[];
+};
+
+export type RouteView = {
+  phase: string;
+  phaseCode: RouteResult["phase"];
+  phaseMeaning: string;
+  phaseAssumed: boolean;
+  nextStep: string;
+  nextStepMeaning: string;
+  strategies: { code: string; name: string }[];
+  strategiesReason: string | null;
+  recommendations: RecommendationView[];
+  eligibleCount: number;
+};
+
+/** The route as a view-model in the visitor's language. */
+export function presentRoute(result: RouteResult, lang: Lang, reference: RouteReferenceData): RouteView {
+  const t = routeMessages[lang];
+  return {
+    phase: t.phases[result.phase],
+    phaseCode: result.phase,
+    phaseMeaning: t.phaseMeaning[result.phase],
+    phaseAssumed: result.phaseAssumed,
+    nextStep: t.steps[result.nextStep],
+    nextStepMeaning: t.stepMeaning[result.nextStep],
+    strategies: result.strategies.codes.map((code) => ({
+      code,
+      name: pick(reference.strategyNames.get(code), lang),
+    })),
+    strategiesReason: result.strategies.reason ? pick(result.strategies.reason, lang) : null,
+    eligibleCount: result.eligibleCount,
+    recommendations: result.recommendations.map(({ instrument, score, reasons }) => ({
+      refId: instrument.refId,
+      name: pick(instrument.name, lang),
+      href: `/aanbod/${instrument.slug}`,
+      provider: instrument.providerName,
+      score,
+      reasons: reasons.map((reason) => describeReason(reason, lang, reference.strategyNames)),
+    })),
+  };
+}
+
+/** The SBI code as the company gave it: the division when known, else the section. */
+export const sbiCodeOf = (profile: RouteProfile) => profile.sbiDivision ?? profile.sbiSection;

@@ -1,0 +1,431 @@
+import { createRoute } from "@hono/zod-openapi";
+import { Hono } from "hono";
+import type { Child } from "hono/jsx";
+import { format, type Lang } from "../../i18n/index.js";
+import { createApiRouter, problemResponses } from "../../web/api/api-router.js";
+import type { AppContext, AppEnv } from "../../web/context.js";
+import { type FieldProblem, invalidInput, notFound } from "../../web/errors.js";
+import { pageContext, renderPage } from "../../web/render.js";
+import { type Geography, type LoketViewModel, regionsMessages } from "../regions/index.js";
+import { parseSbi, type RouteReferenceData } from "./route.data.js";
+import type { RouteProfile } from "./route.engine.js";
+import { routeMessages } from "./route.messages.js";
+import { describeReason, presentRoute, sbiCodeOf } from "./route.present.js";
+import type { ScanResultsRepository } from "./route.repository.js";
+import {
+  choiceChecks,
+  readScanState,
+  routeRequestSchema,
+  routeResponseSchema,
+  SCAN_QUESTIONS,
+  type ScanAnswers,
+  type ScanQuestion,
+  type ScanState,
+  scanHref,
+  scanStateParams,
+  storedAnswersSchema,
+} from "./route.schemas.js";
+import { type Places, placesFromGeography, type RouteService, toRouteProfile } from "./route.service.js";
+import {
+  HELP,
+  type Help,
+  MOTIVATIONS,
+  type Motivation,
+  SIZE_CLASSES,
+  type SizeClass,
+  STAGES,
+  type Stage,
+  THEMES,
+  type Theme,
+} from "./route.vocabulary.js";
+import type { Choice } from "./views/form-controls.js";
+import { HomePage } from "./views/home-page.js";
+import { RoutePage, type RoutePageModel } from "./views/route-page.js";
+import { ScanPage } from "./views/scan-page.js";
+
+export type RouteRoutesDeps = {
+  geography: Geography;
+  reference: RouteReferenceData;
+  service: RouteService;
+  scanResults: ScanResultsRepository;
+  /** The regional loket; the referrals module fills this with hubs, until then the national fallback shows. */
+  loketFor?: (regionCode: string, lang: Lang) => Promise<LoketViewModel | undefined>;
+  /** Practice examples and measure packages for a sector (SBI code); the knowledge module fills this slot. */
+  knowledgeForSector?: (sbi: string, lang: Lang) => Promise<Child | null>;
+};
+
+/** The national fallback loket, the same one the regions pages show. */
+function fallbackLoket(lang: Lang): LoketViewModel {
+  const t = regionsMessages[lang];
+  return {
+    name: t.fallbackLoketName,
+    description: t.fallbackLoketBody,
+    href: "/aanbod/vh-maatwerkondersteuning",
+    linkText: t.fallbackLoketLink,
+    isNationalFallback: true,
+  };
+}
+
+/** Shared by the pages and the API: everything around the engine's result. */
+function routeContext(deps: RouteRoutesDeps) {
+  const places: Places = placesFromGeography(deps.geography);
+  const municipalityOptions = deps.geography.municipalities.map(({ code, name }) => ({ code, name }));
+  const sectorChoices = (lang: Lang, current?: string): Choice[] => {
+    const choices = deps.reference.sectorChoices.map((choice) => ({
+      value: choice.code,
+      label: choice.label[lang],
+    }));
+    // A valid code that is not one of the plain choices (from a link or the API) stays selectable.
+    if (current && !choices.some((choice) => choice.value === current) && parseSbi(deps.reference, current))
+      choices.unshift({ value: current, label: deps.reference.sectorName(current, lang) ?? current });
+    return choices;
+  };
+  const loketFor = async (regionCode: string, lang: Lang) =>
+    (await deps.loketFor?.(regionCode, lang)) ?? fallbackLoket(lang);
+  const municipalityName = (code: string) => deps.geography.municipality(code)?.name ?? code;
+  return { places, municipalityOptions, sectorChoices, loketFor, municipalityName };
+}
+
+/** Pages: the home form (/), the one-click route (/route), the scan (/scan) and saved results. */
+export function routeRoutes(deps: RouteRoutesDeps) {
+  const { reference, service, scanResults, geography } = deps;
+  const shared = routeContext(deps);
+
+  /** Renders the route page for a profile. */
+  const renderRoute = async (
+    c: AppContext,
+    profile: RouteProfile,
+    extra: Pick<RoutePageModel, "tellMoreHref" | "answers" | "changeHref" | "shareUrl">,
+  ) => {
+    const lang = c.get("lang");
+    const result = await service.routeFor(profile, 10);
+    const sbi = sbiCodeOf(profile);
+    const model: RoutePageModel = {
+      municipalityName: shared.municipalityName(profile.location.municipalityCode),
+      sectorName: reference.sectorName(sbi, lang) ?? sbi,
+      regionCode: profile.location.regionCode,
+      regionName: profile.location.regionName,
+      route: presentRoute(result, lang, reference),
+      loket: await shared.loketFor(profile.location.regionCode, lang),
+      knowledge: (await deps.knowledgeForSector?.(sbi, lang)) ?? null,
+      ...extra,
+    };
+    c.header("Cache-Control", "no-store");
+    return renderPage(c, <RoutePage page={pageContext(c)} model={model} />);
+  };
+
+  /** Checks municipality and sector as typed; returns the location and SBI, or the problems. */
+  const checkPlaceAndSector = (
+    lang: Lang,
+    typedMunicipality: string | undefined,
+    sector: string | undefined,
+  ) => {
+    const t = routeMessages[lang].home;
+    const problems: FieldProblem[] = [];
+    const municipality = typedMunicipality ? geography.findMunicipalityByName(typedMunicipality) : undefined;
+    if (!typedMunicipality) problems.push({ field: "gemeente", message: t.municipalityEmpty });
+    else if (!municipality)
+      problems.push({
+        field: "gemeente",
+        message: format(t.municipalityUnknown, { name: typedMunicipality }),
+      });
+    const sbi = sector ? parseSbi(reference, sector) : undefined;
+    if (!sector) problems.push({ field: "sector", message: t.sectorEmpty });
+    else if (!sbi) problems.push({ field: "sector", message: t.sectorUnknown });
+    return { problems, municipality, sbi };
+  };
+
+  const renderHome = (
+    c: AppContext,
+    values: { municipality?: string; sector?: string },
+    problems: FieldProblem[],
+  ) =>
+    renderPage(
+      c,
+      <HomePage
+        page={pageContext(c)}
+        model={{
+          municipalities: shared.municipalityOptions,
+          sectors: shared.sectorChoices(c.get("lang"), values.sector),
+          municipality: values.municipality,
+          sector: values.sector,
+          problems,
+        }}
+      />,
+      problems.length ? 400 : 200,
+    );
+
+  /** A scan question page, with the given problems (status 400 when there are any). */
+  const renderQuestion = (
+    c: AppContext,
+    state: ScanState,
+    question: ScanQuestion,
+    problems: FieldProblem[],
+  ) => {
+    const lang = c.get("lang");
+    const t = routeMessages[lang];
+    const step = SCAN_QUESTIONS.indexOf(question) + 1;
+    const raw = state[question];
+    let value = Array.isArray(raw) ? raw : raw ? [raw] : [];
+    if (question === "gemeente" && raw && typeof raw === "string") {
+      // Show the name, not the code the answer travels as.
+      value = [geography.municipality(raw)?.name ?? raw];
+    }
+    const choices: Choice[] =
+      question === "grootte"
+        ? SIZE_CLASSES.map((size) => ({ value: size, label: t.sizes[size] }))
+        : question === "situatie"
+          ? STAGES.map((stage) => ({ value: stage, label: t.stages[stage] }))
+          : question === "motivatie"
+            ? MOTIVATIONS.map((motivation) => ({ value: motivation, label: t.motivations[motivation] }))
+            : question === "thema"
+              ? THEMES.map((theme) => ({ value: theme, label: t.themes[theme] }))
+              : question === "hulp"
+                ? HELP.map((help) => ({ value: help, label: t.help[help] }))
+                : question === "sector"
+                  ? shared.sectorChoices(lang, state.sector)
+                  : [];
+    const backHref =
+      step > 1
+        ? scanHref(state, step - 1)
+        : state.gemeente && state.sector
+          ? `/route?${new URLSearchParams({ gemeente: state.gemeente, sector: state.sector })}`
+          : "/";
+    c.header("Cache-Control", "no-store");
+    return renderPage(
+      c,
+      <ScanPage
+        page={pageContext(c)}
+        model={{
+          question,
+          step,
+          carried: scanStateParams(state, question),
+          value,
+          backHref,
+          problems,
+          choices,
+          municipalities: shared.municipalityOptions,
+        }}
+      />,
+      problems.length ? 400 : 200,
+    );
+  };
+
+  /** Checks one answer; on success returns the state with that answer in its stored form (a code). */
+  const checkAnswer = (
+    lang: Lang,
+    state: ScanState,
+    question: ScanQuestion,
+  ): { state: ScanState } | { problem: FieldProblem } => {
+    const t = routeMessages[lang];
+    switch (question) {
+      case "gemeente":
+      case "sector": {
+        const { problems, municipality } = checkPlaceAndSector(
+          lang,
+          state.gemeente,
+          question === "sector" ? state.sector : "C",
+        );
+        const problem = problems.find((item) => item.field === question);
+        if (problem) return { problem };
+        return question === "gemeente" ? { state: { ...state, gemeente: municipality!.code } } : { state };
+      }
+      case "grootte":
+        return choiceChecks.grootte(state)
+          ? { state }
+          : { problem: { field: question, message: t.scan.sizeEmpty } };
+      case "situatie":
+        return choiceChecks.situatie(state)
+          ? { state }
+          : { problem: { field: question, message: t.scan.stageEmpty } };
+      case "motivatie":
+        return choiceChecks.motivatie(state)
+          ? { state }
+          : { problem: { field: question, message: t.scan.motivationsEmpty } };
+      case "thema":
+        return choiceChecks.thema(state) ? { state } : { state: { ...state, thema: [] } };
+      case "hulp":
+        return choiceChecks.hulp(state)
+          ? { state }
+          : { problem: { field: question, message: t.scan.helpEmpty } };
+    }
+  };
+
+  return new Hono<AppEnv>()
+    .get("/", (c) => renderHome(c, {}, []))
+    .get("/route", async (c) => {
+      const typed = c.req.query("gemeente")?.trim();
+      const sector = c.req.query("sector")?.trim();
+      if (typed === undefined && sector === undefined) return c.redirect("/", 303);
+      const { problems, municipality, sbi } = checkPlaceAndSector(c.get("lang"), typed, sector);
+      if (problems.length || !municipality || !sbi)
+        return renderHome(c, { municipality: typed, sector }, problems);
+      const canonicalSector = sbi.division ?? sbi.section;
+      if (typed !== municipality.code || sector !== canonicalSector)
+        return c.redirect(
+          `/route?${new URLSearchParams({ gemeente: municipality.code, sector: canonicalSector })}`,
+          303,
+        );
+      const converted = toRouteProfile(
+        { municipality: municipality.code, sbi: canonicalSector },
+        shared.places,
+        reference,
+      );
+      if (!("profile" in converted)) throw notFound("route");
+      return renderRoute(c, converted.profile, {
+        tellMoreHref: scanHref(
+          { gemeente: municipality.code, sector: canonicalSector, motivatie: [], thema: [], hulp: [] },
+          1,
+        ),
+      });
+    })
+    .get("/scan", (c) => {
+      const state = readScanState(
+        (key) => c.req.query(key),
+        (key) => c.req.queries(key) ?? [],
+      );
+      const answered = c.req.query("beantwoord");
+      if (answered && (SCAN_QUESTIONS as readonly string[]).includes(answered)) {
+        const question = answered as ScanQuestion;
+        const checked = checkAnswer(c.get("lang"), state, question);
+        if ("problem" in checked) return renderQuestion(c, state, question, [checked.problem]);
+        const next = Math.min(SCAN_QUESTIONS.indexOf(question) + 2, SCAN_QUESTIONS.length);
+        return c.redirect(scanHref(checked.state, next), 303);
+      }
+      const step = Number.parseInt(c.req.query("stap") ?? "1", 10);
+      const question =
+        SCAN_QUESTIONS[Math.min(Math.max(Number.isFinite(step) ? step : 1, 1), SCAN_QUESTIONS.length) - 1]!;
+      return renderQuestion(c, state, question, []);
+    })
+    .post("/scan/resultaat", async (c) => {
+      const form = await c.req.formData();
+      const state = readScanState(
+        (key) => {
+          const value = form.get(key);
+          return typeof value === "string" ? value : undefined;
+        },
+        (key) => form.getAll(key).filter((value): value is string => typeof value === "string"),
+      );
+      let checkedState: ScanState = state;
+      for (const question of SCAN_QUESTIONS) {
+        const checked = checkAnswer(c.get("lang"), checkedState, question);
+        if ("problem" in checked) {
+          // The last question is on this page: show its error. An earlier one: go back to it.
+          if (question === "hulp") return renderQuestion(c, checkedState, question, [checked.problem]);
+          return c.redirect(scanHref(checkedState, SCAN_QUESTIONS.indexOf(question) + 1), 303);
+        }
+        checkedState = checked.state;
+      }
+      const sbi = parseSbi(reference, checkedState.sector!)!;
+      const answers: ScanAnswers = {
+        sizeClass: checkedState.grootte as SizeClass,
+        municipality: checkedState.gemeente!,
+        sbi: sbi.division ?? sbi.section,
+        stage: checkedState.situatie as Stage,
+        motivations: checkedState.motivatie as Motivation[],
+        themes: checkedState.thema as Theme[],
+        help: checkedState.hulp as Help[],
+      };
+      const id = await scanResults.save(answers);
+      return c.redirect(`/scan/resultaat/${id}`, 303);
+    })
+    .get("/scan/resultaat/:id", async (c) => {
+      const stored = storedAnswersSchema.safeParse(await scanResults.find(c.req.param("id")));
+      if (!stored.success) throw notFound("scan result");
+      const answers = stored.data;
+      const converted = toRouteProfile(answers, shared.places, reference);
+      if (!("profile" in converted)) throw notFound("scan result");
+      const lang = c.get("lang");
+      const t = routeMessages[lang];
+      const list = (items: string[]) => (items.length ? items.join(", ") : t.route.none);
+      const state: ScanState = {
+        grootte: answers.sizeClass,
+        gemeente: answers.municipality,
+        sector: answers.sbi,
+        situatie: answers.stage,
+        motivatie: answers.motivations,
+        thema: answers.themes,
+        hulp: answers.help,
+      };
+      const url = new URL(c.req.url);
+      return renderRoute(c, converted.profile, {
+        answers: [
+          { label: t.route.size, value: t.sizes[answers.sizeClass] },
+          { label: t.route.municipality, value: shared.municipalityName(answers.municipality) },
+          { label: t.route.sector, value: reference.sectorName(answers.sbi, lang) ?? answers.sbi },
+          { label: t.route.stage, value: t.stages[answers.stage] },
+          { label: t.route.motivations, value: list(answers.motivations.map((code) => t.motivations[code])) },
+          { label: t.route.themes, value: list(answers.themes.map((code) => t.themes[code])) },
+          { label: t.route.help, value: list(answers.help.map((code) => t.help[code])) },
+        ],
+        changeHref: scanHref(state, 1),
+        shareUrl: `${url.origin}${url.pathname}`,
+      });
+    });
+}
+
+const postRoute = createRoute({
+  method: "post",
+  path: "/route",
+  summary: "Personal route: phase, next step, sector strategies and ranked support with reasons",
+  tags: ["route"],
+  request: { body: { content: { "application/json": { schema: routeRequestSchema } }, required: true } },
+  responses: {
+    200: { description: "The route", content: { "application/json": { schema: routeResponseSchema } } },
+    ...problemResponses,
+  },
+});
+
+/** POST /api/v1/route. */
+export function routeApi(deps: RouteRoutesDeps) {
+  const { reference, service } = deps;
+  const shared = routeContext(deps);
+  return createApiRouter().openapi(postRoute, async (c) => {
+    const body = c.req.valid("json");
+    const lang: Lang = body.lang ?? (/^\s*en\b/i.test(c.req.header("accept-language") ?? "") ? "en" : "nl");
+    const municipality =
+      deps.geography.municipality(body.municipality) ??
+      deps.geography.findMunicipalityByName(body.municipality);
+    const converted = toRouteProfile(
+      { ...body, municipality: municipality?.code ?? body.municipality },
+      shared.places,
+      reference,
+    );
+    if (!("profile" in converted))
+      throw invalidInput(
+        converted.unknown.map((field) => ({
+          field,
+          message:
+            field === "municipality"
+              ? "Unknown municipality: use a CBS code such as GM0153"
+              : "Unknown SBI 2008 code: use a section letter (A–U) or a 2-digit division",
+        })),
+      );
+    const { profile } = converted;
+    const result = await service.routeFor(profile, 10);
+    const loket = await shared.loketFor(profile.location.regionCode, lang);
+    return c.json(
+      {
+        phase: result.phase,
+        next_step: result.nextStep,
+        region: { code: profile.location.regionCode, name: profile.location.regionName },
+        loket: {
+          name: loket.name,
+          description: loket.description,
+          url: loket.href,
+          is_national_fallback: loket.isNationalFallback,
+        },
+        strategies: result.strategies.codes,
+        recommendations: result.recommendations.map(({ instrument, score, reasons }) => ({
+          id: instrument.id,
+          ref_id: instrument.refId,
+          name: instrument.name[lang] || instrument.name.nl,
+          url: `/aanbod/${instrument.slug}`,
+          score,
+          reasons: reasons.map((reason) => describeReason(reason, lang, reference.strategyNames)),
+        })),
+      },
+      200,
+    );
+  });
+}

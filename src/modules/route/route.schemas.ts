@@ -1,0 +1,157 @@
+import { z } from "@hono/zod-openapi";
+import {
+  HELP,
+  type Help,
+  isOneOf,
+  MOTIVATIONS,
+  type Motivation,
+  SIZE_CLASSES,
+  type SizeClass,
+  STAGES,
+  type Stage,
+  THEMES,
+  type Theme,
+} from "./route.vocabulary.js";
+
+/** The scan's questions in order; each is one page. The key is also the query parameter. */
+export const SCAN_QUESTIONS = [
+  "grootte",
+  "gemeente",
+  "sector",
+  "situatie",
+  "motivatie",
+  "thema",
+  "hulp",
+] as const;
+export type ScanQuestion = (typeof SCAN_QUESTIONS)[number];
+
+/**
+ * The scan's answers as they travel from page to page in the query string (or hidden fields): no server session.
+ * Values are kept as typed until a page is answered, so a wrong answer can be shown again.
+ */
+export type ScanState = {
+  grootte?: string;
+  gemeente?: string;
+  sector?: string;
+  situatie?: string;
+  motivatie: string[];
+  thema: string[];
+  hulp: string[];
+};
+
+/** Reads the scan's answers from query parameters or a posted form. */
+export function readScanState(get: (key: string) => string | undefined, getAll: (key: string) => string[]) {
+  const single = (key: string) => {
+    const value = get(key)?.trim();
+    return value ? value.slice(0, 100) : undefined;
+  };
+  const many = (key: string) => [...new Set(getAll(key).map((value) => value.trim()))].slice(0, 20);
+  return {
+    grootte: single("grootte"),
+    gemeente: single("gemeente"),
+    sector: single("sector"),
+    situatie: single("situatie"),
+    motivatie: many("motivatie"),
+    thema: many("thema"),
+    hulp: many("hulp"),
+  } satisfies ScanState;
+}
+
+/** The answers as query parameters, in question order; `except` leaves one question out (the page's own). */
+export function scanStateParams(state: ScanState, except?: ScanQuestion): [string, string][] {
+  const pairs: [string, string][] = [];
+  for (const key of SCAN_QUESTIONS) {
+    if (key === except) continue;
+    const value = state[key];
+    for (const item of Array.isArray(value) ? value : value ? [value] : []) pairs.push([key, item]);
+  }
+  return pairs;
+}
+
+/** /scan at a question with the answers so far. */
+export function scanHref(state: ScanState, step: number): string {
+  const params = new URLSearchParams([["stap", String(step)], ...scanStateParams(state)]);
+  return `/scan?${params.toString()}`;
+}
+
+/** The answers once every question is valid: what is stored and what the engine's profile is made from. */
+export type ScanAnswers = {
+  sizeClass: SizeClass;
+  municipality: string;
+  sbi: string;
+  stage: Stage;
+  motivations: Motivation[];
+  themes: Theme[];
+  help: Help[];
+};
+
+/** Checks stored answers read back from the database (they were valid when saved; vocabularies may change). */
+export const storedAnswersSchema = z.object({
+  sizeClass: z.enum(SIZE_CLASSES),
+  municipality: z.string(),
+  sbi: z.string(),
+  stage: z.enum(STAGES),
+  motivations: z.array(z.enum(MOTIVATIONS)),
+  themes: z.array(z.enum(THEMES)),
+  help: z.array(z.enum(HELP)),
+});
+
+/** Validates the choice answers of the scan; municipality and sector are checked against reference data elsewhere. */
+export const choiceChecks = {
+  grootte: (state: ScanState) => isOneOf(SIZE_CLASSES, state.grootte),
+  situatie: (state: ScanState) => isOneOf(STAGES, state.situatie),
+  motivatie: (state: ScanState) =>
+    state.motivatie.length > 0 && state.motivatie.every((value) => isOneOf(MOTIVATIONS, value)),
+  thema: (state: ScanState) => state.thema.every((value) => isOneOf(THEMES, value)),
+  hulp: (state: ScanState) => state.hulp.length > 0 && state.hulp.every((value) => isOneOf(HELP, value)),
+};
+
+/** The body of POST /api/v1/route. */
+export const routeRequestSchema = z
+  .object({
+    municipality: z
+      .string()
+      .min(1)
+      .max(60)
+      .openapi({ description: "CBS municipality code (GM0153) or municipality name", example: "GM0153" }),
+    sbi: z
+      .string()
+      .min(1)
+      .max(4)
+      .openapi({ description: "SBI 2008 section letter (C) or 2-digit division (13)", example: "13" }),
+    employees: z.number().int().min(0).max(1_000_000).optional().openapi({ example: 25 }),
+    stage: z.enum(STAGES).optional().openapi({ description: "Where the company stands", example: "ideeen" }),
+    motivations: z.array(z.enum(MOTIVATIONS)).max(MOTIVATIONS.length).default([]),
+    themes: z.array(z.enum(THEMES)).max(THEMES.length).default([]),
+    help: z.array(z.enum(HELP)).max(HELP.length).default([]),
+    lang: z.enum(["nl", "en"]).optional().openapi({ description: "Language of the reasons; default nl" }),
+  })
+  .openapi("RouteRequest");
+
+/** The answer of POST /api/v1/route. */
+export const routeResponseSchema = z
+  .object({
+    phase: z.enum(["starter", "peloton", "koploper"]),
+    next_step: z.string(),
+    region: z.object({ code: z.string(), name: z.string() }),
+    loket: z.object({
+      name: z.string(),
+      description: z.string(),
+      url: z.string(),
+      is_national_fallback: z.boolean(),
+    }),
+    strategies: z.array(z.string()),
+    recommendations: z
+      .array(
+        z.object({
+          id: z.string(),
+          ref_id: z.string(),
+          name: z.string(),
+          url: z.string(),
+          score: z.number(),
+          reasons: z.array(z.string()),
+        }),
+      )
+      .max(10),
+  })
+  .openapi("Route");

@@ -1,0 +1,182 @@
+import type { Child } from "hono/jsx";
+import { format } from "../../../i18n/index.js";
+import { ButtonLink, Heading, Link, Paragraph } from "../../../web/components.js";
+import type { PageContext } from "../../../web/context.js";
+import { Layout } from "../../../web/layout.js";
+import type { LoketViewModel } from "../../regions/index.js";
+import { routeMessages } from "../route.messages.js";
+import type { RouteView } from "../route.present.js";
+
+export type RoutePageModel = {
+  municipalityName: string;
+  sectorName: string;
+  regionCode: string;
+  regionName: string;
+  route: RouteView;
+  loket: LoketViewModel;
+  /** Practice examples and measure packages from the knowledge module, when it supplies them. */
+  knowledge: Child | null;
+  /** /route only: the scan, prefilled with municipality and sector. */
+  tellMoreHref?: string;
+  /** /scan/resultaat only: the answers, a link to change them and the result's own address. */
+  answers?: { label: string; value: string }[];
+  changeHref?: string;
+  shareUrl?: string;
+};
+
+/** /route and /scan/resultaat/{id}: phase, next step, ranked support with reasons, the loket and what to do next. */
+export const RoutePage = ({ page, model }: { page: PageContext; model: RoutePageModel }) => {
+  const t = routeMessages[page.lang].route;
+  const { route } = model;
+  const title = model.answers ? t.resultTitle : t.title;
+  return (
+    <Layout page={page} title={title}>
+      <Heading level={1}>{title}</Heading>
+      <Paragraph lead>
+        {format(t.lead, { municipality: model.municipalityName, sector: model.sectorName.toLowerCase() })}
+      </Paragraph>
+
+      <div class="cl-columns cl-route-summary">
+        <section aria-labelledby="fase" class="cl-card">
+          <Heading level={2} id="fase">
+            {format(t.phaseHeading, { phase: route.phase })}
+          </Heading>
+          <Paragraph>{route.phaseMeaning}</Paragraph>
+          {route.phaseAssumed ? <Paragraph>{t.phaseAssumed}</Paragraph> : null}
+        </section>
+        <section aria-labelledby="volgende-stap" class="cl-card">
+          <Heading level={2} id="volgende-stap">
+            {format(t.nextStepHeading, { step: route.nextStep.toLowerCase() })}
+          </Heading>
+          <Paragraph>{route.nextStepMeaning}</Paragraph>
+        </section>
+      </div>
+
+      {model.tellMoreHref ? (
+        <div class="cl-section cl-no-print">
+          <Paragraph>{t.tellMoreIntro}</Paragraph>
+          <ButtonLink href={model.tellMoreHref} secondary>
+            {t.tellMore}
+          </ButtonLink>
+        </div>
+      ) : null}
+
+      <section aria-labelledby="aanbod" class="cl-section">
+        <Heading level={2} id="aanbod">
+          {t.recommendationsHeading}
+        </Heading>
+        {route.recommendations.length ? (
+          <>
+            <Paragraph>
+              {format(t.recommendationsIntro, {
+                count: route.recommendations.length,
+                eligible: route.eligibleCount,
+              })}
+            </Paragraph>
+            <ol class="cl-recommendations">
+              {route.recommendations.map((recommendation, index) => (
+                <li class="cl-card" data-ref-id={recommendation.refId}>
+                  <Heading level={3} id={`aanbeveling-${index + 1}`}>
+                    <Link href={recommendation.href}>{recommendation.name}</Link>
+                  </Heading>
+                  <Paragraph small>{format(t.provider, { provider: recommendation.provider })}</Paragraph>
+                  <p class="utrecht-paragraph cl-visually-hidden" id={`waarom-${index + 1}`}>
+                    {t.whyHeading}
+                  </p>
+                  <ul class="utrecht-unordered-list" aria-labelledby={`waarom-${index + 1}`}>
+                    {recommendation.reasons.map((reason) => (
+                      <li class="utrecht-unordered-list__item">{reason}</li>
+                    ))}
+                  </ul>
+                </li>
+              ))}
+            </ol>
+          </>
+        ) : (
+          <Paragraph>{t.noRecommendations}</Paragraph>
+        )}
+      </section>
+
+      {route.strategies.length ? (
+        <section aria-labelledby="strategieen" class="cl-section">
+          <Heading level={2} id="strategieen">
+            {t.strategiesHeading}
+          </Heading>
+          {route.strategiesReason ? <Paragraph>{route.strategiesReason}</Paragraph> : null}
+          <ul class="utrecht-unordered-list">
+            {route.strategies.map((strategy) => (
+              <li class="utrecht-unordered-list__item">
+                {strategy.code} {strategy.name}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="loket" class="cl-section cl-card">
+        <Heading level={2} id="loket">
+          {t.loketHeading}
+        </Heading>
+        {model.loket.isNationalFallback ? (
+          <Paragraph>{format(t.loketIntroFallback, { region: model.regionName })}</Paragraph>
+        ) : null}
+        <Heading level={3}>{model.loket.name}</Heading>
+        <Paragraph>{model.loket.description}</Paragraph>
+        <Paragraph>
+          <Link href={model.loket.href}>{model.loket.linkText}</Link>
+          {" · "}
+          <Link href={`/regio/${model.regionCode}`}>
+            {format(t.regionLink, { region: model.regionName })}
+          </Link>
+        </Paragraph>
+        <Heading level={3}>{t.conversationHeading}</Heading>
+        <Paragraph>{t.conversationBody}</Paragraph>
+        <ButtonLink href={model.loket.href}>{t.conversationButton}</ButtonLink>
+      </section>
+
+      {/* Slot for the knowledge module: practice examples and measure packages for the sector. */}
+      {model.knowledge ? (
+        <section aria-labelledby="voorbeelden" class="cl-section">
+          <Heading level={2} id="voorbeelden">
+            {t.examplesHeading}
+          </Heading>
+          {model.knowledge}
+        </section>
+      ) : null}
+
+      {model.answers ? (
+        <section aria-labelledby="antwoorden" class="cl-section">
+          <Heading level={2} id="antwoorden">
+            {t.answersHeading}
+          </Heading>
+          <dl class="cl-facts">
+            {model.answers.map((answer) => (
+              <>
+                <dt>{answer.label}</dt>
+                <dd>{answer.value}</dd>
+              </>
+            ))}
+          </dl>
+          {model.changeHref ? (
+            <Paragraph>
+              <Link href={model.changeHref}>{t.changeAnswers}</Link>
+            </Paragraph>
+          ) : null}
+        </section>
+      ) : null}
+
+      {model.shareUrl ? (
+        <section aria-labelledby="bewaren" class="cl-section">
+          <Heading level={2} id="bewaren">
+            {t.shareHeading}
+          </Heading>
+          <Paragraph>{t.shareBody}</Paragraph>
+          <Paragraph>
+            <span class="cl-code">{model.shareUrl}</span>
+          </Paragraph>
+        </section>
+      ) : null}
+      <Paragraph small>{t.print}</Paragraph>
+    </Layout>
+  );
+};
