@@ -104,5 +104,5 @@ describe("backup and restore [PGlite: data directory as .tar.gz]", () => {
     } finally {
       await restored.close();
     }
-  });
+  }, 180_000); // four PGlite opens and a tar round trip: slow on a loaded two-core machine
 });
