@@ -73,7 +73,7 @@ describe.skipIf(!postgresAvailable())(
         await source.close();
         await target.drop();
       }
-    });
+    }, 180_000);
   },
 );
 
@@ -104,5 +104,5 @@ describe("backup and restore [PGlite: data directory as .tar.gz]", () => {
     } finally {
       await restored.close();
     }
-  }, 180_000); // four PGlite opens and a tar round trip: slow on a loaded two-core machine
+  }, 180_000);
 });

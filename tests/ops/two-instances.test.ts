@@ -85,12 +85,19 @@ describe.skipIf(!postgresAvailable())(title, () => {
   });
 
   it("rate limit counts are shared: requests to A and B use up one allowance", async () => {
-    const remaining: number[] = [];
-    for (const instance of [a, b, a, b]) {
-      const response = await fetch(`${instance.baseUrl}/regio?gemeente=Utrecht`, { redirect: "manual" });
-      expect(response.status).toBe(303);
-      expect(response.headers.get("ratelimit-limit")).toBe(String(ABUSE_LIMIT.limit));
-      remaining.push(Number(response.headers.get("ratelimit-remaining")));
+    const windowOf = () => Math.floor(Date.now() / (ABUSE_LIMIT.windowSeconds * 1000));
+    let remaining: number[] = [];
+    // Four requests within one fixed window (repeat in the rare case they straddle a window boundary).
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const window = windowOf();
+      remaining = [];
+      for (const instance of [a, b, a, b]) {
+        const response = await fetch(`${instance.baseUrl}/regio?gemeente=Utrecht`, { redirect: "manual" });
+        expect(response.status).toBe(303);
+        expect(response.headers.get("ratelimit-limit")).toBe(String(ABUSE_LIMIT.limit));
+        remaining.push(Number(response.headers.get("ratelimit-remaining")));
+      }
+      if (windowOf() === window) break;
     }
     // One counter across both instances: each request lowers it by one, whichever instance answered.
     expect(remaining.slice(1).map((value, i) => remaining[i]! - value)).toEqual([1, 1, 1]);
