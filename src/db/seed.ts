@@ -1,4 +1,5 @@
 import type { Logger } from "pino";
+import { loadCuratedCatalogue } from "../modules/catalogue/index.js";
 import { loadReferenceVocabularies } from "../modules/reference/index.js";
 import { loadRegionsReferenceData } from "../modules/regions/index.js";
 import type { Database } from "./client.js";
@@ -15,4 +16,7 @@ export async function seedReferenceData(db: Database): Promise<number> {
 export async function seedDatabase(db: Database, options: { demo: boolean; logger?: Logger }): Promise<void> {
   const changed = await seedReferenceData(db);
   options.logger?.info({ changed }, "reference data loaded");
+  // The curated catalogue is content every installation needs, demo or not; loaded through the import (idempotent).
+  const catalogueChanged = await loadCuratedCatalogue(db);
+  options.logger?.info({ changed: catalogueChanged }, "curated catalogue loaded");
 }

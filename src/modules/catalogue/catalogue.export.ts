@@ -1,0 +1,2 @@
+export const exportCsv = () => undefined;
+export const exportHsds = () => undefined;

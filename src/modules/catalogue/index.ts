@@ -1,0 +1,18 @@
+export { catalogueApi } from "./catalogue.api.js";
+export { exportCsv, exportHsds } from "./catalogue.export.js";
+export {
+  type ImportReport,
+  importCatalogue,
+  loadCuratedCatalogue,
+  parseImportFile,
+} from "./catalogue.import.js";
+export { catalogueMessages } from "./catalogue.messages.js";
+export { catalogueRoutes } from "./catalogue.routes.js";
+export {
+  type CatalogueService,
+  createCatalogueService,
+  type MatchableInstrument,
+  type SearchRequest,
+  type SearchResult,
+} from "./catalogue.service.js";
+export { FACETS, LABELS, label } from "./catalogue.vocabulary.js";
