@@ -3,9 +3,10 @@ import { requestId } from "hono/request-id";
 import type { Logger } from "pino";
 import type { Env } from "./config/env.js";
 import type { DatabaseHandle } from "./db/client.js";
+import { catalogueApi, catalogueRoutes, createCatalogueService } from "./modules/catalogue/index.js";
 import { createRegionsRepository, loadGeography, regionsRoutes } from "./modules/regions/index.js";
 import { siteRoutes } from "./modules/site/index.js";
-import { apiRoutes } from "./web/api/api.routes.js";
+import { apiRoutes, profileUri } from "./web/api/api.routes.js";
 import { assetRoutes } from "./web/assets/assets.routes.js";
 import { buildStylesheet } from "./web/assets/stylesheet.js";
 import type { AppEnv } from "./web/context.js";
@@ -25,9 +26,10 @@ export type AppDeps = {
 };
 
 /** The composition root: the request pipeline from top to bottom, then every module mounted. */
-export async function createApp({ env, database, logger }: AppDeps) {
+export async function createApp({ env, database, logger, clock }: AppDeps) {
   const stylesheet = buildStylesheet();
   const geography = await loadGeography(createRegionsRepository(database.db));
+  const catalogue = createCatalogueService({ db: database.db, geography, clock });
   const isSecureRequest = (url: string, forwardedProto?: string) =>
     url.startsWith("https:") || (env.trustProxy && forwardedProto === "https");
 
@@ -46,7 +48,11 @@ export async function createApp({ env, database, logger }: AppDeps) {
 
   app.route("/", siteRoutes({ geography }));
   app.route("/", regionsRoutes({ geography }));
-  app.route("/", apiRoutes([]));
+  app.route("/", catalogueRoutes({ service: catalogue, geography }));
+  app.route(
+    "/",
+    apiRoutes([catalogueApi({ service: catalogue, adminToken: env.catalogueAdminToken, profileUri })]),
+  );
 
   app.notFound(notFoundHandler);
   app.onError(errorHandler(logger));

@@ -20,6 +20,7 @@ const envSchema = z.object({
   PUBLIC_BASE_URL: z.url().optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   TRUST_PROXY: booleanFlag,
+  CATALOGUE_ADMIN_TOKEN: z.string().min(24, "use at least 24 characters").optional(),
 });
 
 export type Env = {
@@ -36,6 +37,8 @@ export type Env = {
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
   /** Behind a TLS-terminating proxy: trust X-Forwarded-Proto for Secure cookies and HSTS. */
   trustProxy: boolean;
+  /** Bearer token for POST /api/v1/admin/import; unset: the endpoint does not exist (404). */
+  catalogueAdminToken: string | undefined;
 };
 
 // Development and test only: production refuses to start without SECRET_KEY.
@@ -67,6 +70,7 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     publicBaseUrl: raw.PUBLIC_BASE_URL,
     logLevel: raw.LOG_LEVEL,
     trustProxy: raw.TRUST_PROXY,
+    catalogueAdminToken: raw.CATALOGUE_ADMIN_TOKEN || undefined,
   };
 }
 

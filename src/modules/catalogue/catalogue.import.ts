@@ -68,6 +68,7 @@ export async function importCatalogue(
   const errors: ImportRowError[] = [];
   const organizations: OrganizationRecord[] = [];
   const instruments: InstrumentRecord[] = [];
+  const instrumentRows: number[] = [];
   input.organizations.forEach((raw, index) => {
     const parsed = organizationRecordSchema.safeParse(raw);
     if (parsed.success) organizations.push(parsed.data);
@@ -83,8 +84,10 @@ export async function importCatalogue(
   });
   input.instruments.forEach((raw, index) => {
     const parsed = instrumentRecordSchema.safeParse(raw);
-    if (parsed.success) instruments.push(parsed.data);
-    else
+    if (parsed.success) {
+      instruments.push(parsed.data);
+      instrumentRows.push(index + offset);
+    } else
       for (const issue of parsed.error.issues)
         errors.push({
           entity: "instrument",
@@ -116,12 +119,11 @@ export async function importCatalogue(
   );
   checkReferences(
     instruments,
-    input.instruments,
+    instrumentRows,
     organizations,
     existingOrganizations,
     existingInstruments,
     geography,
-    offset,
     errors,
   );
   checkDuplicates(
@@ -239,25 +241,19 @@ function checkDuplicates(
 
 function checkReferences(
   instruments: InstrumentRecord[],
-  raws: unknown[],
+  rows: number[],
   organizations: OrganizationRecord[],
   existingOrganizations: Map<string, string>,
   existingInstruments: Map<string, { refId: string; slug: string }>,
   geography: Geography,
-  offset: number,
   errors: ImportRowError[],
 ) {
-  const rowOf = new Map<string, number>();
-  raws.forEach((raw, index) => {
-    const key = refOf(raw, "ref_id");
-    if (key && !rowOf.has(key)) rowOf.set(key, index + offset);
-  });
   const providers = new Set([...existingOrganizations.keys(), ...organizations.map((o) => o.id)]);
   const slugOwners = new Map([...existingInstruments.values()].map((row) => [row.slug, row.refId]));
   const seenRefs = new Set<string>();
   const seenSlugs = new Map<string, string>();
-  instruments.forEach((record) => {
-    const row = rowOf.get(record.ref_id) ?? 0;
+  instruments.forEach((record, index) => {
+    const row = rows[index] ?? 0;
     const add = (field: string, message: string) =>
       errors.push({ entity: "instrument", row, ref_id: record.ref_id, field, message });
     if (seenRefs.has(record.ref_id)) add("ref_id", "appears more than once in this file");

@@ -158,6 +158,7 @@ export function createCatalogueService(deps: {
       };
     },
 
+    geography: deps.geography,
     findBySlug: (slug: string) => repository.findInstrument({ slug }),
     findByRefId: (refId: string) => repository.findInstrument({ refId }),
     findById: (id: string) => repository.findInstrument({ id }),
@@ -202,8 +203,8 @@ export function createCatalogueService(deps: {
     },
 
     /** Imports through the one import path and refreshes the caches. */
-    async import(input: ImportInput): Promise<ImportReport> {
-      const report = await importCatalogue(deps.db, input);
+    async import(input: ImportInput, options: { rowOffset?: number } = {}): Promise<ImportReport> {
+      const report = await importCatalogue(deps.db, input, options);
       vocabulary = undefined;
       organizationNames = undefined;
       return report;
