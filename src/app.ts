@@ -29,7 +29,12 @@ export type AppDeps = {
 export async function createApp({ env, database, logger, clock }: AppDeps) {
   const stylesheet = buildStylesheet();
   const geography = await loadGeography(createRegionsRepository(database.db));
-  const catalogue = createCatalogueService({ db: database.db, geography, clock });
+  const catalogue = createCatalogueService({
+    db: database.db,
+    geography,
+    clock,
+    includeSynthetic: env.catalogueSynthetic,
+  });
   const isSecureRequest = (url: string, forwardedProto?: string) =>
     url.startsWith("https:") || (env.trustProxy && forwardedProto === "https");
 

@@ -21,6 +21,7 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   TRUST_PROXY: booleanFlag,
   CATALOGUE_ADMIN_TOKEN: z.string().min(24, "use at least 24 characters").optional(),
+  CATALOGUE_SYNTHETIC: booleanFlag,
 });
 
 export type Env = {
@@ -39,6 +40,8 @@ export type Env = {
   trustProxy: boolean;
   /** Bearer token for POST /api/v1/admin/import; unset: the endpoint does not exist (404). */
   catalogueAdminToken: string | undefined;
+  /** Show synthetic instruments (benchmark and load-test databases only; never set on a real catalogue). */
+  catalogueSynthetic: boolean;
 };
 
 // Development and test only: production refuses to start without SECRET_KEY.
@@ -71,6 +74,14 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     logLevel: raw.LOG_LEVEL,
     trustProxy: raw.TRUST_PROXY,
     catalogueAdminToken: raw.CATALOGUE_ADMIN_TOKEN || undefined,
+    catalogueSynthetic: raw.CATALOGUE_SYNTHETIC,
+  };
+}
+
+/** Settings for the catalogue benchmark script (a developer tool, like the tests). */
+export function loadBenchSettings(source: Record<string, string | undefined> = process.env) {
+  return {
+    benchDatabaseUrl: source.BENCH_DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres",
   };
 }
 

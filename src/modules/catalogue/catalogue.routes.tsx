@@ -154,7 +154,7 @@ export function catalogueRoutes({ service, geography }: { service: CatalogueServ
           return c.redirect(`/aanbod/${byRef.slug}${new URL(c.req.url).search}`, 301);
         throw notFound("instrument");
       }
-      if (row.synthetic) throw notFound("instrument");
+      if (row.synthetic && !service.includeSynthetic) throw notFound("instrument");
       return renderPage(
         c,
         <InstrumentPage page={pageContext(c)} model={await instrumentModel(c, row, service, geography)} />,

@@ -81,7 +81,10 @@ export function createCatalogueService(deps: {
   geography: Geography;
   synonyms?: Synonyms;
   clock?: () => Date;
+  /** Show synthetic instruments too: only in benchmark databases (CATALOGUE_SYNTHETIC=1). */
+  includeSynthetic?: boolean;
 }) {
+  const includeSynthetic = deps.includeSynthetic ?? false;
   const repository: CatalogueRepository = createCatalogueRepository(deps.db);
   const synonyms = deps.synonyms ?? loadSynonyms();
   const clock = deps.clock ?? (() => new Date());
@@ -142,6 +145,7 @@ export function createCatalogueService(deps: {
         offset: (page - 1) * perPage,
         withFacets: request.facets ?? false,
         today: clock().toISOString().slice(0, 10),
+        includeSynthetic,
       };
       const strict = await repository.search({ ...base, minimumMatch: minimumMatch(terms.length) });
       if (strict.total >= WIDEN_BELOW || terms.length < 2)
@@ -159,11 +163,13 @@ export function createCatalogueService(deps: {
     },
 
     geography: deps.geography,
+    includeSynthetic,
     findBySlug: (slug: string) => repository.findInstrument({ slug }),
     findByRefId: (refId: string) => repository.findInstrument({ refId }),
     findById: (id: string) => repository.findInstrument({ id }),
     related: (row: InstrumentRow, limit = 3) => repository.related(row, limit),
-    listInstruments: repository.listInstruments,
+    listInstruments: (options: { ids?: string[]; includeSynthetic?: boolean } = {}) =>
+      repository.listInstruments({ includeSynthetic, ...options }),
     listOrganizations: repository.listOrganizations,
     findOrganization: repository.findOrganization,
     providerNames,

@@ -1,5 +1,5 @@
 export { catalogueApi } from "./catalogue.api.js";
-export { exportCsv, exportHsds } from "./catalogue.export.js";
+export { exportCsv, exportHsds, exportJson } from "./catalogue.export.js";
 export {
   type ImportReport,
   importCatalogue,
@@ -15,4 +15,5 @@ export {
   type SearchRequest,
   type SearchResult,
 } from "./catalogue.service.js";
+export { generateSyntheticCatalogue } from "./catalogue.synthetic.js";
 export { FACETS, LABELS, label } from "./catalogue.vocabulary.js";
