@@ -3,10 +3,11 @@ import { requestId } from "hono/request-id";
 import type { Logger } from "pino";
 import type { Env } from "./config/env.js";
 import type { DatabaseHandle } from "./db/client.js";
+import { catalogueApi, catalogueRoutes, createCatalogueService } from "./modules/catalogue/index.js";
 import {
   createKnowledgeRepository,
   createKnowledgeService,
-  instrumentLinksFromCuratedFile,
+  type InstrumentLinkLookup,
   knowledgeApi,
   knowledgeRoutes,
   sectorKnowledgePanels,
@@ -17,13 +18,12 @@ import {
   createScanResultsRepository,
   loadRouteReferenceData,
   type MatchableInstrument,
-  matchableInstrumentsFromCuratedFile,
   routeApi,
   routeRoutes,
 } from "./modules/route/index.js";
 import { siteRoutes } from "./modules/site/index.js";
 import { attachAbuseLimits } from "./web/abuse-limits.js";
-import { apiRoutes } from "./web/api/api.routes.js";
+import { apiRoutes, profileUri } from "./web/api/api.routes.js";
 import { assetRoutes } from "./web/assets/assets.routes.js";
 import { buildStylesheet } from "./web/assets/stylesheet.js";
 import type { AppEnv } from "./web/context.js";
@@ -55,9 +55,19 @@ export async function createApp({
 }: AppDeps) {
   const stylesheet = buildStylesheet();
   const geography = await loadGeography(createRegionsRepository(database.db));
+  const catalogue = createCatalogueService({
+    db: database.db,
+    geography,
+    clock,
+    includeSynthetic: env.catalogueSynthetic,
+  });
+  const instrumentLinks: InstrumentLinkLookup = async (refIds) => {
+    const found = await Promise.all(refIds.map((refId) => catalogue.lookup(refId)));
+    return new Map(
+      found.flatMap((link) => (link ? [[link.refId, { slug: link.slug, name: link.name }] as const] : [])),
+    );
+  };
   const knowledge = createKnowledgeService(createKnowledgeRepository(database.db), geography);
-  // Temporary: the integrator replaces this with the catalogue module's ref_id lookup (same signature).
-  const instrumentLinks = instrumentLinksFromCuratedFile();
   const routeReference = loadRouteReferenceData();
   const routeDeps = {
     geography,
@@ -66,9 +76,8 @@ export async function createApp({
     scanResults: createScanResultsRepository(database.db),
     service: createRouteService({
       reference: routeReference,
-      // TEMPORARY: the curated file until the catalogue module lands; the integrator swaps in the catalogue's
-      // database listing (same MatchableInstrument shape) here.
-      listMatchableInstruments: listMatchableInstruments ?? matchableInstrumentsFromCuratedFile(),
+      listMatchableInstruments:
+        listMatchableInstruments ?? (() => catalogue.listForMatching() as Promise<MatchableInstrument[]>),
       clock,
     }),
   };
@@ -95,6 +104,7 @@ export async function createApp({
   app.route("/", routeRoutes(routeDeps));
   app.route("/", siteRoutes());
   app.route("/", regionsRoutes({ geography }));
+  app.route("/", catalogueRoutes({ service: catalogue, geography }));
   app.route(
     "/",
     knowledgeRoutes({
@@ -107,7 +117,11 @@ export async function createApp({
   );
   app.route(
     "/",
-    apiRoutes([knowledgeApi({ service: knowledge, geography, instrumentLinks, clock }), routeApi(routeDeps)]),
+    apiRoutes([
+      catalogueApi({ service: catalogue, adminToken: env.catalogueAdminToken, profileUri }),
+      knowledgeApi({ service: knowledge, geography, instrumentLinks, clock }),
+      routeApi(routeDeps),
+    ]),
   );
 
   app.notFound(notFoundHandler);

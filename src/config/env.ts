@@ -22,6 +22,8 @@ const envSchema = z.object({
   TRUST_PROXY: booleanFlag,
   METRICS_TOKEN: z.union([z.literal(""), z.string().min(16)]).optional(),
   SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(1).max(300).default(20),
+  CATALOGUE_ADMIN_TOKEN: z.string().min(24, "use at least 24 characters").optional(),
+  CATALOGUE_SYNTHETIC: booleanFlag,
 });
 
 export type Env = {
@@ -42,6 +44,10 @@ export type Env = {
   metricsToken: string | undefined;
   /** On SIGTERM: how long in-flight requests and jobs may take before the process exits anyway. */
   shutdownGraceSeconds: number;
+  /** Bearer token for POST /api/v1/admin/import; unset: the endpoint does not exist (404). */
+  catalogueAdminToken: string | undefined;
+  /** Show synthetic instruments (benchmark and load-test databases only; never set on a real catalogue). */
+  catalogueSynthetic: boolean;
 };
 
 // Development and test only: production refuses to start without SECRET_KEY.
@@ -75,10 +81,12 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     trustProxy: raw.TRUST_PROXY,
     metricsToken: raw.METRICS_TOKEN || undefined,
     shutdownGraceSeconds: raw.SHUTDOWN_GRACE_SECONDS,
+    catalogueAdminToken: raw.CATALOGUE_ADMIN_TOKEN || undefined,
+    catalogueSynthetic: raw.CATALOGUE_SYNTHETIC,
   };
 }
 
-/** Settings for test processes: the only other sanctioned reader of process.env. */
+/** Settings for test processes and benchmark scripts: the only other sanctioned reader of process.env. */
 export function loadTestSettings(source: Record<string, string | undefined> = process.env) {
   return {
     testDatabaseUrl: source.TEST_DATABASE_URL || undefined,

@@ -1,4 +1,5 @@
 import type { Logger } from "pino";
+import { loadCuratedCatalogue } from "../modules/catalogue/index.js";
 import { loadKnowledgeContent } from "../modules/knowledge/index.js";
 import { loadReferenceVocabularies } from "../modules/reference/index.js";
 import { loadRegionsReferenceData } from "../modules/regions/index.js";
@@ -19,4 +20,7 @@ export async function seedDatabase(db: Database, options: { demo: boolean; logge
   // Curated content, loaded always: the example events carry is_example and are shown as examples, not demo-only.
   const knowledgeChanged = await loadKnowledgeContent(db);
   options.logger?.info({ changed: knowledgeChanged }, "knowledge content loaded");
+  // The curated catalogue is content every installation needs, demo or not; loaded through the import (idempotent).
+  const catalogueChanged = await loadCuratedCatalogue(db);
+  options.logger?.info({ changed: catalogueChanged }, "curated catalogue loaded");
 }

@@ -1,13 +1,13 @@
 import pg from "pg";
 import { openDatabase } from "../../src/db/client.js";
 import { migrateDatabase } from "../../src/db/migrate.js";
-import { seedReferenceData } from "../../src/db/seed.js";
+import { seedDatabase } from "../../src/db/seed.js";
 
 /** Builds the migrated, reference-seeded PGlite database once per run and returns its data directory as a tarball. */
 export async function buildPgliteTemplate(): Promise<Uint8Array> {
   const handle = await openDatabase({ kind: "pglite" });
   await migrateDatabase(handle);
-  await seedReferenceData(handle.db);
+  await seedDatabase(handle.db, { demo: false });
   const dump = await handle.pglite!.dumpDataDir("none");
   await handle.close();
   return new Uint8Array(await dump.arrayBuffer());
@@ -25,7 +25,7 @@ export async function buildPostgresTemplate(serverUrl: string, templateName: str
     maxConnections: 2,
   });
   await migrateDatabase(handle);
-  await seedReferenceData(handle.db);
+  await seedDatabase(handle.db, { demo: false });
   await handle.close();
 }
 

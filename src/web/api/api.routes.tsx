@@ -7,7 +7,13 @@ import type { ApiRouter } from "./api-router.js";
 
 export const API_VERSION = "1.0.0";
 export const HSDS_VERSION = "3.0";
-export const PROFILE_URI = "https://circulair-loket.nl/api/profile";
+/** Where our HSDS profile is described (served by the catalogue module); absolute on this server's origin. */
+export const PROFILE_PATH = "/api/profile";
+
+/** The profile URI for a request: the profile page on the origin that answered. */
+export function profileUri(c: { req: { url: string } }): string {
+  return new URL(PROFILE_PATH, c.req.url).href;
+}
 
 type OpenApiDocument = {
   paths?: Record<string, Record<string, { summary?: string; description?: string; tags?: string[] }>>;
@@ -23,7 +29,7 @@ export function apiRoutes(moduleRouters: ApiRouter[]) {
   api.get("/api/v1", (c) =>
     c.json({
       version: HSDS_VERSION,
-      profile: PROFILE_URI,
+      profile: profileUri(c),
       openapi_url: "/api/openapi.json",
       documentation_url: "/api/docs",
     }),

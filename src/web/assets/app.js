@@ -2,6 +2,8 @@
 const enhancers = {
   // Move focus to the error summary so screen-reader and keyboard users hear what went wrong first.
   "error-summary": (element) => element.focus(),
+  // Catalogue: a new sort order applies at once; without JavaScript the search button does the same.
+  "auto-submit": (element) => element.addEventListener("change", () => element.form?.requestSubmit()),
 };
 
 for (const element of document.querySelectorAll("[data-module]")) {

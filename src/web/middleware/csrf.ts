@@ -24,12 +24,14 @@ export function csrfProtection(
     if (!secret || !/^[\w-]{32,64}$/.test(secret)) {
       if (UNSAFE_METHODS.has(c.req.method) && !c.req.path.startsWith("/api/")) throw csrfRejected();
       secret = randomBytes(32).toString("base64url");
-      setCookie(c, CSRF_COOKIE, secret, {
-        path: "/",
-        httpOnly: true,
-        sameSite: "Lax",
-        secure: isSecureRequest(c.req.url, c.req.header("x-forwarded-proto")),
-      });
+      // The JSON API has no forms; a Set-Cookie there would stop shared caches from storing its public responses.
+      if (!c.req.path.startsWith("/api/v1"))
+        setCookie(c, CSRF_COOKIE, secret, {
+          path: "/",
+          httpOnly: true,
+          sameSite: "Lax",
+          secure: isSecureRequest(c.req.url, c.req.header("x-forwarded-proto")),
+        });
     }
     const expected = sign(secret);
     c.set("csrfToken", expected);

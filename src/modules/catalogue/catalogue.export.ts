@@ -1,0 +1,53 @@
+import { stringify } from "csv-stringify/sync";
+import type { Lang } from "../../i18n/index.js";
+import { toHsdsOrganization, toHsdsService, toOrganizationRecord, toRecord } from "./catalogue.hsds.js";
+import { CSV_COLUMNS, recordToCsvRow } from "./catalogue.schemas.js";
+import type { CatalogueService } from "./catalogue.service.js";
+
+/** All instruments as CSV in the import's columns, so an export can be imported again unchanged. */
+export async function exportCsv(
+  service: CatalogueService,
+  options: { includeSynthetic?: boolean } = {},
+): Promise<string> {
+  const { instruments, providerRef } = await load(service, options);
+  return stringify(
+    instruments.map((row) => recordToCsvRow(toRecord(row, providerRef.get(row.organizationId) ?? ""))),
+    { header: true, columns: [...CSV_COLUMNS] },
+  );
+}
+
+/** The exchange JSON ({organizations, instruments}), the import's own format. */
+export async function exportJson(service: CatalogueService, options: { includeSynthetic?: boolean } = {}) {
+  const { instruments, organizations, providerRef } = await load(service, options);
+  return {
+    organizations: organizations.map(toOrganizationRecord),
+    instruments: instruments.map((row) => toRecord(row, providerRef.get(row.organizationId) ?? "")),
+  };
+}
+
+/** All organizations and services as HSDS 3.0 JSON with the profile fields. */
+export async function exportHsds(
+  service: CatalogueService,
+  options: { lang?: Lang; baseUrl?: string; includeSynthetic?: boolean; profile: string },
+) {
+  const lang = options.lang ?? "nl";
+  const baseUrl = options.baseUrl ?? "";
+  const { instruments, organizations } = await load(service, options);
+  const byId = new Map(organizations.map((row) => [row.id, row]));
+  return {
+    hsds_version: "3.0",
+    profile: options.profile,
+    organizations: organizations.map((row) => toHsdsOrganization(row, lang)),
+    services: instruments.map((row) => toHsdsService(row, byId.get(row.organizationId), lang, baseUrl)),
+  };
+}
+
+async function load(service: CatalogueService, options: { includeSynthetic?: boolean }) {
+  const [instruments, organizations] = await Promise.all([
+    service.listInstruments({ includeSynthetic: options.includeSynthetic }),
+    service.listOrganizations({ includeSynthetic: true }),
+  ]);
+  const used = new Set(instruments.map((row) => row.organizationId));
+  const providerRef = new Map(organizations.map((row) => [row.id, row.refId]));
+  return { instruments, organizations: organizations.filter((row) => used.has(row.id)), providerRef };
+}

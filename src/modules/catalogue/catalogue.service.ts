@@ -1,0 +1,221 @@
+import type { Database } from "../../db/client.js";
+import type { Lang } from "../../i18n/index.js";
+import type { Geography } from "../regions/index.js";
+import { type ImportInput, type ImportReport, importCatalogue } from "./catalogue.import.js";
+import {
+  createVocabulary,
+  minimumMatch,
+  planQuery,
+  type Term,
+  termToTsquery,
+  type Vocabulary,
+  withCorrections,
+} from "./catalogue.query.js";
+import {
+  type CatalogueRepository,
+  createCatalogueRepository,
+  type FacetCount,
+  type InstrumentRow,
+  type InstrumentSummary,
+  type SearchFilters,
+  type SortOrder,
+} from "./catalogue.repository.js";
+import { loadSynonyms, type Synonyms } from "./catalogue.synonyms.js";
+import type { FacetKey } from "./catalogue.vocabulary.js";
+
+export type SearchRequest = {
+  q?: string;
+  lang: Lang;
+  filters?: Partial<Record<FacetKey, string[]>>;
+  /** Available in this place: a CBS municipality (GM), province (PV) or RES region (ES) code. */
+  municipality?: string;
+  province?: string;
+  region?: string;
+  sort?: SortOrder;
+  page?: number;
+  perPage?: number;
+  facets?: boolean;
+};
+
+export type SearchResult = {
+  total: number;
+  items: InstrumentSummary[];
+  facets: FacetCount[];
+  /** True when few instruments matched enough words and the search was widened to any word (best matches first). */
+  relaxed: boolean;
+  /** How many instruments matched enough of the words, before widening. */
+  strictTotal: number;
+  terms: Term[];
+  page: number;
+  perPage: number;
+};
+
+/** What other modules need to match and rank instruments (route engine, knowledge). */
+export type MatchableInstrument = {
+  id: string;
+  refId: string;
+  slug: string;
+  name: { nl: string; en: string };
+  kind: string;
+  journeySteps: string[];
+  phases: string[];
+  themes: string[];
+  rStrategies: string[];
+  sbiSections: string[];
+  coverage: { level: string; codes: string[] };
+  sizeClasses: string[];
+  status: string;
+  windowOpen: string | null;
+  windowClose: string | null;
+  hasEvidence: boolean;
+  providerName: string;
+};
+
+const VOCABULARY_TTL_MS = 30_000;
+/** Fewer strict matches than this and the search also shows instruments that match some of the words. */
+const WIDEN_BELOW = 5;
+
+/** The catalogue's operations: search, look-ups, import. Holds the in-memory vocabulary cache (ADR 0011). */
+export function createCatalogueService(deps: {
+  db: Database;
+  geography: Geography;
+  synonyms?: Synonyms;
+  clock?: () => Date;
+  /** Show synthetic instruments too: only in benchmark databases (CATALOGUE_SYNTHETIC=1). */
+  includeSynthetic?: boolean;
+}) {
+  const includeSynthetic = deps.includeSynthetic ?? false;
+  const repository: CatalogueRepository = createCatalogueRepository(deps.db);
+  const synonyms = deps.synonyms ?? loadSynonyms();
+  const clock = deps.clock ?? (() => new Date());
+  let vocabulary: { value: Vocabulary; loadedAt: number } | undefined;
+  let organizationNames: { value: Map<string, string>; loadedAt: number } | undefined;
+
+  async function currentVocabulary(): Promise<Vocabulary> {
+    // Imports from another process (the CLI) show up within the TTL; imports through this service at once.
+    if (!vocabulary || Date.now() - vocabulary.loadedAt > VOCABULARY_TTL_MS)
+      vocabulary = { value: createVocabulary(await repository.listWords()), loadedAt: Date.now() };
+    return vocabulary.value;
+  }
+
+  async function providerNames(): Promise<Map<string, string>> {
+    if (!organizationNames || Date.now() - organizationNames.loadedAt > VOCABULARY_TTL_MS)
+      organizationNames = {
+        value: new Map(
+          (await repository.listOrganizations({ includeSynthetic: true })).map((o) => [o.id, o.name]),
+        ),
+        loadedAt: Date.now(),
+      };
+    return organizationNames.value;
+  }
+
+  function areaKeys(request: SearchRequest): string[] | undefined {
+    const keys = new Set<string>();
+    const municipality = request.municipality ? deps.geography.municipality(request.municipality) : undefined;
+    const add = (...codes: string[]) => {
+      for (const code of ["NL", "EU", ...codes]) keys.add(code);
+    };
+    if (municipality) add(municipality.code, municipality.provinceCode, municipality.regionCode);
+    const region = request.region ? deps.geography.region(request.region) : undefined;
+    if (region) add(region.code, ...region.provinceCodes);
+    const province = request.province ? deps.geography.province(request.province) : undefined;
+    if (province) add(province.code);
+    return keys.size ? [...keys] : undefined;
+  }
+
+  async function planTerms(q: string): Promise<Term[]> {
+    const planned = planQuery(q, await currentVocabulary(), synonyms);
+    const unknown = planned.filter((term) => term.needsCorrection).map((term) => term.source);
+    return unknown.length ? withCorrections(planned, await repository.similarWords(unknown)) : planned;
+  }
+
+  return {
+    /** Full-text search with facets; widens to "any word" when all words together find nothing. */
+    async search(request: SearchRequest): Promise<SearchResult> {
+      const page = request.page ?? 1;
+      const perPage = request.perPage ?? 20;
+      const terms = request.q?.trim() ? await planTerms(request.q) : [];
+      const filters: SearchFilters = { ...request.filters, areaKeys: areaKeys(request) };
+      const base = {
+        lang: request.lang,
+        terms: terms.map(termToTsquery),
+        filters,
+        sort: request.sort ?? "relevance",
+        limit: perPage,
+        offset: (page - 1) * perPage,
+        withFacets: request.facets ?? false,
+        today: clock().toISOString().slice(0, 10),
+        includeSynthetic,
+      };
+      const strict = await repository.search({ ...base, minimumMatch: minimumMatch(terms.length) });
+      if (strict.total >= WIDEN_BELOW || terms.length < 2)
+        return { ...strict, relaxed: false, strictTotal: strict.total, terms, page, perPage };
+      // Ranking puts instruments that match more words first, so the strict matches stay on top.
+      const relaxed = await repository.search({ ...base, minimumMatch: 1 });
+      return {
+        ...relaxed,
+        relaxed: relaxed.total > strict.total,
+        strictTotal: strict.total,
+        terms,
+        page,
+        perPage,
+      };
+    },
+
+    geography: deps.geography,
+    includeSynthetic,
+    findBySlug: (slug: string) => repository.findInstrument({ slug }),
+    findByRefId: (refId: string) => repository.findInstrument({ refId }),
+    findById: (id: string) => repository.findInstrument({ id }),
+    related: (row: InstrumentRow, limit = 3) => repository.related(row, limit),
+    listInstruments: (options: { ids?: string[]; includeSynthetic?: boolean } = {}) =>
+      repository.listInstruments({ includeSynthetic, ...options }),
+    listOrganizations: repository.listOrganizations,
+    findOrganization: repository.findOrganization,
+    providerNames,
+
+    /** Every curated instrument in the shape the route engine and knowledge module match on. */
+    async listForMatching(): Promise<MatchableInstrument[]> {
+      const names = await providerNames();
+      return (await repository.listInstruments()).map((row) => ({
+        id: row.id,
+        refId: row.refId,
+        slug: row.slug,
+        name: row.name,
+        kind: row.kind,
+        journeySteps: row.journeySteps,
+        phases: row.phases,
+        themes: row.themes,
+        rStrategies: row.rStrategies,
+        sbiSections: row.sbiSections,
+        coverage: { level: row.coverageLevel, codes: row.coverageCodes },
+        sizeClasses: row.sizeClasses,
+        status: row.status,
+        windowOpen: row.windowOpen,
+        windowClose: row.windowClose,
+        hasEvidence: row.evidence !== null,
+        providerName: names.get(row.organizationId) ?? "",
+      }));
+    },
+
+    /** Name and slug for a link, by ref_id or slug. */
+    async lookup(
+      refIdOrSlug: string,
+    ): Promise<{ refId: string; slug: string; name: { nl: string; en: string } } | undefined> {
+      const row =
+        (await repository.findInstrument({ refId: refIdOrSlug })) ??
+        (await repository.findInstrument({ slug: refIdOrSlug }));
+      return row ? { refId: row.refId, slug: row.slug, name: row.name } : undefined;
+    },
+
+    /** Imports through the one import path and refreshes the caches. */
+    async import(input: ImportInput, options: { rowOffset?: number } = {}): Promise<ImportReport> {
+      const report = await importCatalogue(deps.db, input, options);
+      vocabulary = undefined;
+      organizationNames = undefined;
+      return report;
+    },
+  };
+}
+
+export type CatalogueService = ReturnType<typeof createCatalogueService>;

@@ -1,0 +1,19 @@
+export { catalogueApi } from "./catalogue.api.js";
+export { exportCsv, exportHsds, exportJson } from "./catalogue.export.js";
+export {
+  type ImportReport,
+  importCatalogue,
+  loadCuratedCatalogue,
+  parseImportFile,
+} from "./catalogue.import.js";
+export { catalogueMessages } from "./catalogue.messages.js";
+export { catalogueRoutes } from "./catalogue.routes.js";
+export {
+  type CatalogueService,
+  createCatalogueService,
+  type MatchableInstrument,
+  type SearchRequest,
+  type SearchResult,
+} from "./catalogue.service.js";
+export { generateSyntheticCatalogue } from "./catalogue.synthetic.js";
+export { FACETS, LABELS, label } from "./catalogue.vocabulary.js";

@@ -1,0 +1,217 @@
+import { format } from "../../../i18n/index.js";
+import { Button, ErrorSummary, Heading, Link, Paragraph } from "../../../web/components.js";
+import type { PageContext } from "../../../web/context.js";
+import type { FieldProblem } from "../../../web/errors.js";
+import { Layout } from "../../../web/layout.js";
+import { type MunicipalityOption, MunicipalityPicker } from "../../regions/index.js";
+import { catalogueMessages } from "../catalogue.messages.js";
+import { StatusBadge } from "./status-badge.js";
+
+export type FacetViewModel = {
+  key: string;
+  title: string;
+  values: { value: string; label: string; count: number; selected: boolean; href: string }[];
+};
+
+export type ResultViewModel = {
+  slug: string;
+  name: string;
+  summary: string;
+  providerName: string;
+  kindLabel: string;
+  status: string;
+  statusLabel: string;
+  closes?: string;
+  coverageLabel: string;
+};
+
+export type SearchPageModel = {
+  q: string;
+  gemeente: string;
+  sort: "relevance" | "newest" | "closing";
+  municipalityName?: string;
+  problems: FieldProblem[];
+  municipalities: MunicipalityOption[];
+  total: number;
+  page: number;
+  pages: number;
+  relaxed: boolean;
+  results: ResultViewModel[];
+  facets: FacetViewModel[];
+  hiddenFields: { name: string; value: string }[];
+  clearHref?: string;
+  suggestions: { text: string; href?: string }[];
+  previousHref?: string;
+  nextHref?: string;
+};
+
+/** /aanbod: search form, facets with counts, results and pagination; every state is in the URL. */
+export const SearchPage = ({ page, model }: { page: PageContext; model: SearchPageModel }) => {
+  const t = catalogueMessages[page.lang];
+  const municipalityError = model.problems.find((problem) => problem.field === "gemeente")?.message;
+  const countText = model.q
+    ? format(model.total === 1 ? t.resultCountForOne : t.resultCountFor, { count: model.total, q: model.q })
+    : format(model.total === 1 ? t.resultCountOne : t.resultCount, { count: model.total });
+  return (
+    <Layout page={page} title={model.q ? `${model.q} – ${t.title}` : t.title} current="catalogue">
+      <ErrorSummary title={page.t.errors.errorSummaryTitle} problems={model.problems} />
+      <Heading level={1}>{t.title}</Heading>
+      <Paragraph lead>{t.intro}</Paragraph>
+      <form method="get" action="/aanbod" role="search" class="cl-catalogue-search" novalidate>
+        <div class="utrecht-form-field utrecht-form-field--text">
+          <div class="utrecht-form-field__label">
+            <label class="utrecht-form-label" for="q">
+              {t.searchLabel}
+            </label>
+          </div>
+          <div class="utrecht-form-field__description utrecht-form-field-description" id="q-hint">
+            {t.searchHint}
+          </div>
+          <div class="utrecht-form-field__input">
+            <input
+              class="utrecht-textbox utrecht-textbox--html-input"
+              id="q"
+              name="q"
+              type="search"
+              value={model.q}
+              maxlength={200}
+              aria-describedby="q-hint"
+              autocomplete="off"
+            />
+          </div>
+        </div>
+        <MunicipalityPicker
+          id="gemeente"
+          name="gemeente"
+          label={t.municipalityLabel}
+          hint={t.municipalityHint}
+          value={model.gemeente}
+          error={municipalityError}
+          options={model.municipalities}
+        />
+        <div class="utrecht-form-field utrecht-form-field--text">
+          <div class="utrecht-form-field__label">
+            <label class="utrecht-form-label" for="sort">
+              {t.sortLabel}
+            </label>
+          </div>
+          <div class="utrecht-form-field__input">
+            <select
+              class="utrecht-select utrecht-select--html-select"
+              id="sort"
+              name="sort"
+              data-module="auto-submit"
+            >
+              <option value="relevance" selected={model.sort === "relevance"}>
+                {t.sortRelevance}
+              </option>
+              <option value="newest" selected={model.sort === "newest"}>
+                {t.sortNewest}
+              </option>
+              <option value="closing" selected={model.sort === "closing"}>
+                {t.sortClosing}
+              </option>
+            </select>
+          </div>
+        </div>
+        {model.hiddenFields.map((field) => (
+          <input type="hidden" name={field.name} value={field.value} />
+        ))}
+        <Button>{t.searchButton}</Button>
+      </form>
+      <div class="cl-catalogue">
+        <section class="cl-catalogue__facets" aria-labelledby="filters-title">
+          <Heading level={2} id="filters-title">
+            {t.filtersTitle}
+          </Heading>
+          {model.clearHref ? (
+            <Paragraph>
+              <Link href={model.clearHref}>{t.clearFilters}</Link>
+            </Paragraph>
+          ) : null}
+          {model.facets.map((facet) =>
+            facet.values.length === 0 ? null : (
+              <nav aria-labelledby={`facet-${facet.key}`} class="cl-facet">
+                <Heading level={3} id={`facet-${facet.key}`}>
+                  {facet.title}
+                </Heading>
+                <ul class="cl-plain-list">
+                  {facet.values.map((value) => (
+                    <li>
+                      <a
+                        class={`utrecht-link utrecht-link--html-a cl-facet__link${value.selected ? " cl-facet__link--selected" : ""}`}
+                        href={value.href}
+                        data-facet={`${facet.key}:${value.value}`}
+                      >
+                        {value.selected ? <span aria-hidden="true">✓ </span> : null}
+                        {value.label} <span class="cl-muted">({value.count})</span>
+                        {value.selected ? <span class="cl-visually-hidden">, {t.selected}</span> : null}
+                      </a>
+                    </li>
+                  ))}
+                </ul>
+              </nav>
+            ),
+          )}
+        </section>
+        <section class="cl-catalogue__results" aria-labelledby="results-title">
+          <Heading level={2} id="results-title">
+            {countText}
+          </Heading>
+          {model.municipalityName ? (
+            <Paragraph>{format(t.inMunicipality, { name: model.municipalityName })}</Paragraph>
+          ) : null}
+          {model.relaxed ? <Paragraph>{t.relaxedNote}</Paragraph> : null}
+          {model.total === 0 ? (
+            <div class="cl-card" id="geen-resultaten">
+              <Heading level={3}>{t.emptyTitle}</Heading>
+              <Paragraph>{t.emptyIntro}</Paragraph>
+              <ul class="utrecht-unordered-list">
+                {model.suggestions.map((suggestion) => (
+                  <li class="utrecht-unordered-list__item">
+                    {suggestion.href ? (
+                      <Link href={suggestion.href}>{suggestion.text}</Link>
+                    ) : (
+                      suggestion.text
+                    )}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : (
+            <ol class="cl-plain-list cl-results">
+              {model.results.map((result) => (
+                <li class="cl-result">
+                  <Heading level={3}>
+                    <Link href={`/aanbod/${result.slug}`}>{result.name}</Link>
+                  </Heading>
+                  <Paragraph>{result.summary}</Paragraph>
+                  <dl class="cl-facts cl-result__facts">
+                    <dt>{t.status}</dt>
+                    <dd>
+                      <StatusBadge status={result.status} label={result.statusLabel} />
+                      {result.closes ? ` ${t.closes} ${result.closes}` : ""}
+                    </dd>
+                    <dt>{t.kind}</dt>
+                    <dd>{result.kindLabel}</dd>
+                    <dt>{t.provider}</dt>
+                    <dd>{result.providerName}</dd>
+                    <dt>{t.coverage}</dt>
+                    <dd>{result.coverageLabel}</dd>
+                  </dl>
+                </li>
+              ))}
+            </ol>
+          )}
+          {model.pages > 1 ? (
+            <nav aria-label={t.pagination} class="cl-pagination">
+              {model.previousHref ? <Link href={model.previousHref}>{t.previous}</Link> : null}
+              <span>{format(t.pageOf, { page: model.page, pages: model.pages })}</span>
+              {model.nextHref ? <Link href={model.nextHref}>{t.next}</Link> : null}
+            </nav>
+          ) : null}
+        </section>
+      </div>
+    </Layout>
+  );
+};

@@ -1,0 +1,75 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DatabaseHandle } from "../../src/db/client.js";
+import { openTestDatabase } from "../support/database.js";
+import { expectNoAxeViolations, launchBrowser } from "./support/browser.js";
+import { startServer } from "./support/server.js";
+
+describe("catalogue in Chromium", () => {
+  let browser: Browser;
+  let database: DatabaseHandle;
+  let server: Awaited<ReturnType<typeof startServer>>;
+
+  beforeAll(async () => {
+    database = await openTestDatabase("PGlite");
+    server = await startServer(database);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await database?.close();
+  });
+
+  const pages = [
+    "/aanbod",
+    "/aanbod?q=subsidie&thema=ketensamenwerking",
+    "/aanbod?q=xyzzyqwv",
+    "/aanbod?gemeente=Atlantis",
+    "/aanbod/subsidie-circulaire-ketenprojecten",
+    "/aanbod/versnellingshuis-maatwerkondersteuning",
+    "/api/profile",
+    "/api/docs",
+  ];
+  for (const lang of ["nl", "en"] as const) {
+    for (const path of pages) {
+      it(`${path} in ${lang} has no axe violations`, async () => {
+        const page = await browser.newPage();
+        const response = await page.goto(
+          `${server.baseUrl}${path}${path.includes("?") ? "&" : "?"}lang=${lang}`,
+        );
+        expect(response?.status()).toBe(path.includes("Atlantis") ? 400 : 200);
+        expect(await page.getAttribute("html", "lang")).toBe(lang);
+        await expectNoAxeViolations(page);
+        await page.close();
+      });
+    }
+  }
+
+  for (const javaScriptEnabled of [false, true]) {
+    it(`searching, choosing a facet and opening an instrument works ${javaScriptEnabled ? "with" : "without"} JavaScript`, async () => {
+      const context = await browser.newContext({ javaScriptEnabled });
+      const page = await context.newPage();
+      await page.goto(`${server.baseUrl}/aanbod`);
+      await page.fill("#q", "ketensamenwerkingssubsidie");
+      await page.click("form[role=search] button[type=submit]");
+      expect(new URL(page.url()).searchParams.get("q")).toBe("ketensamenwerkingssubsidie");
+      expect(await page.textContent("#results-title")).toMatch(/instrumenten gevonden/);
+      await page.click('a[data-facet="status:gesloten"]');
+      expect(new URL(page.url()).searchParams.getAll("status")).toEqual(["gesloten"]);
+      expect(await page.locator(".cl-facet__link--selected").count()).toBe(1);
+      await page.click('a[href="/aanbod/subsidie-circulaire-ketenprojecten"]');
+      expect(new URL(page.url()).pathname).toBe("/aanbod/subsidie-circulaire-ketenprojecten");
+      expect(await page.textContent("h1")).toBe("Subsidie Circulaire ketenprojecten");
+      await context.close();
+    });
+  }
+
+  it("with JavaScript a new sort order applies at once", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.baseUrl}/aanbod?q=subsidie`);
+    await Promise.all([page.waitForURL(/sort=closing/), page.selectOption("#sort", "closing")]);
+    expect(new URL(page.url()).searchParams.get("q")).toBe("subsidie");
+    await page.close();
+  });
+});
