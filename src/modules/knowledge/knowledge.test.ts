@@ -59,6 +59,16 @@ describeEachDatabase("knowledge", (database) => {
   let firstLoad = 0;
 
   beforeAll(async () => {
+    // The test template is seeded like a real start; empty the knowledge tables to see a first load.
+    for (const table of [
+      "knowledge_measures",
+      "knowledge_measure_packages",
+      "knowledge_roadmaps",
+      "knowledge_events",
+      "knowledge_examples",
+    ]) {
+      await database().db.execute(sql.raw(`delete from ${table}`));
+    }
     firstLoad = await loadKnowledgeContent(database().db);
     const geography = await loadGeography(createRegionsRepository(database().db));
     service = createKnowledgeService(createKnowledgeRepository(database().db), geography);
