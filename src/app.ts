@@ -51,6 +51,10 @@ export async function createApp({ env, database, logger, clock, listMatchableIns
       listMatchableInstruments: listMatchableInstruments ?? matchableInstrumentsFromCuratedFile(),
       clock,
     }),
+    // Slots the integrator fills: loketFor (hubs, referrals module) and knowledgeForSector (examples and measure
+    // packages, knowledge module). Until then the route shows the national fallback loket and no examples.
+    loketFor: undefined,
+    knowledgeForSector: undefined,
   };
   const isSecureRequest = (url: string, forwardedProto?: string) =>
     url.startsWith("https:") || (env.trustProxy && forwardedProto === "https");
