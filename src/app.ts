@@ -80,6 +80,10 @@ export async function createApp({
         listMatchableInstruments ?? (() => catalogue.listForMatching() as Promise<MatchableInstrument[]>),
       clock,
     }),
+    // Slots the integrator fills: loketFor (hubs, referrals module) and knowledgeForSector (examples and measure
+    // packages, knowledge module). Until then the route shows the national fallback loket and no examples.
+    loketFor: undefined,
+    knowledgeForSector: undefined,
   };
   const isSecureRequest = (url: string, forwardedProto?: string) =>
     url.startsWith("https:") || (env.trustProxy && forwardedProto === "https");
