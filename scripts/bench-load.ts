@@ -135,7 +135,8 @@ async function main() {
       console.log(
         `\nService CPU per request in the mix: ${figures.cpuMsPerRequest.toFixed(3)} ms → one fully available core ` +
           `could serve about ${Math.round(1000 / figures.cpuMsPerRequest)} req/s of this mix (the load generator ` +
-          "needs the other core). On a shared machine this is the figure that does not depend on the neighbours.",
+          "needs the other core). On a shared machine this figure depends less on the neighbours than req/s, but " +
+          "cache and core contention still inflate it.",
       );
     const pages = mix.filter((entry) => !entry.path.startsWith("/api")).length;
     console.log(
