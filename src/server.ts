@@ -19,7 +19,7 @@ async function main() {
         onProgress: (message) => logger.info(message),
       });
   await migrateDatabase(database);
-  await seedDatabase(database.db, { demo: env.demo, logger });
+  await seedDatabase(database.db, { demo: env.demo, logger, demoPassword: env.demoPassword });
   const app = await createApp({ env, database, logger });
   const server = serve({ fetch: app.fetch, port: env.port, hostname: env.host }, (address) => {
     logger.info(

@@ -20,6 +20,22 @@ const envSchema = z.object({
   PUBLIC_BASE_URL: z.url().optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   TRUST_PROXY: booleanFlag,
+  DEMO_PASSWORD: z.string().min(8).default("demo-wachtwoord"),
+  SMTP_URL: z.url().optional(),
+  MAIL_FROM: z.string().min(3).default("Circulair Loket <noreply@circulair-loket.invalid>"),
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
+  SESSION_ABSOLUTE_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(12),
+  RETENTION_MONTHS: z.coerce.number().int().min(1).max(240).default(24),
 });
 
 export type Env = {
@@ -36,6 +52,17 @@ export type Env = {
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
   /** Behind a TLS-terminating proxy: trust X-Forwarded-Proto for Secure cookies and HSTS. */
   trustProxy: boolean;
+  /** The password of every demo account (demo mode only). */
+  demoPassword: string;
+  /** Set: e-mail goes out over SMTP (nodemailer). Unset: messages are only stored in the outbox. */
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  /** A session ends after this many minutes without a request … */
+  sessionIdleMinutes: number;
+  /** … and at the latest this many hours after login. */
+  sessionAbsoluteHours: number;
+  /** Closed dossiers are anonymised this many months after closing. */
+  retentionMonths: number;
 };
 
 // Development and test only: production refuses to start without SECRET_KEY.
@@ -67,6 +94,12 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     publicBaseUrl: raw.PUBLIC_BASE_URL,
     logLevel: raw.LOG_LEVEL,
     trustProxy: raw.TRUST_PROXY,
+    demoPassword: raw.DEMO_PASSWORD,
+    smtpUrl: raw.SMTP_URL,
+    mailFrom: raw.MAIL_FROM,
+    sessionIdleMinutes: raw.SESSION_IDLE_MINUTES,
+    sessionAbsoluteHours: raw.SESSION_ABSOLUTE_HOURS,
+    retentionMonths: raw.RETENTION_MONTHS,
   };
 }
 

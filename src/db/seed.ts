@@ -1,4 +1,5 @@
 import type { Logger } from "pino";
+import { seedDemoAccounts } from "../modules/auth/index.js";
 import { loadReferenceVocabularies } from "../modules/reference/index.js";
 import { loadRegionsReferenceData } from "../modules/regions/index.js";
 import type { Database } from "./client.js";
@@ -12,7 +13,17 @@ export async function seedReferenceData(db: Database): Promise<number> {
 }
 
 /** Everything a fresh database needs before the service starts. */
-export async function seedDatabase(db: Database, options: { demo: boolean; logger?: Logger }): Promise<void> {
+export async function seedDatabase(
+  db: Database,
+  options: { demo: boolean; logger?: Logger; demoPassword?: string },
+): Promise<void> {
   const changed = await seedReferenceData(db);
   options.logger?.info({ changed }, "reference data loaded");
+  if (options.demo) await seedDemoData(db, options.demoPassword ?? "demo-wachtwoord", options.logger);
+}
+
+/** Demo organisations, accounts and hubs (idempotent); tests load the same data with this function. */
+export async function seedDemoData(db: Database, demoPassword: string, logger?: Logger): Promise<void> {
+  const accounts = await seedDemoAccounts(db, demoPassword);
+  logger?.info({ accounts }, "demo data loaded");
 }

@@ -13,7 +13,9 @@ export const nl = {
       examples: "Voorbeelden",
       agenda: "Agenda",
       monitor: "Monitor",
+      workspace: "Werkruimte",
     },
+    logout: "Uitloggen",
     footerHeading: "Over deze website",
     footerAbout:
       "Circulair Loket helpt mkb-bedrijven in heel Nederland op weg naar de volgende circulaire stap, samen met regionale lokets en aanbieders van ondersteuning.",
