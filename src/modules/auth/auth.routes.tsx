@@ -34,8 +34,7 @@ const LOGIN_LIMIT_PER_ACCOUNT = 5;
 
 /** Only paths inside this service are valid return addresses (no open redirect). */
 export function safeReturnPath(value: string | undefined): string {
-  if (!value || !value.startsWith("/") || value.startsWith("//") || value.includes("\\"))
-    return "/werkruimte";
+  if (!value?.startsWith("/") || value.startsWith("//") || value.includes("\\")) return "/werkruimte";
   return value;
 }
 

@@ -134,13 +134,11 @@ export function createAuthService(
         .where(and(eq(users.email, normaliseEmail(email)), eq(users.active, true)));
       if (!user) return undefined;
       const token = newToken();
-      await db
-        .insert(passwordResets)
-        .values({
-          tokenHash: sha256(token),
-          userId: user.id,
-          expiresAt: new Date(clock().getTime() + 3_600_000),
-        });
+      await db.insert(passwordResets).values({
+        tokenHash: sha256(token),
+        userId: user.id,
+        expiresAt: new Date(clock().getTime() + 3_600_000),
+      });
       return { token, email: user.email };
     },
     /** Whether a reset token is still usable. */
