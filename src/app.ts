@@ -3,9 +3,21 @@ import { requestId } from "hono/request-id";
 import type { Logger } from "pino";
 import type { Env } from "./config/env.js";
 import type { DatabaseHandle } from "./db/client.js";
+import { dataFolder } from "./db/data-files.js";
+import { adminRoutes } from "./modules/admin/index.js";
 import { createAuditLog } from "./modules/audit/index.js";
 import { authRoutes, createAuthService, createGuard } from "./modules/auth/index.js";
-import { queueMail } from "./modules/referrals/index.js";
+import {
+  createJsonInstrumentDirectory,
+  createMailTransport,
+  createPrivacyService,
+  createReferralsService,
+  intakeRoutes,
+  loketFor,
+  queueMail,
+  referralJobs,
+  workspaceRoutes,
+} from "./modules/referrals/index.js";
 import { createRegionsRepository, loadGeography, regionsRoutes } from "./modules/regions/index.js";
 import { siteRoutes } from "./modules/site/index.js";
 import { apiRoutes } from "./web/api/api.routes.js";
@@ -28,15 +40,56 @@ export type AppDeps = {
   clock?: () => Date;
 };
 
+/** The services shared by the web app and the background jobs, built once from the same dependencies. */
+function createServices({ env, database, clock = () => new Date() }: AppDeps) {
+  const db = database.db;
+  const audit = createAuditLog(clock);
+  // TEMPORARY: the catalogue module (issue 3) replaces this JSON reader with its own ref_id lookup at merge.
+  const instruments = createJsonInstrumentDirectory(`${dataFolder}catalogue/instruments.json`);
+  const referrals = createReferralsService({
+    db,
+    audit,
+    instruments,
+    clock,
+    retentionMonths: env.retentionMonths,
+    publicBaseUrl: env.publicBaseUrl,
+  });
+  const privacy = createPrivacyService({ db, audit, clock });
+  return { db, audit, instruments, referrals, privacy, clock };
+}
+
+/** The background work (mail, deadlines, retention): handlers for the job worker and the periodic schedule. */
+export async function createBackgroundJobs(deps: AppDeps) {
+  const services = createServices(deps);
+  const auth = createAuthService(services.db, deps.env, services.clock);
+  const jobs = referralJobs({
+    db: services.db,
+    referrals: services.referrals,
+    privacy: services.privacy,
+    transport: await createMailTransport(deps.env.smtpUrl, deps.env.mailFrom),
+    retentionMonths: deps.env.retentionMonths,
+    clock: services.clock,
+    logger: deps.logger,
+  });
+  return {
+    handlers: jobs.handlers,
+    /** Enqueues the periodic jobs once per period and purges ended sessions. */
+    async schedule(now: Date = services.clock()) {
+      await jobs.schedule(now);
+      await auth.purgeExpiredSessions();
+    },
+  };
+}
+
 /** The composition root: the request pipeline from top to bottom, then every module mounted. */
-export async function createApp({ env, database, logger, clock = () => new Date() }: AppDeps) {
+export async function createApp(deps: AppDeps) {
+  const { env, database, logger } = deps;
   const stylesheet = buildStylesheet();
   const geography = await loadGeography(createRegionsRepository(database.db));
   const isSecureRequest = (url: string, forwardedProto?: string) =>
     url.startsWith("https:") || (env.trustProxy && forwardedProto === "https");
 
-  const db = database.db;
-  const audit = createAuditLog(clock);
+  const { db, audit, instruments, referrals, privacy, clock } = createServices(deps);
   const limiter = createRateLimiter(db, clock);
   const auth = createAuthService(db, env, clock);
   const guard = createGuard({
@@ -76,7 +129,21 @@ export async function createApp({ env, database, logger, clock = () => new Date(
     }),
   );
   app.route("/", siteRoutes({ geography }));
-  app.route("/", regionsRoutes({ geography }));
+  app.route("/", regionsRoutes({ geography, loketFor: loketFor(referrals) }));
+  app.route(
+    "/",
+    intakeRoutes({
+      referrals,
+      geography,
+      limiter,
+      guard,
+      secretKey: env.secretKey,
+      trustProxy: env.trustProxy,
+      retentionMonths: env.retentionMonths,
+    }),
+  );
+  app.route("/", workspaceRoutes({ referrals, instruments, guard, geography }));
+  app.route("/", adminRoutes({ privacy, audit, db, guard }));
   app.route("/", apiRoutes([]));
 
   app.notFound(notFoundHandler);

@@ -1,6 +1,7 @@
 import type { Logger } from "pino";
 import { seedDemoAccounts } from "../modules/auth/index.js";
 import { loadReferenceVocabularies } from "../modules/reference/index.js";
+import { seedDemoHubs } from "../modules/referrals/index.js";
 import { loadRegionsReferenceData } from "../modules/regions/index.js";
 import type { Database } from "./client.js";
 
@@ -25,5 +26,6 @@ export async function seedDatabase(
 /** Demo organisations, accounts and hubs (idempotent); tests load the same data with this function. */
 export async function seedDemoData(db: Database, demoPassword: string, logger?: Logger): Promise<void> {
   const accounts = await seedDemoAccounts(db, demoPassword);
-  logger?.info({ accounts }, "demo data loaded");
+  const hubs = await seedDemoHubs(db);
+  logger?.info({ accounts, hubs }, "demo data loaded");
 }

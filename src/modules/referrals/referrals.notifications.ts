@@ -21,7 +21,7 @@ export async function queueMail(db: Database, mail: Mail, now: Date): Promise<nu
       createdAt: now,
     })
     .returning({ id: outboxMessages.id });
-  await enqueueJob(db, MAIL_QUEUE, { messageId: row!.id }, { maxAttempts: 8 });
+  await enqueueJob(db, MAIL_QUEUE, { messageId: row!.id }, { maxAttempts: 8, runAt: now });
   return row!.id;
 }
 
