@@ -34,6 +34,9 @@ const idParam = (c: AppContext, name = "id") => {
   return Number(value);
 };
 const text = (value: unknown) => (typeof value === "string" ? value : "");
+/** The version a form was loaded with; anything unreadable counts as stale (-1 never matches). */
+const versionOf = (values: Record<string, string>): number =>
+  /^\d{1,9}$/.test(values.version ?? "") ? Number(values.version) : -1;
 const formValues = async (c: AppContext) =>
   Object.fromEntries(Object.entries(await c.req.parseBody()).map(([key, value]) => [key, text(value)]));
 
@@ -292,7 +295,7 @@ export function workspaceRoutes(deps: WorkspaceRouteDeps) {
         {
           status,
           nextSteps: (values.nextSteps ?? "").slice(0, 4000),
-          expectedVersion: Number(values.version),
+          expectedVersion: versionOf(values),
         },
         principal,
         actor(c),
@@ -303,7 +306,7 @@ export function workspaceRoutes(deps: WorkspaceRouteDeps) {
     .post("/werkruimte/dossiers/:id/oppakken", async (c) => {
       const { id, principal } = await dossierScope(c, "case.update");
       const values = await formValues(c);
-      const result = await referrals.pickUp(id, principal, Number(values.version), actor(c));
+      const result = await referrals.pickUp(id, principal, versionOf(values), actor(c));
       if (!result.ok) return renderDossier(c, id, { conflict: true }, 409);
       return c.redirect(`/werkruimte/dossiers/${id}`, 303);
     })
@@ -378,7 +381,7 @@ export function workspaceRoutes(deps: WorkspaceRouteDeps) {
           to: values.to ?? "",
           reason: values.reason || null,
           note: (values.note ?? "").trim().slice(0, 2000),
-          expectedVersion: Number(values.version),
+          expectedVersion: versionOf(values),
         },
         referralRole(principal),
         principal,
