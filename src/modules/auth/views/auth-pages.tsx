@@ -67,9 +67,11 @@ export const LoginPage = ({ page, model }: { page: PageContext; model: LoginPage
         </FormField>
         <Button>{t.loginButton}</Button>
       </form>
-      <Paragraph>
-        <Link href="/wachtwoord-vergeten">{t.forgotLink}</Link>
-      </Paragraph>
+      <div class="cl-section">
+        <Paragraph>
+          <Link href="/wachtwoord-vergeten">{t.forgotLink}</Link>
+        </Paragraph>
+      </div>
     </Layout>
   );
 };
