@@ -113,7 +113,7 @@ export const DossierPage = ({ page, model }: { page: PageContext; model: Dossier
           {t.profileHeading}
         </Heading>
         <dl class="cl-facts">
-          <dt>{t.companyName}</dt>
+          <dt>{t.fieldCompany}</dt>
           <dd>{model.companyName}</dd>
           <dt>{t.kvk}</dt>
           <dd>{model.kvkNumber}</dd>
@@ -131,16 +131,16 @@ export const DossierPage = ({ page, model }: { page: PageContext; model: Dossier
               "–"
             )}
           </dd>
-          <dt>{t.question}</dt>
+          <dt>{t.fieldQuestion}</dt>
           <dd>{model.question}</dd>
         </dl>
         <Heading level={3}>{t.contactHeading}</Heading>
         <dl class="cl-facts">
-          <dt>{t.contactName}</dt>
+          <dt>{t.fieldName}</dt>
           <dd>{model.contactName}</dd>
-          <dt>{t.email}</dt>
+          <dt>{t.fieldEmail}</dt>
           <dd>{model.contactEmail}</dd>
-          <dt>{t.phone}</dt>
+          <dt>{t.fieldPhone}</dt>
           <dd>{model.contactPhone ?? "–"}</dd>
         </dl>
         {model.consent ? (

@@ -168,7 +168,7 @@ export const WorkspacePage = ({ page, model }: { page: PageContext; model: Works
       ) : null}
       <section aria-labelledby="meer" class="cl-section">
         <Heading level={2} id="meer">
-          {model.admin ? t.adminLinks : t.outboxLink}
+          {model.admin ? t.adminLinks : t.moreHeading}
         </Heading>
         <ul class="utrecht-link-list utrecht-link-list--html-ul">
           {model.listings ? (
