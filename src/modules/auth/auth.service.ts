@@ -3,7 +3,7 @@ import { and, eq, gt, isNull, lt, sql } from "drizzle-orm";
 import { type Database, queryRows } from "../../db/client.js";
 import { hashPassword, passwordProblem, verifyPassword } from "./auth.passwords.js";
 import type { Principal } from "./auth.policy.js";
-import { passwordResets, sessions, users } from "./auth.tables.js";
+import { passwordResets, sessions, userIdentities, users } from "./auth.tables.js";
 
 export type AuthSettings = { sessionIdleMinutes: number; sessionAbsoluteHours: number };
 
@@ -73,6 +73,24 @@ export function createAuthService(
         .where(eq(users.email, normaliseEmail(email)));
       const ok = await verifyPassword(user?.passwordHash, password);
       return ok && user?.active ? user.id : undefined;
+    },
+    /**
+     * The OIDC seam: the user linked to an external identity (issuer + subject), e.g. eHerkenning through a broker
+     * or a staff IdP. A callback route verifies the token, calls this, then `startSession` — nothing else changes.
+     */
+    async userForIdentity(issuer: string, subject: string): Promise<number | undefined> {
+      const [row] = await db
+        .select({ id: users.id })
+        .from(userIdentities)
+        .innerJoin(users, eq(users.id, userIdentities.userId))
+        .where(
+          and(eq(userIdentities.issuer, issuer), eq(userIdentities.subject, subject), eq(users.active, true)),
+        );
+      return row?.id;
+    },
+    /** Links an external identity to a user (done by a beheerder or at first login after an invitation). */
+    async linkIdentity(userId: number, issuer: string, subject: string): Promise<void> {
+      await db.insert(userIdentities).values({ userId, issuer, subject, createdAt: clock() });
     },
     /** Starts a new session (login rotates: the caller ends the old one). Returns the cookie value. */
     async startSession(userId: number): Promise<{ token: string; maxAgeSeconds: number }> {

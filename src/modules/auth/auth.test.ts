@@ -231,6 +231,24 @@ describeEachDatabase("accounts and sessions", (database) => {
     expect(statuses.at(-1)).toBe(429);
   });
 
+  it("the OIDC seam resolves a linked external identity to a user that can start a session", async () => {
+    const { createAuthService } = await import("./auth.service.js");
+    const auth = createAuthService(
+      database().db,
+      { sessionIdleMinutes: 30, sessionAbsoluteHours: 12 },
+      () => now,
+    );
+    const [user] = await queryRows<{ id: number }>(
+      database().db,
+      sql`select id from users where email = 'beheer@demo.invalid'`,
+    );
+    expect(await auth.userForIdentity("https://idp.example", "subject-1")).toBeUndefined();
+    await auth.linkIdentity(user!.id, "https://idp.example", "subject-1");
+    expect(await auth.userForIdentity("https://idp.example", "subject-1")).toBe(user!.id);
+    const session = await auth.startSession(user!.id);
+    expect((await auth.resume(session.token))?.role).toBe("beheerder");
+  });
+
   it("refuses a login form without a valid CSRF token", async () => {
     const session = browserSession(app);
     await session.get("/inloggen");
