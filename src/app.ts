@@ -3,6 +3,10 @@ import { requestId } from "hono/request-id";
 import type { Logger } from "pino";
 import type { Env } from "./config/env.js";
 import type { DatabaseHandle } from "./db/client.js";
+import { dataFolder } from "./db/data-files.js";
+import { adminRoutes } from "./modules/admin/index.js";
+import { createAuditLog } from "./modules/audit/index.js";
+import { authRoutes, createAuthService, createGuard } from "./modules/auth/index.js";
 import { catalogueApi, catalogueRoutes, createCatalogueService } from "./modules/catalogue/index.js";
 import {
   createKnowledgeRepository,
@@ -12,6 +16,17 @@ import {
   knowledgeRoutes,
   sectorKnowledgePanels,
 } from "./modules/knowledge/index.js";
+import {
+  createJsonInstrumentDirectory,
+  createMailTransport,
+  createPrivacyService,
+  createReferralsService,
+  intakeRoutes,
+  loketFor,
+  queueMail,
+  referralJobs,
+  workspaceRoutes,
+} from "./modules/referrals/index.js";
 import { createRegionsRepository, loadGeography, regionsRoutes } from "./modules/regions/index.js";
 import {
   createRouteService,
@@ -34,6 +49,7 @@ import { csrfProtection } from "./web/middleware/csrf.js";
 import { language } from "./web/middleware/language.js";
 import { requestLogging } from "./web/middleware/request-logging.js";
 import { securityHeaders } from "./web/middleware/security-headers.js";
+import { createRateLimiter } from "./web/rate-limit.js";
 
 export type AppDeps = {
   env: Env;
@@ -45,16 +61,54 @@ export type AppDeps = {
   listMatchableInstruments?: () => Promise<MatchableInstrument[]>;
 };
 
+/** The services shared by the web app and the background jobs, built once from the same dependencies. */
+function createServices({ env, database, clock = () => new Date() }: AppDeps) {
+  const db = database.db;
+  const audit = createAuditLog(clock);
+  // TEMPORARY: the catalogue module (issue 3) replaces this JSON reader with its own ref_id lookup at merge.
+  const instruments = createJsonInstrumentDirectory(`${dataFolder}catalogue/instruments.json`);
+  const referrals = createReferralsService({
+    db,
+    audit,
+    instruments,
+    clock,
+    retentionMonths: env.retentionMonths,
+    publicBaseUrl: env.publicBaseUrl,
+  });
+  const privacy = createPrivacyService({ db, audit, clock });
+  return { db, audit, instruments, referrals, privacy, clock };
+}
+
+/** The background work (mail, deadlines, retention): handlers for the job worker and the periodic schedule. */
+export async function createBackgroundJobs(deps: AppDeps) {
+  const services = createServices(deps);
+  const auth = createAuthService(services.db, deps.env, services.clock);
+  const jobs = referralJobs({
+    db: services.db,
+    referrals: services.referrals,
+    privacy: services.privacy,
+    transport: await createMailTransport(deps.env.smtpUrl, deps.env.mailFrom),
+    retentionMonths: deps.env.retentionMonths,
+    clock: services.clock,
+    logger: deps.logger,
+  });
+  return {
+    handlers: jobs.handlers,
+    /** Enqueues the periodic jobs once per period and purges ended sessions. */
+    async schedule(now: Date = services.clock()) {
+      await jobs.schedule(now);
+      await auth.purgeExpiredSessions();
+    },
+  };
+}
+
 /** The composition root: the request pipeline from top to bottom, then every module mounted. */
-export async function createApp({
-  env,
-  database,
-  logger,
-  clock = () => new Date(),
-  listMatchableInstruments,
-}: AppDeps) {
+export async function createApp(deps: AppDeps) {
+  const { env, database, logger, listMatchableInstruments } = deps;
+  const { db, audit, instruments, referrals, privacy, clock } = createServices(deps);
   const stylesheet = buildStylesheet();
   const geography = await loadGeography(createRegionsRepository(database.db));
+  const regionalLoket = loketFor(referrals);
   const catalogue = createCatalogueService({
     db: database.db,
     geography,
@@ -80,13 +134,21 @@ export async function createApp({
         listMatchableInstruments ?? (() => catalogue.listForMatching() as Promise<MatchableInstrument[]>),
       clock,
     }),
-    // Slots the integrator fills: loketFor (hubs, referrals module) and knowledgeForSector (examples and measure
-    // packages, knowledge module). Until then the route shows the national fallback loket and no examples.
-    loketFor: undefined,
-    knowledgeForSector: undefined,
+    loketFor: regionalLoket,
   };
   const isSecureRequest = (url: string, forwardedProto?: string) =>
     url.startsWith("https:") || (env.trustProxy && forwardedProto === "https");
+
+  const limiter = createRateLimiter(db, clock);
+  const auth = createAuthService(db, env, clock);
+  const guard = createGuard({
+    db,
+    auth,
+    audit,
+    secretKey: env.secretKey,
+    trustProxy: env.trustProxy,
+    isSecureRequest,
+  });
 
   const app = new Hono<AppEnv>();
   const metrics = createMetrics(database); // ops: first, so it sees every final status
@@ -104,10 +166,24 @@ export async function createApp({
   app.use(language);
   app.use(csrfProtection(env.secretKey, isSecureRequest));
   attachAbuseLimits(app, { db: database.db, env }); // ops: search, route and export limits (src/web/abuse-limits.ts)
+  app.use(guard.sessions);
 
+  app.route(
+    "/",
+    authRoutes({
+      auth,
+      guard,
+      limiter,
+      sendMail: async (mail) => void (await queueMail(db, mail, clock())),
+      secretKey: env.secretKey,
+      trustProxy: env.trustProxy,
+      publicBaseUrl: env.publicBaseUrl,
+      demo: env.demo,
+    }),
+  );
   app.route("/", routeRoutes(routeDeps));
   app.route("/", siteRoutes());
-  app.route("/", regionsRoutes({ geography }));
+  app.route("/", regionsRoutes({ geography, loketFor: regionalLoket }));
   app.route("/", catalogueRoutes({ service: catalogue, geography }));
   app.route(
     "/",
@@ -119,6 +195,20 @@ export async function createApp({
       publicBaseUrl: env.publicBaseUrl,
     }),
   );
+  app.route(
+    "/",
+    intakeRoutes({
+      referrals,
+      geography,
+      limiter,
+      guard,
+      secretKey: env.secretKey,
+      trustProxy: env.trustProxy,
+      retentionMonths: env.retentionMonths,
+    }),
+  );
+  app.route("/", workspaceRoutes({ referrals, instruments, guard, geography }));
+  app.route("/", adminRoutes({ privacy, audit, db, guard }));
   app.route(
     "/",
     apiRoutes([

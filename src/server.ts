@@ -1,10 +1,11 @@
 import type { Server } from "node:http";
 import { serve } from "@hono/node-server";
-import { createApp } from "./app.js";
+import { createApp, createBackgroundJobs } from "./app.js";
 import { EnvError, loadEnv } from "./config/env.js";
 import { openDatabase } from "./db/client.js";
 import { migrateDatabase } from "./db/migrate.js";
 import { seedDatabase } from "./db/seed.js";
+import { createJobWorker } from "./jobs/index.js";
 import { createLogger } from "./logger.js";
 import { shutDownGracefully } from "./ops/shutdown.js";
 
@@ -21,9 +22,11 @@ async function main() {
         onProgress: (message) => logger.info(message),
       });
   await migrateDatabase(database);
-  await seedDatabase(database.db, { demo: env.demo, logger });
+  await seedDatabase(database.db, { demo: env.demo, logger, demoPassword: env.demoPassword });
   const app = await createApp({ env, database, logger });
-  // ops: while stopping, /readyz answers 503 so a load balancer takes this instance out before it closes.
+  const background = await createBackgroundJobs({ env, database, logger });
+  const worker = createJobWorker({ db: database.db, handlers: background.handlers, logger });
+  // While stopping, /readyz answers 503 so a load balancer takes this instance out before it closes.
   let draining = false;
   const fetch: typeof app.fetch = (request, ...rest) =>
     draining && new URL(request.url).pathname === "/readyz"
@@ -39,13 +42,22 @@ async function main() {
       },
       `Circulair Loket listening on http://localhost:${address.port}`,
     );
+    // Background work starts once the service answers: mail delivery, deadlines, retention.
+    worker.start();
+    void background.schedule().catch((error) => logger.warn({ err: error }, "could not schedule jobs"));
   });
+  const scheduler = setInterval(
+    () => void background.schedule().catch((error) => logger.warn({ err: error }, "could not schedule jobs")),
+    60_000,
+  );
+  scheduler.unref();
 
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal, graceSeconds: env.shutdownGraceSeconds }, "stopping: finishing in-flight requests");
+    clearInterval(scheduler);
     const code = await shutDownGracefully({
       server: server as Server,
       logger,
@@ -53,8 +65,8 @@ async function main() {
       onDrain: () => {
         draining = true;
       },
-      // TODO(integrator): add each job worker's stop() here once a module starts one.
-      stopWorkers: [],
+      // The worker finishes its job in progress before the database closes.
+      stopWorkers: [() => worker.stop()],
       closeDatabase: () => database.close(),
     });
     logger.info({ code }, "stopped");

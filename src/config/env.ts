@@ -24,6 +24,22 @@ const envSchema = z.object({
   SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(1).max(300).default(20),
   CATALOGUE_ADMIN_TOKEN: z.string().min(24, "use at least 24 characters").optional(),
   CATALOGUE_SYNTHETIC: booleanFlag,
+  DEMO_PASSWORD: z.string().min(8).default("demo-wachtwoord"),
+  SMTP_URL: z.url().optional(),
+  MAIL_FROM: z.string().min(3).default("Circulair Loket <noreply@circulair-loket.invalid>"),
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
+  SESSION_ABSOLUTE_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(12),
+  RETENTION_MONTHS: z.coerce.number().int().min(1).max(240).default(24),
 });
 
 export type Env = {
@@ -48,6 +64,17 @@ export type Env = {
   catalogueAdminToken: string | undefined;
   /** Show synthetic instruments (benchmark and load-test databases only; never set on a real catalogue). */
   catalogueSynthetic: boolean;
+  /** The password of every demo account (demo mode only). */
+  demoPassword: string;
+  /** Set: e-mail goes out over SMTP (nodemailer). Unset: messages are only stored in the outbox. */
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  /** A session ends after this many minutes without a request … */
+  sessionIdleMinutes: number;
+  /** … and at the latest this many hours after login. */
+  sessionAbsoluteHours: number;
+  /** Closed dossiers are anonymised this many months after closing. */
+  retentionMonths: number;
 };
 
 // Development and test only: production refuses to start without SECRET_KEY.
@@ -83,6 +110,12 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     shutdownGraceSeconds: raw.SHUTDOWN_GRACE_SECONDS,
     catalogueAdminToken: raw.CATALOGUE_ADMIN_TOKEN || undefined,
     catalogueSynthetic: raw.CATALOGUE_SYNTHETIC,
+    demoPassword: raw.DEMO_PASSWORD,
+    smtpUrl: raw.SMTP_URL,
+    mailFrom: raw.MAIL_FROM,
+    sessionIdleMinutes: raw.SESSION_IDLE_MINUTES,
+    sessionAbsoluteHours: raw.SESSION_ABSOLUTE_HOURS,
+    retentionMonths: raw.RETENTION_MONTHS,
   };
 }
 

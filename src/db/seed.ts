@@ -1,7 +1,9 @@
 import type { Logger } from "pino";
+import { seedDemoAccounts } from "../modules/auth/index.js";
 import { loadCuratedCatalogue } from "../modules/catalogue/index.js";
 import { loadKnowledgeContent } from "../modules/knowledge/index.js";
 import { loadReferenceVocabularies } from "../modules/reference/index.js";
+import { seedDemoHubs } from "../modules/referrals/index.js";
 import { loadRegionsReferenceData } from "../modules/regions/index.js";
 import type { Database } from "./client.js";
 
@@ -14,7 +16,10 @@ export async function seedReferenceData(db: Database): Promise<number> {
 }
 
 /** Everything a fresh database needs before the service starts. */
-export async function seedDatabase(db: Database, options: { demo: boolean; logger?: Logger }): Promise<void> {
+export async function seedDatabase(
+  db: Database,
+  options: { demo: boolean; logger?: Logger; demoPassword?: string },
+): Promise<void> {
   const changed = await seedReferenceData(db);
   options.logger?.info({ changed }, "reference data loaded");
   // Curated content, loaded always: the example events carry is_example and are shown as examples, not demo-only.
@@ -23,4 +28,12 @@ export async function seedDatabase(db: Database, options: { demo: boolean; logge
   // The curated catalogue is content every installation needs, demo or not; loaded through the import (idempotent).
   const catalogueChanged = await loadCuratedCatalogue(db);
   options.logger?.info({ changed: catalogueChanged }, "curated catalogue loaded");
+  if (options.demo) await seedDemoData(db, options.demoPassword ?? "demo-wachtwoord", options.logger);
+}
+
+/** Demo organisations, accounts and hubs (idempotent); tests load the same data with this function. */
+export async function seedDemoData(db: Database, demoPassword: string, logger?: Logger): Promise<void> {
+  const accounts = await seedDemoAccounts(db, demoPassword);
+  const hubs = await seedDemoHubs(db);
+  logger?.info({ accounts, hubs }, "demo data loaded");
 }

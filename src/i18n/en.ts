@@ -16,7 +16,9 @@ export const en: Messages = {
       agenda: "Events",
       sectors: "Sectors",
       monitor: "Monitor",
+      workspace: "Workspace",
     },
+    logout: "Log out",
     footerHeading: "About this website",
     footerAbout:
       "Circulair Loket helps small and medium-sized businesses across the Netherlands take their next circular step, together with regional support desks and providers of support.",

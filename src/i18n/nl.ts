@@ -14,7 +14,9 @@ export const nl = {
       agenda: "Agenda",
       sectors: "Sectoren",
       monitor: "Monitor",
+      workspace: "Werkruimte",
     },
+    logout: "Uitloggen",
     footerHeading: "Over deze website",
     footerAbout:
       "Circulair Loket helpt mkb-bedrijven in heel Nederland op weg naar de volgende circulaire stap, samen met regionale lokets en aanbieders van ondersteuning.",

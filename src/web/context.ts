@@ -1,6 +1,7 @@
 import type { Context } from "hono";
 import type { Logger } from "pino";
 import type { Lang, Messages } from "../i18n/index.js";
+import type { Principal } from "../modules/auth/auth.policy.js";
 
 /** What the middleware pipeline puts on every request. */
 export type AppVariables = {
@@ -12,6 +13,8 @@ export type AppVariables = {
   logger: Logger;
   /** The content-hashed stylesheet URL. */
   stylesheetHref: string;
+  /** The signed-in user, set by the auth module's session middleware. */
+  principal?: Principal;
 };
 export type AppEnv = { Variables: AppVariables };
 export type AppContext = Context<AppEnv>;
@@ -25,4 +28,6 @@ export type PageContext = {
   /** The current path and query, used for the language switch and return links. */
   url: URL;
   stylesheetHref: string;
+  /** Whether someone is signed in: the navigation then shows the workspace and logout. */
+  signedIn?: boolean;
 };

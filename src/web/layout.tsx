@@ -1,8 +1,8 @@
 import type { PropsWithChildren } from "hono/jsx";
-import { Link } from "./components.js";
+import { CsrfField, Link } from "./components.js";
 import type { PageContext } from "./context.js";
 
-type NavKey = "home" | "catalogue" | "regions" | "examples" | "agenda" | "sectors" | "monitor";
+type NavKey = "home" | "catalogue" | "regions" | "examples" | "agenda" | "sectors" | "monitor" | "workspace";
 
 const NAV_ITEMS: { key: NavKey; href: string }[] = [
   { key: "home", href: "/" },
@@ -71,6 +71,23 @@ export const Layout = ({
                   </Link>
                 </li>
               ))}
+              {page.signedIn ? (
+                <li>
+                  <Link href="/werkruimte" current={current === "workspace"}>
+                    {t.layout.nav.workspace}
+                  </Link>
+                </li>
+              ) : null}
+              {page.signedIn ? (
+                <li>
+                  <form method="post" action="/uitloggen" class="cl-nav__form">
+                    <CsrfField token={page.csrfToken} />
+                    <button type="submit" class="cl-nav__button">
+                      {t.layout.logout}
+                    </button>
+                  </form>
+                </li>
+              ) : null}
             </ul>
           </div>
         </nav>

@@ -10,6 +10,7 @@ export function pageContext(c: AppContext): PageContext {
     csrfToken: c.get("csrfToken"),
     url: new URL(c.req.url),
     stylesheetHref: c.get("stylesheetHref"),
+    signedIn: Boolean(c.get("principal")),
   };
 }
 

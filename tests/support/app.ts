@@ -6,9 +6,13 @@ import type { DatabaseHandle } from "../../src/db/client.js";
 export const silentLogger = pino({ level: "silent" });
 
 /** The real app, built by the same composition root as production, on a test database. */
-export async function createTestApp(database: DatabaseHandle, overrides: Record<string, string> = {}) {
+export async function createTestApp(
+  database: DatabaseHandle,
+  overrides: Record<string, string> = {},
+  options: { clock?: () => Date } = {},
+) {
   const env = loadEnv({ NODE_ENV: "test", DEMO: "0", ...overrides });
-  return createApp({ env, database, logger: silentLogger });
+  return createApp({ env, database, logger: silentLogger, clock: options.clock });
 }
 
 /** A tiny cookie jar + CSRF helper: GETs a page like a browser, then posts its form with the real token. */

@@ -1,0 +1,86 @@
+import { Hono } from "hono";
+import { z } from "zod";
+import type { Database } from "../../db/client.js";
+import type { AppEnv } from "../../web/context.js";
+import { pageContext, renderPage } from "../../web/render.js";
+import type { AuditLog } from "../audit/index.js";
+import type { Guard } from "../auth/index.js";
+import type { PrivacyService } from "../referrals/index.js";
+import { adminMessages } from "./admin.messages.js";
+import { AuditPage, SubjectsPage } from "./views/admin-pages.js";
+
+export type AdminRouteDeps = { privacy: PrivacyService; audit: AuditLog; db: Database; guard: Guard };
+
+const email = z.email().max(254);
+const text = (value: unknown) => (typeof value === "string" ? value.trim() : "");
+
+/** /beheer/…: data-subject export and erasure, and the audit log. Beheerders only. */
+export function adminRoutes({ privacy, audit, db, guard }: AdminRouteDeps) {
+  const app = new Hono<AppEnv>();
+  app.use("/beheer/*", guard.signedIn);
+  return app
+    .get("/beheer/betrokkenen", async (c) => {
+      await guard.authorize(c, "subject.export");
+      return renderPage(c, <SubjectsPage page={pageContext(c)} model={{ email: "", problems: [] }} />);
+    })
+    .post("/beheer/betrokkenen/export", async (c) => {
+      await guard.authorize(c, "subject.export");
+      const t = adminMessages[c.get("lang")];
+      const address = text((await c.req.parseBody()).email);
+      if (!email.safeParse(address).success)
+        return renderPage(
+          c,
+          <SubjectsPage
+            page={pageContext(c)}
+            model={{ email: address, problems: [{ field: "email", message: t.errEmail }] }}
+          />,
+          400,
+        );
+      const data = await privacy.exportSubject(address, guard.actorOf(c));
+      c.header("Content-Disposition", 'attachment; filename="gegevens-betrokkene.json"');
+      c.header("Cache-Control", "no-store");
+      return c.json(data);
+    })
+    .post("/beheer/betrokkenen/wissen", async (c) => {
+      await guard.authorize(c, "subject.erase");
+      const t = adminMessages[c.get("lang")];
+      const form = await c.req.parseBody();
+      const address = text(form.email);
+      const problems = [
+        ...(email.safeParse(address).success ? [] : [{ field: "erase-email", message: t.errEmail }]),
+        ...(form.confirm === "ja" ? [] : [{ field: "confirm", message: t.errConfirm }]),
+      ];
+      if (problems.length)
+        return renderPage(
+          c,
+          <SubjectsPage page={pageContext(c)} model={{ email: address, problems }} />,
+          400,
+        );
+      const count = await privacy.eraseSubject(address, guard.actorOf(c));
+      return renderPage(
+        c,
+        <SubjectsPage page={pageContext(c)} model={{ email: "", problems: [], erasedCount: count }} />,
+      );
+    })
+    .get("/beheer/audit", async (c) => {
+      await guard.authorize(c, "audit.read");
+      const rows = await audit.latest(db, { limit: 100 });
+      c.header("Cache-Control", "no-store");
+      return renderPage(
+        c,
+        <AuditPage
+          page={pageContext(c)}
+          model={{
+            rows: rows.map((row) => ({
+              when: row.occurredAt.toISOString().slice(0, 19).replace("T", " "),
+              who: row.actorLabel,
+              action: row.action,
+              subject: `${row.subjectType}${row.subjectId ? ` ${row.subjectId}` : ""}`,
+              outcome: row.outcome,
+              from: row.clientKey ?? "–",
+            })),
+          }}
+        />,
+      );
+    });
+}

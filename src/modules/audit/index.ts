@@ -1,0 +1,2 @@
+export { type AuditActor, type AuditEntry, type AuditLog, createAuditLog } from "./audit.service.js";
+export { auditLog } from "./audit.tables.js";

@@ -1,0 +1,179 @@
+import { createHash } from "node:crypto";
+import { Hono } from "hono";
+import { getCookie } from "hono/cookie";
+import { format } from "../../i18n/index.js";
+import type { AppEnv } from "../../web/context.js";
+import type { FieldProblem } from "../../web/errors.js";
+import { tooManyRequests } from "../../web/errors.js";
+import { clientKey, type RateLimiter } from "../../web/rate-limit.js";
+import { pageContext, renderPage } from "../../web/render.js";
+import type { Guard } from "./auth.guard.js";
+import { SESSION_COOKIE } from "./auth.guard.js";
+import { authMessages } from "./auth.messages.js";
+import type { AuthService } from "./auth.service.js";
+import { ForgotPasswordPage, LoginPage, ResetPasswordPage } from "./views/auth-pages.js";
+
+/** An e-mail to send: the composition root stores it in the outbox and queues its delivery. */
+export type OutgoingMail = { to: string; subject: string; body: string; kind: string };
+
+export type AuthRouteDeps = {
+  auth: AuthService;
+  guard: Guard;
+  limiter: RateLimiter;
+  sendMail: (mail: OutgoingMail) => Promise<void>;
+  secretKey: string;
+  trustProxy: boolean;
+  publicBaseUrl: string | undefined;
+  demo: boolean;
+};
+
+// Ten attempts per client and five per account in fifteen minutes: enough for typos, too few for guessing.
+const LOGIN_WINDOW_SECONDS = 900;
+const LOGIN_LIMIT_PER_CLIENT = 10;
+const LOGIN_LIMIT_PER_ACCOUNT = 5;
+
+/** Only paths inside this service are valid return addresses (no open redirect). */
+export function safeReturnPath(value: string | undefined): string {
+  if (!value?.startsWith("/") || value.startsWith("//") || value.includes("\\")) return "/werkruimte";
+  return value;
+}
+
+const field = (form: Record<string, string | File | (string | File)[]>, name: string) => {
+  const value = form[name];
+  return typeof value === "string" ? value : "";
+};
+
+/** /inloggen, /uitloggen, /wachtwoord-vergeten, /wachtwoord-herstellen. */
+export function authRoutes(deps: AuthRouteDeps) {
+  const { auth, guard, limiter } = deps;
+  return new Hono<AppEnv>()
+    .get("/inloggen", (c) => {
+      const t = authMessages[c.get("lang")];
+      const notice =
+        c.req.query("uitgelogd") !== undefined
+          ? t.loggedOut
+          : c.req.query("hersteld") !== undefined
+            ? t.resetDone
+            : undefined;
+      return renderPage(
+        c,
+        <LoginPage
+          page={pageContext(c)}
+          model={{
+            email: "",
+            back: safeReturnPath(c.req.query("terug")),
+            problems: [],
+            notice,
+            demo: deps.demo,
+          }}
+        />,
+      );
+    })
+    .post("/inloggen", async (c) => {
+      const t = authMessages[c.get("lang")];
+      const form = await c.req.parseBody();
+      const email = field(form, "email").trim();
+      const password = field(form, "password");
+      const back = safeReturnPath(field(form, "terug"));
+      const problems: FieldProblem[] = [];
+      if (!email) problems.push({ field: "email", message: t.emailMissing });
+      if (!password) problems.push({ field: "password", message: t.passwordMissing });
+      const render = (list: FieldProblem[]) =>
+        renderPage(
+          c,
+          <LoginPage page={pageContext(c)} model={{ email, back, problems: list, demo: deps.demo }} />,
+          400,
+        );
+      if (problems.length) return render(problems);
+      const client = clientKey(c, deps.secretKey, deps.trustProxy);
+      const account = createHash("sha256").update(email.toLowerCase()).digest("base64url").slice(0, 22);
+      for (const [key, limit] of [
+        [`login:client:${client}`, LOGIN_LIMIT_PER_CLIENT],
+        [`login:account:${account}`, LOGIN_LIMIT_PER_ACCOUNT],
+      ] as const) {
+        const result = await limiter.consume(key, limit, LOGIN_WINDOW_SECONDS);
+        if (!result.allowed) throw tooManyRequests(result.retryAfterSeconds);
+      }
+      const userId = await auth.verifyCredentials(email, password);
+      if (!userId) return render([{ field: "email", message: t.loginFailed }]);
+      // Rotation: whatever session the browser had ends; a new id is issued.
+      const old = getCookie(c, SESSION_COOKIE);
+      if (old) await auth.endSession(old);
+      const session = await auth.startSession(userId);
+      guard.setSessionCookie(c, session.token, session.maxAgeSeconds);
+      return c.redirect(back, 303);
+    })
+    .post("/uitloggen", async (c) => {
+      const token = getCookie(c, SESSION_COOKIE);
+      if (token) await auth.endSession(token);
+      guard.clearSessionCookie(c);
+      return c.redirect("/inloggen?uitgelogd", 303);
+    })
+    .get("/wachtwoord-vergeten", (c) =>
+      renderPage(
+        c,
+        <ForgotPasswordPage page={pageContext(c)} model={{ email: "", sent: false, problems: [] }} />,
+      ),
+    )
+    .post("/wachtwoord-vergeten", async (c) => {
+      const lang = c.get("lang");
+      const t = authMessages[lang];
+      const email = field(await c.req.parseBody(), "email").trim();
+      if (!email.includes("@"))
+        return renderPage(
+          c,
+          <ForgotPasswordPage
+            page={pageContext(c)}
+            model={{ email, sent: false, problems: [{ field: "email", message: t.emailMissing }] }}
+          />,
+          400,
+        );
+      const client = clientKey(c, deps.secretKey, deps.trustProxy);
+      const result = await limiter.consume(`reset:${client}`, 5, 3600);
+      if (!result.allowed) throw tooManyRequests(result.retryAfterSeconds);
+      const reset = await auth.createPasswordReset(email);
+      if (reset) {
+        const base = deps.publicBaseUrl ?? new URL(c.req.url).origin;
+        const link = `${base}/wachtwoord-herstellen?token=${reset.token}&lang=${lang}`;
+        await deps.sendMail({
+          to: reset.email,
+          subject: t.resetMailSubject,
+          body: format(t.resetMailBody, { link }),
+          kind: "password_reset",
+        });
+      }
+      return renderPage(
+        c,
+        <ForgotPasswordPage page={pageContext(c)} model={{ email: "", sent: true, problems: [] }} />,
+      );
+    })
+    .get("/wachtwoord-herstellen", async (c) => {
+      const token = c.req.query("token") ?? "";
+      const valid = await auth.resetTokenValid(token);
+      return renderPage(
+        c,
+        <ResetPasswordPage page={pageContext(c)} model={{ token, valid, problems: [] }} />,
+      );
+    })
+    .post("/wachtwoord-herstellen", async (c) => {
+      const t = authMessages[c.get("lang")];
+      const form = await c.req.parseBody();
+      const token = field(form, "token");
+      const result = await auth.resetPassword(token, field(form, "password"));
+      if (result.ok) return c.redirect("/inloggen?hersteld", 303);
+      if (result.problem === "invalidToken")
+        return renderPage(
+          c,
+          <ResetPasswordPage page={pageContext(c)} model={{ token, valid: false, problems: [] }} />,
+          400,
+        );
+      return renderPage(
+        c,
+        <ResetPasswordPage
+          page={pageContext(c)}
+          model={{ token, valid: true, problems: [{ field: "password", message: t[result.problem] }] }}
+        />,
+        400,
+      );
+    });
+}

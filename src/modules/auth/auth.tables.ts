@@ -1,0 +1,71 @@
+import { sql } from "drizzle-orm";
+import { boolean, index, integer, pgTable, serial, text, timestamp } from "drizzle-orm/pg-core";
+
+/** Organisations that work in the workspace: regional hubs, instrument providers, coordinators, the platform. */
+export const organisations = pgTable("organisations", {
+  id: text("id").primaryKey(),
+  kind: text("kind", { enum: ["hub", "provider", "coordinator", "platform"] }).notNull(),
+  name: text("name").notNull(),
+  /** Providers: the catalogue organisation id (e.g. "rvo") whose instruments they own. */
+  providerId: text("provider_id"),
+  /** Hubs and regional/provincial coordinators: the RES regions covered. Empty for national scope. */
+  regionCodes: text("region_codes").array().notNull().default(sql`'{}'::text[]`),
+  /** Coordinators: national, province or region. */
+  scope: text("scope", { enum: ["national", "province", "region"] }),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** A person with an account. One organisation and one role each; e-mail is stored lower-case. */
+export const users = pgTable("users", {
+  id: serial("id").primaryKey(),
+  email: text("email").notNull().unique(),
+  displayName: text("display_name").notNull(),
+  /** argon2id; null for accounts that only sign in through an external identity provider. */
+  passwordHash: text("password_hash"),
+  organisationId: text("organisation_id")
+    .notNull()
+    .references(() => organisations.id),
+  role: text("role", { enum: ["adviseur", "aanbieder", "coordinator", "beheerder"] }).notNull(),
+  active: boolean("active").notNull().default(true),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  version: integer("version").notNull().default(1),
+});
+
+/** Links an external identity (OIDC issuer + subject) to a user: the seam for eHerkenning or a staff IdP. */
+export const userIdentities = pgTable(
+  "user_identities",
+  {
+    issuer: text("issuer").notNull(),
+    subject: text("subject").notNull(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index("user_identities_key").on(table.issuer, table.subject)],
+);
+
+/** Server-side sessions. Only the SHA-256 of the cookie value is stored. */
+export const sessions = pgTable(
+  "sessions",
+  {
+    idHash: text("id_hash").primaryKey(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  },
+  (table) => [index("sessions_user_idx").on(table.userId)],
+);
+
+/** One-time password reset tokens (hash only), valid for one hour. */
+export const passwordResets = pgTable("password_resets", {
+  tokenHash: text("token_hash").primaryKey(),
+  userId: integer("user_id")
+    .notNull()
+    .references(() => users.id, { onDelete: "cascade" }),
+  expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  usedAt: timestamp("used_at", { withTimezone: true }),
+});

@@ -1,0 +1,24 @@
+export { intakeRoutes, loketFor } from "./intake.routes.js";
+export {
+  createJsonInstrumentDirectory,
+  type InstrumentDirectory,
+  type InstrumentSummary,
+} from "./referrals.instruments.js";
+export { EXPIRE_QUEUE, RETENTION_QUEUE, referralJobs } from "./referrals.jobs.js";
+export {
+  createMailTransport,
+  MAIL_QUEUE,
+  type Mail,
+  type MailTransport,
+  mailDeliveryHandler,
+  queueMail,
+} from "./referrals.notifications.js";
+export { createPrivacyService, type PrivacyService } from "./referrals.privacy.js";
+export { DEMO_HUBS, seedDemoHubs } from "./referrals.seed.js";
+export {
+  CONSENT_TEXT_VERSION,
+  createReferralsService,
+  type ReferralsService,
+} from "./referrals.service.js";
+export * as referralStateMachine from "./referrals.state-machine.js";
+export { workspaceRoutes } from "./workspace.routes.js";

@@ -1,0 +1,70 @@
+import { eq } from "drizzle-orm";
+import type { Logger } from "pino";
+import type { Database } from "../../db/client.js";
+import { enqueueJob, type JobHandler } from "../../jobs/index.js";
+import { outboxMessages } from "./referrals.tables.js";
+
+export type Mail = { to: string; subject: string; body: string; kind: string; caseId?: number | null };
+
+export const MAIL_QUEUE = "mail.deliver";
+
+/** Stores the message and queues its delivery, in the caller's transaction: no mail for a change that rolled back. */
+export async function queueMail(db: Database, mail: Mail, now: Date): Promise<number> {
+  const [row] = await db
+    .insert(outboxMessages)
+    .values({
+      toAddress: mail.to,
+      subject: mail.subject,
+      body: mail.body,
+      kind: mail.kind,
+      caseId: mail.caseId ?? null,
+      createdAt: now,
+    })
+    .returning({ id: outboxMessages.id });
+  await enqueueJob(db, MAIL_QUEUE, { messageId: row!.id }, { maxAttempts: 8, runAt: now });
+  return row!.id;
+}
+
+/** Sends one stored message; the SMTP seam tests can replace. */
+export type MailTransport = {
+  name: string;
+  send(message: { to: string; subject: string; text: string; messageId: string }): Promise<void>;
+};
+
+/** SMTP through nodemailer when SMTP_URL is set; otherwise the message stays in the outbox only. */
+export async function createMailTransport(smtpUrl: string | undefined, from: string): Promise<MailTransport> {
+  if (!smtpUrl) return { name: "outbox", send: async () => {} };
+  const nodemailer = await import("nodemailer");
+  const transporter = nodemailer.createTransport(smtpUrl);
+  return {
+    name: "smtp",
+    async send(message) {
+      await transporter.sendMail({ from, ...message });
+    },
+  };
+}
+
+/** The job handler that delivers a stored message; the Message-ID makes a retried send recognisable as one. */
+export function mailDeliveryHandler(
+  transport: MailTransport,
+  clock: () => Date,
+  logger: Logger,
+  host = "circulair-loket.invalid",
+): JobHandler {
+  return async (payload, { tx }) => {
+    const id = Number(payload.messageId);
+    const [message] = await tx.select().from(outboxMessages).where(eq(outboxMessages.id, id));
+    if (!message || message.sentAt) return;
+    await transport.send({
+      to: message.toAddress,
+      subject: message.subject,
+      text: message.body,
+      messageId: `<outbox-${message.id}@${host}>`,
+    });
+    await tx
+      .update(outboxMessages)
+      .set({ sentAt: clock(), transport: transport.name })
+      .where(eq(outboxMessages.id, id));
+    logger.info({ messageId: id, kind: message.kind, transport: transport.name }, "mail delivered");
+  };
+}

@@ -1,0 +1,72 @@
+import { z } from "zod";
+
+/** KVK numbers have exactly eight digits. */
+export const kvkNumber = z
+  .string()
+  .trim()
+  .regex(/^\d{8}$/);
+
+/** The intake form as posted; messages are chosen by the route from the failing field. */
+export const intakeForm = z.object({
+  regio: z.string().regex(/^ES\d{2}$/),
+  gemeente: z
+    .string()
+    .regex(/^GM\d{4}$/)
+    .optional()
+    .or(z.literal("")),
+  sector: z
+    .string()
+    .regex(/^[A-U]$/)
+    .optional()
+    .or(z.literal("")),
+  resultaat: z
+    .string()
+    .regex(/^[\w-]{1,64}$/)
+    .optional()
+    .or(z.literal("")),
+  contactName: z.string().trim().min(2).max(200),
+  email: z.email().max(254),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^[+0-9 ()-]{6,20}$/)
+    .optional()
+    .or(z.literal("")),
+  companyName: z.string().trim().min(2).max(200),
+  kvk: kvkNumber,
+  question: z.string().trim().min(10).max(2000),
+  consent: z.literal("ja"),
+});
+export type IntakeForm = z.infer<typeof intakeForm>;
+
+/** Posted numbers in Dutch or English notation ("1.234,5" or "1234.5"); empty means unknown. */
+export const optionalAmount = z
+  .string()
+  .trim()
+  .transform((value, context) => {
+    if (value === "") return null;
+    const normalised = value.includes(",") ? value.replace(/\./g, "").replace(",", ".") : value;
+    const number = Number(normalised);
+    if (!Number.isFinite(number) || number < 0 || number > 1e12) {
+      context.addIssue({ code: "custom", message: "amount" });
+      return z.NEVER;
+    }
+    return number;
+  });
+
+export const measureForm = z.object({
+  description: z.string().trim().min(3).max(1000),
+  materialKg: optionalAmount,
+  euro: optionalAmount,
+  co2eKg: optionalAmount,
+  basis: z.enum(["geschat", "gemeten"]),
+  referralId: z.string().regex(/^\d*$/).optional(),
+});
+
+export const listingForm = z.object({
+  status: z.enum(["open", "gesloten", "vol"]),
+  opensOn: z.iso.date().optional().or(z.literal("")),
+  closesOn: z.iso.date().optional().or(z.literal("")),
+  terms: z.string().trim().max(2000),
+  version: z.coerce.number().int().min(0),
+});

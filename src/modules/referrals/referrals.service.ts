@@ -1,0 +1,806 @@
+import { randomBytes } from "node:crypto";
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { type Database, queryRows } from "../../db/client.js";
+import type { AuditActor, AuditLog } from "../audit/index.js";
+import type { Principal } from "../auth/index.js";
+import type { InstrumentDirectory } from "./referrals.instruments.js";
+import { queueMail } from "./referrals.notifications.js";
+import {
+  allowedTransitions,
+  DEADLINE_DAYS,
+  isReferralStatus,
+  isTerminal,
+  type ReferralActor,
+  type ReferralStatus,
+  transition,
+} from "./referrals.state-machine.js";
+import {
+  caseNotes,
+  cases,
+  consents,
+  journeyEvents,
+  listingVersions,
+  measures,
+  outboxMessages,
+  referralEvents,
+  referrals,
+} from "./referrals.tables.js";
+
+export const CONSENT_TEXT_VERSION = "intake-toestemming-2026-11-v1";
+export const CONSENT_PURPOSE = "intake, advies en verwijzing naar ondersteuning";
+/** Days within which a hub answers a new intake. */
+export const INTAKE_RESPONSE_DAYS = 5;
+export const CASE_STATUSES = ["nieuw", "in_behandeling", "wachten", "afgesloten"] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+export type QueueFilter = "nieuw" | "mijn" | "wachten" | "verlopen";
+
+export type ReferralsDeps = {
+  db: Database;
+  audit: AuditLog;
+  instruments: InstrumentDirectory;
+  clock: () => Date;
+  retentionMonths: number;
+  publicBaseUrl?: string;
+};
+
+export type Hub = {
+  organisationId: string;
+  name: string;
+  description: { nl: string; en: string };
+  email: string;
+};
+
+export type IntakeInput = {
+  regionCode: string;
+  municipalityCode: string | null;
+  sbiSection: string | null;
+  scanResultId: string | null;
+  source: string;
+  companyName: string;
+  kvkNumber: string;
+  contactName: string;
+  contactEmail: string;
+  contactPhone: string | null;
+  question: string;
+};
+
+/** A stale form: the row changed since the user loaded it. */
+export type Conflict = { ok: false; conflict: true };
+const CONFLICT: Conflict = { ok: false, conflict: true };
+const days = (count: number) => count * 86_400_000;
+const ANONYMISED = "[geanonimiseerd]";
+
+/** The closed-loop referral work: intake, dossiers, referrals, measures, listings, privacy and deadlines. */
+export function createReferralsService(deps: ReferralsDeps) {
+  const { db, audit, instruments, clock } = deps;
+
+  async function hubForRegion(regionCode: string): Promise<Hub | undefined> {
+    const [row] = await queryRows<{
+      organisation_id: string;
+      name: string;
+      description: Hub["description"];
+      email: string;
+    }>(
+      db,
+      sql`select h.organisation_id, o.name, h.description, h.email from hubs h
+          join organisations o on o.id = h.organisation_id
+          where ${regionCode} = any(o.region_codes) and h.intake_open = 1 order by o.id limit 1`,
+    );
+    return row
+      ? {
+          organisationId: row.organisation_id,
+          name: row.name,
+          description: row.description,
+          email: row.email,
+        }
+      : undefined;
+  }
+
+  async function userEmails(tx: Database, condition: ReturnType<typeof sql>): Promise<string[]> {
+    const rows = await queryRows<{ email: string }>(
+      tx,
+      sql`select u.email from users u join organisations o on o.id = u.organisation_id where u.active and ${condition}`,
+    );
+    return rows.map((row) => row.email);
+  }
+
+  const link = (path: string) => `${deps.publicBaseUrl ?? ""}${path}`;
+
+  return {
+    hubForRegion,
+
+    /** An entrepreneur asks the region's hub for a conversation, with explicit consent. */
+    async requestIntake(input: IntakeInput, actor: AuditActor) {
+      const hub = await hubForRegion(input.regionCode);
+      if (!hub) return undefined;
+      const now = clock();
+      const publicToken = randomBytes(18).toString("base64url");
+      return db.transaction(async (tx) => {
+        const [created] = await tx
+          .insert(cases)
+          .values({
+            publicToken,
+            hubId: hub.organisationId,
+            regionCode: input.regionCode,
+            municipalityCode: input.municipalityCode,
+            sbiSection: input.sbiSection,
+            scanResultId: input.scanResultId,
+            companyName: input.companyName,
+            kvkNumber: input.kvkNumber,
+            contactName: input.contactName,
+            contactEmail: input.contactEmail.trim().toLowerCase(),
+            contactPhone: input.contactPhone,
+            question: input.question,
+            dueAt: new Date(now.getTime() + days(INTAKE_RESPONSE_DAYS)),
+            createdAt: now,
+            updatedAt: now,
+          })
+          .returning({ id: cases.id });
+        const caseId = created!.id;
+        await tx.insert(consents).values({
+          caseId,
+          hubId: hub.organisationId,
+          purpose: CONSENT_PURPOSE,
+          textVersion: CONSENT_TEXT_VERSION,
+          retentionMonths: deps.retentionMonths,
+          givenAt: now,
+        });
+        await tx
+          .insert(caseNotes)
+          .values({ caseId, kind: "event", body: "intake_ontvangen", createdAt: now });
+        await tx.insert(journeyEvents).values({
+          type: "intake_requested",
+          regionCode: input.regionCode,
+          sbiSection: input.sbiSection,
+          source: input.source,
+          occurredAt: now,
+        });
+        await audit.record(tx as unknown as Database, actor, {
+          action: "case.create",
+          subjectType: "case",
+          subjectId: caseId,
+        });
+        await queueMail(
+          tx as unknown as Database,
+          {
+            to: input.contactEmail,
+            subject: `Uw aanvraag bij ${hub.name}`,
+            body: `Beste ${input.contactName},\n\nWij hebben uw vraag ontvangen. ${hub.name} neemt binnen ${INTAKE_RESPONSE_DAYS} werkdagen contact met u op.\n\nWat gebeurt er nu? Een adviseur leest uw vraag, belt of mailt u voor een gesprek en zoekt met u de ondersteuning die past.\n\nU kunt de status bekijken op: ${link(`/intake/bevestiging/${publicToken}`)}\n\nMet vriendelijke groet,\n${hub.name}`,
+            kind: "intake_confirmation",
+            caseId,
+          },
+          now,
+        );
+        for (const email of await userEmails(
+          tx as unknown as Database,
+          sql`u.organisation_id = ${hub.organisationId} and u.role = 'adviseur'`,
+        ))
+          await queueMail(
+            tx as unknown as Database,
+            {
+              to: email,
+              subject: "Nieuwe intake in uw wachtrij",
+              body: `Er staat een nieuwe intake in de wachtrij van ${hub.name}.\n\n${link(`/werkruimte/dossiers/${caseId}`)}`,
+              kind: "intake_notice",
+              caseId,
+            },
+            now,
+          );
+        return { caseId, publicToken, hub };
+      });
+    },
+
+    /** What the entrepreneur sees after the intake: no personal data, only the hub and what happens next. */
+    async intakeConfirmation(publicToken: string) {
+      const [row] = await queryRows<{ name: string; created_at: string | Date; status: CaseStatus }>(
+        db,
+        sql`select o.name, c.created_at, c.status from cases c join organisations o on o.id = c.hub_id
+            where c.public_token = ${publicToken} and c.anonymised_at is null`,
+      );
+      return row ? { hubName: row.name, createdAt: new Date(row.created_at), status: row.status } : undefined;
+    },
+
+    /** The region of a dossier, for the guard; no personal data. */
+    async caseScope(caseId: number) {
+      const [row] = await db
+        .select({ id: cases.id, regionCode: cases.regionCode })
+        .from(cases)
+        .where(eq(cases.id, caseId));
+      return row;
+    },
+
+    /** The adviseur's queue: new, mine, waiting or overdue dossiers in the hub's regions. */
+    async queue(principal: Principal, filter: QueueFilter, actor: AuditActor) {
+      const now = clock();
+      const condition =
+        filter === "nieuw"
+          ? sql`c.status = 'nieuw'`
+          : filter === "mijn"
+            ? sql`c.assigned_user_id = ${principal.userId} and c.status <> 'afgesloten'`
+            : filter === "wachten"
+              ? sql`c.status = 'wachten'`
+              : sql`c.due_at < ${now} and c.status <> 'afgesloten'`;
+      const regionList = principal.regionCodes.length
+        ? sql.join(
+            principal.regionCodes.map((code) => sql`${code}`),
+            sql`, `,
+          )
+        : sql`null`;
+      const rows = await queryRows<{
+        id: number;
+        company_name: string;
+        region_code: string;
+        status: CaseStatus;
+        due_at: string | Date;
+        created_at: string | Date;
+        assigned: string | null;
+      }>(
+        db,
+        sql`select c.id, c.company_name, c.region_code, c.status, c.due_at, c.created_at, u.display_name as assigned
+            from cases c left join users u on u.id = c.assigned_user_id
+            where c.region_code in (${regionList}) and c.anonymised_at is null and ${condition}
+            order by c.due_at, c.id limit 200`,
+      );
+      if (rows.length)
+        await audit.record(db, actor, {
+          action: "queue.read",
+          subjectType: "case",
+          subjectId: null,
+          detail: { filter, caseIds: rows.map((row) => row.id) },
+        });
+      return rows.map((row) => ({
+        id: row.id,
+        companyName: row.company_name,
+        regionCode: row.region_code,
+        status: row.status,
+        dueAt: new Date(row.due_at),
+        createdAt: new Date(row.created_at),
+        assigned: row.assigned,
+        overdue: new Date(row.due_at).getTime() < now.getTime() && row.status !== "afgesloten",
+      }));
+    },
+
+    /** The whole dossier: profile, consent, notes and history, referrals, measures. The read is audited. */
+    async dossier(caseId: number, actor: AuditActor) {
+      const [record] = await db.select().from(cases).where(eq(cases.id, caseId));
+      if (!record) return undefined;
+      const [consent] = await db.select().from(consents).where(eq(consents.caseId, caseId));
+      const notes = await queryRows<{
+        id: number;
+        kind: string;
+        body: string;
+        created_at: string | Date;
+        author: string | null;
+      }>(
+        db,
+        sql`select n.id, n.kind, n.body, n.created_at, u.display_name as author from case_notes n
+            left join users u on u.id = n.author_user_id where n.case_id = ${caseId} order by n.id`,
+      );
+      const caseReferrals = await db
+        .select()
+        .from(referrals)
+        .where(eq(referrals.caseId, caseId))
+        .orderBy(asc(referrals.id));
+      const caseMeasures = await db
+        .select()
+        .from(measures)
+        .where(eq(measures.caseId, caseId))
+        .orderBy(asc(measures.id));
+      const assigned = record.assignedUserId
+        ? (
+            await queryRows<{ display_name: string }>(
+              db,
+              sql`select display_name from users where id = ${record.assignedUserId}`,
+            )
+          )[0]?.display_name
+        : undefined;
+      await audit.record(db, actor, { action: "case.read", subjectType: "case", subjectId: caseId });
+      return {
+        record,
+        assigned: assigned ?? null,
+        consent: consent ?? null,
+        notes: notes.map((note) => ({ ...note, createdAt: new Date(note.created_at) })),
+        referrals: await Promise.all(
+          caseReferrals.map(async (referral) => ({
+            ...referral,
+            instrument: await instruments.get(referral.instrumentRefId),
+          })),
+        ),
+        measures: caseMeasures,
+      };
+    },
+
+    /** The adviseur takes a new dossier: assigned to them, in behandeling, a 30-day deadline. */
+    async pickUp(caseId: number, principal: Principal, expectedVersion: number, actor: AuditActor) {
+      const now = clock();
+      return db.transaction(async (tx) => {
+        const updated = await tx
+          .update(cases)
+          .set({
+            assignedUserId: principal.userId,
+            status: "in_behandeling",
+            dueAt: new Date(now.getTime() + days(30)),
+            updatedAt: now,
+            version: sql`${cases.version} + 1`,
+          })
+          .where(and(eq(cases.id, caseId), eq(cases.version, expectedVersion)))
+          .returning({ id: cases.id });
+        if (!updated.length) return CONFLICT;
+        await tx.insert(caseNotes).values({
+          caseId,
+          authorUserId: principal.userId,
+          kind: "event",
+          body: "opgepakt",
+          createdAt: now,
+        });
+        await audit.record(tx as unknown as Database, actor, {
+          action: "case.update",
+          subjectType: "case",
+          subjectId: caseId,
+          detail: { change: "pick_up" },
+        });
+        return { ok: true as const };
+      });
+    },
+
+    /** Changes the dossier's status and agreed next steps, if nobody changed it since the form was loaded. */
+    async updateDossier(
+      caseId: number,
+      change: { status: CaseStatus; nextSteps: string; expectedVersion: number },
+      principal: Principal,
+      actor: AuditActor,
+    ) {
+      const now = clock();
+      return db.transaction(async (tx) => {
+        const [current] = await tx.select({ status: cases.status }).from(cases).where(eq(cases.id, caseId));
+        const updated = await tx
+          .update(cases)
+          .set({
+            status: change.status,
+            nextSteps: change.nextSteps,
+            closedAt: change.status === "afgesloten" ? now : null,
+            updatedAt: now,
+            version: sql`${cases.version} + 1`,
+          })
+          .where(and(eq(cases.id, caseId), eq(cases.version, change.expectedVersion)))
+          .returning({ id: cases.id });
+        if (!updated.length) return CONFLICT;
+        if (current && current.status !== change.status)
+          await tx.insert(caseNotes).values({
+            caseId,
+            authorUserId: principal.userId,
+            kind: "event",
+            body: `status:${change.status}`,
+            createdAt: now,
+          });
+        await audit.record(tx as unknown as Database, actor, {
+          action: "case.update",
+          subjectType: "case",
+          subjectId: caseId,
+        });
+        return { ok: true as const };
+      });
+    },
+
+    /** Adds an intake note to the dossier. */
+    async addNote(caseId: number, body: string, principal: Principal, actor: AuditActor) {
+      await db.transaction(async (tx) => {
+        await tx
+          .insert(caseNotes)
+          .values({ caseId, authorUserId: principal.userId, kind: "note", body, createdAt: clock() });
+        await audit.record(tx as unknown as Database, actor, {
+          action: "case.update",
+          subjectType: "case",
+          subjectId: caseId,
+          detail: { change: "note" },
+        });
+      });
+    },
+
+    /** Refers the dossier to an instrument; sent at once, the provider's users get an e-mail. */
+    async createReferral(
+      caseId: number,
+      input: { refId: string; message: string },
+      principal: Principal,
+      actor: AuditActor,
+    ) {
+      const instrument = await instruments.get(input.refId);
+      if (!instrument) return undefined;
+      const now = clock();
+      return db.transaction(async (tx) => {
+        const t = tx as unknown as Database;
+        const [created] = await tx
+          .insert(referrals)
+          .values({
+            caseId,
+            instrumentRefId: instrument.refId,
+            providerId: instrument.providerOrganizationId,
+            message: input.message,
+            status: "verstuurd",
+            dueAt: new Date(now.getTime() + days(DEADLINE_DAYS.verstuurd!)),
+            createdByUserId: principal.userId,
+            createdAt: now,
+            updatedAt: now,
+          })
+          .returning({ id: referrals.id });
+        const referralId = created!.id;
+        await tx.insert(referralEvents).values([
+          {
+            referralId,
+            fromStatus: null,
+            toStatus: "concept",
+            actorUserId: principal.userId,
+            occurredAt: now,
+          },
+          {
+            referralId,
+            fromStatus: "concept",
+            toStatus: "verstuurd",
+            actorUserId: principal.userId,
+            occurredAt: now,
+          },
+        ]);
+        await tx.insert(caseNotes).values({
+          caseId,
+          authorUserId: principal.userId,
+          kind: "event",
+          body: `verwezen:${instrument.refId}`,
+          createdAt: now,
+        });
+        await tx
+          .insert(journeyEvents)
+          .values({ type: "referral_sent", regionCode: null, source: instrument.refId, occurredAt: now });
+        await audit.record(t, actor, {
+          action: "referral.create",
+          subjectType: "referral",
+          subjectId: referralId,
+          detail: { caseId },
+        });
+        for (const email of await userEmails(
+          t,
+          sql`o.provider_id = ${instrument.providerOrganizationId} and u.role = 'aanbieder'`,
+        ))
+          await queueMail(
+            t,
+            {
+              to: email,
+              subject: `Nieuwe verwijzing naar ${instrument.name.nl}`,
+              body: `${principal.organisationName} heeft een bedrijf naar u verwezen voor ${instrument.name.nl}.\n\n${link(`/werkruimte/verwijzingen/${referralId}`)}`,
+              kind: "referral_sent",
+              caseId,
+            },
+            now,
+          );
+        return { referralId };
+      });
+    },
+
+    /** The region and provider of a referral, for the guard; no personal data. */
+    async referralScope(referralId: number) {
+      const [row] = await db
+        .select({
+          id: referrals.id,
+          caseId: referrals.caseId,
+          providerId: referrals.providerId,
+          regionCode: cases.regionCode,
+        })
+        .from(referrals)
+        .innerJoin(cases, eq(cases.id, referrals.caseId))
+        .where(eq(referrals.id, referralId));
+      return row;
+    },
+
+    /** One referral with the company it is about and its history; the read is audited. */
+    async referral(referralId: number, viewer: ReferralActor, actor: AuditActor) {
+      const [row] = await db
+        .select({ referral: referrals, company: cases })
+        .from(referrals)
+        .innerJoin(cases, eq(cases.id, referrals.caseId))
+        .where(eq(referrals.id, referralId));
+      if (!row) return undefined;
+      const events = await queryRows<{
+        id: number;
+        from_status: string | null;
+        to_status: string;
+        reason_code: string | null;
+        note: string;
+        occurred_at: string | Date;
+        actor: string | null;
+      }>(
+        db,
+        sql`select e.id, e.from_status, e.to_status, e.reason_code, e.note, e.occurred_at, u.display_name as actor
+            from referral_events e left join users u on u.id = e.actor_user_id
+            where e.referral_id = ${referralId} order by e.id`,
+      );
+      await audit.record(db, actor, {
+        action: "referral.read",
+        subjectType: "referral",
+        subjectId: referralId,
+      });
+      const status = row.referral.status as ReferralStatus;
+      return {
+        referral: row.referral,
+        company: row.company,
+        instrument: await instruments.get(row.referral.instrumentRefId),
+        events: events.map((event) => ({ ...event, occurredAt: new Date(event.occurred_at) })),
+        moves: allowedTransitions(status, viewer),
+      };
+    },
+
+    /** Moves a referral through the state machine; the other side is told by e-mail. */
+    async transitionReferral(
+      referralId: number,
+      move: { to: string; reason: string | null; note: string; expectedVersion: number },
+      role: ReferralActor,
+      principal: Principal | null,
+      actor: AuditActor,
+    ) {
+      const now = clock();
+      return db.transaction(async (tx) => {
+        const t = tx as unknown as Database;
+        const [current] = await tx.select().from(referrals).where(eq(referrals.id, referralId));
+        if (!current) return { ok: false as const, problem: "notFound" as const };
+        if (current.version !== move.expectedVersion) return CONFLICT;
+        if (!isReferralStatus(move.to)) return { ok: false as const, problem: "notAllowed" as const };
+        const result = transition(current.status as ReferralStatus, move.to, role, move.reason, now);
+        if (!result.ok) return { ok: false as const, problem: result.problem };
+        const updated = await tx
+          .update(referrals)
+          .set({
+            status: result.to,
+            reasonCode: result.reasonCode,
+            dueAt: result.dueAt,
+            outcome: result.outcome,
+            outcomeReason: result.outcomeReason,
+            updatedAt: now,
+            version: sql`${referrals.version} + 1`,
+          })
+          .where(and(eq(referrals.id, referralId), eq(referrals.version, move.expectedVersion)))
+          .returning({ id: referrals.id });
+        if (!updated.length) return CONFLICT;
+        await tx.insert(referralEvents).values({
+          referralId,
+          fromStatus: current.status,
+          toStatus: result.to,
+          reasonCode: result.reasonCode,
+          note: move.note,
+          actorUserId: principal?.userId ?? null,
+          occurredAt: now,
+        });
+        await audit.record(t, actor, {
+          action: "referral.transition",
+          subjectType: "referral",
+          subjectId: referralId,
+          detail: { from: current.status, to: result.to, reason: result.reasonCode },
+        });
+        if (isTerminal(result.to))
+          await tx.insert(journeyEvents).values({
+            type: `referral_${result.to}`,
+            source: current.instrumentRefId,
+            occurredAt: now,
+          });
+        const [company] = await tx
+          .select({ assignedUserId: cases.assignedUserId, hubId: cases.hubId })
+          .from(cases)
+          .where(eq(cases.id, current.caseId));
+        const recipients =
+          role === "adviseur"
+            ? await userEmails(t, sql`o.provider_id = ${current.providerId} and u.role = 'aanbieder'`)
+            : company?.assignedUserId
+              ? await userEmails(t, sql`u.id = ${company.assignedUserId}`)
+              : await userEmails(t, sql`u.organisation_id = ${company?.hubId ?? ""} and u.role = 'adviseur'`);
+        for (const email of recipients)
+          await queueMail(
+            t,
+            {
+              to: email,
+              subject: `Verwijzing ${referralId}: nieuwe status`,
+              body: `De status van verwijzing ${referralId} is nu: ${result.to}.\n\n${link(`/werkruimte/verwijzingen/${referralId}`)}`,
+              kind: "referral_status",
+              caseId: current.caseId,
+            },
+            now,
+          );
+        return { ok: true as const, status: result.to };
+      });
+    },
+
+    /** Records a measure the company took, with its impact. */
+    async addMeasure(
+      caseId: number,
+      input: {
+        description: string;
+        materialKg: number | null;
+        euro: number | null;
+        co2eKg: number | null;
+        basis: "geschat" | "gemeten";
+        referralId: number | null;
+      },
+      principal: Principal,
+      actor: AuditActor,
+    ) {
+      await db.transaction(async (tx) => {
+        await tx
+          .insert(measures)
+          .values({ caseId, ...input, createdByUserId: principal.userId, createdAt: clock() });
+        await audit.record(tx as unknown as Database, actor, {
+          action: "measure.create",
+          subjectType: "case",
+          subjectId: caseId,
+        });
+      });
+    },
+
+    /** The provider's incoming referrals for its own instruments. */
+    async providerInbox(providerId: string, actor: AuditActor) {
+      const rows = await db
+        .select({
+          id: referrals.id,
+          instrumentRefId: referrals.instrumentRefId,
+          status: referrals.status,
+          dueAt: referrals.dueAt,
+          createdAt: referrals.createdAt,
+          companyName: cases.companyName,
+          regionCode: cases.regionCode,
+        })
+        .from(referrals)
+        .innerJoin(cases, eq(cases.id, referrals.caseId))
+        .where(eq(referrals.providerId, providerId))
+        .orderBy(desc(referrals.id))
+        .limit(200);
+      if (rows.length)
+        await audit.record(db, actor, {
+          action: "inbox.read",
+          subjectType: "referral",
+          detail: { referralIds: rows.map((row) => row.id) },
+        });
+      return Promise.all(
+        rows.map(async (row) => ({ ...row, instrument: await instruments.get(row.instrumentRefId) })),
+      );
+    },
+
+    /** The provider's instruments with the newest version of its own listing data. */
+    async listings(providerId: string) {
+      const own = await instruments.byProvider(providerId);
+      const versions = own.length
+        ? await db
+            .select()
+            .from(listingVersions)
+            .where(
+              inArray(
+                listingVersions.instrumentRefId,
+                own.map((instrument) => instrument.refId),
+              ),
+            )
+            .orderBy(desc(listingVersions.version))
+        : [];
+      return own.map((instrument) => {
+        const history = versions.filter((version) => version.instrumentRefId === instrument.refId);
+        return { instrument, current: history[0] ?? null, history };
+      });
+    },
+
+    /** Adds a new version of a listing if the provider saw the newest one (optimistic locking by version number). */
+    async updateListing(
+      refId: string,
+      providerId: string,
+      input: {
+        status: "open" | "gesloten" | "vol";
+        opensOn: string | null;
+        closesOn: string | null;
+        terms: string;
+        expectedVersion: number;
+      },
+      principal: Principal,
+      actor: AuditActor,
+    ) {
+      return db.transaction(async (tx) => {
+        const [latest] = await queryRows<{ version: number | null }>(
+          tx as unknown as Database,
+          sql`select max(version)::int as version from listing_versions where instrument_ref_id = ${refId}`,
+        );
+        if ((latest?.version ?? 0) !== input.expectedVersion) return CONFLICT;
+        await tx.insert(listingVersions).values({
+          instrumentRefId: refId,
+          providerId,
+          version: input.expectedVersion + 1,
+          status: input.status,
+          opensOn: input.opensOn,
+          closesOn: input.closesOn,
+          terms: input.terms,
+          changedByUserId: principal.userId,
+          changedAt: clock(),
+        });
+        await audit.record(tx as unknown as Database, actor, {
+          action: "listing.update",
+          subjectType: "listing",
+          subjectId: refId,
+        });
+        return { ok: true as const };
+      });
+    },
+
+    /** Stored e-mail messages, newest first: all of them, or those to one address. */
+    async outbox(toAddress: string | null) {
+      return db
+        .select()
+        .from(outboxMessages)
+        .where(toAddress ? eq(outboxMessages.toAddress, toAddress) : undefined)
+        .orderBy(desc(outboxMessages.id))
+        .limit(100);
+    },
+
+    /** Counts per region without personal data: dossiers, referrals per status, outcomes and measured impact. */
+    async regionFigures(regionCodes: string[]) {
+      if (!regionCodes.length) return [];
+      const list = sql.join(
+        regionCodes.map((code) => sql`${code}`),
+        sql`, `,
+      );
+      const rows = await queryRows<{
+        region_code: string;
+        cases: number;
+        open_cases: number;
+        referrals: number;
+        helped: number;
+        not_helped: number;
+        open_referrals: number;
+        co2e_kg: number | null;
+      }>(
+        db,
+        sql`select c.region_code, count(distinct c.id)::int as cases,
+                   count(distinct c.id) filter (where c.status <> 'afgesloten')::int as open_cases,
+                   count(distinct r.id)::int as referrals,
+                   count(distinct r.id) filter (where r.outcome = 'geholpen')::int as helped,
+                   count(distinct r.id) filter (where r.outcome = 'niet_geholpen')::int as not_helped,
+                   count(distinct r.id) filter (where r.outcome is null and r.status not in ('ingetrokken', 'doorverwezen'))::int as open_referrals,
+                   (select sum(m.co2e_kg)::float from measures m join cases mc on mc.id = m.case_id where mc.region_code = c.region_code) as co2e_kg
+            from cases c left join referrals r on r.case_id = c.id
+            where c.region_code in (${list}) group by c.region_code order by c.region_code`,
+      );
+      return rows;
+    },
+
+    /** Marks referrals past their deadline as verlopen (the deadline job). Returns how many. */
+    async expireOverdue(tx: Database, now: Date): Promise<number> {
+      const overdue = await tx
+        .select({ id: referrals.id, status: referrals.status, version: referrals.version })
+        .from(referrals)
+        .where(
+          sql`${referrals.dueAt} < ${now} and ${referrals.status} in ('verstuurd', 'in_behandeling', 'actie_ondernemer_nodig', 'geaccepteerd', 'in_uitvoering')`,
+        );
+      for (const row of overdue) {
+        const result = transition(row.status as ReferralStatus, "verlopen", "systeem", null, now);
+        if (!result.ok) continue;
+        await tx
+          .update(referrals)
+          .set({
+            status: "verlopen",
+            dueAt: null,
+            outcome: result.outcome,
+            outcomeReason: result.outcomeReason,
+            updatedAt: now,
+            version: sql`${referrals.version} + 1`,
+          })
+          .where(eq(referrals.id, row.id));
+        await tx
+          .insert(referralEvents)
+          .values({ referralId: row.id, fromStatus: row.status, toStatus: "verlopen", occurredAt: now });
+        await audit.record(
+          tx,
+          { userId: null, label: "systeem", clientKey: null },
+          {
+            action: "referral.transition",
+            subjectType: "referral",
+            subjectId: row.id,
+            detail: { from: row.status, to: "verlopen" },
+          },
+        );
+      }
+      return overdue.length;
+    },
+  };
+}
+
+export type ReferralsService = ReturnType<typeof createReferralsService>;
+export { ANONYMISED };

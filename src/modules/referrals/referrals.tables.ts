@@ -1,0 +1,194 @@
+import {
+  bigserial,
+  date,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  serial,
+  text,
+  timestamp,
+} from "drizzle-orm/pg-core";
+import { organisations, users } from "../auth/auth.tables.js";
+
+/** The public face of a hub organisation: the regional loket that takes intakes. Coverage is on the organisation. */
+export const hubs = pgTable("hubs", {
+  organisationId: text("organisation_id")
+    .primaryKey()
+    .references(() => organisations.id),
+  description: jsonb("description").$type<{ nl: string; en: string }>().notNull(),
+  email: text("email").notNull(),
+  intakeOpen: integer("intake_open").notNull().default(1),
+});
+
+/** A company's dossier at a hub, opened by an intake. Personal data is erased by anonymisation. */
+export const cases = pgTable(
+  "cases",
+  {
+    id: serial("id").primaryKey(),
+    /** Unguessable id for the entrepreneur's confirmation page. */
+    publicToken: text("public_token").notNull().unique(),
+    hubId: text("hub_id")
+      .notNull()
+      .references(() => organisations.id),
+    regionCode: text("region_code").notNull(),
+    municipalityCode: text("municipality_code"),
+    sbiSection: text("sbi_section"),
+    scanResultId: text("scan_result_id"),
+    companyName: text("company_name").notNull(),
+    kvkNumber: text("kvk_number").notNull(),
+    contactName: text("contact_name").notNull(),
+    contactEmail: text("contact_email").notNull(),
+    contactPhone: text("contact_phone"),
+    question: text("question").notNull(),
+    status: text("status", { enum: ["nieuw", "in_behandeling", "wachten", "afgesloten"] })
+      .notNull()
+      .default("nieuw"),
+    assignedUserId: integer("assigned_user_id").references(() => users.id),
+    nextSteps: text("next_steps").notNull().default(""),
+    dueAt: timestamp("due_at", { withTimezone: true }).notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
+    closedAt: timestamp("closed_at", { withTimezone: true }),
+    anonymisedAt: timestamp("anonymised_at", { withTimezone: true }),
+    version: integer("version").notNull().default(1),
+  },
+  (table) => [
+    index("cases_hub_idx").on(table.hubId, table.status),
+    index("cases_email_idx").on(table.contactEmail),
+  ],
+);
+
+/** Explicit consent given at intake: to whom, for what purpose, how long, and which text version was shown. */
+export const consents = pgTable("consents", {
+  id: serial("id").primaryKey(),
+  caseId: integer("case_id")
+    .notNull()
+    .references(() => cases.id),
+  hubId: text("hub_id").notNull(),
+  purpose: text("purpose").notNull(),
+  textVersion: text("text_version").notNull(),
+  retentionMonths: integer("retention_months").notNull(),
+  givenAt: timestamp("given_at", { withTimezone: true }).notNull(),
+});
+
+/** Intake notes and agreed next steps, and other history lines of a dossier. */
+export const caseNotes = pgTable("case_notes", {
+  id: serial("id").primaryKey(),
+  caseId: integer("case_id")
+    .notNull()
+    .references(() => cases.id),
+  authorUserId: integer("author_user_id").references(() => users.id),
+  kind: text("kind", { enum: ["note", "event"] }).notNull(),
+  body: text("body").notNull(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+});
+
+/** A referral from a dossier to an instrument (by catalogue ref_id, no foreign key) and its provider. */
+export const referrals = pgTable(
+  "referrals",
+  {
+    id: serial("id").primaryKey(),
+    caseId: integer("case_id")
+      .notNull()
+      .references(() => cases.id),
+    instrumentRefId: text("instrument_ref_id").notNull(),
+    providerId: text("provider_id").notNull(),
+    message: text("message").notNull(),
+    status: text("status").notNull(),
+    reasonCode: text("reason_code"),
+    outcome: text("outcome", { enum: ["geholpen", "niet_geholpen"] }),
+    outcomeReason: text("outcome_reason"),
+    dueAt: timestamp("due_at", { withTimezone: true }),
+    createdByUserId: integer("created_by_user_id").references(() => users.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
+    version: integer("version").notNull().default(1),
+  },
+  (table) => [
+    index("referrals_case_idx").on(table.caseId),
+    index("referrals_provider_idx").on(table.providerId, table.status),
+    index("referrals_due_idx").on(table.dueAt),
+  ],
+);
+
+/** Every status change of a referral: the closed loop's history. */
+export const referralEvents = pgTable("referral_events", {
+  id: serial("id").primaryKey(),
+  referralId: integer("referral_id")
+    .notNull()
+    .references(() => referrals.id),
+  fromStatus: text("from_status"),
+  toStatus: text("to_status").notNull(),
+  reasonCode: text("reason_code"),
+  note: text("note").notNull().default(""),
+  actorUserId: integer("actor_user_id").references(() => users.id),
+  occurredAt: timestamp("occurred_at", { withTimezone: true }).notNull(),
+});
+
+/** A circular measure the company took, with its impact, estimated or measured. */
+export const measures = pgTable("measures", {
+  id: serial("id").primaryKey(),
+  caseId: integer("case_id")
+    .notNull()
+    .references(() => cases.id),
+  referralId: integer("referral_id").references(() => referrals.id),
+  description: text("description").notNull(),
+  materialKg: numeric("material_kg", { mode: "number" }),
+  euro: numeric("euro", { mode: "number" }),
+  co2eKg: numeric("co2e_kg", { mode: "number" }),
+  basis: text("basis", { enum: ["geschat", "gemeten"] }).notNull(),
+  createdByUserId: integer("created_by_user_id").references(() => users.id),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+});
+
+/**
+ * A provider's versioned changes to its listing (status, application window, terms), keyed by catalogue ref_id.
+ * The newest version wins; the integrator connects these to the catalogue.
+ */
+export const listingVersions = pgTable(
+  "listing_versions",
+  {
+    id: serial("id").primaryKey(),
+    instrumentRefId: text("instrument_ref_id").notNull(),
+    providerId: text("provider_id").notNull(),
+    version: integer("version").notNull(),
+    status: text("status", { enum: ["open", "gesloten", "vol"] }).notNull(),
+    opensOn: date("opens_on"),
+    closesOn: date("closes_on"),
+    terms: text("terms").notNull().default(""),
+    changedByUserId: integer("changed_by_user_id").references(() => users.id),
+    changedAt: timestamp("changed_at", { withTimezone: true }).notNull(),
+  },
+  (table) => [index("listing_versions_ref_idx").on(table.instrumentRefId, table.version)],
+);
+
+/** E-mail messages: stored first, delivered by a job (SMTP when configured); shown at /werkruimte/outbox. */
+export const outboxMessages = pgTable("outbox_messages", {
+  id: serial("id").primaryKey(),
+  toAddress: text("to_address").notNull(),
+  subject: text("subject").notNull(),
+  body: text("body").notNull(),
+  kind: text("kind").notNull(),
+  caseId: integer("case_id"),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+  sentAt: timestamp("sent_at", { withTimezone: true }),
+  transport: text("transport"),
+});
+
+/**
+ * Journey events without personal data, counted by the monitor: e.g. intake_requested with region and date.
+ */
+export const journeyEvents = pgTable(
+  "journey_events",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    type: text("type").notNull(),
+    regionCode: text("region_code"),
+    sbiSection: text("sbi_section"),
+    source: text("source"),
+    occurredAt: timestamp("occurred_at", { withTimezone: true }).notNull(),
+  },
+  (table) => [index("journey_events_type_idx").on(table.type, table.occurredAt)],
+);

@@ -1,0 +1,336 @@
+import { format, formatDate, formatNumber } from "../../../i18n/index.js";
+import {
+  Button,
+  CsrfField,
+  describedBy,
+  ErrorSummary,
+  FormField,
+  Heading,
+  Link,
+  Paragraph,
+  TextInput,
+} from "../../../web/components.js";
+import type { PageContext } from "../../../web/context.js";
+import type { FieldProblem } from "../../../web/errors.js";
+import { Layout } from "../../../web/layout.js";
+import { label, referralsMessages } from "../referrals.messages.js";
+import { Cell, problemFor, Row, Select, StatusTag, Table, Textarea } from "./form-parts.js";
+
+export type DossierModel = {
+  id: number;
+  version: number;
+  companyName: string;
+  kvkNumber: string;
+  contactName: string;
+  contactEmail: string;
+  contactPhone: string | null;
+  question: string;
+  regionCode: string;
+  municipalityName: string | null;
+  sbiSection: string | null;
+  scanResultId: string | null;
+  status: string;
+  nextSteps: string;
+  assigned: string | null;
+  dueAt: Date;
+  consent: { givenAt: Date; purpose: string; retentionMonths: number; textVersion: string } | null;
+  notes: { kind: string; body: string; createdAt: Date; author: string | null }[];
+  referrals: {
+    id: number;
+    instrumentName: string;
+    status: string;
+    outcome: string | null;
+    dueAt: Date | null;
+  }[];
+  measures: {
+    description: string;
+    materialKg: number | null;
+    euro: number | null;
+    co2eKg: number | null;
+    basis: string;
+  }[];
+  instruments: { refId: string; name: string }[];
+  /** The form values to show (the user's own after a conflict or an error). */
+  form: Record<string, string>;
+  problems: FieldProblem[];
+  conflict: boolean;
+  notice?: string;
+};
+
+const CASE_STATUSES = ["nieuw", "in_behandeling", "wachten", "afgesloten"];
+
+const eventText = (lang: "nl" | "en", body: string) => {
+  const [kind, value] = body.split(":");
+  if (kind === "status") return `Status: ${label(lang, value)}`;
+  if (kind === "verwezen") return `${lang === "nl" ? "Verwezen naar" : "Referred to"} ${value}`;
+  return label(lang, body);
+};
+
+/** /werkruimte/dossiers/{id}: the company dossier. */
+export const DossierPage = ({ page, model }: { page: PageContext; model: DossierModel }) => {
+  const t = referralsMessages[page.lang];
+  const lang = page.lang;
+  const f = model.form;
+  const numberOrDash = (value: number | null) => (value === null ? "–" : formatNumber(value, lang));
+  const err = (field: string) => problemFor(model.problems, field);
+  return (
+    <Layout page={page} title={format(t.dossierTitle, { company: model.companyName })} current="workspace">
+      <Paragraph>
+        <Link href="/werkruimte">{t.backToQueue}</Link>
+      </Paragraph>
+      <ErrorSummary title={t.errorTitle} problems={model.problems} />
+      {model.conflict ? (
+        <div class="cl-conflict" role="alert">
+          <Heading level={2}>{t.conflictTitle}</Heading>
+          <Paragraph>{t.conflictBody}</Paragraph>
+        </div>
+      ) : null}
+      {model.notice ? (
+        <div class="utrecht-alert utrecht-alert--ok" role="status">
+          <Paragraph>{model.notice}</Paragraph>
+        </div>
+      ) : null}
+      <Heading level={1}>{format(t.dossierTitle, { company: model.companyName })}</Heading>
+      <dl class="cl-facts">
+        <dt>{t.colStatus}</dt>
+        <dd>
+          <StatusTag>{label(lang, model.status)}</StatusTag>
+        </dd>
+        <dt>{t.colAssigned}</dt>
+        <dd>{model.assigned ?? "–"}</dd>
+        <dt>{t.colDue}</dt>
+        <dd>{formatDate(model.dueAt, lang)}</dd>
+      </dl>
+      {model.status === "nieuw" ? (
+        <form method="post" action={`/werkruimte/dossiers/${model.id}/oppakken`} class="cl-section">
+          <CsrfField token={page.csrfToken} />
+          <input type="hidden" name="version" value={String(model.version)} />
+          <Button>{t.pickUp}</Button>
+        </form>
+      ) : null}
+      <section aria-labelledby="bedrijf" class="cl-section">
+        <Heading level={2} id="bedrijf">
+          {t.profileHeading}
+        </Heading>
+        <dl class="cl-facts">
+          <dt>{t.fieldCompany}</dt>
+          <dd>{model.companyName}</dd>
+          <dt>{t.kvk}</dt>
+          <dd>{model.kvkNumber}</dd>
+          <dt>{t.colRegion}</dt>
+          <dd>{model.regionCode}</dd>
+          <dt>{t.municipality}</dt>
+          <dd>{model.municipalityName ?? "–"}</dd>
+          <dt>{t.sector}</dt>
+          <dd>{model.sbiSection ?? "–"}</dd>
+          <dt>{t.scanResult}</dt>
+          <dd>
+            {model.scanResultId ? (
+              <Link href={`/scan/resultaat/${model.scanResultId}`}>{t.scanResultLink}</Link>
+            ) : (
+              "–"
+            )}
+          </dd>
+          <dt>{t.fieldQuestion}</dt>
+          <dd>{model.question}</dd>
+        </dl>
+        <Heading level={3}>{t.contactHeading}</Heading>
+        <dl class="cl-facts">
+          <dt>{t.fieldName}</dt>
+          <dd>{model.contactName}</dd>
+          <dt>{t.fieldEmail}</dt>
+          <dd>{model.contactEmail}</dd>
+          <dt>{t.fieldPhone}</dt>
+          <dd>{model.contactPhone ?? "–"}</dd>
+        </dl>
+        {model.consent ? (
+          <>
+            <Heading level={3}>{t.consentHeading}</Heading>
+            <Paragraph small>
+              {format(t.consentGiven, {
+                date: formatDate(model.consent.givenAt, lang),
+                purpose: model.consent.purpose,
+                months: model.consent.retentionMonths,
+                version: model.consent.textVersion,
+              })}
+            </Paragraph>
+          </>
+        ) : null}
+      </section>
+      <section aria-labelledby="afspraken" class="cl-section">
+        <Heading level={2} id="afspraken">
+          {t.dossierFormHeading}
+        </Heading>
+        <form method="post" action={`/werkruimte/dossiers/${model.id}`} class="cl-form-stack" novalidate>
+          <CsrfField token={page.csrfToken} />
+          <input type="hidden" name="version" value={String(model.version)} />
+          <FormField id="status" label={t.caseStatus}>
+            <Select
+              id="status"
+              name="status"
+              value={f.status}
+              options={CASE_STATUSES.map((status) => ({ value: status, label: label(lang, status) }))}
+            />
+          </FormField>
+          <FormField id="nextSteps" label={t.nextSteps}>
+            <Textarea id="nextSteps" name="nextSteps" value={f.nextSteps} />
+          </FormField>
+          <Button>{t.save}</Button>
+        </form>
+      </section>
+      <section aria-labelledby="verwijzingen" class="cl-section">
+        <Heading level={2} id="verwijzingen">
+          {t.referralsHeading}
+        </Heading>
+        {model.referrals.length === 0 ? (
+          <Paragraph>{t.noReferrals}</Paragraph>
+        ) : (
+          <Table caption={t.referralsHeading} headers={[t.colInstrument, t.colStatus, t.outcome, t.colDue]}>
+            {model.referrals.map((referral) => (
+              <Row>
+                <Cell>
+                  <Link href={`/werkruimte/verwijzingen/${referral.id}`}>{referral.instrumentName}</Link>
+                </Cell>
+                <Cell>
+                  <StatusTag>{label(lang, referral.status)}</StatusTag>
+                </Cell>
+                <Cell>{referral.outcome ? label(lang, referral.outcome) : "–"}</Cell>
+                <Cell>{referral.dueAt ? formatDate(referral.dueAt, lang) : "–"}</Cell>
+              </Row>
+            ))}
+          </Table>
+        )}
+        <Heading level={3}>{t.referTo}</Heading>
+        <form
+          method="post"
+          action={`/werkruimte/dossiers/${model.id}/verwijzingen`}
+          class="cl-form-stack"
+          novalidate
+        >
+          <CsrfField token={page.csrfToken} />
+          <FormField id="refId" label={t.instrument} error={err("refId")}>
+            <Select
+              id="refId"
+              name="refId"
+              value={f.refId}
+              invalid={Boolean(err("refId"))}
+              describedBy={describedBy("refId", false, Boolean(err("refId")))}
+              options={[
+                { value: "", label: "–" },
+                ...model.instruments.map((instrument) => ({
+                  value: instrument.refId,
+                  label: instrument.name,
+                })),
+              ]}
+            />
+          </FormField>
+          <FormField id="message" label={t.message} hint={t.messageHint} error={err("message")}>
+            <Textarea
+              id="message"
+              name="message"
+              value={f.message}
+              invalid={Boolean(err("message"))}
+              describedBy={describedBy("message", true, Boolean(err("message")))}
+            />
+          </FormField>
+          <Button>{t.referButton}</Button>
+        </form>
+      </section>
+      <section aria-labelledby="maatregelen" class="cl-section">
+        <Heading level={2} id="maatregelen">
+          {t.measuresHeading}
+        </Heading>
+        {model.measures.length === 0 ? (
+          <Paragraph>{t.noMeasures}</Paragraph>
+        ) : (
+          <Table
+            caption={t.measuresHeading}
+            headers={[t.measureDescription, t.materialKg, t.euro, t.co2eKg, t.basis]}
+          >
+            {model.measures.map((measure) => (
+              <Row>
+                <Cell>{measure.description}</Cell>
+                <Cell>{numberOrDash(measure.materialKg)}</Cell>
+                <Cell>{numberOrDash(measure.euro)}</Cell>
+                <Cell>{numberOrDash(measure.co2eKg)}</Cell>
+                <Cell>{measure.basis === "gemeten" ? t.gemeten : t.geschat}</Cell>
+              </Row>
+            ))}
+          </Table>
+        )}
+        <form
+          method="post"
+          action={`/werkruimte/dossiers/${model.id}/maatregelen`}
+          class="cl-form-stack"
+          novalidate
+        >
+          <CsrfField token={page.csrfToken} />
+          <FormField id="description" label={t.measureDescription} error={err("description")}>
+            <TextInput
+              id="description"
+              name="description"
+              value={f.description}
+              invalid={Boolean(err("description"))}
+              describedBy={describedBy("description", false, Boolean(err("description")))}
+            />
+          </FormField>
+          {(["materialKg", "euro", "co2eKg"] as const).map((id) => (
+            <FormField id={id} label={t[id]} error={err(id)}>
+              <TextInput
+                id={id}
+                name={id}
+                value={f[id]}
+                inputmode="numeric"
+                invalid={Boolean(err(id))}
+                describedBy={describedBy(id, false, Boolean(err(id)))}
+              />
+            </FormField>
+          ))}
+          <FormField id="basis" label={t.basis}>
+            <Select
+              id="basis"
+              name="basis"
+              value={f.basis}
+              options={[
+                { value: "geschat", label: t.geschat },
+                { value: "gemeten", label: t.gemeten },
+              ]}
+            />
+          </FormField>
+          <Button>{t.addMeasure}</Button>
+        </form>
+      </section>
+      <section aria-labelledby="notities" class="cl-section">
+        <Heading level={2} id="notities">
+          {t.notesHeading}
+        </Heading>
+        <ul class="utrecht-unordered-list">
+          {model.notes.map((note) => (
+            <li class="utrecht-unordered-list__item">
+              {formatDate(note.createdAt, lang)} · {note.author ?? "–"}:{" "}
+              {note.kind === "note" ? note.body : eventText(lang, note.body)}
+            </li>
+          ))}
+        </ul>
+        <form
+          method="post"
+          action={`/werkruimte/dossiers/${model.id}/notities`}
+          class="cl-form-stack"
+          novalidate
+        >
+          <CsrfField token={page.csrfToken} />
+          <FormField id="note" label={t.noteLabel} error={err("note")}>
+            <Textarea
+              id="note"
+              name="note"
+              value={f.note}
+              invalid={Boolean(err("note"))}
+              describedBy={describedBy("note", false, Boolean(err("note")))}
+            />
+          </FormField>
+          <Button>{t.addNote}</Button>
+        </form>
+      </section>
+    </Layout>
+  );
+};

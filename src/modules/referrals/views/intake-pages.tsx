@@ -1,0 +1,176 @@
+import { format } from "../../../i18n/index.js";
+import {
+  Button,
+  CsrfField,
+  describedBy,
+  ErrorSummary,
+  FormField,
+  Heading,
+  Link,
+  ListItem,
+  Paragraph,
+  TextInput,
+  UnorderedList,
+} from "../../../web/components.js";
+import type { PageContext } from "../../../web/context.js";
+import type { FieldProblem } from "../../../web/errors.js";
+import { Layout } from "../../../web/layout.js";
+import { referralsMessages } from "../referrals.messages.js";
+import { problemFor, Select, Textarea } from "./form-parts.js";
+
+export type IntakePageModel =
+  | { kind: "chooseRegion"; regions: { code: string; name: string }[]; problems: FieldProblem[] }
+  | { kind: "noHub"; regionName: string }
+  | {
+      kind: "form";
+      hubName: string;
+      hubDescription: string;
+      regionCode: string;
+      regionName: string;
+      context: { gemeente: string; sector: string; resultaat: string };
+      values: Record<string, string>;
+      problems: FieldProblem[];
+      retentionMonths: number;
+    };
+
+/** /intake: the entrepreneur asks the region's hub for a conversation, with explicit consent. */
+export const IntakePage = ({ page, model }: { page: PageContext; model: IntakePageModel }) => {
+  const t = referralsMessages[page.lang];
+  if (model.kind === "chooseRegion")
+    return (
+      <Layout page={page} title={t.intakeTitle}>
+        <ErrorSummary title={t.errorTitle} problems={model.problems} />
+        <Heading level={1}>{t.intakeTitle}</Heading>
+        <Paragraph>{t.intakeChooseRegion}</Paragraph>
+        <form method="get" action="/intake" class="cl-form-stack">
+          <FormField id="regio" label={t.intakeRegionLabel} error={problemFor(model.problems, "regio")}>
+            <Select
+              id="regio"
+              name="regio"
+              options={model.regions.map((region) => ({ value: region.code, label: region.name }))}
+            />
+          </FormField>
+          <Button>{t.intakeRegionButton}</Button>
+        </form>
+      </Layout>
+    );
+  if (model.kind === "noHub")
+    return (
+      <Layout page={page} title={t.intakeTitle}>
+        <Heading level={1}>{t.intakeTitle}</Heading>
+        <Paragraph>{t.intakeNoHub}</Paragraph>
+        <Paragraph>
+          <Link href="/aanbod/versnellingshuis-maatwerkondersteuning">{t.intakeNoHubLink}</Link>
+        </Paragraph>
+      </Layout>
+    );
+  const v = model.values;
+  const field = (
+    id: string,
+    label: string,
+    options: {
+      hint?: string;
+      type?: string;
+      autocomplete?: string;
+      inputmode?: "numeric" | "email" | "tel";
+    } = {},
+  ) => {
+    const error = problemFor(model.problems, id);
+    return (
+      <FormField id={id} label={label} hint={options.hint} error={error}>
+        <TextInput
+          id={id}
+          name={id}
+          type={options.type}
+          value={v[id]}
+          autocomplete={options.autocomplete}
+          inputmode={options.inputmode}
+          invalid={Boolean(error)}
+          describedBy={describedBy(id, Boolean(options.hint), Boolean(error))}
+        />
+      </FormField>
+    );
+  };
+  const questionError = problemFor(model.problems, "question");
+  const consentError = problemFor(model.problems, "consent");
+  return (
+    <Layout page={page} title={t.intakeTitle}>
+      <ErrorSummary title={t.errorTitle} problems={model.problems} />
+      <Heading level={1}>{t.intakeTitle}</Heading>
+      <Paragraph lead>{format(t.intakeIntro, { hub: model.hubName })}</Paragraph>
+      <Paragraph>{model.hubDescription}</Paragraph>
+      <Paragraph>{format(t.contextLine, { hub: model.hubName, region: model.regionName })}</Paragraph>
+      <form method="post" action="/intake" class="cl-form-stack" novalidate>
+        <CsrfField token={page.csrfToken} />
+        <input type="hidden" name="regio" value={model.regionCode} />
+        <input type="hidden" name="gemeente" value={model.context.gemeente} />
+        <input type="hidden" name="sector" value={model.context.sector} />
+        <input type="hidden" name="resultaat" value={model.context.resultaat} />
+        {field("contactName", t.contactName, { autocomplete: "name" })}
+        {field("email", t.email, { type: "email", autocomplete: "email", inputmode: "email" })}
+        {field("phone", t.phone, { type: "tel", autocomplete: "tel", inputmode: "tel" })}
+        {field("companyName", t.companyName, { autocomplete: "organization" })}
+        {field("kvk", t.kvk, { hint: t.kvkHint, inputmode: "numeric" })}
+        <FormField id="question" label={t.question} hint={t.questionHint} error={questionError}>
+          <Textarea
+            id="question"
+            name="question"
+            value={v.question}
+            invalid={Boolean(questionError)}
+            describedBy={describedBy("question", true, Boolean(questionError))}
+          />
+        </FormField>
+        <fieldset class="utrecht-form-fieldset">
+          <legend class="utrecht-form-fieldset__legend">{t.consentLegend}</legend>
+          <p class="utrecht-paragraph" id="consent-text">
+            {format(t.consentText, { hub: model.hubName, months: model.retentionMonths })}
+          </p>
+          {consentError ? (
+            <div class="utrecht-form-field-error-message" id="consent-error">
+              {consentError}
+            </div>
+          ) : null}
+          <div class="utrecht-form-field utrecht-form-field--checkbox">
+            <input
+              class="utrecht-checkbox utrecht-checkbox--html-input"
+              type="checkbox"
+              id="consent"
+              name="consent"
+              value="ja"
+              checked={v.consent === "ja"}
+              aria-describedby={consentError ? "consent-text consent-error" : "consent-text"}
+            />{" "}
+            <label class="utrecht-form-label utrecht-form-label--checkbox" for="consent">
+              {t.consentLabel}
+            </label>
+          </div>
+        </fieldset>
+        <Button>{t.intakeButton}</Button>
+      </form>
+    </Layout>
+  );
+};
+
+/** /intake/bevestiging/{token}: what happens next. */
+export const IntakeConfirmationPage = ({
+  page,
+  model,
+}: {
+  page: PageContext;
+  model: { hubName: string; status: string; responseDays: number };
+}) => {
+  const t = referralsMessages[page.lang];
+  return (
+    <Layout page={page} title={t.confirmTitle}>
+      <Heading level={1}>{t.confirmTitle}</Heading>
+      <Paragraph lead>{format(t.confirmIntro, { hub: model.hubName })}</Paragraph>
+      <Heading level={2}>{t.nextHeading}</Heading>
+      <UnorderedList>
+        <ListItem>{t.next1}</ListItem>
+        <ListItem>{format(t.next2, { days: model.responseDays })}</ListItem>
+        <ListItem>{t.next3}</ListItem>
+      </UnorderedList>
+      <Paragraph>{format(t.confirmStatus, { status: model.status })}</Paragraph>
+    </Layout>
+  );
+};

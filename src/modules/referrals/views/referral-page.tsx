@@ -1,0 +1,260 @@
+import { format, formatDate } from "../../../i18n/index.js";
+import {
+  Button,
+  CsrfField,
+  ErrorSummary,
+  FormField,
+  Heading,
+  Link,
+  Paragraph,
+} from "../../../web/components.js";
+import type { PageContext } from "../../../web/context.js";
+import type { FieldProblem } from "../../../web/errors.js";
+import { Layout } from "../../../web/layout.js";
+import { label, referralsMessages } from "../referrals.messages.js";
+import { problemFor, Select, StatusTag, Textarea } from "./form-parts.js";
+
+export type ReferralModel = {
+  id: number;
+  version: number;
+  caseId: number;
+  instrumentName: string;
+  companyName: string;
+  kvkNumber: string;
+  regionCode: string;
+  contactName: string;
+  contactEmail: string;
+  message: string;
+  status: string;
+  outcome: string | null;
+  outcomeReason: string | null;
+  dueAt: Date | null;
+  events: {
+    fromStatus: string | null;
+    toStatus: string;
+    reasonCode: string | null;
+    note: string;
+    occurredAt: Date;
+    actor: string | null;
+  }[];
+  moves: { to: string; reasons: string[] }[];
+  showDossierLink: boolean;
+  form: Record<string, string>;
+  problems: FieldProblem[];
+  conflict: boolean;
+};
+
+/** /werkruimte/verwijzingen/{id}: one referral, seen by the advisor and by the provider. */
+export const ReferralPage = ({ page, model }: { page: PageContext; model: ReferralModel }) => {
+  const t = referralsMessages[page.lang];
+  const lang = page.lang;
+  const reasons = [...new Set(model.moves.flatMap((move) => move.reasons))];
+  const title = format(t.referralTitle, { instrument: model.instrumentName });
+  return (
+    <Layout page={page} title={title} current="workspace">
+      <Paragraph>
+        <Link href="/werkruimte">{t.workspaceTitle}</Link>
+      </Paragraph>
+      <ErrorSummary title={t.errorTitle} problems={model.problems} />
+      {model.conflict ? (
+        <div class="cl-conflict" role="alert">
+          <Heading level={2}>{t.conflictTitle}</Heading>
+          <Paragraph>{t.conflictBody}</Paragraph>
+        </div>
+      ) : null}
+      <Heading level={1}>{title}</Heading>
+      <Paragraph lead>
+        {format(t.referralFor, {
+          company: model.companyName,
+          kvk: model.kvkNumber,
+          region: model.regionCode,
+        })}
+      </Paragraph>
+      <Paragraph>
+        {format(t.contactForProvider, { name: model.contactName, email: model.contactEmail })}
+      </Paragraph>
+      {model.showDossierLink ? (
+        <Paragraph>
+          <Link href={`/werkruimte/dossiers/${model.caseId}`}>{t.openDossier}</Link>
+        </Paragraph>
+      ) : null}
+      <dl class="cl-facts">
+        <dt>{t.statusNow}</dt>
+        <dd>
+          <StatusTag>{label(lang, model.status)}</StatusTag>
+        </dd>
+        <dt>{t.outcome}</dt>
+        <dd>
+          {model.outcome
+            ? `${label(lang, model.outcome)}${model.outcomeReason && model.outcomeReason !== model.status ? ` (${label(lang, model.outcomeReason)})` : ""}`
+            : "–"}
+        </dd>
+        <dt>{t.deadline}</dt>
+        <dd>{model.dueAt ? formatDate(model.dueAt, lang) : "–"}</dd>
+        <dt>{t.referralMessage}</dt>
+        <dd>{model.message}</dd>
+      </dl>
+      <section aria-labelledby="status-wijzigen" class="cl-section">
+        <Heading level={2} id="status-wijzigen">
+          {t.changeStatus}
+        </Heading>
+        {model.moves.length === 0 ? (
+          <Paragraph>{t.noMoves}</Paragraph>
+        ) : (
+          <form
+            method="post"
+            action={`/werkruimte/verwijzingen/${model.id}/status`}
+            class="cl-form-stack"
+            novalidate
+          >
+            <CsrfField token={page.csrfToken} />
+            <input type="hidden" name="version" value={String(model.version)} />
+            <FormField id="to" label={t.newStatus} error={problemFor(model.problems, "to")}>
+              <Select
+                id="to"
+                name="to"
+                value={model.form.to}
+                options={model.moves.map((move) => ({ value: move.to, label: label(lang, move.to) }))}
+              />
+            </FormField>
+            {reasons.length ? (
+              <FormField id="reason" label={t.reason} error={problemFor(model.problems, "reason")}>
+                <Select
+                  id="reason"
+                  name="reason"
+                  value={model.form.reason}
+                  options={[
+                    { value: "", label: t.reasonNone },
+                    ...reasons.map((reason) => ({ value: reason, label: label(lang, reason) })),
+                  ]}
+                />
+              </FormField>
+            ) : null}
+            <FormField id="note" label={t.note}>
+              <Textarea id="note" name="note" value={model.form.note} rows={3} />
+            </FormField>
+            <Button>{t.changeButton}</Button>
+          </form>
+        )}
+      </section>
+      <section aria-labelledby="geschiedenis" class="cl-section">
+        <Heading level={2} id="geschiedenis">
+          {t.historyHeading}
+        </Heading>
+        <ol class="utrecht-ordered-list">
+          {model.events.map((event) => (
+            <li class="utrecht-ordered-list__item">
+              {formatDate(event.occurredAt, lang)} · {event.actor ?? "–"}: {label(lang, event.toStatus)}
+              {event.reasonCode ? ` (${label(lang, event.reasonCode)})` : ""}
+              {event.note ? ` — ${event.note}` : ""}
+            </li>
+          ))}
+        </ol>
+      </section>
+    </Layout>
+  );
+};
+
+export type ListingModel = {
+  refId: string;
+  name: string;
+  version: number;
+  status: string;
+  opensOn: string;
+  closesOn: string;
+  terms: string;
+  changedAt: Date | null;
+  problems: FieldProblem[];
+  conflict: boolean;
+};
+
+/** /werkruimte/aanbod: the provider keeps its listings current; each save is a new version. */
+export const ListingsPage = ({
+  page,
+  model,
+}: {
+  page: PageContext;
+  model: { listings: ListingModel[]; problems: FieldProblem[] };
+}) => {
+  const t = referralsMessages[page.lang];
+  return (
+    <Layout page={page} title={t.listingsTitle} current="workspace">
+      <Paragraph>
+        <Link href="/werkruimte">{t.workspaceTitle}</Link>
+      </Paragraph>
+      <ErrorSummary title={t.errorTitle} problems={model.problems} />
+      <Heading level={1}>{t.listingsTitle}</Heading>
+      <Paragraph>{t.listingsIntro}</Paragraph>
+      {model.listings.map((listing) => {
+        const id = (field: string) => `${listing.refId}-${field}`;
+        return (
+          <section class="cl-card cl-section" aria-labelledby={id("titel")}>
+            <Heading level={2} id={id("titel")}>
+              {listing.name}
+            </Heading>
+            {listing.conflict ? (
+              <div class="cl-conflict" role="alert">
+                <Paragraph>{t.conflictBody}</Paragraph>
+              </div>
+            ) : null}
+            <Paragraph small>
+              {listing.changedAt
+                ? format(t.versionLine, {
+                    version: listing.version,
+                    date: formatDate(listing.changedAt, page.lang),
+                  })
+                : t.noVersion}
+            </Paragraph>
+            <form
+              method="post"
+              action={`/werkruimte/aanbod/${listing.refId}`}
+              class="cl-form-stack"
+              novalidate
+            >
+              <CsrfField token={page.csrfToken} />
+              <input type="hidden" name="version" value={String(listing.version)} />
+              <FormField id={id("status")} label={t.listingStatus}>
+                <Select
+                  id={id("status")}
+                  name="status"
+                  value={listing.status}
+                  options={[
+                    { value: "open", label: t.open },
+                    { value: "gesloten", label: t.gesloten },
+                    { value: "vol", label: t.vol },
+                  ]}
+                />
+              </FormField>
+              <FormField id={id("opensOn")} label={t.opensOn} error={problemFor(listing.problems, "opensOn")}>
+                <input
+                  class="utrecht-textbox utrecht-textbox--html-input"
+                  type="date"
+                  id={id("opensOn")}
+                  name="opensOn"
+                  value={listing.opensOn}
+                />
+              </FormField>
+              <FormField
+                id={id("closesOn")}
+                label={t.closesOn}
+                error={problemFor(listing.problems, "closesOn")}
+              >
+                <input
+                  class="utrecht-textbox utrecht-textbox--html-input"
+                  type="date"
+                  id={id("closesOn")}
+                  name="closesOn"
+                  value={listing.closesOn}
+                />
+              </FormField>
+              <FormField id={id("terms")} label={t.terms}>
+                <Textarea id={id("terms")} name="terms" value={listing.terms} rows={3} />
+              </FormField>
+              <Button>{t.save}</Button>
+            </form>
+          </section>
+        );
+      })}
+    </Layout>
+  );
+};

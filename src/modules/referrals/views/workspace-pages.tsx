@@ -1,0 +1,233 @@
+import { format, formatDate, formatNumber } from "../../../i18n/index.js";
+import { Heading, Link, Paragraph } from "../../../web/components.js";
+import type { PageContext } from "../../../web/context.js";
+import { Layout } from "../../../web/layout.js";
+import { label, referralsMessages } from "../referrals.messages.js";
+import { Cell, Row, StatusTag, Table } from "./form-parts.js";
+
+export type QueueRow = {
+  id: number;
+  companyName: string;
+  regionCode: string;
+  status: string;
+  dueAt: Date;
+  assigned: string | null;
+  overdue: boolean;
+};
+export type InboxRow = {
+  id: number;
+  instrumentName: string;
+  companyName: string;
+  regionCode: string;
+  status: string;
+  createdAt: Date;
+  dueAt: Date | null;
+};
+export type FigureRow = {
+  region_code: string;
+  cases: number;
+  open_cases: number;
+  referrals: number;
+  helped: number;
+  not_helped: number;
+  open_referrals: number;
+  co2e_kg: number | null;
+};
+
+export type WorkspaceModel = {
+  name: string;
+  organisation: string;
+  queue?: { filter: string; rows: QueueRow[] };
+  inbox?: InboxRow[];
+  figures?: FigureRow[];
+  admin?: boolean;
+  listings?: boolean;
+};
+
+const FILTERS = ["nieuw", "mijn", "wachten", "verlopen"] as const;
+
+/** /werkruimte: the queue for advisors, incoming referrals for providers, figures for coordinators. */
+export const WorkspacePage = ({ page, model }: { page: PageContext; model: WorkspaceModel }) => {
+  const t = referralsMessages[page.lang];
+  const filterLabel = {
+    nieuw: t.filterNieuw,
+    mijn: t.filterMijn,
+    wachten: t.filterWachten,
+    verlopen: t.filterVerlopen,
+  };
+  return (
+    <Layout page={page} title={t.workspaceTitle} current="workspace">
+      <Heading level={1}>{t.workspaceTitle}</Heading>
+      <Paragraph>{format(t.signedInAs, { name: model.name, organisation: model.organisation })}</Paragraph>
+      {model.queue ? (
+        <section aria-labelledby="wachtrij" class="cl-section">
+          <Heading level={2} id="wachtrij">
+            {t.queueHeading}
+          </Heading>
+          <nav aria-label={t.queueHeading}>
+            <ul class="cl-tabs">
+              {FILTERS.map((filter) => (
+                <li>
+                  <Link href={`/werkruimte?filter=${filter}`} current={model.queue?.filter === filter}>
+                    {filterLabel[filter]}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          {model.queue.rows.length === 0 ? (
+            <Paragraph>{t.emptyQueue}</Paragraph>
+          ) : (
+            <Table
+              caption={filterLabel[model.queue.filter as keyof typeof filterLabel]}
+              headers={[t.colCompany, t.colRegion, t.colStatus, t.colDue, t.colAssigned]}
+            >
+              {model.queue.rows.map((row) => (
+                <Row>
+                  <Cell>
+                    <Link href={`/werkruimte/dossiers/${row.id}`}>{row.companyName}</Link>
+                  </Cell>
+                  <Cell>{row.regionCode}</Cell>
+                  <Cell>
+                    <StatusTag>{label(page.lang, row.status)}</StatusTag>
+                  </Cell>
+                  <Cell>
+                    {formatDate(row.dueAt, page.lang)}
+                    {row.overdue ? ` (${t.overdue})` : ""}
+                  </Cell>
+                  <Cell>{row.assigned ?? "–"}</Cell>
+                </Row>
+              ))}
+            </Table>
+          )}
+        </section>
+      ) : null}
+      {model.inbox ? (
+        <section aria-labelledby="inbox" class="cl-section">
+          <Heading level={2} id="inbox">
+            {t.inboxHeading}
+          </Heading>
+          {model.inbox.length === 0 ? (
+            <Paragraph>{t.emptyInbox}</Paragraph>
+          ) : (
+            <Table
+              caption={t.inboxHeading}
+              headers={[t.colInstrument, t.colCompany, t.colRegion, t.colStatus, t.colReceived, t.colDue]}
+            >
+              {model.inbox.map((row) => (
+                <Row>
+                  <Cell>
+                    <Link href={`/werkruimte/verwijzingen/${row.id}`}>{row.instrumentName}</Link>
+                  </Cell>
+                  <Cell>{row.companyName}</Cell>
+                  <Cell>{row.regionCode}</Cell>
+                  <Cell>
+                    <StatusTag>{label(page.lang, row.status)}</StatusTag>
+                  </Cell>
+                  <Cell>{formatDate(row.createdAt, page.lang)}</Cell>
+                  <Cell>{row.dueAt ? formatDate(row.dueAt, page.lang) : "–"}</Cell>
+                </Row>
+              ))}
+            </Table>
+          )}
+        </section>
+      ) : null}
+      {model.figures ? (
+        <section aria-labelledby="cijfers" class="cl-section">
+          <Heading level={2} id="cijfers">
+            {t.figuresHeading}
+          </Heading>
+          <Paragraph>{t.figuresIntro}</Paragraph>
+          <Table
+            caption={t.figuresHeading}
+            headers={[
+              t.colRegion,
+              t.colCases,
+              t.colOpenCases,
+              t.colReferrals,
+              t.colHelped,
+              t.colNotHelped,
+              t.colOpenReferrals,
+              t.colCo2,
+            ]}
+          >
+            {model.figures.map((row) => (
+              <Row>
+                <Cell>{row.region_code}</Cell>
+                <Cell>{row.cases}</Cell>
+                <Cell>{row.open_cases}</Cell>
+                <Cell>{row.referrals}</Cell>
+                <Cell>{row.helped}</Cell>
+                <Cell>{row.not_helped}</Cell>
+                <Cell>{row.open_referrals}</Cell>
+                <Cell>{row.co2e_kg === null ? "–" : formatNumber(row.co2e_kg, page.lang)}</Cell>
+              </Row>
+            ))}
+          </Table>
+        </section>
+      ) : null}
+      <section aria-labelledby="meer" class="cl-section">
+        <Heading level={2} id="meer">
+          {model.admin ? t.adminLinks : t.moreHeading}
+        </Heading>
+        <ul class="utrecht-link-list utrecht-link-list--html-ul">
+          {model.listings ? (
+            <li class="utrecht-link-list__item">
+              <Link href="/werkruimte/aanbod">{t.listingsLink}</Link>
+            </li>
+          ) : null}
+          {model.admin ? (
+            <li class="utrecht-link-list__item">
+              <Link href="/beheer/betrokkenen">{t.adminSubjects}</Link>
+            </li>
+          ) : null}
+          {model.admin ? (
+            <li class="utrecht-link-list__item">
+              <Link href="/beheer/audit">{t.adminAudit}</Link>
+            </li>
+          ) : null}
+          <li class="utrecht-link-list__item">
+            <Link href="/werkruimte/outbox">{t.outboxLink}</Link>
+          </li>
+        </ul>
+      </section>
+    </Layout>
+  );
+};
+
+export type OutboxRow = {
+  id: number;
+  to: string;
+  subject: string;
+  body: string;
+  createdAt: Date;
+  sentAt: Date | null;
+  transport: string | null;
+};
+
+/** /werkruimte/outbox: stored e-mails (in demo mode nothing leaves the machine). */
+export const OutboxPage = ({ page, model }: { page: PageContext; model: { rows: OutboxRow[] } }) => {
+  const t = referralsMessages[page.lang];
+  return (
+    <Layout page={page} title={t.outboxTitle} current="workspace">
+      <Paragraph>
+        <Link href="/werkruimte">{t.workspaceTitle}</Link>
+      </Paragraph>
+      <Heading level={1}>{t.outboxTitle}</Heading>
+      <Paragraph>{t.outboxIntro}</Paragraph>
+      {model.rows.length === 0 ? <Paragraph>{t.outboxEmpty}</Paragraph> : null}
+      {model.rows.map((row) => (
+        <article class="cl-card cl-section" aria-labelledby={`mail-${row.id}`}>
+          <Heading level={2} id={`mail-${row.id}`}>
+            {row.subject}
+          </Heading>
+          <Paragraph small>
+            {t.to}: {row.to} · {formatDate(row.createdAt, page.lang)} ·{" "}
+            {row.sentAt ? format(t.sentVia, { transport: row.transport ?? "" }) : t.notSent}
+          </Paragraph>
+          <p class="utrecht-paragraph cl-outbox-body">{row.body}</p>
+        </article>
+      ))}
+    </Layout>
+  );
+};

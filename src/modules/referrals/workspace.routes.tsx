@@ -1,0 +1,466 @@
+import { Hono } from "hono";
+import { pick } from "../../i18n/index.js";
+import type { AppContext, AppEnv } from "../../web/context.js";
+import { type FieldProblem, notFound } from "../../web/errors.js";
+import { pageContext, renderPage } from "../../web/render.js";
+import type { Guard, Principal } from "../auth/index.js";
+import type { Geography } from "../regions/index.js";
+import type { InstrumentDirectory } from "./referrals.instruments.js";
+import { referralsMessages } from "./referrals.messages.js";
+import { listingForm, measureForm } from "./referrals.schemas.js";
+import {
+  CASE_STATUSES,
+  type CaseStatus,
+  type QueueFilter,
+  type ReferralsService,
+} from "./referrals.service.js";
+import { DossierPage } from "./views/dossier-page.js";
+import { type ListingModel, ListingsPage, ReferralPage } from "./views/referral-page.js";
+import { OutboxPage, WorkspacePage } from "./views/workspace-pages.js";
+
+export type WorkspaceRouteDeps = {
+  referrals: ReferralsService;
+  instruments: InstrumentDirectory;
+  guard: Guard;
+  geography: Geography;
+};
+
+type RenderStatus = 200 | 400 | 409;
+const QUEUE_FILTERS: QueueFilter[] = ["nieuw", "mijn", "wachten", "verlopen"];
+
+const idParam = (c: AppContext, name = "id") => {
+  const value = c.req.param(name) ?? "";
+  if (!/^\d{1,9}$/.test(value)) throw notFound();
+  return Number(value);
+};
+const text = (value: unknown) => (typeof value === "string" ? value : "");
+/** The version a form was loaded with; anything unreadable counts as stale (-1 never matches). */
+const versionOf = (values: Record<string, string>): number =>
+  /^\d{1,9}$/.test(values.version ?? "") ? Number(values.version) : -1;
+const formValues = async (c: AppContext) =>
+  Object.fromEntries(Object.entries(await c.req.parseBody()).map(([key, value]) => [key, text(value)]));
+
+/** /werkruimte/…: queue, dossiers, referrals, measures, listings and the outbox; every route calls the guard. */
+export function workspaceRoutes(deps: WorkspaceRouteDeps) {
+  const { referrals, guard, instruments, geography } = deps;
+  const actor = guard.actorOf;
+
+  async function dossierScope(
+    c: AppContext,
+    action: "case.read" | "case.update" | "referral.create" | "measure.create",
+  ) {
+    const id = idParam(c);
+    const scope = await referrals.caseScope(id);
+    if (!scope) throw notFound("dossier");
+    const principal = await guard.authorize(
+      c,
+      action,
+      { regionCode: scope.regionCode },
+      { type: "case", id },
+    );
+    return { id, principal };
+  }
+
+  async function renderDossier(
+    c: AppContext,
+    caseId: number,
+    options: {
+      form?: Record<string, string>;
+      problems?: FieldProblem[];
+      conflict?: boolean;
+      notice?: string;
+    } = {},
+    status: RenderStatus = 200,
+  ) {
+    const lang = c.get("lang");
+    const dossier = await referrals.dossier(caseId, actor(c));
+    if (!dossier) throw notFound("dossier");
+    const { record } = dossier;
+    const all = await instruments.list();
+    c.header("Cache-Control", "no-store");
+    return renderPage(
+      c,
+      <DossierPage
+        page={pageContext(c)}
+        model={{
+          id: record.id,
+          version: record.version,
+          companyName: record.companyName,
+          kvkNumber: record.kvkNumber,
+          contactName: record.contactName,
+          contactEmail: record.contactEmail,
+          contactPhone: record.contactPhone,
+          question: record.question,
+          regionCode: record.regionCode,
+          municipalityName: record.municipalityCode
+            ? (geography.municipality(record.municipalityCode)?.name ?? null)
+            : null,
+          sbiSection: record.sbiSection,
+          scanResultId: record.scanResultId,
+          status: record.status,
+          nextSteps: record.nextSteps,
+          assigned: dossier.assigned,
+          dueAt: record.dueAt,
+          consent: dossier.consent,
+          notes: dossier.notes,
+          referrals: dossier.referrals.map((referral) => ({
+            id: referral.id,
+            instrumentName: referral.instrument
+              ? pick(referral.instrument.name, lang)
+              : referral.instrumentRefId,
+            status: referral.status,
+            outcome: referral.outcome,
+            dueAt: referral.dueAt,
+          })),
+          measures: dossier.measures,
+          instruments: all.map((instrument) => ({
+            refId: instrument.refId,
+            name: pick(instrument.name, lang),
+          })),
+          form: { status: record.status, nextSteps: record.nextSteps, basis: "geschat", ...options.form },
+          problems: options.problems ?? [],
+          conflict: options.conflict ?? false,
+          notice: options.notice,
+        }}
+      />,
+      status,
+    );
+  }
+
+  const referralRole = (principal: Principal) => (principal.role === "aanbieder" ? "aanbieder" : "adviseur");
+
+  async function referralScope(c: AppContext, action: "referral.read" | "referral.transition") {
+    const id = idParam(c);
+    const scope = await referrals.referralScope(id);
+    if (!scope) throw notFound("referral");
+    const principal = await guard.authorize(
+      c,
+      action,
+      { regionCode: scope.regionCode, providerId: scope.providerId },
+      { type: "referral", id },
+    );
+    return { id, principal };
+  }
+
+  async function renderReferral(
+    c: AppContext,
+    referralId: number,
+    principal: Principal,
+    options: { form?: Record<string, string>; problems?: FieldProblem[]; conflict?: boolean } = {},
+    status: RenderStatus = 200,
+  ) {
+    const lang = c.get("lang");
+    const data = await referrals.referral(referralId, referralRole(principal), actor(c));
+    if (!data) throw notFound("referral");
+    c.header("Cache-Control", "no-store");
+    return renderPage(
+      c,
+      <ReferralPage
+        page={pageContext(c)}
+        model={{
+          id: data.referral.id,
+          version: data.referral.version,
+          caseId: data.referral.caseId,
+          instrumentName: data.instrument ? pick(data.instrument.name, lang) : data.referral.instrumentRefId,
+          companyName: data.company.companyName,
+          kvkNumber: data.company.kvkNumber,
+          regionCode: data.company.regionCode,
+          contactName: data.company.contactName,
+          contactEmail: data.company.contactEmail,
+          message: data.referral.message,
+          status: data.referral.status,
+          outcome: data.referral.outcome,
+          outcomeReason: data.referral.outcomeReason,
+          dueAt: data.referral.dueAt,
+          events: data.events.map((event) => ({
+            fromStatus: event.from_status,
+            toStatus: event.to_status,
+            reasonCode: event.reason_code,
+            note: event.note,
+            occurredAt: event.occurredAt,
+            actor: event.actor,
+          })),
+          moves: data.moves.map((move) => ({ to: move.to, reasons: [...(move.reasons ?? [])] })),
+          showDossierLink: principal.role === "adviseur",
+          form: { to: "", reason: "", note: "", ...options.form },
+          problems: options.problems ?? [],
+          conflict: options.conflict ?? false,
+        }}
+      />,
+      status,
+    );
+  }
+
+  async function renderListings(
+    c: AppContext,
+    principal: Principal,
+    override?: { refId: string; values: Record<string, string>; problems: FieldProblem[]; conflict: boolean },
+    status: RenderStatus = 200,
+  ) {
+    const lang = c.get("lang");
+    const listings = await referrals.listings(principal.providerId ?? "");
+    const models: ListingModel[] = listings.map(({ instrument, current }) => {
+      const base: ListingModel = {
+        refId: instrument.refId,
+        name: pick(instrument.name, lang),
+        version: current?.version ?? 0,
+        status: current?.status ?? "open",
+        opensOn: current?.opensOn ?? "",
+        closesOn: current?.closesOn ?? "",
+        terms: current?.terms ?? "",
+        changedAt: current?.changedAt ?? null,
+        problems: [],
+        conflict: false,
+      };
+      if (override?.refId !== instrument.refId) return base;
+      // Keep what the user typed, but the newest version number, so saving again is a deliberate choice.
+      return {
+        ...base,
+        status: override.values.status || base.status,
+        opensOn: override.values.opensOn ?? "",
+        closesOn: override.values.closesOn ?? "",
+        terms: override.values.terms ?? "",
+        problems: override.problems,
+        conflict: override.conflict,
+      };
+    });
+    return renderPage(
+      c,
+      <ListingsPage page={pageContext(c)} model={{ listings: models, problems: override?.problems ?? [] }} />,
+      status,
+    );
+  }
+
+  const app = new Hono<AppEnv>();
+  app.use("/werkruimte", guard.signedIn);
+  app.use("/werkruimte/*", guard.signedIn);
+  return app
+    .get("/werkruimte", async (c) => {
+      const principal = await guard.authorize(c, "workspace.enter");
+      const lang = c.get("lang");
+      c.header("Cache-Control", "no-store");
+      const model: Parameters<typeof WorkspacePage>[0]["model"] = {
+        name: principal.displayName,
+        organisation: principal.organisationName,
+      };
+      if (principal.role === "adviseur") {
+        const requested = c.req.query("filter") as QueueFilter;
+        const filter = QUEUE_FILTERS.includes(requested) ? requested : "nieuw";
+        model.queue = { filter, rows: await referrals.queue(principal, filter, actor(c)) };
+      }
+      if (principal.role === "aanbieder") {
+        const inbox = await referrals.providerInbox(principal.providerId ?? "", actor(c));
+        model.inbox = inbox.map((row) => ({
+          id: row.id,
+          instrumentName: row.instrument ? pick(row.instrument.name, lang) : row.instrumentRefId,
+          companyName: row.companyName,
+          regionCode: row.regionCode,
+          status: row.status,
+          createdAt: row.createdAt,
+          dueAt: row.dueAt,
+        }));
+        model.listings = true;
+      }
+      if (principal.role === "coordinator" || principal.role === "beheerder") {
+        const visible =
+          principal.role === "beheerder" || principal.scope === "national"
+            ? geography.regions.map((region) => region.code)
+            : principal.regionCodes;
+        model.figures = await referrals.regionFigures(visible);
+      }
+      model.admin = principal.role === "beheerder";
+      return renderPage(c, <WorkspacePage page={pageContext(c)} model={model} />);
+    })
+    .get("/werkruimte/dossiers/:id", async (c) => {
+      const { id } = await dossierScope(c, "case.read");
+      const notice =
+        c.req.query("opgeslagen") !== undefined ? referralsMessages[c.get("lang")].saved : undefined;
+      return renderDossier(c, id, { notice });
+    })
+    .post("/werkruimte/dossiers/:id", async (c) => {
+      const { id, principal } = await dossierScope(c, "case.update");
+      const values = await formValues(c);
+      const status = CASE_STATUSES.includes(values.status as CaseStatus)
+        ? (values.status as CaseStatus)
+        : undefined;
+      if (!status)
+        return renderDossier(
+          c,
+          id,
+          { form: values, problems: [{ field: "status", message: "status" }] },
+          400,
+        );
+      const result = await referrals.updateDossier(
+        id,
+        {
+          status,
+          nextSteps: (values.nextSteps ?? "").slice(0, 4000),
+          expectedVersion: versionOf(values),
+        },
+        principal,
+        actor(c),
+      );
+      if (!result.ok) return renderDossier(c, id, { form: values, conflict: true }, 409);
+      return c.redirect(`/werkruimte/dossiers/${id}?opgeslagen`, 303);
+    })
+    .post("/werkruimte/dossiers/:id/oppakken", async (c) => {
+      const { id, principal } = await dossierScope(c, "case.update");
+      const values = await formValues(c);
+      const result = await referrals.pickUp(id, principal, versionOf(values), actor(c));
+      if (!result.ok) return renderDossier(c, id, { conflict: true }, 409);
+      return c.redirect(`/werkruimte/dossiers/${id}`, 303);
+    })
+    .post("/werkruimte/dossiers/:id/notities", async (c) => {
+      const { id, principal } = await dossierScope(c, "case.update");
+      const values = await formValues(c);
+      const note = (values.note ?? "").trim();
+      if (note.length < 2 || note.length > 4000)
+        return renderDossier(
+          c,
+          id,
+          { form: values, problems: [{ field: "note", message: referralsMessages[c.get("lang")].errNote }] },
+          400,
+        );
+      await referrals.addNote(id, note, principal, actor(c));
+      return c.redirect(`/werkruimte/dossiers/${id}#notities`, 303);
+    })
+    .post("/werkruimte/dossiers/:id/verwijzingen", async (c) => {
+      const { id, principal } = await dossierScope(c, "referral.create");
+      const t = referralsMessages[c.get("lang")];
+      const values = await formValues(c);
+      const message = (values.message ?? "").trim();
+      const problems: FieldProblem[] = [];
+      const instrument = values.refId ? await instruments.get(values.refId) : undefined;
+      if (!instrument) problems.push({ field: "refId", message: t.errInstrument });
+      if (message.length < 10 || message.length > 4000)
+        problems.push({ field: "message", message: t.errMessage });
+      if (problems.length) return renderDossier(c, id, { form: values, problems }, 400);
+      const created = await referrals.createReferral(
+        id,
+        { refId: instrument!.refId, message },
+        principal,
+        actor(c),
+      );
+      if (!created) throw notFound("instrument");
+      return c.redirect(`/werkruimte/verwijzingen/${created.referralId}`, 303);
+    })
+    .post("/werkruimte/dossiers/:id/maatregelen", async (c) => {
+      const { id, principal } = await dossierScope(c, "measure.create");
+      const t = referralsMessages[c.get("lang")];
+      const values = await formValues(c);
+      const parsed = measureForm.safeParse({ materialKg: "", euro: "", co2eKg: "", ...values });
+      if (!parsed.success) {
+        const problems: FieldProblem[] = [];
+        for (const issue of parsed.error.issues) {
+          const field = String(issue.path[0]);
+          if (problems.some((problem) => problem.field === field)) continue;
+          problems.push({ field, message: field === "description" ? t.errMeasure : t.errAmount });
+        }
+        return renderDossier(c, id, { form: values, problems }, 400);
+      }
+      const { referralId, ...measure } = parsed.data;
+      await referrals.addMeasure(
+        id,
+        { ...measure, referralId: referralId ? Number(referralId) : null },
+        principal,
+        actor(c),
+      );
+      return c.redirect(`/werkruimte/dossiers/${id}#maatregelen`, 303);
+    })
+    .get("/werkruimte/verwijzingen/:id", async (c) => {
+      const { id, principal } = await referralScope(c, "referral.read");
+      return renderReferral(c, id, principal);
+    })
+    .post("/werkruimte/verwijzingen/:id/status", async (c) => {
+      const { id, principal } = await referralScope(c, "referral.transition");
+      const t = referralsMessages[c.get("lang")];
+      const values = await formValues(c);
+      const result = await referrals.transitionReferral(
+        id,
+        {
+          to: values.to ?? "",
+          reason: values.reason || null,
+          note: (values.note ?? "").trim().slice(0, 2000),
+          expectedVersion: versionOf(values),
+        },
+        referralRole(principal),
+        principal,
+        actor(c),
+      );
+      if (result.ok) return c.redirect(`/werkruimte/verwijzingen/${id}`, 303);
+      if ("conflict" in result)
+        return renderReferral(c, id, principal, { form: values, conflict: true }, 409);
+      if (result.problem === "notFound") throw notFound("referral");
+      const problem =
+        result.problem === "reasonRequired"
+          ? { field: "reason", message: t.errReasonRequired }
+          : result.problem === "unknownReason"
+            ? { field: "reason", message: t.errUnknownReason }
+            : { field: "to", message: t.errNotAllowed };
+      return renderReferral(c, id, principal, { form: values, problems: [problem] }, 400);
+    })
+    .get("/werkruimte/aanbod", async (c) => {
+      const principal = await guard.authorize(c, "provider.inbox");
+      return renderListings(c, principal);
+    })
+    .post("/werkruimte/aanbod/:refId", async (c) => {
+      const refId = c.req.param("refId");
+      const instrument = await instruments.get(refId);
+      if (!instrument) throw notFound("instrument");
+      const principal = await guard.authorize(
+        c,
+        "listing.update",
+        { providerId: instrument.providerOrganizationId },
+        { type: "listing", id: refId },
+      );
+      const t = referralsMessages[c.get("lang")];
+      const values = await formValues(c);
+      const parsed = listingForm.safeParse(values);
+      if (!parsed.success) {
+        const problems = parsed.error.issues.map((issue) => ({
+          field: String(issue.path[0]),
+          message: t.errDate,
+        }));
+        return renderListings(c, principal, { refId, values, problems, conflict: false }, 400);
+      }
+      const result = await referrals.updateListing(
+        refId,
+        instrument.providerOrganizationId,
+        {
+          status: parsed.data.status,
+          opensOn: parsed.data.opensOn || null,
+          closesOn: parsed.data.closesOn || null,
+          terms: parsed.data.terms,
+          expectedVersion: parsed.data.version,
+        },
+        principal,
+        actor(c),
+      );
+      if (!result.ok)
+        return renderListings(c, principal, { refId, values, problems: [], conflict: true }, 409);
+      return c.redirect("/werkruimte/aanbod", 303);
+    })
+    .get("/werkruimte/outbox", async (c) => {
+      const principal = await guard.authorize(c, "outbox.view");
+      const all = principal.role === "beheerder";
+      const rows = await referrals.outbox(all ? null : principal.email);
+      c.header("Cache-Control", "no-store");
+      return renderPage(
+        c,
+        <OutboxPage
+          page={pageContext(c)}
+          model={{
+            rows: rows.map((row) => ({
+              id: row.id,
+              to: row.toAddress,
+              subject: row.subject,
+              body: row.body,
+              createdAt: row.createdAt,
+              sentAt: row.sentAt,
+              transport: row.transport,
+            })),
+          }}
+        />,
+      );
+    });
+}

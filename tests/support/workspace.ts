@@ -1,0 +1,42 @@
+import { browserSession } from "./app.js";
+
+type TestApp = { request: (input: string, init?: RequestInit) => Response | Promise<Response> };
+
+export const DEMO_PASSWORD = "demo-wachtwoord";
+
+/** Logs in through the real login form; answers the session and its CSRF token. */
+export async function loginAs(app: TestApp, email: string, password = DEMO_PASSWORD) {
+  const session = browserSession(app);
+  const csrf = await session.csrfTokenFrom("/inloggen");
+  const response = await session.post("/inloggen", { email, password, terug: "/werkruimte" }, { csrf });
+  if (response.status !== 303) throw new Error(`login as ${email} failed: ${response.status}`);
+  return { session, csrf };
+}
+
+/** A valid intake form for a region; override any field. */
+export function intakeFields(overrides: Record<string, string> = {}): Record<string, string> {
+  return {
+    regio: "ES04",
+    gemeente: "GM0153",
+    sector: "C",
+    resultaat: "",
+    contactName: "Fatima de Vries",
+    email: "fatima@voorbeeld-bedrijf.nl",
+    phone: "053 123 45 67",
+    companyName: "Metaalwerk Twente BV",
+    kvk: "12345678",
+    question: "Wij willen ons restmetaal hergebruiken. Welke subsidie past daarbij?",
+    consent: "ja",
+    ...overrides,
+  };
+}
+
+/** Posts an intake as an anonymous visitor; answers the dossier's public confirmation path. */
+export async function submitIntake(app: TestApp, overrides: Record<string, string> = {}) {
+  const visitor = browserSession(app);
+  const fields = intakeFields(overrides);
+  const csrf = await visitor.csrfTokenFrom(`/intake?regio=${fields.regio}`);
+  const response = await visitor.post("/intake", fields, { csrf });
+  if (response.status !== 303) throw new Error(`intake failed: ${response.status} ${await response.text()}`);
+  return response.headers.get("location")!;
+}
