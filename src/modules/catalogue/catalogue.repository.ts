@@ -68,7 +68,11 @@ export function createCatalogueRepository(db: Database) {
           )
         : sql`0`;
       const conditions: SQL[] = [];
-      if (any) conditions.push(sql`${vector} @@ (${any})`, sql`(${matched}) >= ${input.minimumMatch}`);
+      // All terms required (the usual case of one or two words): one tsquery the GIN index answers on its own,
+      // without evaluating every term per row.
+      const requireAll = queries.length > 0 && input.minimumMatch >= queries.length;
+      if (requireAll) conditions.push(sql`${vector} @@ (${sql.join(queries, sql` && `)})`);
+      else if (any) conditions.push(sql`${vector} @@ (${any})`, sql`(${matched}) >= ${input.minimumMatch}`);
       if (!input.includeSynthetic) conditions.push(sql`not i.synthetic`);
       if (input.filters.areaKeys?.length)
         conditions.push(sql`i.coverage_keys && ${textArray(input.filters.areaKeys)}`);
@@ -85,7 +89,13 @@ export function createCatalogueRepository(db: Database) {
         coverage: f.coverage?.length ? sql`i.coverage_level = any(${textArray(f.coverage)})` : sql`true`,
       };
       const nameKey = input.lang;
-      const rank = any ? sql`(${matched})::float8 + ts_rank(${vector}, ${any})` : sql`0::float8`;
+      // Rank only when it orders the results; ts_rank reads each matched row's whole vector.
+      const rank =
+        !any || input.sort !== "relevance"
+          ? sql`0::float8`
+          : requireAll
+            ? sql`ts_rank(${vector}, ${any})`
+            : sql`(${matched})::float8 + ts_rank(${vector}, ${any})`;
       const order =
         input.sort === "newest"
           ? sql.raw(`coalesce(b.window_open, b.last_verified) desc, b.name->>'${nameKey}'`)
