@@ -1,6 +1,6 @@
 // Catalogue benchmark: handler time (app.request in process, rendering included) for 30 Dutch queries with and
 // without facets at 10k instruments, on PGlite and PostgreSQL, then search pages per second over loopback HTTP.
-// npm run bench:catalogue -- [--instruments 10000] [--pglite-dir /tmp/cl-bench-pglite] [--seconds 10] [--skip-postgres]
+// npm run bench:catalogue -- [--instruments 10000] [--pglite-dir DIR] [--seconds 10] [--skip-pglite] [--skip-postgres]
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import autocannon from "autocannon";
@@ -54,6 +54,7 @@ const { values } = scriptArgs({
   "pglite-dir": { type: "string" },
   seconds: { type: "string" },
   "skip-postgres": { type: "boolean" },
+  "skip-pglite": { type: "boolean" },
 });
 const count = Number(values.instruments ?? 10_000);
 const seconds = Number(values.seconds ?? 10);
@@ -158,8 +159,8 @@ console.log(
   `Catalogue benchmark at ${count} synthetic instruments + the curated catalogue (node ${process.version})`,
 );
 
-console.log(`\nPGlite (${pgliteDir})`);
-{
+if (!values["skip-pglite"]) {
+  console.log(`\nPGlite (${pgliteDir})`);
   const fresh = !existsSync(pgliteDir);
   const database = await openDatabase({ kind: "pglite", dataDir: pgliteDir });
   if (fresh) await fill(database);
