@@ -100,13 +100,22 @@ export function routeRoutes(deps: RouteRoutesDeps) {
     const lang = c.get("lang");
     const result = await service.routeFor(profile, 10);
     const sbi = sbiCodeOf(profile);
+    const loket = await shared.loketFor(profile.location.regionCode, lang);
+    const resultId = extra.shareUrl?.split("/scan/resultaat/")[1];
+    const intake = new URLSearchParams({
+      regio: profile.location.regionCode,
+      gemeente: profile.location.municipalityCode,
+      sector: sbi,
+      ...(resultId ? { resultaat: resultId } : {}),
+    });
     const model: RoutePageModel = {
       municipalityName: shared.municipalityName(profile.location.municipalityCode),
       sectorName: reference.sectorName(sbi, lang) ?? sbi,
       regionCode: profile.location.regionCode,
       regionName: profile.location.regionName,
       route: presentRoute(result, lang, reference),
-      loket: await shared.loketFor(profile.location.regionCode, lang),
+      loket,
+      conversationHref: loket.isNationalFallback ? loket.href : `/intake?${intake.toString()}`,
       knowledge: (await deps.knowledgeForSector?.(sbi, lang)) ?? null,
       ...extra,
     };

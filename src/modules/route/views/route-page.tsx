@@ -14,6 +14,8 @@ export type RoutePageModel = {
   regionName: string;
   route: RouteView;
   loket: LoketViewModel;
+  /** "Vraag een gesprek aan": the regional intake with this route as context, or the national fallback's page. */
+  conversationHref: string;
   /** Practice examples and measure packages from the knowledge module, when it supplies them. */
   knowledge: Child | null;
   /** /route only: the scan, prefilled with municipality and sector. */
@@ -131,7 +133,7 @@ export const RoutePage = ({ page, model }: { page: PageContext; model: RoutePage
         </Paragraph>
         <Heading level={3}>{t.conversationHeading}</Heading>
         <Paragraph>{t.conversationBody}</Paragraph>
-        <ButtonLink href={model.loket.href}>{t.conversationButton}</ButtonLink>
+        <ButtonLink href={model.conversationHref}>{t.conversationButton}</ButtonLink>
       </section>
 
       {/* Slot for the knowledge module: practice examples and measure packages for the sector. */}
