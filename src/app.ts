@@ -3,6 +3,12 @@ import { requestId } from "hono/request-id";
 import type { Logger } from "pino";
 import type { Env } from "./config/env.js";
 import type { DatabaseHandle } from "./db/client.js";
+import {
+  createMonitoringService,
+  curatedFileSources,
+  type MonitoringSources,
+  monitoringApi,
+} from "./modules/monitoring/index.js";
 import { createRegionsRepository, loadGeography, regionsRoutes } from "./modules/regions/index.js";
 import { siteRoutes } from "./modules/site/index.js";
 import { apiRoutes } from "./web/api/api.routes.js";
@@ -22,14 +28,21 @@ export type AppDeps = {
   logger: Logger;
   /** The time, replaceable in tests. */
   clock?: () => Date;
+  /** The monitor's facts; default: the curated files (temporary until catalogue/referrals/route are merged). */
+  monitoringSources?: MonitoringSources;
 };
 
 /** The composition root: the request pipeline from top to bottom, then every module mounted. */
-export async function createApp({ env, database, logger }: AppDeps) {
+export async function createApp({ env, database, logger, clock, monitoringSources }: AppDeps) {
   const stylesheet = buildStylesheet();
   const geography = await loadGeography(createRegionsRepository(database.db));
   const isSecureRequest = (url: string, forwardedProto?: string) =>
     url.startsWith("https:") || (env.trustProxy && forwardedProto === "https");
+  const monitoring = createMonitoringService({
+    sources: monitoringSources ?? curatedFileSources(),
+    geography,
+    clock,
+  });
 
   const app = new Hono<AppEnv>();
   app.use(requestId({ limitLength: 64 }));
@@ -46,7 +59,7 @@ export async function createApp({ env, database, logger }: AppDeps) {
 
   app.route("/", siteRoutes({ geography }));
   app.route("/", regionsRoutes({ geography }));
-  app.route("/", apiRoutes([]));
+  app.route("/", apiRoutes([monitoringApi(monitoring)]));
 
   app.notFound(notFoundHandler);
   app.onError(errorHandler(logger));

@@ -1,0 +1,53 @@
+import { readDataJson } from "../../db/data-files.js";
+import type { CoverageInstrument, CoverageLevel, MonitoringSources } from "./monitoring.types.js";
+
+type CuratedInstrument = {
+  ref_id: string;
+  name: { nl: string; en: string };
+  kind: string;
+  journey_steps: string[];
+  phases: string[];
+  coverage: { level: CoverageLevel; codes: string[] };
+  status: string;
+};
+type CuratedExample = { res_region: string | null; sbi_section: string | null };
+type CuratedEvent = { region: string | null; starts_at: string };
+
+/** Maps the curated catalogue file to the monitor's instrument facts. */
+export function readCuratedInstruments(): CoverageInstrument[] {
+  return readDataJson<CuratedInstrument[]>("catalogue/instruments.json").map((row) => ({
+    id: row.ref_id,
+    refId: row.ref_id,
+    name: row.name,
+    kind: row.kind,
+    journeySteps: row.journey_steps,
+    phases: row.phases,
+    coverageLevel: row.coverage.level,
+    coverageCodes: row.coverage.codes,
+    status: row.status,
+  }));
+}
+
+/**
+ * TEMPORARY adapter until the catalogue, referrals, knowledge and route modules are merged: instruments, examples
+ * and events from the curated files in data/, and no referrals or hubs. The integrator replaces it in src/app.ts
+ * with sources reading those modules' tables (see the monitoring section of the merge notes).
+ */
+export function curatedFileSources(): MonitoringSources {
+  const instruments = readCuratedInstruments();
+  const examples = readDataJson<CuratedExample[]>("knowledge/examples.json").map((row) => ({
+    regionCode: row.res_region,
+    sbiSection: row.sbi_section,
+  }));
+  const events = readDataJson<CuratedEvent[]>("knowledge/events.json").map((row) => ({
+    regionCode: row.region,
+    startsAt: new Date(row.starts_at),
+  }));
+  return {
+    instruments: async () => instruments,
+    referrals: async () => [],
+    hubs: async () => [],
+    examples: async () => examples,
+    events: async () => events,
+  };
+}
