@@ -8,6 +8,7 @@ import {
   curatedFileSources,
   type MonitoringSources,
   monitoringApi,
+  monitoringRoutes,
 } from "./modules/monitoring/index.js";
 import { createRegionsRepository, loadGeography, regionsRoutes } from "./modules/regions/index.js";
 import { siteRoutes } from "./modules/site/index.js";
@@ -59,6 +60,7 @@ export async function createApp({ env, database, logger, clock, monitoringSource
 
   app.route("/", siteRoutes({ geography }));
   app.route("/", regionsRoutes({ geography }));
+  app.route("/", monitoringRoutes({ service: monitoring }));
   app.route("/", apiRoutes([monitoringApi(monitoring)]));
 
   app.notFound(notFoundHandler);

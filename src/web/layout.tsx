@@ -8,6 +8,7 @@ const NAV_ITEMS: { key: NavKey; href: string }[] = [
   { key: "home", href: "/" },
   { key: "catalogue", href: "/aanbod" },
   { key: "regions", href: "/regio" },
+  { key: "monitor", href: "/monitor" },
 ];
 
 /** The same URL with the other language selected. */

@@ -10,6 +10,7 @@ import { type CoverageInstrument, JOURNEY_STEPS, PHASES, type RegionGeo } from "
 const instrument = (overrides: Partial<CoverageInstrument>): CoverageInstrument => ({
   id: "x",
   refId: "x",
+  slug: "x",
   name: { nl: "X", en: "X" },
   kind: "advice",
   journeySteps: ["informeren"],

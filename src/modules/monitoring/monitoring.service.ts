@@ -1,6 +1,7 @@
 import type { Geography } from "../regions/index.js";
 import { cellInstruments, type RegionCoverage, regionCoverage } from "./coverage.js";
 import type { JourneyStep, MonitoringSources, Phase, RegionGeo } from "./monitoring.types.js";
+import { regionMapGeometry } from "./region-map.js";
 import { type StarLevel, starLevel } from "./stars.js";
 
 export type RegionOverview = RegionCoverage & { star: StarLevel; provinceCodes: string[] };
@@ -26,8 +27,15 @@ export function createMonitoringService(deps: {
 }) {
   const regions = toRegionGeos(deps.geography);
   const clock = deps.clock ?? (() => new Date());
+  const regionOf = (gmCode: string) => deps.geography.municipality(gmCode)?.regionCode;
+  // Built once at start: the geometry never changes while the process runs.
+  const geometry = regionMapGeometry(regionOf);
   return {
     regions,
+    /** The cached SVG paths of the 30 regions. */
+    mapGeometry: () => geometry,
+    /** The instruments as the sources give them. */
+    instruments: () => deps.sources.instruments(),
     /** Coverage and star level of every region. */
     async overview(): Promise<RegionOverview[]> {
       const now = clock();

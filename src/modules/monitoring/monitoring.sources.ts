@@ -3,6 +3,7 @@ import type { CoverageInstrument, CoverageLevel, MonitoringSources } from "./mon
 
 type CuratedInstrument = {
   ref_id: string;
+  slug: string;
   name: { nl: string; en: string };
   kind: string;
   journey_steps: string[];
@@ -18,6 +19,7 @@ export function readCuratedInstruments(): CoverageInstrument[] {
   return readDataJson<CuratedInstrument[]>("catalogue/instruments.json").map((row) => ({
     id: row.ref_id,
     refId: row.ref_id,
+    slug: row.slug,
     name: row.name,
     kind: row.kind,
     journeySteps: row.journey_steps,

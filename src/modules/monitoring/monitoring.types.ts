@@ -22,6 +22,8 @@ export type CoverageLevel = "eu" | "national" | "province" | "res_region" | "mun
 export type CoverageInstrument = {
   id: string;
   refId: string;
+  /** The catalogue page is /aanbod/{slug}. */
+  slug: string;
   name: { nl: string; en: string };
   kind: string;
   journeySteps: string[];
