@@ -4,11 +4,13 @@ import type { Logger } from "pino";
 import type { Env } from "./config/env.js";
 import type { DatabaseHandle } from "./db/client.js";
 import {
+  createMonitoringRepository,
   createMonitoringService,
   curatedFileSources,
   type MonitoringSources,
   monitoringApi,
   monitoringRoutes,
+  type ResolveViewer,
 } from "./modules/monitoring/index.js";
 import { createRegionsRepository, loadGeography, regionsRoutes } from "./modules/regions/index.js";
 import { siteRoutes } from "./modules/site/index.js";
@@ -31,10 +33,12 @@ export type AppDeps = {
   clock?: () => Date;
   /** The monitor's facts; default: the curated files (temporary until catalogue/referrals/route are merged). */
   monitoringSources?: MonitoringSources;
+  /** Who is signed in, for coordinator pages; default nobody (the auth module supplies it at integration). */
+  resolveViewer?: ResolveViewer;
 };
 
 /** The composition root: the request pipeline from top to bottom, then every module mounted. */
-export async function createApp({ env, database, logger, clock, monitoringSources }: AppDeps) {
+export async function createApp({ env, database, logger, clock, monitoringSources, resolveViewer }: AppDeps) {
   const stylesheet = buildStylesheet();
   const geography = await loadGeography(createRegionsRepository(database.db));
   const isSecureRequest = (url: string, forwardedProto?: string) =>
@@ -42,6 +46,7 @@ export async function createApp({ env, database, logger, clock, monitoringSource
   const monitoring = createMonitoringService({
     sources: monitoringSources ?? curatedFileSources(),
     geography,
+    repository: createMonitoringRepository(database.db),
     clock,
   });
 
@@ -60,7 +65,10 @@ export async function createApp({ env, database, logger, clock, monitoringSource
 
   app.route("/", siteRoutes({ geography }));
   app.route("/", regionsRoutes({ geography }));
-  app.route("/", monitoringRoutes({ service: monitoring }));
+  app.route(
+    "/",
+    monitoringRoutes({ service: monitoring, provinces: geography.provinces, resolveViewer, clock }),
+  );
   app.route("/", apiRoutes([monitoringApi(monitoring)]));
 
   app.notFound(notFoundHandler);

@@ -1,6 +1,8 @@
 // Every module's tables, gathered for Drizzle and drizzle-kit. Modules own their tables; this file only lists them.
 
 export * from "../jobs/jobs.tables.js";
+export * from "../modules/barriers/barriers.tables.js";
+export * from "../modules/monitoring/monitoring.tables.js";
 export * from "../modules/reference/reference.tables.js";
 export * from "../modules/regions/regions.tables.js";
 export * from "../web/rate-limit.tables.js";

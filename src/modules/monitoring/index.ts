@@ -1,7 +1,12 @@
 export { AVAILABLE_STATUSES, coversMunicipality, isAvailableStatus } from "./coverage.js";
 export { monitoringApi } from "./monitoring.api.js";
+export { createMonitoringRepository, type MonitoringRepository } from "./monitoring.repository.js";
 export { monitoringRoutes } from "./monitoring.routes.js";
-export { createMonitoringService, type MonitoringService } from "./monitoring.service.js";
+export {
+  createMonitoringService,
+  type MonitoringService,
+  scheduleMonitoringJobs,
+} from "./monitoring.service.js";
 export { curatedFileSources } from "./monitoring.sources.js";
 export type {
   CoverageInstrument,
@@ -12,3 +17,12 @@ export type {
   MonitoringSources,
   ReferralFact,
 } from "./monitoring.types.js";
+export {
+  isCoordinator,
+  nobodySignedIn,
+  type ResolveViewer,
+  regionsInScope,
+  scopeContains,
+  type Viewer,
+  type ViewerScope,
+} from "./viewer.js";
