@@ -3,6 +3,7 @@ import { requestId } from "hono/request-id";
 import type { Logger } from "pino";
 import type { Env } from "./config/env.js";
 import type { DatabaseHandle } from "./db/client.js";
+import { barriersRoutes, createBarriersService } from "./modules/barriers/index.js";
 import {
   createMonitoringRepository,
   createMonitoringService,
@@ -10,6 +11,7 @@ import {
   type MonitoringSources,
   monitoringApi,
   monitoringRoutes,
+  nobodySignedIn,
   type ResolveViewer,
 } from "./modules/monitoring/index.js";
 import { createRegionsRepository, loadGeography, regionsRoutes } from "./modules/regions/index.js";
@@ -24,6 +26,7 @@ import { csrfProtection } from "./web/middleware/csrf.js";
 import { language } from "./web/middleware/language.js";
 import { requestLogging } from "./web/middleware/request-logging.js";
 import { securityHeaders } from "./web/middleware/security-headers.js";
+import { createRateLimiter } from "./web/rate-limit.js";
 
 export type AppDeps = {
   env: Env;
@@ -65,6 +68,18 @@ export async function createApp({ env, database, logger, clock, monitoringSource
 
   app.route("/", siteRoutes({ geography }));
   app.route("/", regionsRoutes({ geography }));
+  app.route(
+    "/",
+    barriersRoutes({
+      service: createBarriersService({ db: database.db, geography, clock }),
+      geography,
+      limiter: createRateLimiter(database.db, clock),
+      secretKey: env.secretKey,
+      trustProxy: env.trustProxy,
+      resolveViewer: resolveViewer ?? nobodySignedIn,
+      clock,
+    }),
+  );
   app.route(
     "/",
     monitoringRoutes({ service: monitoring, provinces: geography.provinces, resolveViewer, clock }),

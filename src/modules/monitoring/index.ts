@@ -1,4 +1,5 @@
 export { AVAILABLE_STATUSES, coversMunicipality, isAvailableStatus } from "./coverage.js";
+export { csvHeaders, toCsv } from "./csv.js";
 export { monitoringApi } from "./monitoring.api.js";
 export { createMonitoringRepository, type MonitoringRepository } from "./monitoring.repository.js";
 export { monitoringRoutes } from "./monitoring.routes.js";
