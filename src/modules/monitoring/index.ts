@@ -8,7 +8,7 @@ export {
   type MonitoringService,
   scheduleMonitoringJobs,
 } from "./monitoring.service.js";
-export { curatedFileSources } from "./monitoring.sources.js";
+export { curatedFileSources, sqlReferralSource } from "./monitoring.sources.js";
 export type {
   CoverageInstrument,
   EventFact,
