@@ -54,7 +54,7 @@ export const RegionMonitorPage = ({ page, model }: { page: PageContext; model: R
         </Heading>
         <DataTable
           caption={format(t.matrixCaption, { name: region.name })}
-          head={["", ...PHASES.map((phase) => t.phase[phase])]}
+          head={[t.funnelStage, ...PHASES.map((phase) => t.phase[phase])]}
           numeric={[1, 2, 3]}
           rows={JOURNEY_STEPS.map((step) => [
             t.step[step],
