@@ -64,10 +64,25 @@ export function createMonitoringService(deps: {
       deps.sources.hubs(),
       deps.sources.referrals(lastYear()),
     ]);
+    // Group once: 30 regions × every referral would otherwise be scanned 30 times.
+    const byRegion = new Map<string, typeof referrals>();
+    for (const referral of referrals) {
+      const list = byRegion.get(referral.regionCode);
+      if (list) list.push(referral);
+      else byRegion.set(referral.regionCode, [referral]);
+    }
     return regions.map((region) => ({
       ...regionCoverage(instruments, region),
       provinceCodes: region.provinceCodes,
-      star: starLevel({ region, instruments, examples, events, hubs, referrals, now }),
+      star: starLevel({
+        region,
+        instruments,
+        examples,
+        events,
+        hubs,
+        referrals: byRegion.get(region.code) ?? [],
+        now,
+      }),
     }));
   }
 
