@@ -7,6 +7,7 @@ import { dataFolder } from "./db/data-files.js";
 import { adminRoutes } from "./modules/admin/index.js";
 import { createAuditLog } from "./modules/audit/index.js";
 import { authRoutes, createAuthService, createGuard } from "./modules/auth/index.js";
+import { barriersRoutes, createBarriersService } from "./modules/barriers/index.js";
 import { catalogueApi, catalogueRoutes, createCatalogueService } from "./modules/catalogue/index.js";
 import {
   createKnowledgeRepository,
@@ -16,6 +17,17 @@ import {
   knowledgeRoutes,
   sectorKnowledgePanels,
 } from "./modules/knowledge/index.js";
+import {
+  type CoverageInstrument,
+  createMonitoringRepository,
+  createMonitoringService,
+  curatedFileSources,
+  type MonitoringSources,
+  monitoringApi,
+  monitoringRoutes,
+  nobodySignedIn,
+  type ResolveViewer,
+} from "./modules/monitoring/index.js";
 import {
   createJsonInstrumentDirectory,
   createMailTransport,
@@ -59,6 +71,10 @@ export type AppDeps = {
   clock?: () => Date;
   /** The instruments the route ranks; tests and the benchmark inject their own. */
   listMatchableInstruments?: () => Promise<MatchableInstrument[]>;
+  /** The monitor's facts; default: the curated files (temporary until catalogue/referrals/route are merged). */
+  monitoringSources?: MonitoringSources;
+  /** Who is signed in, for coordinator pages; default nobody (the auth module supplies it at integration). */
+  resolveViewer?: ResolveViewer;
 };
 
 /** The services shared by the web app and the background jobs, built once from the same dependencies. */
@@ -104,7 +120,7 @@ export async function createBackgroundJobs(deps: AppDeps) {
 
 /** The composition root: the request pipeline from top to bottom, then every module mounted. */
 export async function createApp(deps: AppDeps) {
-  const { env, database, logger, listMatchableInstruments } = deps;
+  const { env, database, logger, listMatchableInstruments, monitoringSources, resolveViewer } = deps;
   const { db, audit, instruments, referrals, privacy, clock } = createServices(deps);
   const stylesheet = buildStylesheet();
   const geography = await loadGeography(createRegionsRepository(database.db));
@@ -122,6 +138,29 @@ export async function createApp(deps: AppDeps) {
     );
   };
   const knowledge = createKnowledgeService(createKnowledgeRepository(database.db), geography);
+  const curated = curatedFileSources();
+  const monitoring = createMonitoringService({
+    // Coverage counts the catalogue's own instruments, so every cell agrees with the services API.
+    sources: monitoringSources ?? {
+      ...curated,
+      instruments: async () =>
+        (await catalogue.listForMatching()).map((instrument) => ({
+          id: instrument.id,
+          refId: instrument.refId,
+          slug: instrument.slug,
+          name: instrument.name,
+          kind: instrument.kind,
+          journeySteps: instrument.journeySteps,
+          phases: instrument.phases,
+          coverageLevel: instrument.coverage.level as CoverageInstrument["coverageLevel"],
+          coverageCodes: instrument.coverage.codes,
+          status: instrument.status,
+        })),
+    },
+    geography,
+    repository: createMonitoringRepository(database.db),
+    clock,
+  });
   const routeReference = loadRouteReferenceData();
   const routeDeps = {
     geography,
@@ -187,6 +226,22 @@ export async function createApp(deps: AppDeps) {
   app.route("/", catalogueRoutes({ service: catalogue, geography }));
   app.route(
     "/",
+    barriersRoutes({
+      service: createBarriersService({ db: database.db, geography, clock }),
+      geography,
+      limiter,
+      secretKey: env.secretKey,
+      trustProxy: env.trustProxy,
+      resolveViewer: resolveViewer ?? nobodySignedIn,
+      clock,
+    }),
+  );
+  app.route(
+    "/",
+    monitoringRoutes({ service: monitoring, provinces: geography.provinces, resolveViewer, clock }),
+  );
+  app.route(
+    "/",
     knowledgeRoutes({
       service: knowledge,
       geography,
@@ -215,6 +270,7 @@ export async function createApp(deps: AppDeps) {
       catalogueApi({ service: catalogue, adminToken: env.catalogueAdminToken, profileUri }),
       knowledgeApi({ service: knowledge, geography, instrumentLinks, clock }),
       routeApi(routeDeps),
+      monitoringApi(monitoring),
     ]),
   );
 

@@ -11,6 +11,7 @@ const NAV_ITEMS: { key: NavKey; href: string }[] = [
   { key: "examples", href: "/voorbeelden" },
   { key: "agenda", href: "/agenda" },
   { key: "sectors", href: "/sectoren" },
+  { key: "monitor", href: "/monitor" },
 ];
 
 /** The same URL with the other language selected. */

@@ -3,6 +3,7 @@ import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { type Database, queryRows } from "../../db/client.js";
 import type { AuditActor, AuditLog } from "../audit/index.js";
 import type { Principal } from "../auth/index.js";
+import { journeyEvents } from "../monitoring/index.js";
 import type { InstrumentDirectory } from "./referrals.instruments.js";
 import { queueMail } from "./referrals.notifications.js";
 import {
@@ -18,7 +19,6 @@ import {
   caseNotes,
   cases,
   consents,
-  journeyEvents,
   listingVersions,
   measures,
   outboxMessages,

@@ -176,19 +176,3 @@ export const outboxMessages = pgTable("outbox_messages", {
   sentAt: timestamp("sent_at", { withTimezone: true }),
   transport: text("transport"),
 });
-
-/**
- * Journey events without personal data, counted by the monitor: e.g. intake_requested with region and date.
- */
-export const journeyEvents = pgTable(
-  "journey_events",
-  {
-    id: bigserial("id", { mode: "number" }).primaryKey(),
-    type: text("type").notNull(),
-    regionCode: text("region_code"),
-    sbiSection: text("sbi_section"),
-    source: text("source"),
-    occurredAt: timestamp("occurred_at", { withTimezone: true }).notNull(),
-  },
-  (table) => [index("journey_events_type_idx").on(table.type, table.occurredAt)],
-);

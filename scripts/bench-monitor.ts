@@ -1,0 +1,93 @@
+/**
+ * Prints the server time of every monitor page and API on a database filled by seed:monitor. Usage:
+ *   npm run bench:monitor -- --database-url postgres://postgres@127.0.0.1:5432/circulair_monitor_bench
+ * Each path is requested once cold, then RUNS times; the median and the slowest of those runs are printed.
+ */
+import { parseArgs } from "node:util";
+import { sql } from "drizzle-orm";
+import pino from "pino";
+import { createApp } from "../src/app.js";
+import { loadEnv } from "../src/config/env.js";
+import { openDatabase, queryRows } from "../src/db/client.js";
+import { curatedFileSources, sqlReferralSource } from "../src/modules/monitoring/index.js";
+
+const { values } = parseArgs({
+  options: { "database-url": { type: "string" }, runs: { type: "string", default: "7" } },
+});
+const url = values["database-url"];
+if (!url) {
+  console.error("Give the benchmark database: --database-url postgres://…/circulair_monitor_bench");
+  process.exit(1);
+}
+const runs = Number(values.runs);
+const database = await openDatabase({ kind: "postgres", url });
+const [size] = await queryRows<{ events: number; referrals: number }>(
+  database.db,
+  sql`select (select count(*)::int from journey_events) as events, (select count(*)::int from referral_facts) as referrals`,
+);
+const coordinator = { role: "coordinator", scope: { level: "national" as const } };
+const sources = { ...curatedFileSources(), referrals: sqlReferralSource(database.db) };
+const env = loadEnv({
+  NODE_ENV: "production",
+  SECRET_KEY: "benchmark-only-secret-0123456789abcdef",
+  DATABASE_URL: url,
+});
+const logger = pino({ level: "silent" });
+const publicApp = await createApp({ env, database, logger, monitoringSources: sources });
+const coordinatorApp = await createApp({
+  env,
+  database,
+  logger,
+  monitoringSources: sources,
+  resolveViewer: async () => coordinator,
+});
+
+const paths: [string, typeof publicApp][] = [
+  ["/monitor", publicApp],
+  ["/monitor/dekking", publicApp],
+  ["/monitor/regio/ES04", publicApp],
+  ["/monitor/regio/ES04/cel?stap=invoering&fase=peloton", publicApp],
+  ["/monitor/klantreis", publicApp],
+  ["/monitor/klantreis?regio=ES04", publicApp],
+  ["/monitor/klantreis (coordinator)", coordinatorApp],
+  ["/monitor/klantreis.csv", publicApp],
+  ["/monitor/effect", publicApp],
+  ["/monitor/effect (coordinator)", coordinatorApp],
+  ["/monitor/doelen", publicApp],
+  ["/monitor/belemmeringen (coordinator)", coordinatorApp],
+  ["/monitor/sterren.csv", publicApp],
+  ["/belemmering-melden", publicApp],
+  ["/api/v1/monitoring/coverage", publicApp],
+  ["/api/v1/monitoring/coverage/ES04?journey_step=invoering&phase=starter", publicApp],
+];
+
+console.log(
+  `Monitor benchmark on PostgreSQL: ${size!.events.toLocaleString("en")} journey events, ${size!.referrals.toLocaleString("en")} referrals; ${runs} runs per path`,
+);
+console.log("path".padEnd(72), "cold ms", "median ms", "max ms", "status");
+let worst = 0;
+for (const [label, app] of paths) {
+  const path = label.replace(/ \(coordinator\)$/, "");
+  const time = async () => {
+    const start = performance.now();
+    const response = await app.request(`http://localhost${path}`);
+    await response.arrayBuffer();
+    return { ms: performance.now() - start, status: response.status };
+  };
+  const cold = await time();
+  const timings: number[] = [];
+  for (let i = 0; i < runs; i++) timings.push((await time()).ms);
+  timings.sort((a, b) => a - b);
+  const median = timings[Math.floor(timings.length / 2)]!;
+  const max = timings[timings.length - 1]!;
+  worst = Math.max(worst, median);
+  console.log(
+    label.padEnd(72),
+    cold.ms.toFixed(1).padStart(7),
+    median.toFixed(1).padStart(9),
+    max.toFixed(1).padStart(6),
+    cold.status,
+  );
+}
+console.log(`Slowest median: ${worst.toFixed(1)} ms (floor: 300 ms)`);
+await database.close();

@@ -1,0 +1,150 @@
+import { Hono } from "hono";
+import { format } from "../../i18n/index.js";
+import type { AppContext, AppEnv } from "../../web/context.js";
+import { forbidden, notFound } from "../../web/errors.js";
+import { clientKey, type RateLimiter, rateLimit } from "../../web/rate-limit.js";
+import { pageContext, renderPage } from "../../web/render.js";
+import { csvHeaders, isCoordinator, type ResolveViewer, toCsv } from "../monitoring/index.js";
+import type { Geography } from "../regions/index.js";
+import { barriersMessages } from "./barriers.messages.js";
+import {
+  BARRIER_STATUSES,
+  BARRIER_THEMES,
+  type BarrierForm,
+  type BarrierStatus,
+  type BarriersService,
+  type BarrierTheme,
+  validateBarrier,
+} from "./barriers.service.js";
+import { BarrierFormPage, BarrierThanksPage } from "./views/barrier-form-page.js";
+import { RegisterPage } from "./views/register-page.js";
+
+export type BarriersRouteDeps = {
+  service: BarriersService;
+  geography: Geography;
+  limiter: RateLimiter;
+  secretKey: string;
+  trustProxy: boolean;
+  resolveViewer: ResolveViewer;
+  clock?: () => Date;
+};
+
+/** The public barrier form (/belemmering-melden) and the coordinators' register (/monitor/belemmeringen). */
+export function barriersRoutes(deps: BarriersRouteDeps) {
+  const { service, geography, resolveViewer } = deps;
+  const clock = deps.clock ?? (() => new Date());
+  const municipalities = geography.municipalities.map((municipality) => municipality.name);
+  // Ten reports an hour per client is plenty for a person and stops a script.
+  const limitReports = rateLimit({
+    limiter: deps.limiter,
+    name: "barrier-report",
+    limit: 10,
+    windowSeconds: 3600,
+    key: (c) => clientKey(c, deps.secretKey, deps.trustProxy),
+  });
+  const coordinator = async (c: AppContext) => {
+    const viewer = await resolveViewer(c.req.raw);
+    if (!isCoordinator(viewer)) throw forbidden();
+    return viewer;
+  };
+
+  return new Hono<AppEnv>()
+    .get("/belemmering-melden", (c) =>
+      renderPage(
+        c,
+        <BarrierFormPage page={pageContext(c)} model={{ values: {}, problems: [], municipalities }} />,
+      ),
+    )
+    .post("/belemmering-melden", limitReports, async (c) => {
+      const t = barriersMessages[c.get("lang")];
+      const body = (await c.req.parseBody()) as Record<string, string>;
+      const values = Object.fromEntries(
+        ["beschrijving", "onderwerp", "regel", "gemeente", "naam", "email", "toestemming"].map((key) => [
+          key,
+          typeof body[key] === "string" ? body[key] : "",
+        ]),
+      ) as Record<string, string>;
+      const form: BarrierForm = {
+        description: values.beschrijving!,
+        theme: values.onderwerp!,
+        rule: values.regel!,
+        municipality: values.gemeente!,
+        contactName: values.naam!,
+        contactEmail: values.email!,
+        consent: values.toestemming === "ja",
+      };
+      const problems = validateBarrier(form, geography.findMunicipalityByName).map((problem) => ({
+        field: problem.field,
+        message: format(t[problem.code], { max: problem.field === "regel" ? 300 : 4000 }),
+      }));
+      if (problems.length)
+        return renderPage(
+          c,
+          <BarrierFormPage page={pageContext(c)} model={{ values, problems, municipalities }} />,
+          400,
+        );
+      const viewer = await resolveViewer(c.req.raw);
+      await service.report(form, viewer?.role === "advisor" ? "advisor" : "company");
+      return c.redirect("/belemmering-melden/bedankt", 303);
+    })
+    .get("/belemmering-melden/bedankt", (c) => renderPage(c, <BarrierThanksPage page={pageContext(c)} />))
+    .get("/monitor/belemmeringen", async (c) => {
+      const viewer = await coordinator(c);
+      const rows = await service.list(viewer);
+      return renderPage(
+        c,
+        <RegisterPage
+          page={pageContext(c)}
+          model={{
+            year: clock().getUTCFullYear(),
+            barriers: rows.map((row) => ({
+              ...row,
+              theme: row.theme as BarrierTheme,
+              category: (row.category ?? row.theme) as BarrierTheme,
+              regionName: geography.region(row.regionCode)?.name ?? row.regionCode,
+            })),
+          }}
+        />,
+      );
+    })
+    .post("/monitor/belemmeringen/:id{[0-9]+}", async (c) => {
+      const viewer = await coordinator(c);
+      const body = (await c.req.parseBody()) as Record<string, string>;
+      const category = String(body.categorie ?? "");
+      const status = String(body.status ?? "");
+      if (
+        !(BARRIER_THEMES as readonly string[]).includes(category) ||
+        !(BARRIER_STATUSES as readonly string[]).includes(status)
+      )
+        throw notFound("barrier choice");
+      const updated = await service.update(viewer, Number(c.req.param("id")), {
+        category: category as BarrierTheme,
+        status: status as BarrierStatus,
+        responsibleBody: String(body.instantie ?? "").slice(0, 200),
+        note: String(body.notitie ?? "").slice(0, 1000),
+      });
+      if (!updated) throw notFound("barrier");
+      return c.redirect(`/monitor/belemmeringen#melding-${c.req.param("id")}`, 303);
+    })
+    .get("/monitor/belemmeringen/jaaroverzicht.csv", async (c) => {
+      const viewer = await coordinator(c);
+      const t = barriersMessages[c.get("lang")];
+      const year = Number(c.req.query("jaar") ?? clock().getUTCFullYear());
+      if (!Number.isInteger(year) || year < 2000 || year > 2100) throw notFound("year");
+      const rows = await service.yearSummary(viewer, year);
+      return c.body(
+        toCsv(
+          [t.year, t.category, t.status, t.count, t.responsibleBody],
+          rows.map((row) => [
+            year,
+            t.themes[row.category as BarrierTheme] ?? row.category,
+            t.statuses[row.status as BarrierStatus] ?? row.status,
+            row.count,
+            row.bodies,
+          ]),
+        ),
+        200,
+        csvHeaders(`belemmeringen-${year}.csv`),
+      );
+    });
+}

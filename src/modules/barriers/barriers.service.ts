@@ -1,0 +1,153 @@
+import { and, desc, eq, gte, inArray, lt, sql } from "drizzle-orm";
+import { type Database, queryRows } from "../../db/client.js";
+import type { FieldProblem } from "../../web/errors.js";
+import { isCoordinator, regionsInScope, type Viewer } from "../monitoring/index.js";
+import type { Geography } from "../regions/index.js";
+import { barriers } from "./barriers.tables.js";
+
+export const BARRIER_THEMES = [
+  "afval_en_grondstoffen",
+  "vergunningen",
+  "normen_en_certificering",
+  "inkoop_en_aanbesteding",
+  "financiering_en_fiscaal",
+  "data_en_transparantie",
+  "overig",
+] as const;
+export type BarrierTheme = (typeof BARRIER_THEMES)[number];
+export const BARRIER_STATUSES = ["nieuw", "in_behandeling", "doorgestuurd", "opgelost", "afgewezen"] as const;
+export type BarrierStatus = (typeof BARRIER_STATUSES)[number];
+
+/** The consent text shown beside the contact fields; stored with every consent so it can be traced later. */
+export const CONTACT_CONSENT = {
+  version: "belemmering-contact-2026-11",
+  purpose: "Contact opnemen met de melder over deze melding",
+} as const;
+
+export type BarrierForm = {
+  description: string;
+  theme: string;
+  rule: string;
+  municipality: string;
+  contactName: string;
+  contactEmail: string;
+  consent: boolean;
+};
+
+type ProblemCode =
+  | "required"
+  | "tooShort"
+  | "tooLong"
+  | "chooseTheme"
+  | "unknownMunicipality"
+  | "invalidEmail"
+  | "consentNeeded"
+  | "contactNeeded";
+
+/** Checks a report; returns the problems as message codes per field (the route words them). Pure. */
+export function validateBarrier(
+  form: BarrierForm,
+  findMunicipality: (name: string) => { code: string } | undefined,
+): { field: string; code: ProblemCode }[] {
+  const problems: { field: string; code: ProblemCode }[] = [];
+  const description = form.description.trim();
+  if (!description) problems.push({ field: "beschrijving", code: "required" });
+  else if (description.length < 20) problems.push({ field: "beschrijving", code: "tooShort" });
+  else if (description.length > 4000) problems.push({ field: "beschrijving", code: "tooLong" });
+  if (!(BARRIER_THEMES as readonly string[]).includes(form.theme))
+    problems.push({ field: "onderwerp", code: "chooseTheme" });
+  if (form.rule.length > 300) problems.push({ field: "regel", code: "tooLong" });
+  if (!form.municipality.trim()) problems.push({ field: "gemeente", code: "required" });
+  else if (!findMunicipality(form.municipality))
+    problems.push({ field: "gemeente", code: "unknownMunicipality" });
+  const wantsContact = Boolean(form.contactName.trim() || form.contactEmail.trim());
+  if (form.contactEmail.trim() && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(form.contactEmail.trim()))
+    problems.push({ field: "email", code: "invalidEmail" });
+  if (wantsContact && !form.contactEmail.trim()) problems.push({ field: "email", code: "contactNeeded" });
+  if (wantsContact && !form.consent) problems.push({ field: "toestemming", code: "consentNeeded" });
+  return problems;
+}
+
+/** The barrier register: reports from the public form and advisors, handled by coordinators within their scope. */
+export function createBarriersService(deps: { db: Database; geography: Geography; clock?: () => Date }) {
+  const { db, geography } = deps;
+  const clock = deps.clock ?? (() => new Date());
+  const scopeRegions = (viewer: Viewer) => regionsInScope(viewer.scope, geography.regions);
+
+  return {
+    /** Stores a valid report. Contact details only with consent; the consent's version and purpose are kept. */
+    async report(form: BarrierForm, reporterKind: "company" | "advisor") {
+      const municipality = geography.findMunicipalityByName(form.municipality)!;
+      const contact = form.consent && form.contactEmail.trim();
+      const [row] = await db
+        .insert(barriers)
+        .values({
+          description: form.description.trim(),
+          theme: form.theme,
+          category: form.theme,
+          rule: form.rule.trim() || null,
+          municipalityCode: municipality.code,
+          regionCode: municipality.regionCode,
+          provinceCode: municipality.provinceCode,
+          reporterKind,
+          contactName: contact ? form.contactName.trim() || null : null,
+          contactEmail: contact ? form.contactEmail.trim() : null,
+          consentVersion: contact ? CONTACT_CONSENT.version : null,
+          consentPurpose: contact ? CONTACT_CONSENT.purpose : null,
+          consentAt: contact ? clock() : null,
+          createdAt: clock(),
+          updatedAt: clock(),
+        })
+        .returning({ id: barriers.id });
+      return row!.id;
+    },
+    /** The reports in a coordinator's scope, newest first. */
+    async list(viewer: Viewer) {
+      if (!isCoordinator(viewer)) return [];
+      return db
+        .select()
+        .from(barriers)
+        .where(inArray(barriers.regionCode, scopeRegions(viewer)))
+        .orderBy(desc(barriers.createdAt))
+        .limit(500);
+    },
+    /** Categorises, routes and sets the status of a report; false when it is outside the coordinator's scope. */
+    async update(
+      viewer: Viewer,
+      id: number,
+      change: { category: BarrierTheme; responsibleBody: string; status: BarrierStatus; note: string },
+    ) {
+      if (!isCoordinator(viewer)) return false;
+      const rows = await db
+        .update(barriers)
+        .set({
+          category: change.category,
+          responsibleBody: change.responsibleBody.trim() || null,
+          status: change.status,
+          note: change.note.trim() || null,
+          updatedAt: clock(),
+        })
+        .where(and(eq(barriers.id, id), inArray(barriers.regionCode, scopeRegions(viewer))))
+        .returning({ id: barriers.id });
+      return rows.length > 0;
+    },
+    /** The yearly summary for a coordinator's scope: reports per category and status (no contact details). */
+    async yearSummary(viewer: Viewer, year: number) {
+      if (!isCoordinator(viewer)) return [];
+      const from = new Date(Date.UTC(year, 0, 1));
+      const to = new Date(Date.UTC(year + 1, 0, 1));
+      const regions = scopeRegions(viewer);
+      return queryRows<{ category: string; status: string; count: number; bodies: string | null }>(
+        db,
+        sql`select coalesce(category, theme) as category, status, count(*)::int as count,
+                   string_agg(distinct responsible_body, '; ') as bodies
+            from ${barriers}
+            where ${and(gte(barriers.createdAt, from), lt(barriers.createdAt, to), inArray(barriers.regionCode, regions))}
+            group by 1, 2 order by 1, 2`,
+      );
+    },
+  };
+}
+
+export type BarriersService = ReturnType<typeof createBarriersService>;
+export type { FieldProblem };

@@ -1,0 +1,159 @@
+import { sql } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { browserSession, silentLogger } from "../../../tests/support/app.js";
+import { describeEachDatabase } from "../../../tests/support/database.js";
+import { createApp } from "../../app.js";
+import { loadEnv } from "../../config/env.js";
+import { queryRows } from "../../db/client.js";
+import type { Viewer } from "../monitoring/index.js";
+import { createRegionsRepository, loadGeography } from "../regions/index.js";
+import { CONTACT_CONSENT, createBarriersService, validateBarrier } from "./barriers.service.js";
+
+const form = {
+  description:
+    "De omgevingsdienst ziet onze houtreststromen als afval, zodat wij ze niet mogen hergebruiken.",
+  theme: "afval_en_grondstoffen",
+  rule: "",
+  municipality: "Enschede",
+  contactName: "",
+  contactEmail: "",
+  consent: false,
+};
+const find = (name: string) => (name === "Enschede" ? { code: "GM0153" } : undefined);
+
+describe("validateBarrier", () => {
+  it("accepts a complete anonymous report", () => {
+    expect(validateBarrier(form, find)).toEqual([]);
+  });
+  it("names every wrong field", () => {
+    expect(
+      validateBarrier(
+        { ...form, description: "kort", theme: "", municipality: "Atlantis", contactEmail: "geen-mail" },
+        find,
+      ).map((problem) => `${problem.field}:${problem.code}`),
+    ).toEqual([
+      "beschrijving:tooShort",
+      "onderwerp:chooseTheme",
+      "gemeente:unknownMunicipality",
+      "email:invalidEmail",
+      "toestemming:consentNeeded",
+    ]);
+  });
+  it("contact details need an e-mail address and consent", () => {
+    expect(validateBarrier({ ...form, contactName: "An" }, find).map((p) => p.code)).toEqual([
+      "contactNeeded",
+      "consentNeeded",
+    ]);
+  });
+});
+
+describeEachDatabase("barrier register", (database) => {
+  let app: Awaited<ReturnType<typeof createApp>>;
+  let viewer: Viewer | null = null;
+  beforeAll(async () => {
+    app = await createApp({
+      env: loadEnv({ NODE_ENV: "test", DEMO: "0" }),
+      database: database(),
+      logger: silentLogger,
+      resolveViewer: async () => viewer,
+    });
+  });
+
+  it("the public form re-shows errors with a summary and keeps the input, then stores a report with consent", async () => {
+    viewer = null;
+    const session = browserSession(app);
+    const csrf = await session.csrfTokenFrom("/belemmering-melden");
+    const bad = await session.post(
+      "/belemmering-melden",
+      { beschrijving: "Te kort", onderwerp: "", gemeente: "Enschede" },
+      { csrf },
+    );
+    expect(bad.status).toBe(400);
+    const html = await bad.text();
+    expect(html).toContain("Er is een probleem");
+    expect(html).toContain('href="#beschrijving"');
+    expect(html).toContain("Te kort");
+    const good = await session.post(
+      "/belemmering-melden",
+      {
+        beschrijving: form.description,
+        onderwerp: "afval_en_grondstoffen",
+        gemeente: "Enschede",
+        naam: "An de Vries",
+        email: "an@example.nl",
+        toestemming: "ja",
+      },
+      { csrf },
+    );
+    expect(good.status).toBe(303);
+    expect(good.headers.get("location")).toBe("/belemmering-melden/bedankt");
+    const [row] = await queryRows<Record<string, string>>(
+      database().db,
+      sql`select region_code, reporter_kind, consent_version, consent_purpose, contact_email from barriers`,
+    );
+    expect(row).toEqual({
+      region_code: "ES04",
+      reporter_kind: "company",
+      consent_version: CONTACT_CONSENT.version,
+      consent_purpose: CONTACT_CONSENT.purpose,
+      contact_email: "an@example.nl",
+    });
+  });
+
+  it("refuses a post without a valid form token", async () => {
+    const response = await browserSession(app).post(
+      "/belemmering-melden",
+      { beschrijving: "x" },
+      { csrf: "nep" },
+    );
+    expect(response.status).toBe(403);
+  });
+
+  it("coordinators see and handle only reports in their scope; others get 403", async () => {
+    viewer = null;
+    expect((await app.request("/monitor/belemmeringen")).status).toBe(403);
+    const geography = await loadGeography(createRegionsRepository(database().db));
+    const service = createBarriersService({ db: database().db, geography });
+    const advisorReport = await service.report({ ...form, municipality: "Rotterdam" }, "advisor");
+    const twente: Viewer = { role: "coordinator", scope: { level: "province", code: "PV23" } };
+    const southHolland: Viewer = { role: "coordinator", scope: { level: "region", code: "ES23" } };
+    expect((await service.list(twente)).map((row) => row.regionCode)).toEqual(["ES04"]);
+    expect((await service.list(southHolland)).map((row) => row.id)).toEqual([advisorReport]);
+    const change = {
+      category: "vergunningen" as const,
+      responsibleBody: "DCMR",
+      status: "doorgestuurd" as const,
+      note: "",
+    };
+    expect(await service.update(twente, advisorReport, change)).toBe(false);
+    expect(await service.update(southHolland, advisorReport, change)).toBe(true);
+
+    viewer = southHolland;
+    const session = browserSession(app);
+    const csrf = await session.csrfTokenFrom("/monitor/belemmeringen");
+    const updated = await session.post(
+      `/monitor/belemmeringen/${advisorReport}`,
+      { categorie: "vergunningen", status: "opgelost", instantie: "DCMR Milieudienst Rijnmond", notitie: "" },
+      { csrf },
+    );
+    expect(updated.status).toBe(303);
+    const csv = await session.get(
+      `/monitor/belemmeringen/jaaroverzicht.csv?jaar=${new Date().getUTCFullYear()}`,
+    );
+    expect(csv.headers.get("content-type")).toContain("text/csv");
+    const text = await csv.text();
+    expect(text).toContain("Vergunningen en toezicht,opgelost,1,DCMR Milieudienst Rijnmond");
+    expect(text).not.toContain("Houtreststromen");
+  });
+
+  it("limits reports per client", async () => {
+    viewer = null;
+    const session = browserSession(app);
+    const csrf = await session.csrfTokenFrom("/belemmering-melden");
+    const statuses: number[] = [];
+    for (let i = 0; i < 11; i++)
+      statuses.push((await session.post("/belemmering-melden", { beschrijving: "" }, { csrf })).status);
+    // One report was already made from this (socket-less) client in the first test.
+    expect(statuses).toContain(429);
+  });
+});

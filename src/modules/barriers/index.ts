@@ -1,0 +1,10 @@
+export { barriersMessages } from "./barriers.messages.js";
+export { barriersRoutes } from "./barriers.routes.js";
+export {
+  BARRIER_STATUSES,
+  BARRIER_THEMES,
+  type BarriersService,
+  CONTACT_CONSENT,
+  createBarriersService,
+  validateBarrier,
+} from "./barriers.service.js";

@@ -1,0 +1,30 @@
+export { AVAILABLE_STATUSES, coversMunicipality, isAvailableStatus } from "./coverage.js";
+export { csvHeaders, toCsv } from "./csv.js";
+export { monitoringApi } from "./monitoring.api.js";
+export { createMonitoringRepository, type MonitoringRepository } from "./monitoring.repository.js";
+export { monitoringRoutes } from "./monitoring.routes.js";
+export {
+  createMonitoringService,
+  type MonitoringService,
+  scheduleMonitoringJobs,
+} from "./monitoring.service.js";
+export { curatedFileSources, sqlReferralSource } from "./monitoring.sources.js";
+export { journeyEvents } from "./monitoring.tables.js";
+export type {
+  CoverageInstrument,
+  EventFact,
+  ExampleFact,
+  HubFact,
+  JourneyEvent,
+  MonitoringSources,
+  ReferralFact,
+} from "./monitoring.types.js";
+export {
+  isCoordinator,
+  nobodySignedIn,
+  type ResolveViewer,
+  regionsInScope,
+  scopeContains,
+  type Viewer,
+  type ViewerScope,
+} from "./viewer.js";

@@ -1,0 +1,91 @@
+import { sql } from "drizzle-orm";
+import { type Database, queryRows } from "../../db/client.js";
+import { goalValues, journeyEvents, monitoringGoals } from "./monitoring.tables.js";
+import type { FunnelCountRow, JourneyEvent } from "./monitoring.types.js";
+
+export type GoalRow = typeof monitoringGoals.$inferSelect;
+export type NewGoal = typeof monitoringGoals.$inferInsert;
+
+/** Reads and maintains the monitor's own tables: journey events and their daily rollup, goals and goal values. */
+export function createMonitoringRepository(db: Database) {
+  return {
+    /** Records journey events (the route and referrals modules call this through the integrator's wiring). */
+    async insertJourneyEvents(events: (JourneyEvent & { sbiSection?: string | null })[]) {
+      if (events.length === 0) return;
+      await db.insert(journeyEvents).values(
+        events.map((event) => ({
+          type: event.type,
+          regionCode: event.regionCode,
+          source: event.source,
+          sbiSection: event.sbiSection ?? null,
+          occurredAt: event.occurredAt,
+        })),
+      );
+    },
+    /**
+     * Rebuilds the daily rollup from `sinceDay` (UTC date, inclusive) up to now: delete those days, count them again.
+     * Idempotent, so the job may run as often as wanted and twice by accident.
+     */
+    async rollupJourneyEvents(sinceDay: string, tx: Database = db) {
+      await tx.execute(sql`delete from journey_event_daily where day >= ${sinceDay}::date`);
+      await tx.execute(sql`
+        insert into journey_event_daily (day, region_code, type, source, count)
+        select (occurred_at at time zone 'UTC')::date, region_code, type, coalesce(source, ''), count(*)::int
+        from journey_events
+        where occurred_at >= (${sinceDay}::date)::timestamp at time zone 'UTC'
+        group by 1, 2, 3, 4`);
+    },
+    /** Funnel counts per type and source for a period (inclusive UTC days), for some regions or all. */
+    async funnelCounts(range: {
+      from: string;
+      to: string;
+      regionCodes?: string[];
+    }): Promise<FunnelCountRow[]> {
+      const regionFilter = range.regionCodes
+        ? sql`and region_code in (${sql.join(
+            range.regionCodes.map((code) => sql`${code}`),
+            sql`, `,
+          )})`
+        : sql``;
+      const rows = await queryRows<{ type: string; source: string; count: number }>(
+        db,
+        sql`select type, source, sum(count)::int as count from journey_event_daily
+            where day between ${range.from}::date and ${range.to}::date ${regionFilter}
+            group by type, source`,
+      );
+      return rows.map((row) => ({
+        regionCode: "",
+        type: row.type,
+        source: row.source || null,
+        count: row.count,
+      }));
+    },
+    /** Counts of one event type in a period per region, from the rollup (used by goal indicators). */
+    async countByRegion(type: string, range: { from: string; to: string }) {
+      return queryRows<{ region_code: string; count: number }>(
+        db,
+        sql`select region_code, sum(count)::int as count from journey_event_daily
+            where type = ${type} and day between ${range.from}::date and ${range.to}::date group by region_code`,
+      );
+    },
+    listGoals: () => db.select().from(monitoringGoals).orderBy(monitoringGoals.deadline, monitoringGoals.id),
+    async createGoal(goal: NewGoal) {
+      const [row] = await db.insert(monitoringGoals).values(goal).returning();
+      return row!;
+    },
+    /** Appends today's value of a goal; a second run on the same day replaces it. */
+    async recordGoalValue(goalId: number, measuredOn: string, value: number, tx: Database = db) {
+      await tx
+        .insert(goalValues)
+        .values({ goalId, measuredOn, value })
+        .onConflictDoUpdate({ target: [goalValues.goalId, goalValues.measuredOn], set: { value } });
+    },
+    listGoalValues: () =>
+      queryRows<{ goal_id: number; measured_on: string; value: number }>(
+        db,
+        sql`select goal_id, measured_on::text as measured_on, value from goal_values order by goal_id, measured_on`,
+      ),
+  };
+}
+
+export type MonitoringRepository = ReturnType<typeof createMonitoringRepository>;

@@ -1,0 +1,400 @@
+import { Hono } from "hono";
+import { format, type Localised } from "../../i18n/index.js";
+import type { AppContext, AppEnv } from "../../web/context.js";
+import { type FieldProblem, forbidden, invalidInput, notFound } from "../../web/errors.js";
+import { pageContext, renderPage } from "../../web/render.js";
+import { isJourneyStep, isPhase } from "./coverage.js";
+import { csvHeaders, toCsv } from "./csv.js";
+import { INDICATORS, type Indicator } from "./goals.js";
+import { monitoringMessages } from "./monitoring.messages.js";
+import { isoDay, type MonitoringService, ScopeError } from "./monitoring.service.js";
+import { JOURNEY_STEPS, PHASES } from "./monitoring.types.js";
+import { isCoordinator, nobodySignedIn, type ResolveViewer, regionsInScope, type Viewer } from "./viewer.js";
+import { CellPage } from "./views/cell-page.js";
+import { CoveragePage } from "./views/coverage-page.js";
+import { EffectivenessPage } from "./views/effectiveness-page.js";
+import { FunnelPage } from "./views/funnel-page.js";
+import { GoalsPage } from "./views/goals-page.js";
+import { OverviewPage } from "./views/overview-page.js";
+import { RegionMonitorPage } from "./views/region-monitor-page.js";
+
+export type MonitoringRouteDeps = {
+  service: MonitoringService;
+  provinces: { code: string; name: string }[];
+  /** Resolves the signed-in viewer; until the auth module is wired in, nobody is signed in. */
+  resolveViewer?: ResolveViewer;
+  clock?: () => Date;
+};
+
+const DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+const validDay = (value: string) =>
+  DAY_PATTERN.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`));
+
+/** /monitor pages: public aggregate figures (coverage and stars concern instruments, not people). */
+export function monitoringRoutes({
+  service,
+  provinces,
+  resolveViewer = nobodySignedIn,
+  clock = () => new Date(),
+}: MonitoringRouteDeps) {
+  /** Reads and checks the funnel filter; defaults to the last 12 months of all regions. */
+  const funnelQuery = (c: AppContext) => {
+    const t = monitoringMessages[c.get("lang")];
+    const today = isoDay(clock());
+    const query = {
+      region: (c.req.query("regio") ?? "").toUpperCase(),
+      from: c.req.query("van") || isoDay(new Date(clock().getTime() - 364 * 24 * 3600 * 1000)),
+      to: c.req.query("tot") || today,
+    };
+    const problems: FieldProblem[] = [];
+    if (query.region && !service.regions.some((region) => region.code === query.region))
+      problems.push({ field: "regio", message: t.unknownRegion });
+    if (!validDay(query.from)) problems.push({ field: "van", message: t.invalidDate });
+    if (!validDay(query.to)) problems.push({ field: "tot", message: t.invalidDate });
+    if (!problems.length && query.from > query.to) problems.push({ field: "van", message: t.invalidRange });
+    return { query, problems };
+  };
+  const provinceNames = new Map(provinces.map((province) => [province.code, province.name]));
+  const scopeName = (c: AppContext, regionCode: string) => {
+    const t = monitoringMessages[c.get("lang")];
+    const region = service.regions.find((candidate) => candidate.code === regionCode);
+    return region ? format(t.regionPrefix, { name: region.name }) : t.allRegions;
+  };
+
+  return new Hono<AppEnv>()
+    .get("/monitor", async (c) => {
+      const overview = await service.overview();
+      const model = {
+        geometry: service.mapGeometry(),
+        regions: overview.map((region) => ({
+          code: region.code,
+          name: region.name,
+          stars: region.star.stars,
+          missingForNext: region.star.missingForNext,
+          gapCount: region.gaps.length,
+          overlapCount: region.overlaps.length,
+        })),
+      };
+      return renderPage(c, <OverviewPage page={pageContext(c)} model={model} />);
+    })
+    .get("/monitor/sterren.csv", async (c) => {
+      const t = monitoringMessages[c.get("lang")];
+      const overview = await service.overview();
+      return c.body(
+        toCsv(
+          [t.code, t.region, t.stars, t.missingForNext, t.gaps, t.overlaps],
+          overview.map((region) => [
+            region.code,
+            region.name,
+            region.star.stars,
+            region.star.missingForNext.map((id) => t.condition[id]).join("; "),
+            region.gaps.length,
+            region.overlaps.length,
+          ]),
+        ),
+        200,
+        csvHeaders("sterrenniveau.csv"),
+      );
+    })
+    .get("/monitor/dekking", async (c) => {
+      const overview = await service.overview();
+      const model = {
+        regions: overview.map((region) => ({
+          code: region.code,
+          name: region.name,
+          stars: region.star.stars,
+          cells: region.cells,
+        })),
+      };
+      return renderPage(c, <CoveragePage page={pageContext(c)} model={model} />);
+    })
+    .get("/monitor/dekking.csv", async (c) => {
+      const t = monitoringMessages[c.get("lang")];
+      const overview = await service.overview();
+      return c.body(
+        toCsv(
+          [t.code, t.region, t.funnelStage, t.phaseColumn, t.instruments],
+          overview.flatMap((region) =>
+            JOURNEY_STEPS.flatMap((step) =>
+              PHASES.map((phase) => [region.code, region.name, step, phase, region.cells[step][phase]]),
+            ),
+          ),
+        ),
+        200,
+        csvHeaders("dekking.csv"),
+      );
+    })
+    .get("/monitor/regio/:code", async (c) => {
+      const code = c.req.param("code");
+      const region = (await service.overview()).find((candidate) => candidate.code === code.toUpperCase());
+      if (!region) throw notFound("region");
+      if (region.code !== code) return c.redirect(`/monitor/regio/${region.code}`, 301);
+      const names = new Map<string, Localised>(
+        (await service.instruments()).map((instrument) => [instrument.refId, instrument.name]),
+      );
+      return renderPage(c, <RegionMonitorPage page={pageContext(c)} model={{ region, names }} />);
+    })
+    .get("/monitor/regio/:code/cel", async (c) => {
+      const code = c.req.param("code").toUpperCase();
+      const step = c.req.query("stap") ?? "";
+      const phase = c.req.query("fase") ?? "";
+      const region = service.regions.find((candidate) => candidate.code === code);
+      if (!region || !isJourneyStep(step) || !isPhase(phase)) throw notFound("cell");
+      const lang = c.get("lang");
+      const instruments = (await service.cell(code, step, phase)) ?? [];
+      return renderPage(
+        c,
+        <CellPage
+          page={pageContext(c)}
+          model={{
+            regionCode: code,
+            regionName: region.name,
+            step,
+            phase,
+            instruments: instruments.map((i) => ({ slug: i.slug, name: i.name[lang], kind: i.kind })),
+          }}
+        />,
+      );
+    })
+    .get("/monitor/klantreis", async (c) => {
+      const { query, problems } = funnelQuery(c);
+      const viewer = await resolveViewer(c.req.raw);
+      const result = problems.length
+        ? { exact: false, funnel: { stages: [], bySource: [] } }
+        : await service.funnel(
+            { from: query.from, to: query.to, regionCode: query.region || undefined },
+            viewer,
+          );
+      const params = new URLSearchParams({
+        regio: query.region,
+        van: query.from,
+        tot: query.to,
+        lang: c.get("lang"),
+      });
+      return renderPage(
+        c,
+        <FunnelPage
+          page={pageContext(c)}
+          model={{
+            regions: service.regions.map(({ code, name }) => ({ code, name })),
+            query,
+            scopeName: scopeName(c, query.region),
+            exact: result.exact,
+            problems,
+            stages: result.funnel.stages,
+            bySource: result.funnel.bySource,
+            csvHref: `/monitor/klantreis.csv?${params.toString()}`,
+          }}
+        />,
+        problems.length ? 400 : 200,
+      );
+    })
+    .get("/monitor/klantreis.csv", async (c) => {
+      const t = monitoringMessages[c.get("lang")];
+      const { query, problems } = funnelQuery(c);
+      if (problems.length) throw invalidInput(problems);
+      const viewer = await resolveViewer(c.req.raw);
+      const { funnel } = await service.funnel(
+        { from: query.from, to: query.to, regionCode: query.region || undefined },
+        viewer,
+      );
+      const shownCount = (value: number | null) => (value === null ? t.suppressed : value);
+      const rate = (value: number | null) => (value === null ? null : Math.round(value * 1000) / 10);
+      return c.body(
+        toCsv(
+          [t.source, t.funnelStage, t.funnelCount, t.funnelConversion, t.funnelLeadTime],
+          [
+            ...funnel.stages.map((stage) => [
+              "",
+              stage.stage,
+              shownCount(stage.count),
+              rate(stage.conversion),
+              stage.leadTimeDays,
+            ]),
+            ...funnel.bySource.flatMap((row) => [
+              [row.source ?? "", "route_shown", shownCount(row.routes), null, null],
+              [row.source ?? "", "intake_requested", shownCount(row.intakes), rate(row.conversion), null],
+            ]),
+          ],
+        ),
+        200,
+        csvHeaders("klantreis.csv"),
+      );
+    })
+    .get("/monitor/effect", async (c) => {
+      const lang = c.get("lang");
+      const [result, instruments] = await Promise.all([
+        service.effectiveness(await resolveViewer(c.req.raw)),
+        service.instruments(),
+      ]);
+      const names = new Map(instruments.map((instrument) => [instrument.refId, instrument.name[lang]]));
+      return renderPage(
+        c,
+        <EffectivenessPage
+          page={pageContext(c)}
+          model={{
+            exact: result.exact,
+            rows: result.rows.map((row) => ({ ...row, name: names.get(row.refId) ?? row.refId })),
+          }}
+        />,
+      );
+    })
+    .get("/monitor/effect.csv", async (c) => {
+      const t = monitoringMessages[c.get("lang")];
+      const result = await service.effectiveness(await resolveViewer(c.req.raw));
+      const shownCount = (value: number | null) => (value === null ? t.suppressed : value);
+      return c.body(
+        toCsv(
+          [
+            "ref_id",
+            t.referrals,
+            t.outcomes,
+            t.helpedRate,
+            t.medianDays,
+            t.declineReasons,
+            t.provenEffective,
+          ],
+          result.rows.map((row) => [
+            row.refId,
+            shownCount(row.referrals),
+            shownCount(row.outcomes),
+            row.helpedRate === null ? null : Math.round(row.helpedRate * 1000) / 10,
+            row.medianDaysToOutcome,
+            row.declineReasons.map((reason) => `${reason.reason}: ${shownCount(reason.count)}`).join("; "),
+            row.provenEffective ? t.yes : t.no,
+          ]),
+        ),
+        200,
+        csvHeaders("effect-instrumenten.csv"),
+      );
+    })
+    .get("/monitor/doelen", async (c) => {
+      const viewer = await resolveViewer(c.req.raw);
+      return renderGoals(c, viewer, {}, []);
+    })
+    .post("/monitor/doelen", async (c) => {
+      const viewer = await resolveViewer(c.req.raw);
+      if (!isCoordinator(viewer)) throw forbidden();
+      const t = monitoringMessages[c.get("lang")];
+      const form = (await c.req.parseBody()) as Record<string, string>;
+      const values = {
+        indicator: String(form.indicator ?? ""),
+        gebied: String(form.gebied ?? ""),
+        beginwaarde: String(form.beginwaarde ?? "").trim(),
+        streefwaarde: String(form.streefwaarde ?? "").trim(),
+        datum: String(form.datum ?? "").trim(),
+      };
+      const problems: FieldProblem[] = [];
+      if (!(INDICATORS as readonly string[]).includes(values.indicator))
+        problems.push({ field: "indicator", message: t.fieldRequired });
+      const scope = parseScope(values.gebied);
+      if (!scope) problems.push({ field: "gebied", message: t.fieldRequired });
+      const number = (text: string) => (text === "" ? Number.NaN : Number(text.replace(",", ".")));
+      if (!Number.isFinite(number(values.beginwaarde)))
+        problems.push({ field: "beginwaarde", message: t.fieldNumber });
+      if (!Number.isFinite(number(values.streefwaarde)))
+        problems.push({ field: "streefwaarde", message: t.fieldNumber });
+      if (!validDay(values.datum)) problems.push({ field: "datum", message: t.invalidDate });
+      if (problems.length) return renderGoals(c, viewer, values, problems);
+      try {
+        await service.createGoal(viewer, {
+          indicator: values.indicator as Indicator,
+          scopeLevel: scope!.level,
+          scopeCode: scope!.code,
+          baseline: number(values.beginwaarde),
+          target: number(values.streefwaarde),
+          deadline: values.datum,
+        });
+      } catch (error) {
+        if (!(error instanceof ScopeError)) throw error;
+        return renderGoals(c, viewer, values, [{ field: "gebied", message: t.scopeOutside }]);
+      }
+      return c.redirect("/monitor/doelen", 303);
+    })
+    .get("/monitor/doelen.csv", async (c) => {
+      const t = monitoringMessages[c.get("lang")];
+      const goals = await service.goals();
+      return c.body(
+        toCsv(
+          [t.indicator, t.scope, t.baseline, t.target, t.deadline, t.current, t.status],
+          goals.map((goal) => [
+            goal.indicator,
+            goal.scopeCode ?? "NL",
+            goal.baseline,
+            goal.target,
+            goal.deadline,
+            goal.current,
+            goal.status,
+          ]),
+        ),
+        200,
+        csvHeaders("doelen.csv"),
+      );
+    });
+
+  /** The goals page; coordinators get the form with the scopes they may set goals for. */
+  async function renderGoals(
+    c: AppContext,
+    viewer: Viewer | null,
+    values: Record<string, string>,
+    problems: FieldProblem[],
+  ) {
+    const t = monitoringMessages[c.get("lang")];
+    const goals = await service.goals();
+    const nameOf = (level: string, code: string | null) => {
+      if (level === "national") return t.scopeNational;
+      if (level === "region") return scopeName(c, code ?? "");
+      return format(t.provincePrefix, { name: provinceNames.get(code ?? "") ?? code ?? "" });
+    };
+    const form = isCoordinator(viewer)
+      ? {
+          values,
+          problems,
+          scopes: [
+            ...(viewer.scope.level === "national" ? [{ value: "national", label: t.scopeNational }] : []),
+            ...(viewer.scope.level !== "region"
+              ? [...provinceNames.entries()]
+                  .filter(
+                    ([code]) =>
+                      viewer.scope.level === "national" ||
+                      (viewer.scope.level === "province" && viewer.scope.code === code),
+                  )
+                  .map(([code, name]) => ({
+                    value: `province:${code}`,
+                    label: format(t.provincePrefix, { name }),
+                  }))
+              : []),
+            ...regionsInScope(viewer.scope, service.regions).map((code) => ({
+              value: `region:${code}`,
+              label: scopeName(c, code),
+            })),
+          ],
+        }
+      : undefined;
+    return renderPage(
+      c,
+      <GoalsPage
+        page={pageContext(c)}
+        model={{
+          goals: goals.map((goal) => ({
+            ...goal,
+            indicator: goal.indicator as Indicator,
+            scopeName: nameOf(goal.scopeLevel, goal.scopeCode),
+          })),
+          form,
+        }}
+      />,
+      problems.length ? 400 : 200,
+    );
+  }
+}
+
+/** "national", "province:PV23" or "region:ES04" from the goal form. */
+function parseScope(
+  value: string,
+): { level: "national" | "province" | "region"; code: string | null } | undefined {
+  if (value === "national") return { level: "national", code: null };
+  const match = /^(province|region):((?:PV|ES)\d\d)$/.exec(value);
+  if (!match) return undefined;
+  return { level: match[1] as "province" | "region", code: match[2]! };
+}

@@ -1,0 +1,254 @@
+import type { Database } from "../../db/client.js";
+import type { JobHandler } from "../../jobs/index.js";
+import type { Geography } from "../regions/index.js";
+import { cellInstruments, type RegionCoverage, regionCoverage } from "./coverage.js";
+import { instrumentEffectiveness } from "./effectiveness.js";
+import { computeFunnel, publicFunnel, suppress } from "./funnel.js";
+import { goalStatus, type Indicator, indicatorValue, type RegionIndicatorFacts } from "./goals.js";
+import {
+  createMonitoringRepository,
+  type MonitoringRepository,
+  type NewGoal,
+} from "./monitoring.repository.js";
+import type { JourneyStep, MonitoringSources, Phase, RegionGeo } from "./monitoring.types.js";
+import { regionMapGeometry } from "./region-map.js";
+import { type StarLevel, starLevel } from "./stars.js";
+import { isCoordinator, regionsInScope, scopeContains, type Viewer, type ViewerScope } from "./viewer.js";
+
+export type RegionOverview = RegionCoverage & { star: StarLevel; provinceCodes: string[] };
+
+/** The geography in the monitor's plain shape. */
+export function toRegionGeos(geography: Geography): RegionGeo[] {
+  return geography.regions.map((region) => ({
+    code: region.code,
+    name: region.name,
+    provinceCodes: region.provinceCodes,
+    municipalities: region.municipalityCodes.map((code) => ({
+      code,
+      provinceCode: geography.municipality(code)!.provinceCode,
+    })),
+  }));
+}
+
+const DAY_MS = 24 * 3600 * 1000;
+/** A UTC calendar day as yyyy-mm-dd. */
+export const isoDay = (date: Date) => date.toISOString().slice(0, 10);
+
+export class ScopeError extends Error {
+  override readonly name = "ScopeError";
+}
+
+/** Reads the facts once per call and runs the pure aggregations over them. */
+export function createMonitoringService(deps: {
+  sources: MonitoringSources;
+  geography: Geography;
+  repository: MonitoringRepository;
+  clock?: () => Date;
+}) {
+  const regions = toRegionGeos(deps.geography);
+  const clock = deps.clock ?? (() => new Date());
+  const regionOf = (gmCode: string) => deps.geography.municipality(gmCode)?.regionCode;
+  // Built once at start: the geometry never changes while the process runs.
+  const geometry = regionMapGeometry(regionOf);
+  const lastYear = () => {
+    const now = clock();
+    return { from: new Date(now.getTime() - 365 * DAY_MS), to: now };
+  };
+
+  async function overview(): Promise<RegionOverview[]> {
+    const now = clock();
+    const [instruments, examples, events, hubs, referrals] = await Promise.all([
+      deps.sources.instruments(),
+      deps.sources.examples(),
+      deps.sources.events(),
+      deps.sources.hubs(),
+      deps.sources.referrals(lastYear()),
+    ]);
+    // Group once: 30 regions × every referral would otherwise be scanned 30 times.
+    const byRegion = new Map<string, typeof referrals>();
+    for (const referral of referrals) {
+      const list = byRegion.get(referral.regionCode);
+      if (list) list.push(referral);
+      else byRegion.set(referral.regionCode, [referral]);
+    }
+    return regions.map((region) => ({
+      ...regionCoverage(instruments, region),
+      provinceCodes: region.provinceCodes,
+      star: starLevel({
+        region,
+        instruments,
+        examples,
+        events,
+        hubs,
+        referrals: byRegion.get(region.code) ?? [],
+        now,
+      }),
+    }));
+  }
+
+  /** The facts behind every goal indicator, per region, for the last 12 months. */
+  async function indicatorFacts(repository: MonitoringRepository): Promise<RegionIndicatorFacts[]> {
+    const year = lastYear();
+    const range = { from: isoDay(year.from), to: isoDay(year.to) };
+    const [regionsNow, intakes, measures, referrals] = await Promise.all([
+      overview(),
+      repository.countByRegion("intake_requested", range),
+      repository.countByRegion("measure_recorded", range),
+      deps.sources.referrals(year),
+    ]);
+    const countIn = (rows: { region_code: string; count: number }[], code: string) =>
+      rows.find((row) => row.region_code === code)?.count ?? 0;
+    return regionsNow.map((region) => {
+      const own = referrals.filter((referral) => referral.regionCode === region.code && referral.outcome);
+      return {
+        code: region.code,
+        stars: region.star.stars,
+        gaps: region.gaps.length,
+        intakeRequests: countIn(intakes, region.code),
+        measuresRecorded: countIn(measures, region.code),
+        referralOutcomes: own.length,
+        referralsHelped: own.filter((referral) => referral.outcome === "geholpen").length,
+      };
+    });
+  }
+
+  /** Goals with progress, read through the given repository (a job passes one on its transaction). */
+  async function goalsWith(repository: MonitoringRepository) {
+    const [goals, values, facts] = await Promise.all([
+      repository.listGoals(),
+      repository.listGoalValues(),
+      indicatorFacts(repository),
+    ]);
+    const today = clock();
+    return goals.map((goal) => {
+      const inScope = regionsInScope(goalScope(goal), regions);
+      const current = indicatorValue(
+        goal.indicator as Indicator,
+        facts.filter((fact) => inScope.includes(fact.code)),
+      );
+      return {
+        ...goal,
+        current,
+        ...goalStatus(goal, current, today),
+        history: values
+          .filter((value) => value.goal_id === goal.id)
+          .map((value) => ({ day: value.measured_on, value: value.value })),
+      };
+    });
+  }
+
+  const goalScope = (goal: { scopeLevel: string; scopeCode: string | null }): ViewerScope =>
+    goal.scopeLevel === "national"
+      ? { level: "national" }
+      : { level: goal.scopeLevel as "province" | "region", code: goal.scopeCode ?? "" };
+
+  return {
+    regions,
+    /** The cached SVG paths of the 30 regions. */
+    mapGeometry: () => geometry,
+    /** The instruments as the sources give them. */
+    instruments: () => deps.sources.instruments(),
+    overview,
+    /** The instruments counted in one cell of one region. */
+    async cell(regionCode: string, step: JourneyStep, phase: Phase) {
+      const region = regions.find((candidate) => candidate.code === regionCode);
+      if (!region) return undefined;
+      return cellInstruments(await deps.sources.instruments(), region, step, phase);
+    },
+    /**
+     * The funnel for a period and an area. Coordinators whose scope holds the area see exact counts; everyone else
+     * sees counts under 5 suppressed.
+     */
+    async funnel(query: { from: string; to: string; regionCode?: string }, viewer: Viewer | null) {
+      const regionCodes = query.regionCode ? [query.regionCode] : undefined;
+      const [rows, referrals] = await Promise.all([
+        deps.repository.funnelCounts({ from: query.from, to: query.to, regionCodes }),
+        deps.sources.referrals({
+          from: new Date(`${query.from}T00:00:00Z`),
+          to: new Date(Date.parse(`${query.to}T00:00:00Z`) + DAY_MS),
+        }),
+      ]);
+      const funnel = computeFunnel(
+        rows,
+        regionCodes ? referrals.filter((referral) => regionCodes.includes(referral.regionCode)) : referrals,
+      );
+      const area: ViewerScope = query.regionCode
+        ? { level: "region", code: query.regionCode }
+        : { level: "national" };
+      const exact = isCoordinator(viewer) && scopeContains(viewer.scope, area, regions);
+      return { exact, funnel: exact ? funnel : publicFunnel(funnel) };
+    },
+    /** Effectiveness per instrument over the last 12 months; exact for coordinators within their scope. */
+    async effectiveness(viewer: Viewer | null) {
+      const referrals = await deps.sources.referrals(lastYear());
+      const exact = isCoordinator(viewer);
+      const inScope = exact ? regionsInScope(viewer.scope, regions) : regions.map((region) => region.code);
+      const rows = instrumentEffectiveness(
+        referrals.filter((referral) => inScope.includes(referral.regionCode)),
+      );
+      if (exact) return { exact, rows };
+      return {
+        exact,
+        rows: rows.map((row) => {
+          const outcomes = suppress(row.outcomes);
+          return {
+            ...row,
+            referrals: suppress(row.referrals),
+            outcomes,
+            helped: suppress(row.helped),
+            helpedRate: outcomes === null ? null : row.helpedRate,
+            declineReasons: row.declineReasons.map((reason) => ({
+              ...reason,
+              count: suppress(reason.count),
+            })),
+          };
+        }),
+      };
+    },
+    /** Every goal with its current value, expected value on the straight line, status and history. */
+    goals: () => goalsWith(deps.repository),
+    /** Sets a goal; only a coordinator whose scope holds the goal's scope may. */
+    async createGoal(viewer: Viewer | null, goal: Omit<NewGoal, "startsOn">) {
+      const scope = goalScope({ scopeLevel: goal.scopeLevel, scopeCode: goal.scopeCode ?? null });
+      if (!isCoordinator(viewer) || !scopeContains(viewer.scope, scope, regions))
+        throw new ScopeError("outside the coordinator's scope");
+      return deps.repository.createGoal({ ...goal, startsOn: isoDay(clock()) });
+    },
+    /** Job handlers the integrator registers with createJobWorker (schedule: see scheduleMonitoringJobs). */
+    jobHandlers(): Record<string, JobHandler> {
+      return {
+        "monitoring.rollup": async (payload, { tx }) => {
+          const days = typeof payload.days === "number" ? payload.days : 2;
+          await deps.repository.rollupJourneyEvents(
+            isoDay(new Date(clock().getTime() - (days - 1) * DAY_MS)),
+            tx,
+          );
+        },
+        "monitoring.goal-values": async (_payload, { tx }) => {
+          // On PGlite the one connection is held by this transaction: read and write through it.
+          const repository = createMonitoringRepository(tx);
+          for (const goal of await goalsWith(repository))
+            await repository.recordGoalValue(goal.id, isoDay(clock()), goal.current);
+        },
+      };
+    },
+  };
+}
+
+/** Enqueues this period's monitor jobs once across instances (dedupe keys per 10 minutes and per day). */
+export async function scheduleMonitoringJobs(
+  db: Database,
+  enqueue: (
+    db: Database,
+    queue: string,
+    payload: Record<string, unknown>,
+    options: { dedupeKey: string },
+  ) => Promise<boolean>,
+  now: Date,
+) {
+  const slot = Math.floor(now.getTime() / (10 * 60 * 1000));
+  await enqueue(db, "monitoring.rollup", { days: 2 }, { dedupeKey: `monitoring.rollup:${slot}` });
+  await enqueue(db, "monitoring.goal-values", {}, { dedupeKey: `monitoring.goal-values:${isoDay(now)}` });
+}
+
+export type MonitoringService = ReturnType<typeof createMonitoringService>;

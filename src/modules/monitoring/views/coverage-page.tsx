@@ -1,0 +1,76 @@
+import { Heading, Link, Paragraph } from "../../../web/components.js";
+import type { PageContext } from "../../../web/context.js";
+import { Layout } from "../../../web/layout.js";
+import type { CoverageCells } from "../coverage.js";
+import { monitoringMessages } from "../monitoring.messages.js";
+import { JOURNEY_STEPS, PHASES } from "../monitoring.types.js";
+import { MonitorNav } from "./monitor-parts.js";
+
+export type CoverageModel = {
+  regions: { code: string; name: string; stars: number; cells: CoverageCells }[];
+};
+
+/** /monitor/dekking: the whole matrix, regions down, journey steps × phases across; gaps marked in text too. */
+export const CoveragePage = ({ page, model }: { page: PageContext; model: CoverageModel }) => {
+  const t = monitoringMessages[page.lang];
+  return (
+    <Layout page={page} title={t.coverageTitle} current="monitor">
+      <Heading level={1}>{t.coverageTitle}</Heading>
+      <Paragraph lead>{t.coverageIntro}</Paragraph>
+      <MonitorNav lang={page.lang} current="coverage" />
+      <div class="cl-table-scroll cl-section">
+        <table class="utrecht-table utrecht-table--html-table cl-matrix">
+          <caption class="utrecht-table__caption">{t.coverageCaption}</caption>
+          <thead class="utrecht-table__header">
+            <tr class="utrecht-table__row">
+              <td class="utrecht-table__header-cell" />
+              {JOURNEY_STEPS.map((step) => (
+                <th class="utrecht-table__header-cell" scope="colgroup" colspan={3} id={`stap-${step}`}>
+                  {t.step[step]}
+                </th>
+              ))}
+            </tr>
+            <tr class="utrecht-table__row">
+              <th class="utrecht-table__header-cell" scope="col" id="kop-regio">
+                {t.region}
+              </th>
+              {JOURNEY_STEPS.flatMap((step) =>
+                PHASES.map((phase) => (
+                  <th class="utrecht-table__header-cell" scope="col" id={`kop-${step}-${phase}`}>
+                    {t.phase[phase]}
+                  </th>
+                )),
+              )}
+            </tr>
+          </thead>
+          <tbody class="utrecht-table__body">
+            {model.regions.map((region) => (
+              <tr class="utrecht-table__row">
+                <th class="utrecht-table__header-cell" scope="row" id={`regio-${region.code}`}>
+                  <Link href={`/monitor/regio/${region.code}`}>{region.name}</Link>
+                </th>
+                {JOURNEY_STEPS.flatMap((step) =>
+                  PHASES.map((phase) => {
+                    const count = region.cells[step][phase];
+                    return (
+                      <td
+                        class={`utrecht-table__cell utrecht-table__cell--numeric${count === 0 ? " cl-gap" : ""}`}
+                        headers={`regio-${region.code} stap-${step} kop-${step}-${phase}`}
+                      >
+                        {count}
+                        {count === 0 ? <span class="cl-visually-hidden"> ({t.gap})</span> : null}
+                      </td>
+                    );
+                  }),
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <Paragraph>
+        <Link href={`/monitor/dekking.csv?lang=${page.lang}`}>{t.downloadCsv}</Link>
+      </Paragraph>
+    </Layout>
+  );
+};

@@ -1,0 +1,163 @@
+import { format, formatDate, formatNumber, type Lang } from "../../../i18n/index.js";
+import {
+  Button,
+  ErrorSummary,
+  FormField,
+  Heading,
+  Link,
+  Paragraph,
+  TextInput,
+} from "../../../web/components.js";
+import type { PageContext } from "../../../web/context.js";
+import type { FieldProblem } from "../../../web/errors.js";
+import { Layout } from "../../../web/layout.js";
+import type { FunnelStage } from "../funnel.js";
+import { monitoringMessages } from "../monitoring.messages.js";
+import { BarChart } from "./bar-chart.js";
+import { DataTable, MonitorNav } from "./monitor-parts.js";
+
+export type FunnelModel = {
+  regions: { code: string; name: string }[];
+  query: { region: string; from: string; to: string };
+  scopeName: string;
+  exact: boolean;
+  problems: FieldProblem[];
+  stages: {
+    stage: FunnelStage;
+    count: number | null;
+    conversion: number | null;
+    leadTimeDays: number | null;
+  }[];
+  bySource: {
+    source: string | null;
+    routes: number | null;
+    intakes: number | null;
+    conversion: number | null;
+  }[];
+  csvHref: string;
+};
+
+const percent = (value: number | null, lang: Lang) =>
+  value === null ? "–" : `${formatNumber(Math.round(value * 1000) / 10, lang)}%`;
+
+/** /monitor/klantreis: the journey funnel per region and period, as a chart with its table, and by source. */
+export const FunnelPage = ({ page, model }: { page: PageContext; model: FunnelModel }) => {
+  const t = monitoringMessages[page.lang];
+  const count = (value: number | null) => (value === null ? t.suppressed : formatNumber(value, page.lang));
+  const error = (field: string) => model.problems.find((problem) => problem.field === field)?.message;
+  const caption = format(t.funnelCaption, {
+    scope: model.scopeName,
+    from: model.problems.length ? model.query.from : formatDate(model.query.from, page.lang),
+    to: model.problems.length ? model.query.to : formatDate(model.query.to, page.lang),
+  });
+  return (
+    <Layout page={page} title={t.funnelTitle} current="monitor">
+      <ErrorSummary title={page.t.errors.errorSummaryTitle} problems={model.problems} />
+      <Heading level={1}>{t.funnelTitle}</Heading>
+      <Paragraph lead>{t.funnelIntro}</Paragraph>
+      <MonitorNav lang={page.lang} current="funnel" />
+      <form method="get" action="/monitor/klantreis" class="cl-filter-form" novalidate>
+        <input type="hidden" name="lang" value={page.lang} />
+        <div class="utrecht-form-field utrecht-form-field--select">
+          <div class="utrecht-form-field__label">
+            <label class="utrecht-form-label" for="regio">
+              {t.filterRegion}
+            </label>
+          </div>
+          {error("regio") ? (
+            <div class="utrecht-form-field__error-message utrecht-form-field-error-message" id="regio-error">
+              {error("regio")}
+            </div>
+          ) : null}
+          <div class="utrecht-form-field__input">
+            <select
+              class="utrecht-select utrecht-select--html-select"
+              id="regio"
+              name="regio"
+              aria-describedby={error("regio") ? "regio-error" : undefined}
+            >
+              <option value="" selected={model.query.region === ""}>
+                {t.allRegions}
+              </option>
+              {model.regions.map((region) => (
+                <option value={region.code} selected={model.query.region === region.code}>
+                  {region.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+        <FormField id="van" label={t.filterFrom} error={error("van")}>
+          <TextInput
+            id="van"
+            name="van"
+            value={model.query.from}
+            invalid={Boolean(error("van"))}
+            describedBy={error("van") ? "van-error" : undefined}
+          />
+        </FormField>
+        <FormField id="tot" label={t.filterTo} error={error("tot")}>
+          <TextInput
+            id="tot"
+            name="tot"
+            value={model.query.to}
+            invalid={Boolean(error("tot"))}
+            describedBy={error("tot") ? "tot-error" : undefined}
+          />
+        </FormField>
+        <Button>{t.filterButton}</Button>
+      </form>
+      {model.problems.length ? null : (
+        <>
+          <section aria-labelledby="trechter" class="cl-section">
+            <Heading level={2} id="trechter">
+              {caption}
+            </Heading>
+            {model.exact ? null : <Paragraph small>{t.suppressedNote}</Paragraph>}
+            <div class="cl-map-layout">
+              <BarChart
+                id="trechter-grafiek"
+                title={`${t.funnelChartTitle}: ${caption}`}
+                bars={model.stages.map((stage) => ({
+                  label: t.stage[stage.stage],
+                  value: stage.count,
+                  display: count(stage.count),
+                }))}
+              />
+              <DataTable
+                caption={caption}
+                head={[t.funnelStage, t.funnelCount, t.funnelConversion, t.funnelLeadTime]}
+                numeric={[1, 2, 3]}
+                rows={model.stages.map((stage) => [
+                  t.stage[stage.stage],
+                  count(stage.count),
+                  percent(stage.conversion, page.lang),
+                  stage.leadTimeDays === null ? "–" : formatNumber(stage.leadTimeDays, page.lang),
+                ])}
+              />
+            </div>
+          </section>
+          <section aria-labelledby="bronnen" class="cl-section">
+            <Heading level={2} id="bronnen">
+              {t.funnelBySource}
+            </Heading>
+            <DataTable
+              caption={t.funnelSourceCaption}
+              head={[t.source, t.stage.route_shown, t.stage.intake_requested, t.funnelConversion]}
+              numeric={[1, 2, 3]}
+              rows={model.bySource.map((row) => [
+                row.source ?? t.noSource,
+                count(row.routes),
+                count(row.intakes),
+                percent(row.conversion, page.lang),
+              ])}
+            />
+          </section>
+          <Paragraph>
+            <Link href={model.csvHref}>{t.downloadCsv}</Link>
+          </Paragraph>
+        </>
+      )}
+    </Layout>
+  );
+};

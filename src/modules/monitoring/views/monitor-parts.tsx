@@ -1,0 +1,151 @@
+import type { Child } from "hono/jsx";
+import { format, type Lang } from "../../../i18n/index.js";
+import { Link } from "../../../web/components.js";
+import { monitoringMessages } from "../monitoring.messages.js";
+import type { RegionMapGeometry } from "../region-map.js";
+
+export type MonitorSection = "overview" | "coverage" | "funnel" | "effectiveness" | "goals" | "barriers";
+
+const SECTIONS: { key: MonitorSection; href: string }[] = [
+  { key: "overview", href: "/monitor" },
+  { key: "coverage", href: "/monitor/dekking" },
+  { key: "funnel", href: "/monitor/klantreis" },
+  { key: "effectiveness", href: "/monitor/effect" },
+  { key: "goals", href: "/monitor/doelen" },
+  { key: "barriers", href: "/monitor/belemmeringen" },
+];
+
+/** The monitor's own sub-navigation. */
+export const MonitorNav = ({ lang, current }: { lang: Lang; current: MonitorSection }) => {
+  const t = monitoringMessages[lang];
+  const label: Record<MonitorSection, string> = {
+    overview: t.navOverview,
+    coverage: t.navCoverage,
+    funnel: t.navFunnel,
+    effectiveness: t.navEffectiveness,
+    goals: t.navGoals,
+    barriers: t.navBarriers,
+  };
+  return (
+    <nav aria-label={t.sectionsHeading} class="cl-monitor-nav">
+      <ul class="cl-plain-list cl-inline-list">
+        {SECTIONS.map((section) => (
+          <li>
+            <Link href={section.href} current={section.key === current}>
+              {label[section.key]}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+};
+
+/** A table in NLDS classes; the caption names it for screen readers. */
+export const DataTable = ({
+  caption,
+  head,
+  rows,
+  numeric = [],
+}: {
+  caption: string;
+  head: Child[];
+  rows: Child[][];
+  /** Indexes of columns that hold numbers (right-aligned). */
+  numeric?: number[];
+}) => (
+  <div class="cl-table-scroll">
+    <table class="utrecht-table utrecht-table--html-table">
+      <caption class="utrecht-table__caption">{caption}</caption>
+      <thead class="utrecht-table__header">
+        <tr class="utrecht-table__row">
+          {head.map((cell, index) => (
+            <th
+              class={`utrecht-table__header-cell${numeric.includes(index) ? " utrecht-table__header-cell--numeric" : ""}`}
+              scope="col"
+            >
+              {cell}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody class="utrecht-table__body">
+        {rows.map((row) => (
+          <tr class="utrecht-table__row">
+            {row.map((cell, index) =>
+              index === 0 ? (
+                <th class="utrecht-table__header-cell" scope="row">
+                  {cell}
+                </th>
+              ) : (
+                <td
+                  class={`utrecht-table__cell${numeric.includes(index) ? " utrecht-table__cell--numeric" : ""}`}
+                >
+                  {cell}
+                </td>
+              ),
+            )}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  </div>
+);
+
+export type MapRegion = { code: string; name: string; stars: number };
+
+/**
+ * The regions map as server-rendered SVG: one path per region filled by star level, a title per region for
+ * pointer and screen-reader users, and a legend. Colour is never the only carrier: the table beside it has the numbers.
+ */
+export const RegionMap = ({
+  lang,
+  geometry,
+  regions,
+}: {
+  lang: Lang;
+  geometry: RegionMapGeometry;
+  regions: MapRegion[];
+}) => {
+  const t = monitoringMessages[lang];
+  const byCode = new Map(regions.map((region) => [region.code, region]));
+  return (
+    <figure class="cl-map">
+      <svg
+        viewBox={`0 0 ${geometry.width} ${geometry.height}`}
+        role="img"
+        aria-labelledby="kaart-titel kaart-uitleg"
+        class="cl-map__svg"
+      >
+        <title id="kaart-titel">{t.mapTitle}</title>
+        <desc id="kaart-uitleg">{t.mapDescription}</desc>
+        {geometry.shapes.map((shape) => {
+          const region = byCode.get(shape.code);
+          const stars = region?.stars ?? 0;
+          return (
+            <path d={shape.d} class={`cl-map__region cl-stars-${stars}`}>
+              <title>{`${region?.name ?? shape.code}: ${format(t.starsValue, { stars })}`}</title>
+            </path>
+          );
+        })}
+      </svg>
+      <figcaption>
+        <p class="utrecht-paragraph utrecht-paragraph--small">{t.legend}</p>
+        <ul class="cl-plain-list cl-legend">
+          {[0, 1, 2, 3, 4, 5].map((stars) => (
+            <li>
+              <svg viewBox="0 0 16 16" class="cl-legend__swatch" aria-hidden="true" focusable="false">
+                <rect x="0.5" y="0.5" width="15" height="15" class={`cl-map__region cl-stars-${stars}`} />
+              </svg>{" "}
+              {format(t.starsValue, { stars })}
+            </li>
+          ))}
+        </ul>
+      </figcaption>
+    </figure>
+  );
+};
+
+/** A count that may be suppressed on public pages. */
+export const shown = (value: number | null, lang: Lang) =>
+  value === null ? monitoringMessages[lang].suppressed : String(value);
