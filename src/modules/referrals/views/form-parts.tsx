@@ -91,4 +91,4 @@ export const Row = ({ children }: PropsWithChildren) => <tr class="utrecht-table
 export const Cell = ({ children }: PropsWithChildren) => <td class="utrecht-table__cell">{children}</td>;
 
 /** A status as a small tag. */
-export const StatusTag = ({ children }: PropsWithChildren) => <span class="cl-status">{children}</span>;
+export const StatusTag = ({ children }: PropsWithChildren) => <span class="cl-tag">{children}</span>;

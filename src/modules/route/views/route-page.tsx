@@ -137,14 +137,8 @@ export const RoutePage = ({ page, model }: { page: PageContext; model: RoutePage
       </section>
 
       {/* Slot for the knowledge module: practice examples and measure packages for the sector. */}
-      {model.knowledge ? (
-        <section aria-labelledby="voorbeelden" class="cl-section">
-          <Heading level={2} id="voorbeelden">
-            {t.examplesHeading}
-          </Heading>
-          {model.knowledge}
-        </section>
-      ) : null}
+      {/* The knowledge module's panels carry their own headings and landmarks. */}
+      {model.knowledge}
 
       {model.answers ? (
         <section aria-labelledby="antwoorden" class="cl-section">
