@@ -4,6 +4,7 @@ import type { Logger } from "pino";
 import type { Env } from "./config/env.js";
 import type { DatabaseHandle } from "./db/client.js";
 import { dataFolder } from "./db/data-files.js";
+import { enqueueJob } from "./jobs/index.js";
 import { adminRoutes } from "./modules/admin/index.js";
 import { createAuditLog } from "./modules/audit/index.js";
 import { authRoutes, createAuthService, createGuard } from "./modules/auth/index.js";
@@ -27,6 +28,7 @@ import {
   monitoringRoutes,
   nobodySignedIn,
   type ResolveViewer,
+  scheduleMonitoringJobs,
 } from "./modules/monitoring/index.js";
 import {
   createJsonInstrumentDirectory,
@@ -108,11 +110,19 @@ export async function createBackgroundJobs(deps: AppDeps) {
     clock: services.clock,
     logger: deps.logger,
   });
+  // The monitor's rollup and goal-value jobs read the journey events and the curated content.
+  const monitoring = createMonitoringService({
+    sources: curatedFileSources(),
+    geography: await loadGeography(createRegionsRepository(services.db)),
+    repository: createMonitoringRepository(services.db),
+    clock: services.clock,
+  });
   return {
-    handlers: jobs.handlers,
+    handlers: { ...jobs.handlers, ...monitoring.jobHandlers() },
     /** Enqueues the periodic jobs once per period and purges ended sessions. */
     async schedule(now: Date = services.clock()) {
       await jobs.schedule(now);
+      await scheduleMonitoringJobs(services.db, enqueueJob, now);
       await auth.purgeExpiredSessions();
     },
   };

@@ -1,15 +1,4 @@
-import {
-  bigserial,
-  date,
-  index,
-  integer,
-  jsonb,
-  numeric,
-  pgTable,
-  serial,
-  text,
-  timestamp,
-} from "drizzle-orm/pg-core";
+import { date, index, integer, jsonb, numeric, pgTable, serial, text, timestamp } from "drizzle-orm/pg-core";
 import { organisations, users } from "../auth/auth.tables.js";
 
 /** The public face of a hub organisation: the regional loket that takes intakes. Coverage is on the organisation. */
