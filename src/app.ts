@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import { requestId } from "hono/request-id";
+import { parse as parseCookies } from "hono/utils/cookie";
 import type { Logger } from "pino";
 import type { Env } from "./config/env.js";
 import type { DatabaseHandle } from "./db/client.js";
@@ -7,7 +8,7 @@ import { dataFolder } from "./db/data-files.js";
 import { enqueueJob } from "./jobs/index.js";
 import { adminRoutes } from "./modules/admin/index.js";
 import { createAuditLog } from "./modules/audit/index.js";
-import { authRoutes, createAuthService, createGuard } from "./modules/auth/index.js";
+import { authRoutes, createAuthService, createGuard, SESSION_COOKIE } from "./modules/auth/index.js";
 import { barriersRoutes, createBarriersService } from "./modules/barriers/index.js";
 import { catalogueApi, catalogueRoutes, createCatalogueService } from "./modules/catalogue/index.js";
 import {
@@ -26,7 +27,6 @@ import {
   type MonitoringSources,
   monitoringApi,
   monitoringRoutes,
-  nobodySignedIn,
   type ResolveViewer,
   scheduleMonitoringJobs,
 } from "./modules/monitoring/index.js";
@@ -190,6 +190,23 @@ export async function createApp(deps: AppDeps) {
 
   const limiter = createRateLimiter(db, clock);
   const auth = createAuthService(db, env, clock);
+  // The monitor and barrier register see a signed-in coordinator or adviser with the scope of their organisation.
+  const viewerOf: ResolveViewer =
+    resolveViewer ??
+    (async (request) => {
+      const token = parseCookies(request.headers.get("cookie") ?? "", SESSION_COOKIE)[SESSION_COOKIE];
+      const principal = token ? await auth.resume(token) : undefined;
+      if (!principal || (principal.role !== "coordinator" && principal.role !== "adviseur")) return null;
+      const role = principal.role === "coordinator" ? "coordinator" : "advisor";
+      const [firstRegion] = principal.regionCodes;
+      if (principal.scope === "region" && firstRegion)
+        return { role, scope: { level: "region", code: firstRegion } };
+      const province = firstRegion ? geography.region(firstRegion)?.provinceCodes[0] : undefined;
+      if (principal.scope === "province" && province)
+        return { role, scope: { level: "province", code: province } };
+      if (role === "advisor" && firstRegion) return { role, scope: { level: "region", code: firstRegion } };
+      return { role, scope: { level: "national" } };
+    });
   const guard = createGuard({
     db,
     auth,
@@ -242,13 +259,13 @@ export async function createApp(deps: AppDeps) {
       limiter,
       secretKey: env.secretKey,
       trustProxy: env.trustProxy,
-      resolveViewer: resolveViewer ?? nobodySignedIn,
+      resolveViewer: viewerOf,
       clock,
     }),
   );
   app.route(
     "/",
-    monitoringRoutes({ service: monitoring, provinces: geography.provinces, resolveViewer, clock }),
+    monitoringRoutes({ service: monitoring, provinces: geography.provinces, resolveViewer: viewerOf, clock }),
   );
   app.route(
     "/",
