@@ -10,8 +10,19 @@ export const BUDGET_PAGES: { path: string; forms: number }[] = [
   { path: "/privacy", forms: 0 },
   { path: "/api/docs", forms: 0 },
   { path: "/bestaat-niet", forms: 0 },
-  // TODO(integrator): "/aanbod", "/aanbod?q=subsidie&fase=peloton", "/aanbod/<slug>", "/route?gemeente=GM0153&sector=C",
-  // the scan pages, "/werkruimte/inloggen", "/voorbeelden", "/agenda", "/monitor".
+  { path: "/aanbod", forms: 1 },
+  { path: "/aanbod?q=subsidies&fase=peloton&gemeente=GM0153", forms: 1 },
+  { path: "/aanbod/circo-track", forms: 0 },
+  { path: "/route?gemeente=GM0153&sector=C", forms: 0 },
+  { path: "/scan", forms: 1 },
+  { path: "/voorbeelden", forms: 1 },
+  { path: "/agenda", forms: 1 },
+  { path: "/sectoren/bouw", forms: 0 },
+  { path: "/monitor", forms: 0 },
+  { path: "/monitor/dekking", forms: 0 },
+  { path: "/belemmering-melden", forms: 1 },
+  { path: "/inloggen", forms: 1 },
+  { path: "/intake?regio=ES04&gemeente=GM0153&sector=C", forms: 1 },
 ];
 
 export const BUDGET_BYTES = 60 * 1024;
