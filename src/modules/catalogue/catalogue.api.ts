@@ -178,6 +178,11 @@ export function catalogueApi({
       const query = c.req.valid("query");
       const lang = requestLang(c, query.lang);
       const filters = facetValues(query);
+      // In the API, status=open means "open to a company now": an open window or a continuous offer (doorlopend).
+      // The monitor's coverage matrix counts exactly the same (isAvailableStatus), cell for cell.
+      if (filters.status?.includes("open") && !filters.status.includes("doorlopend")) {
+        filters.status = [...filters.status, "doorlopend"];
+      }
       for (const [field, value, lookup] of [
         ["municipality", query.municipality, (code: string) => service.geography.municipality(code)],
         ["province", query.province, (code: string) => service.geography.province(code)],
