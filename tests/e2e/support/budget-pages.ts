@@ -22,7 +22,8 @@ export const BUDGET_PAGES: { path: string; forms: number }[] = [
   { path: "/monitor/dekking", forms: 0 },
   { path: "/belemmering-melden", forms: 1 },
   { path: "/inloggen", forms: 1 },
-  { path: "/intake?regio=ES04&gemeente=GM0153&sector=C", forms: 1 },
+  // Without demo data no hub covers ES04, so the intake page explains where to go instead of showing its form.
+  { path: "/intake?regio=ES04&gemeente=GM0153&sector=C", forms: 0 },
 ];
 
 export const BUDGET_BYTES = 60 * 1024;
