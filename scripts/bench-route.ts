@@ -181,10 +181,16 @@ const database = await openDatabase({ kind: "pglite" });
 await migrateDatabase(database);
 await seedReferenceData(database.db);
 const app = await createApp({
-  env: loadEnv({ NODE_ENV: "test", DEMO: "0" }),
+  // Behind a (simulated) proxy, each request comes as another visitor: the per-client abuse limit is not measured.
+  env: loadEnv({ NODE_ENV: "test", DEMO: "0", TRUST_PROXY: "1" }),
   database,
   logger: pino({ level: "silent" }),
   listMatchableInstruments: async () => instruments,
+});
+let visitor = 0;
+const asVisitor = (headers: Record<string, string> = {}) => ({
+  ...headers,
+  "x-forwarded-for": `198.51.100.${visitor++ % 250}, 203.0.113.${Math.floor(visitor / 250) % 250}`,
 });
 
 const timeRequests = async (make: () => Promise<Response>, expectedStatus: number) => {
@@ -200,7 +206,7 @@ const timeRequests = async (make: () => Promise<Response>, expectedStatus: numbe
   return samples;
 };
 const getTimes = await timeRequests(
-  () => Promise.resolve(app.request("/route?gemeente=GM0153&sector=13")),
+  () => Promise.resolve(app.request("/route?gemeente=GM0153&sector=13", { headers: asVisitor() })),
   200,
 );
 const body = JSON.stringify({
@@ -215,7 +221,11 @@ const body = JSON.stringify({
 const postTimes = await timeRequests(
   () =>
     Promise.resolve(
-      app.request("/api/v1/route", { method: "POST", headers: { "content-type": "application/json" }, body }),
+      app.request("/api/v1/route", {
+        method: "POST",
+        headers: asVisitor({ "content-type": "application/json" }),
+        body,
+      }),
     ),
   200,
 );
