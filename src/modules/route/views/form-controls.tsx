@@ -1,4 +1,5 @@
 import type { Child } from "hono/jsx";
+import { describedBy, FormField } from "../../../web/components.js";
 
 export type Choice = { value: string; label: string };
 
@@ -94,41 +95,23 @@ export const SelectField = ({
   selected?: string;
   placeholder: string;
 }) => {
-  const describedBy = [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ");
   return (
-    <div class={`utrecht-form-field utrecht-form-field--text${error ? " utrecht-form-field--invalid" : ""}`}>
-      <div class="utrecht-form-field__label">
-        <label class="utrecht-form-label" for={id}>
-          {label}
-        </label>
-      </div>
-      {hint ? (
-        <div class="utrecht-form-field__description utrecht-form-field-description" id={`${id}-hint`}>
-          {hint}
-        </div>
-      ) : null}
-      {error ? (
-        <div class="utrecht-form-field__error-message utrecht-form-field-error-message" id={`${id}-error`}>
-          {error}
-        </div>
-      ) : null}
-      <div class="utrecht-form-field__input">
-        <select
-          class={`utrecht-select utrecht-select--html-select${error ? " utrecht-select--invalid" : ""}`}
-          id={id}
-          name={id}
-          aria-describedby={describedBy || undefined}
-          aria-invalid={error ? "true" : undefined}
-        >
-          <option value="">{placeholder}</option>
-          {choices.map((choice) => (
-            <option value={choice.value} selected={choice.value === selected}>
-              {choice.label}
-            </option>
-          ))}
-        </select>
-      </div>
-    </div>
+    <FormField id={id} label={label} hint={hint} error={error}>
+      <select
+        class={`utrecht-select utrecht-select--html-select${error ? " utrecht-select--invalid" : ""}`}
+        id={id}
+        name={id}
+        aria-describedby={describedBy(id, Boolean(hint), Boolean(error))}
+        aria-invalid={error ? "true" : undefined}
+      >
+        <option value="">{placeholder}</option>
+        {choices.map((choice) => (
+          <option value={choice.value} selected={choice.value === selected}>
+            {choice.label}
+          </option>
+        ))}
+      </select>
+    </FormField>
   );
 };
 
