@@ -18,27 +18,88 @@ import {
   startServiceProcess,
 } from "../src/ops/service-process.js";
 
-type MixEntry = { name: string; method: "GET" | "POST"; path: string; body?: unknown; weight: number };
+type MixEntry = {
+  name: string;
+  method: "GET" | "POST";
+  /** One path, or {slug} for every curated instrument in turn. */
+  path: string;
+  /** Paths visitors actually vary (queries, facets, municipalities); each request takes the next. */
+  variants?: string[];
+  body?: unknown;
+  weight: number;
+};
+
+const SEARCH_WORDS = [
+  "subsidie",
+  "textiel",
+  "haalbaarheid",
+  "voucher",
+  "grondstoffen",
+  "keten",
+  "advies",
+  "kunststof",
+];
+const PHASES = ["starter", "peloton", "koploper"];
+/** Municipalities in every province and sector sections/divisions: a route page is per company profile. */
+const ROUTE_PLACES = [
+  "GM0153",
+  "GM0363",
+  "GM0599",
+  "GM0344",
+  "GM0855",
+  "GM0193",
+  "GM0014",
+  "GM0080",
+  "GM0034",
+];
+const ROUTE_SECTORS = ["C", "F", "G", "I", "25", "13", "22", "10"];
 
 /**
- * The realistic mix, in one place. Paths of modules not merged yet answer 404 and are skipped with a note;
- * re-run after merging. `weight` is how often the path occurs in the mix.
+ * The realistic mix, in one place: the paths a public service gets most, with the variation real visitors bring
+ * (many searches, facets, profiles and instruments — not one URL over and over, which the page cache would flatter).
+ * `weight` is how often the path occurs in the mix.
  */
 export const LOAD_MIX: MixEntry[] = [
-  { name: "home", method: "GET", path: "/", weight: 4 },
+  { name: "home", method: "GET", path: "/", variants: ["/", "/?lang=en"], weight: 4 },
   { name: "regions", method: "GET", path: "/regio", weight: 1 },
-  { name: "region page", method: "GET", path: "/regio/ES04", weight: 2 },
+  {
+    name: "region page",
+    method: "GET",
+    path: "/regio/ES04",
+    variants: Array.from({ length: 30 }, (_, i) => `/regio/ES${String(i + 1).padStart(2, "0")}`),
+    weight: 2,
+  },
   { name: "accessibility", method: "GET", path: "/toegankelijkheid", weight: 1 },
-  { name: "search with facets", method: "GET", path: "/aanbod?q=subsidie&fase=peloton", weight: 4 },
+  {
+    name: "search with facets",
+    method: "GET",
+    path: "/aanbod?q=subsidie&fase=peloton",
+    variants: SEARCH_WORDS.flatMap((word) => PHASES.map((phase) => `/aanbod?q=${word}&fase=${phase}`)),
+    weight: 4,
+  },
   { name: "instrument page", method: "GET", path: "/aanbod/{slug}", weight: 3 },
-  { name: "route", method: "GET", path: "/route?gemeente=GM0153&sector=C", weight: 3 },
+  {
+    name: "route",
+    method: "GET",
+    path: "/route?gemeente=GM0153&sector=C",
+    variants: ROUTE_PLACES.flatMap((place) =>
+      ROUTE_SECTORS.map((sector) => `/route?gemeente=${place}&sector=${sector}`),
+    ),
+    weight: 3,
+  },
   { name: "API root", method: "GET", path: "/api/v1", weight: 1 },
-  { name: "API services", method: "GET", path: "/api/v1/services?municipality=GM0153", weight: 2 },
+  {
+    name: "API services",
+    method: "GET",
+    path: "/api/v1/services?municipality=GM0153",
+    variants: ROUTE_PLACES.map((place) => `/api/v1/services?municipality=${place}`),
+    weight: 2,
+  },
   {
     name: "API route",
     method: "POST",
     path: "/api/v1/route",
-    body: { municipality: "GM0153", sector: "C" },
+    body: { municipality: "GM0153", sbi: "25" },
     weight: 1,
   },
   { name: "OpenAPI document", method: "GET", path: "/api/openapi.json", weight: 1 },
@@ -120,7 +181,8 @@ async function main() {
     for (const entry of mix) {
       const cpuBefore = cpuSeconds(pid);
       const figures = await run(baseUrl, [entry], Number(args["per-path"]), connections);
-      console.log(row(`${entry.method} ${entry.path}`, withCpu(figures, cpuBefore, cpuSeconds(pid))));
+      const label = `${entry.method} ${entry.path}${entry.variants && entry.variants.length > 1 ? ` +${entry.variants.length - 1} variants` : ""}`;
+      console.log(row(label, withCpu(figures, cpuBefore, cpuSeconds(pid))));
     }
     const weighted = mix.flatMap((entry) => Array.from({ length: entry.weight }, () => entry));
     // Interleave so every connection walks the whole mix rather than a block of one path.
@@ -138,6 +200,7 @@ async function main() {
           "needs the other core). On a shared machine this figure depends less on the neighbours than req/s, but " +
           "cache and core contention still inflate it.",
       );
+    console.log(await pageCacheFigures(baseUrl));
     const pages = mix.filter((entry) => !entry.path.startsWith("/api")).length;
     console.log(
       `load average after: ${loadavg()
@@ -156,13 +219,15 @@ async function resolveMix(baseUrl: string): Promise<MixEntry[]> {
   const resolved: MixEntry[] = [];
   for (const entry of LOAD_MIX) {
     let path = entry.path;
+    let variants = entry.variants;
     if (path.includes("{slug}")) {
-      const slug = await firstInstrumentSlug(baseUrl);
-      if (!slug) {
+      const slugs = await instrumentSlugs(baseUrl);
+      if (!slugs.length) {
         console.log(`skipped ${entry.method} ${entry.path}: no instrument found on /aanbod yet`);
         continue;
       }
-      path = path.replace("{slug}", slug);
+      variants = slugs.map((slug) => path.replace("{slug}", slug));
+      path = variants[0]!;
     }
     const response = await fetch(`${baseUrl}${path}`, requestInit(entry));
     await response.arrayBuffer();
@@ -170,16 +235,34 @@ async function resolveMix(baseUrl: string): Promise<MixEntry[]> {
       console.log(`skipped ${entry.method} ${path}: answers ${response.status} (module not merged yet?)`);
       continue;
     }
-    resolved.push({ ...entry, path });
+    resolved.push({ ...entry, path, variants });
   }
   return resolved;
 }
 
-async function firstInstrumentSlug(baseUrl: string): Promise<string | undefined> {
-  const response = await fetch(`${baseUrl}/aanbod`);
-  if (!response.ok) return undefined;
-  const match = /href="\/aanbod\/([a-z0-9][a-z0-9-]*)"/.exec(await response.text());
-  return match?.[1];
+/** The service's page cache hits and misses since start (ADR 0054), from /metrics. */
+async function pageCacheFigures(baseUrl: string): Promise<string> {
+  const response = await fetch(`${baseUrl}/metrics`);
+  if (!response.ok) return "page cache: /metrics not readable here";
+  const text = await response.text();
+  const count = (result: string) =>
+    Number(new RegExp(`page_cache_requests\\{[^}]*result="${result}"[^}]*\\} (\\d+)`).exec(text)?.[1] ?? 0);
+  const [hits, misses] = [count("hit"), count("miss")];
+  return `page cache since start: ${hits} hits, ${misses} misses (${((hits / Math.max(1, hits + misses)) * 100).toFixed(1)}% hits)`;
+}
+
+/** Every curated instrument's slug, from the search pages a visitor would page through. */
+async function instrumentSlugs(baseUrl: string): Promise<string[]> {
+  const slugs = new Set<string>();
+  for (let page = 1; page <= 5; page++) {
+    const response = await fetch(`${baseUrl}/aanbod?pagina=${page}`);
+    if (!response.ok) break;
+    const before = slugs.size;
+    for (const match of (await response.text()).matchAll(/href="\/aanbod\/([a-z0-9][a-z0-9-]*)"/g))
+      slugs.add(match[1]!);
+    if (slugs.size === before) break;
+  }
+  return [...slugs];
 }
 
 function requestInit(entry: MixEntry): RequestInit {
@@ -217,6 +300,7 @@ async function run(
         path: entry.path,
         setupRequest: (request: autocannon.Request) => ({
           ...request,
+          path: nextVariant(entry),
           headers: { ...request.headers, "x-forwarded-for": visitorAddress() },
         }),
         ...(entry.body === undefined
@@ -251,6 +335,15 @@ async function run(
         : {}),
     },
   };
+}
+
+const variantTurns = new Map<MixEntry, number>();
+/** The entry's next path variant, round robin, so every variant gets its share. */
+function nextVariant(entry: MixEntry): string {
+  if (!entry.variants?.length) return entry.path;
+  const turn = variantTurns.get(entry) ?? 0;
+  variantTurns.set(entry, turn + 1);
+  return entry.variants[turn % entry.variants.length]!;
 }
 
 let visitor = 0;

@@ -1,11 +1,14 @@
 /**
- * npm run bench:route — p50/p95 of the route engine and of the handlers (GET /route, POST /api/v1/route, in
- * process through app.request) with 10,000 synthetic instruments. Prints its figures; it is not a test.
+ * npm run bench:route [-- --pglite] — p50/p95 of the route engine and of the handlers (GET /route, POST
+ * /api/v1/route, in process through app.request) with 10,000 synthetic instruments. The handlers run on a scratch
+ * PostgreSQL database (BENCH_DATABASE_URL names the server; dropped afterwards), or on PGlite with --pglite.
+ * Prints its figures; it is not a test.
  */
 import { availableParallelism, loadavg } from "node:os";
+import { parseArgs } from "node:util";
 import pino from "pino";
 import { createApp } from "../src/app.js";
-import { loadEnv } from "../src/config/env.js";
+import { loadEnv, loadTestSettings } from "../src/config/env.js";
 import { openDatabase } from "../src/db/client.js";
 import { migrateDatabase } from "../src/db/migrate.js";
 import { seedReferenceData } from "../src/db/seed.js";
@@ -15,6 +18,9 @@ import {
   type MatchableInstrument,
   type RouteProfile,
 } from "../src/modules/route/index.js";
+import { createScratchDatabase } from "../src/ops/service-process.js";
+
+const { values: args } = parseArgs({ options: { pglite: { type: "boolean", default: false } } });
 
 const COUNT = 10_000;
 const ENGINE_RUNS = 2_000;
@@ -177,7 +183,10 @@ for (let run = 0; run < ENGINE_RUNS + 200; run++) {
   if (run >= 200) engineTimes.push(sample);
 }
 
-const database = await openDatabase({ kind: "pglite" });
+const scratch = args.pglite
+  ? undefined
+  : await createScratchDatabase(loadTestSettings().benchDatabaseUrl, "cl_bench_route");
+const database = await openDatabase(scratch ? { kind: "postgres", url: scratch.url } : { kind: "pglite" });
 await migrateDatabase(database);
 await seedReferenceData(database.db);
 const app = await createApp({
@@ -230,9 +239,11 @@ const postTimes = await timeRequests(
   200,
 );
 await database.close();
+await scratch?.drop();
 
 console.log(
-  `Route benchmark with ${COUNT.toLocaleString("en")} synthetic instruments (Node ${process.version}, ` +
+  `Route benchmark with ${COUNT.toLocaleString("en")} synthetic instruments, handlers on ` +
+    `${scratch ? "PostgreSQL" : "PGlite"} (Node ${process.version}, ` +
     `load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores)`,
 );
 report("engine (buildRoute)", engineTimes);

@@ -63,6 +63,7 @@ import { csrfProtection } from "./web/middleware/csrf.js";
 import { language } from "./web/middleware/language.js";
 import { requestLogging } from "./web/middleware/request-logging.js";
 import { securityHeaders } from "./web/middleware/security-headers.js";
+import { createPageCache, pageCacheControl } from "./web/page-cache.js";
 import { createRateLimiter } from "./web/rate-limit.js";
 
 export type AppDeps = {
@@ -233,6 +234,10 @@ export async function createApp(deps: AppDeps) {
   app.use(csrfProtection(env.secretKey, isSecureRequest));
   attachAbuseLimits(app, { db: database.db, env }); // ops: search, route and export limits (src/web/abuse-limits.ts)
   app.use(guard.sessions);
+  app.use(pageCacheControl);
+  const pageCache = createPageCache({ ttlSeconds: env.pageCacheSeconds }); // ADR 0054
+  metrics.trackPageCache(pageCache.stats);
+  app.use(pageCache.middleware);
 
   app.route(
     "/",

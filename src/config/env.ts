@@ -40,6 +40,7 @@ const envSchema = z.object({
     .max(24 * 30)
     .default(12),
   RETENTION_MONTHS: z.coerce.number().int().min(1).max(240).default(24),
+  PAGE_CACHE_SECONDS: z.coerce.number().int().min(0).max(300).default(5),
 });
 
 export type Env = {
@@ -75,6 +76,8 @@ export type Env = {
   sessionAbsoluteHours: number;
   /** Closed dossiers are anonymised this many months after closing. */
   retentionMonths: number;
+  /** Public pages are served from this process's memory for this many seconds (0: off). ADR 0054. */
+  pageCacheSeconds: number;
 };
 
 // Development and test only: production refuses to start without SECRET_KEY.
@@ -116,6 +119,7 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     sessionIdleMinutes: raw.SESSION_IDLE_MINUTES,
     sessionAbsoluteHours: raw.SESSION_ABSOLUTE_HOURS,
     retentionMonths: raw.RETENTION_MONTHS,
+    pageCacheSeconds: raw.PAGE_CACHE_SECONDS,
   };
 }
 

@@ -2,7 +2,7 @@ import type { Hono } from "hono";
 import type { Env } from "../config/env.js";
 import type { Database } from "../db/client.js";
 import type { AppEnv } from "./context.js";
-import { clientKey, createRateLimiter, rateLimit } from "./rate-limit.js";
+import { clientKey, createBufferedRateLimiter, rateLimit } from "./rate-limit.js";
 
 /**
  * Paths that do expensive work per request (search, route, export) and so get a per-client limit. Generous: a
@@ -23,7 +23,9 @@ export const ABUSE_LIMIT = { limit: 300, windowSeconds: 60 };
 
 /**
  * Attaches the shared, database-backed rate limit to every path in ABUSE_LIMITED_PATHS (one counter per client
- * and path family, so a busy search does not use up the route's allowance). Call before the modules are mounted.
+ * and path family, so a busy search does not use up the route's allowance). Counted in memory and written in batches
+ * (createBufferedRateLimiter), so these busy pages cost no database round trip each. Call before the modules are
+ * mounted. Returns the limiter, so shutdown and tests can write its counts at once.
  */
 export function attachAbuseLimits(
   app: Hono<AppEnv>,
@@ -31,7 +33,7 @@ export function attachAbuseLimits(
     typeof ABUSE_LIMIT
   >,
 ) {
-  const limiter = createRateLimiter(options.db);
+  const limiter = createBufferedRateLimiter(options.db);
   for (const path of options.paths ?? ABUSE_LIMITED_PATHS) {
     app.use(
       path,
@@ -44,4 +46,5 @@ export function attachAbuseLimits(
       }),
     );
   }
+  return limiter;
 }

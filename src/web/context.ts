@@ -15,6 +15,8 @@ export type AppVariables = {
   stylesheetHref: string;
   /** The signed-in user, set by the auth module's session middleware. */
   principal?: Principal;
+  /** Set by the page cache on a hit: the route pattern of the page it served, for the metrics label. */
+  cachedRoute?: string;
 };
 export type AppEnv = { Variables: AppVariables };
 export type AppContext = Context<AppEnv>;

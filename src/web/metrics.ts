@@ -63,12 +63,29 @@ export function createMetrics(database: DatabaseHandle) {
 
   return {
     registry,
+    /** Page cache hits and misses (ADR 0054), read from the cache's own counters at scrape time. */
+    trackPageCache(stats: { hits: number; misses: number }) {
+      new Gauge({
+        name: "page_cache_requests",
+        help: "Cacheable page requests since start, by result (hit, miss)",
+        labelNames: ["result"] as const,
+        registers: [registry],
+        collect() {
+          this.set({ result: "hit" }, stats.hits);
+          this.set({ result: "miss" }, stats.misses);
+        },
+      });
+    },
     /** Observes every request; put it first so it sees the final status, errors included. */
     middleware: createMiddleware<AppEnv>(async (c, next) => {
       const started = performance.now();
       await next();
       requestDuration.observe(
-        { method: c.req.method, route: c.req.routePath, status: String(c.res.status) },
+        {
+          method: c.req.method,
+          route: c.get("cachedRoute") ?? c.req.routePath,
+          status: String(c.res.status),
+        },
         (performance.now() - started) / 1000,
       );
     }),

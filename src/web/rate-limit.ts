@@ -36,7 +36,104 @@ export function createRateLimiter(db: Database, clock: () => Date = () => new Da
   };
 }
 
-export type RateLimiter = ReturnType<typeof createRateLimiter>;
+export type RateLimiter = {
+  consume(key: string, limit: number, windowSeconds: number): Promise<RateLimitResult>;
+};
+
+type SharedCount = {
+  windowStart: number;
+  windowEnd: number;
+  /** The count in the database at the last synchronisation: every instance's requests. */
+  shared: number;
+  /** This instance's requests since then, not yet written. */
+  pending: number;
+};
+
+/**
+ * A rate limiter for busy paths (search, route, export; ADR 0004): requests are counted in memory and written to the
+ * shared counters in one statement every `syncMs`, which also brings back what the other instances counted. A request
+ * that brings a client close to its limit (above `exactFraction` of it) is counted in the database at once, exactly as
+ * createRateLimiter does, so the limit holds across instances; below that, a client may briefly get up to `syncMs`
+ * worth of extra requests from an instance that has not yet heard of the others. A busy page so costs no database round
+ * trip per request.
+ */
+export function createBufferedRateLimiter(
+  db: Database,
+  options: { syncMs?: number; exactFraction?: number; clock?: () => Date } = {},
+) {
+  const syncMs = options.syncMs ?? 500;
+  const exactFraction = options.exactFraction ?? 0.8;
+  const clock = options.clock ?? (() => new Date());
+  const exact = createRateLimiter(db, clock);
+  const counts = new Map<string, SharedCount>();
+  let timer: NodeJS.Timeout | undefined;
+  let flushing: Promise<void> = Promise.resolve();
+
+  async function writeCounts(): Promise<void> {
+    const now = clock().getTime();
+    for (const [key, count] of counts) if (count.pending === 0 && count.windowEnd <= now) counts.delete(key);
+    const batch = [...counts]
+      .filter(([, count]) => count.pending > 0)
+      .map(([key, count]) => ({ key, count, pending: count.pending }));
+    if (!batch.length) return;
+    for (const item of batch) item.count.pending -= item.pending;
+    try {
+      const rows = await queryRows<{ key: string; window_start: Date | string; count: number }>(
+        db,
+        sql`insert into rate_limit_counters (key, window_start, count) values ${sql.join(
+          batch.map(
+            (item) =>
+              sql`(${item.key}, ${new Date(item.count.windowStart).toISOString()}::timestamptz, ${item.pending}::int)`,
+          ),
+          sql`, `,
+        )}
+        on conflict (key, window_start) do update set count = rate_limit_counters.count + excluded.count
+        returning key, window_start, count`,
+      );
+      for (const row of rows) {
+        const count = counts.get(row.key);
+        if (count && count.windowStart === new Date(row.window_start).getTime()) count.shared = row.count;
+      }
+    } catch {
+      // The database is away: keep the requests for the next flush; meanwhile they still limit this instance.
+      for (const item of batch) item.count.pending += item.pending;
+    }
+  }
+
+  const flush = (): Promise<void> => {
+    if (timer) clearTimeout(timer);
+    timer = undefined;
+    flushing = flushing.then(writeCounts);
+    return flushing;
+  };
+
+  return {
+    async consume(key: string, limit: number, windowSeconds: number): Promise<RateLimitResult> {
+      const now = clock().getTime();
+      const windowMs = windowSeconds * 1000;
+      const windowStart = Math.floor(now / windowMs) * windowMs;
+      const retryAfterSeconds = Math.max(1, Math.ceil((windowStart + windowMs - now) / 1000));
+      let count = counts.get(key);
+      if (!count || count.windowStart !== windowStart) {
+        count = { windowStart, windowEnd: windowStart + windowMs, shared: 0, pending: 0 };
+        counts.set(key, count);
+      }
+      if (count.shared + count.pending + 1 > limit * exactFraction) {
+        // Close to the limit: write what this instance holds, then count this request in the database.
+        await flush();
+        const result = await exact.consume(key, limit, windowSeconds);
+        count.shared = Math.max(count.shared, limit - result.remaining + (result.allowed ? 0 : 1));
+        return result;
+      }
+      count.pending++;
+      timer ??= setTimeout(() => void flush(), syncMs).unref();
+      const total = count.shared + count.pending;
+      return { allowed: total <= limit, remaining: Math.max(0, limit - total), retryAfterSeconds };
+    },
+    /** Writes what is counted in memory now (tests, shutdown). */
+    flush,
+  };
+}
 
 /**
  * The client as a pseudonymous key: an HMAC of its address, so counters never store an IP address.

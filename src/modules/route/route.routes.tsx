@@ -119,7 +119,9 @@ export function routeRoutes(deps: RouteRoutesDeps) {
       knowledge: (await deps.knowledgeForSector?.(sbi, lang)) ?? null,
       ...extra,
     };
-    c.header("Cache-Control", "no-store");
+    // A saved scan result holds a company's answers behind an unguessable link: no cache may keep it. The one-click
+    // route is the same for everyone with that municipality and sector, so the shell's page caching applies.
+    if (extra.shareUrl) c.header("Cache-Control", "no-store");
     return renderPage(c, <RoutePage page={pageContext(c)} model={model} />);
   };
 

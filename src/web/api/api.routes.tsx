@@ -45,9 +45,18 @@ export function apiRoutes(moduleRouters: ApiRouter[]) {
     },
     servers: [{ url: "/" }],
   };
-  api.doc31("/api/openapi.json", documentConfig);
+  // The document only changes with a deploy: generate it from the schemas once, on first use.
+  let openApiDocument: OpenApiDocument | undefined;
+  const currentDocument = () => {
+    openApiDocument ??= api.getOpenAPI31Document(documentConfig) as OpenApiDocument;
+    return openApiDocument;
+  };
+  api.get("/api/openapi.json", (c) => {
+    c.header("Cache-Control", "public, max-age=300");
+    return c.json(currentDocument());
+  });
   api.get("/api/docs", (c) => {
-    const document = api.getOpenAPI31Document(documentConfig) as OpenApiDocument;
+    const document = currentDocument();
     const operations = Object.entries(document.paths ?? {}).flatMap(([path, methods]) =>
       Object.entries(methods).map(([method, operation]) => ({
         path,

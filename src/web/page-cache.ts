@@ -1,0 +1,134 @@
+import { getCookie } from "hono/cookie";
+import { createMiddleware } from "hono/factory";
+import type { AppEnv } from "./context.js";
+
+/** Cookies that may be present on a request whose page is still the same for everyone with that language. */
+const NEUTRAL_COOKIES = new Set(["cl_lang", "cl_csrf"]);
+const UNSAFE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+type Entry = {
+  storedAt: number;
+  body: string;
+  contentType: string;
+  /** The nonce the page was rendered with; a hit gets the new request's nonce instead. */
+  nonce: string | undefined;
+  cacheControl: string | null;
+  etag: string | null;
+  /** The route pattern that rendered the page, for the metrics label of a hit. */
+  route: string;
+};
+
+export type PageCacheOptions = {
+  /** How long a page may be served from memory; 0 turns the cache off. */
+  ttlSeconds: number;
+  /** Upper bound on the memory the bodies take (UTF-16 length × 2). */
+  maxBytes?: number;
+  now?: () => number;
+};
+
+/**
+ * Micro-caching of public pages in this process (ADR 0054). A page is served from memory for a few seconds when it
+ * is the same for every visitor with that language: a GET without a signed-in user and without cookies other than
+ * the language and CSRF cookie, answered 200 with HTML (or public JSON), whose body holds no CSRF token. The
+ * per-request CSP nonce is swapped into the stored body, so the security headers stay per request. Any unsafe request
+ * to this process empties the cache; other instances' changes show within the time-to-live.
+ */
+export function createPageCache(options: PageCacheOptions) {
+  const ttlMs = options.ttlSeconds * 1000;
+  const maxBytes = options.maxBytes ?? 32 * 1024 * 1024;
+  const now = options.now ?? Date.now;
+  const entries = new Map<string, Entry>();
+  let bytes = 0;
+  const stats = { hits: 0, misses: 0 };
+
+  const remove = (key: string) => {
+    const entry = entries.get(key);
+    if (!entry) return;
+    bytes -= entry.body.length * 2;
+    entries.delete(key);
+  };
+  const clear = () => {
+    entries.clear();
+    bytes = 0;
+  };
+
+  const cacheable = (c: Parameters<Parameters<typeof createMiddleware<AppEnv>>[0]>[0]) => {
+    if (ttlMs <= 0 || c.req.method !== "GET" || c.get("principal")) return false;
+    const cookies = getCookie(c);
+    return Object.keys(cookies).every((name) => NEUTRAL_COOKIES.has(name));
+  };
+
+  const middleware = createMiddleware<AppEnv>(async (c, next) => {
+    if (UNSAFE_METHODS.has(c.req.method)) {
+      try {
+        await next();
+      } finally {
+        clear();
+      }
+      return;
+    }
+    if (!cacheable(c)) {
+      await next();
+      return;
+    }
+    const url = new URL(c.req.url);
+    const key = `${c.get("lang")} ${url.pathname}${url.search}`;
+    const entry = entries.get(key);
+    if (entry && now() - entry.storedAt < ttlMs) {
+      stats.hits++;
+      // Least recently used goes first when memory runs out: move the hit to the end.
+      entries.delete(key);
+      entries.set(key, entry);
+      c.set("cachedRoute", entry.route);
+      if (entry.cacheControl) c.header("Cache-Control", entry.cacheControl);
+      if (entry.etag) {
+        c.header("ETag", entry.etag);
+        if (c.req.header("if-none-match") === entry.etag) return c.body(null, 304);
+      }
+      const nonce = c.get("secureHeadersNonce");
+      const body = entry.nonce && nonce ? entry.body.replaceAll(entry.nonce, nonce) : entry.body;
+      c.header("Content-Type", entry.contentType);
+      return c.body(body, 200);
+    }
+    if (entry) remove(key);
+    stats.misses++;
+    await next();
+    const response = c.res;
+    const contentType = response.headers.get("content-type") ?? "";
+    const cacheControl = response.headers.get("cache-control");
+    const isPage = contentType.startsWith("text/html") && !cacheControl;
+    const isPublicJson = contentType.startsWith("application/json") && /\bpublic\b/.test(cacheControl ?? "");
+    if (response.status !== 200 || !(isPage || isPublicJson)) return;
+    const body = await response.clone().text();
+    // A page with a form that posts carries this visitor's CSRF token: it is not the same for everyone.
+    if (body.includes(c.get("csrfToken"))) return;
+    if (body.length * 2 > maxBytes / 16) return;
+    bytes += body.length * 2;
+    entries.set(key, {
+      storedAt: now(),
+      body,
+      contentType,
+      nonce: c.get("secureHeadersNonce"),
+      cacheControl,
+      etag: response.headers.get("etag"),
+      route: c.req.routePath,
+    });
+    for (const oldest of entries.keys()) {
+      if (bytes <= maxBytes) break;
+      remove(oldest);
+    }
+  });
+
+  return { middleware, clear, stats, size: () => entries.size };
+}
+
+/**
+ * Cache-Control for pages that do not set their own: a signed-in user's pages are never stored; public pages may be
+ * kept by the browser but must be revalidated, and never by a shared cache (they may set this visitor's cookies).
+ */
+export const pageCacheControl = createMiddleware<AppEnv>(async (c, next) => {
+  await next();
+  if (c.res.headers.has("cache-control")) return;
+  if (!(c.res.headers.get("content-type") ?? "").startsWith("text/html")) return;
+  c.header("Cache-Control", c.get("principal") ? "no-store" : "private, no-cache");
+});
