@@ -17,3 +17,9 @@ export {
 } from "./catalogue.service.js";
 export { generateSyntheticCatalogue } from "./catalogue.synthetic.js";
 export { FACETS, LABELS, label } from "./catalogue.vocabulary.js";
+export {
+  type CatalogueInstrumentRef,
+  createInstrumentLookup,
+  type InstrumentLookup,
+  type ListingChange,
+} from "./catalogue.listings.js";
