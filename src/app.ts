@@ -106,7 +106,9 @@ function createServices({ env, database, clock = () => new Date() }: AppDeps) {
   const db = database.db;
   const audit = createAuditLog(clock);
   // Referrals read and write instruments through the catalogue's lookup (ADR 0044); the port is referrals' own type.
-  const instruments = catalogueDirectory(createInstrumentLookup(db, { includeSynthetic: env.catalogueSynthetic }));
+  const instruments = catalogueDirectory(
+    createInstrumentLookup(db, { includeSynthetic: env.catalogueSynthetic }),
+  );
   // In-memory copies of the catalogue (the route's instrument list) are dropped once a listing change commits.
   const catalogueListeners = new Set<() => void>();
   const referrals = createReferralsService({

@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, type SQL } from "drizzle-orm";
 import type { Database } from "../../db/client.js";
 import type { Localised } from "../../i18n/index.js";
 import { catalogueInstruments, catalogueOrganizations } from "./catalogue.tables.js";
-import { STATUSES } from "./catalogue.vocabulary.js";
+import type { STATUSES } from "./catalogue.vocabulary.js";
 
 /** An instrument as other modules see it: its ref_id, its provider's ref_id and the listing fields. */
 export type CatalogueInstrumentRef = {
@@ -50,10 +50,7 @@ export function createInstrumentLookup(db: Database, options: { includeSynthetic
       .from(catalogueInstruments)
       .innerJoin(catalogueOrganizations, eq(catalogueOrganizations.id, catalogueInstruments.organizationId))
       .where(
-        and(
-          options.includeSynthetic ? undefined : eq(catalogueInstruments.synthetic, false),
-          ...conditions,
-        ),
+        and(options.includeSynthetic ? undefined : eq(catalogueInstruments.synthetic, false), ...conditions),
       );
 
   return {

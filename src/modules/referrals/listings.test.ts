@@ -55,6 +55,13 @@ describeEachDatabase("provider listings write to the catalogue", (database) => {
         sql`select status, conditions, window_close::text from catalogue_instruments where ref_id = ${refId}`,
       )
     )[0]!;
+  // Login throttling allows ten attempts per client per 15 minutes: one session per user for the whole suite.
+  const sessions = new Map<string, Awaited<ReturnType<typeof loginAs>>>();
+  const signIn = async (email: string) => {
+    const found = sessions.get(email) ?? (await loginAs(app, email));
+    sessions.set(email, found);
+    return found;
+  };
   const referralCount = async () =>
     (await rows<{ n: number }>(sql`select count(*)::int as n from referrals`))[0]!.n;
 
@@ -66,7 +73,7 @@ describeEachDatabase("provider listings write to the catalogue", (database) => {
   });
 
   it("the dossier offers only instruments the catalogue shows as open or doorlopend", async () => {
-    const { session } = await loginAs(app, "adviseur.es04@demo.invalid");
+    const { session } = await signIn("adviseur.es04@demo.invalid");
     const html = await (await session.get(`/werkruimte/dossiers/${caseId}`)).text();
     expect(html).toContain(`value="${MIA}"`);
     expect(html).toContain('value="vh-maatwerkondersteuning"');
@@ -76,7 +83,7 @@ describeEachDatabase("provider listings write to the catalogue", (database) => {
   });
 
   it("refuses a referral to an instrument that does not exist or is closed, with a clear message", async () => {
-    const { session, csrf } = await loginAs(app, "adviseur.es04@demo.invalid");
+    const { session, csrf } = await signIn("adviseur.es04@demo.invalid");
     const message = "Graag contact over deze regeling & de voorwaarden.";
     const unknown = await session.post(
       `/werkruimte/dossiers/${caseId}/verwijzingen`,
@@ -100,7 +107,7 @@ describeEachDatabase("provider listings write to the catalogue", (database) => {
   });
 
   it("the provider's form shows the catalogue as it is now", async () => {
-    const { session } = await loginAs(app, "aanbieder.rvo@demo.invalid");
+    const { session } = await signIn("aanbieder.rvo@demo.invalid");
     const html = await (await session.get("/werkruimte/aanbod")).text();
     expect(html).toContain(`action="/werkruimte/aanbod/${MIA}"`);
     expect(html).toContain(`href="${MIA_PAGE}"`);
@@ -115,7 +122,7 @@ describeEachDatabase("provider listings write to the catalogue", (database) => {
     expect((await service(MIA)).status_detail).toBe("doorlopend");
     expect(await openServiceRefs()).toContain(MIA);
 
-    const { session, csrf } = await loginAs(app, "aanbieder.rvo@demo.invalid");
+    const { session, csrf } = await signIn("aanbieder.rvo@demo.invalid");
     const saved = await session.post(
       `/werkruimte/aanbod/${MIA}`,
       {
@@ -167,7 +174,7 @@ describeEachDatabase("provider listings write to the catalogue", (database) => {
     ]);
 
     // The adviser can no longer choose it, nor post it by hand.
-    const adviseur = await loginAs(app, "adviseur.es04@demo.invalid");
+    const adviseur = await signIn("adviseur.es04@demo.invalid");
     expect(await (await adviseur.session.get(`/werkruimte/dossiers/${caseId}`)).text()).not.toContain(
       `value="${MIA}"`,
     );
@@ -182,7 +189,7 @@ describeEachDatabase("provider listings write to the catalogue", (database) => {
   });
 
   it("a stale listing edit gets the conflict page, keeps the input and changes nothing", async () => {
-    const { session, csrf } = await loginAs(app, "aanbieder.rvo@demo.invalid");
+    const { session, csrf } = await signIn("aanbieder.rvo@demo.invalid");
     const before = await catalogueRow(MIA);
     const stale = await session.post(
       `/werkruimte/aanbod/${MIA}`,
@@ -202,7 +209,7 @@ describeEachDatabase("provider listings write to the catalogue", (database) => {
   });
 
   it("an aanbieder cannot edit another provider's listing (403, audited, nothing changed)", async () => {
-    const { session, csrf } = await loginAs(app, "aanbieder.versnellingshuis@demo.invalid");
+    const { session, csrf } = await signIn("aanbieder.versnellingshuis@demo.invalid");
     const before = await catalogueRow(MIA);
     const response = await session.post(
       `/werkruimte/aanbod/${MIA}`,
@@ -222,7 +229,7 @@ describeEachDatabase("provider listings write to the catalogue", (database) => {
   });
 
   it("refuses an end date before the start date and an unknown status, keeping the input (400)", async () => {
-    const { session, csrf } = await loginAs(app, "aanbieder.rvo@demo.invalid");
+    const { session, csrf } = await signIn("aanbieder.rvo@demo.invalid");
     const response = await session.post(
       `/werkruimte/aanbod/${MIA}`,
       { version: "1", status: "open", opensOn: "2027-02-01", closesOn: "2027-01-01", terms: "Nieuw" },
@@ -244,7 +251,7 @@ describeEachDatabase("provider listings write to the catalogue", (database) => {
   });
 
   it("reopening the listing brings the instrument back in the route and the referral list", async () => {
-    const { session, csrf } = await loginAs(app, "aanbieder.rvo@demo.invalid");
+    const { session, csrf } = await signIn("aanbieder.rvo@demo.invalid");
     const response = await session.post(
       `/werkruimte/aanbod/${MIA}`,
       { version: "1", status: "doorlopend", opensOn: "", closesOn: "", terms: "Tot € 1 mln & 45%" },
@@ -258,7 +265,7 @@ describeEachDatabase("provider listings write to the catalogue", (database) => {
     });
     expect(await routeRefIds()).toContain(MIA);
     expect(await openServiceRefs()).toContain(MIA);
-    const adviseur = await loginAs(app, "adviseur.es04@demo.invalid");
+    const adviseur = await signIn("adviseur.es04@demo.invalid");
     const referred = await adviseur.session.post(
       `/werkruimte/dossiers/${caseId}/verwijzingen`,
       { refId: MIA, message: "Graag contact over MIA/Vamil." },
@@ -268,5 +275,20 @@ describeEachDatabase("provider listings write to the catalogue", (database) => {
     expect(await rows(sql`select instrument_ref_id, provider_id from referrals`)).toEqual([
       { instrument_ref_id: MIA, provider_id: "rvo" },
     ]);
+  });
+
+  it("two saves of the same version at once: the row lock lets exactly one win, the other gets the conflict", async () => {
+    const { session, csrf } = await signIn("aanbieder.rvo@demo.invalid");
+    const form = (status: string) => ({ version: "2", status, opensOn: "", closesOn: "", terms: "" });
+    const answers = await Promise.all([
+      session.post(`/werkruimte/aanbod/${MIA}`, form("overtekend"), { csrf }),
+      session.post(`/werkruimte/aanbod/${MIA}`, form("gesloten"), { csrf }),
+    ]);
+    expect(answers.map((answer) => answer.status).sort()).toEqual([303, 409]);
+    const [version] = await rows<{ version: number; status: string }>(
+      sql`select version, status from listing_versions order by version desc limit 1`,
+    );
+    expect(version!.version).toBe(3);
+    expect((await catalogueRow(MIA)).status).toBe(version!.status);
   });
 });

@@ -442,4 +442,3 @@ export function listingStatusLabel(t: (typeof referralsMessages)["nl" | "en"], s
   const key = LISTING_LABEL_KEYS[status as keyof typeof LISTING_LABEL_KEYS];
   return key ? t[key] : status;
 }
-

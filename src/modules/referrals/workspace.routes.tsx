@@ -354,7 +354,8 @@ export function workspaceRoutes(deps: WorkspaceRouteDeps) {
                 name: pick(found.name, c.get("lang")),
                 status: listingStatusLabel(t, found.status),
               });
-      if (!instrument || !isReferable(instrument)) problems.push({ field: "refId", message: refusal(instrument) });
+      if (!instrument || !isReferable(instrument))
+        problems.push({ field: "refId", message: refusal(instrument) });
       if (message.length < 10 || message.length > 4000)
         problems.push({ field: "message", message: t.errMessage });
       if (problems.length) return renderDossier(c, id, { form: values, problems }, 400);
@@ -367,7 +368,12 @@ export function workspaceRoutes(deps: WorkspaceRouteDeps) {
       // The catalogue changed between the check and the save: the same refusal, from the service's own check.
       if (!created.ok) {
         const fresh = await instruments.get(instrument!.refId);
-        return renderDossier(c, id, { form: values, problems: [{ field: "refId", message: refusal(fresh) }] }, 400);
+        return renderDossier(
+          c,
+          id,
+          { form: values, problems: [{ field: "refId", message: refusal(fresh) }] },
+          400,
+        );
       }
       return c.redirect(`/werkruimte/verwijzingen/${created.referralId}`, 303);
     })

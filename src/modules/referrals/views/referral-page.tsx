@@ -12,8 +12,8 @@ import {
 import type { PageContext } from "../../../web/context.js";
 import type { FieldProblem } from "../../../web/errors.js";
 import { Layout } from "../../../web/layout.js";
-import { label, listingStatusLabel, referralsMessages } from "../referrals.messages.js";
 import { LISTING_STATUSES } from "../referrals.instruments.js";
+import { label, listingStatusLabel, referralsMessages } from "../referrals.messages.js";
 import { problemFor, Select, StatusTag, Textarea } from "./form-parts.js";
 
 export type ReferralModel = {
@@ -236,7 +236,11 @@ export const ListingsPage = ({
                   options={LISTING_STATUSES.map((value) => ({ value, label: listingStatusLabel(t, value) }))}
                 />
               </FormField>
-              <FormField id={id("opensOn")} label={t.opensOn} error={problemFor(listing.problems, id("opensOn"))}>
+              <FormField
+                id={id("opensOn")}
+                label={t.opensOn}
+                error={problemFor(listing.problems, id("opensOn"))}
+              >
                 <input
                   class="utrecht-textbox utrecht-textbox--html-input"
                   type="date"
@@ -244,7 +248,11 @@ export const ListingsPage = ({
                   name="opensOn"
                   value={listing.opensOn}
                   aria-invalid={problemFor(listing.problems, id("opensOn")) ? "true" : undefined}
-                  aria-describedby={describedBy(id("opensOn"), false, Boolean(problemFor(listing.problems, id("opensOn"))))}
+                  aria-describedby={describedBy(
+                    id("opensOn"),
+                    false,
+                    Boolean(problemFor(listing.problems, id("opensOn"))),
+                  )}
                 />
               </FormField>
               <FormField
@@ -259,7 +267,11 @@ export const ListingsPage = ({
                   name="closesOn"
                   value={listing.closesOn}
                   aria-invalid={problemFor(listing.problems, id("closesOn")) ? "true" : undefined}
-                  aria-describedby={describedBy(id("closesOn"), false, Boolean(problemFor(listing.problems, id("closesOn"))))}
+                  aria-describedby={describedBy(
+                    id("closesOn"),
+                    false,
+                    Boolean(problemFor(listing.problems, id("closesOn"))),
+                  )}
                 />
               </FormField>
               <FormField
