@@ -228,11 +228,21 @@ export const ListingsPage = ({
             >
               <CsrfField token={page.csrfToken} />
               <input type="hidden" name="version" value={String(listing.version)} />
-              <FormField id={id("status")} label={t.listingStatus}>
+              <FormField
+                id={id("status")}
+                label={t.listingStatus}
+                error={problemFor(listing.problems, id("status"))}
+              >
                 <Select
                   id={id("status")}
                   name="status"
                   value={listing.status}
+                  invalid={Boolean(problemFor(listing.problems, id("status")))}
+                  describedBy={describedBy(
+                    id("status"),
+                    false,
+                    Boolean(problemFor(listing.problems, id("status"))),
+                  )}
                   options={LISTING_STATUSES.map((value) => ({ value, label: listingStatusLabel(t, value) }))}
                 />
               </FormField>
@@ -285,6 +295,7 @@ export const ListingsPage = ({
                   name="terms"
                   value={listing.terms}
                   rows={5}
+                  invalid={Boolean(problemFor(listing.problems, id("terms")))}
                   describedBy={describedBy(
                     id("terms"),
                     true,
