@@ -7,6 +7,9 @@ import { DEMO_PASSWORD } from "../support/workspace.js";
 import { expectNoAxeViolations, launchBrowser } from "./support/browser.js";
 import { startServer } from "./support/server.js";
 
+/** Each journey step logs in and loads several pages; on a busy 2-core CI machine that can take well over a minute. */
+const JOURNEY_STEP_TIMEOUT = 180_000;
+
 /** The closed loop in Chromium: entrepreneur → adviseur Twente → aanbieder RVO → adviseur; Rotterdam sees nothing. */
 describe("regional loket journey in Chromium", () => {
   let browser: Browser;
@@ -36,86 +39,114 @@ describe("regional loket journey in Chromium", () => {
       await page.goto(`${server.baseUrl}/inloggen`);
       await page.fill("#email", email);
       await page.fill("#password", DEMO_PASSWORD);
-      await page.click('form[action="/inloggen"] button[type=submit]');
-      expect(new URL(page.url()).pathname).toBe("/werkruimte");
+      await Promise.all([
+        page.waitForURL((url) => url.pathname === "/werkruimte"),
+        page.click('form[action="/inloggen"] button[type=submit]'),
+      ]);
       contexts[email] = context;
       await page.close();
     }
     return contexts[email]!.newPage();
   }
 
-  it("an entrepreneur asks the Twente loket for a conversation from the region page", async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.baseUrl}/regio/ES04`);
-    await page.click('a[href="/intake?regio=ES04"]');
-    await expectNoAxeViolations(page);
-    await page.fill("#contactName", "Fatima de Vries");
-    await page.fill("#email", "fatima@voorbeeld-bedrijf.nl");
-    await page.fill("#companyName", `Metaal & Zonen <b>BV</b>`);
-    await page.fill("#kvk", "1234");
-    await page.fill("#question", "Wij willen ons restmetaal hergebruiken. Welke subsidie past?");
-    await page.click('form[action="/intake"] button[type=submit]');
-    // Wrong KVK number and no consent: the summary names both, the input stays.
-    expect(await page.textContent(".cl-error-summary")).toContain("8 cijfers");
-    expect(await page.inputValue("#companyName")).toBe("Metaal & Zonen <b>BV</b>");
-    await expectNoAxeViolations(page);
-    await page.fill("#kvk", "12345678");
-    await page.check("#consent");
-    await page.click('form[action="/intake"] button[type=submit]');
-    expect(await page.textContent("h1")).toBe("Uw aanvraag is verstuurd");
-    expect(await page.textContent("main")).toContain("Wat gebeurt er nu?");
-    await expectNoAxeViolations(page);
-    await page.close();
-  });
+  it(
+    "an entrepreneur asks the Twente loket for a conversation from the region page",
+    async () => {
+      const page = await browser.newPage();
+      await page.goto(`${server.baseUrl}/regio/ES04`);
+      await page.click('a[href="/intake?regio=ES04"]');
+      await expectNoAxeViolations(page);
+      await page.fill("#contactName", "Fatima de Vries");
+      await page.fill("#email", "fatima@voorbeeld-bedrijf.nl");
+      await page.fill("#companyName", `Metaal & Zonen <b>BV</b>`);
+      await page.fill("#kvk", "1234");
+      await page.fill("#question", "Wij willen ons restmetaal hergebruiken. Welke subsidie past?");
+      await page.click('form[action="/intake"] button[type=submit]');
+      // Wrong KVK number and no consent: the summary names both, the input stays.
+      expect(await page.textContent(".cl-error-summary")).toContain("8 cijfers");
+      expect(await page.inputValue("#companyName")).toBe("Metaal & Zonen <b>BV</b>");
+      await expectNoAxeViolations(page);
+      await page.fill("#kvk", "12345678");
+      await page.check("#consent");
+      await page.click('form[action="/intake"] button[type=submit]');
+      expect(await page.textContent("h1")).toBe("Uw aanvraag is verstuurd");
+      expect(await page.textContent("main")).toContain("Wat gebeurt er nu?");
+      await expectNoAxeViolations(page);
+      await page.close();
+    },
+    JOURNEY_STEP_TIMEOUT,
+  );
 
-  it("adviseur.es04 finds it in the queue, takes the dossier and refers it to an RVO instrument", async () => {
-    const page = await as("adviseur.es04@demo.invalid");
-    await page.goto(`${server.baseUrl}/werkruimte`);
-    await page.click("text=Metaal & Zonen <b>BV</b>");
-    dossierPath = new URL(page.url()).pathname;
-    expect(dossierPath).toMatch(/^\/werkruimte\/dossiers\/\d+$/);
-    await page.click(`form[action="${dossierPath}/oppakken"] button`);
-    await page.selectOption("#refId", "rvo-mia-vamil-circulair");
-    await page.fill("#message", "Investering in een machine voor hergebruik van restmetaal.");
-    await page.click(`form[action="${dossierPath}/verwijzingen"] button`);
-    referralPath = new URL(page.url()).pathname;
-    expect(referralPath).toMatch(/^\/werkruimte\/verwijzingen\/\d+$/);
-    expect(await page.textContent("main")).toContain("verstuurd");
-    await page.close();
-  });
+  it(
+    "adviseur.es04 finds it in the queue, takes the dossier and refers it to an RVO instrument",
+    async () => {
+      const page = await as("adviseur.es04@demo.invalid");
+      await page.goto(`${server.baseUrl}/werkruimte`);
+      await Promise.all([
+        page.waitForURL((url) => url.pathname.startsWith("/werkruimte/dossiers/")),
+        page.click("text=Metaal & Zonen <b>BV</b>"),
+      ]);
+      dossierPath = new URL(page.url()).pathname;
+      expect(dossierPath).toMatch(/^\/werkruimte\/dossiers\/\d+$/);
+      await page.click(`form[action="${dossierPath}/oppakken"] button`);
+      await page.selectOption("#refId", "rvo-mia-vamil-circulair");
+      await page.fill("#message", "Investering in een machine voor hergebruik van restmetaal.");
+      await Promise.all([
+        page.waitForURL((url) => url.pathname.startsWith("/werkruimte/verwijzingen/")),
+        page.click(`form[action="${dossierPath}/verwijzingen"] button`),
+      ]);
+      referralPath = new URL(page.url()).pathname;
+      expect(referralPath).toMatch(/^\/werkruimte\/verwijzingen\/\d+$/);
+      expect(await page.textContent("main")).toContain("verstuurd");
+      await page.close();
+    },
+    JOURNEY_STEP_TIMEOUT,
+  );
 
-  it("aanbieder.rvo accepts the referral and records that the company was helped", async () => {
-    const page = await as("aanbieder.rvo@demo.invalid");
-    await page.goto(`${server.baseUrl}/werkruimte`);
-    await page.click(`a[href="${referralPath}"]`);
-    for (const status of ["geaccepteerd", "in_uitvoering", "afgerond_geholpen"]) {
-      await page.selectOption("#to", status);
-      await page.click(`form[action="${referralPath}/status"] button`);
-    }
-    expect(await page.textContent("main")).toContain("afgerond – geholpen");
-    expect(await page.textContent("main")).toContain("De verwijzing is afgerond");
-    await page.close();
-  });
+  it(
+    "aanbieder.rvo accepts the referral and records that the company was helped",
+    async () => {
+      const page = await as("aanbieder.rvo@demo.invalid");
+      await page.goto(`${server.baseUrl}/werkruimte`);
+      await page.click(`a[href="${referralPath}"]`);
+      for (const status of ["geaccepteerd", "in_uitvoering", "afgerond_geholpen"]) {
+        await page.selectOption("#to", status);
+        await page.click(`form[action="${referralPath}/status"] button`);
+      }
+      expect(await page.textContent("main")).toContain("afgerond – geholpen");
+      expect(await page.textContent("main")).toContain("De verwijzing is afgerond");
+      await page.close();
+    },
+    JOURNEY_STEP_TIMEOUT,
+  );
 
-  it("the adviseur sees the loop closed in the dossier", async () => {
-    const page = await as("adviseur.es04@demo.invalid");
-    await page.goto(`${server.baseUrl}${dossierPath}`);
-    const text = await page.textContent("#verwijzingen + *");
-    expect(text).toContain("afgerond – geholpen");
-    expect(text).toContain("geholpen");
-    await page.close();
-  });
+  it(
+    "the adviseur sees the loop closed in the dossier",
+    async () => {
+      const page = await as("adviseur.es04@demo.invalid");
+      await page.goto(`${server.baseUrl}${dossierPath}`);
+      const text = await page.textContent("#verwijzingen + *");
+      expect(text).toContain("afgerond – geholpen");
+      expect(text).toContain("geholpen");
+      await page.close();
+    },
+    JOURNEY_STEP_TIMEOUT,
+  );
 
-  it("adviseur.es23 sees none of it", async () => {
-    const page = await as("adviseur.es23@demo.invalid");
-    for (const filter of ["nieuw", "mijn", "wachten", "verlopen"]) {
-      await page.goto(`${server.baseUrl}/werkruimte?filter=${filter}`);
-      expect(await page.textContent("main")).not.toContain("Metaal");
-    }
-    expect((await page.goto(`${server.baseUrl}${dossierPath}`))?.status()).toBe(403);
-    expect((await page.goto(`${server.baseUrl}${referralPath}`))?.status()).toBe(403);
-    await page.close();
-  });
+  it(
+    "adviseur.es23 sees none of it",
+    async () => {
+      const page = await as("adviseur.es23@demo.invalid");
+      for (const filter of ["nieuw", "mijn", "wachten", "verlopen"]) {
+        await page.goto(`${server.baseUrl}/werkruimte?filter=${filter}`);
+        expect(await page.textContent("main")).not.toContain("Metaal");
+      }
+      expect((await page.goto(`${server.baseUrl}${dossierPath}`))?.status()).toBe(403);
+      expect((await page.goto(`${server.baseUrl}${referralPath}`))?.status()).toBe(403);
+      await page.close();
+    },
+    JOURNEY_STEP_TIMEOUT,
+  );
 
   it("aanbieder.rvo closes the WBSO listing; the public page and the adviser's referral list follow at once", async () => {
     const page = await as("aanbieder.rvo@demo.invalid");
