@@ -4,13 +4,18 @@ import { parse as parseCookies } from "hono/utils/cookie";
 import type { Logger } from "pino";
 import type { Env } from "./config/env.js";
 import type { DatabaseHandle } from "./db/client.js";
-import { dataFolder } from "./db/data-files.js";
 import { enqueueJob } from "./jobs/index.js";
 import { adminRoutes } from "./modules/admin/index.js";
 import { createAuditLog } from "./modules/audit/index.js";
 import { authRoutes, createAuthService, createGuard, SESSION_COOKIE } from "./modules/auth/index.js";
 import { barriersRoutes, createBarriersService } from "./modules/barriers/index.js";
-import { catalogueApi, catalogueRoutes, createCatalogueService } from "./modules/catalogue/index.js";
+import {
+  type CatalogueInstrumentRef,
+  catalogueApi,
+  catalogueRoutes,
+  createCatalogueService,
+  createInstrumentLookup,
+} from "./modules/catalogue/index.js";
 import {
   createKnowledgeRepository,
   createKnowledgeService,
@@ -31,10 +36,11 @@ import {
   scheduleMonitoringJobs,
 } from "./modules/monitoring/index.js";
 import {
-  createJsonInstrumentDirectory,
   createMailTransport,
   createPrivacyService,
   createReferralsService,
+  type InstrumentDirectory,
+  type InstrumentSummary,
   intakeRoutes,
   loketFor,
   queueMail,
@@ -80,12 +86,32 @@ export type AppDeps = {
   resolveViewer?: ResolveViewer;
 };
 
+/** The catalogue's instrument lookup in the shape of the referrals module's port. */
+function catalogueDirectory(lookup: ReturnType<typeof createInstrumentLookup>): InstrumentDirectory {
+  const summary = ({ providerRef, ...rest }: CatalogueInstrumentRef): InstrumentSummary => ({
+    ...rest,
+    providerOrganizationId: providerRef,
+  });
+  const one = (row: CatalogueInstrumentRef | undefined) => (row ? summary(row) : undefined);
+  return {
+    get: async (refId) => one(await lookup.get(refId)),
+    list: async (filter) => (await lookup.list(filter)).map(summary),
+    byProvider: async (providerId) => (await lookup.byProvider(providerId)).map(summary),
+    lock: async (tx, refId) => one(await lookup.lock(tx, refId)),
+    applyListing: (tx, refId, change) => lookup.applyListing(tx, refId, change),
+  };
+}
+
 /** The services shared by the web app and the background jobs, built once from the same dependencies. */
 function createServices({ env, database, clock = () => new Date() }: AppDeps) {
   const db = database.db;
   const audit = createAuditLog(clock);
-  // TEMPORARY: the catalogue module (issue 3) replaces this JSON reader with its own ref_id lookup at merge.
-  const instruments = createJsonInstrumentDirectory(`${dataFolder}catalogue/instruments.json`);
+  // Referrals read and write instruments through the catalogue's lookup (ADR 0044); the port is referrals' own type.
+  const instruments = catalogueDirectory(
+    createInstrumentLookup(db, { includeSynthetic: env.catalogueSynthetic }),
+  );
+  // In-memory copies of the catalogue (the route's instrument list) are dropped once a listing change commits.
+  const catalogueListeners = new Set<() => void>();
   const referrals = createReferralsService({
     db,
     audit,
@@ -93,9 +119,13 @@ function createServices({ env, database, clock = () => new Date() }: AppDeps) {
     clock,
     retentionMonths: env.retentionMonths,
     publicBaseUrl: env.publicBaseUrl,
+    onListingChanged: () => {
+      for (const listener of catalogueListeners) listener();
+    },
   });
   const privacy = createPrivacyService({ db, audit, clock });
-  return { db, audit, instruments, referrals, privacy, clock };
+  const onCatalogueChange = (listener: () => void) => void catalogueListeners.add(listener);
+  return { db, audit, instruments, referrals, privacy, clock, onCatalogueChange };
 }
 
 /** The background work (mail, deadlines, retention): handlers for the job worker and the periodic schedule. */
@@ -132,7 +162,7 @@ export async function createBackgroundJobs(deps: AppDeps) {
 /** The composition root: the request pipeline from top to bottom, then every module mounted. */
 export async function createApp(deps: AppDeps) {
   const { env, database, logger, listMatchableInstruments, monitoringSources, resolveViewer } = deps;
-  const { db, audit, instruments, referrals, privacy, clock } = createServices(deps);
+  const { db, audit, instruments, referrals, privacy, clock, onCatalogueChange } = createServices(deps);
   const stylesheet = buildStylesheet();
   const geography = await loadGeography(createRegionsRepository(database.db));
   const regionalLoket = loketFor(referrals);
@@ -186,6 +216,8 @@ export async function createApp(deps: AppDeps) {
     }),
     loketFor: regionalLoket,
   };
+  // A provider's listing change shows in the route at once, not after the route's instrument cache expires.
+  onCatalogueChange(() => routeDeps.service.invalidate());
   const isSecureRequest = (url: string, forwardedProto?: string) =>
     url.startsWith("https:") || (env.trustProxy && forwardedProto === "https");
 

@@ -148,6 +148,49 @@ describe("regional loket journey in Chromium", () => {
     JOURNEY_STEP_TIMEOUT,
   );
 
+  it(
+    "aanbieder.rvo closes the WBSO listing; the public page and the adviser's referral list follow at once",
+    async () => {
+      const page = await as("aanbieder.rvo@demo.invalid");
+      await page.goto(`${server.baseUrl}/werkruimte/aanbod`);
+      const form = 'form[action="/werkruimte/aanbod/rvo-wbso"]';
+      expect(await page.inputValue("#rvo-wbso-status")).toBe("doorlopend");
+      await page.selectOption("#rvo-wbso-status", "gesloten");
+      await page.fill("#rvo-wbso-opensOn", "2026-02-01");
+      await page.fill("#rvo-wbso-closesOn", "2026-01-01");
+      await Promise.all([
+        page.waitForURL((url) => url.pathname === "/werkruimte/aanbod/rvo-wbso"),
+        page.click(`${form} button`),
+      ]);
+      // An end before the start: the summary links to the field, the input stays.
+      expect(await page.textContent(".cl-error-summary")).toContain("De einddatum ligt voor de begindatum");
+      expect(await page.inputValue("#rvo-wbso-opensOn")).toBe("2026-02-01");
+      await expectNoAxeViolations(page);
+      await page.fill("#rvo-wbso-closesOn", "2026-11-20");
+      await Promise.all([
+        page.waitForURL((url) => url.pathname === "/werkruimte/aanbod" && url.search === "?opgeslagen"),
+        page.click(`${form} button`),
+      ]);
+      expect(await page.textContent("main")).toContain("De wijziging is opgeslagen");
+      await Promise.all([
+        page.waitForURL((url) => url.pathname === "/aanbod/wbso"),
+        page.click('a[href="/aanbod/wbso"]'),
+      ]);
+      expect(await page.textContent("main")).toContain("Gesloten");
+      await page.close();
+
+      const adviser = await as("adviseur.es04@demo.invalid");
+      await adviser.goto(`${server.baseUrl}${dossierPath}`);
+      const offered = await adviser.$$eval("#refId option", (options) =>
+        options.map((option) => (option as HTMLOptionElement).value),
+      );
+      expect(offered).toContain("rvo-mia-vamil-circulair");
+      expect(offered).not.toContain("rvo-wbso");
+      await adviser.close();
+    },
+    JOURNEY_STEP_TIMEOUT,
+  );
+
   const workspacePages: [string, () => string][] = [
     ["adviseur.es04@demo.invalid", () => "/werkruimte"],
     ["adviseur.es04@demo.invalid", () => "/werkruimte?filter=mijn"],

@@ -6,6 +6,12 @@ export {
   loadCuratedCatalogue,
   parseImportFile,
 } from "./catalogue.import.js";
+export {
+  type CatalogueInstrumentRef,
+  createInstrumentLookup,
+  type InstrumentLookup,
+  type ListingChange,
+} from "./catalogue.listings.js";
 export { catalogueMessages } from "./catalogue.messages.js";
 export { catalogueRoutes } from "./catalogue.routes.js";
 export {

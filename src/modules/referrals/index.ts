@@ -1,8 +1,10 @@
 export { intakeRoutes, loketFor } from "./intake.routes.js";
 export {
-  createJsonInstrumentDirectory,
   type InstrumentDirectory,
   type InstrumentSummary,
+  LISTING_STATUSES,
+  type ListingChange,
+  REFERABLE_STATUSES,
 } from "./referrals.instruments.js";
 export { EXPIRE_QUEUE, RETENTION_QUEUE, referralJobs } from "./referrals.jobs.js";
 export {

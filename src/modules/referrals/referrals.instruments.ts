@@ -1,43 +1,48 @@
-import { readFileSync } from "node:fs";
+import type { Database } from "../../db/client.js";
 import type { Localised } from "../../i18n/index.js";
+
+/** The catalogue's status words a provider can set on its listing (the catalogue's own vocabulary). */
+export const LISTING_STATUSES = ["open", "doorlopend", "overtekend", "gesloten", "historisch"] as const;
+export type ListingStatus = (typeof LISTING_STATUSES)[number];
+/** Only instruments a company can still use are offered for referral. */
+export const REFERABLE_STATUSES: readonly ListingStatus[] = ["open", "doorlopend"];
 
 /** What the referrals module needs to know about an instrument, by its stable catalogue ref_id. */
 export type InstrumentSummary = {
   refId: string;
   slug: string;
   name: Localised;
+  /** The provider organisation's catalogue ref_id; auth organisations carry the same value as provider_id. */
   providerOrganizationId: string;
+  status: string;
+  windowOpen: string | null;
+  windowClose: string | null;
+  conditions: Localised;
 };
 
-/** The catalogue seen from the referrals module: the composition root hands in an implementation. */
-export type InstrumentDirectory = {
-  get(refId: string): Promise<InstrumentSummary | undefined>;
-  list(): Promise<InstrumentSummary[]>;
-  byProvider(providerId: string): Promise<InstrumentSummary[]>;
+/** A provider's listing change as it is written to the catalogue. */
+export type ListingChange = {
+  status: ListingStatus;
+  windowOpen: string | null;
+  windowClose: string | null;
+  conditions: string;
+  changedAt: Date;
 };
 
 /**
- * TEMPORARY: reads data/catalogue/instruments.json until the catalogue module (issue 3) is merged; the integrator
- * swaps in the catalogue module's lookup in src/app.ts.
+ * The catalogue seen from the referrals module (ADR 0044): the composition root hands in an implementation backed by
+ * the catalogue's tables. The transaction-taking methods run inside the referrals module's own transaction, so a
+ * listing version and the catalogue change commit or roll back together.
  */
-export function createJsonInstrumentDirectory(filePath: string): InstrumentDirectory {
-  const rows = JSON.parse(readFileSync(filePath, "utf8")) as {
-    ref_id: string;
-    slug: string;
-    name: Localised;
-    provider_id: string;
-  }[];
-  const all: InstrumentSummary[] = rows.map((row) => ({
-    refId: row.ref_id,
-    slug: row.slug,
-    name: row.name,
-    providerOrganizationId: row.provider_id,
-  }));
-  const byRef = new Map(all.map((instrument) => [instrument.refId, instrument]));
-  return {
-    get: async (refId) => byRef.get(refId),
-    list: async () => all,
-    byProvider: async (providerId) =>
-      all.filter((instrument) => instrument.providerOrganizationId === providerId),
-  };
-}
+export type InstrumentDirectory = {
+  get(refId: string): Promise<InstrumentSummary | undefined>;
+  /** Every instrument, or only those with one of the given statuses. */
+  list(filter?: { statuses?: readonly string[] }): Promise<InstrumentSummary[]>;
+  byProvider(providerId: string): Promise<InstrumentSummary[]>;
+  /** Reads the instrument and locks it until the transaction ends. */
+  lock(tx: Database, refId: string): Promise<InstrumentSummary | undefined>;
+  applyListing(tx: Database, refId: string, change: ListingChange): Promise<boolean>;
+};
+
+export const isReferable = (instrument: Pick<InstrumentSummary, "status">) =>
+  (REFERABLE_STATUSES as readonly string[]).includes(instrument.status);

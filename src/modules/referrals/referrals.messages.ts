@@ -116,6 +116,9 @@ export const referralsMessages = defineMessages(
     messageHint: "Wat moet de aanbieder weten? Noem geen gegevens die de aanbieder niet nodig heeft.",
     referButton: "Verwijzing versturen",
     errInstrument: "Kies een instrument.",
+    errInstrumentUnknown: "Dit instrument staat niet in het aanbod. Kies een instrument uit de lijst.",
+    errInstrumentClosed:
+      "U kunt niet verwijzen naar {name}: het instrument is nu {status}. Kies een instrument dat open of doorlopend is.",
     errMessage: "Schrijf een bericht van minstens 10 tekens.",
     measuresHeading: "Maatregelen en impact",
     noMeasures: "Nog geen maatregelen.",
@@ -154,15 +157,24 @@ export const referralsMessages = defineMessages(
     listingsIntro:
       "Houd de status, de aanvraagperiode en de voorwaarden van uw instrumenten bij. Elke wijziging wordt als nieuwe versie bewaard.",
     listingStatus: "Status",
-    open: "open",
-    gesloten: "gesloten",
-    vol: "vol (overtekend)",
+    listingOpen: "open",
+    listingDoorlopend: "doorlopend (altijd aan te vragen)",
+    listingOvertekend: "vol (overtekend)",
+    listingGesloten: "gesloten",
+    listingHistorisch: "gestopt",
     opensOn: "Open vanaf",
     closesOn: "Open tot en met",
     terms: "Voorwaarden",
+    termsHint:
+      "Deze tekst staat op de pagina van het instrument, ook in de Engelse versie. Laat het veld zoals het is als de voorwaarden niet veranderen.",
+    listingPublicNote: "Een wijziging staat meteen in het openbare aanbod, op {link}.",
     versionLine: "Versie {version}, gewijzigd op {date}",
     noVersion: "Nog niet bijgewerkt.",
     errDate: "Vul een datum in als jjjj-mm-dd, of laat het veld leeg.",
+    errWindow: "De einddatum ligt voor de begindatum. Kies een einddatum op of na de begindatum.",
+    errListingStatus: "Kies een status uit de lijst.",
+    errTerms: "Schrijf de voorwaarden in hoogstens 2000 tekens.",
+    listingSaved: "De wijziging is opgeslagen en staat in het openbare aanbod.",
     // outbox
     outboxTitle: "Verstuurde e-mails",
     outboxIntro: "In de demo worden e-mails niet echt verstuurd. U ziet ze hier.",
@@ -282,6 +294,9 @@ export const referralsMessages = defineMessages(
     messageHint: "What does the provider need to know? Do not include details the provider does not need.",
     referButton: "Send referral",
     errInstrument: "Choose an instrument.",
+    errInstrumentUnknown: "This instrument is not in the catalogue. Choose an instrument from the list.",
+    errInstrumentClosed:
+      "You cannot refer to {name}: the instrument is {status} now. Choose an instrument that is open or ongoing.",
     errMessage: "Write a message of at least 10 characters.",
     measuresHeading: "Measures and impact",
     noMeasures: "No measures yet.",
@@ -318,15 +333,24 @@ export const referralsMessages = defineMessages(
     listingsIntro:
       "Keep the status, application window and terms of your instruments up to date. Every change is kept as a new version.",
     listingStatus: "Status",
-    open: "open",
-    gesloten: "closed",
-    vol: "full (oversubscribed)",
+    listingOpen: "open",
+    listingDoorlopend: "ongoing (you can always apply)",
+    listingOvertekend: "full (oversubscribed)",
+    listingGesloten: "closed",
+    listingHistorisch: "discontinued",
     opensOn: "Open from",
     closesOn: "Open until",
     terms: "Terms",
+    termsHint:
+      "This text is shown on the instrument's page, in the English version too. Leave the field as it is if the terms do not change.",
+    listingPublicNote: "A change shows in the public catalogue at once, at {link}.",
     versionLine: "Version {version}, changed on {date}",
     noVersion: "Not updated yet.",
     errDate: "Enter a date as yyyy-mm-dd, or leave the field empty.",
+    errWindow: "The end date is before the start date. Choose an end date on or after the start date.",
+    errListingStatus: "Choose a status from the list.",
+    errTerms: "Write the terms in at most 2000 characters.",
+    listingSaved: "The change is saved and shows in the public catalogue.",
     outboxTitle: "Sent e-mails",
     outboxIntro: "In the demo, e-mails are not really sent. You see them here.",
     outboxEmpty: "There are no e-mails.",
@@ -402,4 +426,19 @@ export const statusLabels = defineMessages(
 export function label(lang: "nl" | "en", code: string | null | undefined): string {
   if (!code) return "";
   return (statusLabels[lang] as Record<string, string>)[code] ?? code;
+}
+
+const LISTING_LABEL_KEYS = {
+  open: "listingOpen",
+  doorlopend: "listingDoorlopend",
+  overtekend: "listingOvertekend",
+  vol: "listingOvertekend",
+  gesloten: "listingGesloten",
+  historisch: "listingHistorisch",
+} as const;
+
+/** The catalogue status in the provider's words (old listing rows said "vol" for overtekend). */
+export function listingStatusLabel(t: (typeof referralsMessages)["nl" | "en"], status: string): string {
+  const key = LISTING_LABEL_KEYS[status as keyof typeof LISTING_LABEL_KEYS];
+  return key ? t[key] : status;
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { LISTING_STATUSES } from "./referrals.instruments.js";
 
 /** KVK numbers have exactly eight digits. */
 export const kvkNumber = z
@@ -63,10 +64,16 @@ export const measureForm = z.object({
   referralId: z.string().regex(/^\d*$/).optional(),
 });
 
-export const listingForm = z.object({
-  status: z.enum(["open", "gesloten", "vol"]),
-  opensOn: z.iso.date().optional().or(z.literal("")),
-  closesOn: z.iso.date().optional().or(z.literal("")),
-  terms: z.string().trim().max(2000),
-  version: z.coerce.number().int().min(0),
-});
+/** A provider's listing: the catalogue's status words, the application window and the terms (ADR 0044). */
+export const listingForm = z
+  .object({
+    status: z.enum(LISTING_STATUSES),
+    opensOn: z.iso.date().optional().or(z.literal("")),
+    closesOn: z.iso.date().optional().or(z.literal("")),
+    terms: z.string().trim().max(2000).default(""),
+    version: z.coerce.number().int().min(0),
+  })
+  .refine((form) => !form.opensOn || !form.closesOn || form.closesOn >= form.opensOn, {
+    path: ["closesOn"],
+    message: "window",
+  });

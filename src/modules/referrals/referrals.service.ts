@@ -4,7 +4,7 @@ import { type Database, queryRows } from "../../db/client.js";
 import type { AuditActor, AuditLog } from "../audit/index.js";
 import type { Principal } from "../auth/index.js";
 import { journeyEvents } from "../monitoring/index.js";
-import type { InstrumentDirectory } from "./referrals.instruments.js";
+import { type InstrumentDirectory, isReferable, type ListingStatus } from "./referrals.instruments.js";
 import { queueMail } from "./referrals.notifications.js";
 import {
   allowedTransitions,
@@ -41,6 +41,8 @@ export type ReferralsDeps = {
   clock: () => Date;
   retentionMonths: number;
   publicBaseUrl?: string;
+  /** Called after a listing change has committed, so in-memory copies of the catalogue are dropped. */
+  onListingChanged?: (refId: string) => void;
 };
 
 export type Hub = {
@@ -397,15 +399,19 @@ export function createReferralsService(deps: ReferralsDeps) {
       });
     },
 
-    /** Refers the dossier to an instrument; sent at once, the provider's users get an e-mail. */
+    /**
+     * Refers the dossier to an instrument; sent at once, the provider's users get an e-mail. Only instruments the
+     * catalogue shows as open or doorlopend can be chosen.
+     */
     async createReferral(
       caseId: number,
       input: { refId: string; message: string },
       principal: Principal,
       actor: AuditActor,
-    ) {
+    ): Promise<{ ok: true; referralId: number } | { ok: false; problem: "unknown" | "closed" }> {
       const instrument = await instruments.get(input.refId);
-      if (!instrument) return undefined;
+      if (!instrument) return { ok: false, problem: "unknown" };
+      if (!isReferable(instrument)) return { ok: false, problem: "closed" };
       const now = clock();
       return db.transaction(async (tx) => {
         const t = tx as unknown as Database;
@@ -471,7 +477,7 @@ export function createReferralsService(deps: ReferralsDeps) {
             },
             now,
           );
-        return { referralId };
+        return { ok: true as const, referralId };
       });
     },
 
@@ -654,9 +660,9 @@ export function createReferralsService(deps: ReferralsDeps) {
           subjectType: "referral",
           detail: { referralIds: rows.map((row) => row.id) },
         });
-      return Promise.all(
-        rows.map(async (row) => ({ ...row, instrument: await instruments.get(row.instrumentRefId) })),
-      );
+      // One catalogue read for the whole inbox: every row is about one of this provider's instruments.
+      const own = new Map((await instruments.byProvider(providerId)).map((item) => [item.refId, item]));
+      return rows.map((row) => ({ ...row, instrument: own.get(row.instrumentRefId) }));
     },
 
     /** The provider's instruments with the newest version of its own listing data. */
@@ -680,12 +686,16 @@ export function createReferralsService(deps: ReferralsDeps) {
       });
     },
 
-    /** Adds a new version of a listing if the provider saw the newest one (optimistic locking by version number). */
+    /**
+     * Adds a new version of a listing if the provider saw the newest one (optimistic locking by version number) and
+     * writes the change to the catalogue instrument in the same transaction. The instrument's row lock makes
+     * concurrent saves of one listing wait for each other, so exactly one of two stale-free saves wins.
+     */
     async updateListing(
       refId: string,
       providerId: string,
       input: {
-        status: "open" | "gesloten" | "vol";
+        status: ListingStatus;
         opensOn: string | null;
         closesOn: string | null;
         terms: string;
@@ -693,31 +703,47 @@ export function createReferralsService(deps: ReferralsDeps) {
       },
       principal: Principal,
       actor: AuditActor,
-    ) {
-      return db.transaction(async (tx) => {
+    ): Promise<{ ok: true; version: number } | Conflict | { ok: false; conflict: false }> {
+      const now = clock();
+      const result = await db.transaction(async (tx) => {
+        const t = tx as unknown as Database;
+        const instrument = await instruments.lock(t, refId);
+        if (!instrument || instrument.providerOrganizationId !== providerId)
+          return { ok: false as const, conflict: false as const };
         const [latest] = await queryRows<{ version: number | null }>(
-          tx as unknown as Database,
+          t,
           sql`select max(version)::int as version from listing_versions where instrument_ref_id = ${refId}`,
         );
         if ((latest?.version ?? 0) !== input.expectedVersion) return CONFLICT;
+        const version = input.expectedVersion + 1;
         await tx.insert(listingVersions).values({
           instrumentRefId: refId,
           providerId,
-          version: input.expectedVersion + 1,
+          version,
           status: input.status,
           opensOn: input.opensOn,
           closesOn: input.closesOn,
           terms: input.terms,
           changedByUserId: principal.userId,
-          changedAt: clock(),
+          changedAt: now,
         });
-        await audit.record(tx as unknown as Database, actor, {
+        await instruments.applyListing(t, refId, {
+          status: input.status,
+          windowOpen: input.opensOn,
+          windowClose: input.closesOn,
+          conditions: input.terms,
+          changedAt: now,
+        });
+        await audit.record(t, actor, {
           action: "listing.update",
           subjectType: "listing",
           subjectId: refId,
+          detail: { version, from: instrument.status, to: input.status },
         });
-        return { ok: true as const };
+        return { ok: true as const, version };
       });
+      if (result.ok) deps.onListingChanged?.(refId);
+      return result;
     },
 
     /** Stored e-mail messages, newest first: all of them, or those to one address. */

@@ -134,7 +134,8 @@ export const measures = pgTable("measures", {
 
 /**
  * A provider's versioned changes to its listing (status, application window, terms), keyed by catalogue ref_id.
- * The newest version wins; the integrator connects these to the catalogue.
+ * The newest version wins; the same transaction writes the change to the catalogue instrument itself (ADR 0044).
+ * Rows from before that used "vol" for what the catalogue calls "overtekend".
  */
 export const listingVersions = pgTable(
   "listing_versions",
@@ -143,7 +144,7 @@ export const listingVersions = pgTable(
     instrumentRefId: text("instrument_ref_id").notNull(),
     providerId: text("provider_id").notNull(),
     version: integer("version").notNull(),
-    status: text("status", { enum: ["open", "gesloten", "vol"] }).notNull(),
+    status: text("status").notNull(),
     opensOn: date("opens_on"),
     closesOn: date("closes_on"),
     terms: text("terms").notNull().default(""),

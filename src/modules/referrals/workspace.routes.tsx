@@ -1,12 +1,18 @@
 import { Hono } from "hono";
-import { pick } from "../../i18n/index.js";
+import { format, pick } from "../../i18n/index.js";
 import type { AppContext, AppEnv } from "../../web/context.js";
 import { type FieldProblem, notFound } from "../../web/errors.js";
 import { pageContext, renderPage } from "../../web/render.js";
 import type { Guard, Principal } from "../auth/index.js";
 import type { Geography } from "../regions/index.js";
-import type { InstrumentDirectory } from "./referrals.instruments.js";
-import { referralsMessages } from "./referrals.messages.js";
+import {
+  type InstrumentDirectory,
+  type InstrumentSummary,
+  isReferable,
+  type ListingStatus,
+  REFERABLE_STATUSES,
+} from "./referrals.instruments.js";
+import { listingStatusLabel, referralsMessages } from "./referrals.messages.js";
 import { listingForm, measureForm } from "./referrals.schemas.js";
 import {
   CASE_STATUSES,
@@ -76,7 +82,8 @@ export function workspaceRoutes(deps: WorkspaceRouteDeps) {
     const dossier = await referrals.dossier(caseId, actor(c));
     if (!dossier) throw notFound("dossier");
     const { record } = dossier;
-    const all = await instruments.list();
+    // Only what the catalogue shows as open or doorlopend can be chosen.
+    const referable = await instruments.list({ statuses: REFERABLE_STATUSES });
     c.header("Cache-Control", "no-store");
     return renderPage(
       c,
@@ -113,7 +120,7 @@ export function workspaceRoutes(deps: WorkspaceRouteDeps) {
             dueAt: referral.dueAt,
           })),
           measures: dossier.measures,
-          instruments: all.map((instrument) => ({
+          instruments: referable.map((instrument) => ({
             refId: instrument.refId,
             name: pick(instrument.name, lang),
           })),
@@ -196,18 +203,22 @@ export function workspaceRoutes(deps: WorkspaceRouteDeps) {
     principal: Principal,
     override?: { refId: string; values: Record<string, string>; problems: FieldProblem[]; conflict: boolean },
     status: RenderStatus = 200,
+    options: { notice?: string } = {},
   ) {
+    c.header("Cache-Control", "no-store");
     const lang = c.get("lang");
     const listings = await referrals.listings(principal.providerId ?? "");
+    // The form shows the catalogue as it is now; the listing versions give the version number and the history.
     const models: ListingModel[] = listings.map(({ instrument, current }) => {
       const base: ListingModel = {
         refId: instrument.refId,
+        slug: instrument.slug,
         name: pick(instrument.name, lang),
         version: current?.version ?? 0,
-        status: current?.status ?? "open",
-        opensOn: current?.opensOn ?? "",
-        closesOn: current?.closesOn ?? "",
-        terms: current?.terms ?? "",
+        status: instrument.status,
+        opensOn: instrument.windowOpen ?? "",
+        closesOn: instrument.windowClose ?? "",
+        terms: instrument.conditions.nl,
         changedAt: current?.changedAt ?? null,
         problems: [],
         conflict: false,
@@ -226,7 +237,10 @@ export function workspaceRoutes(deps: WorkspaceRouteDeps) {
     });
     return renderPage(
       c,
-      <ListingsPage page={pageContext(c)} model={{ listings: models, problems: override?.problems ?? [] }} />,
+      <ListingsPage
+        page={pageContext(c)}
+        model={{ listings: models, problems: override?.problems ?? [], notice: options.notice }}
+      />,
       status,
     );
   }
@@ -331,7 +345,17 @@ export function workspaceRoutes(deps: WorkspaceRouteDeps) {
       const message = (values.message ?? "").trim();
       const problems: FieldProblem[] = [];
       const instrument = values.refId ? await instruments.get(values.refId) : undefined;
-      if (!instrument) problems.push({ field: "refId", message: t.errInstrument });
+      const refusal = (found: InstrumentSummary | undefined) =>
+        !values.refId
+          ? t.errInstrument
+          : !found
+            ? t.errInstrumentUnknown
+            : format(t.errInstrumentClosed, {
+                name: pick(found.name, c.get("lang")),
+                status: listingStatusLabel(t, found.status),
+              });
+      if (!instrument || !isReferable(instrument))
+        problems.push({ field: "refId", message: refusal(instrument) });
       if (message.length < 10 || message.length > 4000)
         problems.push({ field: "message", message: t.errMessage });
       if (problems.length) return renderDossier(c, id, { form: values, problems }, 400);
@@ -341,7 +365,16 @@ export function workspaceRoutes(deps: WorkspaceRouteDeps) {
         principal,
         actor(c),
       );
-      if (!created) throw notFound("instrument");
+      // The catalogue changed between the check and the save: the same refusal, from the service's own check.
+      if (!created.ok) {
+        const fresh = await instruments.get(instrument!.refId);
+        return renderDossier(
+          c,
+          id,
+          { form: values, problems: [{ field: "refId", message: refusal(fresh) }] },
+          400,
+        );
+      }
       return c.redirect(`/werkruimte/verwijzingen/${created.referralId}`, 303);
     })
     .post("/werkruimte/dossiers/:id/maatregelen", async (c) => {
@@ -401,7 +434,9 @@ export function workspaceRoutes(deps: WorkspaceRouteDeps) {
     })
     .get("/werkruimte/aanbod", async (c) => {
       const principal = await guard.authorize(c, "provider.inbox");
-      return renderListings(c, principal);
+      const notice =
+        c.req.query("opgeslagen") !== undefined ? referralsMessages[c.get("lang")].listingSaved : undefined;
+      return renderListings(c, principal, undefined, 200, { notice });
     })
     .post("/werkruimte/aanbod/:refId", async (c) => {
       const refId = c.req.param("refId");
@@ -417,17 +452,27 @@ export function workspaceRoutes(deps: WorkspaceRouteDeps) {
       const values = await formValues(c);
       const parsed = listingForm.safeParse(values);
       if (!parsed.success) {
-        const problems = parsed.error.issues.map((issue) => ({
-          field: String(issue.path[0]),
-          message: t.errDate,
-        }));
+        const problems: FieldProblem[] = [];
+        for (const issue of parsed.error.issues) {
+          const field = String(issue.path[0]);
+          if (problems.some((problem) => problem.field === field)) continue;
+          const message =
+            field === "status"
+              ? t.errListingStatus
+              : field === "terms"
+                ? t.errTerms
+                : issue.code === "custom"
+                  ? t.errWindow
+                  : t.errDate;
+          problems.push({ field: `${refId}-${field}`, message });
+        }
         return renderListings(c, principal, { refId, values, problems, conflict: false }, 400);
       }
       const result = await referrals.updateListing(
         refId,
         instrument.providerOrganizationId,
         {
-          status: parsed.data.status,
+          status: parsed.data.status as ListingStatus,
           opensOn: parsed.data.opensOn || null,
           closesOn: parsed.data.closesOn || null,
           terms: parsed.data.terms,
@@ -436,9 +481,10 @@ export function workspaceRoutes(deps: WorkspaceRouteDeps) {
         principal,
         actor(c),
       );
-      if (!result.ok)
+      if (!result.ok && result.conflict)
         return renderListings(c, principal, { refId, values, problems: [], conflict: true }, 409);
-      return c.redirect("/werkruimte/aanbod", 303);
+      if (!result.ok) throw notFound("instrument");
+      return c.redirect("/werkruimte/aanbod?opgeslagen", 303);
     })
     .get("/werkruimte/outbox", async (c) => {
       const principal = await guard.authorize(c, "outbox.view");

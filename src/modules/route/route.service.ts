@@ -117,6 +117,10 @@ export function createRouteService({
         limit,
       });
     },
+    /** Drops the cached instrument list: the catalogue changed in this process (a provider's listing, ADR 0044). */
+    invalidate() {
+      cached = undefined;
+    },
   };
 }
 

@@ -2,6 +2,7 @@ import { format, formatDate } from "../../../i18n/index.js";
 import {
   Button,
   CsrfField,
+  describedBy,
   ErrorSummary,
   FormField,
   Heading,
@@ -11,7 +12,8 @@ import {
 import type { PageContext } from "../../../web/context.js";
 import type { FieldProblem } from "../../../web/errors.js";
 import { Layout } from "../../../web/layout.js";
-import { label, referralsMessages } from "../referrals.messages.js";
+import { LISTING_STATUSES } from "../referrals.instruments.js";
+import { label, listingStatusLabel, referralsMessages } from "../referrals.messages.js";
 import { problemFor, Select, StatusTag, Textarea } from "./form-parts.js";
 
 export type ReferralModel = {
@@ -157,6 +159,8 @@ export const ReferralPage = ({ page, model }: { page: PageContext; model: Referr
 
 export type ListingModel = {
   refId: string;
+  /** The instrument's public page is /aanbod/{slug}. */
+  slug: string;
   name: string;
   version: number;
   status: string;
@@ -174,15 +178,21 @@ export const ListingsPage = ({
   model,
 }: {
   page: PageContext;
-  model: { listings: ListingModel[]; problems: FieldProblem[] };
+  model: { listings: ListingModel[]; problems: FieldProblem[]; notice?: string };
 }) => {
   const t = referralsMessages[page.lang];
+  const [publicBefore, publicAfter] = t.listingPublicNote.split("{link}");
   return (
     <Layout page={page} title={t.listingsTitle} current="workspace">
       <Paragraph>
         <Link href="/werkruimte">{t.workspaceTitle}</Link>
       </Paragraph>
       <ErrorSummary title={t.errorTitle} problems={model.problems} />
+      {model.notice ? (
+        <div class="utrecht-alert utrecht-alert--ok" role="status">
+          <Paragraph>{model.notice}</Paragraph>
+        </div>
+      ) : null}
       <Heading level={1}>{t.listingsTitle}</Heading>
       <Paragraph>{t.listingsIntro}</Paragraph>
       {model.listings.map((listing) => {
@@ -197,6 +207,11 @@ export const ListingsPage = ({
                 <Paragraph>{t.conflictBody}</Paragraph>
               </div>
             ) : null}
+            <Paragraph small>
+              {publicBefore}
+              <Link href={`/aanbod/${listing.slug}`}>/aanbod/{listing.slug}</Link>
+              {publicAfter}
+            </Paragraph>
             <Paragraph small>
               {listing.changedAt
                 ? format(t.versionLine, {
@@ -213,31 +228,47 @@ export const ListingsPage = ({
             >
               <CsrfField token={page.csrfToken} />
               <input type="hidden" name="version" value={String(listing.version)} />
-              <FormField id={id("status")} label={t.listingStatus}>
+              <FormField
+                id={id("status")}
+                label={t.listingStatus}
+                error={problemFor(listing.problems, id("status"))}
+              >
                 <Select
                   id={id("status")}
                   name="status"
                   value={listing.status}
-                  options={[
-                    { value: "open", label: t.open },
-                    { value: "gesloten", label: t.gesloten },
-                    { value: "vol", label: t.vol },
-                  ]}
+                  invalid={Boolean(problemFor(listing.problems, id("status")))}
+                  describedBy={describedBy(
+                    id("status"),
+                    false,
+                    Boolean(problemFor(listing.problems, id("status"))),
+                  )}
+                  options={LISTING_STATUSES.map((value) => ({ value, label: listingStatusLabel(t, value) }))}
                 />
               </FormField>
-              <FormField id={id("opensOn")} label={t.opensOn} error={problemFor(listing.problems, "opensOn")}>
+              <FormField
+                id={id("opensOn")}
+                label={t.opensOn}
+                error={problemFor(listing.problems, id("opensOn"))}
+              >
                 <input
                   class="utrecht-textbox utrecht-textbox--html-input"
                   type="date"
                   id={id("opensOn")}
                   name="opensOn"
                   value={listing.opensOn}
+                  aria-invalid={problemFor(listing.problems, id("opensOn")) ? "true" : undefined}
+                  aria-describedby={describedBy(
+                    id("opensOn"),
+                    false,
+                    Boolean(problemFor(listing.problems, id("opensOn"))),
+                  )}
                 />
               </FormField>
               <FormField
                 id={id("closesOn")}
                 label={t.closesOn}
-                error={problemFor(listing.problems, "closesOn")}
+                error={problemFor(listing.problems, id("closesOn"))}
               >
                 <input
                   class="utrecht-textbox utrecht-textbox--html-input"
@@ -245,10 +276,32 @@ export const ListingsPage = ({
                   id={id("closesOn")}
                   name="closesOn"
                   value={listing.closesOn}
+                  aria-invalid={problemFor(listing.problems, id("closesOn")) ? "true" : undefined}
+                  aria-describedby={describedBy(
+                    id("closesOn"),
+                    false,
+                    Boolean(problemFor(listing.problems, id("closesOn"))),
+                  )}
                 />
               </FormField>
-              <FormField id={id("terms")} label={t.terms}>
-                <Textarea id={id("terms")} name="terms" value={listing.terms} rows={3} />
+              <FormField
+                id={id("terms")}
+                label={t.terms}
+                hint={t.termsHint}
+                error={problemFor(listing.problems, id("terms"))}
+              >
+                <Textarea
+                  id={id("terms")}
+                  name="terms"
+                  value={listing.terms}
+                  rows={5}
+                  invalid={Boolean(problemFor(listing.problems, id("terms")))}
+                  describedBy={describedBy(
+                    id("terms"),
+                    true,
+                    Boolean(problemFor(listing.problems, id("terms"))),
+                  )}
+                />
               </FormField>
               <Button>{t.save}</Button>
             </form>

@@ -1,0 +1,108 @@
+import { and, asc, eq, inArray, type SQL } from "drizzle-orm";
+import type { Database } from "../../db/client.js";
+import type { Localised } from "../../i18n/index.js";
+import { catalogueInstruments, catalogueOrganizations } from "./catalogue.tables.js";
+import type { STATUSES } from "./catalogue.vocabulary.js";
+
+/** An instrument as other modules see it: its ref_id, its provider's ref_id and the listing fields. */
+export type CatalogueInstrumentRef = {
+  refId: string;
+  slug: string;
+  name: Localised;
+  /** The catalogue organisation's ref_id (data/catalogue/organizations.json `id`), e.g. "rvo". */
+  providerRef: string;
+  status: string;
+  windowOpen: string | null;
+  windowClose: string | null;
+  conditions: Localised;
+};
+
+/** What a provider may change of its own listing (ADR 0044). */
+export type ListingChange = {
+  status: (typeof STATUSES)[number];
+  windowOpen: string | null;
+  windowClose: string | null;
+  /** The conditions text as the provider wrote it (Dutch); undefined or empty keeps the current text. */
+  conditions?: string;
+  /** When the provider made the change: the instrument's updated_at, and its day becomes last_verified. */
+  changedAt: Date;
+};
+
+const columns = {
+  refId: catalogueInstruments.refId,
+  slug: catalogueInstruments.slug,
+  name: catalogueInstruments.name,
+  providerRef: catalogueOrganizations.refId,
+  status: catalogueInstruments.status,
+  windowOpen: catalogueInstruments.windowOpen,
+  windowClose: catalogueInstruments.windowClose,
+  conditions: catalogueInstruments.conditions,
+};
+
+/**
+ * The catalogue's small door for other modules (referrals): look instruments up by ref_id or provider, and apply a
+ * provider's listing change inside the caller's transaction. Reads are never cached: a change shows at once.
+ */
+export function createInstrumentLookup(db: Database, options: { includeSynthetic?: boolean } = {}) {
+  const select = (on: Database, ...conditions: (SQL | undefined)[]) =>
+    on
+      .select(columns)
+      .from(catalogueInstruments)
+      .innerJoin(catalogueOrganizations, eq(catalogueOrganizations.id, catalogueInstruments.organizationId))
+      .where(
+        and(options.includeSynthetic ? undefined : eq(catalogueInstruments.synthetic, false), ...conditions),
+      );
+
+  return {
+    get: async (refId: string): Promise<CatalogueInstrumentRef | undefined> =>
+      (await select(db, eq(catalogueInstruments.refId, refId)).limit(1))[0],
+
+    /** All instruments, or those with one of the given statuses, by ref_id. */
+    list: async (filter: { statuses?: readonly string[] } = {}): Promise<CatalogueInstrumentRef[]> =>
+      select(
+        db,
+        filter.statuses ? inArray(catalogueInstruments.status, [...filter.statuses]) : undefined,
+      ).orderBy(asc(catalogueInstruments.refId)),
+
+    /** The instruments of one provider organisation, by its ref_id. */
+    byProvider: async (providerRef: string): Promise<CatalogueInstrumentRef[]> =>
+      select(db, eq(catalogueOrganizations.refId, providerRef)).orderBy(asc(catalogueInstruments.refId)),
+
+    /** Reads and row-locks an instrument inside a transaction, so listing changes to it queue up one by one. */
+    async lock(tx: Database, refId: string): Promise<CatalogueInstrumentRef | undefined> {
+      const [row] = await select(tx, eq(catalogueInstruments.refId, refId))
+        .limit(1)
+        .for("update", { of: catalogueInstruments });
+      return row;
+    },
+
+    /**
+     * Writes a listing change to the instrument itself: status, window, conditions, last verified. A changed status
+     * drops the curated status note, which described the old status. The search vectors are generated columns and
+     * follow by themselves.
+     */
+    async applyListing(tx: Database, refId: string, change: ListingChange): Promise<boolean> {
+      const [current] = await tx
+        .select({ status: catalogueInstruments.status, conditions: catalogueInstruments.conditions })
+        .from(catalogueInstruments)
+        .where(eq(catalogueInstruments.refId, refId));
+      if (!current) return false;
+      const text = change.conditions?.trim();
+      await tx
+        .update(catalogueInstruments)
+        .set({
+          status: change.status,
+          windowOpen: change.windowOpen,
+          windowClose: change.windowClose,
+          lastVerified: change.changedAt.toISOString().slice(0, 10),
+          updatedAt: change.changedAt,
+          ...(current.status === change.status ? {} : { statusNote: null }),
+          ...(text && text !== current.conditions.nl ? { conditions: { nl: text, en: text } } : {}),
+        })
+        .where(eq(catalogueInstruments.refId, refId));
+      return true;
+    },
+  };
+}
+
+export type InstrumentLookup = ReturnType<typeof createInstrumentLookup>;
