@@ -191,7 +191,8 @@ await migrateDatabase(database);
 await seedReferenceData(database.db);
 const app = await createApp({
   // Behind a (simulated) proxy, each request comes as another visitor: the per-client abuse limit is not measured.
-  env: loadEnv({ NODE_ENV: "test", DEMO: "0", TRUST_PROXY: "1" }),
+  // The page cache is off: this measures the handler's own work for every request, not a stored page (ADR 0054).
+  env: loadEnv({ NODE_ENV: "test", DEMO: "0", TRUST_PROXY: "1", PAGE_CACHE_SECONDS: "0" }),
   database,
   logger: pino({ level: "silent" }),
   listMatchableInstruments: async () => instruments,
