@@ -54,8 +54,8 @@ describe.skipIf(!postgresAvailable())(title, () => {
 
   it("gives a friendly 503 page, problem+json and an unready /readyz, all with Retry-After, while it is away", async () => {
     await proxy.cut();
-    // The municipality search touches the database (its rate limit counter lives there).
-    const page = await app.request("/regio?gemeente=Utrecht");
+    // A catalogue search reads the database (the page cache has not stored it: nobody asked for it yet).
+    const page = await app.request("/aanbod?q=subsidie");
     expect(page.status).toBe(503);
     expect(page.headers.get("content-type")).toContain("text/html");
     expect(page.headers.get("retry-after")).toMatch(/^\d+$/);

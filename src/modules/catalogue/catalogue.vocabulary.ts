@@ -139,12 +139,20 @@ export function label(facet: string, value: string, lang: "nl" | "en"): string {
 // A fixed namespace so that ids derived from ref_ids never change between imports, machines or exports.
 const NAMESPACE = "6f1c8c52-3d0e-4f4e-9a53-2c1b5e8f7a10";
 
+const NAMESPACE_BYTES = Buffer.from(NAMESPACE.replace(/-/g, ""), "hex");
+// An API page derives hundreds of ids (services, taxonomy terms, areas) from a small, fixed set of names: keep them.
+const uuidCache = new Map<string, string>();
+
 /** A deterministic UUID (version 5, SHA-1) from a name: the same ref_id always gets the same HSDS id. */
 export function uuidFor(kind: string, name: string): string {
-  const namespace = Buffer.from(NAMESPACE.replace(/-/g, ""), "hex");
-  const hash = createHash("sha1").update(namespace).update(`${kind}:${name}`).digest();
+  const key = `${kind}:${name}`;
+  const known = uuidCache.get(key);
+  if (known) return known;
+  const hash = createHash("sha1").update(NAMESPACE_BYTES).update(key).digest();
   hash[6] = (hash[6]! & 0x0f) | 0x50;
   hash[8] = (hash[8]! & 0x3f) | 0x80;
   const hex = hash.subarray(0, 16).toString("hex");
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  const uuid = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  if (uuidCache.size < 200_000) uuidCache.set(key, uuid);
+  return uuid;
 }
