@@ -5,6 +5,7 @@ export {
   type InstrumentSummary,
 } from "./referrals.instruments.js";
 export { EXPIRE_QUEUE, RETENTION_QUEUE, referralJobs } from "./referrals.jobs.js";
+export { type ReferralMonitoringFacts, referralMonitoringFacts } from "./referrals.monitoring.js";
 export {
   createMailTransport,
   MAIL_QUEUE,
