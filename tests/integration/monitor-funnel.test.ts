@@ -187,4 +187,16 @@ describeEachDatabase("monitor on real hubs, referrals and journey events", (data
     await enqueueJob(database().db, "monitoring.goal-values", {}, { runAt: now, dedupeKey: "goal-test" });
     expect(await drainJobs()).toBe(1);
   });
+
+  it("/route still shows when the journey event cannot be recorded", async () => {
+    const db = database().db;
+    await db.execute(sql`alter table journey_events rename to journey_events_away`);
+    try {
+      const response = await app.request("/route?gemeente=GM0153&sector=C&bron=campagne-x");
+      expect(response.status).toBe(200);
+      expect(await response.text()).toContain("/intake?");
+    } finally {
+      await db.execute(sql`alter table journey_events_away rename to journey_events`);
+    }
+  });
 });
