@@ -61,6 +61,7 @@ import {
   type JourneyStepEvent,
   loadRouteReferenceData,
   type MatchableInstrument,
+  recordRouteViews,
   routeApi,
   routeRoutes,
 } from "./modules/route/index.js";
@@ -307,6 +308,8 @@ export async function createApp(deps: AppDeps) {
   app.use(csrfProtection(env.secretKey, isSecureRequest));
   attachAbuseLimits(app, { db: database.db, env }); // ops: search, route and export limits (src/web/abuse-limits.ts)
   app.use(guard.sessions);
+  // The monitor's funnel counts route views here, outside any page cache, so a cached page counts too.
+  app.use("/route", recordRouteViews(routeDeps));
 
   app.route(
     "/",

@@ -1,5 +1,6 @@
 import { createRoute } from "@hono/zod-openapi";
 import { Hono } from "hono";
+import { createMiddleware } from "hono/factory";
 import type { Child } from "hono/jsx";
 import { format, type Lang } from "../../i18n/index.js";
 import { createApiRouter, problemResponses } from "../../web/api/api-router.js";
@@ -98,6 +99,31 @@ function routeContext(deps: RouteRoutesDeps) {
     (await deps.loketFor?.(regionCode, lang)) ?? fallbackLoket(lang);
   const municipalityName = (code: string) => deps.geography.municipality(code)?.name ?? code;
   return { places, municipalityOptions, sectorChoices, loketFor, municipalityName };
+}
+
+/**
+ * Counts every one-click route shown (GET /route answered 200 for a valid municipality code and sector) as a
+ * `route_shown` journey event with the campaign source. A middleware, not part of the handler: mounted before any
+ * page cache, it also counts the views a cache answers. Never fails the page.
+ */
+export function recordRouteViews(deps: Pick<RouteRoutesDeps, "geography" | "reference" | "recordJourney">) {
+  return createMiddleware<AppEnv>(async (c, next) => {
+    await next();
+    if (!deps.recordJourney || c.req.method !== "GET" || c.res.status !== 200) return;
+    const municipality = deps.geography.municipality(c.req.query("gemeente") ?? "");
+    const sbi = parseSbi(deps.reference, c.req.query("sector") ?? "");
+    if (!municipality || !sbi) return;
+    try {
+      await deps.recordJourney({
+        type: "route_shown",
+        regionCode: municipality.regionCode,
+        sbiSection: sbi.section,
+        source: parseCampaignSource(c.req.query(CAMPAIGN_PARAM)) ?? null,
+      });
+    } catch (error) {
+      c.get("logger").warn({ err: error, type: "route_shown" }, "journey event not recorded");
+    }
+  });
 }
 
 /** Pages: the home form (/), the one-click route (/route), the scan (/scan) and saved results. */
@@ -314,12 +340,6 @@ export function routeRoutes(deps: RouteRoutesDeps) {
         reference,
       );
       if (!("profile" in converted)) throw notFound("route");
-      await record(c, {
-        type: "route_shown",
-        regionCode: converted.profile.location.regionCode,
-        sbiSection: sbi.section,
-        source: source ?? null,
-      });
       return renderRoute(
         c,
         converted.profile,
