@@ -9,7 +9,6 @@ import pino from "pino";
 import { createApp } from "../src/app.js";
 import { loadEnv } from "../src/config/env.js";
 import { openDatabase, queryRows } from "../src/db/client.js";
-import { curatedFileSources, sqlReferralSource } from "../src/modules/monitoring/index.js";
 
 const { values } = parseArgs({
   options: { "database-url": { type: "string" }, runs: { type: "string", default: "7" } },
@@ -23,24 +22,18 @@ const runs = Number(values.runs);
 const database = await openDatabase({ kind: "postgres", url });
 const [size] = await queryRows<{ events: number; referrals: number }>(
   database.db,
-  sql`select (select count(*)::int from journey_events) as events, (select count(*)::int from referral_facts) as referrals`,
+  sql`select (select count(*)::int from journey_events) as events, (select count(*)::int from referrals) as referrals`,
 );
 const coordinator = { role: "coordinator", scope: { level: "national" as const } };
-const sources = { ...curatedFileSources(), referrals: sqlReferralSource(database.db) };
 const env = loadEnv({
   NODE_ENV: "production",
   SECRET_KEY: "benchmark-only-secret-0123456789abcdef",
   DATABASE_URL: url,
 });
 const logger = pino({ level: "silent" });
-const publicApp = await createApp({ env, database, logger, monitoringSources: sources });
-const coordinatorApp = await createApp({
-  env,
-  database,
-  logger,
-  monitoringSources: sources,
-  resolveViewer: async () => coordinator,
-});
+// The app's own monitor sources (catalogue, referrals module, curated examples and events), as in production.
+const publicApp = await createApp({ env, database, logger });
+const coordinatorApp = await createApp({ env, database, logger, resolveViewer: async () => coordinator });
 
 const paths: [string, typeof publicApp][] = [
   ["/monitor", publicApp],

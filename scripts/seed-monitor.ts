@@ -1,6 +1,6 @@
 /**
- * Fills a separate PostgreSQL database with monitor data at scale: 1,000,000 journey events and 100,000 referral
- * facts over the last two years, then builds the daily rollup. Usage:
+ * Fills a separate PostgreSQL database with monitor data at scale: 1,000,000 journey events and 100,000 referrals
+ * (in the referrals module's tables) over the last two years, then builds the daily rollup. Usage:
  *   npm run seed:monitor -- --database-url postgres://postgres@127.0.0.1:5432/postgres [--name circulair_monitor_bench]
  * The URL names the server; the script (re)creates the database given by --name on it.
  */
@@ -9,7 +9,7 @@ import { sql } from "drizzle-orm";
 import pg from "pg";
 import { openDatabase } from "../src/db/client.js";
 import { migrateDatabase } from "../src/db/migrate.js";
-import { seedReferenceData } from "../src/db/seed.js";
+import { seedDemoData, seedReferenceData } from "../src/db/seed.js";
 import { createMonitoringRepository } from "../src/modules/monitoring/index.js";
 
 const { values } = parseArgs({
@@ -62,32 +62,42 @@ await db.execute(sql`
   from (select i, random() as r from generate_series(1, ${eventCount}) as i) as s`);
 step(`${eventCount.toLocaleString("en")} journey events`);
 
-// Referral facts: the stand-in for the referrals module's table, read through sqlReferralSource.
+// Referrals in the referrals module's own tables, read by the app's real monitor sources: the demo hubs and their
+// advisers, one dossier per referral (synthetic placeholders, no real person), the referral with its final status
+// and the status event that ended it.
+await seedDemoData(db, "benchmark-only-demo-password");
 await db.execute(sql`
-  create table if not exists referral_facts (
-    id bigserial primary key, region_code text not null, instrument_ref_id text not null, status text not null,
-    created_at timestamptz not null, deadline_at timestamptz, outcome_at timestamptz, outcome text,
-    decline_reason text)`);
+  insert into cases (public_token, hub_id, region_code, sbi_section, source, company_name, kvk_number, contact_name,
+                     contact_email, question, status, due_at, created_at, updated_at)
+  select 'bench-' || i, 'hub-twente', 'ES' || lpad((1 + (i % 30))::text, 2, '0'),
+    (array['A','C','F','G','I','M','N','S'])[1 + (i % 8)],
+    (array[null, null, 'nieuwsbrief', 'linkedin', 'beurs', null])[1 + (i % 6)],
+    'Benchmarkbedrijf', '00000000', 'Benchmark', 'benchmark@example.invalid', 'Benchmarkvraag', 'afgesloten',
+    created + interval '30 days', created, created
+  from (select i, now() - (random() * interval '730 days') as created
+        from generate_series(1, ${referralCount}) as i) as s`);
 await db.execute(sql`
-  insert into referral_facts (region_code, instrument_ref_id, status, created_at, deadline_at, outcome_at, outcome,
-                              decline_reason)
-  select region_code, instrument, 
-    case when r < 0.6 then 'afgerond_geholpen' when r < 0.75 then 'afgewezen' when r < 0.85 then 'verlopen'
-         else 'in_behandeling' end,
-    created, created + interval '42 days',
-    case when r < 0.75 then created + (random() * interval '60 days') end,
-    case when r < 0.6 then 'geholpen' when r < 0.75 then 'niet_geholpen' end,
-    case when r >= 0.6 and r < 0.75
-      then (array['niet_in_doelgroep','geen_capaciteit','buiten_regio','onvolledig','budget_op'])[1 + (i % 5)] end
+  insert into referrals (case_id, instrument_ref_id, provider_id, message, status, reason_code, outcome, due_at,
+                         created_at, updated_at)
+  select id, instrument, 'rvo', '', status,
+    case when status = 'afgewezen'
+      then (array['niet_in_doelgroep','geen_capaciteit','buiten_regio','onvolledig','budget_op'])[1 + (id % 5)] end,
+    case when status = 'afgerond_geholpen' then 'geholpen'
+         when status in ('afgewezen', 'verlopen') then 'niet_geholpen' end,
+    case when status = 'in_behandeling' then created_at + interval '20 days' end,
+    created_at, created_at + (random() * interval '60 days')
   from (
-    select i, random() as r, now() - (random() * interval '730 days') as created,
-      'ES' || lpad((1 + (i % 30))::text, 2, '0') as region_code,
+    select c.id, c.created_at,
+      case when r < 0.6 then 'afgerond_geholpen' when r < 0.75 then 'afgewezen' when r < 0.85 then 'verlopen'
+           else 'in_behandeling' end as status,
       (array['vh-maatwerkondersteuning','circo-track','rvo-mia-vamil-circulair','overijssel-mkb-basisinfrastructuur',
-             'route-circulair-volwassenheidsmeting','rvo-wbso','buyer-groups-circulair-inkopen'])[1 + (i % 7)]
+             'route-circulair-volwassenheidsmeting','rvo-wbso','buyer-groups-circulair-inkopen'])[1 + (c.id % 7)]
         as instrument
-    from generate_series(1, ${referralCount}) as i) as s`);
-await db.execute(sql`create index if not exists referral_facts_created_idx on referral_facts (created_at)`);
-step(`${referralCount.toLocaleString("en")} referral facts`);
+    from (select id, created_at, random() as r from cases where public_token like 'bench-%') as c) as s`);
+await db.execute(sql`
+  insert into referral_events (referral_id, from_status, to_status, occurred_at)
+  select id, 'verstuurd', status, updated_at from referrals where status <> 'in_behandeling'`);
+step(`${referralCount.toLocaleString("en")} dossiers with a referral each, and their final status events`);
 
 await createMonitoringRepository(db).rollupJourneyEvents("2000-01-01");
 await db.execute(sql`analyze`);

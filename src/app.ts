@@ -3,7 +3,7 @@ import { requestId } from "hono/request-id";
 import { parse as parseCookies } from "hono/utils/cookie";
 import type { Logger } from "pino";
 import type { Env } from "./config/env.js";
-import type { DatabaseHandle } from "./db/client.js";
+import type { Database, DatabaseHandle } from "./db/client.js";
 import { enqueueJob } from "./jobs/index.js";
 import { adminRoutes } from "./modules/admin/index.js";
 import { createAuditLog } from "./modules/audit/index.js";
@@ -11,6 +11,7 @@ import { authRoutes, createAuthService, createGuard, SESSION_COOKIE } from "./mo
 import { barriersRoutes, createBarriersService } from "./modules/barriers/index.js";
 import {
   type CatalogueInstrumentRef,
+  type CatalogueService,
   catalogueApi,
   catalogueRoutes,
   createCatalogueService,
@@ -26,9 +27,11 @@ import {
 } from "./modules/knowledge/index.js";
 import {
   type CoverageInstrument,
+  cachedByRange,
   createMonitoringRepository,
   createMonitoringService,
   curatedFileSources,
+  type MonitoringRepository,
   type MonitoringSources,
   monitoringApi,
   monitoringRoutes,
@@ -45,14 +48,22 @@ import {
   loketFor,
   queueMail,
   referralJobs,
+  referralMonitoringFacts,
   workspaceRoutes,
 } from "./modules/referrals/index.js";
-import { createRegionsRepository, loadGeography, regionsRoutes } from "./modules/regions/index.js";
+import {
+  createRegionsRepository,
+  type Geography,
+  loadGeography,
+  regionsRoutes,
+} from "./modules/regions/index.js";
 import {
   createRouteService,
   createScanResultsRepository,
+  type JourneyStepEvent,
   loadRouteReferenceData,
   type MatchableInstrument,
+  recordRouteViews,
   routeApi,
   routeRoutes,
 } from "./modules/route/index.js";
@@ -80,7 +91,7 @@ export type AppDeps = {
   clock?: () => Date;
   /** The instruments the route ranks; tests and the benchmark inject their own. */
   listMatchableInstruments?: () => Promise<MatchableInstrument[]>;
-  /** The monitor's facts; default: the curated files (temporary until catalogue/referrals/route are merged). */
+  /** The monitor's facts; default: `monitoringSourcesFor` (catalogue, referrals module, curated examples/events). */
   monitoringSources?: MonitoringSources;
   /** Who is signed in, for coordinator pages; default nobody (the auth module supplies it at integration). */
   resolveViewer?: ResolveViewer;
@@ -128,6 +139,85 @@ function createServices({ env, database, clock = () => new Date() }: AppDeps) {
   return { db, audit, instruments, referrals, privacy, clock, onCatalogueChange };
 }
 
+/**
+ * The monitor's facts, the same for the web app and the background jobs: coverage counts the catalogue's own
+ * instruments (so every cell agrees with the services API), hubs and referrals come from the referrals module
+ * (referral facts cached per range for 5 minutes, ADR 0062), practice examples and agenda events from the curated
+ * files.
+ */
+export function monitoringSourcesFor(deps: {
+  db: Database;
+  catalogue: Pick<CatalogueService, "listForMatching">;
+  clock: () => Date;
+}): MonitoringSources {
+  const curated = curatedFileSources();
+  const referralFacts = referralMonitoringFacts(deps.db);
+  return {
+    instruments: async () =>
+      (await deps.catalogue.listForMatching()).map((instrument) => ({
+        id: instrument.id,
+        refId: instrument.refId,
+        slug: instrument.slug,
+        name: instrument.name,
+        kind: instrument.kind,
+        journeySteps: instrument.journeySteps,
+        phases: instrument.phases,
+        coverageLevel: instrument.coverage.level as CoverageInstrument["coverageLevel"],
+        coverageCodes: instrument.coverage.codes,
+        status: instrument.status,
+      })),
+    referrals: cachedByRange(referralFacts.referrals, { clock: deps.clock }),
+    hubs: referralFacts.hubs,
+    examples: curated.examples,
+    events: curated.events,
+  };
+}
+
+/**
+ * The monitor service as the web app and the background jobs both build it: the given sources (tests, benchmark)
+ * or `monitoringSourcesFor`, and for jobs the same sources read through the job's transaction.
+ */
+function monitoringServiceFor(
+  deps: AppDeps,
+  context: { geography: Geography; catalogue: CatalogueService; clock: () => Date },
+) {
+  const db = deps.database.db;
+  const { geography, clock } = context;
+  return createMonitoringService({
+    sources: deps.monitoringSources ?? monitoringSourcesFor({ db, catalogue: context.catalogue, clock }),
+    sourcesOn: deps.monitoringSources
+      ? undefined
+      : (tx) =>
+          monitoringSourcesFor({
+            db: tx,
+            catalogue: createCatalogueService({
+              db: tx,
+              geography,
+              clock,
+              includeSynthetic: deps.env.catalogueSynthetic,
+            }),
+            clock,
+          }),
+    geography,
+    repository: createMonitoringRepository(db),
+    clock,
+  });
+}
+
+/**
+ * Records the route pages' journey events (one insert each, awaited so a test sees it at once). A failure is logged
+ * and swallowed: /route is the busiest page and must never fail because of the monitor.
+ */
+function journeyRecorder(repository: MonitoringRepository, logger: Logger, clock: () => Date) {
+  return async (event: JourneyStepEvent) => {
+    try {
+      await repository.insertJourneyEvents([{ ...event, occurredAt: clock() }]);
+    } catch (error) {
+      logger.warn({ err: error, type: event.type }, "journey event not recorded");
+    }
+  };
+}
+
 /** The background work (mail, deadlines, retention): handlers for the job worker and the periodic schedule. */
 export async function createBackgroundJobs(deps: AppDeps) {
   const services = createServices(deps);
@@ -141,13 +231,15 @@ export async function createBackgroundJobs(deps: AppDeps) {
     clock: services.clock,
     logger: deps.logger,
   });
-  // The monitor's rollup and goal-value jobs read the journey events and the curated content.
-  const monitoring = createMonitoringService({
-    sources: curatedFileSources(),
-    geography: await loadGeography(createRegionsRepository(services.db)),
-    repository: createMonitoringRepository(services.db),
+  // The monitor's rollup and goal-value jobs read the same facts as the monitor pages.
+  const geography = await loadGeography(createRegionsRepository(services.db));
+  const catalogue = createCatalogueService({
+    db: services.db,
+    geography,
     clock: services.clock,
+    includeSynthetic: deps.env.catalogueSynthetic,
   });
+  const monitoring = monitoringServiceFor(deps, { geography, catalogue, clock: services.clock });
   return {
     handlers: { ...jobs.handlers, ...monitoring.jobHandlers() },
     /** Enqueues the periodic jobs once per period and purges ended sessions. */
@@ -161,7 +253,7 @@ export async function createBackgroundJobs(deps: AppDeps) {
 
 /** The composition root: the request pipeline from top to bottom, then every module mounted. */
 export async function createApp(deps: AppDeps) {
-  const { env, database, logger, listMatchableInstruments, monitoringSources, resolveViewer } = deps;
+  const { env, database, logger, listMatchableInstruments, resolveViewer } = deps;
   const { db, audit, instruments, referrals, privacy, clock, onCatalogueChange } = createServices(deps);
   const stylesheet = buildStylesheet();
   const geography = await loadGeography(createRegionsRepository(database.db));
@@ -179,29 +271,7 @@ export async function createApp(deps: AppDeps) {
     );
   };
   const knowledge = createKnowledgeService(createKnowledgeRepository(database.db), geography);
-  const curated = curatedFileSources();
-  const monitoring = createMonitoringService({
-    // Coverage counts the catalogue's own instruments, so every cell agrees with the services API.
-    sources: monitoringSources ?? {
-      ...curated,
-      instruments: async () =>
-        (await catalogue.listForMatching()).map((instrument) => ({
-          id: instrument.id,
-          refId: instrument.refId,
-          slug: instrument.slug,
-          name: instrument.name,
-          kind: instrument.kind,
-          journeySteps: instrument.journeySteps,
-          phases: instrument.phases,
-          coverageLevel: instrument.coverage.level as CoverageInstrument["coverageLevel"],
-          coverageCodes: instrument.coverage.codes,
-          status: instrument.status,
-        })),
-    },
-    geography,
-    repository: createMonitoringRepository(database.db),
-    clock,
-  });
+  const monitoring = monitoringServiceFor(deps, { geography, catalogue, clock });
   const routeReference = loadRouteReferenceData();
   const routeDeps = {
     geography,
@@ -215,6 +285,7 @@ export async function createApp(deps: AppDeps) {
       clock,
     }),
     loketFor: regionalLoket,
+    recordJourney: journeyRecorder(createMonitoringRepository(database.db), logger, clock),
   };
   // A provider's listing change shows in the route at once, not after the route's instrument cache expires.
   onCatalogueChange(() => routeDeps.service.invalidate());
@@ -266,6 +337,8 @@ export async function createApp(deps: AppDeps) {
   app.use(csrfProtection(env.secretKey, isSecureRequest));
   attachAbuseLimits(app, { db: database.db, env }); // ops: search, route and export limits (src/web/abuse-limits.ts)
   app.use(guard.sessions);
+  // The monitor's funnel counts route views here, in front of the page cache, so a cached page counts too.
+  app.use("/route", recordRouteViews(routeDeps));
   app.use(pageCacheControl);
   const pageCache = createPageCache({ ttlSeconds: env.pageCacheSeconds }); // ADR 0054
   metrics.trackPageCache(pageCache.stats);

@@ -8,7 +8,7 @@ export {
   type MonitoringService,
   scheduleMonitoringJobs,
 } from "./monitoring.service.js";
-export { curatedFileSources, sqlReferralSource } from "./monitoring.sources.js";
+export { cachedByRange, curatedFileSources } from "./monitoring.sources.js";
 export { journeyEvents } from "./monitoring.tables.js";
 export type {
   CoverageInstrument,

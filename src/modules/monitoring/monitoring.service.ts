@@ -41,6 +41,11 @@ export class ScopeError extends Error {
 /** Reads the facts once per call and runs the pure aggregations over them. */
 export function createMonitoringService(deps: {
   sources: MonitoringSources;
+  /**
+   * The same facts read through another connection: a job's transaction. On PGlite that transaction holds the one
+   * connection, so a job that read through `sources` would wait for itself. Default: `sources`.
+   */
+  sourcesOn?: (db: Database) => MonitoringSources;
   geography: Geography;
   repository: MonitoringRepository;
   clock?: () => Date;
@@ -55,14 +60,14 @@ export function createMonitoringService(deps: {
     return { from: new Date(now.getTime() - 365 * DAY_MS), to: now };
   };
 
-  async function overview(): Promise<RegionOverview[]> {
+  async function overview(sources: MonitoringSources = deps.sources): Promise<RegionOverview[]> {
     const now = clock();
     const [instruments, examples, events, hubs, referrals] = await Promise.all([
-      deps.sources.instruments(),
-      deps.sources.examples(),
-      deps.sources.events(),
-      deps.sources.hubs(),
-      deps.sources.referrals(lastYear()),
+      sources.instruments(),
+      sources.examples(),
+      sources.events(),
+      sources.hubs(),
+      sources.referrals(lastYear()),
     ]);
     // Group once: 30 regions × every referral would otherwise be scanned 30 times.
     const byRegion = new Map<string, typeof referrals>();
@@ -87,19 +92,29 @@ export function createMonitoringService(deps: {
   }
 
   /** The facts behind every goal indicator, per region, for the last 12 months. */
-  async function indicatorFacts(repository: MonitoringRepository): Promise<RegionIndicatorFacts[]> {
+  async function indicatorFacts(
+    repository: MonitoringRepository,
+    sources: MonitoringSources,
+  ): Promise<RegionIndicatorFacts[]> {
     const year = lastYear();
     const range = { from: isoDay(year.from), to: isoDay(year.to) };
     const [regionsNow, intakes, measures, referrals] = await Promise.all([
-      overview(),
+      overview(sources),
       repository.countByRegion("intake_requested", range),
       repository.countByRegion("measure_recorded", range),
-      deps.sources.referrals(year),
+      sources.referrals(year),
     ]);
     const countIn = (rows: { region_code: string; count: number }[], code: string) =>
       rows.find((row) => row.region_code === code)?.count ?? 0;
+    const withOutcome = new Map<string, typeof referrals>();
+    for (const referral of referrals) {
+      if (!referral.outcome) continue;
+      const list = withOutcome.get(referral.regionCode);
+      if (list) list.push(referral);
+      else withOutcome.set(referral.regionCode, [referral]);
+    }
     return regionsNow.map((region) => {
-      const own = referrals.filter((referral) => referral.regionCode === region.code && referral.outcome);
+      const own = withOutcome.get(region.code) ?? [];
       return {
         code: region.code,
         stars: region.star.stars,
@@ -113,11 +128,11 @@ export function createMonitoringService(deps: {
   }
 
   /** Goals with progress, read through the given repository (a job passes one on its transaction). */
-  async function goalsWith(repository: MonitoringRepository) {
+  async function goalsWith(repository: MonitoringRepository, sources: MonitoringSources = deps.sources) {
     const [goals, values, facts] = await Promise.all([
       repository.listGoals(),
       repository.listGoalValues(),
-      indicatorFacts(repository),
+      indicatorFacts(repository, sources),
     ]);
     const today = clock();
     return goals.map((goal) => {
@@ -148,7 +163,7 @@ export function createMonitoringService(deps: {
     mapGeometry: () => geometry,
     /** The instruments as the sources give them. */
     instruments: () => deps.sources.instruments(),
-    overview,
+    overview: () => overview(),
     /** The instruments counted in one cell of one region. */
     async cell(regionCode: string, step: JourneyStep, phase: Phase) {
       const region = regions.find((candidate) => candidate.code === regionCode);
@@ -227,7 +242,8 @@ export function createMonitoringService(deps: {
         "monitoring.goal-values": async (_payload, { tx }) => {
           // On PGlite the one connection is held by this transaction: read and write through it.
           const repository = createMonitoringRepository(tx);
-          for (const goal of await goalsWith(repository))
+          const sources = deps.sourcesOn?.(tx) ?? deps.sources;
+          for (const goal of await goalsWith(repository, sources))
             await repository.recordGoalValue(goal.id, isoDay(clock()), goal.current);
         },
       };

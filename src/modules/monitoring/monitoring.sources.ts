@@ -1,12 +1,5 @@
-import { sql } from "drizzle-orm";
-import { type Database, queryRows } from "../../db/client.js";
 import { readDataJson } from "../../db/data-files.js";
-import type {
-  CoverageInstrument,
-  CoverageLevel,
-  MonitoringSources,
-  ReferralFact,
-} from "./monitoring.types.js";
+import type { CoverageInstrument, CoverageLevel, MonitoringSources } from "./monitoring.types.js";
 
 type CuratedInstrument = {
   ref_id: string;
@@ -38,9 +31,9 @@ export function readCuratedInstruments(): CoverageInstrument[] {
 }
 
 /**
- * TEMPORARY adapter until the catalogue, referrals, knowledge and route modules are merged: instruments, examples
- * and events from the curated files in data/, and no referrals or hubs. The integrator replaces it in src/app.ts
- * with sources reading those modules' tables (see the monitoring section of the merge notes).
+ * Instruments, examples and events from the curated files in data/, and no referrals or hubs. The app takes the
+ * examples and events from here and the rest from the catalogue and referrals modules (`monitoringSourcesFor` in
+ * src/app.ts); unit tests of the pure aggregation use it whole.
  */
 export function curatedFileSources(): MonitoringSources {
   const instruments = readCuratedInstruments();
@@ -62,55 +55,16 @@ export function curatedFileSources(): MonitoringSources {
 }
 
 /**
- * The referral seam: reads referral facts from a relation with the columns below. The benchmark database has a table
- * `referral_facts`; at integration the referrals module can offer a view of that name over its own tables, or the
- * integrator passes its own `referrals` source instead.
- */
-export function sqlReferralSource(
-  db: Database,
-  options: { cacheSeconds?: number; clock?: () => Date } = {},
-): MonitoringSources["referrals"] {
-  const read = async ({ from, to }: { from: Date; to: Date }) => {
-    const rows = await queryRows<{
-      region_code: string;
-      instrument_ref_id: string;
-      status: string;
-      created_at: string | Date;
-      deadline_at: string | Date | null;
-      outcome_at: string | Date | null;
-      outcome: string | null;
-      decline_reason: string | null;
-    }>(
-      db,
-      sql`select region_code, instrument_ref_id, status, created_at, deadline_at, outcome_at, outcome, decline_reason
-          from referral_facts where created_at >= ${from} and created_at < ${to}`,
-    );
-    return rows.map(
-      (row): ReferralFact => ({
-        regionCode: row.region_code,
-        instrumentRefId: row.instrument_ref_id,
-        status: row.status,
-        createdAt: new Date(row.created_at),
-        deadlineAt: row.deadline_at === null ? null : new Date(row.deadline_at),
-        outcomeAt: row.outcome_at === null ? null : new Date(row.outcome_at),
-        outcome: row.outcome,
-        declineReason: row.decline_reason,
-      }),
-    );
-  };
-  return cachedByRange(read, options.cacheSeconds ?? 300, options.clock ?? (() => new Date()));
-}
-
-/**
  * Keeps the facts of a range (rounded to whole UTC days) for a few minutes: at 100,000 referrals, reading and parsing
  * them costs seconds, and the monitor's figures need not be fresher than that (ADR 0062). A stale entry is served
  * while it is refreshed in the background.
  */
-function cachedByRange<T>(
+export function cachedByRange<T>(
   read: (range: { from: Date; to: Date }) => Promise<T>,
-  seconds: number,
-  clock: () => Date,
+  options: { cacheSeconds?: number; clock?: () => Date } = {},
 ): (range: { from: Date; to: Date }) => Promise<T> {
+  const seconds = options.cacheSeconds ?? 300;
+  const clock = options.clock ?? (() => new Date());
   const day = 24 * 3600 * 1000;
   const entries = new Map<string, { at: number; value: Promise<T> }>();
   return (range) => {

@@ -84,9 +84,9 @@ export type RegionGeo = {
 export type FunnelCountRow = { regionCode: string; type: string; source: string | null; count: number };
 
 /**
- * Where the monitor gets its facts. The composition root supplies these functions; in this branch the instruments,
- * examples and events come from the curated files (`curatedFileSources`) and the rest are empty until the
- * catalogue, referrals and route modules are connected.
+ * Where the monitor gets its facts. The composition root supplies these functions (`monitoringSourcesFor` in
+ * src/app.ts): instruments from the catalogue, referrals and hubs from the referrals module, examples and events
+ * from the curated files. The monitor never imports those modules' internals.
  */
 export type MonitoringSources = {
   instruments(): Promise<CoverageInstrument[]>;

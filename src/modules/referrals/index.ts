@@ -7,6 +7,7 @@ export {
   REFERABLE_STATUSES,
 } from "./referrals.instruments.js";
 export { EXPIRE_QUEUE, RETENTION_QUEUE, referralJobs } from "./referrals.jobs.js";
+export { type ReferralMonitoringFacts, referralMonitoringFacts } from "./referrals.monitoring.js";
 export {
   createMailTransport,
   MAIL_QUEUE,

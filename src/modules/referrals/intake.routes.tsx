@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import { pick } from "../../i18n/index.js";
+import { CAMPAIGN_PARAM, parseCampaignSource } from "../../web/campaign-source.js";
 import type { AppEnv } from "../../web/context.js";
 import { type FieldProblem, notFound, tooManyRequests } from "../../web/errors.js";
 import { clientKey, type RateLimiter } from "../../web/rate-limit.js";
@@ -80,6 +81,7 @@ export function intakeRoutes(deps: IntakeRouteDeps) {
         gemeente: geography.municipality(context.gemeente ?? "") ? context.gemeente! : "",
         sector: /^[A-U]$/.test(context.sector ?? "") ? context.sector! : "",
         resultaat: /^[\w-]{1,64}$/.test(context.resultaat ?? "") ? context.resultaat! : "",
+        bron: parseCampaignSource(context[CAMPAIGN_PARAM]) ?? "",
       },
       values,
       problems,
@@ -153,7 +155,8 @@ export function intakeRoutes(deps: IntakeRouteDeps) {
           municipalityCode: input.gemeente && geography.municipality(input.gemeente) ? input.gemeente : null,
           sbiSection: input.sector || null,
           scanResultId: input.resultaat || null,
-          source: input.resultaat ? "scan" : "web",
+          // The campaign slug only; whether the company came by the scan is the journey's own step.
+          source: parseCampaignSource(values[CAMPAIGN_PARAM]) ?? null,
           companyName: input.companyName,
           kvkNumber: input.kvk,
           contactName: input.contactName,

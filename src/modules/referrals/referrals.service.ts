@@ -57,7 +57,8 @@ export type IntakeInput = {
   municipalityCode: string | null;
   sbiSection: string | null;
   scanResultId: string | null;
-  source: string;
+  /** The campaign slug (`bron`) the company came with, or null. */
+  source: string | null;
   companyName: string;
   kvkNumber: string;
   contactName: string;
@@ -108,6 +109,14 @@ export function createReferralsService(deps: ReferralsDeps) {
 
   const link = (path: string) => `${deps.publicBaseUrl ?? ""}${path}`;
 
+  /**
+   * Records a step of the company's journey for the monitor's funnel, in the same transaction: the case's region,
+   * sector section and campaign source only, no case id or personal data (ADR 0043, ADR 0062).
+   */
+  const recordJourney = (tx: Database, caseId: number, type: string, now: Date) =>
+    tx.execute(sql`insert into journey_events (type, region_code, sbi_section, source, occurred_at)
+                   select ${type}, region_code, sbi_section, source, ${now} from cases where id = ${caseId}`);
+
   return {
     hubForRegion,
 
@@ -126,6 +135,7 @@ export function createReferralsService(deps: ReferralsDeps) {
             regionCode: input.regionCode,
             municipalityCode: input.municipalityCode,
             sbiSection: input.sbiSection,
+            source: input.source,
             scanResultId: input.scanResultId,
             companyName: input.companyName,
             kvkNumber: input.kvkNumber,
@@ -335,6 +345,8 @@ export function createReferralsService(deps: ReferralsDeps) {
           body: "opgepakt",
           createdAt: now,
         });
+        // The dossier is opened when an adviser takes the intake up.
+        await recordJourney(tx as unknown as Database, caseId, "case_opened", now);
         await audit.record(tx as unknown as Database, actor, {
           action: "case.update",
           subjectType: "case",
@@ -453,9 +465,7 @@ export function createReferralsService(deps: ReferralsDeps) {
           body: `verwezen:${instrument.refId}`,
           createdAt: now,
         });
-        await tx
-          .insert(journeyEvents)
-          .values({ type: "referral_sent", regionCode: null, source: instrument.refId, occurredAt: now });
+        await recordJourney(t, caseId, "referral_sent", now);
         await audit.record(t, actor, {
           action: "referral.create",
           subjectType: "referral",
@@ -580,11 +590,12 @@ export function createReferralsService(deps: ReferralsDeps) {
           detail: { from: current.status, to: result.to, reason: result.reasonCode },
         });
         if (isTerminal(result.to))
-          await tx.insert(journeyEvents).values({
-            type: `referral_${result.to}`,
-            source: current.instrumentRefId,
-            occurredAt: now,
-          });
+          await recordJourney(
+            t,
+            current.caseId,
+            result.to === "afgerond_geholpen" ? "outcome_helped" : `referral_${result.to}`,
+            now,
+          );
         const [company] = await tx
           .select({ assignedUserId: cases.assignedUserId, hubId: cases.hubId })
           .from(cases)
@@ -626,9 +637,11 @@ export function createReferralsService(deps: ReferralsDeps) {
       actor: AuditActor,
     ) {
       await db.transaction(async (tx) => {
+        const now = clock();
         await tx
           .insert(measures)
-          .values({ caseId, ...input, createdByUserId: principal.userId, createdAt: clock() });
+          .values({ caseId, ...input, createdByUserId: principal.userId, createdAt: now });
+        await recordJourney(tx as unknown as Database, caseId, "measure_recorded", now);
         await audit.record(tx as unknown as Database, actor, {
           action: "measure.create",
           subjectType: "case",

@@ -24,6 +24,8 @@ export const cases = pgTable(
     regionCode: text("region_code").notNull(),
     municipalityCode: text("municipality_code"),
     sbiSection: text("sbi_section"),
+    /** The campaign the company came from (`bron` slug on a hub's link), for the monitor's funnel by source. */
+    source: text("source"),
     scanResultId: text("scan_result_id"),
     companyName: text("company_name").notNull(),
     kvkNumber: text("kvk_number").notNull(),
@@ -99,22 +101,27 @@ export const referrals = pgTable(
     index("referrals_case_idx").on(table.caseId),
     index("referrals_provider_idx").on(table.providerId, table.status),
     index("referrals_due_idx").on(table.dueAt),
+    index("referrals_created_idx").on(table.createdAt),
   ],
 );
 
 /** Every status change of a referral: the closed loop's history. */
-export const referralEvents = pgTable("referral_events", {
-  id: serial("id").primaryKey(),
-  referralId: integer("referral_id")
-    .notNull()
-    .references(() => referrals.id),
-  fromStatus: text("from_status"),
-  toStatus: text("to_status").notNull(),
-  reasonCode: text("reason_code"),
-  note: text("note").notNull().default(""),
-  actorUserId: integer("actor_user_id").references(() => users.id),
-  occurredAt: timestamp("occurred_at", { withTimezone: true }).notNull(),
-});
+export const referralEvents = pgTable(
+  "referral_events",
+  {
+    id: serial("id").primaryKey(),
+    referralId: integer("referral_id")
+      .notNull()
+      .references(() => referrals.id),
+    fromStatus: text("from_status"),
+    toStatus: text("to_status").notNull(),
+    reasonCode: text("reason_code"),
+    note: text("note").notNull().default(""),
+    actorUserId: integer("actor_user_id").references(() => users.id),
+    occurredAt: timestamp("occurred_at", { withTimezone: true }).notNull(),
+  },
+  (table) => [index("referral_events_referral_idx").on(table.referralId, table.toStatus)],
+);
 
 /** A circular measure the company took, with its impact, estimated or measured. */
 export const measures = pgTable("measures", {

@@ -80,6 +80,7 @@ describeEachDatabase("intake, dossier and closed-loop referral", (database) => {
     const location = await submitIntake(app, {
       companyName: HOSTILE,
       resultaat: "scan-123",
+      bron: "Nieuwsbrief-Twente",
       question: `Vraag met ${HOSTILE}`,
     });
     expect(location).toMatch(/^\/intake\/bevestiging\/[\w-]{24}$/);
@@ -103,7 +104,9 @@ describeEachDatabase("intake, dossier and closed-loop referral", (database) => {
       await rows(
         sql`select type, region_code, sbi_section, source from journey_events where type = 'intake_requested'`,
       ),
-    ).toEqual([{ type: "intake_requested", region_code: "ES04", sbi_section: "C", source: "scan" }]);
+    ).toEqual([
+      { type: "intake_requested", region_code: "ES04", sbi_section: "C", source: "nieuwsbrief-twente" },
+    ]);
     const mails = await rows<{ to_address: string; kind: string }>(
       sql`select to_address, kind from outbox_messages order by id`,
     );

@@ -14,7 +14,13 @@ export {
   type RouteResult,
 } from "./route.engine.js";
 export { createScanResultsRepository } from "./route.repository.js";
-export { type RouteRoutesDeps, routeApi, routeRoutes } from "./route.routes.js";
+export {
+  type JourneyStepEvent,
+  type RouteRoutesDeps,
+  recordRouteViews,
+  routeApi,
+  routeRoutes,
+} from "./route.routes.js";
 export {
   amsterdamDate,
   createRouteService,

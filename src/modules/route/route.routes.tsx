@@ -1,8 +1,10 @@
 import { createRoute } from "@hono/zod-openapi";
 import { Hono } from "hono";
+import { createMiddleware } from "hono/factory";
 import type { Child } from "hono/jsx";
 import { format, type Lang } from "../../i18n/index.js";
 import { createApiRouter, problemResponses } from "../../web/api/api-router.js";
+import { CAMPAIGN_PARAM, parseCampaignSource } from "../../web/campaign-source.js";
 import type { AppContext, AppEnv } from "../../web/context.js";
 import { type FieldProblem, invalidInput, notFound } from "../../web/errors.js";
 import { pageContext, renderPage } from "../../web/render.js";
@@ -52,6 +54,19 @@ export type RouteRoutesDeps = {
   loketFor?: (regionCode: string, lang: Lang) => Promise<LoketViewModel | undefined>;
   /** Practice examples and measure packages for a sector (SBI code); the knowledge module fills this slot. */
   knowledgeForSector?: (sbi: string, lang: Lang) => Promise<Child | null>;
+  /**
+   * Records a journey event for the monitor's funnel (route shown, scan completed): no personal data. The
+   * composition root supplies it; it must be cheap and must not throw (a failure is logged, the page still shows).
+   */
+  recordJourney?: (event: JourneyStepEvent) => Promise<void>;
+};
+
+/** A step of a visitor's journey as the route pages report it: where, which sector, which campaign. */
+export type JourneyStepEvent = {
+  type: "route_shown" | "scan_completed";
+  regionCode: string;
+  sbiSection: string;
+  source: string | null;
 };
 
 /** The national fallback loket, the same one the regions pages show. */
@@ -86,16 +101,52 @@ function routeContext(deps: RouteRoutesDeps) {
   return { places, municipalityOptions, sectorChoices, loketFor, municipalityName };
 }
 
+/**
+ * Counts every one-click route shown (GET /route answered 200 for a valid municipality code and sector) as a
+ * `route_shown` journey event with the campaign source. A middleware, not part of the handler: mounted before any
+ * page cache, it also counts the views a cache answers. Never fails the page.
+ */
+export function recordRouteViews(deps: Pick<RouteRoutesDeps, "geography" | "reference" | "recordJourney">) {
+  return createMiddleware<AppEnv>(async (c, next) => {
+    await next();
+    if (!deps.recordJourney || c.req.method !== "GET" || c.res.status !== 200) return;
+    const municipality = deps.geography.municipality(c.req.query("gemeente") ?? "");
+    const sbi = parseSbi(deps.reference, c.req.query("sector") ?? "");
+    if (!municipality || !sbi) return;
+    try {
+      await deps.recordJourney({
+        type: "route_shown",
+        regionCode: municipality.regionCode,
+        sbiSection: sbi.section,
+        source: parseCampaignSource(c.req.query(CAMPAIGN_PARAM)) ?? null,
+      });
+    } catch (error) {
+      c.get("logger").warn({ err: error, type: "route_shown" }, "journey event not recorded");
+    }
+  });
+}
+
 /** Pages: the home form (/), the one-click route (/route), the scan (/scan) and saved results. */
 export function routeRoutes(deps: RouteRoutesDeps) {
   const { reference, service, scanResults, geography } = deps;
   const shared = routeContext(deps);
+  /** Records a journey event; never fails the page. */
+  const record = async (c: AppContext, event: JourneyStepEvent) => {
+    try {
+      await deps.recordJourney?.(event);
+    } catch (error) {
+      c.get("logger").warn({ err: error, type: event.type }, "journey event not recorded");
+    }
+  };
+  const withSource = (path: string, source: string | undefined) =>
+    source ? `${path}${path.includes("?") ? "&" : "?"}${CAMPAIGN_PARAM}=${source}` : path;
 
   /** Renders the route page for a profile. */
   const renderRoute = async (
     c: AppContext,
     profile: RouteProfile,
     extra: Pick<RoutePageModel, "tellMoreHref" | "answers" | "changeHref" | "shareUrl">,
+    source?: string,
   ) => {
     const lang = c.get("lang");
     const result = await service.routeFor(profile, 10);
@@ -107,6 +158,7 @@ export function routeRoutes(deps: RouteRoutesDeps) {
       gemeente: profile.location.municipalityCode,
       sector: sbi,
       ...(resultId ? { resultaat: resultId } : {}),
+      ...(source ? { [CAMPAIGN_PARAM]: source } : {}),
     });
     const model: RoutePageModel = {
       municipalityName: shared.municipalityName(profile.location.municipalityCode),
@@ -200,7 +252,10 @@ export function routeRoutes(deps: RouteRoutesDeps) {
       step > 1
         ? scanHref(state, step - 1)
         : state.gemeente && state.sector
-          ? `/route?${new URLSearchParams({ gemeente: state.gemeente, sector: state.sector })}`
+          ? withSource(
+              `/route?${new URLSearchParams({ gemeente: state.gemeente, sector: state.sector })}`,
+              state.bron,
+            )
           : "/";
     c.header("Cache-Control", "no-store");
     return renderPage(
@@ -267,6 +322,7 @@ export function routeRoutes(deps: RouteRoutesDeps) {
     .get("/route", async (c) => {
       const typed = c.req.query("gemeente")?.trim();
       const sector = c.req.query("sector")?.trim();
+      const source = parseCampaignSource(c.req.query(CAMPAIGN_PARAM));
       if (typed === undefined && sector === undefined) return c.redirect("/", 303);
       const { problems, municipality, sbi } = checkPlaceAndSector(c.get("lang"), typed, sector);
       if (problems.length || !municipality || !sbi)
@@ -274,7 +330,10 @@ export function routeRoutes(deps: RouteRoutesDeps) {
       const canonicalSector = sbi.division ?? sbi.section;
       if (typed !== municipality.code || sector !== canonicalSector)
         return c.redirect(
-          `/route?${new URLSearchParams({ gemeente: municipality.code, sector: canonicalSector })}`,
+          withSource(
+            `/route?${new URLSearchParams({ gemeente: municipality.code, sector: canonicalSector })}`,
+            source,
+          ),
           303,
         );
       const converted = toRouteProfile(
@@ -283,12 +342,24 @@ export function routeRoutes(deps: RouteRoutesDeps) {
         reference,
       );
       if (!("profile" in converted)) throw notFound("route");
-      return renderRoute(c, converted.profile, {
-        tellMoreHref: scanHref(
-          { gemeente: municipality.code, sector: canonicalSector, motivatie: [], thema: [], hulp: [] },
-          1,
-        ),
-      });
+      return renderRoute(
+        c,
+        converted.profile,
+        {
+          tellMoreHref: scanHref(
+            {
+              gemeente: municipality.code,
+              sector: canonicalSector,
+              motivatie: [],
+              thema: [],
+              hulp: [],
+              ...(source ? { bron: source } : {}),
+            },
+            1,
+          ),
+        },
+        source,
+      );
     })
     .get("/scan", (c) => {
       const state = readScanState(
@@ -338,7 +409,16 @@ export function routeRoutes(deps: RouteRoutesDeps) {
         help: checkedState.hulp as Help[],
       };
       const id = await scanResults.save(answers);
-      return c.redirect(`/scan/resultaat/${id}`, 303);
+      const regionCode = geography.municipality(answers.municipality)?.regionCode;
+      if (regionCode)
+        await record(c, {
+          type: "scan_completed",
+          regionCode,
+          sbiSection: sbi.section,
+          source: checkedState.bron ?? null,
+        });
+      // The result's own address stays shareable; the campaign only rides along to the intake link.
+      return c.redirect(withSource(`/scan/resultaat/${id}`, checkedState.bron), 303);
     })
     .get("/scan/resultaat/:id", async (c) => {
       const stored = storedAnswersSchema.safeParse(await scanResults.find(c.req.param("id")));
@@ -358,20 +438,30 @@ export function routeRoutes(deps: RouteRoutesDeps) {
         thema: answers.themes,
         hulp: answers.help,
       };
+      const source = parseCampaignSource(c.req.query(CAMPAIGN_PARAM));
+      if (source) state.bron = source;
       const url = new URL(c.req.url);
-      return renderRoute(c, converted.profile, {
-        answers: [
-          { label: t.route.size, value: t.sizes[answers.sizeClass] },
-          { label: t.route.municipality, value: shared.municipalityName(answers.municipality) },
-          { label: t.route.sector, value: reference.sectorName(answers.sbi, lang) ?? answers.sbi },
-          { label: t.route.stage, value: t.stages[answers.stage] },
-          { label: t.route.motivations, value: list(answers.motivations.map((code) => t.motivations[code])) },
-          { label: t.route.themes, value: list(answers.themes.map((code) => t.themes[code])) },
-          { label: t.route.help, value: list(answers.help.map((code) => t.help[code])) },
-        ],
-        changeHref: scanHref(state, 1),
-        shareUrl: `${url.origin}${url.pathname}`,
-      });
+      return renderRoute(
+        c,
+        converted.profile,
+        {
+          answers: [
+            { label: t.route.size, value: t.sizes[answers.sizeClass] },
+            { label: t.route.municipality, value: shared.municipalityName(answers.municipality) },
+            { label: t.route.sector, value: reference.sectorName(answers.sbi, lang) ?? answers.sbi },
+            { label: t.route.stage, value: t.stages[answers.stage] },
+            {
+              label: t.route.motivations,
+              value: list(answers.motivations.map((code) => t.motivations[code])),
+            },
+            { label: t.route.themes, value: list(answers.themes.map((code) => t.themes[code])) },
+            { label: t.route.help, value: list(answers.help.map((code) => t.help[code])) },
+          ],
+          changeHref: scanHref(state, 1),
+          shareUrl: `${url.origin}${url.pathname}`,
+        },
+        source,
+      );
     });
 }
 

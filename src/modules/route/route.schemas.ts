@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { CAMPAIGN_PARAM, parseCampaignSource } from "../../web/campaign-source.js";
 import {
   HELP,
   type Help,
@@ -37,6 +38,8 @@ export type ScanState = {
   motivatie: string[];
   thema: string[];
   hulp: string[];
+  /** The campaign source from the link the company came with; carried along, never asked. */
+  bron?: string;
 };
 
 /** Reads the scan's answers from query parameters or a posted form. */
@@ -54,6 +57,7 @@ export function readScanState(get: (key: string) => string | undefined, getAll: 
     motivatie: many("motivatie"),
     thema: many("thema"),
     hulp: many("hulp"),
+    bron: parseCampaignSource(get(CAMPAIGN_PARAM)),
   } satisfies ScanState;
 }
 
@@ -65,6 +69,7 @@ export function scanStateParams(state: ScanState, except?: ScanQuestion): [strin
     const value = state[key];
     for (const item of Array.isArray(value) ? value : value ? [value] : []) pairs.push([key, item]);
   }
+  if (state.bron) pairs.push([CAMPAIGN_PARAM, state.bron]);
   return pairs;
 }
 

@@ -27,7 +27,8 @@ export type IntakePageModel =
       hubDescription: string;
       regionCode: string;
       regionName: string;
-      context: { gemeente: string; sector: string; resultaat: string };
+      /** Carried from the route or scan; `bron` is the campaign source slug, or "". */
+      context: { gemeente: string; sector: string; resultaat: string; bron: string };
       values: Record<string, string>;
       problems: FieldProblem[];
       retentionMonths: number;
@@ -106,6 +107,7 @@ export const IntakePage = ({ page, model }: { page: PageContext; model: IntakePa
         <input type="hidden" name="gemeente" value={model.context.gemeente} />
         <input type="hidden" name="sector" value={model.context.sector} />
         <input type="hidden" name="resultaat" value={model.context.resultaat} />
+        <input type="hidden" name="bron" value={model.context.bron} />
         {field("contactName", t.contactName, { autocomplete: "name" })}
         {field("email", t.email, { type: "email", autocomplete: "email", inputmode: "email" })}
         {field("phone", t.phone, { type: "tel", autocomplete: "tel", inputmode: "tel" })}

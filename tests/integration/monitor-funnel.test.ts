@@ -1,0 +1,202 @@
+import { sql } from "drizzle-orm";
+import { beforeAll, expect, it } from "vitest";
+import { createApp, createBackgroundJobs } from "../../src/app.js";
+import { loadEnv } from "../../src/config/env.js";
+import { queryRows } from "../../src/db/client.js";
+import { seedDemoData } from "../../src/db/seed.js";
+import { createJobWorker, enqueueJob } from "../../src/jobs/index.js";
+import type { Viewer } from "../../src/modules/monitoring/index.js";
+import { browserSession, silentLogger } from "../support/app.js";
+import { describeEachDatabase } from "../support/database.js";
+import { DEMO_PASSWORD, intakeFields, loginAs } from "../support/workspace.js";
+
+const now = new Date("2026-11-27T12:00:00Z");
+const clock = () => now;
+const PERIOD = "van=2026-11-01&tot=2026-11-27";
+// Star 2 needs an agenda event for the region within 183 days: the curated Twente event is on 11 June 2026.
+const spring = () => new Date("2026-05-01T12:00:00Z");
+
+type Region = { code: string; stars: number; missing_for_next_star: string[] };
+const coverageOf = async (app: { request: (path: string) => Response | Promise<Response> }, code: string) => {
+  const body = (await (await app.request("/api/v1/monitoring/coverage")).json()) as { regions: Region[] };
+  return body.regions.find((region) => region.code === code)!;
+};
+
+/**
+ * The monitor on the real data: the referrals module's hubs give Twente its loket star, and a visitor who comes by a
+ * campaign link (`bron`) through the route, the scan and the intake shows up in the funnel and its split by source,
+ * once the rollup job has run. Everything goes through the real app and the real job worker.
+ */
+describeEachDatabase("monitor on real hubs, referrals and journey events", (database) => {
+  const env = loadEnv({ NODE_ENV: "test", DEMO: "0" });
+  let app: Awaited<ReturnType<typeof createApp>>;
+  let coordinatorApp: Awaited<ReturnType<typeof createApp>>;
+  let beforeHubs: Region;
+  let springApp: Awaited<ReturnType<typeof createApp>>;
+  let drainJobs: () => Promise<number>;
+
+  beforeAll(async () => {
+    const db = database();
+    // Before the demo hubs exist no region has a loket, so none can pass star 3.
+    beforeHubs = await coverageOf(
+      await createApp({ env, database: db, logger: silentLogger, clock: spring }),
+      "ES04",
+    );
+    await seedDemoData(db.db, DEMO_PASSWORD);
+    app = await createApp({ env, database: db, logger: silentLogger, clock });
+    springApp = await createApp({ env, database: db, logger: silentLogger, clock: spring });
+    const coordinator: Viewer = { role: "coordinator", scope: { level: "region", code: "ES04" } };
+    coordinatorApp = await createApp({
+      env,
+      database: db,
+      logger: silentLogger,
+      clock,
+      resolveViewer: async () => coordinator,
+    });
+    const background = await createBackgroundJobs({ env, database: db, logger: silentLogger, clock });
+    const worker = createJobWorker({ db: db.db, handlers: background.handlers, logger: silentLogger, clock });
+    drainJobs = () => worker.drain();
+  });
+
+  it("Twente's demo hub, with an active adviser and open intake, earns the loket star", async () => {
+    // Without a hub: informeren, examples and the upcoming event give two stars, the loket is what is missing.
+    expect(beforeHubs.stars).toBe(2);
+    expect(beforeHubs.missing_for_next_star).toEqual(["loket"]);
+    const twente = await coverageOf(springApp, "ES04");
+    // With the hub: three stars; Twente has no available voucher or feasibility subsidy for the fourth.
+    expect(twente.stars).toBe(3);
+    expect(twente.missing_for_next_star).toEqual(["voucher_or_feasibility"]);
+    // A region with two stars and no demo hub still misses its loket.
+    const regions = (
+      (await (await springApp.request("/api/v1/monitoring/coverage")).json()) as { regions: Region[] }
+    ).regions;
+    const withoutHub = regions.filter(
+      (r) => !["ES04", "ES23", "ES01", "ES14"].includes(r.code) && r.stars === 2,
+    );
+    for (const region of withoutHub) expect(region.missing_for_next_star).toEqual(["loket"]);
+    // In late November the Twente event has passed: the region drops to one star and misses an event.
+    const november = await coverageOf(app, "ES04");
+    expect(november.stars).toBe(1);
+    expect(november.missing_for_next_star).toEqual(["event"]);
+  });
+
+  it("a campaign link carries bron from /route to the scan and the intake, and each step is recorded", async () => {
+    // A name instead of a code is redirected to the canonical address; the campaign stays on it.
+    const typed = await app.request("/route?gemeente=Enschede&sector=C&bron=campagne-x");
+    expect(typed.status).toBe(303);
+    expect(typed.headers.get("location")).toBe("/route?gemeente=GM0153&sector=C&bron=campagne-x");
+
+    const visitor = browserSession(app);
+    const route = await visitor.get("/route?gemeente=GM0153&sector=C&bron=campagne-x");
+    expect(route.status).toBe(200);
+    const html = await route.text();
+    const intakeHref = /href="(\/intake\?[^"]*gemeente=[^"]+)"/.exec(html)![1]!.replaceAll("&amp;", "&");
+    expect(new URLSearchParams(intakeHref.split("?")[1]).get("bron")).toBe("campagne-x");
+    const scanHref = /href="(\/scan\?[^"]+)"/.exec(html)![1]!.replaceAll("&amp;", "&");
+    expect(new URLSearchParams(scanHref.split("?")[1]).get("bron")).toBe("campagne-x");
+
+    // The scan keeps it in its hidden fields from page to page, without JavaScript or cookies.
+    const lastQuestion = `/scan?stap=7&grootte=klein&gemeente=GM0153&sector=C&situatie=ideeen&motivatie=kosten_besparen&bron=campagne-x`;
+    const scanPage = await (await visitor.get(lastQuestion)).text();
+    expect(scanPage).toMatch(/name="bron" value="campagne-x"/);
+    const csrf = await visitor.csrfTokenFrom(lastQuestion);
+    const result = await visitor.post(
+      "/scan/resultaat",
+      {
+        grootte: "klein",
+        gemeente: "GM0153",
+        sector: "C",
+        situatie: "ideeen",
+        motivatie: "kosten_besparen",
+        hulp: "advies",
+        bron: "campagne-x",
+      },
+      { csrf },
+    );
+    expect(result.status).toBe(303);
+    const resultPath = result.headers.get("location")!;
+    expect(resultPath).toMatch(/^\/scan\/resultaat\/[\w-]+\?bron=campagne-x$/);
+    const resultHtml = await (await visitor.get(resultPath)).text();
+    expect(resultHtml).toMatch(/href="\/intake\?[^"]*bron=campagne-x/);
+
+    // The intake form carries it as a hidden field and the posted intake records it.
+    const intakePage = await (await visitor.get(intakeHref)).text();
+    expect(intakePage).toMatch(/name="bron" value="campagne-x"/);
+    const token = await visitor.csrfTokenFrom(intakeHref);
+    const posted = await visitor.post("/intake", intakeFields({ bron: "campagne-x" }), { csrf: token });
+    expect(posted.status).toBe(303);
+
+    // Something that is not a short slug (here an e-mail address) is never stored.
+    expect((await app.request("/route?gemeente=GM0153&sector=C&bron=jan%40voorbeeld.nl")).status).toBe(200);
+
+    const events = await queryRows<{
+      type: string;
+      region_code: string;
+      sbi_section: string;
+      source: string;
+    }>(database().db, sql`select type, region_code, sbi_section, source from journey_events order by id`);
+    expect(events).toEqual([
+      { type: "route_shown", region_code: "ES04", sbi_section: "C", source: "campagne-x" },
+      { type: "scan_completed", region_code: "ES04", sbi_section: "C", source: "campagne-x" },
+      { type: "intake_requested", region_code: "ES04", sbi_section: "C", source: "campagne-x" },
+      { type: "route_shown", region_code: "ES04", sbi_section: "C", source: null },
+    ]);
+  });
+
+  it("the adviser opening the dossier counts as a dossier in the same campaign", async () => {
+    const [record] = await queryRows<{ id: number; source: string }>(
+      database().db,
+      sql`select id, source from cases`,
+    );
+    expect(record!.source).toBe("campagne-x");
+    const { session, csrf } = await loginAs(app, "adviseur.es04@demo.invalid");
+    const pickUp = await session.post(
+      `/werkruimte/dossiers/${record!.id}/oppakken`,
+      { version: "1" },
+      { csrf },
+    );
+    expect(pickUp.status).toBe(303);
+  });
+
+  it("after the rollup job, the funnel for ES04 and its split by source count the visit; the public sees <5", async () => {
+    // Nothing shows before the job: the funnel reads the rollup only.
+    const before = await (await coordinatorApp.request(`/monitor/klantreis.csv?regio=ES04&${PERIOD}`)).text();
+    expect(before).toContain(",route_shown,0");
+    await enqueueJob(database().db, "monitoring.rollup", { days: 2 }, { runAt: now });
+    expect(await drainJobs()).toBeGreaterThanOrEqual(1);
+
+    const exact = await (await coordinatorApp.request(`/monitor/klantreis.csv?regio=ES04&${PERIOD}`)).text();
+    // Routes and scans: two routes and one scan; one intake; one dossier opened.
+    expect(exact).toContain(",route_shown,3");
+    expect(exact).toContain(",intake_requested,1,");
+    expect(exact).toContain(",case_opened,1,");
+    expect(exact).toContain("campagne-x,route_shown,2");
+    expect(exact).toContain("campagne-x,intake_requested,1,50");
+
+    const page = await (await coordinatorApp.request(`/monitor/klantreis?regio=ES04&${PERIOD}`)).text();
+    expect(page).toContain("campagne-x");
+    const publicPage = await (await app.request(`/monitor/klantreis?regio=ES04&${PERIOD}`)).text();
+    expect(publicPage).toMatch(/Route of scan<\/th><td[^>]*>&lt;5</);
+    expect(publicPage).toMatch(/Intake aangevraagd<\/th><td[^>]*>&lt;5</);
+    expect(publicPage).not.toMatch(/<td[^>]*>[1-4]<\/td>/);
+    const publicCsv = await (await app.request(`/monitor/klantreis.csv?regio=ES04&${PERIOD}`)).text();
+    expect(publicCsv).toContain("campagne-x,route_shown,<5");
+    expect(publicCsv).not.toContain("campagne-x,route_shown,2");
+
+    // The goal job reads the same real sources through its own transaction (PGlite: one connection).
+    await enqueueJob(database().db, "monitoring.goal-values", {}, { runAt: now, dedupeKey: "goal-test" });
+    expect(await drainJobs()).toBe(1);
+  });
+
+  it("/route still shows when the journey event cannot be recorded", async () => {
+    const db = database().db;
+    await db.execute(sql`alter table journey_events rename to journey_events_away`);
+    try {
+      const response = await app.request("/route?gemeente=GM0153&sector=C&bron=campagne-x");
+      expect(response.status).toBe(200);
+      expect(await response.text()).toContain("/intake?");
+    } finally {
+      await db.execute(sql`alter table journey_events_away rename to journey_events`);
+    }
+  });
+});
