@@ -205,17 +205,43 @@ function monitoringServiceFor(
 }
 
 /**
- * Records the route pages' journey events (one insert each, awaited so a test sees it at once). A failure is logged
- * and swallowed: /route is the busiest page and must never fail because of the monitor.
+ * Records the route pages' journey events. Events that arrive together (a busy /route) are written in one insert: each
+ * caller waits for the insert that holds its event, so a test sees it at once, while fifty concurrent page views cost
+ * one statement instead of fifty. A failure is logged and swallowed: /route is the busiest page and must never fail
+ * because of the monitor.
  */
 function journeyRecorder(repository: MonitoringRepository, logger: Logger, clock: () => Date) {
-  return async (event: JourneyStepEvent) => {
-    try {
-      await repository.insertJourneyEvents([{ ...event, occurredAt: clock() }]);
-    } catch (error) {
-      logger.warn({ err: error, type: event.type }, "journey event not recorded");
+  type Pending = { event: JourneyStepEvent & { occurredAt: Date }; done: () => void };
+  const queue: Pending[] = [];
+  let scheduled = false;
+  const writeQueued = async (): Promise<void> => {
+    while (queue.length) {
+      const batch = queue.splice(0, 500);
+      try {
+        await repository.insertJourneyEvents(batch.map((item) => item.event));
+      } catch (error) {
+        logger.warn({ err: error, events: batch.length }, "journey events not recorded");
+      }
+      for (const item of batch) item.done();
     }
   };
+  // One writer at a time; events queued while it writes go out in its next statement.
+  const schedule = () => {
+    if (scheduled) return;
+    scheduled = true;
+    setImmediate(
+      () =>
+        void writeQueued().finally(() => {
+          scheduled = false;
+          if (queue.length) schedule();
+        }),
+    );
+  };
+  return (event: JourneyStepEvent) =>
+    new Promise<void>((done) => {
+      queue.push({ event: { ...event, occurredAt: clock() }, done });
+      schedule();
+    });
 }
 
 /** The background work (mail, deadlines, retention): handlers for the job worker and the periodic schedule. */
