@@ -40,7 +40,7 @@ const envSchema = z.object({
     .max(24 * 30)
     .default(12),
   RETENTION_MONTHS: z.coerce.number().int().min(1).max(240).default(24),
-  PAGE_CACHE_SECONDS: z.coerce.number().int().min(0).max(300).default(5),
+  PAGE_CACHE_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
 });
 
 export type Env = {

@@ -41,6 +41,10 @@ function pipeline(ttlSeconds = 5) {
     c.header("ETag", '"v1"');
     return c.json({ run: count("api") });
   });
+  app.get("/slow", async (c) => {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    return c.html(`slow ${count("slow")}`);
+  });
   app.post("/change", (c) => c.text("changed"));
   return {
     app,
@@ -126,6 +130,26 @@ describe("page cache", () => {
     expect(third.headers.get("etag")).toBe('"v1"');
     expect(third.headers.get("cache-control")).toBe("public, max-age=60");
     expect(await third.json()).toEqual({ run: 1 });
+  });
+
+  it("renders a page once when many ask for it at the same moment", async () => {
+    const bodies = await Promise.all(
+      Array.from({ length: 20 }, async () => (await subject.app.request("/slow")).text()),
+    );
+    expect(subject.runs.slow).toBe(1);
+    expect(new Set(bodies)).toEqual(new Set(["slow 1"]));
+  });
+
+  it("does not keep a page rendered while a change was made", async () => {
+    const slow = subject.app.request("/slow");
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    const form = await subject.app.request("/form");
+    const cookie = /cl_csrf=[^;]+/.exec(form.headers.get("set-cookie") ?? "")![0];
+    const token = /value="([^"]+)"/.exec(await form.text())![1]!;
+    await subject.app.request("/change", { method: "POST", headers: { cookie, "x-csrf-token": token } });
+    await slow;
+    await subject.app.request("/slow");
+    expect(subject.runs.slow).toBe(2);
   });
 
   it("is off with a time-to-live of 0", async () => {

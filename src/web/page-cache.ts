@@ -1,3 +1,4 @@
+import type { Context } from "hono";
 import { getCookie } from "hono/cookie";
 import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "./context.js";
@@ -39,6 +40,10 @@ export function createPageCache(options: PageCacheOptions) {
   const now = options.now ?? Date.now;
   const entries = new Map<string, Entry>();
   let bytes = 0;
+  /** Counts the emptyings, so a page rendered across one is not kept. */
+  let generation = 0;
+  /** Pages being rendered now, by key: requests for the same page wait for that rendering. */
+  const rendering = new Map<string, Promise<Entry | undefined>>();
   const stats = { hits: 0, misses: 0 };
 
   const remove = (key: string) => {
@@ -50,12 +55,71 @@ export function createPageCache(options: PageCacheOptions) {
   const clear = () => {
     entries.clear();
     bytes = 0;
+    generation++;
   };
 
-  const cacheable = (c: Parameters<Parameters<typeof createMiddleware<AppEnv>>[0]>[0]) => {
+  const cacheable = (c: Context<AppEnv>) => {
     if (ttlMs <= 0 || c.req.method !== "GET" || c.get("principal")) return false;
     const cookies = getCookie(c);
     return Object.keys(cookies).every((name) => NEUTRAL_COOKIES.has(name));
+  };
+
+  const serve = (c: Context<AppEnv>, entry: Entry) => {
+    c.set("cachedRoute", entry.route);
+    if (entry.cacheControl) c.header("Cache-Control", entry.cacheControl);
+    if (entry.etag) {
+      c.header("ETag", entry.etag);
+      if (c.req.header("if-none-match") === entry.etag) return c.body(null, 304);
+    }
+    const nonce = c.get("secureHeadersNonce");
+    const body = entry.nonce && nonce ? entry.body.replaceAll(entry.nonce, nonce) : entry.body;
+    c.header("Content-Type", entry.contentType);
+    return c.body(body, 200);
+  };
+
+  const fresh = (key: string) => {
+    const entry = entries.get(key);
+    if (!entry) return undefined;
+    if (now() - entry.storedAt >= ttlMs) {
+      remove(key);
+      return undefined;
+    }
+    // Least recently used goes first when memory runs out: move the hit to the end.
+    entries.delete(key);
+    entries.set(key, entry);
+    return entry;
+  };
+
+  /** Keeps the response just rendered, when it is the same for everyone; returns the entry or undefined. */
+  const store = async (c: Context<AppEnv>, key: string, generationAtStart: number) => {
+    const response = c.res;
+    const contentType = response.headers.get("content-type") ?? "";
+    const cacheControl = response.headers.get("cache-control");
+    const isPage = contentType.startsWith("text/html") && !cacheControl;
+    const isPublicJson = contentType.startsWith("application/json") && /\bpublic\b/.test(cacheControl ?? "");
+    if (response.status !== 200 || !(isPage || isPublicJson)) return undefined;
+    const body = await response.clone().text();
+    // A page with a form that posts carries this visitor's CSRF token: it is not the same for everyone.
+    if (body.includes(c.get("csrfToken"))) return undefined;
+    // Something changed while this page was rendered: it may show the old state, so it is not kept.
+    if (generation !== generationAtStart || body.length * 2 > maxBytes / 16) return undefined;
+    const entry: Entry = {
+      storedAt: now(),
+      body,
+      contentType,
+      nonce: c.get("secureHeadersNonce"),
+      cacheControl,
+      etag: response.headers.get("etag"),
+      route: c.req.routePath,
+    };
+    remove(key);
+    bytes += body.length * 2;
+    entries.set(key, entry);
+    for (const oldest of entries.keys()) {
+      if (bytes <= maxBytes) break;
+      remove(oldest);
+    }
+    return entry;
   };
 
   const middleware = createMiddleware<AppEnv>(async (c, next) => {
@@ -73,49 +137,28 @@ export function createPageCache(options: PageCacheOptions) {
     }
     const url = new URL(c.req.url);
     const key = `${c.get("lang")} ${url.pathname}${url.search}`;
-    const entry = entries.get(key);
-    if (entry && now() - entry.storedAt < ttlMs) {
+    // While one request renders a page, the others asking for it wait for that one instead of rendering it too.
+    // (No await between looking and claiming the rendering, so two requests cannot both claim it.)
+    const pending = rendering.get(key);
+    const entry = fresh(key) ?? (pending ? await pending : undefined);
+    if (entry) {
       stats.hits++;
-      // Least recently used goes first when memory runs out: move the hit to the end.
-      entries.delete(key);
-      entries.set(key, entry);
-      c.set("cachedRoute", entry.route);
-      if (entry.cacheControl) c.header("Cache-Control", entry.cacheControl);
-      if (entry.etag) {
-        c.header("ETag", entry.etag);
-        if (c.req.header("if-none-match") === entry.etag) return c.body(null, 304);
-      }
-      const nonce = c.get("secureHeadersNonce");
-      const body = entry.nonce && nonce ? entry.body.replaceAll(entry.nonce, nonce) : entry.body;
-      c.header("Content-Type", entry.contentType);
-      return c.body(body, 200);
+      return serve(c, entry);
     }
-    if (entry) remove(key);
     stats.misses++;
-    await next();
-    const response = c.res;
-    const contentType = response.headers.get("content-type") ?? "";
-    const cacheControl = response.headers.get("cache-control");
-    const isPage = contentType.startsWith("text/html") && !cacheControl;
-    const isPublicJson = contentType.startsWith("application/json") && /\bpublic\b/.test(cacheControl ?? "");
-    if (response.status !== 200 || !(isPage || isPublicJson)) return;
-    const body = await response.clone().text();
-    // A page with a form that posts carries this visitor's CSRF token: it is not the same for everyone.
-    if (body.includes(c.get("csrfToken"))) return;
-    if (body.length * 2 > maxBytes / 16) return;
-    bytes += body.length * 2;
-    entries.set(key, {
-      storedAt: now(),
-      body,
-      contentType,
-      nonce: c.get("secureHeadersNonce"),
-      cacheControl,
-      etag: response.headers.get("etag"),
-      route: c.req.routePath,
-    });
-    for (const oldest of entries.keys()) {
-      if (bytes <= maxBytes) break;
-      remove(oldest);
+    let settle: (entry: Entry | undefined) => void = () => {};
+    const ownRendering = !rendering.has(key);
+    if (ownRendering) rendering.set(key, new Promise((resolve) => (settle = resolve)));
+    let stored: Entry | undefined;
+    try {
+      const generationAtStart = generation;
+      await next();
+      stored = await store(c, key, generationAtStart);
+    } finally {
+      if (ownRendering) {
+        rendering.delete(key);
+        settle(stored);
+      }
     }
   });
 
