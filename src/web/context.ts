@@ -17,6 +17,8 @@ export type AppVariables = {
   principal?: Principal;
   /** Set by the page cache on a hit: the route pattern of the page it served, for the metrics label. */
   cachedRoute?: string;
+  /** Set by a handler of an unsafe method that only computes (POST /api/v1/route): the page cache is not emptied. */
+  changesNothing?: boolean;
 };
 export type AppEnv = { Variables: AppVariables };
 export type AppContext = Context<AppEnv>;

@@ -10,6 +10,8 @@ const UNSAFE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 type Entry = {
   storedAt: number;
   body: string;
+  /** The body as bytes, when it holds no nonce: sent as it is, not encoded again for every hit. */
+  encoded: Uint8Array | undefined;
   contentType: string;
   /** The nonce the page was rendered with; a hit gets the new request's nonce instead. */
   nonce: string | undefined;
@@ -17,6 +19,8 @@ type Entry = {
   etag: string | null;
   /** The route pattern that rendered the page, for the metrics label of a hit. */
   route: string;
+  /** Memory it takes, roughly: the string (UTF-16) and the bytes. */
+  size: number;
 };
 
 export type PageCacheOptions = {
@@ -32,7 +36,8 @@ export type PageCacheOptions = {
  * is the same for every visitor with that language: a GET without a signed-in user and without cookies other than
  * the language and CSRF cookie, answered 200 with HTML (or public JSON), whose body holds no CSRF token. The
  * per-request CSP nonce is swapped into the stored body, so the security headers stay per request. Any unsafe request
- * to this process empties the cache; other instances' changes show within the time-to-live.
+ * to this process empties the cache (unless its handler says it changes nothing); other instances' changes show
+ * within the time-to-live.
  */
 export function createPageCache(options: PageCacheOptions) {
   const ttlMs = options.ttlSeconds * 1000;
@@ -49,7 +54,7 @@ export function createPageCache(options: PageCacheOptions) {
   const remove = (key: string) => {
     const entry = entries.get(key);
     if (!entry) return;
-    bytes -= entry.body.length * 2;
+    bytes -= entry.size;
     entries.delete(key);
   };
   const clear = () => {
@@ -71,10 +76,10 @@ export function createPageCache(options: PageCacheOptions) {
       c.header("ETag", entry.etag);
       if (c.req.header("if-none-match") === entry.etag) return c.body(null, 304);
     }
-    const nonce = c.get("secureHeadersNonce");
-    const body = entry.nonce && nonce ? entry.body.replaceAll(entry.nonce, nonce) : entry.body;
     c.header("Content-Type", entry.contentType);
-    return c.body(body, 200);
+    if (entry.encoded) return c.body(entry.encoded as Uint8Array<ArrayBuffer>, 200);
+    const nonce = c.get("secureHeadersNonce");
+    return c.body(entry.nonce && nonce ? entry.body.replaceAll(entry.nonce, nonce) : entry.body, 200);
   };
 
   const fresh = (key: string) => {
@@ -103,17 +108,22 @@ export function createPageCache(options: PageCacheOptions) {
     if (body.includes(c.get("csrfToken"))) return undefined;
     // Something changed while this page was rendered: it may show the old state, so it is not kept.
     if (generation !== generationAtStart || body.length * 2 > maxBytes / 16) return undefined;
+    const nonce = c.get("secureHeadersNonce");
+    const holdsNonce = nonce !== undefined && body.includes(nonce);
     const entry: Entry = {
       storedAt: now(),
       body,
+      encoded: holdsNonce ? undefined : new TextEncoder().encode(body),
       contentType,
-      nonce: c.get("secureHeadersNonce"),
+      nonce: holdsNonce ? nonce : undefined,
       cacheControl,
       etag: response.headers.get("etag"),
       route: c.req.routePath,
+      size: 0,
     };
+    entry.size = body.length * 2 + (entry.encoded?.byteLength ?? 0);
     remove(key);
-    bytes += body.length * 2;
+    bytes += entry.size;
     entries.set(key, entry);
     for (const oldest of entries.keys()) {
       if (bytes <= maxBytes) break;
@@ -127,7 +137,7 @@ export function createPageCache(options: PageCacheOptions) {
       try {
         await next();
       } finally {
-        clear();
+        if (!c.get("changesNothing")) clear();
       }
       return;
     }

@@ -482,6 +482,8 @@ export function routeApi(deps: RouteRoutesDeps) {
   const { reference, service } = deps;
   const shared = routeContext(deps);
   return createApiRouter().openapi(postRoute, async (c) => {
+    // A POST only because the profile is a JSON body: it computes, it changes nothing (the page cache stays).
+    c.set("changesNothing", true);
     const body = c.req.valid("json");
     const lang: Lang = body.lang ?? (/^\s*en\b/i.test(c.req.header("accept-language") ?? "") ? "en" : "nl");
     const municipality =
