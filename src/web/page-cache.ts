@@ -100,7 +100,7 @@ export function createPageCache(options: PageCacheOptions) {
     const response = c.res;
     const contentType = response.headers.get("content-type") ?? "";
     const cacheControl = response.headers.get("cache-control");
-    const isPage = contentType.startsWith("text/html") && !cacheControl;
+    const isPage = contentType.startsWith("text/html") && cacheControl === DEFAULT_PUBLIC_CACHE_CONTROL;
     const isPublicJson = contentType.startsWith("application/json") && /\bpublic\b/.test(cacheControl ?? "");
     if (response.status !== 200 || !(isPage || isPublicJson)) return undefined;
     const body = await response.clone().text();
@@ -175,13 +175,15 @@ export function createPageCache(options: PageCacheOptions) {
   return { middleware, clear, stats, size: () => entries.size };
 }
 
+/** What a response gets unless its handler sets its own Cache-Control. */
+export const DEFAULT_PUBLIC_CACHE_CONTROL = "private, no-cache";
+
 /**
- * Cache-Control for pages that do not set their own: a signed-in user's pages are never stored; public pages may be
- * kept by the browser but must be revalidated, and never by a shared cache (they may set this visitor's cookies).
+ * Cache-Control for responses that do not set their own: a signed-in user's are never stored; public ones may be kept
+ * by the browser but must be revalidated, and never by a shared cache (they may set this visitor's cookies). Set
+ * before the handler runs, so a handler's own header replaces it and no finished response is touched.
  */
 export const pageCacheControl = createMiddleware<AppEnv>(async (c, next) => {
+  c.header("Cache-Control", c.get("principal") ? "no-store" : DEFAULT_PUBLIC_CACHE_CONTROL);
   await next();
-  if (c.res.headers.has("cache-control")) return;
-  if (!(c.res.headers.get("content-type") ?? "").startsWith("text/html")) return;
-  c.header("Cache-Control", c.get("principal") ? "no-store" : "private, no-cache");
 });

@@ -22,7 +22,8 @@ export const language = createMiddleware<AppEnv>(async (c, next) => {
   }
   c.set("lang", lang);
   c.set("t", messagesFor(lang));
-  await next();
+  // Set before the handler runs: a header added to a finished response makes Node copy it (ADR 0054).
   c.header("Content-Language", lang);
   c.header("Vary", "Cookie", { append: true });
+  await next();
 });

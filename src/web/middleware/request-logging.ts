@@ -16,7 +16,7 @@ export function requestLogging(logger: Logger) {
       {
         requestId,
         method: c.req.method,
-        route: c.req.routePath,
+        route: c.get("cachedRoute") ?? c.req.routePath,
         status: c.res.status,
         ms: Math.round((performance.now() - started) * 10) / 10,
       },
