@@ -3,7 +3,9 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadTestSettings } from "../../src/config/env.js";
 import { type DatabaseHandle, openDatabase, queryRows } from "../../src/db/client.js";
+import { seedDemoData } from "../../src/db/seed.js";
 import { createJobWorker, enqueueJob } from "../../src/jobs/index.js";
+import { SESSION_COOKIE } from "../../src/modules/auth/index.js";
 import {
   createScratchDatabase,
   type ServiceProcess,
@@ -12,15 +14,16 @@ import {
 import { ABUSE_LIMIT } from "../../src/web/abuse-limits.js";
 import { silentLogger } from "../support/app.js";
 import { postgresAvailable } from "../support/database.js";
+import { DEMO_PASSWORD } from "../support/workspace.js";
 
 /**
  * Two instances of the real server process on one PostgreSQL database, as behind a load balancer: nothing that
- * matters may live in one process's memory. Sessions and optimistic locking on real edits arrive with the accounts
- * and catalogue modules; the integrator extends this file (see the TODO list at the end).
+ * matters may live in one process's memory — CSRF, rate limits, jobs, sessions, login limits and optimistic locking
+ * on a real edit all hold across them.
  */
 const SECRET_KEY = "two-instances-shared-secret-0123456789abcdef";
 /** Pages with a POST form; the first one that exists provides a real form token. Integrator: add form pages. */
-const FORM_PAGES = ["/werkruimte/inloggen", "/intake", "/belemmering"];
+const FORM_PAGES = ["/inloggen", "/intake", "/belemmering-melden"];
 
 const title = postgresAvailable()
   ? "two instances on one PostgreSQL database"
@@ -65,10 +68,13 @@ describe.skipIf(!postgresAvailable())(title, () => {
       token = /name="_csrf" value="([^"]+)"/.exec(html)?.[1];
       if (token) break;
     }
-    // No form page is merged yet: derive the token the way every form gets it (HMAC of the cookie secret).
-    token ??= createHmac("sha256", SECRET_KEY)
-      .update(`csrf:${cookiePair.split("=")[1]}`)
-      .digest("base64url");
+    // The token a form on A carries is the HMAC of the cookie secret under the shared SECRET_KEY.
+    expect(token).toBe(
+      createHmac("sha256", SECRET_KEY)
+        .update(`csrf:${cookiePair.split("=")[1]}`)
+        .digest("base64url"),
+    );
+    if (!token) throw new Error("no form page with a CSRF token");
     const post = (csrf: string) =>
       fetch(`${b.baseUrl}/regio`, {
         method: "POST",
@@ -185,8 +191,7 @@ describe.skipIf(!postgresAvailable())(title, () => {
     });
 
     it("the optimistic-locking pattern (update … where version = n) lets exactly one of two instances win", async () => {
-      // TODO(integrator): replace with two real edits of one instrument (catalogue) through A and B, expecting
-      // one 303 and one 409 conflict page; this shows the SQL the modules use is safe across pools.
+      // The bare SQL pattern; the test "two saves of one listing at once through A and B" does it through the app.
       await pools[0]!.db.execute(sql`insert into two_documents values (1, 'first', 1)`);
       const edit = (pool: DatabaseHandle, title: string) =>
         queryRows<{ version: number }>(
@@ -204,9 +209,110 @@ describe.skipIf(!postgresAvailable())(title, () => {
     });
   });
 
-  // TODO(integrator), when the accounts module is merged:
-  // - sessions: log in through A (POST /werkruimte/inloggen with a real form token), then GET /werkruimte on B
-  //   with the same cookie → 200 and the user's name; log out on B → A answers the next /werkruimte with the login
-  //   page (the session row is gone for both).
-  // - login rate limit: failed logins on A and B share one counter.
+  describe("with the demo accounts", () => {
+    type Browser = { cookies: Map<string, string> };
+    const cookieHeader = (browser: Browser) =>
+      [...browser.cookies].map(([name, value]) => `${name}=${value}`).join("; ");
+    /** A request as a browser would make it: its cookies sent, the ones it gets kept (whichever instance answers). */
+    const visit = async (browser: Browser, url: string, form?: Record<string, string>) => {
+      const response = await fetch(url, {
+        method: form ? "POST" : "GET",
+        headers: {
+          cookie: cookieHeader(browser),
+          ...(form ? { "content-type": "application/x-www-form-urlencoded" } : {}),
+        },
+        body: form ? new URLSearchParams(form).toString() : undefined,
+        redirect: "manual",
+      });
+      for (const header of response.headers.getSetCookie()) {
+        const [pair, ...attributes] = header.split(";");
+        const [name, value] = pair!.split("=") as [string, string];
+        if (attributes.some((attribute) => /max-age=0|expires=thu, 01 jan 1970/i.test(attribute.trim())))
+          browser.cookies.delete(name);
+        else browser.cookies.set(name, value);
+      }
+      return response;
+    };
+    const formToken = async (browser: Browser, url: string) => {
+      const html = await (await visit(browser, url)).text();
+      return /name="_csrf" value="([^"]+)"/.exec(html)![1]!;
+    };
+    const logIn = async (browser: Browser, instance: typeof a, email: string, password: string) =>
+      visit(browser, `${instance.baseUrl}/inloggen`, {
+        email,
+        password,
+        _csrf: await formToken(browser, `${instance.baseUrl}/inloggen`),
+      });
+
+    beforeAll(async () => {
+      const pool = await openDatabase({ kind: "postgres", url: databaseUrl, maxConnections: 1 });
+      await seedDemoData(pool.db, DEMO_PASSWORD);
+      await pool.close();
+    });
+
+    it("a session started on A works on B, and logging out on B ends it on A too", async () => {
+      const browser: Browser = { cookies: new Map() };
+      const login = await logIn(browser, a, "adviseur.es04@demo.invalid", DEMO_PASSWORD);
+      expect(login.status).toBe(303);
+      expect(browser.cookies.has(SESSION_COOKIE)).toBe(true);
+      const onB = await visit(browser, `${b.baseUrl}/werkruimte`);
+      expect(onB.status).toBe(200);
+      expect(await onB.text()).toContain("Uitloggen");
+      const logout = await visit(browser, `${b.baseUrl}/uitloggen`, {
+        _csrf: await formToken(browser, `${b.baseUrl}/werkruimte`),
+      });
+      expect(logout.status).toBe(303);
+      // Even with the old cookie, A finds no session any more and sends the visitor to the login page.
+      const stale = await fetch(`${a.baseUrl}/werkruimte`, {
+        headers: {
+          cookie: `${SESSION_COOKIE}=${
+            login.headers
+              .getSetCookie()
+              .join("")
+              .match(/cl_session=([^;]+)/)![1]
+          }`,
+        },
+        redirect: "manual",
+      });
+      expect(stale.status).toBe(303);
+      expect(stale.headers.get("location")).toContain("/inloggen");
+    });
+
+    it("failed logins on A and B count against one limit for the account", async () => {
+      const statuses: number[] = [];
+      for (const instance of [a, b, a, b, a, b]) {
+        const browser: Browser = { cookies: new Map() };
+        statuses.push(
+          (await logIn(browser, instance, "coordinator@demo.invalid", "niet-het-wachtwoord")).status,
+        );
+      }
+      // Five wrong passwords are answered with the form again; the sixth is refused, on whichever instance.
+      expect(statuses).toEqual([400, 400, 400, 400, 400, 429]);
+    });
+
+    it("two saves of one listing at once through A and B: one is kept, the other gets the conflict page", async () => {
+      const browser: Browser = { cookies: new Map() };
+      expect((await logIn(browser, a, "aanbieder.rvo@demo.invalid", DEMO_PASSWORD)).status).toBe(303);
+      const html = await (await visit(browser, `${a.baseUrl}/werkruimte/aanbod`)).text();
+      const [, refId, version] =
+        /action="\/werkruimte\/aanbod\/([^"]+)"[\s\S]*?name="version" value="(\d+)"/.exec(html)!;
+      const token = /name="_csrf" value="([^"]+)"/.exec(html)![1]!;
+      const save = (instance: typeof a, terms: string) =>
+        visit(browser, `${instance.baseUrl}/werkruimte/aanbod/${refId}`, {
+          _csrf: token,
+          version: version!,
+          status: "open",
+          opensOn: "",
+          closesOn: "",
+          terms,
+        });
+      const results = await Promise.all([
+        save(a, "Voorwaarden bewaard via A."),
+        save(b, "Voorwaarden bewaard via B."),
+      ]);
+      expect(results.map((response) => response.status).sort()).toEqual([303, 409]);
+      const conflict = results.find((response) => response.status === 409)!;
+      expect(await conflict.text()).toMatch(/Voorwaarden bewaard via [AB]\./);
+    });
+  });
 });
