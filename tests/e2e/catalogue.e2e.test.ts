@@ -1,25 +1,9 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "../../src/db/client.js";
-import { openTestDatabase } from "../support/database.js";
-import { expectNoAxeViolations, launchBrowser } from "./support/browser.js";
-import { startServer } from "./support/server.js";
+import { describe, expect, it } from "vitest";
+import { appInChromium } from "./support/app-in-chromium.js";
+import { expectNoAxeViolations } from "./support/browser.js";
 
 describe("catalogue in Chromium", () => {
-  let browser: Browser;
-  let database: DatabaseHandle;
-  let server: Awaited<ReturnType<typeof startServer>>;
-
-  beforeAll(async () => {
-    database = await openTestDatabase("PGlite");
-    server = await startServer(database);
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await database?.close();
-  });
+  const fixture = appInChromium();
 
   const pages = [
     "/aanbod",
@@ -34,9 +18,9 @@ describe("catalogue in Chromium", () => {
   for (const lang of ["nl", "en"] as const) {
     for (const path of pages) {
       it(`${path} in ${lang} has no axe violations`, async () => {
-        const page = await browser.newPage();
+        const page = await fixture.browser.newPage();
         const response = await page.goto(
-          `${server.baseUrl}${path}${path.includes("?") ? "&" : "?"}lang=${lang}`,
+          `${fixture.server.baseUrl}${path}${path.includes("?") ? "&" : "?"}lang=${lang}`,
         );
         expect(response?.status()).toBe(path.includes("Atlantis") ? 400 : 200);
         expect(await page.getAttribute("html", "lang")).toBe(lang);
@@ -48,9 +32,9 @@ describe("catalogue in Chromium", () => {
 
   for (const javaScriptEnabled of [false, true]) {
     it(`searching, choosing a facet and opening an instrument works ${javaScriptEnabled ? "with" : "without"} JavaScript`, async () => {
-      const context = await browser.newContext({ javaScriptEnabled });
+      const context = await fixture.browser.newContext({ javaScriptEnabled });
       const page = await context.newPage();
-      await page.goto(`${server.baseUrl}/aanbod`);
+      await page.goto(`${fixture.server.baseUrl}/aanbod`);
       await page.fill("#q", "ketensamenwerkingssubsidie");
       await page.click("form[role=search] button[type=submit]");
       expect(new URL(page.url()).searchParams.get("q")).toBe("ketensamenwerkingssubsidie");
@@ -66,8 +50,8 @@ describe("catalogue in Chromium", () => {
   }
 
   it("with JavaScript a new sort order applies at once", async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.baseUrl}/aanbod?q=subsidie`);
+    const page = await fixture.browser.newPage();
+    await page.goto(`${fixture.server.baseUrl}/aanbod?q=subsidie`);
     await Promise.all([page.waitForURL(/sort=closing/), page.selectOption("#sort", "closing")]);
     expect(new URL(page.url()).searchParams.get("q")).toBe("subsidie");
     await page.close();

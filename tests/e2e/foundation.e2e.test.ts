@@ -1,32 +1,16 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "../../src/db/client.js";
-import { openTestDatabase } from "../support/database.js";
-import { expectNoAxeViolations, launchBrowser } from "./support/browser.js";
-import { startServer } from "./support/server.js";
+import { describe, expect, it } from "vitest";
+import { appInChromium } from "./support/app-in-chromium.js";
+import { expectNoAxeViolations } from "./support/browser.js";
 
 describe("foundation pages in Chromium", () => {
-  let browser: Browser;
-  let database: DatabaseHandle;
-  let server: Awaited<ReturnType<typeof startServer>>;
-
-  beforeAll(async () => {
-    database = await openTestDatabase("PGlite");
-    server = await startServer(database);
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await database?.close();
-  });
+  const fixture = appInChromium();
 
   const pages = ["/", "/regio", "/regio/ES04", "/toegankelijkheid", "/privacy"];
   for (const lang of ["nl", "en"] as const) {
     for (const path of pages) {
       it(`${path} in ${lang} has no axe violations`, async () => {
-        const page = await browser.newPage();
-        const response = await page.goto(`${server.baseUrl}${path}?lang=${lang}`);
+        const page = await fixture.browser.newPage();
+        const response = await page.goto(`${fixture.server.baseUrl}${path}?lang=${lang}`);
         expect(response?.status()).toBe(200);
         expect(await page.getAttribute("html", "lang")).toBe(lang);
         await expectNoAxeViolations(page);
@@ -36,16 +20,16 @@ describe("foundation pages in Chromium", () => {
   }
 
   it("the 404 page has no axe violations", async () => {
-    const page = await browser.newPage();
-    const response = await page.goto(`${server.baseUrl}/bestaat-niet`);
+    const page = await fixture.browser.newPage();
+    const response = await page.goto(`${fixture.server.baseUrl}/bestaat-niet`);
     expect(response?.status()).toBe(404);
     await expectNoAxeViolations(page);
     await page.close();
   });
 
   it("a keyboard user reaches the skip link first and lands on the main content", async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.baseUrl}/regio/ES04?lang=nl`);
+    const page = await fixture.browser.newPage();
+    await page.goto(`${fixture.server.baseUrl}/regio/ES04?lang=nl`);
     await page.keyboard.press("Tab");
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Naar de inhoud");
     await page.keyboard.press("Enter");
@@ -55,9 +39,9 @@ describe("foundation pages in Chromium", () => {
   });
 
   it("the municipality picker leads from a name to its region, without JavaScript", async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await fixture.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${server.baseUrl}/regio`);
+    await page.goto(`${fixture.server.baseUrl}/regio`);
     await page.fill("#gemeente", "Enschede");
     await page.click("button[type=submit]");
     expect(new URL(page.url()).pathname).toBe("/regio/ES04");
@@ -66,10 +50,10 @@ describe("foundation pages in Chromium", () => {
   });
 
   it("the language choice is remembered across pages", async () => {
-    const context = await browser.newContext();
+    const context = await fixture.browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${server.baseUrl}/regio?lang=en`);
-    await page.goto(`${server.baseUrl}/privacy`);
+    await page.goto(`${fixture.server.baseUrl}/regio?lang=en`);
+    await page.goto(`${fixture.server.baseUrl}/privacy`);
     expect(await page.getAttribute("html", "lang")).toBe("en");
     await context.close();
   });

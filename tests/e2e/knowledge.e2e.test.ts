@@ -1,29 +1,12 @@
 import { readFileSync } from "node:fs";
 import ICAL from "ical.js";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "../../src/db/client.js";
+import { describe, expect, it } from "vitest";
 import { loadKnowledgeContent } from "../../src/modules/knowledge/index.js";
-import { openTestDatabase } from "../support/database.js";
-import { expectNoAxeViolations, launchBrowser } from "./support/browser.js";
-import { startServer } from "./support/server.js";
+import { appInChromium } from "./support/app-in-chromium.js";
+import { expectNoAxeViolations } from "./support/browser.js";
 
 describe("knowledge pages in Chromium", () => {
-  let browser: Browser;
-  let database: DatabaseHandle;
-  let server: Awaited<ReturnType<typeof startServer>>;
-
-  beforeAll(async () => {
-    database = await openTestDatabase("PGlite");
-    await loadKnowledgeContent(database.db);
-    server = await startServer(database);
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await database?.close();
-  });
+  const fixture = appInChromium({ prepare: (database) => loadKnowledgeContent(database.db) });
 
   const pages: [string, number][] = [
     ["/voorbeelden", 200],
@@ -41,9 +24,9 @@ describe("knowledge pages in Chromium", () => {
   for (const lang of ["nl", "en"] as const) {
     for (const [path, status] of pages) {
       it(`${path} in ${lang} has no axe violations`, async () => {
-        const page = await browser.newPage();
+        const page = await fixture.browser.newPage();
         const separator = path.includes("?") ? "&" : "?";
-        const response = await page.goto(`${server.baseUrl}${path}${separator}lang=${lang}`);
+        const response = await page.goto(`${fixture.server.baseUrl}${path}${separator}lang=${lang}`);
         expect(response?.status()).toBe(status);
         expect(await page.getAttribute("html", "lang")).toBe(lang);
         await expectNoAxeViolations(page);
@@ -53,9 +36,9 @@ describe("knowledge pages in Chromium", () => {
   }
 
   it("filters the examples without JavaScript", async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await fixture.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${server.baseUrl}/voorbeelden`);
+    await page.goto(`${fixture.server.baseUrl}/voorbeelden`);
     await page.selectOption("#sector", "textiel");
     await page.selectOption("#strategie", "R8");
     await page.click("button[type=submit]");
@@ -70,9 +53,9 @@ describe("knowledge pages in Chromium", () => {
   });
 
   it("filters the agenda by region without JavaScript, every demo event marked as an example", async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await fixture.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${server.baseUrl}/agenda`);
+    await page.goto(`${fixture.server.baseUrl}/agenda`);
     await page.selectOption("#regio", "ES04");
     await page.click("button[type=submit]");
     expect(new URL(page.url()).searchParams.get("regio")).toBe("ES04");
@@ -85,9 +68,9 @@ describe("knowledge pages in Chromium", () => {
   });
 
   it("downloads the agenda as an .ics file that a calendar can import", async () => {
-    const context = await browser.newContext({ acceptDownloads: true });
+    const context = await fixture.browser.newContext({ acceptDownloads: true });
     const page = await context.newPage();
-    await page.goto(`${server.baseUrl}/agenda?regio=PV30`);
+    await page.goto(`${fixture.server.baseUrl}/agenda?regio=PV30`);
     const [download] = await Promise.all([
       page.waitForEvent("download"),
       page.click('a[href^="/agenda.ics"]'),

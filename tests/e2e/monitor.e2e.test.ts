@@ -1,25 +1,9 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "../../src/db/client.js";
-import { openTestDatabase } from "../support/database.js";
-import { expectNoAxeViolations, launchBrowser } from "./support/browser.js";
-import { startServer } from "./support/server.js";
+import { describe, expect, it } from "vitest";
+import { appInChromium } from "./support/app-in-chromium.js";
+import { expectNoAxeViolations } from "./support/browser.js";
 
 describe("monitor and barrier form in Chromium", () => {
-  let browser: Browser;
-  let database: DatabaseHandle;
-  let server: Awaited<ReturnType<typeof startServer>>;
-
-  beforeAll(async () => {
-    database = await openTestDatabase("PGlite");
-    server = await startServer(database);
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await database?.close();
-  });
+  const fixture = appInChromium();
 
   const pages = [
     "/monitor",
@@ -34,9 +18,9 @@ describe("monitor and barrier form in Chromium", () => {
     for (const lang of ["nl", "en"] as const) {
       for (const path of pages) {
         it(`${path} in ${lang} ${javaScript ? "with JavaScript has no axe violations" : "renders without JavaScript"}`, async () => {
-          const context = await browser.newContext({ javaScriptEnabled: javaScript });
+          const context = await fixture.browser.newContext({ javaScriptEnabled: javaScript });
           const page = await context.newPage();
-          const response = await page.goto(`${server.baseUrl}${path}?lang=${lang}`);
+          const response = await page.goto(`${fixture.server.baseUrl}${path}?lang=${lang}`);
           expect(response?.status()).toBe(200);
           expect(await page.getAttribute("html", "lang")).toBe(lang);
           if (javaScript) await expectNoAxeViolations(page);
@@ -48,8 +32,8 @@ describe("monitor and barrier form in Chromium", () => {
   }
 
   it("the map has a title per region and a table with the same figures", async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.baseUrl}/monitor`);
+    const page = await fixture.browser.newPage();
+    await page.goto(`${fixture.server.baseUrl}/monitor`);
     expect(await page.locator("svg[role=img] path title").count()).toBe(30);
     expect(await page.locator("table tbody tr").count()).toBe(30);
     await page.close();
@@ -57,9 +41,9 @@ describe("monitor and barrier form in Chromium", () => {
 
   for (const javaScript of [true, false]) {
     it(`a barrier report shows errors, then is sent, ${javaScript ? "with" : "without"} JavaScript`, async () => {
-      const context = await browser.newContext({ javaScriptEnabled: javaScript });
+      const context = await fixture.browser.newContext({ javaScriptEnabled: javaScript });
       const page = await context.newPage();
-      await page.goto(`${server.baseUrl}/belemmering-melden`);
+      await page.goto(`${fixture.server.baseUrl}/belemmering-melden`);
       await page.fill("#beschrijving", "Te kort");
       await page.click("button[type=submit]");
       expect(await page.locator(".cl-error-summary").count()).toBe(1);
@@ -80,8 +64,8 @@ describe("monitor and barrier form in Chromium", () => {
   }
 
   it("coordinator pages answer 403 until authentication is wired in", async () => {
-    const page = await browser.newPage();
-    const response = await page.goto(`${server.baseUrl}/monitor/belemmeringen`);
+    const page = await fixture.browser.newPage();
+    const response = await page.goto(`${fixture.server.baseUrl}/monitor/belemmeringen`);
     expect(response?.status()).toBe(403);
     await page.close();
   });

@@ -1,42 +1,27 @@
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "../../src/db/client.js";
+import type { BrowserContext, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { seedDemoData } from "../../src/db/seed.js";
-import { openTestDatabase } from "../support/database.js";
 import { DEMO_PASSWORD } from "../support/workspace.js";
-import { expectNoAxeViolations, launchBrowser } from "./support/browser.js";
-import { startServer } from "./support/server.js";
+import { appInChromium } from "./support/app-in-chromium.js";
+import { expectNoAxeViolations } from "./support/browser.js";
 
 /** Each journey step logs in and loads several pages; on a busy 2-core CI machine that can take well over a minute. */
 const JOURNEY_STEP_TIMEOUT = 180_000;
 
 /** The closed loop in Chromium: entrepreneur → adviseur Twente → aanbieder RVO → adviseur; Rotterdam sees nothing. */
 describe("regional loket journey in Chromium", () => {
-  let browser: Browser;
-  let database: DatabaseHandle;
-  let server: Awaited<ReturnType<typeof startServer>>;
   const contexts: Record<string, BrowserContext> = {};
   let dossierPath = "";
   let referralPath = "";
 
-  beforeAll(async () => {
-    database = await openTestDatabase("PGlite");
-    await seedDemoData(database.db, DEMO_PASSWORD);
-    server = await startServer(database);
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await database?.close();
-  });
+  const fixture = appInChromium({ prepare: (database) => seedDemoData(database.db, DEMO_PASSWORD) });
 
   /** A browser context logged in through the real form (one per user, reused). */
   async function as(email: string): Promise<Page> {
     if (!contexts[email]) {
-      const context = await browser.newContext();
+      const context = await fixture.browser.newContext();
       const page = await context.newPage();
-      await page.goto(`${server.baseUrl}/inloggen`);
+      await page.goto(`${fixture.server.baseUrl}/inloggen`);
       await page.fill("#email", email);
       await page.fill("#password", DEMO_PASSWORD);
       await Promise.all([
@@ -52,8 +37,8 @@ describe("regional loket journey in Chromium", () => {
   it(
     "an entrepreneur asks the Twente loket for a conversation from the region page",
     async () => {
-      const page = await browser.newPage();
-      await page.goto(`${server.baseUrl}/regio/ES04`);
+      const page = await fixture.browser.newPage();
+      await page.goto(`${fixture.server.baseUrl}/regio/ES04`);
       await page.click('a[href="/intake?regio=ES04"]');
       await expectNoAxeViolations(page);
       await page.fill("#contactName", "Fatima de Vries");
@@ -81,7 +66,7 @@ describe("regional loket journey in Chromium", () => {
     "adviseur.es04 finds it in the queue, takes the dossier and refers it to an RVO instrument",
     async () => {
       const page = await as("adviseur.es04@demo.invalid");
-      await page.goto(`${server.baseUrl}/werkruimte`);
+      await page.goto(`${fixture.server.baseUrl}/werkruimte`);
       await Promise.all([
         page.waitForURL((url) => url.pathname.startsWith("/werkruimte/dossiers/")),
         page.click("text=Metaal & Zonen <b>BV</b>"),
@@ -107,7 +92,7 @@ describe("regional loket journey in Chromium", () => {
     "aanbieder.rvo accepts the referral and records that the company was helped",
     async () => {
       const page = await as("aanbieder.rvo@demo.invalid");
-      await page.goto(`${server.baseUrl}/werkruimte`);
+      await page.goto(`${fixture.server.baseUrl}/werkruimte`);
       await page.click(`a[href="${referralPath}"]`);
       for (const status of ["geaccepteerd", "in_uitvoering", "afgerond_geholpen"]) {
         await page.selectOption("#to", status);
@@ -124,7 +109,7 @@ describe("regional loket journey in Chromium", () => {
     "the adviseur sees the loop closed in the dossier",
     async () => {
       const page = await as("adviseur.es04@demo.invalid");
-      await page.goto(`${server.baseUrl}${dossierPath}`);
+      await page.goto(`${fixture.server.baseUrl}${dossierPath}`);
       const text = await page.textContent("#verwijzingen + *");
       expect(text).toContain("afgerond – geholpen");
       expect(text).toContain("geholpen");
@@ -138,11 +123,11 @@ describe("regional loket journey in Chromium", () => {
     async () => {
       const page = await as("adviseur.es23@demo.invalid");
       for (const filter of ["nieuw", "mijn", "wachten", "verlopen"]) {
-        await page.goto(`${server.baseUrl}/werkruimte?filter=${filter}`);
+        await page.goto(`${fixture.server.baseUrl}/werkruimte?filter=${filter}`);
         expect(await page.textContent("main")).not.toContain("Metaal");
       }
-      expect((await page.goto(`${server.baseUrl}${dossierPath}`))?.status()).toBe(403);
-      expect((await page.goto(`${server.baseUrl}${referralPath}`))?.status()).toBe(403);
+      expect((await page.goto(`${fixture.server.baseUrl}${dossierPath}`))?.status()).toBe(403);
+      expect((await page.goto(`${fixture.server.baseUrl}${referralPath}`))?.status()).toBe(403);
       await page.close();
     },
     JOURNEY_STEP_TIMEOUT,
@@ -152,7 +137,7 @@ describe("regional loket journey in Chromium", () => {
     "aanbieder.rvo closes the WBSO listing; the public page and the adviser's referral list follow at once",
     async () => {
       const page = await as("aanbieder.rvo@demo.invalid");
-      await page.goto(`${server.baseUrl}/werkruimte/aanbod`);
+      await page.goto(`${fixture.server.baseUrl}/werkruimte/aanbod`);
       const form = 'form[action="/werkruimte/aanbod/rvo-wbso"]';
       expect(await page.inputValue("#rvo-wbso-status")).toBe("doorlopend");
       await page.selectOption("#rvo-wbso-status", "gesloten");
@@ -180,7 +165,7 @@ describe("regional loket journey in Chromium", () => {
       await page.close();
 
       const adviser = await as("adviseur.es04@demo.invalid");
-      await adviser.goto(`${server.baseUrl}${dossierPath}`);
+      await adviser.goto(`${fixture.server.baseUrl}${dossierPath}`);
       const offered = await adviser.$$eval("#refId option", (options) =>
         options.map((option) => (option as HTMLOptionElement).value),
       );
@@ -212,7 +197,7 @@ describe("regional loket journey in Chromium", () => {
         const page = await as(email);
         const target = path();
         const response = await page.goto(
-          `${server.baseUrl}${target}${target.includes("?") ? "&" : "?"}lang=${lang}`,
+          `${fixture.server.baseUrl}${target}${target.includes("?") ? "&" : "?"}lang=${lang}`,
         );
         expect(response?.status(), target).toBe(200);
         expect(await page.getAttribute("html", "lang")).toBe(lang);
@@ -227,9 +212,9 @@ describe("regional loket journey in Chromium", () => {
       "/intake?regio=ES23",
     ])
       it(`${path} in ${lang} has no axe violations`, async () => {
-        const page = await browser.newPage();
+        const page = await fixture.browser.newPage();
         const response = await page.goto(
-          `${server.baseUrl}${path}${path.includes("?") ? "&" : "?"}lang=${lang}`,
+          `${fixture.server.baseUrl}${path}${path.includes("?") ? "&" : "?"}lang=${lang}`,
         );
         expect(response?.status()).toBe(200);
         await expectNoAxeViolations(page);
@@ -239,10 +224,10 @@ describe("regional loket journey in Chromium", () => {
 
   it("logging out ends the session", async () => {
     const page = await as("coordinator@demo.invalid");
-    await page.goto(`${server.baseUrl}/werkruimte`);
+    await page.goto(`${fixture.server.baseUrl}/werkruimte`);
     await page.click('form[action="/uitloggen"] button');
     expect(new URL(page.url()).pathname).toBe("/inloggen");
-    await page.goto(`${server.baseUrl}/werkruimte`);
+    await page.goto(`${fixture.server.baseUrl}/werkruimte`);
     expect(new URL(page.url()).pathname).toBe("/inloggen");
     await page.close();
   });

@@ -1,25 +1,10 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "../../src/db/client.js";
-import { openTestDatabase } from "../support/database.js";
-import { expectNoAxeViolations, launchBrowser } from "./support/browser.js";
-import { startServer } from "./support/server.js";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { appInChromium } from "./support/app-in-chromium.js";
+import { expectNoAxeViolations } from "./support/browser.js";
 
 describe("the one-click route and the scan in Chromium", () => {
-  let browser: Browser;
-  let database: DatabaseHandle;
-  let server: Awaited<ReturnType<typeof startServer>>;
-
-  beforeAll(async () => {
-    database = await openTestDatabase("PGlite");
-    server = await startServer(database);
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await database?.close();
-  });
+  const fixture = appInChromium();
 
   const submit = (page: Page) =>
     Promise.all([page.waitForNavigation(), page.click("main button[type=submit]")]);
@@ -51,12 +36,12 @@ describe("the one-click route and the scan in Chromium", () => {
 
   for (const journey of journeys) {
     it(`home → route → scan forward and back → result (${journey.lang}, ${journey.javaScript ? "with JavaScript, no axe violations" : "without JavaScript"})`, async () => {
-      const context = await browser.newContext({ javaScriptEnabled: journey.javaScript });
+      const context = await fixture.browser.newContext({ javaScriptEnabled: journey.javaScript });
       const page = await context.newPage();
       // axe runs as a script in the page, so it needs JavaScript; the pages are the same server HTML either way.
       const expectAccessible = journey.javaScript ? expectNoAxeViolations : async () => {};
 
-      await page.goto(`${server.baseUrl}/?lang=${journey.lang}`);
+      await page.goto(`${fixture.server.baseUrl}/?lang=${journey.lang}`);
       expect(await page.getAttribute("html", "lang")).toBe(journey.lang);
       await expectAccessible(page);
 
@@ -142,9 +127,11 @@ describe("the one-click route and the scan in Chromium", () => {
       await expectAccessible(page);
 
       // The result has its own address: it opens again in a fresh context.
-      const other = await browser.newContext({ javaScriptEnabled: journey.javaScript });
+      const other = await fixture.browser.newContext({ javaScriptEnabled: journey.javaScript });
       const again = await other.newPage();
-      const response = await again.goto(`${server.baseUrl}${resultUrl.pathname}?lang=${journey.lang}`);
+      const response = await again.goto(
+        `${fixture.server.baseUrl}${resultUrl.pathname}?lang=${journey.lang}`,
+      );
       expect(response?.status()).toBe(200);
       await other.close();
       await context.close();
