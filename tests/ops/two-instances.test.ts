@@ -12,7 +12,7 @@ import {
   startServiceProcess,
 } from "../../src/ops/service-process.js";
 import { ABUSE_LIMIT } from "../../src/web/abuse-limits.js";
-import { silentLogger } from "../support/app.js";
+import { browserSession, silentLogger } from "../support/app.js";
 import { postgresAvailable } from "../support/database.js";
 import { DEMO_PASSWORD } from "../support/workspace.js";
 
@@ -210,39 +210,16 @@ describe.skipIf(!postgresAvailable())(title, () => {
   });
 
   describe("with the demo accounts", () => {
-    type Browser = { cookies: Map<string, string> };
-    const cookieHeader = (browser: Browser) =>
-      [...browser.cookies].map(([name, value]) => `${name}=${value}`).join("; ");
-    /** A request as a browser would make it: its cookies sent, the ones it gets kept (whichever instance answers). */
-    const visit = async (browser: Browser, url: string, form?: Record<string, string>) => {
-      const response = await fetch(url, {
-        method: form ? "POST" : "GET",
-        headers: {
-          cookie: cookieHeader(browser),
-          ...(form ? { "content-type": "application/x-www-form-urlencoded" } : {}),
-        },
-        body: form ? new URLSearchParams(form).toString() : undefined,
-        redirect: "manual",
-      });
-      for (const header of response.headers.getSetCookie()) {
-        const [pair, ...attributes] = header.split(";");
-        const [name, value] = pair!.split("=") as [string, string];
-        if (attributes.some((attribute) => /max-age=0|expires=thu, 01 jan 1970/i.test(attribute.trim())))
-          browser.cookies.delete(name);
-        else browser.cookies.set(name, value);
-      }
-      return response;
-    };
-    const formToken = async (browser: Browser, url: string) => {
-      const html = await (await visit(browser, url)).text();
-      return /name="_csrf" value="([^"]+)"/.exec(html)![1]!;
-    };
+    /** A browser across both instances: browserSession's cookie jar over fetch to either address. */
+    const newBrowser = () =>
+      browserSession({ request: (url, init) => fetch(url, { ...init, redirect: "manual" }) });
+    type Browser = ReturnType<typeof newBrowser>;
     const logIn = async (browser: Browser, instance: typeof a, email: string, password: string) =>
-      visit(browser, `${instance.baseUrl}/inloggen`, {
-        email,
-        password,
-        _csrf: await formToken(browser, `${instance.baseUrl}/inloggen`),
-      });
+      browser.post(
+        `${instance.baseUrl}/inloggen`,
+        { email, password },
+        { csrf: await browser.csrfTokenFrom(`${instance.baseUrl}/inloggen`) },
+      );
 
     beforeAll(async () => {
       const pool = await openDatabase({ kind: "postgres", url: databaseUrl, maxConnections: 1 });
@@ -251,16 +228,18 @@ describe.skipIf(!postgresAvailable())(title, () => {
     });
 
     it("a session started on A works on B, and logging out on B ends it on A too", async () => {
-      const browser: Browser = { cookies: new Map() };
+      const browser = newBrowser();
       const login = await logIn(browser, a, "adviseur.es04@demo.invalid", DEMO_PASSWORD);
       expect(login.status).toBe(303);
       expect(browser.cookies.has(SESSION_COOKIE)).toBe(true);
-      const onB = await visit(browser, `${b.baseUrl}/werkruimte`);
+      const onB = await browser.get(`${b.baseUrl}/werkruimte`);
       expect(onB.status).toBe(200);
       expect(await onB.text()).toContain("Uitloggen");
-      const logout = await visit(browser, `${b.baseUrl}/uitloggen`, {
-        _csrf: await formToken(browser, `${b.baseUrl}/werkruimte`),
-      });
+      const logout = await browser.post(
+        `${b.baseUrl}/uitloggen`,
+        {},
+        { csrf: await browser.csrfTokenFrom(`${b.baseUrl}/werkruimte`) },
+      );
       expect(logout.status).toBe(303);
       // Even with the old cookie, A finds no session any more and sends the visitor to the login page.
       const stale = await fetch(`${a.baseUrl}/werkruimte`, {
@@ -281,7 +260,7 @@ describe.skipIf(!postgresAvailable())(title, () => {
     it("failed logins on A and B count against one limit for the account", async () => {
       const statuses: number[] = [];
       for (const instance of [a, b, a, b, a, b]) {
-        const browser: Browser = { cookies: new Map() };
+        const browser = newBrowser();
         statuses.push(
           (await logIn(browser, instance, "coordinator@demo.invalid", "niet-het-wachtwoord")).status,
         );
@@ -291,21 +270,18 @@ describe.skipIf(!postgresAvailable())(title, () => {
     });
 
     it("two saves of one listing at once through A and B: one is kept, the other gets the conflict page", async () => {
-      const browser: Browser = { cookies: new Map() };
+      const browser = newBrowser();
       expect((await logIn(browser, a, "aanbieder.rvo@demo.invalid", DEMO_PASSWORD)).status).toBe(303);
-      const html = await (await visit(browser, `${a.baseUrl}/werkruimte/aanbod`)).text();
+      const html = await (await browser.get(`${a.baseUrl}/werkruimte/aanbod`)).text();
       const [, refId, version] =
         /action="\/werkruimte\/aanbod\/([^"]+)"[\s\S]*?name="version" value="(\d+)"/.exec(html)!;
       const token = /name="_csrf" value="([^"]+)"/.exec(html)![1]!;
       const save = (instance: typeof a, terms: string) =>
-        visit(browser, `${instance.baseUrl}/werkruimte/aanbod/${refId}`, {
-          _csrf: token,
-          version: version!,
-          status: "open",
-          opensOn: "",
-          closesOn: "",
-          terms,
-        });
+        browser.post(
+          `${instance.baseUrl}/werkruimte/aanbod/${refId}`,
+          { version: version!, status: "open", opensOn: "", closesOn: "", terms },
+          { csrf: token },
+        );
       const results = await Promise.all([
         save(a, "Voorwaarden bewaard via A."),
         save(b, "Voorwaarden bewaard via B."),
