@@ -25,7 +25,7 @@ export const ABUSE_LIMIT = { limit: 300, windowSeconds: 60 };
  * Attaches the shared, database-backed rate limit to every path in ABUSE_LIMITED_PATHS (one counter per client
  * and path family, so a busy search does not use up the route's allowance). Counted in memory and written in batches
  * (createBufferedRateLimiter), so these busy pages cost no database round trip each. Call before the modules are
- * mounted. Returns the limiter, so shutdown and tests can write its counts at once.
+ * mounted.
  */
 export function attachAbuseLimits(
   app: Hono<AppEnv>,
@@ -46,5 +46,4 @@ export function attachAbuseLimits(
       }),
     );
   }
-  return limiter;
 }

@@ -172,7 +172,7 @@ export function createPageCache(options: PageCacheOptions) {
     }
   });
 
-  return { middleware, clear, stats, size: () => entries.size };
+  return { middleware, stats };
 }
 
 /** What a response gets unless its handler sets its own Cache-Control. */

@@ -132,7 +132,10 @@ export function createBufferedRateLimiter(
       const total = count.shared + count.pending;
       return { allowed: total <= limit, remaining: Math.max(0, limit - total), retryAfterSeconds };
     },
-    /** Writes what is counted in memory now (tests, shutdown). */
+    /**
+     * Writes what is counted in memory now (tests). Not called at shutdown on purpose: losing at most half a second
+     * of an abuse limit's counts when an instance stops is harmless.
+     */
     flush,
   };
 }
