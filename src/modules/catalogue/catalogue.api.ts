@@ -202,8 +202,11 @@ export function catalogueApi({
       });
       const rows = await service.listInstruments({ ids: result.items.map((item) => item.id) });
       const byId = new Map(rows.map((row) => [row.id, row]));
+      // Only this page's providers: with 10,000 synthetic instruments there are thousands.
       const organizations = new Map(
-        (await service.listOrganizations({ includeSynthetic: true })).map((o) => [o.id, o]),
+        (await service.listOrganizations({ ids: [...new Set(rows.map((row) => row.organizationId))] })).map(
+          (o) => [o.id, o],
+        ),
       );
       const contents = result.items
         .map((item) => byId.get(item.id)!)

@@ -1,3 +1,4 @@
+import { LRUCache } from "lru-cache";
 import type { Database } from "../../db/client.js";
 import type { Lang } from "../../i18n/index.js";
 import type { Geography } from "../regions/index.js";
@@ -20,7 +21,9 @@ import {
   type SearchFilters,
   type SortOrder,
 } from "./catalogue.repository.js";
+import { buildSearchIndex, type SearchIndex } from "./catalogue.search-index.js";
 import { loadSynonyms, type Synonyms } from "./catalogue.synonyms.js";
+import { parseTsquery, type QueryNode } from "./catalogue.tsquery.js";
 import type { FacetKey } from "./catalogue.vocabulary.js";
 
 export type SearchRequest = {
@@ -71,11 +74,21 @@ export type MatchableInstrument = {
   providerName: string;
 };
 
-const VOCABULARY_TTL_MS = 30_000;
+const ORGANIZATION_NAMES_TTL_MS = 30_000;
+const STEMMED_QUERIES_KEPT = 5_000;
+const CORRECTIONS_KEPT = 2_000;
 /** Fewer strict matches than this and the search also shows instruments that match some of the words. */
 const WIDEN_BELOW = 5;
 
-/** The catalogue's operations: search, look-ups, import. Holds the in-memory vocabulary cache (ADR 0011). */
+/** What one revision of the catalogue is searched with: the index, the known words and typo corrections found. */
+type IndexedCatalogue = {
+  revision: number;
+  index: SearchIndex;
+  vocabulary: Vocabulary;
+  corrections: LRUCache<string, string[]>;
+};
+
+/** The catalogue's operations: search, look-ups, import. Holds the in-memory search index (ADRs 0011 and 0066). */
 export function createCatalogueService(deps: {
   db: Database;
   geography: Geography;
@@ -88,18 +101,63 @@ export function createCatalogueService(deps: {
   const repository: CatalogueRepository = createCatalogueRepository(deps.db);
   const synonyms = deps.synonyms ?? loadSynonyms();
   const clock = deps.clock ?? (() => new Date());
-  let vocabulary: { value: Vocabulary; loadedAt: number } | undefined;
   let organizationNames: { value: Map<string, string>; loadedAt: number } | undefined;
+  let current: IndexedCatalogue | undefined;
+  let building: { revision: number; done: Promise<IndexedCatalogue> } | undefined;
+  // Stemming depends on the text-search configuration only, never on the catalogue: kept across rebuilds.
+  // "none": PostgreSQL found no lexemes (only stopwords); such a term matches nothing.
+  const stemmed = new LRUCache<string, QueryNode | "none">({ max: STEMMED_QUERIES_KEPT });
 
-  async function currentVocabulary(): Promise<Vocabulary> {
-    // Imports from another process (the CLI) show up within the TTL; imports through this service at once.
-    if (!vocabulary || Date.now() - vocabulary.loadedAt > VOCABULARY_TTL_MS)
-      vocabulary = { value: createVocabulary(await repository.listWords()), loadedAt: Date.now() };
-    return vocabulary.value;
+  /**
+   * The index for the catalogue's current revision. One small query per search asks for the revision; any write by
+   * any process raises it, and the first search after that rebuilds the index (one build at a time per revision).
+   */
+  async function indexedCatalogue(): Promise<IndexedCatalogue> {
+    const revision = await repository.revision();
+    if (current?.revision === revision) return current;
+    if (building?.revision !== revision) {
+      const started = { revision, done: buildIndexed(revision) };
+      building = started;
+      started.done.then(
+        (built) => {
+          if (!current || current.revision < built.revision) current = built;
+        },
+        () => {},
+      );
+      started.done.finally(() => {
+        if (building === started) building = undefined;
+      });
+    }
+    return building!.done;
+  }
+
+  async function buildIndexed(revision: number): Promise<IndexedCatalogue> {
+    // Read after the revision: the rows are at least as new as the revision they are filed under.
+    const [rows, words] = await Promise.all([repository.loadIndexRows(), repository.listWords()]);
+    return {
+      revision,
+      index: buildSearchIndex(rows),
+      vocabulary: createVocabulary(words),
+      corrections: new LRUCache({ max: CORRECTIONS_KEPT }),
+    };
+  }
+
+  /** Parsed tsqueries for the terms' texts; texts not seen before are stemmed by PostgreSQL in one round trip. */
+  async function stemTerms(lang: Lang, texts: string[]): Promise<(QueryNode | undefined)[]> {
+    const key = (text: string) => `${lang}:${text}`;
+    const unknown = [...new Set(texts.filter((text) => !stemmed.has(key(text))))];
+    if (unknown.length) {
+      const found = await repository.stemQueries(lang, unknown);
+      for (const text of unknown) stemmed.set(key(text), parseTsquery(found.get(text) ?? "") ?? "none");
+    }
+    return texts.map((text) => {
+      const node = stemmed.get(key(text));
+      return node === "none" ? undefined : node;
+    });
   }
 
   async function providerNames(): Promise<Map<string, string>> {
-    if (!organizationNames || Date.now() - organizationNames.loadedAt > VOCABULARY_TTL_MS)
+    if (!organizationNames || Date.now() - organizationNames.loadedAt > ORGANIZATION_NAMES_TTL_MS)
       organizationNames = {
         value: new Map(
           (await repository.listOrganizations({ includeSynthetic: true })).map((o) => [o.id, o.name]),
@@ -123,10 +181,19 @@ export function createCatalogueService(deps: {
     return keys.size ? [...keys] : undefined;
   }
 
-  async function planTerms(q: string): Promise<Term[]> {
-    const planned = planQuery(q, await currentVocabulary(), synonyms);
-    const unknown = planned.filter((term) => term.needsCorrection).map((term) => term.source);
-    return unknown.length ? withCorrections(planned, await repository.similarWords(unknown)) : planned;
+  async function planTerms(q: string, catalogue: IndexedCatalogue): Promise<Term[]> {
+    const planned = planQuery(q, catalogue.vocabulary, synonyms);
+    const unknown = planned
+      .filter((term) => term.needsCorrection && !catalogue.corrections.has(term.source))
+      .map((term) => term.source);
+    if (unknown.length) {
+      const found = await repository.similarWords(unknown);
+      for (const word of unknown) catalogue.corrections.set(word, found.get(word) ?? []);
+    }
+    const corrections = new Map(
+      planned.map((term) => [term.source, catalogue.corrections.get(term.source) ?? []] as const),
+    );
+    return withCorrections(planned, corrections);
   }
 
   return {
@@ -134,11 +201,12 @@ export function createCatalogueService(deps: {
     async search(request: SearchRequest): Promise<SearchResult> {
       const page = request.page ?? 1;
       const perPage = request.perPage ?? 20;
-      const terms = request.q?.trim() ? await planTerms(request.q) : [];
+      const catalogue = await indexedCatalogue();
+      const terms = request.q?.trim() ? await planTerms(request.q, catalogue) : [];
       const filters: SearchFilters = { ...request.filters, areaKeys: areaKeys(request) };
       const base = {
         lang: request.lang,
-        terms: terms.map(termToTsquery),
+        terms: await stemTerms(request.lang, terms.map(termToTsquery)),
         filters,
         sort: request.sort ?? "relevance",
         limit: perPage,
@@ -147,11 +215,11 @@ export function createCatalogueService(deps: {
         today: clock().toISOString().slice(0, 10),
         includeSynthetic,
       };
-      const strict = await repository.search({ ...base, minimumMatch: minimumMatch(terms.length) });
+      const strict = catalogue.index.search({ ...base, minimumMatch: minimumMatch(terms.length) });
       if (strict.total >= WIDEN_BELOW || terms.length < 2)
         return { ...strict, relaxed: false, strictTotal: strict.total, terms, page, perPage };
       // Ranking puts instruments that match more words first, so the strict matches stay on top.
-      const relaxed = await repository.search({ ...base, minimumMatch: 1 });
+      const relaxed = catalogue.index.search({ ...base, minimumMatch: 1 });
       return {
         ...relaxed,
         relaxed: relaxed.total > strict.total,
@@ -211,7 +279,6 @@ export function createCatalogueService(deps: {
     /** Imports through the one import path and refreshes the caches. */
     async import(input: ImportInput, options: { rowOffset?: number } = {}): Promise<ImportReport> {
       const report = await importCatalogue(deps.db, input, options);
-      vocabulary = undefined;
       organizationNames = undefined;
       return report;
     },
