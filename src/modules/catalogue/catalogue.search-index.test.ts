@@ -70,7 +70,10 @@ const QUERY_TEXTS = [
 
 describeEachDatabase("the in-memory search index agrees with PostgreSQL", (database) => {
   let rows: IndexRow[];
-  const input = (terms: IndexSearchInput["terms"], extra: Partial<IndexSearchInput> = {}): IndexSearchInput => ({
+  const input = (
+    terms: IndexSearchInput["terms"],
+    extra: Partial<IndexSearchInput> = {},
+  ): IndexSearchInput => ({
     lang: "nl",
     terms,
     minimumMatch: terms.length,
@@ -149,7 +152,9 @@ describeEachDatabase("the in-memory search index agrees with PostgreSQL", (datab
     const items = buildSearchIndex(rows).search(input([], { sort: "closing", limit: 1000 })).items;
     const closes = items.map((item) => item.window_close).filter((date) => date && date >= "2026-11-28");
     expect(closes).toEqual([...closes].sort());
-    expect(items.findIndex((item) => !item.window_close || item.window_close < "2026-11-28")).toBe(closes.length);
+    expect(items.findIndex((item) => !item.window_close || item.window_close < "2026-11-28")).toBe(
+      closes.length,
+    );
   });
 
   it("shows a write by another process at the next search, and a rolled-back write never", async () => {

@@ -1,7 +1,7 @@
 import type { Lang } from "../../i18n/index.js";
 import type { FacetCount, InstrumentSummary, SearchFilters, SortOrder } from "./catalogue.repository.js";
-import { lexemeRankShare, parseTsvector, type QueryNode, queryOperands } from "./catalogue.tsquery.js";
 import { normaliseText } from "./catalogue.text.js";
+import { lexemeRankShare, parseTsvector, type QueryNode, queryOperands } from "./catalogue.tsquery.js";
 import type { FacetKey } from "./catalogue.vocabulary.js";
 
 /**
