@@ -131,10 +131,8 @@ export function buildSearchIndex(rows: IndexRow[]) {
         operands.set(operand.lexeme, { lexeme: operand.lexeme, prefix: operand.prefix || !!known?.prefix });
       }
     for (const operand of operands.values())
-      for (const postings of operandPostings(language, operand))
-        postings.docs.forEach((document, at) => {
-          rank[document]! += postings.shares[at]!;
-        });
+      for (const { docs, shares } of operandPostings(language, operand))
+        for (let at = 0; at < docs.length; at++) rank[docs[at]!]! += shares[at]!;
     if (operands.size) for (let document = 0; document < count; document++) rank[document]! /= operands.size;
     return rank;
   }
@@ -173,17 +171,19 @@ export function buildSearchIndex(rows: IndexRow[]) {
       }
 
       const filterSets = FACET_KEYS.map((key) => memberSet(facets[key], input.filters[key]));
+      const columns = FACET_KEYS.map((key) => facets[key].byDocument);
       const areaSet = memberSet(areas, input.filters.areaKeys);
+      // The documents the query, area and synthetic flag let through, each with a bit per facet filter it passes.
       const base: number[] = [];
       const masks: number[] = [];
       const consider = (document: number) => {
         if (!input.includeSynthetic && synthetic[document]) return;
-        if (areaSet && !areas.byDocument[document]!.some((id) => areaSet[id])) return;
+        if (areaSet && !hasAny(areas.byDocument[document]!, areaSet)) return;
         let mask = 0;
-        FACET_KEYS.forEach((key, bit) => {
+        for (let bit = 0; bit < FACET_KEYS.length; bit++) {
           const wanted = filterSets[bit];
-          if (!wanted || facets[key].byDocument[document]!.some((id) => wanted[id])) mask |= 1 << bit;
-        });
+          if (!wanted || hasAny(columns[bit]![document]!, wanted)) mask |= 1 << bit;
+        }
         base.push(document);
         masks.push(mask);
       };
@@ -191,23 +191,22 @@ export function buildSearchIndex(rows: IndexRow[]) {
       else for (let document = 0; document < count; document++) consider(document);
 
       const results: number[] = [];
-      base.forEach((document, at) => {
-        if (masks[at] === ALL_FACETS) results.push(document);
-      });
+      for (let at = 0; at < base.length; at++) if (masks[at] === ALL_FACETS) results.push(base[at]!);
 
       const facetCounts: FacetCount[] = [];
       if (input.withFacets)
-        FACET_KEYS.forEach((key, bit) => {
-          const column = facets[key];
+        for (let bit = 0; bit < FACET_KEYS.length; bit++) {
+          const column = facets[FACET_KEYS[bit]!];
           const counts = new Uint32Array(column.values.length);
-          base.forEach((document, at) => {
-            if ((masks[at]! | (1 << bit)) !== ALL_FACETS) return;
-            for (const id of column.byDocument[document]!) counts[id]! += 1;
-          });
-          counts.forEach((value, id) => {
-            if (value) facetCounts.push({ facet: key, value: column.values[id]!, count: value });
-          });
-        });
+          const needed = ALL_FACETS & ~(1 << bit);
+          for (let at = 0; at < base.length; at++) {
+            if ((masks[at]! & needed) !== needed) continue;
+            for (const id of column.byDocument[base[at]!]!) counts[id]! += 1;
+          }
+          for (let id = 0; id < counts.length; id++)
+            if (counts[id])
+              facetCounts.push({ facet: FACET_KEYS[bit]!, value: column.values[id]!, count: counts[id]! });
+        }
 
       const order = comparator(input, language, hasQuery && terms.length ? terms : [], matchedTerms);
       const page = firstInOrder(results, input.offset + input.limit, order).slice(input.offset);
@@ -237,10 +236,11 @@ export function buildSearchIndex(rows: IndexRow[]) {
         byName(a, b);
     }
     // Relevance: ts_rank (a float4 in PostgreSQL), plus the number of matched terms when not all were required.
-    const rank = terms.length ? ranks(language, terms) : undefined;
-    const score = (document: number) =>
-      rank ? Math.fround(rank[document]!) + (matchedTerms ? matchedTerms[document]! : 0) : 0;
-    return (a, b) => score(b) - score(a) || statusOrder[a]! - statusOrder[b]! || byName(a, b);
+    if (!terms.length) return (a, b) => statusOrder[a]! - statusOrder[b]! || byName(a, b);
+    const score = ranks(language, terms);
+    for (let document = 0; document < count; document++)
+      score[document] = Math.fround(score[document]!) + (matchedTerms ? matchedTerms[document]! : 0);
+    return (a, b) => score[b]! - score[a]! || statusOrder[a]! - statusOrder[b]! || byName(a, b);
   }
 }
 
@@ -344,6 +344,11 @@ function forEachMember(set: Uint32Array, visit: (document: number) => void) {
       bits ^= bit;
     }
   }
+}
+
+function hasAny(ids: number[], wanted: Uint8Array): boolean {
+  for (const id of ids) if (wanted[id]) return true;
+  return false;
 }
 
 function lowerBound(sorted: string[], value: string): number {
