@@ -19,6 +19,7 @@ export {
   type MeasurePackage,
   matchPackage,
 } from "./knowledge.service.js";
+export { parseSbiCode } from "./knowledge.vocabulary.js";
 export { ExampleCards, SectorExamplesPanel } from "./views/example-cards.js";
 export { MeasurePackagePanel } from "./views/measure-package.js";
 export { sectorKnowledgePanels } from "./views/sector-panels.js";

@@ -6,6 +6,7 @@ import { type FieldProblem, notFound, tooManyRequests } from "../../web/errors.j
 import { clientKey, type RateLimiter } from "../../web/rate-limit.js";
 import { pageContext, renderPage } from "../../web/render.js";
 import type { Guard } from "../auth/index.js";
+import { parseSbiCode } from "../knowledge/index.js";
 import type { Geography, LoketViewModel } from "../regions/index.js";
 import { label, referralsMessages } from "./referrals.messages.js";
 import { intakeForm } from "./referrals.schemas.js";
@@ -79,7 +80,7 @@ export function intakeRoutes(deps: IntakeRouteDeps) {
       regionName: region.name,
       context: {
         gemeente: geography.municipality(context.gemeente ?? "") ? context.gemeente! : "",
-        sector: /^[A-U]$/.test(context.sector ?? "") ? context.sector! : "",
+        sector: parseSbiCode(context.sector ?? "") ? context.sector!.trim().toUpperCase() : "",
         resultaat: /^[\w-]{1,64}$/.test(context.resultaat ?? "") ? context.resultaat! : "",
         bron: parseCampaignSource(context[CAMPAIGN_PARAM]) ?? "",
       },
@@ -153,7 +154,8 @@ export function intakeRoutes(deps: IntakeRouteDeps) {
         {
           regionCode: region.code,
           municipalityCode: input.gemeente && geography.municipality(input.gemeente) ? input.gemeente : null,
-          sbiSection: input.sector || null,
+          // The dossier keeps the section: a division (13) is stored as its section (C).
+          sbiSection: (input.sector && parseSbiCode(input.sector)?.section) || null,
           scanResultId: input.resultaat || null,
           // The campaign slug only; whether the company came by the scan is the journey's own step.
           source: parseCampaignSource(values[CAMPAIGN_PARAM]) ?? null,

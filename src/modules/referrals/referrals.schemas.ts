@@ -15,9 +15,10 @@ export const intakeForm = z.object({
     .regex(/^GM\d{4}$/)
     .optional()
     .or(z.literal("")),
+  // A section letter (C) or a two-digit division (13), as the route and the scan carry it.
   sector: z
     .string()
-    .regex(/^[A-U]$/)
+    .regex(/^([A-U]|\d{2})$/)
     .optional()
     .or(z.literal("")),
   resultaat: z

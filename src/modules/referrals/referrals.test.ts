@@ -57,6 +57,13 @@ describeEachDatabase("intake, dossier and closed-loop referral", (database) => {
     expect(await (await app.request("/intake")).text()).toContain('name="regio"');
   });
 
+  it("the intake keeps a two-digit sector division from the route (13 = textiles), and drops an unknown one", async () => {
+    const kept = await (await app.request("/intake?regio=ES04&sector=13")).text();
+    expect(kept).toContain('name="sector" value="13"');
+    const dropped = await (await app.request("/intake?regio=ES04&sector=04")).text();
+    expect(dropped).toContain('name="sector" value=""');
+  });
+
   it("refuses a wrong KVK number, a bad e-mail and missing consent, keeping the input (400)", async () => {
     const visitor = browserSession(app);
     const csrf = await visitor.csrfTokenFrom("/intake?regio=ES04");
@@ -79,6 +86,8 @@ describeEachDatabase("intake, dossier and closed-loop referral", (database) => {
   it("an intake lands in the hub's queue, with consent, a journey event and a confirmation e-mail", async () => {
     const location = await submitIntake(app, {
       companyName: HOSTILE,
+      // A division, as the route carries it; the dossier and the journey event keep its section (C).
+      sector: "25",
       resultaat: "scan-123",
       bron: "Nieuwsbrief-Twente",
       question: `Vraag met ${HOSTILE}`,
