@@ -205,10 +205,10 @@ function monitoringServiceFor(
 }
 
 /**
- * Records the route pages' journey events. Events that arrive together (a busy /route) are written in one insert: each
- * caller waits for the insert that holds its event, so a test sees it at once, while fifty concurrent page views cost
- * one statement instead of fifty. A failure is logged and swallowed: /route is the busiest page and must never fail
- * because of the monitor.
+ * Records the route pages' journey events. Events that arrive together (a busy /route) are written in one insert, so
+ * fifty concurrent page views cost one statement instead of fifty. The returned promise settles when the insert that
+ * holds the event is done; the pages do not wait for it (ADR 0071), a test can. A failure is logged and swallowed:
+ * /route is the busiest page and must never fail because of the monitor.
  */
 function journeyRecorder(repository: MonitoringRepository, logger: Logger, clock: () => Date) {
   type Pending = { event: JourneyStepEvent & { occurredAt: Date }; done: () => void };
