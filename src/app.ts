@@ -205,10 +205,33 @@ function monitoringServiceFor(
 }
 
 /**
- * Records the route pages' journey events. Events that arrive together (a busy /route) are written in one insert: each
- * caller waits for the insert that holds its event, so a test sees it at once, while fifty concurrent page views cost
- * one statement instead of fifty. A failure is logged and swallowed: /route is the busiest page and must never fail
- * because of the monitor.
+ * Reuses a region's answer (per language) for `ttlMs` of real time (not the app's clock, which tests freeze, as for
+ * the route's instrument list); a failed look-up is not kept.
+ */
+function reusedPerRegion<T>(
+  lookup: (regionCode: string, lang: "nl" | "en") => Promise<T>,
+  ttlMs = 30_000,
+): (regionCode: string, lang: "nl" | "en") => Promise<T> {
+  const kept = new Map<string, { at: number; value: Promise<T> }>();
+  return (regionCode, lang) => {
+    const key = `${regionCode}:${lang}`;
+    const now = Date.now();
+    const hit = kept.get(key);
+    if (hit && now - hit.at < ttlMs) return hit.value;
+    const value = lookup(regionCode, lang);
+    kept.set(key, { at: now, value });
+    value.catch(() => {
+      if (kept.get(key)?.value === value) kept.delete(key);
+    });
+    return value;
+  };
+}
+
+/**
+ * Records the route pages' journey events. Events that arrive together (a busy /route) are written in one insert, so
+ * fifty concurrent page views cost one statement instead of fifty. The returned promise settles when the insert that
+ * holds the event is done; the pages do not wait for it (ADR 0071), a test can. A failure is logged and swallowed:
+ * /route is the busiest page and must never fail because of the monitor.
  */
 function journeyRecorder(repository: MonitoringRepository, logger: Logger, clock: () => Date) {
   type Pending = { event: JourneyStepEvent & { occurredAt: Date }; done: () => void };
@@ -283,7 +306,9 @@ export async function createApp(deps: AppDeps) {
   const { db, audit, instruments, referrals, privacy, clock, onCatalogueChange } = createServices(deps);
   const stylesheet = buildStylesheet();
   const geography = await loadGeography(createRegionsRepository(database.db));
-  const regionalLoket = loketFor(referrals);
+  // The loket a region page or route shows changes only when a hub is set up or closes its intake: one look-up per
+  // region is reused for 30 s, like the route's instrument list. The intake form itself always reads the hub afresh.
+  const regionalLoket = reusedPerRegion(loketFor(referrals));
   const catalogue = createCatalogueService({
     db: database.db,
     geography,

@@ -222,6 +222,41 @@ describe("ranking", () => {
     expect(top5.filter((r) => r.instrument.kind === "subsidy").length).toBeLessThanOrEqual(2);
   });
 
+  it("lets a second offer of a kind the company asked for through sooner, but not five of it", () => {
+    const networks = Array.from({ length: 8 }, () => instrument({ kind: "network", hasEvidence: true }));
+    // A tool that serves the motivation but not the help: it fits a little less than a network.
+    const tool = instrument({ kind: "tool", themes: ["productieproces"], hasEvidence: true });
+    const others = ["information", "event", "programme"].map((kind) =>
+      instrument({ kind, hasEvidence: true }),
+    );
+    const company = profile({ help: ["partners"], motivations: ["kosten_besparen"] });
+    const route = rank(company, [...networks, tool, ...others], 5);
+    const network = route.recommendations[0]!;
+    const toolScore = rank(company, [tool]).recommendations[0]!.score;
+    // The gap lies between the two penalties: a second network of an unasked kind would lose, an asked one wins.
+    expect(network.score - toolScore).toBeGreaterThan(ROUTE_WEIGHTS.sameKindAsked);
+    expect(network.score - toolScore).toBeLessThan(ROUTE_WEIGHTS.sameKind);
+    const kinds = route.recommendations.map((r) => r.instrument.kind);
+    expect(kinds.slice(0, 2)).toEqual(["network", "network"]);
+    expect(kinds.filter((kind) => kind === "network").length).toBeLessThanOrEqual(3);
+    expect(kinds).toContain("tool");
+  });
+
+  it("answers every kind of help asked for near the top: finance next to partners", () => {
+    const networks = Array.from({ length: 5 }, () => instrument({ kind: "network", hasEvidence: true }));
+    const loan = instrument({ kind: "loan", phases: ["peloton"], hasEvidence: true });
+    const top3 = (help: RouteProfile["help"]) =>
+      rank(profile({ help }), [...networks, loan], 3).recommendations.map((r) => r.instrument);
+    expect(top3(["partners", "financiering"])).toContain(loan);
+    expect(top3(["partners"])).not.toContain(loan);
+    // The bonus orders the list; the score shown is still the instrument's own.
+    const route = rank(profile({ help: ["partners", "financiering"] }), [...networks, loan], 3);
+    const shown = route.recommendations.find((r) => r.instrument === loan)!;
+    expect(shown.score).toBe(
+      ROUTE_WEIGHTS.step + ROUTE_WEIGHTS.helpKind + ROUTE_WEIGHTS.proximityNational + ROUTE_WEIGHTS.evidence,
+    );
+  });
+
   it("returns at most the limit, in a stable order", () => {
     const many = Array.from({ length: 40 }, () => instrument());
     const first = rank(profile(), many, 10).recommendations.map((r) => r.instrument.refId);

@@ -123,6 +123,11 @@ export const ROUTE_WEIGHTS = {
   evidence: 8,
   /** Subtracted per already chosen recommendation of the same kind, so the top is not five of one kind. */
   sameKind: 12,
+  /** The same, for a kind the company asked for (networks for "partners"): a second one is a real alternative. */
+  sameKindAsked: 8,
+  /** Added while a candidate answers a kind of help that no chosen recommendation answers yet, so every kind of
+   * help the company asked for gets an answer near the top (finance next to partners). */
+  helpNew: 10,
   /** Subtracted per already chosen recommendation of the same provider. */
   sameProvider: 4,
   /** Subtracted per already chosen recommendation of the same reach (national/EU or regional/provincial), so
@@ -170,6 +175,19 @@ const HELP_SERVED_BY: Record<Help, { kinds: string[]; steps: JourneyStep[]; them
   regelgeving: { kinds: ["loket"], steps: [], themes: [] },
   inkoop: { kinds: ["procurement"], steps: [], themes: ["inkoop"] },
 };
+
+/** Whether the instrument answers a kind of help: by its kind (a subsidy for "financiering"), or else through its
+ * journey step or theme (an inkoop guide for "inkoop"). */
+function servesHelp(instrument: MatchableInstrument, wanted: Help): "kind" | "other" | undefined {
+  const served = HELP_SERVED_BY[wanted];
+  if (served.kinds.includes(instrument.kind)) return "kind";
+  if (
+    served.steps.some((step) => instrument.journeySteps.includes(step)) ||
+    served.themes.some((theme) => instrument.themes.includes(theme))
+  )
+    return "other";
+  return undefined;
+}
 
 /** What each motivation (the entrepreneur's own words) means in themes and instrument kinds. */
 const MOTIVATION_SERVED_BY: Record<Motivation, { themes: Theme[]; kinds: string[] }> = {
@@ -319,15 +337,9 @@ function score(instrument: MatchableInstrument, context: Context, reasons?: Reas
 
   let helpByKind = false;
   const help = profile.help.filter((wanted) => {
-    const served = HELP_SERVED_BY[wanted];
-    if (served.kinds.includes(instrument.kind)) {
-      helpByKind = true;
-      return true;
-    }
-    return (
-      served.steps.some((step) => instrument.journeySteps.includes(step)) ||
-      served.themes.some((theme) => instrument.themes.includes(theme))
-    );
+    const how = servesHelp(instrument, wanted);
+    if (how === "kind") helpByKind = true;
+    return how !== undefined;
   });
   if (help.length) {
     total += helpByKind ? W.helpKind : W.helpOther;
@@ -631,30 +643,38 @@ export function buildRoute(input: {
     score: scores[index]!,
   }));
 
-  // Greedy diversity: each pick lowers the value of later candidates of the same kind and provider.
-  const chosen: typeof pool = [];
+  // Greedy diversity: each pick lowers the value of later candidates of the same kind, provider and reach, and
+  // a candidate that answers a kind of help no pick answers yet is worth more (every need asked for gets an answer).
+  const W = ROUTE_WEIGHTS;
+  const candidates = pool.map((entry) => ({ ...entry, help: helpServed(entry.instrument, profile.help) }));
+  const chosen: typeof candidates = [];
   const kindCount = new Map<string, number>();
   const providerCount = new Map<string, number>();
   const reachCount = new Map<string, number>();
+  let helpAnswered = 0;
   const reachOf = (instrument: MatchableInstrument) =>
     instrument.coverage.level === "national" || instrument.coverage.level === "eu" ? "wide" : "near";
-  while (chosen.length < limit && pool.length) {
+  while (chosen.length < limit && candidates.length) {
     let bestIndex = 0;
     let bestValue = Number.NEGATIVE_INFINITY;
-    for (let index = 0; index < pool.length; index++) {
-      const candidate = pool[index]!;
+    for (let index = 0; index < candidates.length; index++) {
+      const candidate = candidates[index]!;
+      const { kind, providerName } = candidate.instrument;
+      const sameKind = fast.helpKinds.has(kind) ? W.sameKindAsked : W.sameKind;
       const value =
         candidate.score -
-        ROUTE_WEIGHTS.sameKind * (kindCount.get(candidate.instrument.kind) ?? 0) -
-        ROUTE_WEIGHTS.sameProvider * (providerCount.get(candidate.instrument.providerName) ?? 0) -
-        ROUTE_WEIGHTS.sameReach * (reachCount.get(reachOf(candidate.instrument)) ?? 0);
+        sameKind * (kindCount.get(kind) ?? 0) -
+        W.sameProvider * (providerCount.get(providerName) ?? 0) -
+        W.sameReach * (reachCount.get(reachOf(candidate.instrument)) ?? 0) +
+        (candidate.help & ~helpAnswered ? W.helpNew : 0);
       if (value > bestValue) {
         bestValue = value;
         bestIndex = index;
       }
     }
-    const [pick] = pool.splice(bestIndex, 1);
+    const [pick] = candidates.splice(bestIndex, 1);
     chosen.push(pick!);
+    helpAnswered |= pick!.help;
     kindCount.set(pick!.instrument.kind, (kindCount.get(pick!.instrument.kind) ?? 0) + 1);
     providerCount.set(
       pick!.instrument.providerName,
@@ -674,6 +694,15 @@ export function buildRoute(input: {
       return { instrument, score: score(instrument, context, reasons), reasons };
     }),
   };
+}
+
+/** Which of the asked kinds of help (bit i for help[i]) the instrument answers. */
+function helpServed(instrument: MatchableInstrument, help: readonly Help[]): number {
+  let mask = 0;
+  help.forEach((wanted, index) => {
+    if (servesHelp(instrument, wanted)) mask |= 1 << index;
+  });
+  return mask;
 }
 
 /** Score first, then reference id: a stable order. */

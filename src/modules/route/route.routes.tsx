@@ -56,7 +56,8 @@ export type RouteRoutesDeps = {
   knowledgeForSector?: (sbi: string, lang: Lang) => Promise<Child | null>;
   /**
    * Records a journey event for the monitor's funnel (route shown, scan completed): no personal data. The
-   * composition root supplies it; it must be cheap and must not throw (a failure is logged, the page still shows).
+   * composition root supplies it (batched, ADR 0071). The pages do not wait for it: the visitor's page never waits
+   * for the monitor's insert, and a failure is logged while the page still shows.
    */
   recordJourney?: (event: JourneyStepEvent) => Promise<void>;
 };
@@ -113,31 +114,36 @@ export function recordRouteViews(deps: Pick<RouteRoutesDeps, "geography" | "refe
     const municipality = deps.geography.municipality(c.req.query("gemeente") ?? "");
     const sbi = parseSbi(deps.reference, c.req.query("sector") ?? "");
     if (!municipality || !sbi) return;
-    try {
-      await deps.recordJourney({
-        type: "route_shown",
-        regionCode: municipality.regionCode,
-        sbiSection: sbi.section,
-        source: parseCampaignSource(c.req.query(CAMPAIGN_PARAM)) ?? null,
-      });
-    } catch (error) {
-      c.get("logger").warn({ err: error, type: "route_shown" }, "journey event not recorded");
-    }
+    recordWithoutWaiting(deps.recordJourney, c, {
+      type: "route_shown",
+      regionCode: municipality.regionCode,
+      sbiSection: sbi.section,
+      source: parseCampaignSource(c.req.query(CAMPAIGN_PARAM)) ?? null,
+    });
   });
+}
+
+/** Hands a journey event to the recorder and returns at once; a failure, now or later, is logged, never thrown. */
+function recordWithoutWaiting(
+  recordJourney: RouteRoutesDeps["recordJourney"],
+  c: AppContext,
+  event: JourneyStepEvent,
+): void {
+  if (!recordJourney) return;
+  const logger = c.get("logger");
+  const warn = (error: unknown) =>
+    logger.warn({ err: error, type: event.type }, "journey event not recorded");
+  try {
+    recordJourney(event).catch(warn);
+  } catch (error) {
+    warn(error);
+  }
 }
 
 /** Pages: the home form (/), the one-click route (/route), the scan (/scan) and saved results. */
 export function routeRoutes(deps: RouteRoutesDeps) {
   const { reference, service, scanResults, geography } = deps;
   const shared = routeContext(deps);
-  /** Records a journey event; never fails the page. */
-  const record = async (c: AppContext, event: JourneyStepEvent) => {
-    try {
-      await deps.recordJourney?.(event);
-    } catch (error) {
-      c.get("logger").warn({ err: error, type: event.type }, "journey event not recorded");
-    }
-  };
   const withSource = (path: string, source: string | undefined) =>
     source ? `${path}${path.includes("?") ? "&" : "?"}${CAMPAIGN_PARAM}=${source}` : path;
 
@@ -411,7 +417,7 @@ export function routeRoutes(deps: RouteRoutesDeps) {
       const id = await scanResults.save(answers);
       const regionCode = geography.municipality(answers.municipality)?.regionCode;
       if (regionCode)
-        await record(c, {
+        recordWithoutWaiting(deps.recordJourney, c, {
           type: "scan_completed",
           regionCode,
           sbiSection: sbi.section,
