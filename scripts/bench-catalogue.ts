@@ -17,6 +17,7 @@ import { seedDatabase } from "../src/db/seed.js";
 import { generateSyntheticCatalogue, importCatalogue } from "../src/modules/catalogue/index.js";
 import { createRegionsRepository, loadGeography } from "../src/modules/regions/index.js";
 import { scriptArgs } from "./support/database-args.js";
+import { visitorAddress } from "./support/visitors.js";
 
 const QUERIES = [
   "subsidie",
@@ -73,12 +74,6 @@ const env = loadEnv({
   TRUST_PROXY: "1",
 });
 
-let visitor = 0;
-/** Another client address for every request, so the per-client search limit does not cut the run short. */
-function visitorAddress(): string {
-  visitor = (visitor + 1) % 131_072;
-  return `198.${18 + (visitor >> 16)}.${(visitor >> 8) & 255}.${visitor & 255}`;
-}
 const asVisitor = () => ({ headers: { "x-forwarded-for": visitorAddress() } });
 
 async function fill(database: DatabaseHandle) {

@@ -17,6 +17,7 @@ import {
   type ServiceProcess,
   startServiceProcess,
 } from "../src/ops/service-process.js";
+import { visitorAddress } from "./support/visitors.js";
 
 type MixEntry = {
   name: string;
@@ -344,13 +345,6 @@ function nextVariant(entry: MixEntry): string {
   const turn = variantTurns.get(entry) ?? 0;
   variantTurns.set(entry, turn + 1);
   return entry.variants[turn % entry.variants.length]!;
-}
-
-let visitor = 0;
-/** A different documentation-range address (198.18.0.0/15) for each request: many visitors, one load generator. */
-function visitorAddress(): string {
-  visitor = (visitor + 1) % 131_072;
-  return `198.${18 + (visitor >> 16)}.${(visitor >> 8) & 255}.${visitor & 255}`;
 }
 
 function shuffle<T>(items: T[]): T[] {

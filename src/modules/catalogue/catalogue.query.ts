@@ -130,16 +130,7 @@ export function minimumMatch(termCount: number): number {
 export function createVocabulary(words: Iterable<string>): Vocabulary & { size: number } {
   const sorted = [...new Set(words)].sort();
   const exact = new Set(sorted);
-  const firstAtOrAfter = (prefix: string) => {
-    let low = 0;
-    let high = sorted.length;
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      if (sorted[middle]! < prefix) low = middle + 1;
-      else high = middle;
-    }
-    return low;
-  };
+  const firstAtOrAfter = (prefix: string) => lowerBound(sorted, prefix);
   const startsWithAny = (prefix: string) => {
     const at = firstAtOrAfter(prefix);
     return at < sorted.length && sorted[at]!.startsWith(prefix);
@@ -157,4 +148,16 @@ export function createVocabulary(words: Iterable<string>): Vocabulary & { size: 
     },
     has: (word) => exact.has(word) || (word.length >= 4 && startsWithAny(word)),
   };
+}
+
+/** The first place in a sorted list whose value is not less than `value` (binary search). */
+export function lowerBound(sorted: string[], value: string): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (sorted[middle]! < value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }

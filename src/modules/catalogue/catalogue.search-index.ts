@@ -1,4 +1,5 @@
 import type { Lang } from "../../i18n/index.js";
+import { lowerBound } from "./catalogue.query.js";
 import type { FacetCount, InstrumentSummary, SearchFilters, SortOrder } from "./catalogue.repository.js";
 import { normaliseText } from "./catalogue.text.js";
 import { lexemeRankShare, parseTsvector, type QueryNode, queryOperands } from "./catalogue.tsquery.js";
@@ -349,17 +350,6 @@ function forEachMember(set: Uint32Array, visit: (document: number) => void) {
 function hasAny(ids: number[], wanted: Uint8Array): boolean {
   for (const id of ids) if (wanted[id]) return true;
   return false;
-}
-
-function lowerBound(sorted: string[], value: string): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (sorted[middle]! < value) low = middle + 1;
-    else high = middle;
-  }
-  return low;
 }
 
 function compareNumbers(a: number, b: number): number {
