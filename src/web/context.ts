@@ -7,7 +7,10 @@ import type { Principal } from "../modules/auth/auth.policy.js";
 export type AppVariables = {
   lang: Lang;
   t: Messages;
-  csrfToken: string;
+  /** This visitor's CSRF token for a form that posts; the first call sets the CSRF cookie when there is none. */
+  csrfToken: () => string;
+  /** Whether this request asked for the CSRF token: its page is then this visitor's own. */
+  csrfTokenIssued: () => boolean;
   requestId: string;
   secureHeadersNonce?: string;
   logger: Logger;

@@ -33,7 +33,7 @@ function pipeline(ttlSeconds = 5) {
     ),
   );
   app.get("/form", (c) =>
-    c.html(`<form method="post"><input name="_csrf" value="${c.get("csrfToken")}"></form>${count("form")}`),
+    c.html(`<form method="post"><input name="_csrf" value="${c.get("csrfToken")()}"></form>${count("form")}`),
   );
   app.get("/missing", (c) => c.html(`gone ${count("missing")}`, 404));
   app.get("/api/thing", (c) => {

@@ -105,7 +105,7 @@ export function createPageCache(options: PageCacheOptions) {
     if (response.status !== 200 || !(isPage || isPublicJson)) return undefined;
     const body = await response.clone().text();
     // A page with a form that posts carries this visitor's CSRF token: it is not the same for everyone.
-    if (body.includes(c.get("csrfToken"))) return undefined;
+    if (c.get("csrfTokenIssued")?.()) return undefined;
     // Something changed while this page was rendered: it may show the old state, so it is not kept.
     if (generation !== generationAtStart || body.length * 2 > maxBytes / 16) return undefined;
     const nonce = c.get("secureHeadersNonce");

@@ -7,7 +7,10 @@ export function pageContext(c: AppContext): PageContext {
     lang: c.get("lang"),
     t: c.get("t"),
     nonce: c.get("secureHeadersNonce"),
-    csrfToken: c.get("csrfToken"),
+    // A getter: only a page that renders a form asks for the token (and so gets the cookie).
+    get csrfToken() {
+      return c.get("csrfToken")();
+    },
     url: new URL(c.req.url),
     stylesheetHref: c.get("stylesheetHref"),
     signedIn: Boolean(c.get("principal")),

@@ -15,7 +15,7 @@ describeEachDatabase("web shell", (database) => {
     });
     // A minimal form, to exercise the real CSRF middleware end to end.
     app.get("/test-form", (c) =>
-      c.html(`<form method="post"><input name="_csrf" value="${c.get("csrfToken")}"></form>`),
+      c.html(`<form method="post"><input name="_csrf" value="${c.get("csrfToken")()}"></form>`),
     );
     app.post("/test-form", async (c) => c.text(`received ${(await c.req.parseBody()).a}`));
   });

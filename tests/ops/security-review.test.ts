@@ -56,6 +56,7 @@ describe("security review", () => {
 
   const PAGE_TYPES: [string, () => string][] = [
     ["HTML page", () => "/"],
+    ["HTML page with a posting form (sets the CSRF cookie)", () => "/inloggen"],
     ["404 page", () => "/bestaat-niet"],
     ["500 page", () => "/test-crash"],
     ["API JSON", () => "/api/v1"],

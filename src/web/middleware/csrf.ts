@@ -13,6 +13,9 @@ const UNSAFE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
  * Signed double-submit CSRF protection for every unsafe method outside /api. The cookie holds a random secret; forms
  * carry its HMAC, which an attacker cannot compute. The public API takes no cookies for authority (writes need a
  * bearer token), so it is outside this check by design.
+ *
+ * The token is made when a page asks for it (it renders a form that posts): a visitor who reads pages without such
+ * forms gets no cookie, and those pages stay the same for everyone, so the page cache can keep them (ADR 0054).
  */
 export function csrfProtection(
   secretKey: string,
@@ -20,25 +23,31 @@ export function csrfProtection(
 ) {
   const sign = (value: string) => createHmac("sha256", secretKey).update(`csrf:${value}`).digest("base64url");
   return createMiddleware<AppEnv>(async (c, next) => {
-    let secret = getCookie(c, CSRF_COOKIE);
-    if (!secret || !/^[\w-]{32,64}$/.test(secret)) {
-      if (UNSAFE_METHODS.has(c.req.method) && !c.req.path.startsWith("/api/")) throw csrfRejected();
-      secret = randomBytes(32).toString("base64url");
-      // The JSON API has no forms; a Set-Cookie there would stop shared caches from storing its public responses.
-      if (!c.req.path.startsWith("/api/v1"))
+    const cookieSecret = getCookie(c, CSRF_COOKIE);
+    const known = cookieSecret && /^[\w-]{32,64}$/.test(cookieSecret) ? cookieSecret : undefined;
+    const unsafe = UNSAFE_METHODS.has(c.req.method) && !c.req.path.startsWith("/api/");
+    if (unsafe) {
+      if (!known) throw csrfRejected();
+      const supplied = c.req.header(CSRF_HEADER) ?? (await formToken(c.req.raw.clone()));
+      if (!supplied || !safeEqual(supplied, sign(known))) throw csrfRejected();
+    }
+    let token: string | undefined;
+    c.set("csrfToken", () => {
+      if (token) return token;
+      let secret = known;
+      if (!secret) {
+        secret = randomBytes(32).toString("base64url");
         setCookie(c, CSRF_COOKIE, secret, {
           path: "/",
           httpOnly: true,
           sameSite: "Lax",
           secure: isSecureRequest(c.req.url, c.req.header("x-forwarded-proto")),
         });
-    }
-    const expected = sign(secret);
-    c.set("csrfToken", expected);
-    if (UNSAFE_METHODS.has(c.req.method) && !c.req.path.startsWith("/api/")) {
-      const supplied = c.req.header(CSRF_HEADER) ?? (await formToken(c.req.raw.clone()));
-      if (!supplied || !safeEqual(supplied, expected)) throw csrfRejected();
-    }
+      }
+      token = sign(secret);
+      return token;
+    });
+    c.set("csrfTokenIssued", () => token !== undefined);
     await next();
   });
 }

@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { randomFillSync } from "node:crypto";
 import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../context.js";
 
@@ -38,9 +38,28 @@ const FIXED_HEADERS: [string, string][] = [
  * cost a noticeable share of every request under load (ADR 0054).
  */
 export const securityHeaders = createMiddleware<AppEnv>(async (c, next) => {
-  const nonce = randomBytes(16).toString("base64");
+  const nonce = nextNonce();
   c.set("secureHeadersNonce", nonce);
   c.header("Content-Security-Policy", contentSecurityPolicy(nonce));
   for (const [name, value] of FIXED_HEADERS) c.header(name, value);
   await next();
 });
+
+const NONCE_BYTES = 16;
+const NONCES_PER_FILL = 256;
+const randomPool = Buffer.alloc(NONCE_BYTES * NONCES_PER_FILL);
+let poolOffset = randomPool.length;
+
+/**
+ * 16 bytes from the system's secure random source, as base64. The bytes are drawn 4 KB at a time: one call into the
+ * random source per 256 requests instead of one per request. Every byte is handed out once.
+ */
+export function nextNonce(): string {
+  if (poolOffset >= randomPool.length) {
+    randomFillSync(randomPool);
+    poolOffset = 0;
+  }
+  const nonce = randomPool.toString("base64", poolOffset, poolOffset + NONCE_BYTES);
+  poolOffset += NONCE_BYTES;
+  return nonce;
+}

@@ -16,7 +16,8 @@ export const PrivacyPage = ({ page }: { page: PageContext }) => (
         <UnorderedList>
           <ListItem>Een cookie met uw taalkeuze (Nederlands of Engels), een jaar geldig.</ListItem>
           <ListItem>
-            Een beveiligingscookie dat formulieren beschermt tegen misbruik, geldig tot u de browser sluit.
+            Een beveiligingscookie dat formulieren beschermt tegen misbruik. U krijgt het pas op een pagina
+            met zo'n formulier. Het is geldig tot u de browser sluit.
           </ListItem>
           <ListItem>
             Tellingen van gebruik zonder persoonsgegevens, bijvoorbeeld hoeveel routes er per regio zijn
@@ -55,7 +56,8 @@ export const PrivacyPage = ({ page }: { page: PageContext }) => (
         <UnorderedList>
           <ListItem>A cookie with your language choice (Dutch or English), valid for one year.</ListItem>
           <ListItem>
-            A security cookie that protects forms against abuse, valid until you close your browser.
+            A security cookie that protects forms against abuse. You only get it on a page with such a form.
+            It is valid until you close your browser.
           </ListItem>
           <ListItem>
             Usage counts without personal data, for example how many routes were viewed per region. They hold
