@@ -1,4 +1,4 @@
--- The catalogue's revision (ADR 0066): every instance keeps the search index in memory and rebuilds it when this
+-- The catalogue's revision (ADR 0067): every instance keeps the search index in memory and rebuilds it when this
 -- number changes. Any committed write to instruments or providers raises it, whoever made the write (this service,
 -- another instance, the import CLI, a hand-made fix in psql).
 CREATE TABLE catalogue_search_revision (

@@ -40,10 +40,10 @@ const STATUS_ORDER = sql.raw(
   "case i.status when 'open' then 0 when 'doorlopend' then 1 when 'overtekend' then 2 when 'gesloten' then 3 else 4 end",
 );
 
-/** Reads the catalogue; searches are answered by the in-memory index built from what this loads (ADR 0066). */
+/** Reads the catalogue; searches are answered by the in-memory index built from what this loads (ADR 0067). */
 export function createCatalogueRepository(db: Database) {
   return {
-    /** The catalogue's revision: raised by a trigger at the commit of every write (migration 0006, ADR 0066). */
+    /** The catalogue's revision: raised by a trigger at the commit of every write (migration 0006, ADR 0067). */
     revision: async () =>
       Number(
         (

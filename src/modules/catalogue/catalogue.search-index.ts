@@ -6,7 +6,7 @@ import { lexemeRankShare, parseTsvector, type QueryNode, queryOperands } from ".
 import type { FacetKey } from "./catalogue.vocabulary.js";
 
 /**
- * The catalogue's search index in memory (ADR 0066), pure and without I/O. PostgreSQL computes the search vectors
+ * The catalogue's search index in memory (ADR 0067), pure and without I/O. PostgreSQL computes the search vectors
  * and stems the query words; this index answers a search — matching, facet counts, ranking and paging — from those
  * vectors without a database round trip. It is rebuilt whenever the catalogue's revision changes.
  */

@@ -88,7 +88,7 @@ type IndexedCatalogue = {
   corrections: LRUCache<string, string[]>;
 };
 
-/** The catalogue's operations: search, look-ups, import. Holds the in-memory search index (ADRs 0011 and 0066). */
+/** The catalogue's operations: search, look-ups, import. Holds the in-memory search index (ADRs 0011 and 0067). */
 export function createCatalogueService(deps: {
   db: Database;
   geography: Geography;

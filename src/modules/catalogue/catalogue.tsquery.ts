@@ -1,5 +1,5 @@
 /**
- * PostgreSQL text-search values in JavaScript (ADR 0066), pure and without I/O. PostgreSQL stays the one place that
+ * PostgreSQL text-search values in JavaScript (ADR 0067), pure and without I/O. PostgreSQL stays the one place that
  * stems words (to_tsvector, to_tsquery with our cl_dutch and cl_english configurations); this module reads what it
  * returns, so the in-memory index matches and ranks the way `@@` and ts_rank do.
  */
