@@ -1,6 +1,6 @@
 /**
  * Fills a separate PostgreSQL database with monitor data at scale: 1,000,000 journey events and 100,000 referrals
- * (in the referrals module's tables) over the last two years, then builds the daily rollup. Usage:
+ * (in the referrals module's tables) over the last two years, then builds the journey and referral rollups. Usage:
  *   npm run seed:monitor -- --database-url postgres://postgres@127.0.0.1:5432/postgres [--name circulair_monitor_bench]
  * The URL names the server; the script (re)creates the database given by --name on it.
  */
@@ -11,6 +11,7 @@ import { openDatabase } from "../src/db/client.js";
 import { migrateDatabase } from "../src/db/migrate.js";
 import { seedDemoData, seedReferenceData } from "../src/db/seed.js";
 import { createMonitoringRepository } from "../src/modules/monitoring/index.js";
+import { referralMonitoringFacts } from "../src/modules/referrals/index.js";
 
 const { values } = parseArgs({
   options: {
@@ -100,7 +101,8 @@ await db.execute(sql`
 step(`${referralCount.toLocaleString("en")} dossiers with a referral each, and their final status events`);
 
 await createMonitoringRepository(db).rollupJourneyEvents("2000-01-01");
+await referralMonitoringFacts(db).figures.refresh(new Date(0));
 await db.execute(sql`analyze`);
-step("daily rollup built and statistics updated");
+step("daily journey rollup and referral rollup built, statistics updated");
 console.log(`Done. Benchmark with: npm run bench:monitor -- --database-url ${url.toString()}`);
 await database.close();
