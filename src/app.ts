@@ -141,7 +141,8 @@ function createServices({ env, database, clock = () => new Date() }: AppDeps) {
 /**
  * The monitor's facts, the same for the web app and the background jobs: coverage counts the catalogue's own
  * instruments (so every cell agrees with the services API), hubs and referral figures come from the referrals module
- * (figures aggregated from its rollup table, ADR 0066), practice examples and agenda events from the curated files.
+ * (figures aggregated from its rollup table, ADR 0066), agenda events from the knowledge module's table and practice
+ * examples from the curated file.
  */
 export function monitoringSourcesFor(deps: {
   db: Database;
@@ -166,7 +167,8 @@ export function monitoringSourcesFor(deps: {
     referralFigures: referralFacts.figures,
     hubs: referralFacts.hubs,
     examples: curated.examples,
-    events: curated.events,
+    // The agenda's own events (curated, moved ahead in a demo, and providers' events), as /agenda shows them.
+    events: () => createKnowledgeRepository(deps.db).eventFacts(),
   };
 }
 
