@@ -10,7 +10,13 @@ import {
   type MonitoringRepository,
   type NewGoal,
 } from "./monitoring.repository.js";
-import type { JourneyStep, MonitoringSources, Phase, RegionGeo } from "./monitoring.types.js";
+import type {
+  JourneyStep,
+  MonitoringSources,
+  Phase,
+  RegionGeo,
+  RegionReferralFigures,
+} from "./monitoring.types.js";
 import { regionMapGeometry } from "./region-map.js";
 import { type StarLevel, starLevel } from "./stars.js";
 import { isCoordinator, regionsInScope, scopeContains, type Viewer, type ViewerScope } from "./viewer.js";
@@ -60,14 +66,18 @@ export function createMonitoringService(deps: {
     return { from: new Date(now.getTime() - 365 * DAY_MS), to: now };
   };
 
-  async function overview(sources: MonitoringSources = deps.sources): Promise<RegionOverview[]> {
+  /** Coverage and star level of every region; `referrals`: the year's figures when the caller has them already. */
+  async function overview(
+    sources: MonitoringSources = deps.sources,
+    referralsOfYear?: Promise<RegionReferralFigures[]>,
+  ): Promise<RegionOverview[]> {
     const now = clock();
     const [instruments, examples, events, hubs, referrals] = await Promise.all([
       sources.instruments(),
       sources.examples(),
       sources.events(),
       sources.hubs(),
-      sources.referralFigures.byRegion(lastYear(), now),
+      referralsOfYear ?? sources.referralFigures.byRegion(lastYear(), now),
     ]);
     return regions.map((region) => {
       const own = referrals.find((row) => row.regionCode === region.code);
@@ -94,11 +104,12 @@ export function createMonitoringService(deps: {
   ): Promise<RegionIndicatorFacts[]> {
     const year = lastYear();
     const range = { from: isoDay(year.from), to: isoDay(year.to) };
+    const ofYear = sources.referralFigures.byRegion(year, year.to);
     const [regionsNow, intakes, measures, referrals] = await Promise.all([
-      overview(sources),
+      overview(sources, ofYear),
       repository.countByRegion("intake_requested", range),
       repository.countByRegion("measure_recorded", range),
-      sources.referralFigures.byRegion(year, clock()),
+      ofYear,
     ]);
     const countIn = (rows: { region_code: string; count: number }[], code: string) =>
       rows.find((row) => row.region_code === code)?.count ?? 0;
