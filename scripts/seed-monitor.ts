@@ -1,6 +1,6 @@
 /**
  * Fills a separate PostgreSQL database with monitor data at scale: 1,000,000 journey events and 100,000 referrals
- * (in the referrals module's tables) over the last two years, then builds the daily rollup. Usage:
+ * (in the referrals module's tables) over the last two years, then builds the journey and referral rollups. Usage:
  *   npm run seed:monitor -- --database-url postgres://postgres@127.0.0.1:5432/postgres [--name circulair_monitor_bench]
  * The URL names the server; the script (re)creates the database given by --name on it.
  */
@@ -9,8 +9,9 @@ import { sql } from "drizzle-orm";
 import pg from "pg";
 import { openDatabase } from "../src/db/client.js";
 import { migrateDatabase } from "../src/db/migrate.js";
-import { seedDemoData, seedReferenceData } from "../src/db/seed.js";
+import { seedDatabase } from "../src/db/seed.js";
 import { createMonitoringRepository } from "../src/modules/monitoring/index.js";
+import { referralMonitoringFacts } from "../src/modules/referrals/index.js";
 
 const { values } = parseArgs({
   options: {
@@ -43,8 +44,14 @@ const url = new URL(serverUrl);
 url.pathname = `/${name}`;
 const database = await openDatabase({ kind: "postgres", url: url.toString() });
 await migrateDatabase(database);
-await seedReferenceData(database.db);
-step(`database ${name} created, migrated and loaded with reference data`);
+// What the service loads at start: reference data, curated knowledge and catalogue (the monitor's coverage counts the
+// catalogue's instruments, its stars the agenda's events), and the demo hubs and advisers.
+await seedDatabase(database.db, {
+  demo: true,
+  demoPassword: "benchmark-only-demo-password",
+  exampleEventsFrom: new Date(),
+});
+step(`database ${name} created, migrated and loaded with reference data, curated content and demo hubs`);
 
 const db = database.db;
 // Journey events: types in funnel proportions, a third with a campaign source, spread over two years and 30 regions.
@@ -62,10 +69,9 @@ await db.execute(sql`
   from (select i, random() as r from generate_series(1, ${eventCount}) as i) as s`);
 step(`${eventCount.toLocaleString("en")} journey events`);
 
-// Referrals in the referrals module's own tables, read by the app's real monitor sources: the demo hubs and their
-// advisers, one dossier per referral (synthetic placeholders, no real person), the referral with its final status
-// and the status event that ended it.
-await seedDemoData(db, "benchmark-only-demo-password");
+// Referrals in the referrals module's own tables, read by the app's real monitor sources: one dossier per referral
+// at the demo hub (synthetic placeholders, no real person), the referral with its final status and the status
+// event that ended it.
 await db.execute(sql`
   insert into cases (public_token, hub_id, region_code, sbi_section, source, company_name, kvk_number, contact_name,
                      contact_email, question, status, due_at, created_at, updated_at)
@@ -100,7 +106,8 @@ await db.execute(sql`
 step(`${referralCount.toLocaleString("en")} dossiers with a referral each, and their final status events`);
 
 await createMonitoringRepository(db).rollupJourneyEvents("2000-01-01");
+await referralMonitoringFacts(db).figures.refresh(new Date(0));
 await db.execute(sql`analyze`);
-step("daily rollup built and statistics updated");
+step("daily journey rollup and referral rollup built, statistics updated");
 console.log(`Done. Benchmark with: npm run bench:monitor -- --database-url ${url.toString()}`);
 await database.close();

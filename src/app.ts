@@ -27,7 +27,6 @@ import {
 } from "./modules/knowledge/index.js";
 import {
   type CoverageInstrument,
-  cachedByRange,
   createMonitoringRepository,
   createMonitoringService,
   curatedFileSources,
@@ -141,14 +140,13 @@ function createServices({ env, database, clock = () => new Date() }: AppDeps) {
 
 /**
  * The monitor's facts, the same for the web app and the background jobs: coverage counts the catalogue's own
- * instruments (so every cell agrees with the services API), hubs and referrals come from the referrals module
- * (referral facts cached per range for 5 minutes, ADR 0062), practice examples and agenda events from the curated
- * files.
+ * instruments (so every cell agrees with the services API), hubs and referral figures come from the referrals module
+ * (figures aggregated from its rollup table, ADR 0066), agenda events from the knowledge module's table and practice
+ * examples from the curated file.
  */
 export function monitoringSourcesFor(deps: {
   db: Database;
   catalogue: Pick<CatalogueService, "listForMatching">;
-  clock: () => Date;
 }): MonitoringSources {
   const curated = curatedFileSources();
   const referralFacts = referralMonitoringFacts(deps.db);
@@ -166,10 +164,11 @@ export function monitoringSourcesFor(deps: {
         coverageCodes: instrument.coverage.codes,
         status: instrument.status,
       })),
-    referrals: cachedByRange(referralFacts.referrals, { clock: deps.clock }),
+    referralFigures: referralFacts.figures,
     hubs: referralFacts.hubs,
     examples: curated.examples,
-    events: curated.events,
+    // The agenda's own events (curated, moved ahead in a demo, and providers' events), as /agenda shows them.
+    events: () => createKnowledgeRepository(deps.db).eventFacts(),
   };
 }
 
@@ -184,7 +183,7 @@ function monitoringServiceFor(
   const db = deps.database.db;
   const { geography, clock } = context;
   return createMonitoringService({
-    sources: deps.monitoringSources ?? monitoringSourcesFor({ db, catalogue: context.catalogue, clock }),
+    sources: deps.monitoringSources ?? monitoringSourcesFor({ db, catalogue: context.catalogue }),
     sourcesOn: deps.monitoringSources
       ? undefined
       : (tx) =>
@@ -196,7 +195,6 @@ function monitoringServiceFor(
               clock,
               includeSynthetic: deps.env.catalogueSynthetic,
             }),
-            clock,
           }),
     geography,
     repository: createMonitoringRepository(db),

@@ -22,7 +22,13 @@ async function main() {
         onProgress: (message) => logger.info(message),
       });
   await migrateDatabase(database);
-  await seedDatabase(database.db, { demo: env.demo, logger, demoPassword: env.demoPassword });
+  await seedDatabase(database.db, {
+    demo: env.demo,
+    logger,
+    demoPassword: env.demoPassword,
+    // A demo started on any day shows example events ahead of it, not in the past.
+    exampleEventsFrom: env.demo ? new Date() : undefined,
+  });
   const app = await createApp({ env, database, logger });
   const background = await createBackgroundJobs({ env, database, logger });
   const worker = createJobWorker({ db: database.db, handlers: background.handlers, logger });

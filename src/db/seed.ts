@@ -18,12 +18,13 @@ export async function seedReferenceData(db: Database): Promise<number> {
 /** Everything a fresh database needs before the service starts. */
 export async function seedDatabase(
   db: Database,
-  options: { demo: boolean; logger?: Logger; demoPassword?: string },
+  options: { demo: boolean; logger?: Logger; demoPassword?: string; exampleEventsFrom?: Date },
 ): Promise<void> {
   const changed = await seedReferenceData(db);
   options.logger?.info({ changed }, "reference data loaded");
   // Curated content, loaded always: the example events carry is_example and are shown as examples, not demo-only.
-  const knowledgeChanged = await loadKnowledgeContent(db);
+  // The demo service moves them ahead of its start (`exampleEventsFrom`); tests keep the file's dates.
+  const knowledgeChanged = await loadKnowledgeContent(db, { exampleEventsFrom: options.exampleEventsFrom });
   options.logger?.info({ changed: knowledgeChanged }, "knowledge content loaded");
   // The curated catalogue is content every installation needs, demo or not; loaded through the import (idempotent).
   const catalogueChanged = await loadCuratedCatalogue(db);

@@ -5,6 +5,7 @@ import { loadEnv } from "../../src/config/env.js";
 import { queryRows } from "../../src/db/client.js";
 import { seedDemoData } from "../../src/db/seed.js";
 import { createJobWorker, enqueueJob } from "../../src/jobs/index.js";
+import { loadKnowledgeContent } from "../../src/modules/knowledge/index.js";
 import type { Viewer } from "../../src/modules/monitoring/index.js";
 import { browserSession, silentLogger } from "../support/app.js";
 import { describeEachDatabase } from "../support/database.js";
@@ -205,5 +206,30 @@ describeEachDatabase("monitor on real hubs, referrals and journey events", (data
     } finally {
       await db.execute(sql`alter table journey_events_away rename to journey_events`);
     }
+  });
+});
+
+/** A demo started on any day moves the invented example events ahead of it, so the monitor does not lose stars. */
+describeEachDatabase("demo example events follow the start day", (database) => {
+  it("started on 28 November, Twente's example event lies ahead and the region keeps three stars", async () => {
+    const db = database();
+    const start = new Date("2026-11-28T09:00:00Z");
+    await seedDemoData(db.db, DEMO_PASSWORD);
+    const env = loadEnv({ NODE_ENV: "test", DEMO: "0" });
+    const app = await createApp({ env, database: db, logger: silentLogger, clock: () => start });
+    // With the file's dates the Twente event (11 June) has passed.
+    expect(await coverageOf(app, "ES04")).toMatchObject({ stars: 1, missing_for_next_star: ["event"] });
+    await loadKnowledgeContent(db.db, { exampleEventsFrom: start });
+    const [twente] = await queryRows<{ starts_at: Date | string }>(
+      db.db,
+      sql`select starts_at from knowledge_events where slug = 'circo-track-twente-2026-06'`,
+    );
+    expect(new Date(twente!.starts_at).toISOString()).toBe("2026-12-03T12:00:00.000Z");
+    expect(await coverageOf(app, "ES04")).toMatchObject({
+      stars: 3,
+      missing_for_next_star: ["voucher_or_feasibility"],
+    });
+    // The agenda shows it as upcoming too.
+    expect(await (await app.request("/agenda")).text()).toContain("CIRCO Track in Twente");
   });
 });

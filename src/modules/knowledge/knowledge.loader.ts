@@ -20,10 +20,18 @@ import {
 /**
  * Loads the curated knowledge content from data/knowledge (examples, events, measure packages, roadmaps) and removes
  * curated rows that left the files. Idempotent: returns the number of rows changed, 0 when nothing changed.
+ * With `exampleEventsFrom` (the demo service passes its start), the invented example events move forward by whole
+ * weeks so the first is on or after that day (`moveExampleEvents`); without it they keep the file's dates.
  */
-export async function loadKnowledgeContent(db: Database): Promise<number> {
+export async function loadKnowledgeContent(
+  db: Database,
+  options: { exampleEventsFrom?: Date } = {},
+): Promise<number> {
   const examples = curatedExamplesFile.parse(readDataJson("knowledge/examples.json"));
-  const events = curatedEventsFile.parse(readDataJson("knowledge/events.json"));
+  const fileEvents = curatedEventsFile.parse(readDataJson("knowledge/events.json"));
+  const events = options.exampleEventsFrom
+    ? moveExampleEvents(fileEvents, options.exampleEventsFrom)
+    : fileEvents;
   const packages = curatedPackagesFile.parse(readDataJson("knowledge/measure-packages.json"));
   const roadmaps = curatedRoadmapsFile.parse(readDataJson("knowledge/roadmaps.json"));
 
@@ -170,6 +178,53 @@ async function removeMissing(db: Database, key: PgColumn, keep: string[]): Promi
  * Curated events are upserted by slug, but a changed event gets version + 1 (providers' edits rely on the version),
  * and an event a provider has taken over is never overwritten by the curated file.
  */
+const DAY_MS = 24 * 3600 * 1000;
+
+/**
+ * The example events (is_example) moved forward by whole weeks so the earliest starts on or after `from`: the same
+ * weekdays, the same Dutch wall-clock times, the same gaps between them, so a demo started on any day shows an agenda
+ * ahead of it (and the regions whose example event is within six months get their star, ADR 0061). Real events and
+ * an agenda that already lies ahead are left alone. Pure.
+ */
+export function moveExampleEvents<T extends { starts_at: string; ends_at: string; is_example: boolean }>(
+  events: T[],
+  from: Date,
+): T[] {
+  const examples = events.filter((event) => event.is_example);
+  if (examples.length === 0) return events;
+  const first = Math.min(...examples.map((event) => Date.parse(event.starts_at)));
+  if (first >= from.getTime()) return events;
+  const days = Math.ceil((from.getTime() - first) / (7 * DAY_MS)) * 7;
+  return events.map((event) =>
+    event.is_example
+      ? {
+          ...event,
+          starts_at: amsterdamPlusDays(event.starts_at, days),
+          ends_at: amsterdamPlusDays(event.ends_at, days),
+        }
+      : event,
+  );
+}
+
+const amsterdamOffset = new Intl.DateTimeFormat("en", {
+  timeZone: "Europe/Amsterdam",
+  timeZoneName: "shortOffset",
+});
+
+/** An ISO time `days` calendar days later at the same wall-clock time in the Netherlands, with its own UTC offset. */
+function amsterdamPlusDays(iso: string, days: number): string {
+  const wall = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2})?)/.exec(iso)![1]!;
+  // The wall-clock time read as if it were UTC, moved by whole days.
+  const asUtc = Date.parse(`${wall}Z`) + days * DAY_MS;
+  for (const hours of [2, 1]) {
+    const instant = new Date(asUtc - hours * 3600 * 1000);
+    const offset = amsterdamOffset.formatToParts(instant).find((part) => part.type === "timeZoneName")!.value;
+    if (offset === `GMT+${hours}`) return instant.toISOString();
+  }
+  // The hour skipped when clocks go forward: take the standard-time reading.
+  return new Date(asUtc - 3600 * 1000).toISOString();
+}
+
 async function upsertCuratedEvents(db: Database, rows: (typeof knowledgeEvents.$inferInsert)[]) {
   if (rows.length === 0) return 0;
   const contentColumns = Object.values(getTableColumns(knowledgeEvents)).filter(

@@ -132,6 +132,11 @@ export function createKnowledgeRepository(db: Database) {
       ]);
       return { rows, total: total?.n ?? 0 };
     },
+    /** Every event's region (null: national or online) and start, for the monitor's star levels. */
+    eventFacts: () =>
+      db
+        .select({ regionCode: knowledgeEvents.regionCode, startsAt: knowledgeEvents.startsAt })
+        .from(knowledgeEvents),
     /** Start times of all upcoming or all past events, for the month filter. */
     eventStarts: async (now: Date, archive: boolean) =>
       (

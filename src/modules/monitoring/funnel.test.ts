@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { computeFunnel, median, publicFunnel, suppress } from "./funnel.js";
 import type { ReferralFact } from "./monitoring.types.js";
+import { helpedLeadTime, leadTimeMiddles, medianDays } from "./referral-figures.js";
 
 const row = (type: string, count: number, source: string | null = null) => ({
   regionCode: "ES04",
@@ -46,7 +47,7 @@ describe("funnel", () => {
     });
     const funnel = computeFunnel(
       [],
-      [referral(10, "geholpen"), referral(20, "geholpen"), referral(99, "afgewezen")],
+      helpedLeadTime([referral(10, "geholpen"), referral(20, "geholpen"), referral(99, "afgewezen")]),
     );
     expect(funnel.stages.find((stage) => stage.stage === "outcome_helped")!.leadTimeDays).toBe(15);
     expect(funnel.stages.find((stage) => stage.stage === "case_opened")!.leadTimeDays).toBeNull();
@@ -70,5 +71,14 @@ describe("funnel", () => {
     expect(median([3, 1, 2])).toBe(2);
     expect(median([4, 1, 2, 3])).toBe(2.5);
     expect(median([])).toBeNull();
+  });
+
+  it("the two middle lead times give the same median as the whole list, to the last bit", () => {
+    const day = 24 * 3600 * 1000;
+    for (let length = 0; length < 40; length++) {
+      const leads = Array.from({ length }, (_, i) => ((i * 7919 + 13) % 104729) * 60_013 + (i % 7));
+      expect(medianDays(leadTimeMiddles(leads))).toBe(median(leads.map((ms) => ms / day)));
+    }
+    expect(leadTimeMiddles([5, 1, 3, 2])).toEqual({ count: 4, lowerMs: 2, upperMs: 3 });
   });
 });

@@ -1,4 +1,5 @@
-import type { FunnelCountRow, ReferralFact } from "./monitoring.types.js";
+import type { FunnelCountRow, LeadTimeMiddles } from "./monitoring.types.js";
+import { medianDays } from "./referral-figures.js";
 
 /** The funnel's stages; route_shown and scan_completed together form the first ("routes and scans"). */
 export const FUNNEL_STAGES = [
@@ -53,14 +54,13 @@ export function median(values: number[]): number | null {
   return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
-const DAY_MS = 24 * 3600 * 1000;
-
 /**
  * The funnel from aggregated journey-event counts. Journey events carry no case id (no personal data), so stages
  * cannot be linked company by company: conversion is stage over previous stage in the same period, and a lead time
- * is given only for referral → outcome, from the referral facts that do link the two.
+ * is given only for referral → outcome, from the lead times of referrals that ended "geholpen" (the referral links
+ * the two).
  */
-export function computeFunnel(rows: FunnelCountRow[], referrals: ReferralFact[] = []): Funnel {
+export function computeFunnel(rows: FunnelCountRow[], helpedLeadTime: LeadTimeMiddles | null = null): Funnel {
   const totals = new Map<FunnelStage, number>(FUNNEL_STAGES.map((stage) => [stage, 0]));
   const sources = new Map<string | null, { routes: number; intakes: number }>();
   for (const row of rows) {
@@ -75,13 +75,11 @@ export function computeFunnel(rows: FunnelCountRow[], referrals: ReferralFact[] 
       sources.set(key, entry);
     }
   }
-  const helpedDays = referrals
-    .filter((referral) => referral.outcome === "geholpen" && referral.outcomeAt)
-    .map((referral) => (referral.outcomeAt!.getTime() - referral.createdAt.getTime()) / DAY_MS);
+  const helpedDays = medianDays(helpedLeadTime);
   const stages = FUNNEL_STAGES.map((stage, index) => {
     const count = totals.get(stage)!;
     const previous = index === 0 ? 0 : totals.get(FUNNEL_STAGES[index - 1]!)!;
-    const lead = stage === "outcome_helped" ? median(helpedDays) : null;
+    const lead = stage === "outcome_helped" ? helpedDays : null;
     return {
       stage,
       count,

@@ -8,17 +8,23 @@ export {
   type MonitoringService,
   scheduleMonitoringJobs,
 } from "./monitoring.service.js";
-export { cachedByRange, curatedFileSources } from "./monitoring.sources.js";
+export { curatedFileSources } from "./monitoring.sources.js";
 export { journeyEvents } from "./monitoring.tables.js";
 export type {
   CoverageInstrument,
   EventFact,
   ExampleFact,
   HubFact,
+  InstrumentReferralFigures,
   JourneyEvent,
+  LeadTimeMiddles,
   MonitoringSources,
   ReferralFact,
+  ReferralFigures,
+  RegionReferralFigures,
+  TimeRange,
 } from "./monitoring.types.js";
+export { referralFiguresFromFacts } from "./referral-figures.js";
 export {
   isCoordinator,
   nobodySignedIn,

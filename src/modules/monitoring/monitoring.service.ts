@@ -2,7 +2,7 @@ import type { Database } from "../../db/client.js";
 import type { JobHandler } from "../../jobs/index.js";
 import type { Geography } from "../regions/index.js";
 import { cellInstruments, type RegionCoverage, regionCoverage } from "./coverage.js";
-import { instrumentEffectiveness } from "./effectiveness.js";
+import { effectivenessFrom } from "./effectiveness.js";
 import { computeFunnel, publicFunnel, suppress } from "./funnel.js";
 import { goalStatus, type Indicator, indicatorValue, type RegionIndicatorFacts } from "./goals.js";
 import {
@@ -10,7 +10,13 @@ import {
   type MonitoringRepository,
   type NewGoal,
 } from "./monitoring.repository.js";
-import type { JourneyStep, MonitoringSources, Phase, RegionGeo } from "./monitoring.types.js";
+import type {
+  JourneyStep,
+  MonitoringSources,
+  Phase,
+  RegionGeo,
+  RegionReferralFigures,
+} from "./monitoring.types.js";
 import { regionMapGeometry } from "./region-map.js";
 import { type StarLevel, starLevel } from "./stars.js";
 import { isCoordinator, regionsInScope, scopeContains, type Viewer, type ViewerScope } from "./viewer.js";
@@ -60,35 +66,35 @@ export function createMonitoringService(deps: {
     return { from: new Date(now.getTime() - 365 * DAY_MS), to: now };
   };
 
-  async function overview(sources: MonitoringSources = deps.sources): Promise<RegionOverview[]> {
+  /** Coverage and star level of every region; `referrals`: the year's figures when the caller has them already. */
+  async function overview(
+    sources: MonitoringSources = deps.sources,
+    referralsOfYear?: Promise<RegionReferralFigures[]>,
+  ): Promise<RegionOverview[]> {
     const now = clock();
     const [instruments, examples, events, hubs, referrals] = await Promise.all([
       sources.instruments(),
       sources.examples(),
       sources.events(),
       sources.hubs(),
-      sources.referrals(lastYear()),
+      referralsOfYear ?? sources.referralFigures.byRegion(lastYear(), now),
     ]);
-    // Group once: 30 regions × every referral would otherwise be scanned 30 times.
-    const byRegion = new Map<string, typeof referrals>();
-    for (const referral of referrals) {
-      const list = byRegion.get(referral.regionCode);
-      if (list) list.push(referral);
-      else byRegion.set(referral.regionCode, [referral]);
-    }
-    return regions.map((region) => ({
-      ...regionCoverage(instruments, region),
-      provinceCodes: region.provinceCodes,
-      star: starLevel({
-        region,
-        instruments,
-        examples,
-        events,
-        hubs,
-        referrals: byRegion.get(region.code) ?? [],
-        now,
-      }),
-    }));
+    return regions.map((region) => {
+      const own = referrals.find((row) => row.regionCode === region.code);
+      return {
+        ...regionCoverage(instruments, region),
+        provinceCodes: region.provinceCodes,
+        star: starLevel({
+          region,
+          instruments,
+          examples,
+          events,
+          hubs,
+          loop: { judged: own?.judged ?? 0, closedInTime: own?.closedInTime ?? 0 },
+          now,
+        }),
+      };
+    });
   }
 
   /** The facts behind every goal indicator, per region, for the last 12 months. */
@@ -98,31 +104,25 @@ export function createMonitoringService(deps: {
   ): Promise<RegionIndicatorFacts[]> {
     const year = lastYear();
     const range = { from: isoDay(year.from), to: isoDay(year.to) };
+    const ofYear = sources.referralFigures.byRegion(year, year.to);
     const [regionsNow, intakes, measures, referrals] = await Promise.all([
-      overview(sources),
+      overview(sources, ofYear),
       repository.countByRegion("intake_requested", range),
       repository.countByRegion("measure_recorded", range),
-      sources.referrals(year),
+      ofYear,
     ]);
     const countIn = (rows: { region_code: string; count: number }[], code: string) =>
       rows.find((row) => row.region_code === code)?.count ?? 0;
-    const withOutcome = new Map<string, typeof referrals>();
-    for (const referral of referrals) {
-      if (!referral.outcome) continue;
-      const list = withOutcome.get(referral.regionCode);
-      if (list) list.push(referral);
-      else withOutcome.set(referral.regionCode, [referral]);
-    }
     return regionsNow.map((region) => {
-      const own = withOutcome.get(region.code) ?? [];
+      const own = referrals.find((row) => row.regionCode === region.code);
       return {
         code: region.code,
         stars: region.star.stars,
         gaps: region.gaps.length,
         intakeRequests: countIn(intakes, region.code),
         measuresRecorded: countIn(measures, region.code),
-        referralOutcomes: own.length,
-        referralsHelped: own.filter((referral) => referral.outcome === "geholpen").length,
+        referralOutcomes: own?.outcomes ?? 0,
+        referralsHelped: own?.helped ?? 0,
       };
     });
   }
@@ -176,17 +176,17 @@ export function createMonitoringService(deps: {
      */
     async funnel(query: { from: string; to: string; regionCode?: string }, viewer: Viewer | null) {
       const regionCodes = query.regionCode ? [query.regionCode] : undefined;
-      const [rows, referrals] = await Promise.all([
+      const [rows, helpedLeadTime] = await Promise.all([
         deps.repository.funnelCounts({ from: query.from, to: query.to, regionCodes }),
-        deps.sources.referrals({
-          from: new Date(`${query.from}T00:00:00Z`),
-          to: new Date(Date.parse(`${query.to}T00:00:00Z`) + DAY_MS),
-        }),
+        deps.sources.referralFigures.helpedLeadTime(
+          {
+            from: new Date(`${query.from}T00:00:00Z`),
+            to: new Date(Date.parse(`${query.to}T00:00:00Z`) + DAY_MS),
+          },
+          regionCodes,
+        ),
       ]);
-      const funnel = computeFunnel(
-        rows,
-        regionCodes ? referrals.filter((referral) => regionCodes.includes(referral.regionCode)) : referrals,
-      );
+      const funnel = computeFunnel(rows, helpedLeadTime);
       const area: ViewerScope = query.regionCode
         ? { level: "region", code: query.regionCode }
         : { level: "national" };
@@ -195,12 +195,9 @@ export function createMonitoringService(deps: {
     },
     /** Effectiveness per instrument over the last 12 months; exact for coordinators within their scope. */
     async effectiveness(viewer: Viewer | null) {
-      const referrals = await deps.sources.referrals(lastYear());
       const exact = isCoordinator(viewer);
       const inScope = exact ? regionsInScope(viewer.scope, regions) : regions.map((region) => region.code);
-      const rows = instrumentEffectiveness(
-        referrals.filter((referral) => inScope.includes(referral.regionCode)),
-      );
+      const rows = effectivenessFrom(await deps.sources.referralFigures.byInstrument(lastYear(), inScope));
       if (exact) return { exact, rows };
       return {
         exact,
@@ -234,10 +231,11 @@ export function createMonitoringService(deps: {
       return {
         "monitoring.rollup": async (payload, { tx }) => {
           const days = typeof payload.days === "number" ? payload.days : 2;
-          await deps.repository.rollupJourneyEvents(
-            isoDay(new Date(clock().getTime() - (days - 1) * DAY_MS)),
-            tx,
-          );
+          const sinceDay = isoDay(new Date(clock().getTime() - (days - 1) * DAY_MS));
+          await deps.repository.rollupJourneyEvents(sinceDay, tx);
+          // The referral figures' rollup, read and written through this transaction (PGlite: one connection).
+          const sources = deps.sourcesOn?.(tx) ?? deps.sources;
+          await sources.referralFigures.refresh?.(new Date(`${sinceDay}T00:00:00Z`));
         },
         "monitoring.goal-values": async (_payload, { tx }) => {
           // On PGlite the one connection is held by this transaction: read and write through it.

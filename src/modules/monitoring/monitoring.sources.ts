@@ -1,5 +1,6 @@
 import { readDataJson } from "../../db/data-files.js";
 import type { CoverageInstrument, CoverageLevel, MonitoringSources } from "./monitoring.types.js";
+import { referralFiguresFromFacts } from "./referral-figures.js";
 
 type CuratedInstrument = {
   ref_id: string;
@@ -47,43 +48,9 @@ export function curatedFileSources(): MonitoringSources {
   }));
   return {
     instruments: async () => instruments,
-    referrals: async () => [],
+    referralFigures: referralFiguresFromFacts(async () => []),
     hubs: async () => [],
     examples: async () => examples,
     events: async () => events,
-  };
-}
-
-/**
- * Keeps the facts of a range (rounded to whole UTC days) for a few minutes: at 100,000 referrals, reading and parsing
- * them costs seconds, and the monitor's figures need not be fresher than that (ADR 0062). A stale entry is served
- * while it is refreshed in the background.
- */
-export function cachedByRange<T>(
-  read: (range: { from: Date; to: Date }) => Promise<T>,
-  options: { cacheSeconds?: number; clock?: () => Date } = {},
-): (range: { from: Date; to: Date }) => Promise<T> {
-  const seconds = options.cacheSeconds ?? 300;
-  const clock = options.clock ?? (() => new Date());
-  const day = 24 * 3600 * 1000;
-  const entries = new Map<string, { at: number; value: Promise<T> }>();
-  return (range) => {
-    const from = new Date(Math.floor(range.from.getTime() / day) * day);
-    const to = new Date(Math.ceil(range.to.getTime() / day) * day);
-    const key = `${from.toISOString()}/${to.toISOString()}`;
-    const now = clock().getTime();
-    const entry = entries.get(key);
-    if (entry && now - entry.at < seconds * 1000) return entry.value;
-    const value = read({ from, to });
-    value.catch(() => entries.delete(key));
-    if (entry) {
-      // Serve the previous facts until the new ones are in.
-      value.then(() => entries.set(key, { at: now, value })).catch(() => {});
-      entries.set(key, { at: now, value: entry.value });
-      return entry.value;
-    }
-    entries.set(key, { at: now, value });
-    if (entries.size > 50) entries.delete(entries.keys().next().value!);
-    return value;
   };
 }

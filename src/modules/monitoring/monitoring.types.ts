@@ -46,6 +46,50 @@ export type ReferralFact = {
   declineReason: string | null;
 };
 
+/** A range of creation times: from inclusive, to exclusive. */
+export type TimeRange = { from: Date; to: Date };
+
+/** Referral counts of one region: loop closing judged at a moment (see stars.ts), and recorded outcomes. */
+export type RegionReferralFigures = {
+  regionCode: string;
+  judged: number;
+  closedInTime: number;
+  /** Referrals with an outcome recorded (geholpen or another), and those geholpen. */
+  outcomes: number;
+  helped: number;
+};
+
+/**
+ * The two middle values of a list of lead times in milliseconds (the same value when the count is odd): all an
+ * exact median needs, so a median can be computed where the list lives and only these numbers travel.
+ */
+export type LeadTimeMiddles = { count: number; lowerMs: number; upperMs: number };
+
+/** Referral counts of one instrument; the lead time runs from referral to a recorded outcome. */
+export type InstrumentReferralFigures = {
+  refId: string;
+  referrals: number;
+  outcomes: number;
+  helped: number;
+  leadTime: LeadTimeMiddles | null;
+  declineReasons: { reason: string; count: number }[];
+};
+
+/**
+ * Referral figures aggregated where the referrals live (ADR 0066): the referrals module answers them from its
+ * rollup in SQL; `referralFiguresFromFacts` answers them from plain facts and is the reference both must agree with.
+ */
+export type ReferralFigures = {
+  /** Per region, over referrals created in the range; loop closing judged at `now` (stars.ts, loopClosing). */
+  byRegion(range: TimeRange, now: Date): Promise<RegionReferralFigures[]>;
+  /** Per instrument, over referrals created in the range in the given regions. */
+  byInstrument(range: TimeRange, regionCodes: string[]): Promise<InstrumentReferralFigures[]>;
+  /** Lead times from referral to "geholpen", over referrals created in the range (in the given regions, or all). */
+  helpedLeadTime(range: TimeRange, regionCodes?: string[]): Promise<LeadTimeMiddles | null>;
+  /** Brings pre-aggregated figures up to date with referrals changed since the given moment (the rollup job). */
+  refresh?(since: Date): Promise<void>;
+};
+
 /** The journey event types, in funnel order (see funnel.ts). */
 export const JOURNEY_EVENT_TYPES = [
   "route_shown",
@@ -90,7 +134,7 @@ export type FunnelCountRow = { regionCode: string; type: string; source: string 
  */
 export type MonitoringSources = {
   instruments(): Promise<CoverageInstrument[]>;
-  referrals(range: { from: Date; to: Date }): Promise<ReferralFact[]>;
+  referralFigures: ReferralFigures;
   hubs(): Promise<HubFact[]>;
   examples(): Promise<ExampleFact[]>;
   events(): Promise<EventFact[]>;

@@ -37,6 +37,14 @@ const referral = (
   declineReason: null,
 });
 
+const fiveReferrals = [
+  referral(100, 80, 70),
+  referral(100, 80, 70),
+  referral(100, 80, 70),
+  referral(100, 80, 70),
+  referral(100, null, 70),
+];
+
 /** A region that meets every condition of all five stars. */
 function fiveStarInputs(): StarInputs {
   return {
@@ -52,13 +60,7 @@ function fiveStarInputs(): StarInputs {
     examples: [{ regionCode: "ES04", sbiSection: "C" }],
     events: [{ regionCode: "ES04", startsAt: new Date(now.getTime() + 30 * day) }],
     hubs: [{ regionCodes: ["ES04", "ES05"], activeAdvisors: 2, takesIntakes: true }],
-    referrals: [
-      referral(100, 80, 70),
-      referral(100, 80, 70),
-      referral(100, 80, 70),
-      referral(100, 80, 70),
-      referral(100, null, 70),
-    ],
+    loop: loopClosing(fiveReferrals, now),
   };
 }
 
@@ -85,7 +87,7 @@ const without: Record<StarConditionId, (inputs: StarInputs) => StarInputs> = {
   }),
   verankering: (i) => ({ ...i, instruments: i.instruments.filter((x) => x.refId !== "borging") }),
   ketensamenwerking: (i) => ({ ...i, instruments: i.instruments.filter((x) => x.refId !== "keten") }),
-  loop_closes: (i) => ({ ...i, referrals: [...i.referrals, referral(100, null, 70)] }),
+  loop_closes: (i) => ({ ...i, loop: loopClosing([...fiveReferrals, referral(100, null, 70)], now) }),
 };
 
 describe("star level", () => {
@@ -152,7 +154,7 @@ describe("star level", () => {
 
   it("with no referrals the loop is not shown to close", () => {
     const inputs = fiveStarInputs();
-    inputs.referrals = [];
+    inputs.loop = loopClosing([], now);
     expect(starLevel(inputs)).toMatchObject({ stars: 4, missingForNext: ["loop_closes"] });
   });
 });

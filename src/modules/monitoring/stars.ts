@@ -36,7 +36,8 @@ export type StarInputs = {
   examples: ExampleFact[];
   events: EventFact[];
   hubs: HubFact[];
-  referrals: ReferralFact[];
+  /** The region's loop closing at `now` (`loopClosing`, or the referrals module's rollup). */
+  loop: { judged: number; closedInTime: number };
   now: Date;
 };
 
@@ -78,10 +79,7 @@ export function starLevel(inputs: StarInputs): StarLevel {
     (instrument) => isAvailableStatus(instrument.status) && regionReach(instrument, region) === "all",
   );
   const hasStep = (step: string) => usable.some((instrument) => instrument.journeySteps.includes(step));
-  const loop = loopClosing(
-    inputs.referrals.filter((referral) => referral.regionCode === region.code),
-    now,
-  );
+  const { loop } = inputs;
   const met: Record<StarConditionId, boolean> = {
     informeren: hasStep("informeren"),
     examples: inputs.examples.some((example) => example.regionCode === region.code),

@@ -1,4 +1,15 @@
-import { date, index, integer, jsonb, numeric, pgTable, serial, text, timestamp } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  date,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  serial,
+  text,
+  timestamp,
+} from "drizzle-orm/pg-core";
 import { organisations, users } from "../auth/auth.tables.js";
 
 /** The public face of a hub organisation: the regional loket that takes intakes. Coverage is on the organisation. */
@@ -102,7 +113,35 @@ export const referrals = pgTable(
     index("referrals_provider_idx").on(table.providerId, table.status),
     index("referrals_due_idx").on(table.dueAt),
     index("referrals_created_idx").on(table.createdAt),
+    // The monitor's rollup refreshes the referrals changed since its last run (ADR 0066).
+    index("referrals_updated_idx").on(table.updatedAt),
   ],
+);
+
+/**
+ * The monitor's rollup of referrals (ADR 0066): one row per referral with only what the monitor counts (region,
+ * instrument, dates, outcome, decline reason), no name, e-mail, KVK number or case id. Times are whole
+ * milliseconds, as the monitor's JavaScript facts hold them. Rebuilt for changed referrals by the monitoring.rollup
+ * job; the monitor's pages aggregate it in SQL and read a few rows.
+ */
+export const referralMonitorFacts = pgTable(
+  "referral_monitor_facts",
+  {
+    referralId: integer("referral_id")
+      .primaryKey()
+      .references(() => referrals.id, { onDelete: "cascade" }),
+    regionCode: text("region_code").notNull(),
+    instrumentRefId: text("instrument_ref_id").notNull(),
+    status: text("status").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    deadlineAt: timestamp("deadline_at", { withTimezone: true }),
+    outcomeAt: timestamp("outcome_at", { withTimezone: true }),
+    outcome: text("outcome"),
+    declineReason: text("decline_reason"),
+    /** outcome_at − created_at in ms, when both are known. */
+    leadMs: bigint("lead_ms", { mode: "number" }),
+  },
+  (table) => [index("referral_monitor_facts_created_idx").on(table.createdAt)],
 );
 
 /** Every status change of a referral: the closed loop's history. */
