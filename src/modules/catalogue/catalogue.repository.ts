@@ -1,4 +1,4 @@
-import { asc, eq, inArray, sql } from "drizzle-orm";
+import { asc, eq, getTableColumns, inArray, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.js";
 import { queryRows } from "../../db/client.js";
 import type { Lang } from "../../i18n/index.js";
@@ -6,7 +6,13 @@ import type { IndexRow } from "./catalogue.search-index.js";
 import { catalogueInstruments, catalogueOrganizations } from "./catalogue.tables.js";
 import type { FacetKey } from "./catalogue.vocabulary.js";
 
-export type InstrumentRow = typeof catalogueInstruments.$inferSelect;
+// The search vectors stay in the database: only the search index reads them, as text (loadIndexRows).
+const {
+  searchNl: _searchNl,
+  searchEn: _searchEn,
+  ...instrumentColumns
+} = getTableColumns(catalogueInstruments);
+export type InstrumentRow = Omit<typeof catalogueInstruments.$inferSelect, "searchNl" | "searchEn">;
 export type OrganizationRow = typeof catalogueOrganizations.$inferSelect;
 
 /** One result line of the search page. */
@@ -104,12 +110,12 @@ export function createCatalogueRepository(db: Database) {
         : key.refId
           ? eq(catalogueInstruments.refId, key.refId)
           : eq(catalogueInstruments.slug, key.slug ?? "");
-      const [row] = await db.select().from(catalogueInstruments).where(condition).limit(1);
+      const [row] = await db.select(instrumentColumns).from(catalogueInstruments).where(condition).limit(1);
       return row;
     },
 
     listInstruments: async (options: { ids?: string[]; includeSynthetic?: boolean } = {}) => {
-      const query = db.select().from(catalogueInstruments);
+      const query = db.select(instrumentColumns).from(catalogueInstruments);
       if (options.ids) {
         if (options.ids.length === 0) return [];
         return query.where(inArray(catalogueInstruments.id, options.ids));

@@ -18,6 +18,8 @@ const SORTS = ["relevance", "newest", "closing"] as const;
 
 /** /aanbod (search with facets), /aanbod/{slug} (one instrument) and /api/profile (the API profile page). */
 export function catalogueRoutes({ service, geography }: { service: CatalogueService; geography: Geography }) {
+  // One list for every request: the picker renders its 342 options once per list (regions/views/municipality-picker).
+  const municipalityOptions = geography.municipalities.map(({ code, name }) => ({ code, name }));
   return new Hono<AppEnv>()
     .get("/aanbod", async (c) => {
       const lang = c.get("lang");
@@ -113,7 +115,7 @@ export function catalogueRoutes({ service, geography }: { service: CatalogueServ
         sort,
         municipalityName: municipality?.name,
         problems,
-        municipalities: geography.municipalities.map(({ code, name }) => ({ code, name })),
+        municipalities: municipalityOptions,
         total: result.total,
         page: pageNumber,
         pages,

@@ -113,7 +113,7 @@ export function createCatalogueService(deps: {
    * any process raises it, and the first search after that rebuilds the index (one build at a time per revision).
    */
   async function indexedCatalogue(): Promise<IndexedCatalogue> {
-    const revision = await repository.revision();
+    const revision = await freshRevision();
     if (current?.revision === revision) return current;
     if (building?.revision !== revision) {
       const started = { revision, done: buildIndexed(revision) };
@@ -129,6 +129,29 @@ export function createCatalogueService(deps: {
       });
     }
     return building!.done;
+  }
+
+  let revisionRead: Promise<number> | undefined;
+  let nextRevisionRead: Promise<number> | undefined;
+  /**
+   * The revision as of a read that started after the call: a search never misses a write committed before it
+   * arrived. Searches that arrive while a read is under way share the next read, so a busy instance makes at most
+   * one revision read at a time instead of one per search.
+   */
+  function freshRevision(): Promise<number> {
+    if (!revisionRead) {
+      revisionRead = repository.revision().finally(() => {
+        revisionRead = undefined;
+      });
+      return revisionRead;
+    }
+    nextRevisionRead ??= revisionRead
+      .catch(() => {})
+      .then(() => {
+        nextRevisionRead = undefined;
+        return freshRevision();
+      });
+    return nextRevisionRead;
   }
 
   async function buildIndexed(revision: number): Promise<IndexedCatalogue> {

@@ -16,11 +16,12 @@ export type RegionsRouteDeps = {
 
 /** /regio and /regio/{code}. */
 export function regionsRoutes({ geography, loketFor }: RegionsRouteDeps) {
+  // One list for every request: the picker renders its 342 options once per list (views/municipality-picker).
+  const municipalityOptions = geography.municipalities.map(({ code, name }) => ({ code, name }));
   return new Hono<AppEnv>()
     .get("/regio", (c) => {
       const t = regionsMessages[c.get("lang")];
       const typed = c.req.query("gemeente");
-      const municipalityOptions = geography.municipalities.map(({ code, name }) => ({ code, name }));
       let problems: { field: string; message: string }[] = [];
       if (typed !== undefined) {
         const municipality = geography.findMunicipalityByName(typed);
