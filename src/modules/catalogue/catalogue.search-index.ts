@@ -62,9 +62,7 @@ export type SearchIndex = ReturnType<typeof buildSearchIndex>;
 export function buildSearchIndex(rows: IndexRow[]) {
   const count = rows.length;
   const words = Math.ceil(count / 32);
-  const facets = Object.fromEntries(
-    FACET_KEYS.map((key) => [key, facetColumn(rows.map((row) => facetValuesOf(row, key)))]),
-  ) as Record<FacetKey, FacetColumn>;
+  const facets = facetColumns(rows);
   const areas = facetColumn(rows.map((row) => row.coverage_keys));
   const statusOrder = Uint8Array.from(rows, (row) => STATUS_ORDER[row.status] ?? 4);
   const newest = Float64Array.from(rows, (row) => dayNumber(row.window_open ?? row.last_verified) ?? 0);
@@ -74,6 +72,8 @@ export function buildSearchIndex(rows: IndexRow[]) {
     nl: languageIndex(rows, "nl"),
     en: languageIndex(rows, "en"),
   };
+  // The result lines only: the vectors' text is not kept once the postings are built.
+  const summaries = rows.map(summaryOf);
 
   const emptySet = () => new Uint32Array(words);
   const fullSet = () => {
@@ -213,7 +213,7 @@ export function buildSearchIndex(rows: IndexRow[]) {
       const page = firstInOrder(results, input.offset + input.limit, order).slice(input.offset);
       return {
         total: results.length,
-        items: page.map((document) => summaryOf(rows[document]!)),
+        items: page.map((document) => summaries[document]!),
         facets: facetCounts,
       };
     },
@@ -243,6 +243,13 @@ export function buildSearchIndex(rows: IndexRow[]) {
       score[document] = Math.fround(score[document]!) + (matchedTerms ? matchedTerms[document]! : 0);
     return (a, b) => score[b]! - score[a]! || statusOrder[a]! - statusOrder[b]! || byName(a, b);
   }
+}
+
+// Outside buildSearchIndex: a closure there that mentions `rows` would keep every row (and its vectors) alive.
+function facetColumns(rows: IndexRow[]): Record<FacetKey, FacetColumn> {
+  return Object.fromEntries(
+    FACET_KEYS.map((key) => [key, facetColumn(rows.map((row) => facetValuesOf(row, key)))]),
+  ) as Record<FacetKey, FacetColumn>;
 }
 
 function facetValuesOf(row: IndexRow, key: FacetKey): string[] {
