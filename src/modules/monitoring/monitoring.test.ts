@@ -81,6 +81,12 @@ describeEachDatabase("monitoring pages, funnel rollup and goals", (database) => 
     expect(overview.match(/class="cl-map__region cl-stars-\d"><title>/g)).toHaveLength(30);
     const cell = await publicApp.request("/monitor/regio/ES04/cel?stap=invoering&fase=starter");
     expect(await cell.text()).toContain("/aanbod/");
+    // Kinds of instrument in the reader's language, not the stored codes.
+    const chainCell = await (
+      await publicApp.request("/monitor/regio/ES04/cel?stap=ketensamenwerking&fase=peloton")
+    ).text();
+    expect(chainCell).toContain(">Netwerk<");
+    expect(chainCell).not.toContain(">network<");
     expect((await publicApp.request("/monitor/regio/ES99")).status).toBe(404);
   });
 

@@ -2,6 +2,7 @@ import { format } from "../../../i18n/index.js";
 import { Heading, Link, Paragraph } from "../../../web/components.js";
 import type { PageContext } from "../../../web/context.js";
 import { Layout } from "../../../web/layout.js";
+import { label } from "../../catalogue/index.js";
 import { monitoringMessages } from "../monitoring.messages.js";
 import type { JourneyStep, Phase } from "../monitoring.types.js";
 import { DataTable } from "./monitor-parts.js";
@@ -35,10 +36,11 @@ export const CellPage = ({ page, model }: { page: PageContext; model: CellModel 
           <Paragraph lead>{format(t.cellIntro, { count: model.instruments.length })}</Paragraph>
           <DataTable
             caption={title}
+            captionRepeatsHeading
             head={[t.instrument, t.kindLabel]}
             rows={model.instruments.map((instrument) => [
               <Link href={`/aanbod/${instrument.slug}`}>{instrument.name}</Link>,
-              instrument.kind,
+              label("kind", instrument.kind, page.lang),
             ])}
           />
         </>

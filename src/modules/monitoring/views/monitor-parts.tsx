@@ -44,11 +44,14 @@ export const MonitorNav = ({ lang, current }: { lang: Lang; current: MonitorSect
 /** A table in NLDS classes; the caption names it for screen readers. */
 export const DataTable = ({
   caption,
+  captionRepeatsHeading = false,
   head,
   rows,
   numeric = [],
 }: {
   caption: string;
+  /** The heading just above says the same: the caption is then for screen readers only, not shown twice. */
+  captionRepeatsHeading?: boolean;
   head: Child[];
   rows: Child[][];
   /** Indexes of columns that hold numbers (right-aligned). */
@@ -56,7 +59,9 @@ export const DataTable = ({
 }) => (
   <div class="cl-table-scroll">
     <table class="utrecht-table utrecht-table--html-table">
-      <caption class="utrecht-table__caption">{caption}</caption>
+      <caption class={`utrecht-table__caption${captionRepeatsHeading ? " cl-visually-hidden" : ""}`}>
+        {caption}
+      </caption>
       <thead class="utrecht-table__header">
         <tr class="utrecht-table__row">
           {head.map((cell, index) => (

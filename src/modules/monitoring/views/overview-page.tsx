@@ -32,6 +32,7 @@ export const OverviewPage = ({ page, model }: { page: PageContext; model: Overvi
           <div>
             <DataTable
               caption={t.starsHeading}
+              captionRepeatsHeading
               head={[t.region, t.stars, t.missingForNext, t.gaps]}
               numeric={[1, 3]}
               rows={model.regions.map((region) => [

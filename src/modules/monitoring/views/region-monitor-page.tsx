@@ -2,6 +2,7 @@ import { format, type Localised, pick } from "../../../i18n/index.js";
 import { Heading, Link, Paragraph } from "../../../web/components.js";
 import type { PageContext } from "../../../web/context.js";
 import { Layout } from "../../../web/layout.js";
+import { label } from "../../catalogue/index.js";
 import { monitoringMessages } from "../monitoring.messages.js";
 import type { RegionOverview } from "../monitoring.service.js";
 import { JOURNEY_STEPS, PHASES } from "../monitoring.types.js";
@@ -54,6 +55,7 @@ export const RegionMonitorPage = ({ page, model }: { page: PageContext; model: R
         </Heading>
         <DataTable
           caption={format(t.matrixCaption, { name: region.name })}
+          captionRepeatsHeading
           head={[t.funnelStage, ...PHASES.map((phase) => t.phase[phase])]}
           numeric={[1, 2, 3]}
           rows={JOURNEY_STEPS.map((step) => [
@@ -99,10 +101,11 @@ export const RegionMonitorPage = ({ page, model }: { page: PageContext; model: R
         {region.overlaps.length ? (
           <DataTable
             caption={t.overlapsHeading}
+            captionRepeatsHeading
             head={[t.funnelStage, t.kindLabel, t.instruments]}
             rows={region.overlaps.map((overlap) => [
               `${t.step[overlap.step]}, ${t.phase[overlap.phase]}`,
-              overlap.kind,
+              label("kind", overlap.kind, page.lang),
               overlap.refIds.map(name).join("; "),
             ])}
           />
