@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import { requestId } from "hono/request-id";
 import { parse as parseCookies } from "hono/utils/cookie";
+import { LRUCache } from "lru-cache";
 import type { Logger } from "pino";
 import type { Env } from "./config/env.js";
 import type { Database, DatabaseHandle } from "./db/client.js";
@@ -204,25 +205,19 @@ function monitoringServiceFor(
 
 /**
  * Reuses a region's answer (per language) for `ttlMs` of real time (not the app's clock, which tests freeze, as for
- * the route's instrument list); a failed look-up is not kept.
+ * the route's instrument list). lru-cache's fetch runs one look-up per key at a time and keeps no failed look-up.
  */
-function reusedPerRegion<T>(
-  lookup: (regionCode: string, lang: "nl" | "en") => Promise<T>,
+function reusedPerRegion<T extends object>(
+  lookup: (regionCode: string, lang: "nl" | "en") => Promise<T | undefined>,
   ttlMs = 30_000,
-): (regionCode: string, lang: "nl" | "en") => Promise<T> {
-  const kept = new Map<string, { at: number; value: Promise<T> }>();
-  return (regionCode, lang) => {
-    const key = `${regionCode}:${lang}`;
-    const now = Date.now();
-    const hit = kept.get(key);
-    if (hit && now - hit.at < ttlMs) return hit.value;
-    const value = lookup(regionCode, lang);
-    kept.set(key, { at: now, value });
-    value.catch(() => {
-      if (kept.get(key)?.value === value) kept.delete(key);
-    });
-    return value;
-  };
+): (regionCode: string, lang: "nl" | "en") => Promise<T | undefined> {
+  const kept = new LRUCache<string, T, { regionCode: string; lang: "nl" | "en" }>({
+    max: 200,
+    ttl: ttlMs,
+    fetchMethod: (_key, _stale, { context }) => lookup(context.regionCode, context.lang),
+  });
+  // An unknown region (undefined) is not kept: lru-cache stores only values.
+  return (regionCode, lang) => kept.fetch(`${regionCode}:${lang}`, { context: { regionCode, lang } });
 }
 
 /**

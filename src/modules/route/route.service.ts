@@ -1,3 +1,4 @@
+import { LRUCache } from "lru-cache";
 import type { Geography } from "../regions/index.js";
 import { parseSbi, type RouteReferenceData } from "./route.data.js";
 import {
@@ -93,19 +94,13 @@ export function createRouteService({
   clock = () => new Date(),
   cacheTtlMs = 30_000,
 }: RouteServiceDeps) {
-  let cached: { at: number; instruments: Promise<MatchableInstrument[]> } | undefined;
-  const instruments = () => {
-    const now = Date.now();
-    if (!cached || now - cached.at > cacheTtlMs) {
-      const pending = listMatchableInstruments();
-      cached = { at: now, instruments: pending };
-      // A failed listing must not stay cached.
-      pending.catch(() => {
-        if (cached?.instruments === pending) cached = undefined;
-      });
-    }
-    return cached.instruments;
-  };
+  // One entry; lru-cache's fetch shares a listing in progress and keeps no failed one.
+  const instrumentList = new LRUCache<"all", MatchableInstrument[]>({
+    max: 1,
+    ttl: cacheTtlMs,
+    fetchMethod: () => listMatchableInstruments(),
+  });
+  const instruments = async () => (await instrumentList.fetch("all")) ?? [];
   return {
     /** The route for a profile, at most `limit` recommendations. */
     async routeFor(profile: RouteProfile, limit = 10): Promise<RouteResult> {
@@ -119,7 +114,7 @@ export function createRouteService({
     },
     /** Drops the cached instrument list: the catalogue changed in this process (a provider's listing, ADR 0044). */
     invalidate() {
-      cached = undefined;
+      instrumentList.clear();
     },
   };
 }

@@ -1,3 +1,4 @@
+import { LRUCache } from "lru-cache";
 import type { Lang } from "../../../i18n/index.js";
 import type { InstrumentLinkLookup } from "../knowledge.instrument-links.js";
 import { toMeasurePackageModel } from "../knowledge.presenters.js";
@@ -9,16 +10,11 @@ import { MeasurePackagePanel } from "./measure-package.js";
 const PANEL_TTL_MS = 60_000;
 
 /** What the route page shows for a sector: its measure package and practice examples from the same sector. */
-export function sectorKnowledgePanels(
-  service: KnowledgeService,
-  instrumentLinks: InstrumentLinkLookup,
-  now: () => number = Date.now,
-) {
+export function sectorKnowledgePanels(service: KnowledgeService, instrumentLinks: InstrumentLinkLookup) {
   type Panels = {
     examples: Awaited<ReturnType<KnowledgeService["examplesForSector"]>>;
     packageModel: Awaited<ReturnType<typeof toMeasurePackageModel>> | null;
   };
-  const loaded = new Map<string, { at: number; panels: Promise<Panels> }>();
   const load = async (sbiCode: string, lang: Lang): Promise<Panels> => {
     const [examples, measurePackage] = await Promise.all([
       service.examplesForSector(sbiCode, lang, 3),
@@ -29,16 +25,16 @@ export function sectorKnowledgePanels(
       : null;
     return { examples, packageModel };
   };
+  // lru-cache's fetch shares a load in progress and keeps no failed one.
+  const loaded = new LRUCache<string, Panels, { sbiCode: string; lang: Lang }>({
+    max: 500,
+    ttl: PANEL_TTL_MS,
+    fetchMethod: (_key, _stale, { context }) => load(context.sbiCode, context.lang),
+  });
   return async (sbiCode: string, lang: Lang) => {
-    const key = `${lang}:${sbiCode}`;
-    let entry = loaded.get(key);
-    if (!entry || now() - entry.at > PANEL_TTL_MS) {
-      entry = { at: now(), panels: load(sbiCode, lang) };
-      loaded.set(key, entry);
-      // A failed load is not kept.
-      entry.panels.catch(() => loaded.delete(key));
-    }
-    const { examples, packageModel } = await entry.panels;
+    const panels = await loaded.fetch(`${lang}:${sbiCode}`, { context: { sbiCode, lang } });
+    if (!panels) return null;
+    const { examples, packageModel } = panels;
     if (!packageModel && examples.length === 0) return null;
     return (
       <>
