@@ -66,19 +66,23 @@ export function createMonitoringService(deps: {
     return { from: new Date(now.getTime() - 365 * DAY_MS), to: now };
   };
 
-  /** Coverage and star level of every region; `referrals`: the year's figures when the caller has them already. */
+  /**
+   * Coverage and star level of every region; `referralsOfYear`: the year's figures when the caller reads them too.
+   * `gather` runs the reads: side by side on the pool, one after another on a job's transaction (one connection).
+   */
   async function overview(
     sources: MonitoringSources = deps.sources,
-    referralsOfYear?: Promise<RegionReferralFigures[]>,
+    referralsOfYear?: () => Promise<RegionReferralFigures[]>,
+    gather: Gather = inParallel,
   ): Promise<RegionOverview[]> {
     const now = clock();
-    const [instruments, examples, events, hubs, referrals] = await Promise.all([
-      sources.instruments(),
-      sources.examples(),
-      sources.events(),
-      sources.hubs(),
-      referralsOfYear ?? sources.referralFigures.byRegion(lastYear(), now),
-    ]);
+    const [instruments, examples, events, hubs, referrals] = await gather([
+      () => sources.instruments(),
+      () => sources.examples(),
+      () => sources.events(),
+      () => sources.hubs(),
+      referralsOfYear ?? (() => sources.referralFigures.byRegion(lastYear(), now)),
+    ] as const);
     return regions.map((region) => {
       const own = referrals.find((row) => row.regionCode === region.code);
       return {
@@ -101,16 +105,22 @@ export function createMonitoringService(deps: {
   async function indicatorFacts(
     repository: MonitoringRepository,
     sources: MonitoringSources,
+    gather: Gather,
   ): Promise<RegionIndicatorFacts[]> {
     const year = lastYear();
     const range = { from: isoDay(year.from), to: isoDay(year.to) };
-    const ofYear = sources.referralFigures.byRegion(year, year.to);
-    const [regionsNow, intakes, measures, referrals] = await Promise.all([
-      overview(sources, ofYear),
-      repository.countByRegion("intake_requested", range),
-      repository.countByRegion("measure_recorded", range),
+    // Read once, used twice: for the stars and for the referral indicators.
+    let figures: Promise<RegionReferralFigures[]> | undefined;
+    const ofYear = () => {
+      figures ??= sources.referralFigures.byRegion(year, year.to);
+      return figures;
+    };
+    const [regionsNow, intakes, measures, referrals] = await gather([
+      () => overview(sources, ofYear, gather),
+      () => repository.countByRegion("intake_requested", range),
+      () => repository.countByRegion("measure_recorded", range),
       ofYear,
-    ]);
+    ] as const);
     const countIn = (rows: { region_code: string; count: number }[], code: string) =>
       rows.find((row) => row.region_code === code)?.count ?? 0;
     return regionsNow.map((region) => {
@@ -128,12 +138,16 @@ export function createMonitoringService(deps: {
   }
 
   /** Goals with progress, read through the given repository (a job passes one on its transaction). */
-  async function goalsWith(repository: MonitoringRepository, sources: MonitoringSources = deps.sources) {
-    const [goals, values, facts] = await Promise.all([
-      repository.listGoals(),
-      repository.listGoalValues(),
-      indicatorFacts(repository, sources),
-    ]);
+  async function goalsWith(
+    repository: MonitoringRepository,
+    sources: MonitoringSources = deps.sources,
+    gather: Gather = inParallel,
+  ) {
+    const [goals, values, facts] = await gather([
+      () => repository.listGoals(),
+      () => repository.listGoalValues(),
+      () => indicatorFacts(repository, sources, gather),
+    ] as const);
     const today = clock();
     return goals.map((goal) => {
       const inScope = regionsInScope(goalScope(goal), regions);
@@ -241,7 +255,7 @@ export function createMonitoringService(deps: {
           // On PGlite the one connection is held by this transaction: read and write through it.
           const repository = createMonitoringRepository(tx);
           const sources = deps.sourcesOn?.(tx) ?? deps.sources;
-          for (const goal of await goalsWith(repository, sources))
+          for (const goal of await goalsWith(repository, sources, oneByOne))
             await repository.recordGoalValue(goal.id, isoDay(clock()), goal.current);
         },
       };
@@ -266,3 +280,18 @@ export async function scheduleMonitoringJobs(
 }
 
 export type MonitoringService = ReturnType<typeof createMonitoringService>;
+
+/** Runs reads and gives their results in order. */
+type Gather = <const T extends readonly (() => Promise<unknown>)[]>(
+  tasks: T,
+) => Promise<{ -readonly [K in keyof T]: Awaited<ReturnType<T[K]>> }>;
+
+/** Side by side: each read on its own pooled connection. */
+const inParallel: Gather = (tasks) => Promise.all(tasks.map((task) => task())) as never;
+
+/** One after another: a transaction's one connection takes one query at a time (node-postgres 9 will insist). */
+const oneByOne: Gather = async (tasks) => {
+  const results: unknown[] = [];
+  for (const task of tasks) results.push(await task());
+  return results as never;
+};
