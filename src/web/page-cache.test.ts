@@ -9,9 +9,9 @@ import { createPageCache, pageCacheControl } from "./page-cache.js";
 const SECRET = "page-cache-test-secret-0123456789abcdef";
 
 /** The shell's pipeline in front of the cache, and handlers that count how often they really ran. */
-function pipeline(ttlSeconds = 5) {
+function pipeline(ttlSeconds = 5, maxBytes?: number) {
   let clock = 1_000_000;
-  const cache = createPageCache({ ttlSeconds, now: () => clock });
+  const cache = createPageCache({ ttlSeconds, maxBytes, now: () => clock });
   const runs: Record<string, number> = {};
   const count = (name: string) => {
     runs[name] = (runs[name] ?? 0) + 1;
@@ -150,6 +150,17 @@ describe("page cache", () => {
     await slow;
     await subject.app.request("/slow");
     expect(subject.runs.slow).toBe(2);
+  });
+
+  it("stays within its memory bound, letting the least recently used pages go first", async () => {
+    // About 160 bytes a page: some twenty fit in 3,200 bytes, thirty do not.
+    const small = pipeline(5, 3_200);
+    for (let n = 0; n < 30; n++) await small.app.request(`/page?n=${n}`);
+    expect(small.runs.page).toBe(30);
+    await small.app.request("/page?n=29");
+    expect(small.runs.page).toBe(30);
+    await small.app.request("/page?n=0");
+    expect(small.runs.page).toBe(31);
   });
 
   it("is off with a time-to-live of 0", async () => {

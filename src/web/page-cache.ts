@@ -1,6 +1,7 @@
 import type { Context } from "hono";
 import { getCookie } from "hono/cookie";
 import { createMiddleware } from "hono/factory";
+import { LRUCache } from "lru-cache";
 import type { AppEnv } from "./context.js";
 
 /** Cookies that may be present on a request whose page is still the same for everyone with that language. */
@@ -8,7 +9,6 @@ const NEUTRAL_COOKIES = new Set(["cl_lang", "cl_csrf"]);
 const UNSAFE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 type Entry = {
-  storedAt: number;
   body: string;
   /** The body as bytes, when it holds no nonce: sent as it is, not encoded again for every hit. */
   encoded: Uint8Array | undefined;
@@ -19,9 +19,10 @@ type Entry = {
   etag: string | null;
   /** The route pattern that rendered the page, for the metrics label of a hit. */
   route: string;
-  /** Memory it takes, roughly: the string (UTF-16) and the bytes. */
-  size: number;
 };
+
+/** Memory an entry takes, roughly: the string (UTF-16) and the bytes. */
+const entrySize = (entry: Entry) => entry.body.length * 2 + (entry.encoded?.byteLength ?? 0);
 
 export type PageCacheOptions = {
   /** How long a page may be served from memory; 0 turns the cache off. */
@@ -42,24 +43,23 @@ export type PageCacheOptions = {
 export function createPageCache(options: PageCacheOptions) {
   const ttlMs = options.ttlSeconds * 1000;
   const maxBytes = options.maxBytes ?? 32 * 1024 * 1024;
-  const now = options.now ?? Date.now;
-  const entries = new Map<string, Entry>();
-  let bytes = 0;
+  // lru-cache keeps the memory bound (least recently used out first) and the time-to-live; its clock is ours, read
+  // on every look-up (ttlResolution 0), so tests can move it.
+  const entries = new LRUCache<string, Entry>({
+    maxSize: maxBytes,
+    sizeCalculation: entrySize,
+    ttl: Math.max(1, ttlMs),
+    ttlResolution: 0,
+    perf: { now: options.now ?? Date.now },
+  });
   /** Counts the emptyings, so a page rendered across one is not kept. */
   let generation = 0;
   /** Pages being rendered now, by key: requests for the same page wait for that rendering. */
   const rendering = new Map<string, Promise<Entry | undefined>>();
   const stats = { hits: 0, misses: 0 };
 
-  const remove = (key: string) => {
-    const entry = entries.get(key);
-    if (!entry) return;
-    bytes -= entry.size;
-    entries.delete(key);
-  };
   const clear = () => {
     entries.clear();
-    bytes = 0;
     generation++;
   };
 
@@ -82,19 +82,6 @@ export function createPageCache(options: PageCacheOptions) {
     return c.body(entry.nonce && nonce ? entry.body.replaceAll(entry.nonce, nonce) : entry.body, 200);
   };
 
-  const fresh = (key: string) => {
-    const entry = entries.get(key);
-    if (!entry) return undefined;
-    if (now() - entry.storedAt >= ttlMs) {
-      remove(key);
-      return undefined;
-    }
-    // Least recently used goes first when memory runs out: move the hit to the end.
-    entries.delete(key);
-    entries.set(key, entry);
-    return entry;
-  };
-
   /** Keeps the response just rendered, when it is the same for everyone; returns the entry or undefined. */
   const store = async (c: Context<AppEnv>, key: string, generationAtStart: number) => {
     const response = c.res;
@@ -111,7 +98,6 @@ export function createPageCache(options: PageCacheOptions) {
     const nonce = c.get("secureHeadersNonce");
     const holdsNonce = nonce !== undefined && body.includes(nonce);
     const entry: Entry = {
-      storedAt: now(),
       body,
       encoded: holdsNonce ? undefined : new TextEncoder().encode(body),
       contentType,
@@ -119,16 +105,8 @@ export function createPageCache(options: PageCacheOptions) {
       cacheControl,
       etag: response.headers.get("etag"),
       route: c.req.routePath,
-      size: 0,
     };
-    entry.size = body.length * 2 + (entry.encoded?.byteLength ?? 0);
-    remove(key);
-    bytes += entry.size;
     entries.set(key, entry);
-    for (const oldest of entries.keys()) {
-      if (bytes <= maxBytes) break;
-      remove(oldest);
-    }
     return entry;
   };
 
@@ -150,7 +128,7 @@ export function createPageCache(options: PageCacheOptions) {
     // While one request renders a page, the others asking for it wait for that one instead of rendering it too.
     // (No await between looking and claiming the rendering, so two requests cannot both claim it.)
     const pending = rendering.get(key);
-    const entry = fresh(key) ?? (pending ? await pending : undefined);
+    const entry = entries.get(key) ?? (pending ? await pending : undefined);
     if (entry) {
       stats.hits++;
       return serve(c, entry);
