@@ -4,7 +4,7 @@ import { queryRows } from "../../db/client.js";
 import type { Lang } from "../../i18n/index.js";
 import type { IndexRow } from "./catalogue.search-index.js";
 import { catalogueInstruments, catalogueOrganizations } from "./catalogue.tables.js";
-import type { FacetKey } from "./catalogue.vocabulary.js";
+import { type FacetKey, STATUS_SORT_ORDER } from "./catalogue.vocabulary.js";
 
 // The search vectors stay in the database: only the search index reads them, as text (loadIndexRows).
 const {
@@ -43,7 +43,7 @@ const textArray = (values: string[]) =>
   )}]::text[]`;
 
 const STATUS_ORDER = sql.raw(
-  "case i.status when 'open' then 0 when 'doorlopend' then 1 when 'overtekend' then 2 when 'gesloten' then 3 else 4 end",
+  `case i.status ${STATUS_SORT_ORDER.map((status, place) => `when '${status}' then ${place}`).join(" ")} else ${STATUS_SORT_ORDER.length} end`,
 );
 
 /** Reads the catalogue; searches are answered by the in-memory index built from what this loads (ADR 0067). */

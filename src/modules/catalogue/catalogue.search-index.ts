@@ -3,7 +3,7 @@ import { lowerBound } from "./catalogue.query.js";
 import type { FacetCount, InstrumentSummary, SearchFilters, SortOrder } from "./catalogue.repository.js";
 import { normaliseText } from "./catalogue.text.js";
 import { lexemeRankShare, parseTsvector, type QueryNode, queryOperands } from "./catalogue.tsquery.js";
-import type { FacetKey } from "./catalogue.vocabulary.js";
+import { type FacetKey, STATUS_SORT_ORDER } from "./catalogue.vocabulary.js";
 
 /**
  * The catalogue's search index in memory (ADR 0067), pure and without I/O. PostgreSQL computes the search vectors
@@ -52,7 +52,7 @@ type FacetColumn = { values: string[]; ids: Map<string, number>; byDocument: num
 
 const FACET_KEYS: FacetKey[] = ["journey_step", "phase", "theme", "kind", "status", "coverage"];
 const ALL_FACETS = (1 << FACET_KEYS.length) - 1;
-const STATUS_ORDER: Record<string, number> = { open: 0, doorlopend: 1, overtekend: 2, gesloten: 3 };
+const STATUS_ORDER = new Map<string, number>(STATUS_SORT_ORDER.map((status, place) => [status, place]));
 const DAY_MS = 86_400_000;
 
 const dayNumber = (isoDate: string | null) => (isoDate ? Date.parse(isoDate) / DAY_MS : undefined);
@@ -64,7 +64,10 @@ export function buildSearchIndex(rows: IndexRow[]) {
   const words = Math.ceil(count / 32);
   const facets = facetColumns(rows);
   const areas = facetColumn(rows.map((row) => row.coverage_keys));
-  const statusOrder = Uint8Array.from(rows, (row) => STATUS_ORDER[row.status] ?? 4);
+  const statusOrder = Uint8Array.from(
+    rows,
+    (row) => STATUS_ORDER.get(row.status) ?? STATUS_SORT_ORDER.length,
+  );
   const newest = Float64Array.from(rows, (row) => dayNumber(row.window_open ?? row.last_verified) ?? 0);
   const closing = Float64Array.from(rows, (row) => dayNumber(row.window_close) ?? Number.POSITIVE_INFINITY);
   const synthetic = Uint8Array.from(rows, (row) => (row.synthetic ? 1 : 0));

@@ -101,7 +101,13 @@ export function createCatalogueService(deps: {
   const repository: CatalogueRepository = createCatalogueRepository(deps.db);
   const synonyms = deps.synonyms ?? loadSynonyms();
   const clock = deps.clock ?? (() => new Date());
-  let organizationNames: { value: Map<string, string>; loadedAt: number } | undefined;
+  // Provider names by organisation id, reused for 30 s: one load at a time, a failed load not kept.
+  const organizationNames = new LRUCache<"all", Map<string, string>>({
+    max: 1,
+    ttl: ORGANIZATION_NAMES_TTL_MS,
+    fetchMethod: async () =>
+      new Map((await repository.listOrganizations({ includeSynthetic: true })).map((o) => [o.id, o.name])),
+  });
   let current: IndexedCatalogue | undefined;
   let building: { revision: number; done: Promise<IndexedCatalogue> } | undefined;
   // Stemming depends on the text-search configuration only, never on the catalogue: kept across rebuilds.
@@ -180,14 +186,7 @@ export function createCatalogueService(deps: {
   }
 
   async function providerNames(): Promise<Map<string, string>> {
-    if (!organizationNames || Date.now() - organizationNames.loadedAt > ORGANIZATION_NAMES_TTL_MS)
-      organizationNames = {
-        value: new Map(
-          (await repository.listOrganizations({ includeSynthetic: true })).map((o) => [o.id, o.name]),
-        ),
-        loadedAt: Date.now(),
-      };
-    return organizationNames.value;
+    return (await organizationNames.fetch("all")) ?? new Map();
   }
 
   function areaKeys(request: SearchRequest): string[] | undefined {
@@ -302,7 +301,7 @@ export function createCatalogueService(deps: {
     /** Imports through the one import path and refreshes the caches. */
     async import(input: ImportInput, options: { rowOffset?: number } = {}): Promise<ImportReport> {
       const report = await importCatalogue(deps.db, input, options);
-      organizationNames = undefined;
+      organizationNames.clear();
       return report;
     },
   };

@@ -40,6 +40,8 @@ export const KINDS = [
   "loket",
 ] as const;
 export const STATUSES = ["open", "gesloten", "overtekend", "doorlopend", "historisch"] as const;
+/** The order of statuses in results at equal fit: what a company can use now first; any other status last. */
+export const STATUS_SORT_ORDER = ["open", "doorlopend", "overtekend", "gesloten"] as const;
 export const COVERAGE_LEVELS = ["eu", "national", "province", "res_region", "municipality"] as const;
 export const SIZE_CLASSES = ["micro", "klein", "middel", "groot"] as const;
 export const ALLOCATIONS = ["first_come", "tender", "continuous"] as const;
