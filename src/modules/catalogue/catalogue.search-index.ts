@@ -158,17 +158,11 @@ export function buildSearchIndex(rows: IndexRow[]) {
       else if (hasQuery) {
         matchedTerms = new Uint8Array(count);
         candidates = emptySet();
-        for (const term of terms) {
-          const set = matching(language, term);
-          for (let word = 0; word < words; word++) {
-            let bits = set[word]!;
-            while (bits) {
-              const bit = bits & -bits;
-              matchedTerms[(word << 5) + 31 - Math.clz32(bit)]! += 1;
-              bits ^= bit;
-            }
-          }
-        }
+        const counted = matchedTerms;
+        for (const term of terms)
+          forEachMember(matching(language, term), (document) => {
+            counted[document]! += 1;
+          });
         for (let document = 0; document < count; document++)
           if (matchedTerms[document]! >= input.minimumMatch)
             candidates[document >>> 5]! |= 1 << (document & 31);
@@ -212,7 +206,7 @@ export function buildSearchIndex(rows: IndexRow[]) {
               facetCounts.push({ facet: FACET_KEYS[bit]!, value: column.values[id]!, count: counts[id]! });
         }
 
-      const order = comparator(input, language, hasQuery && terms.length ? terms : [], matchedTerms);
+      const order = comparator(input, language, terms, matchedTerms);
       const page = firstInOrder(results, input.offset + input.limit, order).slice(input.offset);
       return {
         total: results.length,
