@@ -28,10 +28,10 @@ import {
 } from "./modules/knowledge/index.js";
 import {
   type CoverageInstrument,
+  createJourneyRecorder,
   createMonitoringRepository,
   createMonitoringService,
   curatedFileSources,
-  type MonitoringRepository,
   type MonitoringSources,
   monitoringApi,
   monitoringRoutes,
@@ -60,7 +60,6 @@ import {
 import {
   createRouteService,
   createScanResultsRepository,
-  type JourneyStepEvent,
   loadRouteReferenceData,
   type MatchableInstrument,
   recordRouteViews,
@@ -220,46 +219,6 @@ function reusedPerRegion<T extends object>(
   return (regionCode, lang) => kept.fetch(`${regionCode}:${lang}`, { context: { regionCode, lang } });
 }
 
-/**
- * Records the route pages' journey events. Events that arrive together (a busy /route) are written in one insert, so
- * fifty concurrent page views cost one statement instead of fifty. The returned promise settles when the insert that
- * holds the event is done; the pages do not wait for it (ADR 0071), a test can. A failure is logged and swallowed:
- * /route is the busiest page and must never fail because of the monitor.
- */
-function journeyRecorder(repository: MonitoringRepository, logger: Logger, clock: () => Date) {
-  type Pending = { event: JourneyStepEvent & { occurredAt: Date }; done: () => void };
-  const queue: Pending[] = [];
-  let scheduled = false;
-  const writeQueued = async (): Promise<void> => {
-    while (queue.length) {
-      const batch = queue.splice(0, 500);
-      try {
-        await repository.insertJourneyEvents(batch.map((item) => item.event));
-      } catch (error) {
-        logger.warn({ err: error, events: batch.length }, "journey events not recorded");
-      }
-      for (const item of batch) item.done();
-    }
-  };
-  // One writer at a time; events queued while it writes go out in its next statement.
-  const schedule = () => {
-    if (scheduled) return;
-    scheduled = true;
-    setImmediate(
-      () =>
-        void writeQueued().finally(() => {
-          scheduled = false;
-          if (queue.length) schedule();
-        }),
-    );
-  };
-  return (event: JourneyStepEvent) =>
-    new Promise<void>((done) => {
-      queue.push({ event: { ...event, occurredAt: clock() }, done });
-      schedule();
-    });
-}
-
 /** The background work (mail, deadlines, retention): handlers for the job worker and the periodic schedule. */
 export async function createBackgroundJobs(deps: AppDeps) {
   const services = createServices(deps);
@@ -329,7 +288,7 @@ export async function createApp(deps: AppDeps) {
       clock,
     }),
     loketFor: regionalLoket,
-    recordJourney: journeyRecorder(createMonitoringRepository(database.db), logger, clock),
+    recordJourney: createJourneyRecorder(createMonitoringRepository(database.db), logger, clock),
   };
   // A provider's listing change shows in the route at once, not after the route's instrument cache expires.
   onCatalogueChange(() => routeDeps.service.invalidate());

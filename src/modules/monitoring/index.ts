@@ -1,5 +1,6 @@
 export { AVAILABLE_STATUSES, coversMunicipality, isAvailableStatus } from "./coverage.js";
 export { csvHeaders, toCsv } from "./csv.js";
+export { createJourneyRecorder } from "./journey-recorder.js";
 export { monitoringApi } from "./monitoring.api.js";
 export { createMonitoringRepository, type MonitoringRepository } from "./monitoring.repository.js";
 export { monitoringRoutes } from "./monitoring.routes.js";
