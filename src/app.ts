@@ -150,6 +150,7 @@ export function monitoringSourcesFor(deps: {
 }): MonitoringSources {
   const curated = curatedFileSources();
   const referralFacts = referralMonitoringFacts(deps.db);
+  const knowledge = createKnowledgeRepository(deps.db);
   return {
     instruments: async () =>
       (await deps.catalogue.listForMatching()).map((instrument) => ({
@@ -168,7 +169,7 @@ export function monitoringSourcesFor(deps: {
     hubs: referralFacts.hubs,
     examples: curated.examples,
     // The agenda's own events (curated, moved ahead in a demo, and providers' events), as /agenda shows them.
-    events: () => createKnowledgeRepository(deps.db).eventFacts(),
+    events: () => knowledge.eventFacts(),
   };
 }
 
