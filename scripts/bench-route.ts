@@ -19,6 +19,7 @@ import {
   type RouteProfile,
 } from "../src/modules/route/index.js";
 import { createScratchDatabase } from "../src/ops/service-process.js";
+import { visitorAddress } from "./support/visitors.js";
 
 const { values: args } = parseArgs({ options: { pglite: { type: "boolean", default: false } } });
 
@@ -197,10 +198,9 @@ const app = await createApp({
   logger: pino({ level: "silent" }),
   listMatchableInstruments: async () => instruments,
 });
-let visitor = 0;
 const asVisitor = (headers: Record<string, string> = {}) => ({
   ...headers,
-  "x-forwarded-for": `198.51.100.${visitor++ % 250}, 203.0.113.${Math.floor(visitor / 250) % 250}`,
+  "x-forwarded-for": visitorAddress(),
 });
 
 const timeRequests = async (make: () => Promise<Response>, expectedStatus: number) => {

@@ -54,7 +54,7 @@ let poolOffset = randomPool.length;
  * 16 bytes from the system's secure random source, as base64. The bytes are drawn 4 KB at a time: one call into the
  * random source per 256 requests instead of one per request. Every byte is handed out once.
  */
-export function nextNonce(): string {
+function nextNonce(): string {
   if (poolOffset >= randomPool.length) {
     randomFillSync(randomPool);
     poolOffset = 0;
