@@ -8,6 +8,7 @@ import {
   Heading,
   Link,
   Paragraph,
+  TextInput,
 } from "../../../web/components.js";
 import type { PageContext } from "../../../web/context.js";
 import type { FieldProblem } from "../../../web/errors.js";
@@ -251,14 +252,13 @@ export const ListingsPage = ({
                 label={t.opensOn}
                 error={problemFor(listing.problems, id("opensOn"))}
               >
-                <input
-                  class="utrecht-textbox utrecht-textbox--html-input"
+                <TextInput
                   type="date"
                   id={id("opensOn")}
                   name="opensOn"
                   value={listing.opensOn}
-                  aria-invalid={problemFor(listing.problems, id("opensOn")) ? "true" : undefined}
-                  aria-describedby={describedBy(
+                  invalid={Boolean(problemFor(listing.problems, id("opensOn")))}
+                  describedBy={describedBy(
                     id("opensOn"),
                     false,
                     Boolean(problemFor(listing.problems, id("opensOn"))),
@@ -270,14 +270,13 @@ export const ListingsPage = ({
                 label={t.closesOn}
                 error={problemFor(listing.problems, id("closesOn"))}
               >
-                <input
-                  class="utrecht-textbox utrecht-textbox--html-input"
+                <TextInput
                   type="date"
                   id={id("closesOn")}
                   name="closesOn"
                   value={listing.closesOn}
-                  aria-invalid={problemFor(listing.problems, id("closesOn")) ? "true" : undefined}
-                  aria-describedby={describedBy(
+                  invalid={Boolean(problemFor(listing.problems, id("closesOn")))}
+                  describedBy={describedBy(
                     id("closesOn"),
                     false,
                     Boolean(problemFor(listing.problems, id("closesOn"))),
