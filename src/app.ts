@@ -24,6 +24,7 @@ import {
   type InstrumentLinkLookup,
   knowledgeApi,
   knowledgeRoutes,
+  providerEventRoutes,
   sectorKnowledgePanels,
 } from "./modules/knowledge/index.js";
 import {
@@ -274,7 +275,7 @@ export async function createApp(deps: AppDeps) {
       found.flatMap((link) => (link ? [[link.refId, { slug: link.slug, name: link.name }] as const] : [])),
     );
   };
-  const knowledge = createKnowledgeService(createKnowledgeRepository(database.db), geography);
+  const knowledge = createKnowledgeService(createKnowledgeRepository(database.db), geography, audit);
   const monitoring = monitoringServiceFor(deps, { geography, catalogue, clock });
   const routeReference = loadRouteReferenceData();
   const routeDeps = {
@@ -404,6 +405,17 @@ export async function createApp(deps: AppDeps) {
     }),
   );
   app.route("/", workspaceRoutes({ referrals, instruments, guard, geography }));
+  app.route(
+    "/",
+    providerEventRoutes({
+      service: knowledge,
+      guard,
+      geography,
+      providerInstruments: async (providerId) =>
+        (await instruments.byProvider(providerId)).map(({ refId, name }) => ({ refId, name })),
+      clock,
+    }),
+  );
   app.route("/", adminRoutes({ privacy, audit, db, guard }));
   app.route(
     "/",

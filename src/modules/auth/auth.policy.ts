@@ -50,6 +50,9 @@ export const POLICY = {
   },
   "provider.inbox": { roles: ["aanbieder"] },
   "listing.update": { roles: ["aanbieder"], when: ownsProvider },
+  /** A provider lists its own agenda events and adds new ones (issue 7). */
+  "event.keep": { roles: ["aanbieder"] },
+  "event.update": { roles: ["aanbieder"], when: ownsProvider },
   "stats.view": { roles: ["coordinator", "beheerder"] },
   "outbox.view_all": { roles: ["beheerder"] },
   "subject.export": { roles: ["beheerder"] },

@@ -10,6 +10,7 @@ export {
   type MeasurePackageModel,
   toMeasurePackageModel,
 } from "./knowledge.presenters.js";
+export { providerEventRoutes } from "./knowledge.provider-events.routes.js";
 export { createKnowledgeRepository } from "./knowledge.repository.js";
 export { knowledgeRoutes } from "./knowledge.routes.js";
 export type { EventInput } from "./knowledge.schemas.js";

@@ -63,6 +63,9 @@ const Event = z
     instrument: InstrumentLink.nullable(),
     registration_url: z.string().nullable(),
     is_example: z.boolean().openapi({ description: "true: an invented example; the date is not real" }),
+    cancelled: z.boolean().openapi({
+      description: "true: called off by its organiser; kept so people who planned to come see it",
+    }),
     version: z.number().int(),
   })
   .openapi("Event");
@@ -176,6 +179,7 @@ export function knowledgeApi({ service, geography, instrumentLinks, clock }: Kno
       instrument: row.instrumentRefId ? link(row.instrumentRefId) : null,
       registration_url: row.registrationUrl,
       is_example: row.isExample,
+      cancelled: row.cancelled,
       version: row.version,
     };
   };

@@ -16,7 +16,7 @@ export type CalendarEvent = {
   /** Increases with each change, so calendar apps replace the older copy. */
   sequence: number;
   /** TENTATIVE for invented example events, CONFIRMED otherwise. */
-  status: "CONFIRMED" | "TENTATIVE";
+  status: "CONFIRMED" | "TENTATIVE" | "CANCELLED";
   categories: string[];
 };
 

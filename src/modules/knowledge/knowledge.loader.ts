@@ -16,6 +16,7 @@ import {
   knowledgeMeasures,
   knowledgeRoadmaps,
 } from "./knowledge.tables.js";
+import { amsterdamInstant } from "./knowledge.time.js";
 
 /**
  * Loads the curated knowledge content from data/knowledge (examples, events, measure packages, roadmaps) and removes
@@ -206,23 +207,12 @@ export function moveExampleEvents<T extends { starts_at: string; ends_at: string
   );
 }
 
-const amsterdamOffset = new Intl.DateTimeFormat("en", {
-  timeZone: "Europe/Amsterdam",
-  timeZoneName: "shortOffset",
-});
-
 /** An ISO time `days` calendar days later at the same wall-clock time in the Netherlands, with its own UTC offset. */
 function amsterdamPlusDays(iso: string, days: number): string {
-  const wall = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2})?)/.exec(iso)![1]!;
-  // The wall-clock time read as if it were UTC, moved by whole days.
-  const asUtc = Date.parse(`${wall}Z`) + days * DAY_MS;
-  for (const hours of [2, 1]) {
-    const instant = new Date(asUtc - hours * 3600 * 1000);
-    const offset = amsterdamOffset.formatToParts(instant).find((part) => part.type === "timeZoneName")!.value;
-    if (offset === `GMT+${hours}`) return instant.toISOString();
-  }
-  // The hour skipped when clocks go forward: take the standard-time reading.
-  return new Date(asUtc - 3600 * 1000).toISOString();
+  const wall = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2})/.exec(iso)![1]!;
+  // The wall-clock time read as if it were UTC, moved by whole days, then read in the Netherlands again.
+  const moved = new Date(Date.parse(`${wall}Z`) + days * DAY_MS).toISOString().slice(0, 16);
+  return amsterdamInstant(moved).toISOString();
 }
 
 async function upsertCuratedEvents(db: Database, rows: (typeof knowledgeEvents.$inferInsert)[]) {

@@ -41,6 +41,8 @@ export type EventItemModel = {
   instrument?: LinkModel;
   registrationUrl?: string;
   isExample: boolean;
+  /** Called off by its provider: still listed, so people who planned to come see it. */
+  cancelled: boolean;
 };
 
 export type MeasureModel = {
@@ -251,6 +253,7 @@ export async function toEventItem(
     instrument,
     registrationUrl: row.registrationUrl ?? undefined,
     isExample: row.isExample,
+    cancelled: row.cancelled,
   };
 }
 

@@ -136,7 +136,8 @@ export function createKnowledgeRepository(db: Database) {
     eventFacts: () =>
       db
         .select({ regionCode: knowledgeEvents.regionCode, startsAt: knowledgeEvents.startsAt })
-        .from(knowledgeEvents),
+        .from(knowledgeEvents)
+        .where(eq(knowledgeEvents.cancelled, false)),
     /** Start times of all upcoming or all past events, for the month filter. */
     eventStarts: async (now: Date, archive: boolean) =>
       (
@@ -147,9 +148,22 @@ export function createKnowledgeRepository(db: Database) {
       ).map((row) => row.startsAt),
     findEvent: async (slug: string) =>
       (await db.select().from(knowledgeEvents).where(eq(knowledgeEvents.slug, slug)))[0],
-    /** Inserts a new event at version 1; false when the slug is taken. */
-    async insertEvent(values: Omit<typeof knowledgeEvents.$inferInsert, "version" | "updatedAt">) {
-      const inserted = await db
+    /** Every event a provider keeps, newest start first. */
+    providerEvents: (providerId: string) =>
+      db
+        .select()
+        .from(knowledgeEvents)
+        .where(eq(knowledgeEvents.providerId, providerId))
+        .orderBy(desc(knowledgeEvents.startsAt), asc(knowledgeEvents.slug)),
+    /** Runs `work` in one transaction; pass the transaction on to the writes and the audit log. */
+    transaction: <T>(work: (tx: Database) => Promise<T>) =>
+      db.transaction((tx) => work(tx as unknown as Database)),
+    /** Inserts a new event at version 1; undefined when the slug is taken. */
+    async insertEvent(
+      values: Omit<typeof knowledgeEvents.$inferInsert, "version" | "updatedAt">,
+      executor: Database = db,
+    ) {
+      const inserted = await executor
         .insert(knowledgeEvents)
         .values({ ...values, version: 1 })
         .onConflictDoNothing({ target: knowledgeEvents.slug })
@@ -161,11 +175,19 @@ export function createKnowledgeRepository(db: Database) {
       slug: string,
       expectedVersion: number,
       values: Omit<typeof knowledgeEvents.$inferInsert, "slug" | "version" | "updatedAt">,
+      executor: Database = db,
     ) {
-      const updated = await db
+      const updated = await executor
         .update(knowledgeEvents)
         .set({ ...values, version: sql`${knowledgeEvents.version} + 1`, updatedAt: sql`now()` })
-        .where(and(eq(knowledgeEvents.slug, slug), eq(knowledgeEvents.version, expectedVersion)))
+        .where(
+          and(
+            eq(knowledgeEvents.slug, slug),
+            eq(knowledgeEvents.version, expectedVersion),
+            // A provider's save never touches an event kept by someone else.
+            values.providerId ? eq(knowledgeEvents.providerId, values.providerId) : undefined,
+          ),
+        )
         .returning();
       return updated[0];
     },

@@ -38,6 +38,11 @@ export type KnowledgeRouteDeps = {
 };
 
 const MAX_LISTED = 500;
+/**
+ * The right-hand side of every event's UID. Fixed, not the request's host name: a calendar that imported the feed
+ * through one address must recognise the same events when it refreshes through another (ADR 0031).
+ */
+const ICAL_UID_DOMAIN = "agenda.circulair-loket";
 const MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 /** Provinces and regions for an area filter, each group sorted by name. */
@@ -210,7 +215,6 @@ export function knowledgeRoutes(deps: KnowledgeRouteDeps) {
       if (problems.length) throw invalidInput(problems);
       const t = knowledgeMessages[lang];
       const origin = deps.publicBaseUrl?.replace(/\/$/, "") ?? new URL(c.req.url).origin;
-      const host = new URL(origin).hostname;
       const body = writeCalendar({
         name: t.icalCalendarName,
         lang,
@@ -226,16 +230,24 @@ export function knowledgeRoutes(deps: KnowledgeRouteDeps) {
             .filter(Boolean)
             .join("\n\n");
           return {
-            uid: `${row.slug}@${host}`,
+            uid: `${row.slug}@${ICAL_UID_DOMAIN}`,
             stamp: row.updatedAt,
             start: row.startsAt,
             end: row.endsAt,
-            summary: row.isExample ? format(t.icalExampleSummary, { title }) : title,
+            summary: row.cancelled
+              ? format(t.icalCancelledSummary, { title })
+              : row.isExample
+                ? format(t.icalExampleSummary, { title })
+                : title,
             description,
             location: row.online ? t.online : [row.place, region].filter(Boolean).join(", ") || t.nationwide,
             url: `${origin}/agenda${lang === "en" ? "?lang=en" : ""}#${row.slug}`,
             sequence: row.version - 1,
-            status: row.isExample ? ("TENTATIVE" as const) : ("CONFIRMED" as const),
+            status: row.cancelled
+              ? ("CANCELLED" as const)
+              : row.isExample
+                ? ("TENTATIVE" as const)
+                : ("CONFIRMED" as const),
             categories: row.isExample ? [t.exampleBadge] : [],
           };
         }),

@@ -136,10 +136,13 @@ export const eventInput = z
     instrumentRefId: z.string().min(1).nullable(),
     registrationUrl: z.url().nullable(),
     isExample: z.boolean(),
+    /** The catalogue provider that keeps the event; null for curated events. */
+    providerId: z.string().min(1).nullable().default(null),
+    cancelled: z.boolean().default(false),
   })
   .refine((event) => event.endsAt >= event.startsAt, { path: ["endsAt"], message: "ends before it starts" })
   .refine((event) => event.online || event.place, {
     path: ["place"],
     message: "a place or online is needed",
   });
-export type EventInput = z.infer<typeof eventInput>;
+export type EventInput = z.input<typeof eventInput>;

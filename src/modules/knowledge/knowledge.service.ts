@@ -1,7 +1,9 @@
 import type { Lang } from "../../i18n/index.js";
-import { conflict, invalidInput, notFound } from "../../web/errors.js";
+import { AppError, conflict, invalidInput, notFound } from "../../web/errors.js";
+import type { AuditActor, AuditLog } from "../audit/index.js";
 import type { Geography } from "../regions/index.js";
 import { type ExampleCardModel, toExampleCard } from "./knowledge.presenters.js";
+import { eventSlugBase } from "./knowledge.provider-events.form.js";
 import type {
   EventRow,
   KnowledgeRepository,
@@ -39,7 +41,12 @@ export function matchPackage<T extends { sbiSections: string[]; sbiDivisions: st
 }
 
 /** Named operations on the knowledge content. */
-export function createKnowledgeService(repository: KnowledgeRepository, geography: Geography) {
+export function createKnowledgeService(
+  repository: KnowledgeRepository,
+  geography: Geography,
+  /** Where a provider's saves are recorded; tests of the content alone leave it out. */
+  audit?: Pick<AuditLog, "record">,
+) {
   async function packages(): Promise<MeasurePackage[]> {
     const [packageRows, measureRows, roadmapRows] = await Promise.all([
       repository.listPackages(),
@@ -55,6 +62,47 @@ export function createKnowledgeService(repository: KnowledgeRepository, geograph
         .filter((roadmap) => roadmap.measurePackageSlug === item.slug)
         .map((roadmap) => ({ slug: roadmap.slug, title: roadmap.title })),
     }));
+  }
+
+  /**
+   * Saves an event: a new one when expectedVersion is null, otherwise an update that only succeeds if nobody saved
+   * the event since the editor loaded it (optimistic locking on the version column). A provider's save is written
+   * to the audit log in the same transaction, and never touches an event another provider keeps.
+   */
+  async function saveEvent(
+    input: EventInput,
+    expectedVersion: number | null,
+    keeper?: { actor: AuditActor },
+  ): Promise<EventRow> {
+    const parsed = eventInput.safeParse(input);
+    if (!parsed.success)
+      throw invalidInput(
+        parsed.error.issues.map((issue) => ({
+          field: issue.path.join(".") || "event",
+          message: issue.message,
+        })),
+      );
+    const { slug, ...values } = parsed.data;
+    const saved = await repository.transaction(async (tx) => {
+      const row =
+        expectedVersion === null
+          ? await repository.insertEvent({ slug, ...values, origin: "provider" }, tx)
+          : await repository.updateEvent(slug, expectedVersion, { ...values, origin: "provider" }, tx);
+      if (row && keeper && audit)
+        await audit.record(tx, keeper.actor, {
+          action: expectedVersion === null ? "event.create" : "event.update",
+          subjectType: "event",
+          subjectId: slug,
+          detail: { version: row.version, providerId: row.providerId, cancelled: row.cancelled },
+        });
+      return row;
+    });
+    if (saved) return saved;
+    // Nothing was written, so nothing needs undoing; say why.
+    if (expectedVersion === null) throw conflict(`An event with slug ${slug} already exists.`);
+    if (await repository.findEvent(slug))
+      throw conflict(`The event ${slug} was changed by someone else; reload it and try again.`);
+    throw notFound("event");
   }
 
   return {
@@ -81,31 +129,31 @@ export function createKnowledgeService(repository: KnowledgeRepository, geograph
       const names = new Map(packageRows.map((item) => [item.slug, item.name] as const));
       return rows.map((row) => toExampleCard(row, lang, geography, names));
     },
+    saveEvent,
     /**
-     * Saves an event a provider keeps: a new one when expectedVersion is null, otherwise an update that only
-     * succeeds if nobody saved the event since the editor loaded it (optimistic locking on the version column).
+     * Adds a provider's new event under a readable slug from its title and month, with "-2", "-3", … when another
+     * event already has that slug.
      */
-    async saveEvent(input: EventInput, expectedVersion: number | null): Promise<EventRow> {
-      const parsed = eventInput.safeParse(input);
-      if (!parsed.success)
-        throw invalidInput(
-          parsed.error.issues.map((issue) => ({
-            field: issue.path.join(".") || "event",
-            message: issue.message,
-          })),
-        );
-      const { slug, ...values } = parsed.data;
-      if (expectedVersion === null) {
-        const inserted = await repository.insertEvent({ slug, ...values, origin: "provider" });
-        if (!inserted) throw conflict(`An event with slug ${slug} already exists.`);
-        return inserted;
+    async addProviderEvent(
+      input: Omit<EventInput, "slug" | "providerId" | "isExample">,
+      providerId: string,
+      actor: AuditActor,
+    ): Promise<EventRow> {
+      const base = eventSlugBase(input.title.nl, input.startsAt);
+      for (let attempt = 1; attempt <= 50; attempt++) {
+        const slug = attempt === 1 ? base : `${base}-${attempt}`;
+        try {
+          return await saveEvent({ ...input, slug, providerId, isExample: false }, null, { actor });
+        } catch (error) {
+          if (!(error instanceof AppError && error.status === 409)) throw error;
+        }
       }
-      const updated = await repository.updateEvent(slug, expectedVersion, { ...values, origin: "provider" });
-      if (updated) return updated;
-      if (await repository.findEvent(slug))
-        throw conflict(`The event ${slug} was changed by someone else; reload it and try again.`);
-      throw notFound("event");
+      throw conflict(`No free slug for an event like ${base}.`);
     },
+    /** The events a provider keeps, newest first. */
+    providerEvents: (providerId: string) => repository.providerEvents(providerId),
+    /** One event, if it exists. */
+    findEvent: (slug: string) => repository.findEvent(slug),
   };
 }
 

@@ -47,8 +47,8 @@ export const knowledgeExamples = pgTable(
 );
 
 /**
- * Events on the agenda. Curated ones come from data/knowledge/events.json; providers will keep their own through
- * saveEvent. `version` guards against lost updates when two people edit the same event.
+ * Events on the agenda. Curated ones come from data/knowledge/events.json; providers keep their own in the workspace
+ * (/werkruimte/agenda) through saveEvent. `version` guards against lost updates when two people edit the same event.
  */
 export const knowledgeEvents = pgTable(
   "knowledge_events",
@@ -69,12 +69,20 @@ export const knowledgeEvents = pgTable(
     isExample: boolean("is_example").notNull(),
     /** "curated" (loaded from data/) or "provider" (kept by a provider in the workspace). */
     origin: text("origin", { enum: ["curated", "provider"] }).notNull(),
+    /** The catalogue provider organisation that keeps this event; null for curated events. */
+    providerId: text("provider_id"),
+    /**
+     * Called off by its provider. A cancelled event stays listed (and in the iCal feed as STATUS:CANCELLED), so
+     * calendars that imported it learn that it will not take place.
+     */
+    cancelled: boolean("cancelled").notNull().default(false),
     version: integer("version").notNull().default(1),
     updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
   },
   (table) => [
     index("knowledge_events_starts_idx").on(table.startsAt),
     index("knowledge_events_region_idx").on(table.regionCode),
+    index("knowledge_events_provider_idx").on(table.providerId),
   ],
 );
 

@@ -9,6 +9,8 @@ import { DEMO_USERS } from "../auth/index.js";
 
 type Route = { method: "GET" | "POST"; path: string; allowed: string[] };
 
+const RVO_EVENT = "spreekuur-rvo-2027-02";
+
 /**
  * Every workspace and beheer route, tried by every role on a dossier of Twente (ES04) referred to RVO. Whoever the
  * policy does not allow gets 403 and leaves a refusal in the audit log; visitors without a session go to the login.
@@ -28,6 +30,11 @@ describeEachDatabase("access matrix", (database) => {
       { clock: () => now },
     );
     await submitIntake(app);
+    // An agenda event kept by RVO, as a provider would have saved it in the workspace.
+    await rows(sql`insert into knowledge_events (slug, title, description, starts_at, ends_at, online, organiser,
+        is_example, origin, provider_id)
+      values (${RVO_EVENT}, '{"nl":"Spreekuur","en":"Office hours"}', '{"nl":"Vragen","en":"Questions"}',
+        '2027-02-02T12:00:00Z', '2027-02-02T14:00:00Z', true, 'RVO', false, 'provider', 'rvo')`);
     const [record] = await rows<{ id: number }>(sql`select id from cases`);
     const adviseur = await loginAs(app, "adviseur.es04@demo.invalid");
     const referred = await adviseur.session.post(
@@ -67,6 +74,11 @@ describeEachDatabase("access matrix", (database) => {
         path: "/werkruimte/aanbod/rvo-mia-vamil-circulair",
         allowed: ["aanbieder.rvo@demo.invalid"],
       },
+      { method: "GET", path: "/werkruimte/agenda", allowed: providers },
+      { method: "GET", path: "/werkruimte/agenda/nieuw", allowed: providers },
+      { method: "POST", path: "/werkruimte/agenda/nieuw", allowed: providers },
+      { method: "GET", path: `/werkruimte/agenda/${RVO_EVENT}`, allowed: ["aanbieder.rvo@demo.invalid"] },
+      { method: "POST", path: `/werkruimte/agenda/${RVO_EVENT}`, allowed: ["aanbieder.rvo@demo.invalid"] },
       { method: "GET", path: "/beheer/betrokkenen", allowed: beheer },
       { method: "POST", path: "/beheer/betrokkenen/export", allowed: beheer },
       { method: "POST", path: "/beheer/betrokkenen/wissen", allowed: beheer },
@@ -84,7 +96,7 @@ describeEachDatabase("access matrix", (database) => {
 
   it("covers every role and every workspace route", () => {
     expect(sessions.size).toBe(DEMO_USERS.length);
-    expect(routes).toHaveLength(16);
+    expect(routes).toHaveLength(21);
   });
 
   for (const user of DEMO_USERS)
@@ -136,7 +148,7 @@ describeEachDatabase("access matrix", (database) => {
       (
         await rows<{ n: number }>(
           sql`select (select count(*) from case_notes) + (select count(*) from referrals) + (select count(*) from measures)
-                + (select count(*) from listing_versions) + (select count(*) from sessions) + (select sum(version) from cases) as n`,
+                + (select count(*) from listing_versions) + (select sum(version) from knowledge_events where origin = 'provider') + (select count(*) from sessions) + (select sum(version) from cases) as n`,
         )
       )[0]!.n;
     const before = await count();

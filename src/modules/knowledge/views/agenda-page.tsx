@@ -98,8 +98,18 @@ export const AgendaPage = ({ page, model }: { page: PageContext; model: AgendaPa
                     <span class="utrecht-badge-status cl-example-badge">{t.exampleBadge}</span>{" "}
                   </>
                 ) : null}
+                {event.cancelled ? (
+                  <>
+                    <span class="utrecht-badge-status cl-cancelled-badge">{t.cancelledBadge}</span>{" "}
+                  </>
+                ) : null}
                 {event.title}
               </Heading>
+              {event.cancelled ? (
+                <Paragraph>
+                  <strong>{t.cancelledNote}</strong>
+                </Paragraph>
+              ) : null}
               <Paragraph>{event.description}</Paragraph>
               <dl class="cl-facts">
                 <dt>{t.when}</dt>
@@ -121,7 +131,9 @@ export const AgendaPage = ({ page, model }: { page: PageContext; model: AgendaPa
                 ) : null}
                 <dt>{t.registration}</dt>
                 <dd>
-                  {event.registrationUrl && !event.isExample ? (
+                  {event.cancelled ? (
+                    t.cancelledNote
+                  ) : event.registrationUrl && !event.isExample ? (
                     <a
                       class="utrecht-link utrecht-link--html-a"
                       href={event.registrationUrl}

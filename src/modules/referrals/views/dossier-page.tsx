@@ -1,6 +1,7 @@
 import { format, formatDate, formatNumber } from "../../../i18n/index.js";
 import {
   Button,
+  Cell,
   CsrfField,
   describedBy,
   ErrorSummary,
@@ -8,13 +9,18 @@ import {
   Heading,
   Link,
   Paragraph,
+  problemFor,
+  Row,
+  Select,
+  StatusTag,
+  Table,
+  Textarea,
   TextInput,
 } from "../../../web/components.js";
 import type { PageContext } from "../../../web/context.js";
 import type { FieldProblem } from "../../../web/errors.js";
 import { Layout } from "../../../web/layout.js";
 import { label, referralsMessages } from "../referrals.messages.js";
-import { Cell, problemFor, Row, Select, StatusTag, Table, Textarea } from "./form-parts.js";
 
 export type DossierModel = {
   id: number;

@@ -9,6 +9,9 @@ import {
   Link,
   ListItem,
   Paragraph,
+  problemFor,
+  Select,
+  Textarea,
   TextInput,
   UnorderedList,
 } from "../../../web/components.js";
@@ -16,7 +19,6 @@ import type { PageContext } from "../../../web/context.js";
 import type { FieldProblem } from "../../../web/errors.js";
 import { Layout } from "../../../web/layout.js";
 import { referralsMessages } from "../referrals.messages.js";
-import { problemFor, Select, Textarea } from "./form-parts.js";
 
 export type IntakePageModel =
   | { kind: "chooseRegion"; regions: { code: string; name: string }[]; problems: FieldProblem[] }

@@ -8,6 +8,10 @@ import {
   Heading,
   Link,
   Paragraph,
+  problemFor,
+  Select,
+  StatusTag,
+  Textarea,
   TextInput,
 } from "../../../web/components.js";
 import type { PageContext } from "../../../web/context.js";
@@ -15,7 +19,6 @@ import type { FieldProblem } from "../../../web/errors.js";
 import { Layout } from "../../../web/layout.js";
 import { LISTING_STATUSES } from "../referrals.instruments.js";
 import { label, listingStatusLabel, referralsMessages } from "../referrals.messages.js";
-import { problemFor, Select, StatusTag, Textarea } from "./form-parts.js";
 
 export type ReferralModel = {
   id: number;

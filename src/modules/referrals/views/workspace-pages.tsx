@@ -1,9 +1,8 @@
 import { format, formatDate, formatNumber } from "../../../i18n/index.js";
-import { Heading, Link, Paragraph } from "../../../web/components.js";
+import { Cell, Heading, Link, Paragraph, Row, StatusTag, Table } from "../../../web/components.js";
 import type { PageContext } from "../../../web/context.js";
 import { Layout } from "../../../web/layout.js";
 import { label, referralsMessages } from "../referrals.messages.js";
-import { Cell, Row, StatusTag, Table } from "./form-parts.js";
 
 export type QueueRow = {
   id: number;
@@ -174,6 +173,11 @@ export const WorkspacePage = ({ page, model }: { page: PageContext; model: Works
           {model.listings ? (
             <li class="utrecht-link-list__item">
               <Link href="/werkruimte/aanbod">{t.listingsLink}</Link>
+            </li>
+          ) : null}
+          {model.listings ? (
+            <li class="utrecht-link-list__item">
+              <Link href="/werkruimte/agenda">{t.providerEventsLink}</Link>
             </li>
           ) : null}
           {model.admin ? (

@@ -1,0 +1,327 @@
+import { sql } from "drizzle-orm";
+import ICAL from "ical.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import { createTestApp } from "../../../tests/support/app.js";
+import { describeEachDatabase } from "../../../tests/support/database.js";
+import { loginAs } from "../../../tests/support/workspace.js";
+import { queryRows } from "../../db/client.js";
+import { seedDemoData } from "../../db/seed.js";
+import {
+  emptyProviderEventForm,
+  eventSlugBase,
+  type ProviderEventFormValues,
+  parseProviderEventForm,
+} from "./knowledge.provider-events.form.js";
+import { amsterdamInstant, amsterdamWallClockOf } from "./knowledge.time.js";
+
+const NOW = new Date("2026-11-27T09:00:00Z");
+
+/** A complete, valid form for an afternoon in April 2027 in Enschede. */
+const validForm = (overrides: Partial<ProviderEventFormValues> = {}): ProviderEventFormValues => ({
+  ...emptyProviderEventForm("RVO"),
+  titleNl: "Spreekuur MIA\\Vamil voor de maakindustrie",
+  titleEn: "MIA\\Vamil office hours for manufacturers",
+  descriptionNl: "Adviseurs beantwoorden uw vragen over de aftrek voor circulaire bedrijfsmiddelen.",
+  descriptionEn: "Advisers answer your questions about the deduction for circular business assets.",
+  startDate: "2027-04-08",
+  startTime: "13:30",
+  endTime: "16:00",
+  place: "Stadskantoor, Hengelosestraat 51, Enschede",
+  regionCode: "ES04",
+  instrumentRefId: "rvo-mia-vamil-circulair",
+  registrationUrl: "https://www.rvo.nl/aanmelden",
+  ...overrides,
+});
+
+const context = {
+  now: NOW,
+  isNew: true,
+  regionCodes: new Set(["ES04", "ES05"]),
+  instrumentRefIds: new Set(["rvo-mia-vamil-circulair"]),
+};
+
+describe("the provider's event form", () => {
+  it("reads dates and times as Dutch local time, summer and winter", () => {
+    const summer = parseProviderEventForm(validForm(), context);
+    expect(summer.ok && summer.draft.startsAt.toISOString()).toBe("2027-04-08T11:30:00.000Z");
+    expect(summer.ok && summer.draft.endsAt.toISOString()).toBe("2027-04-08T14:00:00.000Z");
+    const winter = parseProviderEventForm(validForm({ startDate: "2027-01-14" }), context);
+    expect(winter.ok && winter.draft.startsAt.toISOString()).toBe("2027-01-14T12:30:00.000Z");
+    // The last Sunday of March: 02:30 does not exist, and is read as standard time.
+    expect(amsterdamInstant("2027-03-28T02:30").toISOString()).toBe("2027-03-28T01:30:00.000Z");
+    expect(amsterdamWallClockOf(new Date("2027-04-08T11:30:00Z"))).toEqual({
+      date: "2027-04-08",
+      time: "13:30",
+    });
+  });
+
+  it("names every problem at once, in the order of the form", () => {
+    const parsed = parseProviderEventForm(
+      validForm({
+        titleEn: "",
+        descriptionNl: "x".repeat(2001),
+        startTime: "25:00",
+        place: "",
+        regionCode: "ES99",
+        instrumentRefId: "vh-maatwerkondersteuning",
+        registrationUrl: "javascript:alert(1)",
+      }),
+      context,
+    );
+    expect(parsed.ok).toBe(false);
+    expect(!parsed.ok && parsed.problems).toEqual([
+      { field: "titleEn", problem: "errTitleRequired" },
+      { field: "descriptionNl", problem: "errDescriptionTooLong" },
+      { field: "startTime", problem: "errTime" },
+      { field: "place", problem: "errPlaceRequired" },
+      { field: "regionCode", problem: "errRegion" },
+      { field: "instrumentRefId", problem: "errInstrument" },
+      { field: "registrationUrl", problem: "errRegistrationUrl" },
+    ]);
+  });
+
+  it("checks the order of start and end, the past, and online events without a place", () => {
+    const problemsOf = (values: ProviderEventFormValues, isNew = true) => {
+      const parsed = parseProviderEventForm(values, { ...context, isNew });
+      return parsed.ok ? [] : parsed.problems;
+    };
+    expect(problemsOf(validForm({ endTime: "13:00" }))).toEqual([
+      { field: "endTime", problem: "errEndBeforeStart" },
+    ]);
+    expect(problemsOf(validForm({ endDate: "2027-04-07" }))).toEqual([
+      { field: "endDate", problem: "errEndBeforeStart" },
+    ]);
+    expect(problemsOf(validForm({ startDate: "2026-11-26" }))).toEqual([
+      { field: "startDate", problem: "errInPast" },
+    ]);
+    // An existing event may be corrected after it took place.
+    expect(problemsOf(validForm({ startDate: "2026-11-26" }), false)).toEqual([]);
+    expect(problemsOf(validForm({ startDate: "2029-01-10" }))).toEqual([
+      { field: "startDate", problem: "errTooFar" },
+    ]);
+    expect(problemsOf(validForm({ online: "ja", place: "", regionCode: "" }))).toEqual([]);
+    const multiDay = parseProviderEventForm(validForm({ endDate: "2027-04-10" }), context);
+    expect(multiDay.ok && multiDay.draft.endsAt.toISOString()).toBe("2027-04-10T14:00:00.000Z");
+  });
+
+  it("makes a readable slug from the Dutch title and the month", () => {
+    expect(eventSlugBase("Spreekuur MIA\\Vamil: één middag!", new Date("2027-04-08T11:30:00Z"))).toBe(
+      "spreekuur-mia-vamil-een-middag-2027-04",
+    );
+    expect(eventSlugBase("???", new Date("2027-01-01T00:30:00Z"))).toBe("activiteit-2027-01");
+  });
+});
+
+/** Issue 7: providers keep their own events in the workspace; the public agenda, feed and API show them at once. */
+describeEachDatabase("providers keep their own agenda events", (database) => {
+  let app: Awaited<ReturnType<typeof createTestApp>>;
+  const rows = <T>(query: ReturnType<typeof sql>) => queryRows<T>(database().db, query);
+  // Login throttling allows ten attempts per client per 15 minutes: one session per user for the whole suite.
+  const sessions = new Map<string, Awaited<ReturnType<typeof loginAs>>>();
+  const signIn = async (email: string) => {
+    const found = sessions.get(email) ?? (await loginAs(app, email));
+    sessions.set(email, found);
+    return found;
+  };
+  const rvo = () => signIn("aanbieder.rvo@demo.invalid");
+  let slug = "";
+
+  beforeAll(async () => {
+    await seedDemoData(database().db, "demo-wachtwoord");
+    app = await createTestApp(database(), {}, { clock: () => NOW });
+  });
+
+  it("sends visitors to the login and refuses every role but a provider", async () => {
+    const anonymous = await app.request("/werkruimte/agenda/nieuw");
+    expect(anonymous.status).toBe(303);
+    expect(anonymous.headers.get("location")).toBe("/inloggen?terug=%2Fwerkruimte%2Fagenda%2Fnieuw");
+    const { session } = await signIn("adviseur.es04@demo.invalid");
+    expect((await session.get("/werkruimte/agenda")).status).toBe(403);
+    const { session: coordinator } = await signIn("coordinator@demo.invalid");
+    expect((await coordinator.get("/werkruimte/agenda/nieuw")).status).toBe(403);
+  });
+
+  it("links the provider's workspace to its events, and starts with none", async () => {
+    const { session } = await rvo();
+    expect(await (await session.get("/werkruimte")).text()).toContain('href="/werkruimte/agenda"');
+    const html = await (await session.get("/werkruimte/agenda")).text();
+    expect(html).toContain("U heeft geen komende activiteiten op de agenda.");
+    expect(html).toContain('href="/werkruimte/agenda/nieuw"');
+  });
+
+  it("answers a wrong form with an error summary and keeps what was typed", async () => {
+    const { session } = await rvo();
+    const csrf = await session.csrfTokenFrom("/werkruimte/agenda/nieuw");
+    const response = await session.post(
+      "/werkruimte/agenda/nieuw",
+      { ...validForm({ titleEn: "", registrationUrl: "rvo.nl aanmelden" }) },
+      { csrf },
+    );
+    expect(response.status).toBe(400);
+    const html = await response.text();
+    expect(html).toContain('class="cl-error-summary"');
+    expect(html).toContain(
+      '<a class="utrecht-link utrecht-link--html-a" href="#titleEn">Vul een titel in.</a>',
+    );
+    expect(html).toContain(
+      'href="#registrationUrl">Vul een webadres in dat begint met https:// of http://.</a>',
+    );
+    expect(html).toContain('value="Spreekuur MIA\\Vamil voor de maakindustrie"');
+    expect(html).toContain('aria-invalid="true"');
+    expect(
+      (
+        await rows<{ n: number }>(
+          sql`select count(*)::int as n from knowledge_events where origin = 'provider'`,
+        )
+      )[0]!.n,
+    ).toBe(0);
+  });
+
+  it("saves a new event, records it in the audit log and shows it on the agenda, in the feed and in the API", async () => {
+    const { session } = await rvo();
+    const csrf = await session.csrfTokenFrom("/werkruimte/agenda/nieuw");
+    const response = await session.post("/werkruimte/agenda/nieuw", { ...validForm() }, { csrf });
+    expect(response.status).toBe(303);
+    slug = "spreekuur-mia-vamil-voor-de-maakindustrie-2027-04";
+    expect(response.headers.get("location")).toBe(`/werkruimte/agenda?opgeslagen#${slug}`);
+
+    const [stored] = await rows<{
+      provider_id: string;
+      starts_at: string;
+      is_example: boolean;
+      version: number;
+    }>(
+      sql`select provider_id, starts_at::text, is_example, version from knowledge_events where slug = ${slug}`,
+    );
+    expect(stored).toMatchObject({ provider_id: "rvo", is_example: false, version: 1 });
+    expect(new Date(stored!.starts_at).toISOString()).toBe("2027-04-08T11:30:00.000Z");
+    const [audit] = await rows<{ action: string; actor_label: string }>(
+      sql`select action, actor_label from audit_log where subject_type = 'event' and subject_id = ${slug}`,
+    );
+    expect(audit).toEqual({ action: "event.create", actor_label: "aanbieder@provider-rvo" });
+
+    const listing = await (await session.get("/werkruimte/agenda?opgeslagen")).text();
+    expect(listing).toContain("De activiteit is opgeslagen en staat op de openbare agenda.");
+    expect(listing).toContain(`href="/werkruimte/agenda/${slug}"`);
+
+    const agenda = await (await app.request("/agenda?regio=ES04")).text();
+    expect(agenda).toContain(`id="${slug}"`);
+    expect(agenda).toContain("Spreekuur MIA\\Vamil voor de maakindustrie");
+    const english = await (await app.request("/agenda?lang=en&regio=ES04")).text();
+    expect(english).toContain("MIA\\Vamil office hours for manufacturers");
+
+    const api = (await (await app.request("/api/v1/events?region=ES04&per_page=100")).json()) as {
+      contents: { id: string; is_example: boolean; cancelled: boolean; organiser: string }[];
+    };
+    expect(api.contents.find((event) => event.id === slug)).toMatchObject({
+      is_example: false,
+      cancelled: false,
+      organiser: "RVO",
+    });
+
+    const feed = ICAL.Component.fromString(await (await app.request("/agenda.ics?regio=ES04")).text());
+    const event = feed
+      .getAllSubcomponents("vevent")
+      .find((item) => item.getFirstPropertyValue("uid") === `${slug}@agenda.circulair-loket`);
+    expect(event?.getFirstPropertyValue("status")).toBe("CONFIRMED");
+    expect(event?.getFirstPropertyValue("summary")).toBe("Spreekuur MIA\\Vamil voor de maakindustrie");
+  });
+
+  it("lets no other provider see or change the event, and keeps curated events out of the editor", async () => {
+    const { session } = await signIn("aanbieder.versnellingshuis@demo.invalid");
+    expect((await session.get(`/werkruimte/agenda/${slug}`)).status).toBe(403);
+    const csrf = await session.csrfTokenFrom("/werkruimte/agenda/nieuw");
+    const refused = await session.post(
+      `/werkruimte/agenda/${slug}`,
+      { ...validForm({ titleNl: "Overgenomen" }), version: "1" },
+      { csrf },
+    );
+    expect(refused.status).toBe(403);
+    const [denied] = await rows<{ n: number }>(
+      sql`select count(*)::int as n from audit_log where action = 'event.update' and outcome = 'denied' and subject_id = ${slug}`,
+    );
+    expect(denied!.n).toBe(2);
+    // Its own list shows nothing of RVO's.
+    expect(await (await session.get("/werkruimte/agenda")).text()).not.toContain(slug);
+    const { session: own } = await rvo();
+    const [curated] = await rows<{ slug: string }>(
+      sql`select slug from knowledge_events where origin = 'curated' limit 1`,
+    );
+    expect((await own.get(`/werkruimte/agenda/${curated!.slug}`)).status).toBe(404);
+    expect((await own.get("/werkruimte/agenda/Geen%20slug")).status).toBe(404);
+  });
+
+  it("refuses a save from an outdated form with 409, keeps the input and changes nothing", async () => {
+    const { session } = await rvo();
+    const editor = await (await session.get(`/werkruimte/agenda/${slug}`)).text();
+    expect(editor).toContain('name="version" value="1"');
+    expect(editor).toContain('value="2027-04-08"');
+    expect(editor).toContain('value="13:30"');
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(editor)![1]!;
+    const first = await session.post(
+      `/werkruimte/agenda/${slug}`,
+      { ...validForm({ place: "Het Rozendaal, Enschede" }), version: "1" },
+      { csrf },
+    );
+    expect(first.status).toBe(303);
+    const stale = await session.post(
+      `/werkruimte/agenda/${slug}`,
+      { ...validForm({ place: "Wilminktheater, Enschede" }), version: "1" },
+      { csrf },
+    );
+    expect(stale.status).toBe(409);
+    const html = await stale.text();
+    expect(html).toContain("Iemand anders heeft deze activiteit opgeslagen");
+    expect(html).toContain('value="Wilminktheater, Enschede"');
+    expect(html).toContain('name="version" value="2"');
+    const [row] = await rows<{ place: string; version: number }>(
+      sql`select place, version from knowledge_events where slug = ${slug}`,
+    );
+    expect(row).toEqual({ place: "Het Rozendaal, Enschede", version: 2 });
+  });
+
+  it("calls an event off: it stays listed as cancelled, in the feed as STATUS:CANCELLED and out of the monitor", async () => {
+    const { session } = await rvo();
+    const csrf = await session.csrfTokenFrom(`/werkruimte/agenda/${slug}`);
+    const response = await session.post(
+      `/werkruimte/agenda/${slug}`,
+      { ...validForm({ cancelled: "ja" }), version: "2" },
+      { csrf },
+    );
+    expect(response.status).toBe(303);
+    const agenda = await (await app.request("/agenda?regio=ES04")).text();
+    const card = agenda.slice(agenda.indexOf(`id="${slug}"`));
+    expect(card.slice(0, 600)).toContain("Gaat niet door");
+    const feed = ICAL.Component.fromString(await (await app.request("/agenda.ics?regio=ES04")).text());
+    const event = feed
+      .getAllSubcomponents("vevent")
+      .find((item) => item.getFirstPropertyValue("uid") === `${slug}@agenda.circulair-loket`);
+    expect(event?.getFirstPropertyValue("status")).toBe("CANCELLED");
+    expect(event?.getFirstPropertyValue("sequence")).toBe(2);
+    const api = (await (await app.request(`/api/v1/events?region=ES04&per_page=100`)).json()) as {
+      contents: { id: string; cancelled: boolean }[];
+    };
+    expect(api.contents.find((item) => item.id === slug)?.cancelled).toBe(true);
+    const list = await (await session.get("/werkruimte/agenda")).text();
+    expect(list).toContain("Gaat niet door");
+    const [audit] = await rows<{ n: number }>(
+      sql`select count(*)::int as n from audit_log where action = 'event.update' and outcome = 'allowed' and subject_id = ${slug}`,
+    );
+    expect(audit!.n).toBe(2);
+  });
+
+  it("gives a second event with the same title and month its own address", async () => {
+    const { session } = await rvo();
+    const csrf = await session.csrfTokenFrom("/werkruimte/agenda/nieuw");
+    const response = await session.post(
+      "/werkruimte/agenda/nieuw",
+      { ...validForm({ startDate: "2027-04-22", online: "ja", place: "", regionCode: "" }) },
+      { csrf },
+    );
+    expect(response.status).toBe(303);
+    expect(response.headers.get("location")).toBe(`/werkruimte/agenda?opgeslagen#${slug}-2`);
+    const english = await (await session.get("/werkruimte/agenda?lang=en")).text();
+    expect(english).toContain("My events on the agenda");
+    expect(english).toContain("Online");
+  });
+});
