@@ -176,6 +176,64 @@ describe("regional loket journey in Chromium", () => {
     JOURNEY_STEP_TIMEOUT,
   );
 
+  let eventSlug = "";
+  it(
+    "aanbieder.rvo puts an event on the agenda; the public agenda shows it at once",
+    async () => {
+      const page = await as("aanbieder.rvo@demo.invalid");
+      await page.goto(`${fixture.server.baseUrl}/werkruimte`);
+      await Promise.all([
+        page.waitForURL((url) => url.pathname === "/werkruimte/agenda"),
+        page.click('a[href="/werkruimte/agenda"]'),
+      ]);
+      await Promise.all([
+        page.waitForURL((url) => url.pathname === "/werkruimte/agenda/nieuw"),
+        page.click('a[href="/werkruimte/agenda/nieuw"]'),
+      ]);
+      // A date a month ahead, in the form's own yyyy-mm-dd.
+      const date = new Date(Date.now() + 30 * 24 * 3600 * 1000).toISOString().slice(0, 10);
+      await page.fill("#titleNl", "Spreekuur circulair ondernemen");
+      await page.fill("#startDate", date);
+      await page.fill("#startTime", "14:00");
+      await page.fill("#endTime", "13:00");
+      await Promise.all([
+        page.waitForURL((url) => url.pathname === "/werkruimte/agenda/nieuw"),
+        page.click('form[action="/werkruimte/agenda/nieuw"] button[type=submit]'),
+      ]);
+      // Every missing or wrong field is in the summary; what was typed stays.
+      const summary = await page.textContent(".cl-error-summary");
+      expect(summary).toContain("Vul een titel in.");
+      expect(summary).toContain("De activiteit moet eindigen na het begin.");
+      expect(summary).toContain("Vul een plaats in, of kies dat de activiteit online is.");
+      expect(await page.inputValue("#titleNl")).toBe("Spreekuur circulair ondernemen");
+      await expectNoAxeViolations(page);
+      await page.fill("#titleEn", "Circular business office hours");
+      await page.fill("#descriptionNl", "Stel uw vragen over circulair ondernemen aan een adviseur.");
+      await page.fill("#descriptionEn", "Ask an adviser your questions about circular business.");
+      await page.fill("#endTime", "16:00");
+      await page.fill("#place", "Stadskantoor, Enschede");
+      await page.selectOption("#regionCode", "ES04");
+      await page.selectOption("#instrumentRefId", "rvo-mia-vamil-circulair");
+      await Promise.all([
+        page.waitForURL((url) => url.pathname === "/werkruimte/agenda" && url.search === "?opgeslagen"),
+        page.click('form[action="/werkruimte/agenda/nieuw"] button[type=submit]'),
+      ]);
+      expect(await page.textContent("main")).toContain("De activiteit is opgeslagen");
+      eventSlug = (await page.getAttribute('main table a[href^="/werkruimte/agenda/"]', "href"))!
+        .split("/")
+        .pop()!;
+      await page.close();
+
+      const visitor = await fixture.browser.newPage();
+      await visitor.goto(`${fixture.server.baseUrl}/agenda?regio=ES04`);
+      const card = visitor.locator(`li[id="${eventSlug}"]`);
+      expect(await card.textContent()).toContain("Spreekuur circulair ondernemen");
+      expect(await card.textContent()).not.toContain("Voorbeeld");
+      await visitor.close();
+    },
+    JOURNEY_STEP_TIMEOUT,
+  );
+
   const workspacePages: [string, () => string][] = [
     ["adviseur.es04@demo.invalid", () => "/werkruimte"],
     ["adviseur.es04@demo.invalid", () => "/werkruimte?filter=mijn"],
@@ -185,6 +243,9 @@ describe("regional loket journey in Chromium", () => {
     ["aanbieder.rvo@demo.invalid", () => "/werkruimte"],
     ["aanbieder.rvo@demo.invalid", () => referralPath],
     ["aanbieder.rvo@demo.invalid", () => "/werkruimte/aanbod"],
+    ["aanbieder.rvo@demo.invalid", () => "/werkruimte/agenda"],
+    ["aanbieder.rvo@demo.invalid", () => "/werkruimte/agenda/nieuw"],
+    ["aanbieder.rvo@demo.invalid", () => `/werkruimte/agenda/${eventSlug}`],
     ["coordinator@demo.invalid", () => "/werkruimte"],
     ["beheer@demo.invalid", () => "/werkruimte"],
     ["beheer@demo.invalid", () => "/werkruimte/outbox"],

@@ -69,12 +69,11 @@ export const ProviderEventsPage = ({
         </div>
       ) : null}
       <Heading level={1}>{t.listTitle}</Heading>
-      <Paragraph>{t.listIntro}</Paragraph>
       <Paragraph>
-        <ButtonLink href="/werkruimte/agenda/nieuw">{t.newLink}</ButtonLink>
+        {t.listIntro} <Link href="/agenda">{t.publicAgendaLink}</Link>.
       </Paragraph>
       <Paragraph>
-        <Link href="/agenda">{t.publicAgendaLink}</Link>
+        <ButtonLink href="/werkruimte/agenda/nieuw">{t.newLink}</ButtonLink>
       </Paragraph>
       <section class="cl-section" aria-labelledby="komend">
         <Heading level={2} id="komend">
