@@ -296,12 +296,20 @@ export const problemFor = (problems: FieldProblem[], field: string) =>
 /** A data table with a caption; header cells are scoped to their column. */
 export const Table = ({
   caption,
+  captionRepeatsHeading = false,
   headers,
   children,
-}: PropsWithChildren<{ caption: string; headers: Child[] }>) => (
+}: PropsWithChildren<{
+  caption: string;
+  /** The heading just above says the same: the caption is then for screen readers only, not shown twice. */
+  captionRepeatsHeading?: boolean;
+  headers: Child[];
+}>) => (
   <div class="cl-table-wrap">
     <table class="utrecht-table utrecht-table--html-table">
-      <caption class="utrecht-table__caption">{caption}</caption>
+      <caption class={`utrecht-table__caption${captionRepeatsHeading ? " cl-visually-hidden" : ""}`}>
+        {caption}
+      </caption>
       <thead class="utrecht-table__header">
         <tr class="utrecht-table__row">
           {headers.map((header) => (

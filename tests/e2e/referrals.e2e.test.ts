@@ -202,7 +202,7 @@ describe("regional loket journey in Chromium", () => {
       ]);
       // Every missing or wrong field is in the summary; what was typed stays.
       const summary = await page.textContent(".cl-error-summary");
-      expect(summary).toContain("Vul een titel in.");
+      expect(summary).toContain("Vul de Engelse titel in.");
       expect(summary).toContain("De activiteit moet eindigen na het begin.");
       expect(summary).toContain("Vul een plaats in, of kies dat de activiteit online is.");
       expect(await page.inputValue("#titleNl")).toBe("Spreekuur circulair ondernemen");

@@ -61,10 +61,10 @@ const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "errTime");
 const webAddress = z.url({ protocol: /^https?$/, hostname: z.regexes.domain, error: "errRegistrationUrl" });
 
 const fieldShapes = z.object({
-  titleNl: text(150, "errTitleRequired", "errTitleTooLong"),
-  titleEn: text(150, "errTitleRequired", "errTitleTooLong"),
-  descriptionNl: text(2000, "errDescriptionRequired", "errDescriptionTooLong"),
-  descriptionEn: text(2000, "errDescriptionRequired", "errDescriptionTooLong"),
+  titleNl: text(150, "errTitleNlRequired", "errTitleTooLong"),
+  titleEn: text(150, "errTitleEnRequired", "errTitleTooLong"),
+  descriptionNl: text(2000, "errDescriptionNlRequired", "errDescriptionTooLong"),
+  descriptionEn: text(2000, "errDescriptionEnRequired", "errDescriptionTooLong"),
   startDate: date,
   startTime: time,
   endDate: z.union([z.literal(""), date]),

@@ -70,7 +70,7 @@ describe("the provider's event form", () => {
     );
     expect(parsed.ok).toBe(false);
     expect(!parsed.ok && parsed.problems).toEqual([
-      { field: "titleEn", problem: "errTitleRequired" },
+      { field: "titleEn", problem: "errTitleEnRequired" },
       { field: "descriptionNl", problem: "errDescriptionTooLong" },
       { field: "startTime", problem: "errTime" },
       { field: "place", problem: "errPlaceRequired" },
@@ -161,7 +161,7 @@ describeEachDatabase("providers keep their own agenda events", (database) => {
     const html = await response.text();
     expect(html).toContain('class="cl-error-summary"');
     expect(html).toContain(
-      '<a class="utrecht-link utrecht-link--html-a" href="#titleEn">Vul een titel in.</a>',
+      '<a class="utrecht-link utrecht-link--html-a" href="#titleEn">Vul de Engelse titel in.</a>',
     );
     expect(html).toContain(
       'href="#registrationUrl">Vul een webadres in dat begint met https:// of http://.</a>',

@@ -132,7 +132,7 @@ export const AgendaPage = ({ page, model }: { page: PageContext; model: AgendaPa
                 <dt>{t.registration}</dt>
                 <dd>
                   {event.cancelled ? (
-                    t.cancelledNote
+                    t.registrationClosed
                   ) : event.registrationUrl && !event.isExample ? (
                     <a
                       class="utrecht-link utrecht-link--html-a"

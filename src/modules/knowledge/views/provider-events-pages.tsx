@@ -43,7 +43,11 @@ export const ProviderEventsPage = ({
 }) => {
   const t = providerEventMessages[page.lang];
   const EventTable = ({ caption, rows }: { caption: string; rows: ProviderEventRowModel[] }) => (
-    <Table caption={caption} headers={[t.columnTitle, t.columnWhen, t.columnWhere, t.columnStatus]}>
+    <Table
+      caption={caption}
+      captionRepeatsHeading
+      headers={[t.columnTitle, t.columnWhen, t.columnWhere, t.columnStatus]}
+    >
       {rows.map((row) => (
         <Row>
           <Cell>
