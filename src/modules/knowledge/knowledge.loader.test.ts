@@ -41,9 +41,20 @@ describe("example events in a demo", () => {
     const file = curatedEventsFile.parse(readDataJson("knowledge/events.json"));
     const start = new Date("2026-11-28T09:00:00Z");
     const starts = moveExampleEvents(file, start)
-      .filter((row) => row.is_example)
+      .filter((row) => row.is_example && !row.demo_archive)
       .map((row) => Date.parse(row.starts_at));
     expect(Math.min(...starts)).toBeGreaterThanOrEqual(start.getTime());
     expect(Math.min(...starts) - start.getTime()).toBeLessThan(7 * 24 * 3600 * 1000);
+  });
+
+  it("keep the archive examples in the past, so a demo's archive is not empty", () => {
+    const file = curatedEventsFile.parse(readDataJson("knowledge/events.json"));
+    const start = new Date("2026-11-28T09:00:00Z");
+    const archived = moveExampleEvents(file, start).filter((row) => row.demo_archive);
+    expect(archived.length).toBeGreaterThanOrEqual(3);
+    for (const row of archived) expect(Date.parse(row.ends_at)).toBeLessThan(start.getTime());
+    // Moved by the same 25 weeks as the rest: 28 May becomes Thursday 19 November, still 09:00 Dutch time.
+    const brabant = archived.find((row) => row.slug === "spreekuur-circulaire-subsidies-brabant-2026-05");
+    expect(brabant?.starts_at).toBe("2026-11-19T08:00:00.000Z");
   });
 });

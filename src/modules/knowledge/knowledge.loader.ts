@@ -184,14 +184,14 @@ const DAY_MS = 24 * 3600 * 1000;
 /**
  * The example events (is_example) moved forward by whole weeks so the earliest starts on or after `from`: the same
  * weekdays, the same Dutch wall-clock times, the same gaps between them, so a demo started on any day shows an agenda
- * ahead of it (and the regions whose example event is within six months get their star, ADR 0061). Real events and
- * an agenda that already lies ahead are left alone. Pure.
+ * ahead of it (and the regions whose example event is within six months get their star, ADR 0061). The examples
+ * marked `demo_archive` are dated before the others and move by the same weeks, so they land in the past and the
+ * archive has something to show. Real events and an agenda that already lies ahead are left alone. Pure.
  */
-export function moveExampleEvents<T extends { starts_at: string; ends_at: string; is_example: boolean }>(
-  events: T[],
-  from: Date,
-): T[] {
-  const examples = events.filter((event) => event.is_example);
+export function moveExampleEvents<
+  T extends { starts_at: string; ends_at: string; is_example: boolean; demo_archive?: boolean },
+>(events: T[], from: Date): T[] {
+  const examples = events.filter((event) => event.is_example && !event.demo_archive);
   if (examples.length === 0) return events;
   const first = Math.min(...examples.map((event) => Date.parse(event.starts_at)));
   if (first >= from.getTime()) return events;

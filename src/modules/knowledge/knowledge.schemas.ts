@@ -65,6 +65,8 @@ export const curatedEventsFile = z.array(
     instrument_ref_id: z.string().min(1).nullable(),
     registration_url: z.url().nullable(),
     is_example: z.boolean(),
+    /** An example that stays in the past when a demo moves the examples ahead, so the archive is not empty. */
+    demo_archive: z.boolean().default(false),
   }),
 );
 

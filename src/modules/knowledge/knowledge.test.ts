@@ -19,7 +19,7 @@ import { parseSbiCode } from "./knowledge.vocabulary.js";
 import { SectorExamplesPanel } from "./views/example-cards.js";
 import { MeasurePackagePanel } from "./views/measure-package.js";
 
-// The day this suite pretends it is: of the 31 example events, 12 lie before it and 19 after.
+// The day this suite pretends it is: of the 34 example events, 15 lie before it and 19 after.
 const NOW = new Date("2026-11-27T12:00:00Z");
 
 describe("matching a company's SBI code to a measure package", () => {
@@ -94,10 +94,10 @@ describeEachDatabase("knowledge", (database) => {
     };
   };
 
-  it("loads the curated content: 25 examples, 31 events, 8 packages with 68 measures, 5 roadmaps", async () => {
-    expect(firstLoad).toBe(25 + 31 + 8 + 68 + 5);
+  it("loads the curated content: 25 examples, 34 events, 8 packages with 68 measures, 5 roadmaps", async () => {
+    expect(firstLoad).toBe(25 + 34 + 8 + 68 + 5);
     expect(await count("knowledge_examples")).toBe(25);
-    expect(await count("knowledge_events where is_example")).toBe(31);
+    expect(await count("knowledge_events where is_example")).toBe(34);
     expect(await count("knowledge_measure_packages")).toBe(8);
     expect(await count("knowledge_measures")).toBe(68);
     expect(await count("knowledge_roadmaps")).toBe(5);
@@ -262,9 +262,9 @@ describeEachDatabase("knowledge", (database) => {
     expect(html).not.toContain("circo-track-twente-2026-06");
   });
 
-  it("/agenda?archief=1 shows the 12 past events, newest first", async () => {
+  it("/agenda?archief=1 shows the 15 past events, newest first", async () => {
     const html = await (await app.request("/agenda?archief=1&lang=en")).text();
-    expect(html).toContain("12 events");
+    expect(html).toContain("15 events");
     expect(html).toContain("Please note: these are examples");
     expect(html.indexOf("spreekuur-voucher-flevoland-2026-11")).toBeLessThan(
       html.indexOf("circo-track-twente-2026-06"),
@@ -365,7 +365,7 @@ describeEachDatabase("knowledge", (database) => {
     const roadmaps = await json("/api/v1/roadmaps");
     expect(roadmaps.body.total_items).toBe(5);
     const events = await json("/api/v1/events?archive=1");
-    expect(events.body.total_items).toBe(12);
+    expect(events.body.total_items).toBe(15);
     expect(events.body.contents.every((event: { is_example: boolean }) => event.is_example)).toBe(true);
     const one = await json("/api/v1/examples/mud-jeans-lease-a-jeans");
     expect(one.body.company).toBe("MUD Jeans");
