@@ -36,6 +36,7 @@ export async function loadKnowledgeContent(
   const packages = curatedPackagesFile.parse(readDataJson("knowledge/measure-packages.json"));
   const roadmaps = curatedRoadmapsFile.parse(readDataJson("knowledge/roadmaps.json"));
 
+  const packageNames = new Map(packages.map((item) => [item.slug, item.name] as const));
   const exampleRows = examples.map((example) => ({
     slug: example.slug,
     company: example.company,
@@ -62,6 +63,8 @@ export async function loadKnowledgeContent(
       example.result.nl,
       example.result.en,
       example.themes.join(" "),
+      // The sector's name in both languages, so a search for "textiel" finds what the sector filter finds.
+      ...(example.sector_package ? Object.values(packageNames.get(example.sector_package) ?? {}) : []),
     ].join(" \n"),
   }));
   const packageRows = packages.map((item, position) => ({

@@ -35,6 +35,8 @@ export const knowledgeMessages = defineMessages(
     allExamples: "Alle voorbeelden",
     sectorPackageLink: "Bekijk de maatregelen voor de sector {name}",
     examplesForSectorHeading: "Voorbeelden uit uw sector",
+    examplesForSectorAndRelatedHeading: "Voorbeelden uit uw sector en verwante sectoren",
+    examplesFromRelatedHeading: "Voorbeelden uit verwante sectoren",
     moreExamples: "Meer voorbeelden",
 
     agendaTitle: "Agenda",
@@ -161,6 +163,8 @@ export const knowledgeMessages = defineMessages(
     allExamples: "All examples",
     sectorPackageLink: "See the measures for the {name} sector",
     examplesForSectorHeading: "Examples from your sector",
+    examplesForSectorAndRelatedHeading: "Examples from your sector and related sectors",
+    examplesFromRelatedHeading: "Examples from related sectors",
     moreExamples: "More examples",
 
     agendaTitle: "Events",

@@ -11,6 +11,8 @@ export type LinkModel = { href: string; text: string };
 
 export type ExampleCardModel = {
   slug: string;
+  /** On the route page: false when the example only shares the SBI section, a related sector rather than the same. */
+  sameSector?: boolean;
   href: string;
   title: string;
   company: string;

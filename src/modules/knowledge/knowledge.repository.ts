@@ -1,4 +1,18 @@
-import { and, asc, count, desc, eq, gte, inArray, isNull, lt, or, type SQL, sql } from "drizzle-orm";
+import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  getTableColumns,
+  gte,
+  inArray,
+  isNull,
+  lt,
+  or,
+  type SQL,
+  sql,
+} from "drizzle-orm";
 import type { Database } from "../../db/client.js";
 import {
   knowledgeEvents,
@@ -99,6 +113,10 @@ export function createKnowledgeRepository(db: Database) {
     findExample: async (slug: string) =>
       (await db.select().from(knowledgeExamples).where(eq(knowledgeExamples.slug, slug)))[0],
     /** Examples of one sector: same division first, then the same package, then the same section. */
+    /**
+     * Examples closest to a sector, with their closeness: 3 the same SBI division, 2 the same measure package, 1 only
+     * the same SBI section (a related sector).
+     */
     async examplesForSector(
       sector: { section: string; division?: string; packageSlug?: string },
       limit: number,
@@ -109,7 +127,7 @@ export function createKnowledgeRepository(db: Database) {
         when ${knowledgeExamples.sbiSection} = ${sector.section} then 1
         else 0 end)`;
       return db
-        .select()
+        .select({ ...getTableColumns(knowledgeExamples), closeness: rank })
         .from(knowledgeExamples)
         .where(sql`${rank} > 0`)
         .orderBy(desc(rank), sql`${knowledgeExamples.year} desc nulls last`, asc(knowledgeExamples.slug))

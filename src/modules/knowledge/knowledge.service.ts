@@ -127,7 +127,10 @@ export function createKnowledgeService(
       const packageSlug = matchPackage(packageRows, sbiCode)?.slug;
       const rows = await repository.examplesForSector({ ...parsed, packageSlug }, limit);
       const names = new Map(packageRows.map((item) => [item.slug, item.name] as const));
-      return rows.map((row) => toExampleCard(row, lang, geography, names));
+      return rows.map(({ closeness, ...row }) => ({
+        ...toExampleCard(row, lang, geography, names),
+        sameSector: closeness >= 2,
+      }));
     },
     saveEvent,
     /**

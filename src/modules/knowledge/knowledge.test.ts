@@ -204,6 +204,12 @@ describeEachDatabase("knowledge", (database) => {
     expect(examplesHtml).toContain("Voorbeelden uit uw sector");
     expect(examplesHtml.match(/href="\/voorbeelden\/[a-z0-9-]+"/g)).toHaveLength(2);
     expect(await jsx(SectorExamplesPanel, { examples: [], lang: "nl" }).toString()).toBe("");
+    // Plastics (22) has one example of its own package; the others share only section C and are called related.
+    const plastics = await service.examplesForSector("22", "nl", 3);
+    expect(plastics.map((example) => example.sameSector)).toEqual([true, false, false]);
+    const plasticsHtml = await jsx(SectorExamplesPanel, { examples: plastics, lang: "nl" }).toString();
+    expect(plasticsHtml).toContain("Voorbeelden uit uw sector en verwante sectoren");
+    expect(examplesHtml).not.toContain("verwante");
     const item = await service.measurePackageForSector("F");
     const model = await toMeasurePackageModel(item!, "en", instrumentLinksFromCuratedFile());
     const packageHtml = await jsx(MeasurePackagePanel, { model, lang: "en" }).toString();
@@ -233,6 +239,11 @@ describeEachDatabase("knowledge", (database) => {
     expect(percent).not.toContain("25 voorbeelden gevonden");
     const nothing = await (await app.request("/voorbeelden?q=ruimtevaart")).text();
     expect(nothing).toContain("0 voorbeelden gevonden");
+    // The sector's name is searchable in both languages: a search finds what the sector filter finds.
+    const bySector = (await json("/api/v1/examples?sector=textiel")).body.total_items;
+    expect(bySector).toBeGreaterThanOrEqual(4);
+    expect((await json("/api/v1/examples?q=textiel")).body.total_items).toBe(bySector);
+    expect((await json("/api/v1/examples?q=textile")).body.total_items).toBeGreaterThanOrEqual(bySector);
   });
 
   it("an unknown filter value re-shows the form with an error summary (400)", async () => {

@@ -56,10 +56,18 @@ export const SectorExamplesPanel = ({
 }) => {
   if (examples.length === 0) return null;
   const t = knowledgeMessages[lang];
+  // Say so when some examples come from a related sector (the same SBI section only): each card names its sector.
+  const same = examples.filter((example) => example.sameSector !== false).length;
+  const heading =
+    same === examples.length
+      ? t.examplesForSectorHeading
+      : same > 0
+        ? t.examplesForSectorAndRelatedHeading
+        : t.examplesFromRelatedHeading;
   return (
     <section aria-labelledby="voorbeelden-sector" class="cl-section">
       <Heading level={headingLevel} id="voorbeelden-sector">
-        {t.examplesForSectorHeading}
+        {heading}
       </Heading>
       <ExampleCards examples={examples} lang={lang} headingLevel={headingLevel === 2 ? 3 : 4} />
       <p class="utrecht-paragraph">
