@@ -17,6 +17,8 @@ describe("knowledge pages in Chromium", () => {
     ["/agenda?archief=1", 200],
     ["/agenda?maand=maart", 400],
     ["/sectoren", 200],
+    ["/sectoren?q=verpakking&strategie=R2", 200],
+    ["/sectoren?termijn=ooit", 400],
     ["/sectoren/bouw", 200],
     ["/routekaarten", 200],
     ["/routekaarten/routekaart-bouw", 200],

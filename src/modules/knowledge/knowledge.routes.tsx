@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import { format, formatMonth, type Lang, pick } from "../../i18n/index.js";
+import { format, formatMonth, type Lang, type Localised, pick } from "../../i18n/index.js";
 import type { AppContext, AppEnv } from "../../web/context.js";
 import { type FieldProblem, invalidInput, notFound } from "../../web/errors.js";
 import { pageContext, renderPage } from "../../web/render.js";
@@ -17,14 +17,14 @@ import {
   toMeasurePackageModel,
   toRoadmapModel,
 } from "./knowledge.presenters.js";
-import { STRATEGY_CODES } from "./knowledge.schemas.js";
+import { HORIZONS, STRATEGY_CODES } from "./knowledge.schemas.js";
 import type { KnowledgeService } from "./knowledge.service.js";
 import { strategyLabel } from "./knowledge.vocabulary.js";
 import { AgendaPage } from "./views/agenda-page.js";
 import { ExamplePage } from "./views/example-page.js";
 import { ExamplesPage } from "./views/examples-page.js";
 import { RoadmapPage, RoadmapsPage } from "./views/roadmap-pages.js";
-import { SectorPage, SectorsPage } from "./views/sectors-page.js";
+import { type MeasureSearchModel, SectorPage, SectorsPage } from "./views/sectors-page.js";
 
 export type KnowledgeRouteDeps = {
   service: KnowledgeService;
@@ -259,15 +259,68 @@ export function knowledgeRoutes(deps: KnowledgeRouteDeps) {
     })
     .get("/sectoren", async (c) => {
       const lang = c.get("lang");
+      const t = knowledgeMessages[lang];
       const packages = await service.listPackages();
       const models = await Promise.all(
         packages.map((item) => toMeasurePackageModel(item, lang, instrumentLinks)),
       );
-      const roadmaps = (await repository.listRoadmaps()).map((roadmap) => ({
+      const roadmapLink = (roadmap: { slug: string; title: Localised }) => ({
         href: `/routekaarten/${roadmap.slug}`,
         text: pick(roadmap.title, lang),
-      }));
-      return renderPage(c, <SectorsPage page={pageContext(c)} packages={models} roadmaps={roadmaps} />);
+      });
+      const roadmaps = (await repository.listRoadmaps()).map(roadmapLink);
+
+      const query = {
+        q: c.req.query("q")?.trim().slice(0, 200) || undefined,
+        strategie: c.req.query("strategie") || undefined,
+        termijn: c.req.query("termijn") || undefined,
+      };
+      const problems: FieldProblem[] = [];
+      const strategy = query.strategie?.toUpperCase();
+      if (strategy && !(STRATEGY_CODES as readonly string[]).includes(strategy))
+        problems.push({ field: "strategie", message: t.unknownValue });
+      const horizon = HORIZONS.find((value) => value === query.termijn);
+      if (query.termijn && !horizon) problems.push({ field: "termijn", message: t.unknownValue });
+      const searched = Boolean(query.q || query.strategie || query.termijn) && problems.length === 0;
+      let results: MeasureSearchModel["results"];
+      if (searched) {
+        const found = await service.searchMeasures({ text: query.q, strategy, horizon });
+        const byCode = new Map(
+          models.flatMap((model) =>
+            model.horizons.flatMap((group) =>
+              group.measures.map((measure) => [measure.code, { model, measure }] as const),
+            ),
+          ),
+        );
+        results = {
+          measures: found.flatMap(({ measure }) => {
+            const hit = byCode.get(measure.code);
+            return hit
+              ? [
+                  {
+                    measure: hit.measure,
+                    packageName: hit.model.name,
+                    packageHref: `${hit.model.href}#${measure.code}`,
+                  },
+                ]
+              : [];
+          }),
+          // Roadmaps are found by words only; a strategy or time frame filter is about measures.
+          roadmaps: query.q ? (await service.searchRoadmaps(query.q)).map(roadmapLink) : [],
+        };
+      }
+      const search: MeasureSearchModel = {
+        query,
+        strategyOptions: STRATEGY_CODES.map((code) => ({ value: code, label: strategyLabel(code, lang) })),
+        horizonOptions: HORIZONS.map((value) => ({ value, label: t[`horizon_${value}`] })),
+        problems,
+        results,
+      };
+      return renderPage(
+        c,
+        <SectorsPage page={pageContext(c)} packages={models} roadmaps={roadmaps} search={search} />,
+        problems.length ? 400 : 200,
+      );
     })
     .get("/sectoren/:slug", async (c) => {
       const lang = c.get("lang");

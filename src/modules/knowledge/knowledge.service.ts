@@ -2,7 +2,7 @@ import type { Lang } from "../../i18n/index.js";
 import { AppError, conflict, invalidInput, notFound } from "../../web/errors.js";
 import type { AuditActor, AuditLog } from "../audit/index.js";
 import type { Geography } from "../regions/index.js";
-import { type ExampleCardModel, toExampleCard } from "./knowledge.presenters.js";
+import { type ExampleCardModel, themeLabel, toExampleCard } from "./knowledge.presenters.js";
 import { eventSlugBase } from "./knowledge.provider-events.form.js";
 import type {
   EventRow,
@@ -11,8 +11,8 @@ import type {
   PackageRow,
   RoadmapRow,
 } from "./knowledge.repository.js";
-import { type EventInput, eventInput } from "./knowledge.schemas.js";
-import { parseSbiCode } from "./knowledge.vocabulary.js";
+import { type EventInput, eventInput, type Horizon } from "./knowledge.schemas.js";
+import { containsEveryWord, parseSbiCode, strategyLabel } from "./knowledge.vocabulary.js";
 
 /** A sector measure package with its measures, in both languages. */
 export type MeasurePackage = Omit<PackageRow, "position"> & {
@@ -152,6 +152,51 @@ export function createKnowledgeService(
         }
       }
       throw conflict(`No free slug for an event like ${base}.`);
+    },
+    /**
+     * Measures of every package that match a search (every word, in either language, in the measure's texts, its
+     * package's name, its R-strategy or theme) and the optional strategy and horizon, in the packages' order.
+     */
+    async searchMeasures(query: { text?: string; strategy?: string; horizon?: Horizon }) {
+      return (await packages()).flatMap((item) =>
+        item.measures
+          .filter(
+            (measure) =>
+              (!query.strategy || measure.strategy === query.strategy) &&
+              (!query.horizon || measure.horizon === query.horizon) &&
+              (!query.text ||
+                containsEveryWord(
+                  [
+                    ...Object.values(item.name),
+                    ...Object.values(measure.title),
+                    ...Object.values(measure.description),
+                    ...Object.values(measure.benefit),
+                    strategyLabel(measure.strategy, "nl"),
+                    strategyLabel(measure.strategy, "en"),
+                    themeLabel(measure.theme, "nl"),
+                    themeLabel(measure.theme, "en"),
+                  ],
+                  query.text,
+                )),
+          )
+          .map((measure) => ({ item, measure })),
+      );
+    },
+    /** Roadmaps whose title, introduction, goals or actions contain every word of a search, in either language. */
+    async searchRoadmaps(text: string) {
+      return (await repository.listRoadmaps()).filter((roadmap) =>
+        containsEveryWord(
+          [
+            ...Object.values(roadmap.title),
+            ...Object.values(roadmap.intro),
+            ...roadmap.horizons.flatMap((horizon) => [
+              ...horizon.goals.flatMap((goal) => Object.values(goal)),
+              ...horizon.actions.flatMap((action) => Object.values(action.text)),
+            ]),
+          ],
+          text,
+        ),
+      );
     },
     /** The events a provider keeps, newest first. */
     providerEvents: (providerId: string) => repository.providerEvents(providerId),

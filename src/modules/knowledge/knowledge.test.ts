@@ -190,6 +190,33 @@ describeEachDatabase("knowledge", (database) => {
     expect(await service.examplesForSector("onzin", "nl", 3)).toEqual([]);
   });
 
+  it("/sectoren searches the measures of every package, in both languages, with strategy and time frame", async () => {
+    const measuresFound = (html: string) =>
+      Number(/(\d+) (?:maatregelen|measures) (?:gevonden|found)/.exec(html)?.[1]);
+    const packaging = await (await app.request("/sectoren?q=verpakking")).text();
+    expect(measuresFound(packaging)).toBe(4);
+    // Every result links to the measure inside its package page.
+    expect(packaging.match(/href="\/sectoren\/[a-z-]+#[A-Za-z0-9-]+"/g)).toHaveLength(4);
+    const english = await (await app.request("/sectoren?q=packaging&lang=en")).text();
+    expect(measuresFound(english)).toBeGreaterThanOrEqual(4);
+    // Accents and case do not matter, and every word must occur.
+    expect(measuresFound(await (await app.request("/sectoren?q=VERPAKKING%20zzzz")).text())).toBe(0);
+    const filtered = await (await app.request("/sectoren?strategie=R8&termijn=kort")).text();
+    const [expected] = await queryRows<{ n: number }>(
+      database().db,
+      sql`select count(*)::int as n from knowledge_measures where strategy = 'R8' and horizon = 'kort'`,
+    );
+    expect(measuresFound(filtered)).toBe(expected!.n);
+    expect(filtered).toMatch(/<option value="R8" selected="">/);
+    const roadmapHit = await (await app.request("/sectoren?q=routekaart")).text();
+    expect(roadmapHit).toContain("Routekaarten met dit woord");
+    const wrong = await app.request("/sectoren?termijn=ooit&lang=en");
+    expect(wrong.status).toBe(400);
+    expect(await wrong.text()).toContain('href="#termijn"');
+    // Without a search the page lists the packages, with no results section.
+    expect(await (await app.request("/sectoren")).text()).not.toContain('id="resultaten"');
+  });
+
   it("measurePackageForSector gives the package with its measures and roadmap", async () => {
     const item = await service.measurePackageForSector("43");
     expect(item?.slug).toBe("bouw");

@@ -38,3 +38,23 @@ export function parseSbiCode(code: string): { section: string; division?: string
   const section = division ? divisionSections.get(division) : undefined;
   return section && division ? { section, division } : undefined;
 }
+
+/** Lower case without accents, so "Coöperatie" and "cooperatie" are the same text. */
+export const foldText = (text: string) =>
+  text
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase();
+
+/**
+ * Whether every word of a search occurs somewhere in the texts (accents and case ignored, parts of words count):
+ * the same rule as the agenda's search (ADR 0030), for content small enough to search in memory.
+ */
+export function containsEveryWord(texts: readonly string[], search: string): boolean {
+  const haystack = foldText(texts.join(" \n"));
+  return foldText(search)
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, 8)
+    .every((word) => haystack.includes(word));
+}

@@ -9,15 +9,25 @@ export const MeasureCard = ({
   measure,
   lang,
   headingLevel,
+  from,
 }: {
   measure: MeasureModel;
   lang: Lang;
   headingLevel: 3 | 4;
+  /** In search results: a link to the measure in its package. */
+  from?: { href: string; text: string };
 }) => {
   const t = knowledgeMessages[lang];
   return (
-    <li class="cl-card" id={measure.code}>
+    <li class="cl-card" id={from ? undefined : measure.code}>
       <Heading level={headingLevel}>{measure.title}</Heading>
+      {from ? (
+        <Paragraph small>
+          <a class="utrecht-link utrecht-link--html-a" href={from.href}>
+            {from.text}
+          </a>
+        </Paragraph>
+      ) : null}
       <Paragraph>{measure.description}</Paragraph>
       <dl class="cl-facts">
         <dt>{t.strategy}</dt>

@@ -1,31 +1,122 @@
 import { format } from "../../../i18n/index.js";
-import { Heading, Link, Paragraph } from "../../../web/components.js";
+import {
+  Button,
+  ErrorSummary,
+  FormField,
+  Heading,
+  Link,
+  Paragraph,
+  TextInput,
+} from "../../../web/components.js";
 import type { PageContext } from "../../../web/context.js";
+import type { FieldProblem } from "../../../web/errors.js";
 import { Layout } from "../../../web/layout.js";
 import { knowledgeMessages } from "../knowledge.messages.js";
-import type { ExampleCardModel, MeasurePackageModel } from "../knowledge.presenters.js";
+import type { ExampleCardModel, MeasureModel, MeasurePackageModel } from "../knowledge.presenters.js";
 import { ExampleCards } from "./example-cards.js";
+import { SelectField, type SelectOption } from "./filter-fields.js";
 import { MeasureCard } from "./measure-package.js";
 
-/** /sectoren: every sector measure package, with the roadmaps. */
+export type MeasureSearchModel = {
+  query: { q?: string; strategie?: string; termijn?: string };
+  strategyOptions: SelectOption[];
+  horizonOptions: SelectOption[];
+  problems: FieldProblem[];
+  /** Present when the visitor searched or filtered. */
+  results?: {
+    measures: { measure: MeasureModel; packageName: string; packageHref: string }[];
+    roadmaps: { href: string; text: string }[];
+  };
+};
+
+/** /sectoren: search the measures of every package; every sector measure package, with the roadmaps. */
 export const SectorsPage = ({
   page,
   packages,
   roadmaps,
+  search,
 }: {
   page: PageContext;
   packages: MeasurePackageModel[];
   roadmaps: { href: string; text: string }[];
+  search: MeasureSearchModel;
 }) => {
   const t = knowledgeMessages[page.lang];
+  const error = (field: string) => search.problems.find((problem) => problem.field === field)?.message;
+  const { results } = search;
   return (
     <Layout page={page} title={t.sectorsTitle} current="sectors">
+      <ErrorSummary title={page.t.errors.errorSummaryTitle} problems={search.problems} />
       <Heading level={1}>{t.sectorsTitle}</Heading>
       <Paragraph lead>{t.sectorsIntro}</Paragraph>
+      <form method="get" action="/sectoren" class="cl-filter-form" novalidate>
+        <Heading level={2}>{t.measureSearchHeading}</Heading>
+        <FormField id="q" label={t.searchLabel} hint={t.measureSearchHint}>
+          <TextInput id="q" name="q" type="search" value={search.query.q} describedBy="q-hint" />
+        </FormField>
+        <SelectField
+          id="strategie"
+          label={t.strategyLabel}
+          anyLabel={t.anyOption}
+          value={search.query.strategie}
+          options={search.strategyOptions}
+          error={error("strategie")}
+        />
+        <SelectField
+          id="termijn"
+          label={t.horizonLabel}
+          anyLabel={t.anyOption}
+          value={search.query.termijn}
+          options={search.horizonOptions}
+          error={error("termijn")}
+        />
+        <Button>{t.applyFilters}</Button>
+        {results || search.problems.length ? (
+          <Paragraph>
+            <Link href="/sectoren">{t.clearFilters}</Link>
+          </Paragraph>
+        ) : null}
+      </form>
+      {results ? (
+        <section aria-labelledby="resultaten" class="cl-section">
+          <Heading level={2} id="resultaten">
+            {results.measures.length === 1
+              ? t.measureFoundOne
+              : format(t.measuresFound, { count: results.measures.length })}
+          </Heading>
+          {results.measures.length === 0 ? <Paragraph>{t.noMeasures}</Paragraph> : null}
+          <ul class="cl-plain-list cl-card-list">
+            {results.measures.map((result) => (
+              <MeasureCard
+                measure={result.measure}
+                lang={page.lang}
+                headingLevel={3}
+                from={{
+                  href: result.packageHref,
+                  text: format(t.measureOfPackage, { name: result.packageName }),
+                }}
+              />
+            ))}
+          </ul>
+          {results.roadmaps.length ? (
+            <>
+              <Heading level={3}>{t.roadmapsFound}</Heading>
+              <ul class="utrecht-unordered-list">
+                {results.roadmaps.map((roadmap) => (
+                  <li class="utrecht-unordered-list__item">
+                    <Link href={roadmap.href}>{roadmap.text}</Link>
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+        </section>
+      ) : null}
+      <Heading level={2}>{t.packagesHeading}</Heading>
       <ul class="cl-plain-list cl-card-list">
         {packages.map((item) => (
           <li class="cl-card">
-            <Heading level={2}>
+            <Heading level={3}>
               <Link href={item.href}>{item.name}</Link>
             </Heading>
             <Paragraph>{item.intro}</Paragraph>
