@@ -93,6 +93,22 @@ export const Button = ({
   </button>
 );
 
+/**
+ * The box a data table scrolls in when it is wider than the screen, so the page itself never scrolls sideways
+ * (WCAG 1.4.10). Keyboard users can focus it to scroll it (axe: scrollable-region-focusable), and on focus it is
+ * announced by the table's caption. A group, not a region: every table a landmark would crowd the landmark list
+ * and repeat the names of the sections the tables sit in. `className` is the layout class (default .cl-table-wrap).
+ */
+export const TableScroll = ({
+  label,
+  className = "cl-table-wrap",
+  children,
+}: PropsWithChildren<{ label: string; className?: string }>) => (
+  <div class={className} role="group" aria-label={label} tabindex={0}>
+    {children}
+  </div>
+);
+
 export const UnorderedList = ({ children }: PropsWithChildren) => (
   <ul class="utrecht-unordered-list">{children}</ul>
 );

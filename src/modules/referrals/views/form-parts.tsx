@@ -1,4 +1,5 @@
 import type { Child, PropsWithChildren } from "hono/jsx";
+import { TableScroll } from "../../../web/components.js";
 import type { FieldProblem } from "../../../web/errors.js";
 
 /** The message for one field, if it has a problem. */
@@ -70,7 +71,7 @@ export const Table = ({
   headers,
   children,
 }: PropsWithChildren<{ caption: string; headers: Child[] }>) => (
-  <div class="cl-table-wrap">
+  <TableScroll label={caption}>
     <table class="utrecht-table utrecht-table--html-table">
       <caption class="utrecht-table__caption">{caption}</caption>
       <thead class="utrecht-table__header">
@@ -84,7 +85,7 @@ export const Table = ({
       </thead>
       <tbody class="utrecht-table__body">{children}</tbody>
     </table>
-  </div>
+  </TableScroll>
 );
 
 export const Row = ({ children }: PropsWithChildren) => <tr class="utrecht-table__row">{children}</tr>;
