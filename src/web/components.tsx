@@ -93,6 +93,22 @@ export const Button = ({
   </button>
 );
 
+/**
+ * The box a data table scrolls in when it is wider than the screen, so the page itself never scrolls sideways
+ * (WCAG 1.4.10). Keyboard users can focus it to scroll it (axe: scrollable-region-focusable), and on focus it is
+ * announced by the table's caption. A group, not a region: every table a landmark would crowd the landmark list
+ * and repeat the names of the sections the tables sit in. `className` is the layout class (default .cl-table-wrap).
+ */
+export const TableScroll = ({
+  label,
+  className = "cl-table-wrap",
+  children,
+}: PropsWithChildren<{ label: string; className?: string }>) => (
+  <div class={className} role="group" aria-label={label} tabindex={0}>
+    {children}
+  </div>
+);
+
 export const UnorderedList = ({ children }: PropsWithChildren) => (
   <ul class="utrecht-unordered-list">{children}</ul>
 );
@@ -305,7 +321,7 @@ export const Table = ({
   captionRepeatsHeading?: boolean;
   headers: Child[];
 }>) => (
-  <div class="cl-table-wrap">
+  <TableScroll label={caption}>
     <table class="utrecht-table utrecht-table--html-table">
       <caption class={`utrecht-table__caption${captionRepeatsHeading ? " cl-visually-hidden" : ""}`}>
         {caption}
@@ -321,7 +337,7 @@ export const Table = ({
       </thead>
       <tbody class="utrecht-table__body">{children}</tbody>
     </table>
-  </div>
+  </TableScroll>
 );
 
 export const Row = ({ children }: PropsWithChildren) => <tr class="utrecht-table__row">{children}</tr>;

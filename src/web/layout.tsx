@@ -36,6 +36,7 @@ export const Layout = ({
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${title} | ${t.meta.serviceName}`}</title>
         <link rel="stylesheet" href={page.stylesheetHref} />
+        <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
         <link
           rel="alternate"
           hreflang={t.meta.otherLanguageCode}

@@ -114,4 +114,19 @@ describeEachDatabase("web shell", (database) => {
     expect(css.headers.get("cache-control")).toContain("immutable");
     expect(await css.text()).toContain(".utrecht-button");
   });
+
+  it("links an SVG favicon on every page and answers /favicon.ico with a redirect to it, not a 404", async () => {
+    expect(await (await app.request("/")).text()).toContain(
+      '<link rel="icon" href="/favicon.svg" type="image/svg+xml"/>',
+    );
+    const svg = await app.request("/favicon.svg");
+    expect(svg.status).toBe(200);
+    expect(svg.headers.get("content-type")).toContain("image/svg+xml");
+    expect(svg.headers.get("cache-control")).toContain("public");
+    expect(svg.headers.get("content-security-policy")).toContain("default-src 'self'");
+    expect(await svg.text()).toMatch(/^<svg /);
+    const ico = await app.request("/favicon.ico");
+    expect(ico.status).toBe(301);
+    expect(ico.headers.get("location")).toBe("/favicon.svg");
+  });
 });

@@ -8,6 +8,7 @@ import {
   Heading,
   Link,
   Paragraph,
+  TableScroll,
   TextInput,
 } from "../../../web/components.js";
 import type { PageContext } from "../../../web/context.js";
@@ -107,7 +108,7 @@ export const AuditPage = ({ page, model }: { page: PageContext; model: { rows: A
       </Paragraph>
       <Heading level={1}>{t.auditTitle}</Heading>
       <Paragraph>{t.auditIntro}</Paragraph>
-      <div class="cl-table-wrap">
+      <TableScroll label={t.auditTitle}>
         <table class="utrecht-table utrecht-table--html-table">
           <caption class="utrecht-table__caption">{t.auditTitle}</caption>
           <thead class="utrecht-table__header">
@@ -132,7 +133,7 @@ export const AuditPage = ({ page, model }: { page: PageContext; model: { rows: A
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </Layout>
   );
 };

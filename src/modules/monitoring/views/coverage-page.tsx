@@ -1,4 +1,4 @@
-import { Heading, Link, Paragraph } from "../../../web/components.js";
+import { Heading, Link, Paragraph, TableScroll } from "../../../web/components.js";
 import type { PageContext } from "../../../web/context.js";
 import { Layout } from "../../../web/layout.js";
 import type { CoverageCells } from "../coverage.js";
@@ -18,7 +18,7 @@ export const CoveragePage = ({ page, model }: { page: PageContext; model: Covera
       <Heading level={1}>{t.coverageTitle}</Heading>
       <Paragraph lead>{t.coverageIntro}</Paragraph>
       <MonitorNav lang={page.lang} current="coverage" />
-      <div class="cl-table-scroll cl-section">
+      <TableScroll label={t.coverageCaption} className="cl-table-scroll cl-section">
         <table class="utrecht-table utrecht-table--html-table cl-matrix">
           <caption class="utrecht-table__caption">{t.coverageCaption}</caption>
           <thead class="utrecht-table__header">
@@ -67,7 +67,7 @@ export const CoveragePage = ({ page, model }: { page: PageContext; model: Covera
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <Paragraph>
         <Link href={`/monitor/dekking.csv?lang=${page.lang}`}>{t.downloadCsv}</Link>
       </Paragraph>

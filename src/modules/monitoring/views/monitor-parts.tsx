@@ -1,6 +1,6 @@
 import type { Child } from "hono/jsx";
 import { format, type Lang } from "../../../i18n/index.js";
-import { Link } from "../../../web/components.js";
+import { Link, TableScroll } from "../../../web/components.js";
 import { monitoringMessages } from "../monitoring.messages.js";
 import type { RegionMapGeometry } from "../region-map.js";
 
@@ -57,7 +57,7 @@ export const DataTable = ({
   /** Indexes of columns that hold numbers (right-aligned). */
   numeric?: number[];
 }) => (
-  <div class="cl-table-scroll">
+  <TableScroll label={caption} className="cl-table-scroll">
     <table class="utrecht-table utrecht-table--html-table">
       <caption class={`utrecht-table__caption${captionRepeatsHeading ? " cl-visually-hidden" : ""}`}>
         {caption}
@@ -94,7 +94,7 @@ export const DataTable = ({
         ))}
       </tbody>
     </table>
-  </div>
+  </TableScroll>
 );
 
 export type MapRegion = { code: string; name: string; stars: number };
