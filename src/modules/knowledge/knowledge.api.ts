@@ -15,7 +15,13 @@ import { COSTS, DIFFICULTIES, HORIZONS, SCALES, STRATEGY_CODES } from "./knowled
 import type { KnowledgeService, MeasurePackage } from "./knowledge.service.js";
 
 const Localised = z.object({ nl: z.string(), en: z.string() }).openapi("LocalisedText");
-const Source = z.object({ title: z.string(), url: z.string() });
+const Source = z.object({
+  title: z.string(),
+  url: z.string(),
+  lang: z
+    .string()
+    .openapi({ description: "ISO 639-1 language of the title, e.g. nl, en or de", example: "nl" }),
+});
 const InstrumentLink = z
   .object({
     ref_id: z.string(),

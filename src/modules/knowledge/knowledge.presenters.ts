@@ -27,7 +27,7 @@ export type ExampleDetailModel = ExampleCardModel & {
   result: string;
   themes: string[];
   instruments: LinkModel[];
-  sources: { title: string; url: string }[];
+  sources: { title: string; url: string; lang: string }[];
   sectorPackage?: LinkModel;
 };
 
@@ -82,7 +82,7 @@ export type RoadmapModel = {
     goals: string[];
     actions: { scale: string; text: string; measures: LinkModel[]; instruments: LinkModel[] }[];
   }[];
-  sources: { title: string; url: string }[];
+  sources: { title: string; url: string; lang: string }[];
 };
 
 const instrumentHref = (slug: string) => `/aanbod/${slug}`;

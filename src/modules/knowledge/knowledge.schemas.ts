@@ -10,7 +10,8 @@ export const COSTS = ["laag", "middel", "hoog"] as const;
 export const DIFFICULTIES = ["makkelijk", "gemiddeld", "moeilijk"] as const;
 
 const localised = z.object({ nl: z.string().min(1), en: z.string().min(1) });
-const source = z.object({ title: z.string().min(1), url: z.url() });
+/** A public source; lang is the ISO 639-1 language of its title, so a page in another language can mark it (WCAG 3.1.2). */
+const source = z.object({ title: z.string().min(1), url: z.url(), lang: z.string().regex(/^[a-z]{2}$/) });
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
 
 /** The shape of data/knowledge/examples.json: checked at load, so a typo stops the seed instead of a page. */

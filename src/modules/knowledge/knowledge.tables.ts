@@ -1,7 +1,8 @@
 import { boolean, index, integer, jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 import type { Localised } from "../../i18n/index.js";
 
-export type SourceLink = { title: string; url: string };
+/** lang: the ISO 639-1 language of the title (nl, en, de, …). */
+export type SourceLink = { title: string; url: string; lang: string };
 
 /** One action in a roadmap horizon, at one scale level of the getrapte regie. */
 export type RoadmapAction = {

@@ -7,12 +7,14 @@ import { describeEachDatabase } from "../../../tests/support/database.js";
 import { createApp } from "../../app.js";
 import { loadEnv } from "../../config/env.js";
 import { queryRows } from "../../db/client.js";
+import { readDataJson } from "../../db/data-files.js";
 import { AppError } from "../../web/errors.js";
 import { createRegionsRepository, loadGeography } from "../regions/index.js";
 import { instrumentLinksFromCuratedFile } from "./knowledge.instrument-links.js";
 import { loadKnowledgeContent } from "./knowledge.loader.js";
 import { toMeasurePackageModel } from "./knowledge.presenters.js";
 import { createKnowledgeRepository } from "./knowledge.repository.js";
+import { curatedExamplesFile, curatedRoadmapsFile } from "./knowledge.schemas.js";
 import { createKnowledgeService, matchPackage } from "./knowledge.service.js";
 import { knowledgeEvents } from "./knowledge.tables.js";
 import { parseSbiCode } from "./knowledge.vocabulary.js";
@@ -50,6 +52,26 @@ describe("matching a company's SBI code to a measure package", () => {
     expect(parseSbiCode("c")).toEqual({ section: "C" });
     expect(parseSbiCode("47.11")).toEqual({ section: "G", division: "47" });
     expect(parseSbiCode("00")).toBeUndefined();
+  });
+});
+
+describe("the curated sources", () => {
+  it("every source of an example and a roadmap names the language of its title", () => {
+    const sources = [
+      ...curatedExamplesFile.parse(readDataJson("knowledge/examples.json")),
+      ...curatedRoadmapsFile.parse(readDataJson("knowledge/roadmaps.json")),
+    ].flatMap((item) => item.sources);
+    expect(sources).toHaveLength(53 + 30);
+    for (const source of sources) expect(source.lang).toMatch(/^[a-z]{2}$/);
+    expect(new Set(sources.map((source) => source.lang))).toEqual(new Set(["nl", "en", "de"]));
+  });
+
+  it("a source without a language is refused at load", () => {
+    const [first] = readDataJson<{ sources: Record<string, string>[] }[]>("knowledge/examples.json");
+    const withoutLang = { ...first!, sources: [{ title: "Een bron", url: "https://example.org/" }] };
+    expect(curatedExamplesFile.safeParse([withoutLang]).success).toBe(false);
+    const badLang = { ...first!, sources: [{ title: "Een bron", url: "https://example.org/", lang: "NL" }] };
+    expect(curatedExamplesFile.safeParse([badLang]).success).toBe(false);
   });
 });
 
@@ -289,6 +311,45 @@ describeEachDatabase("knowledge", (database) => {
     expect((await app.request("/voorbeelden/bestaat-niet")).status).toBe(404);
   });
 
+  // The opening <a> tag of the source link to url, on the page at path.
+  const sourceLink = async (path: string, url: string) => {
+    const html = await (await app.request(path)).text();
+    const tag = html.match(new RegExp(`<a [^>]*href="${url.replace(/[.?]/g, "\\$&")}"[^>]*>`))?.[0];
+    expect(tag, `a link to ${url} on ${path}`).toBeDefined();
+    return tag!;
+  };
+
+  it("a source title in another language than the page is marked with lang and hreflang (WCAG 3.1.2)", async () => {
+    const telegraaf = "https://www.telegraaf.nl/financieel/2742321/familiebedrijf-met-start-upgevoel";
+    const hotspot =
+      "https://hollandcircularhotspot.nl/case/schijvens-corporate-fashion-100-recycled-corporate-clothing/";
+    const english = "/voorbeelden/schijvens-gerecyclede-bedrijfskleding?lang=en";
+    const dutch = "/voorbeelden/schijvens-gerecyclede-bedrijfskleding";
+    // A Dutch title on the English page, an English title on the Dutch page.
+    expect(await sourceLink(english, telegraaf)).toMatch(/ lang="nl" hreflang="nl"/);
+    expect(await sourceLink(dutch, hotspot)).toMatch(/ lang="en" hreflang="en"/);
+    // The same language as the page: no lang, no hreflang.
+    expect(await sourceLink(dutch, telegraaf)).not.toMatch(/lang=/);
+    expect(await sourceLink(english, hotspot)).not.toMatch(/lang=/);
+    // A German title is marked on both pages.
+    for (const path of [
+      "/voorbeelden/frankenhuis-textielvezels",
+      "/voorbeelden/frankenhuis-textielvezels?lang=en",
+    ]) {
+      expect(await sourceLink(path, "http://recyclingportal.eu/Archive/44126")).toMatch(
+        / lang="de" hreflang="de"/,
+      );
+    }
+  });
+
+  it("the roadmaps' Dutch sources are marked on the English page only", async () => {
+    const cirkel = "https://www.nederlandcirculairin2050.nl/nationaal-programma-circulaire-economie";
+    expect(await sourceLink("/routekaarten/routekaart-bouw?lang=en", cirkel)).toMatch(
+      / lang="nl" hreflang="nl"/,
+    );
+    expect(await sourceLink("/routekaarten/routekaart-bouw", cirkel)).not.toMatch(/lang=/);
+  });
+
   it("/agenda shows the 19 upcoming events, each marked as an example, with a notice", async () => {
     const html = await (await app.request("/agenda")).text();
     expect(html).toContain("19 bijeenkomsten");
@@ -395,6 +456,7 @@ describeEachDatabase("knowledge", (database) => {
     expect(examples.body.total_pages).toBe(5);
     expect(examples.body.contents).toHaveLength(5);
     expect(examples.body.contents[0].sources.length).toBeGreaterThan(0);
+    for (const source of examples.body.contents[0].sources) expect(source.lang).toMatch(/^[a-z]{2}$/);
     const packages = await json("/api/v1/measure_packages");
     expect(packages.body.total_items).toBe(8);
     expect(packages.body.contents[0].measures[0].horizon).toMatch(/^(kort|middellang|lang)$/);
@@ -402,6 +464,7 @@ describeEachDatabase("knowledge", (database) => {
     expect(textile.body.contents.map((item: { id: string }) => item.id)).toEqual(["textiel"]);
     const roadmaps = await json("/api/v1/roadmaps");
     expect(roadmaps.body.total_items).toBe(5);
+    expect(roadmaps.body.contents[0].sources[0].lang).toBe("nl");
     const events = await json("/api/v1/events?archive=1");
     expect(events.body.total_items).toBe(15);
     expect(events.body.contents.every((event: { is_example: boolean }) => event.is_example)).toBe(true);

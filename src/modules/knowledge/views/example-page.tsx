@@ -4,6 +4,7 @@ import { Layout } from "../../../web/layout.js";
 import { knowledgeMessages } from "../knowledge.messages.js";
 import type { ExampleDetailModel } from "../knowledge.presenters.js";
 import { LinkList } from "./filter-fields.js";
+import { SourceList } from "./source-list.js";
 
 /** /voorbeelden/{slug}: one practice example with what they did, the result, support used and sources. */
 export const ExamplePage = ({ page, model }: { page: PageContext; model: ExampleDetailModel }) => {
@@ -66,15 +67,7 @@ export const ExamplePage = ({ page, model }: { page: PageContext; model: Example
           {t.sources}
         </Heading>
         <Paragraph small>{t.sourcesNote}</Paragraph>
-        <ul class="utrecht-unordered-list">
-          {model.sources.map((source) => (
-            <li class="utrecht-unordered-list__item">
-              <a class="utrecht-link utrecht-link--html-a" href={source.url} rel="noopener external">
-                {source.title}
-              </a>
-            </li>
-          ))}
-        </ul>
+        <SourceList sources={model.sources} pageLang={page.lang} />
       </section>
     </Layout>
   );

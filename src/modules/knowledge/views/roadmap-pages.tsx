@@ -4,6 +4,7 @@ import { Layout } from "../../../web/layout.js";
 import { knowledgeMessages } from "../knowledge.messages.js";
 import type { RoadmapModel } from "../knowledge.presenters.js";
 import { LinkList } from "./filter-fields.js";
+import { SourceList } from "./source-list.js";
 
 /** /routekaarten: the roadmaps per sector and product group. */
 export const RoadmapsPage = ({ page, roadmaps }: { page: PageContext; roadmaps: RoadmapModel[] }) => {
@@ -91,15 +92,7 @@ export const RoadmapPage = ({ page, model }: { page: PageContext; model: Roadmap
         <Heading level={2} id="bronnen">
           {t.sources}
         </Heading>
-        <ul class="utrecht-unordered-list">
-          {model.sources.map((source) => (
-            <li class="utrecht-unordered-list__item">
-              <a class="utrecht-link utrecht-link--html-a" href={source.url} rel="noopener external">
-                {source.title}
-              </a>
-            </li>
-          ))}
-        </ul>
+        <SourceList sources={model.sources} pageLang={page.lang} />
       </section>
     </Layout>
   );
