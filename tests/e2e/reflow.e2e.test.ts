@@ -22,6 +22,7 @@ const PAGES = [
   "/agenda",
   "/sectoren",
   "/sectoren/bouw",
+  "/sectoren?q=verpakking",
   "/routekaarten",
   "/routekaarten/routekaart-bouw",
   "/route?gemeente=GM0153&sector=25",

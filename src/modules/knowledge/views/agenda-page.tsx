@@ -1,19 +1,11 @@
 import { format } from "../../../i18n/index.js";
-import {
-  Button,
-  ErrorSummary,
-  FormField,
-  Heading,
-  Link,
-  Paragraph,
-  TextInput,
-} from "../../../web/components.js";
+import { ErrorSummary, Heading, Link, Paragraph } from "../../../web/components.js";
 import type { PageContext } from "../../../web/context.js";
 import type { FieldProblem } from "../../../web/errors.js";
 import { Layout } from "../../../web/layout.js";
 import { knowledgeMessages } from "../knowledge.messages.js";
 import type { EventItemModel } from "../knowledge.presenters.js";
-import { SelectField, type SelectGroup, type SelectOption } from "./filter-fields.js";
+import { FilterForm, SelectField, type SelectGroup, type SelectOption } from "./filter-fields.js";
 
 export type AgendaPageModel = {
   archive: boolean;
@@ -52,12 +44,13 @@ export const AgendaPage = ({ page, model }: { page: PageContext; model: AgendaPa
           </div>
         </div>
       ) : null}
-      <form method="get" action="/agenda" class="cl-filter-form" novalidate>
-        <Heading level={2}>{t.filtersHeading}</Heading>
-        {model.archive ? <input type="hidden" name="archief" value="1" /> : null}
-        <FormField id="q" label={t.searchLabel} hint={t.agendaSearchHint}>
-          <TextInput id="q" name="q" type="search" value={model.query.q} describedBy="q-hint" />
-        </FormField>
+      <FilterForm
+        action="/agenda"
+        lang={page.lang}
+        searchHint={t.agendaSearchHint}
+        searchValue={model.query.q}
+        hidden={model.archive ? { archief: "1" } : {}}
+      >
         <SelectField
           id="regio"
           label={t.regionLabel}
@@ -74,8 +67,7 @@ export const AgendaPage = ({ page, model }: { page: PageContext; model: AgendaPa
           options={model.monthOptions}
           error={error("maand")}
         />
-        <Button>{t.applyFilters}</Button>
-      </form>
+      </FilterForm>
       <ul class="cl-plain-list cl-section">
         <li>
           <Link href={model.switchHref}>{model.archive ? t.upcomingLink : t.archiveLink}</Link>

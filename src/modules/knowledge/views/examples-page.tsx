@@ -1,20 +1,12 @@
 import { format } from "../../../i18n/index.js";
-import {
-  Button,
-  ErrorSummary,
-  FormField,
-  Heading,
-  Link,
-  Paragraph,
-  TextInput,
-} from "../../../web/components.js";
+import { ErrorSummary, Heading, Paragraph } from "../../../web/components.js";
 import type { PageContext } from "../../../web/context.js";
 import type { FieldProblem } from "../../../web/errors.js";
 import { Layout } from "../../../web/layout.js";
 import { knowledgeMessages } from "../knowledge.messages.js";
 import type { ExampleCardModel } from "../knowledge.presenters.js";
 import { ExampleCards } from "./example-cards.js";
-import { SelectField, type SelectGroup, type SelectOption } from "./filter-fields.js";
+import { FilterForm, SelectField, type SelectGroup, type SelectOption } from "./filter-fields.js";
 
 export type ExamplesPageModel = {
   query: { q?: string; sector?: string; strategie?: string; regio?: string };
@@ -36,11 +28,13 @@ export const ExamplesPage = ({ page, model }: { page: PageContext; model: Exampl
       <ErrorSummary title={page.t.errors.errorSummaryTitle} problems={model.problems} />
       <Heading level={1}>{t.examplesTitle}</Heading>
       <Paragraph lead>{t.examplesIntro}</Paragraph>
-      <form method="get" action="/voorbeelden" class="cl-filter-form" novalidate>
-        <Heading level={2}>{t.filtersHeading}</Heading>
-        <FormField id="q" label={t.searchLabel} hint={t.searchHint}>
-          <TextInput id="q" name="q" type="search" value={model.query.q} describedBy="q-hint" />
-        </FormField>
+      <FilterForm
+        action="/voorbeelden"
+        lang={page.lang}
+        searchHint={t.searchHint}
+        searchValue={model.query.q}
+        clearHref={filtered ? "/voorbeelden" : undefined}
+      >
         <SelectField
           id="sector"
           label={t.sectorLabel}
@@ -65,13 +59,7 @@ export const ExamplesPage = ({ page, model }: { page: PageContext; model: Exampl
           groups={model.areaGroups}
           error={error("regio")}
         />
-        <Button>{t.applyFilters}</Button>
-        {filtered ? (
-          <Paragraph>
-            <Link href="/voorbeelden">{t.clearFilters}</Link>
-          </Paragraph>
-        ) : null}
-      </form>
+      </FilterForm>
       <section aria-labelledby="resultaten" class="cl-section">
         <Heading level={2} id="resultaten">
           {model.total === 1 ? t.exampleCountOne : format(t.examplesCount, { count: model.total })}

@@ -1,20 +1,12 @@
 import { format } from "../../../i18n/index.js";
-import {
-  Button,
-  ErrorSummary,
-  FormField,
-  Heading,
-  Link,
-  Paragraph,
-  TextInput,
-} from "../../../web/components.js";
+import { ErrorSummary, Heading, Link, Paragraph } from "../../../web/components.js";
 import type { PageContext } from "../../../web/context.js";
 import type { FieldProblem } from "../../../web/errors.js";
 import { Layout } from "../../../web/layout.js";
 import { knowledgeMessages } from "../knowledge.messages.js";
 import type { ExampleCardModel, MeasureModel, MeasurePackageModel } from "../knowledge.presenters.js";
 import { ExampleCards } from "./example-cards.js";
-import { SelectField, type SelectOption } from "./filter-fields.js";
+import { FilterForm, SelectField, type SelectOption } from "./filter-fields.js";
 import { MeasureCard } from "./measure-package.js";
 
 export type MeasureSearchModel = {
@@ -49,11 +41,14 @@ export const SectorsPage = ({
       <ErrorSummary title={page.t.errors.errorSummaryTitle} problems={search.problems} />
       <Heading level={1}>{t.sectorsTitle}</Heading>
       <Paragraph lead>{t.sectorsIntro}</Paragraph>
-      <form method="get" action="/sectoren" class="cl-filter-form" novalidate>
-        <Heading level={2}>{t.measureSearchHeading}</Heading>
-        <FormField id="q" label={t.searchLabel} hint={t.measureSearchHint}>
-          <TextInput id="q" name="q" type="search" value={search.query.q} describedBy="q-hint" />
-        </FormField>
+      <FilterForm
+        action="/sectoren"
+        lang={page.lang}
+        heading={t.measureSearchHeading}
+        searchHint={t.measureSearchHint}
+        searchValue={search.query.q}
+        clearHref={results || search.problems.length ? "/sectoren" : undefined}
+      >
         <SelectField
           id="strategie"
           label={t.strategyLabel}
@@ -70,13 +65,7 @@ export const SectorsPage = ({
           options={search.horizonOptions}
           error={error("termijn")}
         />
-        <Button>{t.applyFilters}</Button>
-        {results || search.problems.length ? (
-          <Paragraph>
-            <Link href="/sectoren">{t.clearFilters}</Link>
-          </Paragraph>
-        ) : null}
-      </form>
+      </FilterForm>
       {results ? (
         <section aria-labelledby="resultaten" class="cl-section">
           <Heading level={2} id="resultaten">
