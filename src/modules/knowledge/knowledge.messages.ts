@@ -45,7 +45,7 @@ export const knowledgeMessages = defineMessages(
       "Bijeenkomsten, webinars en spreekuren over circulair ondernemen. Online bijeenkomsten en landelijke bijeenkomsten staan bij elke regio.",
     exampleNoticeTitle: "Let op: dit zijn voorbeelden",
     exampleNotice:
-      "De bijeenkomsten met het label ‘Voorbeeld’ zijn verzonnen om te laten zien hoe de agenda werkt. De data en tijden zijn niet echt. Meld u daarvoor niet aan. Aanbieders zetten hier straks zelf hun echte bijeenkomsten.",
+      "De bijeenkomsten met het label ‘Voorbeeld’ zijn verzonnen om te laten zien hoe de agenda werkt. De data en tijden zijn niet echt. Meld u daarvoor niet aan. Aanbieders zetten hier zelf hun echte bijeenkomsten; die hebben geen label.",
     exampleBadge: "Voorbeeld",
     exampleDateNote: "Verzonnen datum",
     agendaSearchHint: "Bijvoorbeeld CIRCO, webinar of bouw.",
@@ -182,7 +182,7 @@ export const knowledgeMessages = defineMessages(
       "Meetings, webinars and drop-in sessions on circular business. Online and national events are listed under every region.",
     exampleNoticeTitle: "Please note: these are examples",
     exampleNotice:
-      "Events labelled ‘Example’ are invented to show how the events calendar works. Their dates and times are not real. Do not register for them. Providers will soon list their real events here themselves.",
+      "Events labelled ‘Example’ are invented to show how the events calendar works. Their dates and times are not real. Do not register for them. Providers list their real events here themselves; those have no label.",
     exampleBadge: "Example",
     exampleDateNote: "Invented date",
     agendaSearchHint: "For example CIRCO, webinar or construction.",
