@@ -26,6 +26,10 @@ export const AccessibilityPage = ({ page }: { page: PageContext }) => (
           </ListItem>
           <ListItem>Elk formulier werkt zonder JavaScript en met alleen een toetsenbord.</ListItem>
           <ListItem>
+            Elke openbare pagina testen we ook op een scherm van 320 pixels breed, zoals bij 400% vergroting:
+            de pagina schuift dan niet opzij. Alleen een brede tabel schuift binnen zijn eigen kader.
+          </ListItem>
+          <ListItem>
             We gebruiken componenten van NL Design System en kleuren met voldoende contrast.
           </ListItem>
           <ListItem>Elke grafiek en kaart krijgt een tabel met dezelfde cijfers.</ListItem>
@@ -46,7 +50,9 @@ export const AccessibilityPage = ({ page }: { page: PageContext }) => (
           <Link href="/regio">de pagina met regio's</Link>. Een vast meldadres voor toegankelijkheid volgt
           voordat de dienst officieel start.
         </Paragraph>
-        <Paragraph small>Deze verklaring is opgesteld op 27 november 2026.</Paragraph>
+        <Paragraph small>
+          Deze verklaring is opgesteld op 27 november 2026 en bijgewerkt op 28 november 2026.
+        </Paragraph>
       </article>
     ) : (
       <article class="cl-stack">
@@ -67,6 +73,10 @@ export const AccessibilityPage = ({ page }: { page: PageContext }) => (
             Dutch and English.
           </ListItem>
           <ListItem>Every form works without JavaScript and with a keyboard alone.</ListItem>
+          <ListItem>
+            We also test every public page on a screen 320 pixels wide, as at 400% zoom: the page does not
+            scroll sideways. Only a wide table scrolls inside its own box.
+          </ListItem>
           <ListItem>We use NL Design System components and colours with enough contrast.</ListItem>
           <ListItem>Every chart and map comes with a table holding the same figures.</ListItem>
         </UnorderedList>
@@ -85,7 +95,9 @@ export const AccessibilityPage = ({ page }: { page: PageContext }) => (
           it on <Link href="/regio">the regions page</Link>. A dedicated address for accessibility reports
           will follow before the service officially launches.
         </Paragraph>
-        <Paragraph small>This statement was drawn up on 27 November 2026.</Paragraph>
+        <Paragraph small>
+          This statement was drawn up on 27 November 2026 and updated on 28 November 2026.
+        </Paragraph>
       </article>
     )}
   </Layout>
