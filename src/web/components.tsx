@@ -345,3 +345,11 @@ export const Cell = ({ children }: PropsWithChildren) => <td class="utrecht-tabl
 
 /** A status as a small tag. */
 export const StatusTag = ({ children }: PropsWithChildren) => <span class="cl-tag">{children}</span>;
+
+/** A short confirmation after a save or a sent message, read out by screen readers (role status); nothing when empty. */
+export const StatusNotice = ({ text }: { text?: string }) =>
+  text ? (
+    <div class="utrecht-alert utrecht-alert--ok" role="status">
+      <Paragraph>{text}</Paragraph>
+    </div>
+  ) : null;

@@ -8,6 +8,7 @@ import {
   Heading,
   Link,
   Paragraph,
+  StatusNotice,
   TableScroll,
   TextInput,
 } from "../../../web/components.js";
@@ -34,11 +35,9 @@ export const SubjectsPage = ({
       </Paragraph>
       <ErrorSummary title={t.errorTitle} problems={model.problems} />
       <Heading level={1}>{t.subjectsTitle}</Heading>
-      {model.erasedCount !== undefined ? (
-        <div class="utrecht-alert utrecht-alert--ok" role="status">
-          <Paragraph>{format(t.erased, { count: model.erasedCount })}</Paragraph>
-        </div>
-      ) : null}
+      <StatusNotice
+        text={model.erasedCount !== undefined ? format(t.erased, { count: model.erasedCount }) : undefined}
+      />
       <Paragraph>{t.subjectsIntro}</Paragraph>
       <form method="post" action="/beheer/betrokkenen/export" class="cl-form-stack" novalidate>
         <CsrfField token={page.csrfToken} />

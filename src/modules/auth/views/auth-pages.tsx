@@ -7,6 +7,7 @@ import {
   Heading,
   Link,
   Paragraph,
+  StatusNotice,
   TextInput,
 } from "../../../web/components.js";
 import type { PageContext } from "../../../web/context.js";
@@ -34,11 +35,7 @@ export const LoginPage = ({ page, model }: { page: PageContext; model: LoginPage
     <Layout page={page} title={t.loginTitle}>
       <ErrorSummary title={t.errorTitle} problems={model.problems} />
       <Heading level={1}>{t.loginTitle}</Heading>
-      {model.notice ? (
-        <div class="utrecht-alert utrecht-alert--ok" role="status">
-          <Paragraph>{model.notice}</Paragraph>
-        </div>
-      ) : null}
+      <StatusNotice text={model.notice} />
       <Paragraph>{t.loginIntro}</Paragraph>
       {model.demo ? <Paragraph small>{t.demoHint}</Paragraph> : null}
       <form method="post" action="/inloggen" class="cl-form-stack" novalidate>
@@ -91,9 +88,7 @@ export const ForgotPasswordPage = ({
       <ErrorSummary title={t.errorTitle} problems={model.problems} />
       <Heading level={1}>{t.forgotTitle}</Heading>
       {model.sent ? (
-        <div class="utrecht-alert utrecht-alert--ok" role="status">
-          <Paragraph>{t.forgotSent}</Paragraph>
-        </div>
+        <StatusNotice text={t.forgotSent} />
       ) : (
         <>
           <Paragraph>{t.forgotIntro}</Paragraph>

@@ -14,6 +14,7 @@ import {
   problemFor,
   Row,
   Select,
+  StatusNotice,
   StatusTag,
   Table,
   Textarea,
@@ -67,11 +68,7 @@ export const ProviderEventsPage = ({
       <Paragraph>
         <Link href="/werkruimte">{t.workspaceLink}</Link>
       </Paragraph>
-      {model.notice ? (
-        <div class="utrecht-alert utrecht-alert--ok" role="status">
-          <Paragraph>{model.notice}</Paragraph>
-        </div>
-      ) : null}
+      <StatusNotice text={model.notice} />
       <Heading level={1}>{t.listTitle}</Heading>
       <Paragraph>
         {t.listIntro} <Link href="/agenda">{t.publicAgendaLink}</Link>.

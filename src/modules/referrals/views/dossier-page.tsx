@@ -12,6 +12,7 @@ import {
   problemFor,
   Row,
   Select,
+  StatusNotice,
   StatusTag,
   Table,
   Textarea,
@@ -91,11 +92,7 @@ export const DossierPage = ({ page, model }: { page: PageContext; model: Dossier
           <Paragraph>{t.conflictBody}</Paragraph>
         </div>
       ) : null}
-      {model.notice ? (
-        <div class="utrecht-alert utrecht-alert--ok" role="status">
-          <Paragraph>{model.notice}</Paragraph>
-        </div>
-      ) : null}
+      <StatusNotice text={model.notice} />
       <Heading level={1}>{format(t.dossierTitle, { company: model.companyName })}</Heading>
       <dl class="cl-facts">
         <dt>{t.colStatus}</dt>

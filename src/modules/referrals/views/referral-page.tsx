@@ -10,6 +10,7 @@ import {
   Paragraph,
   problemFor,
   Select,
+  StatusNotice,
   StatusTag,
   Textarea,
   TextInput,
@@ -192,11 +193,7 @@ export const ListingsPage = ({
         <Link href="/werkruimte">{t.workspaceTitle}</Link>
       </Paragraph>
       <ErrorSummary title={t.errorTitle} problems={model.problems} />
-      {model.notice ? (
-        <div class="utrecht-alert utrecht-alert--ok" role="status">
-          <Paragraph>{model.notice}</Paragraph>
-        </div>
-      ) : null}
+      <StatusNotice text={model.notice} />
       <Heading level={1}>{t.listingsTitle}</Heading>
       <Paragraph>{t.listingsIntro}</Paragraph>
       {model.listings.map((listing) => {
