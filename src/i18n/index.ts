@@ -74,3 +74,14 @@ export const formatNumber = (value: number, lang: Lang) => numberFormats[lang].f
 export const formatEuro = (value: number, lang: Lang) => euroFormats[lang].format(value);
 export const formatDate = (value: Date | string, lang: Lang) => dateFormats[lang].format(new Date(value));
 export const formatMonth = (value: Date | string, lang: Lang) => monthFormats[lang].format(new Date(value));
+
+/**
+ * Lower case without diacritics ("Fryslân" → "fryslan", "Coöperatie" → "cooperatie"): how the service compares
+ * Dutch and English texts typed by people with what it stores, and the base of its slugs.
+ */
+export function foldDiacritics(text: string): string {
+  return text
+    .normalize("NFD")
+    .replace(/\p{Diacritic}/gu, "")
+    .toLowerCase();
+}

@@ -3,13 +3,10 @@
  * splitter, so the words the index knows and the words a query is split into are found the same way.
  */
 
+import { foldDiacritics } from "../../i18n/index.js";
+
 /** Lower case without diacritics; "Fryslân" → "fryslan", "économie" → "economie". */
-export function normaliseText(text: string): string {
-  return text
-    .normalize("NFD")
-    .replace(/\p{Diacritic}/gu, "")
-    .toLowerCase();
-}
+export const normaliseText = foldDiacritics;
 
 /** The words of a text: runs of letters and digits after normalisation. */
 export function tokenise(text: string): string[] {

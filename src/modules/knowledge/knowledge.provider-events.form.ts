@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { foldDiacritics } from "../../i18n/index.js";
 import type { ProviderEventProblem } from "./knowledge.provider-events.messages.js";
 import { amsterdamInstant, amsterdamWallClockOf } from "./knowledge.time.js";
 
@@ -181,10 +182,7 @@ export function parseProviderEventForm(
 
 /** A readable slug for a new event: its Dutch title and month ("werkplaats-hergebruik-2027-04"). */
 export function eventSlugBase(title: string, startsAt: Date): string {
-  const words = title
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
+  const words = foldDiacritics(title)
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-+|-+$/g, "")
     .slice(0, 60)

@@ -1,5 +1,5 @@
 import { readDataCsv } from "../../db/data-files.js";
-import type { Lang, Localised } from "../../i18n/index.js";
+import { foldDiacritics, type Lang, type Localised } from "../../i18n/index.js";
 
 // The R-ladder and SBI names are the reference module's data; reading the same committed files keeps this module
 // free of another module's tables while showing exactly the same names.
@@ -39,20 +39,13 @@ export function parseSbiCode(code: string): { section: string; division?: string
   return section && division ? { section, division } : undefined;
 }
 
-/** Lower case without accents, so "Coöperatie" and "cooperatie" are the same text. */
-export const foldText = (text: string) =>
-  text
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase();
-
 /**
  * Whether every word of a search occurs somewhere in the texts (accents and case ignored, parts of words count):
  * the same rule as the agenda's search (ADR 0030), for content small enough to search in memory.
  */
 export function containsEveryWord(texts: readonly string[], search: string): boolean {
-  const haystack = foldText(texts.join(" \n"));
-  return foldText(search)
+  const haystack = foldDiacritics(texts.join(" \n"));
+  return foldDiacritics(search)
     .split(/\s+/)
     .filter(Boolean)
     .slice(0, 8)

@@ -1,3 +1,4 @@
+import { foldDiacritics } from "../../i18n/index.js";
 import type { RegionsRepository } from "./regions.repository.js";
 
 export type Province = { code: string; name: string; alternateName: string | null };
@@ -29,10 +30,7 @@ const MUNICIPALITY_ALIASES: Record<string, string> = {
 
 /** Lower case, no accents, no punctuation: how names are compared. */
 export function normaliseName(name: string): string {
-  return name
-    .normalize("NFD")
-    .replace(/\p{Diacritic}/gu, "")
-    .toLowerCase()
+  return foldDiacritics(name)
     .replace(/[^a-z0-9]+/g, " ")
     .trim();
 }

@@ -1,4 +1,4 @@
-import { format } from "../../../i18n/index.js";
+import { foldDiacritics, format } from "../../../i18n/index.js";
 import { Button, ErrorSummary, Heading, Link, Paragraph } from "../../../web/components.js";
 import type { PageContext } from "../../../web/context.js";
 import type { FieldProblem } from "../../../web/errors.js";
@@ -64,9 +64,4 @@ export const RegionsPage = ({ page, model }: { page: PageContext; model: Regions
   );
 };
 
-const slug = (text: string) =>
-  text
-    .normalize("NFD")
-    .replace(/\p{Diacritic}/gu, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-");
+const slug = (text: string) => foldDiacritics(text).replace(/[^a-z0-9]+/g, "-");
