@@ -228,6 +228,18 @@ export function formatEventTime(start: Date, end: Date, lang: Lang): string {
   });
 }
 
+/** Where an event takes place: "Online", "Enschede (Twente)", or "Landelijk" when it names no place or region. */
+export function eventWhere(
+  row: Pick<EventRow, "online" | "place" | "regionCode">,
+  lang: Lang,
+  geography: Geography,
+): string {
+  const t = knowledgeMessages[lang];
+  if (row.online) return t.online;
+  const region = areaName(row.regionCode, geography);
+  return [row.place, region ? `(${region})` : undefined].filter(Boolean).join(" ") || t.nationwide;
+}
+
 /** An event in the agenda list. */
 export async function toEventItem(
   row: EventRow,
@@ -235,11 +247,6 @@ export async function toEventItem(
   geography: Geography,
   lookup: InstrumentLinkLookup,
 ): Promise<EventItemModel> {
-  const t = knowledgeMessages[lang];
-  const region = areaName(row.regionCode, geography);
-  const where = row.online
-    ? t.online
-    : [row.place, region ? `(${region})` : undefined].filter(Boolean).join(" ") || t.nationwide;
   const [instrument] = row.instrumentRefId
     ? await instrumentLinkModels([row.instrumentRefId], lang, lookup)
     : [];
@@ -250,7 +257,7 @@ export async function toEventItem(
     when: formatEventTime(row.startsAt, row.endsAt, lang),
     startIso: row.startsAt.toISOString(),
     endIso: row.endsAt.toISOString(),
-    where,
+    where: eventWhere(row, lang, geography),
     organiser: row.organiser,
     instrument,
     registrationUrl: row.registrationUrl ?? undefined,

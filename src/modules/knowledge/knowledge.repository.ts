@@ -112,7 +112,6 @@ export function createKnowledgeRepository(db: Database) {
     },
     findExample: async (slug: string) =>
       (await db.select().from(knowledgeExamples).where(eq(knowledgeExamples.slug, slug)))[0],
-    /** Examples of one sector: same division first, then the same package, then the same section. */
     /**
      * Examples closest to a sector, with their closeness: 3 the same SBI division, 2 the same measure package, 1 only
      * the same SBI section (a related sector).

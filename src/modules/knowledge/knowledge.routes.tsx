@@ -18,7 +18,7 @@ import {
   toRoadmapModel,
 } from "./knowledge.presenters.js";
 import { HORIZONS, STRATEGY_CODES } from "./knowledge.schemas.js";
-import type { KnowledgeService } from "./knowledge.service.js";
+import { type KnowledgeService, measuresMatching, roadmapsMatching } from "./knowledge.service.js";
 import { strategyLabel } from "./knowledge.vocabulary.js";
 import { AgendaPage } from "./views/agenda-page.js";
 import { ExamplePage } from "./views/example-page.js";
@@ -268,7 +268,8 @@ export function knowledgeRoutes(deps: KnowledgeRouteDeps) {
         href: `/routekaarten/${roadmap.slug}`,
         text: pick(roadmap.title, lang),
       });
-      const roadmaps = (await repository.listRoadmaps()).map(roadmapLink);
+      const roadmapRows = await repository.listRoadmaps();
+      const roadmaps = roadmapRows.map(roadmapLink);
 
       const query = {
         q: c.req.query("q")?.trim().slice(0, 200) || undefined,
@@ -284,7 +285,7 @@ export function knowledgeRoutes(deps: KnowledgeRouteDeps) {
       const searched = Boolean(query.q || query.strategie || query.termijn) && problems.length === 0;
       let results: MeasureSearchModel["results"];
       if (searched) {
-        const found = await service.searchMeasures({ text: query.q, strategy, horizon });
+        const found = measuresMatching(packages, { text: query.q, strategy, horizon });
         const byCode = new Map(
           models.flatMap((model) =>
             model.horizons.flatMap((group) =>
@@ -306,7 +307,7 @@ export function knowledgeRoutes(deps: KnowledgeRouteDeps) {
               : [];
           }),
           // Roadmaps are found by words only; a strategy or time frame filter is about measures.
-          roadmaps: query.q ? (await service.searchRoadmaps(query.q)).map(roadmapLink) : [],
+          roadmaps: query.q ? roadmapsMatching(roadmapRows, query.q).map(roadmapLink) : [],
         };
       }
       const search: MeasureSearchModel = {

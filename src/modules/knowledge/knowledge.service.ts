@@ -40,6 +40,57 @@ export function matchPackage<T extends { sbiSections: string[]; sbiDivisions: st
   return bySection.length === 1 ? bySection[0] : undefined;
 }
 
+/**
+ * The measures of the packages that match a search (every word, in either language, in the measure's texts, its
+ * package's name, its R-strategy or theme) and the optional strategy and horizon, in the packages' order. Pure: the
+ * caller already holds the packages.
+ */
+export function measuresMatching(
+  packages: MeasurePackage[],
+  query: { text?: string; strategy?: string; horizon?: Horizon },
+): { item: MeasurePackage; measure: Measure }[] {
+  return packages.flatMap((item) =>
+    item.measures
+      .filter(
+        (measure) =>
+          (!query.strategy || measure.strategy === query.strategy) &&
+          (!query.horizon || measure.horizon === query.horizon) &&
+          (!query.text ||
+            containsEveryWord(
+              [
+                ...Object.values(item.name),
+                ...Object.values(measure.title),
+                ...Object.values(measure.description),
+                ...Object.values(measure.benefit),
+                strategyLabel(measure.strategy, "nl"),
+                strategyLabel(measure.strategy, "en"),
+                themeLabel(measure.theme, "nl"),
+                themeLabel(measure.theme, "en"),
+              ],
+              query.text,
+            )),
+      )
+      .map((measure) => ({ item, measure })),
+  );
+}
+
+/** The roadmaps whose title, introduction, goals or actions contain every word of a search, in either language. */
+export function roadmapsMatching(roadmaps: RoadmapRow[], text: string): RoadmapRow[] {
+  return roadmaps.filter((roadmap) =>
+    containsEveryWord(
+      [
+        ...Object.values(roadmap.title),
+        ...Object.values(roadmap.intro),
+        ...roadmap.horizons.flatMap((horizon) => [
+          ...horizon.goals.flatMap((goal) => Object.values(goal)),
+          ...horizon.actions.flatMap((action) => Object.values(action.text)),
+        ]),
+      ],
+      text,
+    ),
+  );
+}
+
 /** Named operations on the knowledge content. */
 export function createKnowledgeService(
   repository: KnowledgeRepository,
@@ -152,51 +203,6 @@ export function createKnowledgeService(
         }
       }
       throw conflict(`No free slug for an event like ${base}.`);
-    },
-    /**
-     * Measures of every package that match a search (every word, in either language, in the measure's texts, its
-     * package's name, its R-strategy or theme) and the optional strategy and horizon, in the packages' order.
-     */
-    async searchMeasures(query: { text?: string; strategy?: string; horizon?: Horizon }) {
-      return (await packages()).flatMap((item) =>
-        item.measures
-          .filter(
-            (measure) =>
-              (!query.strategy || measure.strategy === query.strategy) &&
-              (!query.horizon || measure.horizon === query.horizon) &&
-              (!query.text ||
-                containsEveryWord(
-                  [
-                    ...Object.values(item.name),
-                    ...Object.values(measure.title),
-                    ...Object.values(measure.description),
-                    ...Object.values(measure.benefit),
-                    strategyLabel(measure.strategy, "nl"),
-                    strategyLabel(measure.strategy, "en"),
-                    themeLabel(measure.theme, "nl"),
-                    themeLabel(measure.theme, "en"),
-                  ],
-                  query.text,
-                )),
-          )
-          .map((measure) => ({ item, measure })),
-      );
-    },
-    /** Roadmaps whose title, introduction, goals or actions contain every word of a search, in either language. */
-    async searchRoadmaps(text: string) {
-      return (await repository.listRoadmaps()).filter((roadmap) =>
-        containsEveryWord(
-          [
-            ...Object.values(roadmap.title),
-            ...Object.values(roadmap.intro),
-            ...roadmap.horizons.flatMap((horizon) => [
-              ...horizon.goals.flatMap((goal) => Object.values(goal)),
-              ...horizon.actions.flatMap((action) => Object.values(action.text)),
-            ]),
-          ],
-          text,
-        ),
-      );
     },
     /** The events a provider keeps, newest first. */
     providerEvents: (providerId: string) => repository.providerEvents(providerId),
