@@ -5,11 +5,9 @@ import { AppError, notFound } from "../../web/errors.js";
 import { pageContext, renderPage } from "../../web/render.js";
 import type { Guard, Principal } from "../auth/index.js";
 import type { Geography } from "../regions/index.js";
-import { knowledgeMessages } from "./knowledge.messages.js";
-import { formatEventTime } from "./knowledge.presenters.js";
+import { eventWhere, formatEventTime } from "./knowledge.presenters.js";
 import {
   emptyProviderEventForm,
-  type ProviderEventFormValues,
   parseProviderEventForm,
   providerEventFormFrom,
   providerEventFormValues,
@@ -47,23 +45,14 @@ export function providerEventRoutes(deps: ProviderEventRouteDeps) {
       .map((region) => ({ value: region.code, label: region.name }))
       .sort((a, b) => a.label.localeCompare(b.label, "nl"));
 
-  async function instrumentOptions(c: AppContext, principal: Principal) {
-    const own = principal.providerId ? await deps.providerInstruments(principal.providerId) : [];
-    return own
-      .map((instrument) => ({ value: instrument.refId, label: pick(instrument.name, c.get("lang")) }))
-      .sort((a, b) => a.label.localeCompare(b.label, "nl"));
-  }
+  type OwnInstruments = Awaited<ReturnType<ProviderEventRouteDeps["providerInstruments"]>>;
+  /** The provider's own catalogue instruments: the form's choices and the only ones a save may name. */
+  const ownInstruments = async (principal: Principal): Promise<OwnInstruments> =>
+    principal.providerId ? deps.providerInstruments(principal.providerId) : [];
 
-  function whereOf(event: EventRow, c: AppContext) {
-    const t = knowledgeMessages[c.get("lang")];
-    if (event.online) return t.online;
-    const region = event.regionCode ? geography.region(event.regionCode)?.name : undefined;
-    return [event.place, region ? `(${region})` : undefined].filter(Boolean).join(" ") || t.nationwide;
-  }
-
-  async function renderForm(
+  function renderForm(
     c: AppContext,
-    principal: Principal,
+    own: OwnInstruments,
     model: Omit<ProviderEventFormModel, "regions" | "instruments" | "problems"> & {
       problems?: { field: string; problem: keyof typeof providerEventMessages.nl }[];
     },
@@ -79,7 +68,9 @@ export function providerEventRoutes(deps: ProviderEventRouteDeps) {
           ...model,
           problems: (model.problems ?? []).map(({ field, problem }) => ({ field, message: t[problem] })),
           regions: regionOptions(),
-          instruments: await instrumentOptions(c, principal),
+          instruments: own
+            .map((instrument) => ({ value: instrument.refId, label: pick(instrument.name, c.get("lang")) }))
+            .sort((a, b) => a.label.localeCompare(b.label, "nl")),
         }}
       />,
       status,
@@ -101,15 +92,11 @@ export function providerEventRoutes(deps: ProviderEventRouteDeps) {
     return { event, principal };
   }
 
-  const formContext = async (principal: Principal, isNew: boolean) => ({
+  const formContext = (own: OwnInstruments, isNew: boolean) => ({
     now: clock(),
     isNew,
     regionCodes: new Set(geography.regions.map((region) => region.code)),
-    instrumentRefIds: new Set(
-      principal.providerId
-        ? (await deps.providerInstruments(principal.providerId)).map((item) => item.refId)
-        : [],
-    ),
+    instrumentRefIds: new Set(own.map((item) => item.refId)),
   });
   const readForm = async (c: AppContext) => {
     const body = await c.req.parseBody();
@@ -132,7 +119,7 @@ export function providerEventRoutes(deps: ProviderEventRouteDeps) {
         slug: event.slug,
         title: pick(event.title, lang),
         when: formatEventTime(event.startsAt, event.endsAt, lang),
-        where: whereOf(event, c),
+        where: eventWhere(event, lang, geography),
         cancelled: event.cancelled,
       });
       c.header("Cache-Control", "no-store");
@@ -154,7 +141,7 @@ export function providerEventRoutes(deps: ProviderEventRouteDeps) {
     })
     .get("/werkruimte/agenda/nieuw", async (c) => {
       const principal = await guard.authorize(c, "event.keep");
-      return renderForm(c, principal, {
+      return renderForm(c, await ownInstruments(principal), {
         values: emptyProviderEventForm(principal.organisationName),
         conflict: false,
       });
@@ -162,9 +149,9 @@ export function providerEventRoutes(deps: ProviderEventRouteDeps) {
     .post("/werkruimte/agenda/nieuw", async (c) => {
       const principal = await guard.authorize(c, "event.keep");
       const { values } = await readForm(c);
-      const parsed = parseProviderEventForm(values, await formContext(principal, true));
-      if (!parsed.ok)
-        return renderForm(c, principal, { values, problems: parsed.problems, conflict: false }, 400);
+      const own = await ownInstruments(principal);
+      const parsed = parseProviderEventForm(values, formContext(own, true));
+      if (!parsed.ok) return renderForm(c, own, { values, problems: parsed.problems, conflict: false }, 400);
       if (!principal.providerId) throw notFound("provider");
       const { cancelled: _newEventsGoAhead, ...draft } = parsed.draft;
       const saved = await service.addProviderEvent(draft, principal.providerId, guard.actorOf(c));
@@ -172,7 +159,7 @@ export function providerEventRoutes(deps: ProviderEventRouteDeps) {
     })
     .get("/werkruimte/agenda/:slug", async (c) => {
       const { event, principal } = await ownEvent(c);
-      return renderForm(c, principal, {
+      return renderForm(c, await ownInstruments(principal), {
         existing: { slug: event.slug, version: event.version, updatedAt: event.updatedAt },
         values: providerEventFormFrom(event),
         conflict: false,
@@ -181,23 +168,15 @@ export function providerEventRoutes(deps: ProviderEventRouteDeps) {
     .post("/werkruimte/agenda/:slug", async (c) => {
       const { event, principal } = await ownEvent(c);
       const { values, version } = await readForm(c);
-      const existing = { slug: event.slug, version: event.version, updatedAt: event.updatedAt };
-      const parsed = parseProviderEventForm(values, await formContext(principal, false));
-      if (!parsed.ok)
-        return renderForm(
-          c,
-          principal,
-          { existing, values, problems: parsed.problems, conflict: false },
-          400,
-        );
+      const own = await ownInstruments(principal);
+      const parsed = parseProviderEventForm(values, formContext(own, false));
+      if (!parsed.ok) {
+        const existing = { slug: event.slug, version: event.version, updatedAt: event.updatedAt };
+        return renderForm(c, own, { existing, values, problems: parsed.problems, conflict: false }, 400);
+      }
       try {
         await service.saveEvent(
-          {
-            ...parsed.draft,
-            slug: event.slug,
-            providerId: event.providerId,
-            isExample: false,
-          },
+          { ...parsed.draft, slug: event.slug, providerId: event.providerId, isExample: false },
           version,
           { actor: guard.actorOf(c) },
         );
@@ -205,26 +184,9 @@ export function providerEventRoutes(deps: ProviderEventRouteDeps) {
         if (!(error instanceof AppError && error.status === 409)) throw error;
         // Keep what the user typed, with the newest version number, so saving again is a deliberate choice.
         const newest = (await service.findEvent(event.slug)) ?? event;
-        return renderConflict(c, principal, newest, values);
+        const existing = { slug: newest.slug, version: newest.version, updatedAt: newest.updatedAt };
+        return renderForm(c, own, { existing, values, conflict: true }, 409);
       }
       return c.redirect("/werkruimte/agenda?opgeslagen", 303);
     });
-
-  function renderConflict(
-    c: AppContext,
-    principal: Principal,
-    newest: EventRow,
-    values: ProviderEventFormValues,
-  ) {
-    return renderForm(
-      c,
-      principal,
-      {
-        existing: { slug: newest.slug, version: newest.version, updatedAt: newest.updatedAt },
-        values,
-        conflict: true,
-      },
-      409,
-    );
-  }
 }
