@@ -1,5 +1,5 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
-import { Heading, Link, Paragraph, TableScroll } from "../components.js";
+import { Heading, Link, Paragraph, Table } from "../components.js";
 import type { AppEnv } from "../context.js";
 import { Layout } from "../layout.js";
 import { pageContext, renderPage } from "../render.js";
@@ -80,33 +80,22 @@ export function apiRoutes(moduleRouters: ApiRouter[]) {
             {english ? "OpenAPI 3.1 document (JSON)" : "OpenAPI 3.1-document (JSON)"}
           </Link>
         </Paragraph>
-        <TableScroll label={english ? "Endpoints" : "Endpoints"}>
-          <table class="utrecht-table utrecht-table--html-table">
-            <caption class="utrecht-table__caption">{english ? "Endpoints" : "Endpoints"}</caption>
-            <thead class="utrecht-table__header">
-              <tr class="utrecht-table__row">
-                <th class="utrecht-table__header-cell" scope="col">
-                  {english ? "Method" : "Methode"}
-                </th>
-                <th class="utrecht-table__header-cell" scope="col">
-                  {english ? "Path" : "Pad"}
-                </th>
-                <th class="utrecht-table__header-cell" scope="col">
-                  {english ? "What it does" : "Wat het doet"}
-                </th>
-              </tr>
-            </thead>
-            <tbody class="utrecht-table__body">
-              {operations.map((operation) => (
-                <tr class="utrecht-table__row">
-                  <td class="utrecht-table__cell cl-code">{operation.method}</td>
-                  <td class="utrecht-table__cell cl-code">{operation.path}</td>
-                  <td class="utrecht-table__cell">{operation.summary ?? operation.description ?? ""}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <Table
+          caption={english ? "Endpoints" : "Endpoints"}
+          headers={[
+            english ? "Method" : "Methode",
+            english ? "Path" : "Pad",
+            english ? "What it does" : "Wat het doet",
+          ]}
+        >
+          {operations.map((operation) => (
+            <tr class="utrecht-table__row">
+              <td class="utrecht-table__cell cl-code">{operation.method}</td>
+              <td class="utrecht-table__cell cl-code">{operation.path}</td>
+              <td class="utrecht-table__cell">{operation.summary ?? operation.description ?? ""}</td>
+            </tr>
+          ))}
+        </Table>
       </Layout>,
     );
   });

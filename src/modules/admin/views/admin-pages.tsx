@@ -9,7 +9,7 @@ import {
   Link,
   Paragraph,
   StatusNotice,
-  TableScroll,
+  Table,
   TextInput,
 } from "../../../web/components.js";
 import type { PageContext } from "../../../web/context.js";
@@ -107,32 +107,21 @@ export const AuditPage = ({ page, model }: { page: PageContext; model: { rows: A
       </Paragraph>
       <Heading level={1}>{t.auditTitle}</Heading>
       <Paragraph>{t.auditIntro}</Paragraph>
-      <TableScroll label={t.auditTitle}>
-        <table class="utrecht-table utrecht-table--html-table">
-          <caption class="utrecht-table__caption">{t.auditTitle}</caption>
-          <thead class="utrecht-table__header">
-            <tr class="utrecht-table__row">
-              {[t.colWhen, t.colWho, t.colAction, t.colSubject, t.colOutcome, t.colFrom].map((header) => (
-                <th class="utrecht-table__header-cell" scope="col">
-                  {header}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody class="utrecht-table__body">
-            {model.rows.map((row) => (
-              <tr class="utrecht-table__row">
-                <td class="utrecht-table__cell">{row.when}</td>
-                <td class="utrecht-table__cell">{row.who}</td>
-                <td class="utrecht-table__cell">{row.action}</td>
-                <td class="utrecht-table__cell">{row.subject}</td>
-                <td class="utrecht-table__cell">{row.outcome === "allowed" ? t.allowed : t.denied}</td>
-                <td class="utrecht-table__cell">{row.from}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
+      <Table
+        caption={t.auditTitle}
+        headers={[t.colWhen, t.colWho, t.colAction, t.colSubject, t.colOutcome, t.colFrom]}
+      >
+        {model.rows.map((row) => (
+          <tr class="utrecht-table__row">
+            <td class="utrecht-table__cell">{row.when}</td>
+            <td class="utrecht-table__cell">{row.who}</td>
+            <td class="utrecht-table__cell">{row.action}</td>
+            <td class="utrecht-table__cell">{row.subject}</td>
+            <td class="utrecht-table__cell">{row.outcome === "allowed" ? t.allowed : t.denied}</td>
+            <td class="utrecht-table__cell">{row.from}</td>
+          </tr>
+        ))}
+      </Table>
     </Layout>
   );
 };

@@ -1,4 +1,4 @@
-import { Heading, Link, Paragraph, TableScroll } from "../../../web/components.js";
+import { Heading, Link, Paragraph, Table } from "../../../web/components.js";
 import type { PageContext } from "../../../web/context.js";
 import { Layout } from "../../../web/layout.js";
 import { TAXONOMIES } from "../catalogue.hsds.js";
@@ -94,29 +94,17 @@ export const ProfilePage = ({ page }: { page: PageContext }) => {
       <Paragraph>
         <Link href="/api/docs">{english ? "All endpoints" : "Alle endpoints"}</Link>
       </Paragraph>
-      <TableScroll label={english ? "Profile fields" : "Profielvelden"}>
-        <table class="utrecht-table utrecht-table--html-table">
-          <caption class="utrecht-table__caption">{english ? "Profile fields" : "Profielvelden"}</caption>
-          <thead class="utrecht-table__header">
-            <tr class="utrecht-table__row">
-              <th class="utrecht-table__header-cell" scope="col">
-                {english ? "Field" : "Veld"}
-              </th>
-              <th class="utrecht-table__header-cell" scope="col">
-                {english ? "Meaning" : "Betekenis"}
-              </th>
-            </tr>
-          </thead>
-          <tbody class="utrecht-table__body">
-            {PROFILE_FIELDS.map((field) => (
-              <tr class="utrecht-table__row">
-                <td class="utrecht-table__cell cl-code">{field.name}</td>
-                <td class="utrecht-table__cell">{english ? field.en : field.nl}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
+      <Table
+        caption={english ? "Profile fields" : "Profielvelden"}
+        headers={[english ? "Field" : "Veld", english ? "Meaning" : "Betekenis"]}
+      >
+        {PROFILE_FIELDS.map((field) => (
+          <tr class="utrecht-table__row">
+            <td class="utrecht-table__cell cl-code">{field.name}</td>
+            <td class="utrecht-table__cell">{english ? field.en : field.nl}</td>
+          </tr>
+        ))}
+      </Table>
       <Heading level={2}>{english ? "Taxonomies" : "Taxonomieën"}</Heading>
       {TAXONOMIES.map((taxonomy) => (
         <section aria-labelledby={`taxonomy-${taxonomy.key}`}>
