@@ -1,6 +1,7 @@
 import { format } from "../../../i18n/index.js";
 import {
   Button,
+  Checkbox,
   CsrfField,
   describedBy,
   ErrorSummary,
@@ -134,20 +135,13 @@ export const IntakePage = ({ page, model }: { page: PageContext; model: IntakePa
               {consentError}
             </div>
           ) : null}
-          <div class="utrecht-form-field utrecht-form-field--checkbox">
-            <input
-              class="utrecht-checkbox utrecht-checkbox--html-input"
-              type="checkbox"
-              id="consent"
-              name="consent"
-              value="ja"
-              checked={v.consent === "ja"}
-              aria-describedby={consentError ? "consent-text consent-error" : "consent-text"}
-            />{" "}
-            <label class="utrecht-form-label utrecht-form-label--checkbox" for="consent">
-              {t.consentLabel}
-            </label>
-          </div>
+          <Checkbox
+            id="consent"
+            name="consent"
+            label={t.consentLabel}
+            checked={v.consent === "ja"}
+            describedBy={consentError ? "consent-text consent-error" : "consent-text"}
+          />
         </fieldset>
         <Button>{t.intakeButton}</Button>
       </form>
