@@ -66,6 +66,7 @@ const logger = pino({ level: "silent" });
 const env = loadEnv({
   NODE_ENV: "production",
   SECRET_KEY: "bench-only-secret-0123456789-0123456789",
+  PUBLIC_BASE_URL: "http://localhost:3000",
   CATALOGUE_SYNTHETIC: "1",
   LOG_LEVEL: "silent",
   DEMO: "0",
@@ -129,6 +130,7 @@ async function httpThroughput(serverEnv: Record<string, string>) {
       HOST: "127.0.0.1",
       NODE_ENV: "production",
       SECRET_KEY: "bench-only-secret-0123456789-0123456789",
+      PUBLIC_BASE_URL: `http://localhost:${port}`,
       CATALOGUE_SYNTHETIC: "1",
       LOG_LEVEL: "warn",
       DEMO: "0",

@@ -153,6 +153,7 @@ async function main() {
           NODE_ENV: "production",
           DATABASE_URL: database.url,
           SECRET_KEY: randomBytes(32).toString("hex"),
+          PUBLIC_BASE_URL: "http://localhost:3000",
           DEMO: "1",
           LOG_LEVEL: "info",
           // Search, route and export are rate limited per client (300/min). The benchmark plays many visitors

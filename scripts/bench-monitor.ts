@@ -31,6 +31,7 @@ const coordinator = { role: "coordinator", scope: { level: "national" as const }
 const env = loadEnv({
   NODE_ENV: "production",
   SECRET_KEY: "benchmark-only-secret-0123456789abcdef",
+  PUBLIC_BASE_URL: "http://localhost:3000",
   DATABASE_URL: url,
   // Measure the handlers: the page cache would answer repeated public requests from memory.
   PAGE_CACHE_SECONDS: "0",

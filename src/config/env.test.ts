@@ -26,6 +26,31 @@ describe("loadEnv", () => {
 
   it("refuses to start in production without a secret key", () => {
     expect(() => loadEnv({ NODE_ENV: "production" })).toThrow(EnvError);
-    expect(loadEnv({ NODE_ENV: "production", SECRET_KEY: "x".repeat(40) }).secretKey).toBe("x".repeat(40));
+    const production = {
+      NODE_ENV: "production",
+      SECRET_KEY: "x".repeat(40),
+      PUBLIC_BASE_URL: "https://loket.example",
+    };
+    expect(loadEnv(production).secretKey).toBe("x".repeat(40));
+  });
+
+  it("refuses to start in production without PUBLIC_BASE_URL, and names it", () => {
+    expect(() => loadEnv({ NODE_ENV: "production", SECRET_KEY: "x".repeat(40) })).toThrow(/PUBLIC_BASE_URL/);
+  });
+
+  it("builds links from one origin: the configured one, or http://localhost:PORT outside production", () => {
+    expect(loadEnv({ PUBLIC_BASE_URL: "https://loket.example/" }).publicBaseUrl).toBe(
+      "https://loket.example",
+    );
+    expect(loadEnv({ PORT: "4100" }).publicBaseUrl).toBe("http://localhost:4100");
+    expect(() => loadEnv({ PUBLIC_BASE_URL: "https://loket.example/pad" })).toThrow(/only the origin/);
+    expect(() => loadEnv({ PUBLIC_BASE_URL: "ftp://loket.example" })).toThrow(/http\(s\)/);
+    expect(() =>
+      loadEnv({
+        NODE_ENV: "production",
+        SECRET_KEY: "x".repeat(40),
+        PUBLIC_BASE_URL: "http://loket.example",
+      }),
+    ).toThrow(/https/);
   });
 });

@@ -53,7 +53,11 @@ export type Env = {
   /** Demo data (hubs, users, events) is loaded on the embedded database, or on PostgreSQL when DEMO=1. */
   demo: boolean;
   secretKey: string;
-  publicBaseUrl: string | undefined;
+  /**
+   * The one origin every absolute link is built from (mail, iCal, API `page_url`, feeds, redirects): PUBLIC_BASE_URL,
+   * required in production; in development and tests `http://localhost:PORT`. Never the request's Host header.
+   */
+  publicBaseUrl: string;
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
   /** Behind a TLS-terminating proxy: trust X-Forwarded-Proto for Secure cookies and HSTS. */
   trustProxy: boolean;
@@ -98,6 +102,7 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
   if (raw.NODE_ENV === "production" && !raw.SECRET_KEY) {
     throw new EnvError("Invalid environment:\n  SECRET_KEY: required in production (at least 32 characters)");
   }
+  const publicBaseUrl = publicOrigin(raw.PUBLIC_BASE_URL, raw.NODE_ENV, raw.PORT);
   return {
     nodeEnv: raw.NODE_ENV,
     port: raw.PORT,
@@ -106,7 +111,7 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     dataDir: raw.DATA_DIR,
     demo: raw.DATABASE_URL ? raw.DEMO : source.DEMO === undefined ? true : raw.DEMO,
     secretKey: raw.SECRET_KEY ?? DEVELOPMENT_SECRET,
-    publicBaseUrl: raw.PUBLIC_BASE_URL,
+    publicBaseUrl,
     logLevel: raw.LOG_LEVEL,
     trustProxy: raw.TRUST_PROXY,
     metricsToken: raw.METRICS_TOKEN || undefined,
@@ -121,6 +126,35 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     retentionMonths: raw.RETENTION_MONTHS,
     pageCacheSeconds: raw.PAGE_CACHE_SECONDS,
   };
+}
+
+/**
+ * The configured public origin, without a trailing slash. Links are built from it alone, so a hostile Host or
+ * X-Forwarded-Host header can never put another address into a mail or a cached page (docs/security.md).
+ */
+function publicOrigin(configured: string | undefined, nodeEnv: Env["nodeEnv"], port: number): string {
+  if (!configured) {
+    if (nodeEnv === "production") {
+      throw new EnvError(
+        "Invalid environment:\n  PUBLIC_BASE_URL: required in production: the public address of the service, " +
+          "e.g. https://circulair-loket.nl (links in e-mails and feeds are built from it)",
+      );
+    }
+    return `http://localhost:${port}`;
+  }
+  const url = new URL(configured);
+  const problem =
+    url.protocol !== "https:" && url.protocol !== "http:"
+      ? "use an http(s) address"
+      : url.pathname !== "/" || url.search || url.hash || url.username || url.password
+        ? "give only the origin (scheme, host and port), without a path, query or user"
+        : nodeEnv === "production" &&
+            url.protocol !== "https:" &&
+            !["localhost", "127.0.0.1"].includes(url.hostname)
+          ? "use https in production"
+          : undefined;
+  if (problem) throw new EnvError(`Invalid environment:\n  PUBLIC_BASE_URL: ${problem}`);
+  return url.origin;
 }
 
 /** Settings for test processes and benchmark scripts: the only other sanctioned reader of process.env. */

@@ -53,7 +53,12 @@ describe.skipIf(!postgresAvailable())(
         const cli = (script: string, url: string) =>
           run(process.execPath, [tsxCli, script, "--file", file], {
             cwd: root,
-            env: { DATABASE_URL: url, NODE_ENV: "production", SECRET_KEY: "b".repeat(40) },
+            env: {
+              DATABASE_URL: url,
+              NODE_ENV: "production",
+              SECRET_KEY: "b".repeat(40),
+              PUBLIC_BASE_URL: "http://localhost:3000",
+            },
           });
         const backup = await cli("scripts/db-backup.ts", source.url!);
         expect(backup.stdout).toContain("backup of the PostgreSQL database written to");

@@ -33,7 +33,11 @@ describe.skipIf(!postgresAvailable())(title, () => {
           create table fault_order_lines (order_id int not null, line int not null, primary key (order_id, line));
           create table fault_job_effects (job_key text primary key)`,
     );
-    app = await createTestApp(proxied, { NODE_ENV: "production", SECRET_KEY: "s".repeat(40) });
+    app = await createTestApp(proxied, {
+      NODE_ENV: "production",
+      SECRET_KEY: "s".repeat(40),
+      PUBLIC_BASE_URL: "http://localhost:3000",
+    });
     // A test-only route that reads the database, like every API list endpoint will.
     app.get("/api/v1/fault-probe", async (c) =>
       c.json(await queryRows(proxied.db, sql`select count(*)::int as n from fault_orders`)),

@@ -23,7 +23,11 @@ describe("security review", () => {
 
   beforeAll(async () => {
     database = await openTestDatabase("PGlite");
-    app = await createTestApp(database, { NODE_ENV: "production", SECRET_KEY });
+    app = await createTestApp(database, {
+      NODE_ENV: "production",
+      SECRET_KEY,
+      PUBLIC_BASE_URL: "https://circulair-loket.example",
+    });
     // Test-only routes: an unexpected failure in a page and in the API, carrying internals in the message.
     app.get("/test-crash", () => {
       throw new Error(SECRET_INTERNAL);

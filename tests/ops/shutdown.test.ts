@@ -54,6 +54,7 @@ describe.skipIf(!postgresAvailable())(processTitle, () => {
         NODE_ENV: "production",
         DATABASE_URL: database.url,
         SECRET_KEY: "shutdown-test-secret-0123456789abcdef",
+        PUBLIC_BASE_URL: "http://localhost:3000",
         LOG_LEVEL: "info",
         SHUTDOWN_GRACE_SECONDS: "10",
       },

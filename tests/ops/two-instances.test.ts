@@ -39,7 +39,13 @@ describe.skipIf(!postgresAvailable())(title, () => {
     const database = await createScratchDatabase(loadTestSettings().testDatabaseUrl!, "cl_ops_two");
     dropDatabase = database.drop;
     databaseUrl = database.url;
-    const env = { NODE_ENV: "production", DATABASE_URL: database.url, SECRET_KEY, LOG_LEVEL: "warn" };
+    const env = {
+      NODE_ENV: "production",
+      DATABASE_URL: database.url,
+      SECRET_KEY,
+      PUBLIC_BASE_URL: "http://localhost:3000",
+      LOG_LEVEL: "warn",
+    };
     // Both start at once on an empty database: the migration advisory lock lets exactly one migrate.
     [a, b] = await Promise.all([
       startServiceProcess({ env, readyTimeoutMs: 120_000 }),
