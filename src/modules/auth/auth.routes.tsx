@@ -7,6 +7,7 @@ import type { FieldProblem } from "../../web/errors.js";
 import { tooManyRequests } from "../../web/errors.js";
 import { clientKey, type RateLimiter } from "../../web/rate-limit.js";
 import { pageContext, renderPage } from "../../web/render.js";
+import { returnPathOr } from "../../web/return-path.js";
 import type { Guard } from "./auth.guard.js";
 import { SESSION_COOKIE } from "./auth.guard.js";
 import { authMessages } from "./auth.messages.js";
@@ -32,11 +33,8 @@ const LOGIN_WINDOW_SECONDS = 900;
 const LOGIN_LIMIT_PER_CLIENT = 10;
 const LOGIN_LIMIT_PER_ACCOUNT = 5;
 
-/** Only paths inside this service are valid return addresses (no open redirect). */
-export function safeReturnPath(value: string | undefined): string {
-  if (!value?.startsWith("/") || value.startsWith("//") || value.includes("\\")) return "/werkruimte";
-  return value;
-}
+/** Where to go after login: a path on this service (the shell's one check, no open redirect), else the workspace. */
+export const safeReturnPath = (value: string | undefined): string => returnPathOr(value, "/werkruimte");
 
 const field = (form: Record<string, string | File | (string | File)[]>, name: string) => {
   const value = form[name];
