@@ -330,7 +330,7 @@ export async function createApp(deps: AppDeps) {
   app.use(metrics.middleware);
   app.use(requestId({ limitLength: 64 }));
   app.use(requestLogging(logger));
-  app.use(securityHeaders);
+  app.use(securityHeaders(isSecureRequest));
   app.use(async (c, next) => {
     c.set("stylesheetHref", `/assets/${stylesheet.fileName}`);
     await next();

@@ -18,7 +18,7 @@ function pipeline(ttlSeconds = 5, maxBytes?: number) {
     return runs[name];
   };
   const app = new Hono<AppEnv>();
-  app.use(securityHeaders);
+  app.use(securityHeaders(() => false));
   app.use(language);
   app.use(csrfProtection(SECRET, () => false));
   app.use(async (c, next) => {
