@@ -339,7 +339,7 @@ export async function createApp(deps: AppDeps) {
   app.route("/", healthRoutes(database));
   app.route("/", metrics.routes(env.metricsToken));
   app.use(language);
-  app.use(csrfProtection(env.secretKey, isSecureRequest));
+  app.use(csrfProtection(env.secretKey, isSecureRequest, SESSION_COOKIE));
   attachAbuseLimits(app, { db: database.db, env }); // ops: search, route and export limits (src/web/abuse-limits.ts)
   app.use(guard.sessions);
   // The monitor's funnel counts route views here, in front of the page cache, so a cached page counts too.

@@ -144,12 +144,13 @@ describeEachDatabase("accounts and sessions", (database) => {
   });
 
   it("rotates the session id at login and ends it at logout", async () => {
-    const { session, csrf } = await login("aanbieder.rvo@demo.invalid");
+    const { session } = await login("aanbieder.rvo@demo.invalid");
     const first = session.cookies.get("cl_session")!;
+    // The CSRF token is bound to the session: a signed-in browser reads it from its own page (ADR 0073).
     await session.post(
       "/inloggen",
       { email: "aanbieder.rvo@demo.invalid", password: "demo-wachtwoord" },
-      { csrf },
+      { csrf: await session.csrfTokenFrom("/inloggen") },
     );
     const second = session.cookies.get("cl_session")!;
     expect(second).not.toBe(first);
@@ -157,7 +158,7 @@ describeEachDatabase("accounts and sessions", (database) => {
     stale.cookies.set("cl_session", first);
     expect(await signedIn(stale)).toBe(false);
     expect(await signedIn(session)).toBe(true);
-    const out = await session.post("/uitloggen", {}, { csrf });
+    const out = await session.post("/uitloggen", {}, { csrf: await session.csrfTokenFrom("/") });
     expect(out.status).toBe(303);
     expect(out.headers.get("location")).toBe("/inloggen?uitgelogd");
     const replay = browserSession(app);
