@@ -69,12 +69,13 @@ import {
 } from "./modules/route/index.js";
 import { siteRoutes } from "./modules/site/index.js";
 import { attachAbuseLimits } from "./web/abuse-limits.js";
-import { apiRoutes, profileUri } from "./web/api/api.routes.js";
+import { apiRoutes } from "./web/api/api.routes.js";
 import { assetRoutes } from "./web/assets/assets.routes.js";
 import { buildStylesheet } from "./web/assets/stylesheet.js";
 import type { AppEnv } from "./web/context.js";
 import { errorHandler, notFoundHandler } from "./web/error-handler.js";
 import { healthRoutes } from "./web/health.routes.js";
+import { absoluteUrlOn } from "./web/links.js";
 import { createMetrics } from "./web/metrics.js";
 import { csrfProtection } from "./web/middleware/csrf.js";
 import { language } from "./web/middleware/language.js";
@@ -117,6 +118,8 @@ function catalogueDirectory(lookup: ReturnType<typeof createInstrumentLookup>): 
 function createServices({ env, database, clock = () => new Date() }: AppDeps) {
   const db = database.db;
   const audit = createAuditLog(clock);
+  // Every absolute link the service writes (mail, iCal, API, share links) is on the configured origin (ADR 0073).
+  const absoluteUrl = absoluteUrlOn(env.publicBaseUrl);
   // Referrals read and write instruments through the catalogue's lookup (ADR 0044); the port is referrals' own type.
   const instruments = catalogueDirectory(
     createInstrumentLookup(db, { includeSynthetic: env.catalogueSynthetic }),
@@ -129,14 +132,14 @@ function createServices({ env, database, clock = () => new Date() }: AppDeps) {
     instruments,
     clock,
     retentionMonths: env.retentionMonths,
-    publicBaseUrl: env.publicBaseUrl,
+    absoluteUrl,
     onListingChanged: () => {
       for (const listener of catalogueListeners) listener();
     },
   });
   const privacy = createPrivacyService({ db, audit, clock });
   const onCatalogueChange = (listener: () => void) => void catalogueListeners.add(listener);
-  return { db, audit, instruments, referrals, privacy, clock, onCatalogueChange };
+  return { db, audit, instruments, referrals, privacy, clock, onCatalogueChange, absoluteUrl };
 }
 
 /**
@@ -257,7 +260,8 @@ export async function createBackgroundJobs(deps: AppDeps) {
 /** The composition root: the request pipeline from top to bottom, then every module mounted. */
 export async function createApp(deps: AppDeps) {
   const { env, database, logger, listMatchableInstruments, resolveViewer } = deps;
-  const { db, audit, instruments, referrals, privacy, clock, onCatalogueChange } = createServices(deps);
+  const { db, audit, instruments, referrals, privacy, clock, onCatalogueChange, absoluteUrl } =
+    createServices(deps);
   const stylesheet = buildStylesheet();
   const geography = await loadGeography(createRegionsRepository(database.db));
   // The loket a region page or route shows changes only when a hub is set up or closes its intake: one look-up per
@@ -291,6 +295,7 @@ export async function createApp(deps: AppDeps) {
     }),
     loketFor: regionalLoket,
     recordJourney: createJourneyRecorder(createMonitoringRepository(database.db), logger, clock),
+    absoluteUrl,
   };
   // A provider's listing change shows in the route at once, not after the route's instrument cache expires.
   onCatalogueChange(() => routeDeps.service.invalidate());
@@ -358,7 +363,7 @@ export async function createApp(deps: AppDeps) {
       sendMail: async (mail) => void (await queueMail(db, mail, clock())),
       secretKey: env.secretKey,
       trustProxy: env.trustProxy,
-      publicBaseUrl: env.publicBaseUrl,
+      absoluteUrl,
       demo: env.demo,
     }),
   );
@@ -389,7 +394,7 @@ export async function createApp(deps: AppDeps) {
       geography,
       instrumentLinks,
       clock,
-      publicBaseUrl: env.publicBaseUrl,
+      absoluteUrl,
     }),
   );
   app.route(
@@ -419,12 +424,15 @@ export async function createApp(deps: AppDeps) {
   app.route("/", adminRoutes({ privacy, audit, db, guard }));
   app.route(
     "/",
-    apiRoutes([
-      catalogueApi({ service: catalogue, adminToken: env.catalogueAdminToken, profileUri }),
-      knowledgeApi({ service: knowledge, geography, instrumentLinks, clock }),
-      routeApi(routeDeps),
-      monitoringApi(monitoring),
-    ]),
+    apiRoutes(
+      [
+        catalogueApi({ service: catalogue, adminToken: env.catalogueAdminToken, absoluteUrl }),
+        knowledgeApi({ service: knowledge, geography, instrumentLinks, clock }),
+        routeApi(routeDeps),
+        monitoringApi(monitoring),
+      ],
+      { absoluteUrl },
+    ),
   );
 
   app.notFound(notFoundHandler);

@@ -5,6 +5,7 @@ import { format } from "../../i18n/index.js";
 import type { AppEnv } from "../../web/context.js";
 import type { FieldProblem } from "../../web/errors.js";
 import { tooManyRequests } from "../../web/errors.js";
+import type { AbsoluteUrl } from "../../web/links.js";
 import { clientKey, type RateLimiter } from "../../web/rate-limit.js";
 import { pageContext, renderPage } from "../../web/render.js";
 import { returnPathOr } from "../../web/return-path.js";
@@ -24,7 +25,8 @@ export type AuthRouteDeps = {
   sendMail: (mail: OutgoingMail) => Promise<void>;
   secretKey: string;
   trustProxy: boolean;
-  publicBaseUrl: string | undefined;
+  /** The reset mail's link is absolute, on the configured public origin (ADR 0073). */
+  absoluteUrl: AbsoluteUrl;
   demo: boolean;
 };
 
@@ -131,8 +133,7 @@ export function authRoutes(deps: AuthRouteDeps) {
       if (!result.allowed) throw tooManyRequests(result.retryAfterSeconds);
       const reset = await auth.createPasswordReset(email);
       if (reset) {
-        const base = deps.publicBaseUrl ?? new URL(c.req.url).origin;
-        const link = `${base}/wachtwoord-herstellen?token=${reset.token}&lang=${lang}`;
+        const link = deps.absoluteUrl(`/wachtwoord-herstellen?token=${reset.token}&lang=${lang}`);
         await deps.sendMail({
           to: reset.email,
           subject: t.resetMailSubject,
