@@ -8,7 +8,14 @@ import type { Database, DatabaseHandle } from "./db/client.js";
 import { enqueueJob } from "./jobs/index.js";
 import { adminRoutes } from "./modules/admin/index.js";
 import { createAuditLog } from "./modules/audit/index.js";
-import { authRoutes, createAuthService, createGuard, SESSION_COOKIE } from "./modules/auth/index.js";
+import {
+  authRoutes,
+  createAuthService,
+  createGuard,
+  passwordResetJobs,
+  requestPasswordReset,
+  SESSION_COOKIE,
+} from "./modules/auth/index.js";
 import { barriersRoutes, createBarriersService } from "./modules/barriers/index.js";
 import {
   type CatalogueInstrumentRef,
@@ -228,6 +235,12 @@ function reusedPerRegion<T extends object>(
 export async function createBackgroundJobs(deps: AppDeps) {
   const services = createServices(deps);
   const auth = createAuthService(services.db, deps.env, services.clock);
+  const passwordResets = passwordResetJobs({
+    settings: deps.env,
+    clock: services.clock,
+    absoluteUrl: services.absoluteUrl,
+    queueMail: async (tx, mail) => void (await queueMail(tx, mail, services.clock())),
+  });
   const jobs = referralJobs({
     db: services.db,
     referrals: services.referrals,
@@ -247,7 +260,7 @@ export async function createBackgroundJobs(deps: AppDeps) {
   });
   const monitoring = monitoringServiceFor(deps, { geography, catalogue, clock: services.clock });
   return {
-    handlers: { ...jobs.handlers, ...monitoring.jobHandlers() },
+    handlers: { ...jobs.handlers, ...passwordResets, ...monitoring.jobHandlers() },
     /** Enqueues the periodic jobs once per period and purges ended sessions. */
     async schedule(now: Date = services.clock()) {
       await jobs.schedule(now);
@@ -360,10 +373,9 @@ export async function createApp(deps: AppDeps) {
       auth,
       guard,
       limiter,
-      sendMail: async (mail) => void (await queueMail(db, mail, clock())),
+      requestPasswordReset: (email, lang) => requestPasswordReset(db, email, lang, clock()),
       secretKey: env.secretKey,
       trustProxy: env.trustProxy,
-      absoluteUrl,
       demo: env.demo,
     }),
   );
