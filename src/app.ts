@@ -8,7 +8,14 @@ import type { Database, DatabaseHandle } from "./db/client.js";
 import { enqueueJob } from "./jobs/index.js";
 import { adminRoutes } from "./modules/admin/index.js";
 import { createAuditLog } from "./modules/audit/index.js";
-import { authRoutes, createAuthService, createGuard, SESSION_COOKIE } from "./modules/auth/index.js";
+import {
+  authRoutes,
+  createAuthService,
+  createGuard,
+  passwordResetJobs,
+  requestPasswordReset,
+  SESSION_COOKIE,
+} from "./modules/auth/index.js";
 import { barriersRoutes, createBarriersService } from "./modules/barriers/index.js";
 import {
   type CatalogueInstrumentRef,
@@ -69,12 +76,13 @@ import {
 } from "./modules/route/index.js";
 import { siteRoutes } from "./modules/site/index.js";
 import { attachAbuseLimits } from "./web/abuse-limits.js";
-import { apiRoutes, profileUri } from "./web/api/api.routes.js";
+import { apiRoutes } from "./web/api/api.routes.js";
 import { assetRoutes } from "./web/assets/assets.routes.js";
 import { buildStylesheet } from "./web/assets/stylesheet.js";
 import type { AppEnv } from "./web/context.js";
 import { errorHandler, notFoundHandler } from "./web/error-handler.js";
 import { healthRoutes } from "./web/health.routes.js";
+import { absoluteUrlOn } from "./web/links.js";
 import { createMetrics } from "./web/metrics.js";
 import { csrfProtection } from "./web/middleware/csrf.js";
 import { language } from "./web/middleware/language.js";
@@ -117,6 +125,8 @@ function catalogueDirectory(lookup: ReturnType<typeof createInstrumentLookup>): 
 function createServices({ env, database, clock = () => new Date() }: AppDeps) {
   const db = database.db;
   const audit = createAuditLog(clock);
+  // Every absolute link the service writes (mail, iCal, API, share links) is on the configured origin (ADR 0073).
+  const absoluteUrl = absoluteUrlOn(env.publicBaseUrl);
   // Referrals read and write instruments through the catalogue's lookup (ADR 0044); the port is referrals' own type.
   const instruments = catalogueDirectory(
     createInstrumentLookup(db, { includeSynthetic: env.catalogueSynthetic }),
@@ -129,14 +139,14 @@ function createServices({ env, database, clock = () => new Date() }: AppDeps) {
     instruments,
     clock,
     retentionMonths: env.retentionMonths,
-    publicBaseUrl: env.publicBaseUrl,
+    absoluteUrl,
     onListingChanged: () => {
       for (const listener of catalogueListeners) listener();
     },
   });
   const privacy = createPrivacyService({ db, audit, clock });
   const onCatalogueChange = (listener: () => void) => void catalogueListeners.add(listener);
-  return { db, audit, instruments, referrals, privacy, clock, onCatalogueChange };
+  return { db, audit, instruments, referrals, privacy, clock, onCatalogueChange, absoluteUrl };
 }
 
 /**
@@ -225,6 +235,12 @@ function reusedPerRegion<T extends object>(
 export async function createBackgroundJobs(deps: AppDeps) {
   const services = createServices(deps);
   const auth = createAuthService(services.db, deps.env, services.clock);
+  const passwordResets = passwordResetJobs({
+    settings: deps.env,
+    clock: services.clock,
+    absoluteUrl: services.absoluteUrl,
+    queueMail: async (tx, mail) => void (await queueMail(tx, mail, services.clock())),
+  });
   const jobs = referralJobs({
     db: services.db,
     referrals: services.referrals,
@@ -244,7 +260,7 @@ export async function createBackgroundJobs(deps: AppDeps) {
   });
   const monitoring = monitoringServiceFor(deps, { geography, catalogue, clock: services.clock });
   return {
-    handlers: { ...jobs.handlers, ...monitoring.jobHandlers() },
+    handlers: { ...jobs.handlers, ...passwordResets, ...monitoring.jobHandlers() },
     /** Enqueues the periodic jobs once per period and purges ended sessions. */
     async schedule(now: Date = services.clock()) {
       await jobs.schedule(now);
@@ -257,7 +273,8 @@ export async function createBackgroundJobs(deps: AppDeps) {
 /** The composition root: the request pipeline from top to bottom, then every module mounted. */
 export async function createApp(deps: AppDeps) {
   const { env, database, logger, listMatchableInstruments, resolveViewer } = deps;
-  const { db, audit, instruments, referrals, privacy, clock, onCatalogueChange } = createServices(deps);
+  const { db, audit, instruments, referrals, privacy, clock, onCatalogueChange, absoluteUrl } =
+    createServices(deps);
   const stylesheet = buildStylesheet();
   const geography = await loadGeography(createRegionsRepository(database.db));
   // The loket a region page or route shows changes only when a hub is set up or closes its intake: one look-up per
@@ -291,6 +308,7 @@ export async function createApp(deps: AppDeps) {
     }),
     loketFor: regionalLoket,
     recordJourney: createJourneyRecorder(createMonitoringRepository(database.db), logger, clock),
+    absoluteUrl,
   };
   // A provider's listing change shows in the route at once, not after the route's instrument cache expires.
   onCatalogueChange(() => routeDeps.service.invalidate());
@@ -330,7 +348,7 @@ export async function createApp(deps: AppDeps) {
   app.use(metrics.middleware);
   app.use(requestId({ limitLength: 64 }));
   app.use(requestLogging(logger));
-  app.use(securityHeaders);
+  app.use(securityHeaders(isSecureRequest));
   app.use(async (c, next) => {
     c.set("stylesheetHref", `/assets/${stylesheet.fileName}`);
     await next();
@@ -339,7 +357,7 @@ export async function createApp(deps: AppDeps) {
   app.route("/", healthRoutes(database));
   app.route("/", metrics.routes(env.metricsToken));
   app.use(language);
-  app.use(csrfProtection(env.secretKey, isSecureRequest));
+  app.use(csrfProtection(env.secretKey, isSecureRequest, SESSION_COOKIE));
   attachAbuseLimits(app, { db: database.db, env }); // ops: search, route and export limits (src/web/abuse-limits.ts)
   app.use(guard.sessions);
   // The monitor's funnel counts route views here, in front of the page cache, so a cached page counts too.
@@ -355,10 +373,9 @@ export async function createApp(deps: AppDeps) {
       auth,
       guard,
       limiter,
-      sendMail: async (mail) => void (await queueMail(db, mail, clock())),
+      requestPasswordReset: (email, lang) => requestPasswordReset(db, email, lang, clock()),
       secretKey: env.secretKey,
       trustProxy: env.trustProxy,
-      publicBaseUrl: env.publicBaseUrl,
       demo: env.demo,
     }),
   );
@@ -389,7 +406,7 @@ export async function createApp(deps: AppDeps) {
       geography,
       instrumentLinks,
       clock,
-      publicBaseUrl: env.publicBaseUrl,
+      absoluteUrl,
     }),
   );
   app.route(
@@ -419,12 +436,15 @@ export async function createApp(deps: AppDeps) {
   app.route("/", adminRoutes({ privacy, audit, db, guard }));
   app.route(
     "/",
-    apiRoutes([
-      catalogueApi({ service: catalogue, adminToken: env.catalogueAdminToken, profileUri }),
-      knowledgeApi({ service: knowledge, geography, instrumentLinks, clock }),
-      routeApi(routeDeps),
-      monitoringApi(monitoring),
-    ]),
+    apiRoutes(
+      [
+        catalogueApi({ service: catalogue, adminToken: env.catalogueAdminToken, absoluteUrl }),
+        knowledgeApi({ service: knowledge, geography, instrumentLinks, clock }),
+        routeApi(routeDeps),
+        monitoringApi(monitoring),
+      ],
+      { absoluteUrl },
+    ),
   );
 
   app.notFound(notFoundHandler);

@@ -1,6 +1,7 @@
 import type { PropsWithChildren } from "hono/jsx";
 import { CsrfField, Link } from "./components.js";
 import type { PageContext } from "./context.js";
+import { sameOriginPath } from "./return-path.js";
 
 type NavKey = "home" | "catalogue" | "regions" | "examples" | "agenda" | "sectors" | "monitor" | "workspace";
 
@@ -14,11 +15,11 @@ const NAV_ITEMS: { key: NavKey; href: string }[] = [
   { key: "monitor", href: "/monitor" },
 ];
 
-/** The same URL with the other language selected. */
+/** The same URL with the other language selected; never a link off the site (`//host/…` asked for on a 404). */
 export function otherLanguageHref(url: URL, lang: string): string {
   const params = new URLSearchParams(url.search);
   params.set("lang", lang);
-  return `${url.pathname}?${params.toString()}`;
+  return `${sameOriginPath(url.pathname) ?? "/"}?${params.toString()}`;
 }
 
 /** The page shell: skip link, header with language switch, navigation, main content, footer. */

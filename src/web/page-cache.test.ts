@@ -18,9 +18,9 @@ function pipeline(ttlSeconds = 5, maxBytes?: number) {
     return runs[name];
   };
   const app = new Hono<AppEnv>();
-  app.use(securityHeaders);
+  app.use(securityHeaders(() => false));
   app.use(language);
-  app.use(csrfProtection(SECRET, () => false));
+  app.use(csrfProtection(SECRET, () => false, "cl_session"));
   app.use(async (c, next) => {
     if (c.req.header("x-test-user")) c.set("principal", { userId: "u1" } as never);
     await next();

@@ -124,6 +124,8 @@ export function createPageCache(options: PageCacheOptions) {
       return;
     }
     const url = new URL(c.req.url);
+    // No Host in the key, and none in a body: every absolute link is on the configured origin (ADR 0073), so a
+    // request with a hostile Host header gets, and leaves, the same page as everyone else.
     const key = `${c.get("lang")} ${url.pathname}${url.search}`;
     // While one request renders a page, the others asking for it wait for that one instead of rendering it too.
     // (No await between looking and claiming the rendering, so two requests cannot both claim it.)

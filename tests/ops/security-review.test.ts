@@ -73,7 +73,8 @@ describe("security review", () => {
 
   for (const [kind, path] of PAGE_TYPES) {
     it(`headers of a ${kind} match the reviewed snapshot`, async () => {
-      const response = await app.request(path());
+      // As production receives them: over https (HSTS is sent only on a secure request, tests/security/headers).
+      const response = await app.request(`https://circulair-loket.example${path()}`);
       const headers = normalisedHeaders(response);
       // Always true, whatever the snapshot says:
       expect(headers["content-security-policy"]).toContain("default-src 'self'");

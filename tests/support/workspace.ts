@@ -4,12 +4,19 @@ type TestApp = { request: (input: string, init?: RequestInit) => Response | Prom
 
 export const DEMO_PASSWORD = "demo-wachtwoord";
 
-/** Logs in through the real login form; answers the session and its CSRF token. */
+/**
+ * Logs in through the real login form; answers the session and its CSRF token. The token is read after login, from
+ * the workspace: tokens are bound to the session, so the login form's own token no longer posts (ADR 0073).
+ */
 export async function loginAs(app: TestApp, email: string, password = DEMO_PASSWORD) {
   const session = browserSession(app);
-  const csrf = await session.csrfTokenFrom("/inloggen");
-  const response = await session.post("/inloggen", { email, password, terug: "/werkruimte" }, { csrf });
+  const response = await session.post(
+    "/inloggen",
+    { email, password, terug: "/werkruimte" },
+    { csrf: await session.csrfTokenFrom("/inloggen") },
+  );
   if (response.status !== 303) throw new Error(`login as ${email} failed: ${response.status}`);
+  const csrf = await session.csrfTokenFrom("/werkruimte");
   return { session, csrf };
 }
 

@@ -1,29 +1,27 @@
 import { createHash } from "node:crypto";
 import { Hono } from "hono";
 import { getCookie } from "hono/cookie";
-import { format } from "../../i18n/index.js";
+import type { Lang } from "../../i18n/index.js";
 import type { AppEnv } from "../../web/context.js";
 import type { FieldProblem } from "../../web/errors.js";
 import { tooManyRequests } from "../../web/errors.js";
 import { clientKey, type RateLimiter } from "../../web/rate-limit.js";
 import { pageContext, renderPage } from "../../web/render.js";
+import { returnPathOr } from "../../web/return-path.js";
 import type { Guard } from "./auth.guard.js";
 import { SESSION_COOKIE } from "./auth.guard.js";
 import { authMessages } from "./auth.messages.js";
 import type { AuthService } from "./auth.service.js";
 import { ForgotPasswordPage, LoginPage, ResetPasswordPage } from "./views/auth-pages.js";
 
-/** An e-mail to send: the composition root stores it in the outbox and queues its delivery. */
-export type OutgoingMail = { to: string; subject: string; body: string; kind: string };
-
 export type AuthRouteDeps = {
   auth: AuthService;
   guard: Guard;
   limiter: RateLimiter;
-  sendMail: (mail: OutgoingMail) => Promise<void>;
+  /** Queues the reset for an address (`requestPasswordReset` on the app's database): the same work for any address. */
+  requestPasswordReset: (email: string, lang: Lang) => Promise<void>;
   secretKey: string;
   trustProxy: boolean;
-  publicBaseUrl: string | undefined;
   demo: boolean;
 };
 
@@ -32,11 +30,8 @@ const LOGIN_WINDOW_SECONDS = 900;
 const LOGIN_LIMIT_PER_CLIENT = 10;
 const LOGIN_LIMIT_PER_ACCOUNT = 5;
 
-/** Only paths inside this service are valid return addresses (no open redirect). */
-export function safeReturnPath(value: string | undefined): string {
-  if (!value?.startsWith("/") || value.startsWith("//") || value.includes("\\")) return "/werkruimte";
-  return value;
-}
+/** Where to go after login: a path on this service (the shell's one check, no open redirect), else the workspace. */
+export const safeReturnPath = (value: string | undefined): string => returnPathOr(value, "/werkruimte");
 
 const field = (form: Record<string, string | File | (string | File)[]>, name: string) => {
   const value = form[name];
@@ -131,17 +126,7 @@ export function authRoutes(deps: AuthRouteDeps) {
       const client = clientKey(c, deps.secretKey, deps.trustProxy);
       const result = await limiter.consume(`reset:${client}`, 5, 3600);
       if (!result.allowed) throw tooManyRequests(result.retryAfterSeconds);
-      const reset = await auth.createPasswordReset(email);
-      if (reset) {
-        const base = deps.publicBaseUrl ?? new URL(c.req.url).origin;
-        const link = `${base}/wachtwoord-herstellen?token=${reset.token}&lang=${lang}`;
-        await deps.sendMail({
-          to: reset.email,
-          subject: t.resetMailSubject,
-          body: format(t.resetMailBody, { link }),
-          kind: "password_reset",
-        });
-      }
+      await deps.requestPasswordReset(email, lang);
       return renderPage(
         c,
         <ForgotPasswordPage page={pageContext(c)} model={{ email: "", sent: true, problems: [] }} />,

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-import { and, eq, gt, isNull, lt, sql } from "drizzle-orm";
+import { and, eq, gt, isNull, lt, lte, or, sql } from "drizzle-orm";
 import { type Database, queryRows } from "../../db/client.js";
 import { hashPassword, passwordProblem, verifyPassword } from "./auth.passwords.js";
 import type { Principal } from "./auth.policy.js";
@@ -50,8 +50,6 @@ export function createAuthService(
   settings: AuthSettings,
   clock: () => Date = () => new Date(),
 ) {
-  const idleMs = settings.sessionIdleMinutes * 60_000;
-
   async function principalFor(userId: number): Promise<Principal | undefined> {
     const [row] = await queryRows<PrincipalRow>(
       db,
@@ -102,47 +100,53 @@ export function createAuthService(
         createdAt: now,
         lastSeenAt: now,
         expiresAt: new Date(now.getTime() + settings.sessionAbsoluteHours * 3_600_000),
+        idleMinutes: settings.sessionIdleMinutes,
+        idleExpiresAt: new Date(now.getTime() + settings.sessionIdleMinutes * 60_000),
       });
       return { token, maxAgeSeconds: settings.sessionAbsoluteHours * 3600 };
     },
-    /** The principal of a live session, or undefined when it is unknown, idle too long or past its end. */
+    /**
+     * The principal of a live session, or undefined when it is unknown, idle too long or past its end. The idle end
+     * and window are the session's own (set at login), not this instance's setting.
+     */
     async resume(token: string): Promise<Principal | undefined> {
       if (!/^[\w-]{43}$/.test(token)) return undefined;
       const idHash = sha256(token);
-      const now = clock();
+      const now = clock().getTime();
       const [row] = await queryRows<
-        PrincipalRow & { last_seen_at: string | Date; expires_at: string | Date }
+        PrincipalRow & { expires_at: string | Date; idle_expires_at: string | Date; idle_minutes: number }
       >(
         db,
-        sql`select s.last_seen_at, s.expires_at, u.id as user_id, u.email, u.display_name, u.role,
-                   o.id as organisation_id, o.name as organisation_name, o.kind as organisation_kind,
+        sql`select s.expires_at, s.idle_expires_at, s.idle_minutes, u.id as user_id, u.email, u.display_name,
+                   u.role, o.id as organisation_id, o.name as organisation_name, o.kind as organisation_kind,
                    o.provider_id, o.region_codes, o.scope
             from sessions s join users u on u.id = s.user_id join organisations o on o.id = u.organisation_id
             where s.id_hash = ${idHash} and u.active`,
       );
       if (!row) return undefined;
-      const lastSeen = new Date(row.last_seen_at).getTime();
-      if (new Date(row.expires_at).getTime() <= now.getTime() || now.getTime() - lastSeen > idleMs) {
+      const idleEnd = new Date(row.idle_expires_at).getTime();
+      if (new Date(row.expires_at).getTime() <= now || idleEnd <= now) {
         await db.delete(sessions).where(eq(sessions.idHash, idHash));
         return undefined;
       }
-      // Touch at most once a minute: one write per minute of activity, not per request.
-      if (now.getTime() - lastSeen > 60_000)
-        await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.idHash, idHash));
+      // Moved on once less than half the window is left: at most two writes per idle window of activity, and a
+      // session in use never runs out, however short its window.
+      const idleMs = row.idle_minutes * 60_000;
+      if (idleEnd - now < idleMs / 2)
+        await db
+          .update(sessions)
+          .set({ lastSeenAt: new Date(now), idleExpiresAt: new Date(now + idleMs) })
+          .where(eq(sessions.idHash, idHash));
       return toPrincipal(row);
     },
     /** Ends one session (logout, or rotation at login). */
     async endSession(token: string): Promise<void> {
       await db.delete(sessions).where(eq(sessions.idHash, sha256(token)));
     },
-    /** Deletes sessions past their end; run from a scheduled job. */
+    /** Deletes sessions past their own end (absolute or idle); run from a scheduled job on any instance. */
     async purgeExpiredSessions(): Promise<void> {
       const now = clock();
-      await db
-        .delete(sessions)
-        .where(
-          sql`${sessions.expiresAt} < ${now} or ${sessions.lastSeenAt} < ${new Date(now.getTime() - idleMs)}`,
-        );
+      await db.delete(sessions).where(or(lte(sessions.expiresAt, now), lte(sessions.idleExpiresAt, now)));
     },
     /** Creates a one-hour reset token for a known, active e-mail address; undefined otherwise (not revealed). */
     async createPasswordReset(email: string): Promise<{ token: string; email: string } | undefined> {

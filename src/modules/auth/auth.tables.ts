@@ -45,7 +45,10 @@ export const userIdentities = pgTable(
   (table) => [index("user_identities_key").on(table.issuer, table.subject)],
 );
 
-/** Server-side sessions. Only the SHA-256 of the cookie value is stored. */
+/**
+ * Server-side sessions. Only the SHA-256 of the cookie value is stored. Each session keeps its own idle window and
+ * idle end, so every instance (whatever its SESSION_IDLE_MINUTES) treats and purges it alike (ADR 0073).
+ */
 export const sessions = pgTable(
   "sessions",
   {
@@ -55,7 +58,12 @@ export const sessions = pgTable(
       .references(() => users.id, { onDelete: "cascade" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
     lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull(),
+    /** The absolute end (SESSION_ABSOLUTE_HOURS after login). */
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    /** The idle window this session got at login (SESSION_IDLE_MINUTES of the instance that started it). */
+    idleMinutes: integer("idle_minutes").notNull(),
+    /** The session ends here unless a request moves it on (by `idleMinutes` from that request). */
+    idleExpiresAt: timestamp("idle_expires_at", { withTimezone: true }).notNull(),
   },
   (table) => [index("sessions_user_idx").on(table.userId)],
 );

@@ -1,4 +1,10 @@
 export { createGuard, type Guard, SESSION_COOKIE } from "./auth.guard.js";
+export {
+  type OutgoingMail,
+  PASSWORD_RESET_QUEUE,
+  passwordResetJobs,
+  requestPasswordReset,
+} from "./auth.password-reset.js";
 export { hashPassword, passwordProblem, verifyPassword } from "./auth.passwords.js";
 export {
   type Action,
@@ -9,7 +15,7 @@ export {
   type Role,
   visibleRegions,
 } from "./auth.policy.js";
-export { type AuthRouteDeps, authRoutes, type OutgoingMail, safeReturnPath } from "./auth.routes.js";
+export { type AuthRouteDeps, authRoutes, safeReturnPath } from "./auth.routes.js";
 export { DEMO_ORGANISATIONS, DEMO_USERS, seedDemoAccounts } from "./auth.seed.js";
 export { type AuthService, createAuthService, normaliseEmail } from "./auth.service.js";
 export { organisations, users } from "./auth.tables.js";

@@ -10,6 +10,7 @@ import {
   toHsdsPage,
 } from "../../web/api/api-router.js";
 import { AppError, invalidInput, notFound } from "../../web/errors.js";
+import type { AbsoluteUrl } from "../../web/links.js";
 import { exportCsv, exportHsds } from "./catalogue.export.js";
 import {
   TAXONOMIES,
@@ -146,18 +147,17 @@ function facetValues(query: Record<string, unknown>) {
   return filters;
 }
 
-/** The open HSDS API of the catalogue, the exports and the admin import. */
+/** The open HSDS API of the catalogue, the exports and the admin import; its links are on the public origin. */
 export function catalogueApi({
   service,
   adminToken,
-  profileUri,
+  absoluteUrl,
 }: {
   service: CatalogueService;
   adminToken: string | undefined;
-  profileUri: (c: Context) => string;
+  absoluteUrl: AbsoluteUrl;
 }) {
   const api = createApiRouter();
-  const baseUrl = (c: Context) => new URL(c.req.url).origin;
 
   const findService = async (id: string) => {
     if (uuidPattern.test(id)) return service.findById(id);
@@ -211,7 +211,7 @@ export function catalogueApi({
       const contents = result.items
         .map((item) => byId.get(item.id)!)
         .filter(Boolean)
-        .map((row) => toHsdsService(row, organizations.get(row.organizationId), lang, baseUrl(c)));
+        .map((row) => toHsdsService(row, organizations.get(row.organizationId), lang, absoluteUrl));
       return cachedJson(c, toHsdsPage(contents, result.total, query.page, query.per_page)) as never;
     },
   );
@@ -232,7 +232,7 @@ export function catalogueApi({
       const organization = await service.findOrganization(row.organizationId);
       return cachedJson(
         c,
-        toHsdsService(row, organization, requestLang(c, c.req.valid("query").lang), baseUrl(c)),
+        toHsdsService(row, organization, requestLang(c, c.req.valid("query").lang), absoluteUrl),
       ) as never;
     },
   );
@@ -286,7 +286,7 @@ export function catalogueApi({
     (c) => {
       const query = c.req.valid("query");
       const lang = requestLang(c, query.lang);
-      const all = TAXONOMIES.map((taxonomy) => toHsdsTaxonomy(taxonomy, lang, baseUrl(c)));
+      const all = TAXONOMIES.map((taxonomy) => toHsdsTaxonomy(taxonomy, lang, absoluteUrl));
       const start = (query.page - 1) * query.per_page;
       return cachedJson(
         c,
@@ -327,7 +327,7 @@ export function catalogueApi({
           },
         ]);
       const all = taxonomies.flatMap((taxonomy) =>
-        taxonomy.values.map((value) => toHsdsTaxonomyTerm(taxonomy, value, lang, baseUrl(c))),
+        taxonomy.values.map((value) => toHsdsTaxonomyTerm(taxonomy, value, lang, absoluteUrl)),
       );
       const start = (query.page - 1) * query.per_page;
       return cachedJson(
@@ -370,8 +370,7 @@ export function catalogueApi({
     async (c) => {
       const body = await exportHsds(service, {
         lang: requestLang(c, c.req.valid("query").lang),
-        baseUrl: baseUrl(c),
-        profile: profileUri(c),
+        absoluteUrl,
       });
       return cachedJson(c, body, 300) as never;
     },

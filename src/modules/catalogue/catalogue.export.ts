@@ -1,6 +1,13 @@
 import { stringify } from "csv-stringify/sync";
 import type { Lang } from "../../i18n/index.js";
-import { toHsdsOrganization, toHsdsService, toOrganizationRecord, toRecord } from "./catalogue.hsds.js";
+import type { AbsoluteUrl } from "../../web/links.js";
+import {
+  PROFILE_PATH,
+  toHsdsOrganization,
+  toHsdsService,
+  toOrganizationRecord,
+  toRecord,
+} from "./catalogue.hsds.js";
 import { CSV_COLUMNS, recordToCsvRow } from "./catalogue.schemas.js";
 import type { CatalogueService } from "./catalogue.service.js";
 
@@ -25,20 +32,21 @@ export async function exportJson(service: CatalogueService, options: { includeSy
   };
 }
 
-/** All organizations and services as HSDS 3.0 JSON with the profile fields. */
+/** All organizations and services as HSDS 3.0 JSON with the profile fields; links on the public origin. */
 export async function exportHsds(
   service: CatalogueService,
-  options: { lang?: Lang; baseUrl?: string; includeSynthetic?: boolean; profile: string },
+  options: { lang?: Lang; absoluteUrl: AbsoluteUrl; includeSynthetic?: boolean },
 ) {
   const lang = options.lang ?? "nl";
-  const baseUrl = options.baseUrl ?? "";
   const { instruments, organizations } = await load(service, options);
   const byId = new Map(organizations.map((row) => [row.id, row]));
   return {
     hsds_version: "3.0",
-    profile: options.profile,
+    profile: options.absoluteUrl(PROFILE_PATH),
     organizations: organizations.map((row) => toHsdsOrganization(row, lang)),
-    services: instruments.map((row) => toHsdsService(row, byId.get(row.organizationId), lang, baseUrl)),
+    services: instruments.map((row) =>
+      toHsdsService(row, byId.get(row.organizationId), lang, options.absoluteUrl),
+    ),
   };
 }
 

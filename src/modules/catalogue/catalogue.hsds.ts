@@ -1,4 +1,5 @@
 import { type Lang, pick } from "../../i18n/index.js";
+import type { AbsoluteUrl } from "../../web/links.js";
 import type { InstrumentRow, OrganizationRow } from "./catalogue.repository.js";
 import type { InstrumentRecord, OrganizationRecord } from "./catalogue.schemas.js";
 import {
@@ -57,18 +58,23 @@ export const TAXONOMIES: TaxonomyDefinition[] = [
 ];
 
 /** An HSDS taxonomy object. */
-export function toHsdsTaxonomy(taxonomy: TaxonomyDefinition, lang: Lang, baseUrl: string) {
+export function toHsdsTaxonomy(taxonomy: TaxonomyDefinition, lang: Lang, absoluteUrl: AbsoluteUrl) {
   return {
     id: uuidFor("taxonomy", taxonomy.key),
     name: taxonomy.key,
     description: taxonomy.name[lang],
-    uri: `${baseUrl}${PROFILE_PATH}#taxonomy-${taxonomy.key}`,
+    uri: absoluteUrl(`${PROFILE_PATH}#taxonomy-${taxonomy.key}`),
     version: "1.0",
   };
 }
 
 /** An HSDS taxonomy_term object. */
-export function toHsdsTaxonomyTerm(taxonomy: TaxonomyDefinition, value: string, lang: Lang, baseUrl: string) {
+export function toHsdsTaxonomyTerm(
+  taxonomy: TaxonomyDefinition,
+  value: string,
+  lang: Lang,
+  absoluteUrl: AbsoluteUrl,
+) {
   const label = LABELS[taxonomy.labels]?.[value]?.[lang] ?? value;
   return {
     id: uuidFor("taxonomy_term", `${taxonomy.key}:${value}`),
@@ -78,7 +84,7 @@ export function toHsdsTaxonomyTerm(taxonomy: TaxonomyDefinition, value: string, 
     taxonomy: taxonomy.key,
     taxonomy_id: uuidFor("taxonomy", taxonomy.key),
     language: lang,
-    term_uri: `${baseUrl}${PROFILE_PATH}#taxonomy-${taxonomy.key}`,
+    term_uri: absoluteUrl(`${PROFILE_PATH}#taxonomy-${taxonomy.key}`),
   };
 }
 
@@ -104,12 +110,12 @@ export function toHsdsService(
   row: InstrumentRow,
   organization: OrganizationRow | undefined,
   lang: Lang,
-  baseUrl: string,
+  absoluteUrl: AbsoluteUrl,
 ) {
   const other: Lang = lang === "nl" ? "en" : "nl";
   const attribute = (taxonomyKey: string, value: string) => {
     const taxonomy = TAXONOMIES.find((t) => t.key === taxonomyKey)!;
-    const term = toHsdsTaxonomyTerm(taxonomy, value, lang, baseUrl);
+    const term = toHsdsTaxonomyTerm(taxonomy, value, lang, absoluteUrl);
     return {
       id: uuidFor("attribute", `${row.refId}:${taxonomyKey}:${value}`),
       link_id: row.id,
@@ -166,7 +172,7 @@ export function toHsdsService(
     // Profile fields (docs/api-profile.md).
     ref_id: row.refId,
     slug: row.slug,
-    page_url: `${baseUrl}/aanbod/${row.slug}`,
+    page_url: absoluteUrl(`/aanbod/${row.slug}`),
     kind: row.kind,
     status_detail: row.status,
     last_verified: row.lastVerified,

@@ -165,8 +165,9 @@ describeEachDatabase("catalogue pages and API", (database) => {
     expect((await (await app.request("/api/v1/taxonomies")).json()).total_items).toBe(8);
     const terms = await (await app.request("/api/v1/taxonomy_terms?taxonomy=journey_step")).json();
     expect(terms.contents.map((term: { code: string }) => term.code)).toContain("ketensamenwerking");
+    // The profile URI is on the configured public origin (tests: http://localhost:3000), not the request's.
     const root = await (await app.request("http://localhost/api/v1")).json();
-    expect(root.profile).toBe("http://localhost/api/profile");
+    expect(root.profile).toBe("http://localhost:3000/api/profile");
     const profile = await app.request("/api/profile");
     expect(profile.status).toBe(200);
     expect(await profile.text()).toContain("journey_steps");

@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import { format, formatMonth, type Lang, type Localised, pick } from "../../i18n/index.js";
 import type { AppContext, AppEnv } from "../../web/context.js";
 import { type FieldProblem, invalidInput, notFound } from "../../web/errors.js";
+import type { AbsoluteUrl } from "../../web/links.js";
 import { pageContext, renderPage } from "../../web/render.js";
 import type { Geography } from "../regions/index.js";
 import { writeCalendar } from "./knowledge.ical.js";
@@ -33,8 +34,8 @@ export type KnowledgeRouteDeps = {
   instrumentLinks: InstrumentLinkLookup;
   /** The time, replaceable in tests: decides which events are upcoming and which archived. */
   clock: () => Date;
-  /** Absolute address for links in the iCal feed; the request's own origin when unset. */
-  publicBaseUrl?: string;
+  /** Absolute links in the iCal feed, on the configured public origin (ADR 0073). */
+  absoluteUrl: AbsoluteUrl;
 };
 
 const MAX_LISTED = 500;
@@ -214,7 +215,6 @@ export function knowledgeRoutes(deps: KnowledgeRouteDeps) {
       const { lang, problems, rows } = await agendaEvents(c);
       if (problems.length) throw invalidInput(problems);
       const t = knowledgeMessages[lang];
-      const origin = deps.publicBaseUrl?.replace(/\/$/, "") ?? new URL(c.req.url).origin;
       const body = writeCalendar({
         name: t.icalCalendarName,
         lang,
@@ -241,7 +241,7 @@ export function knowledgeRoutes(deps: KnowledgeRouteDeps) {
                 : title,
             description,
             location: row.online ? t.online : [row.place, region].filter(Boolean).join(", ") || t.nationwide,
-            url: `${origin}/agenda${lang === "en" ? "?lang=en" : ""}#${row.slug}`,
+            url: deps.absoluteUrl(`/agenda${lang === "en" ? "?lang=en" : ""}#${row.slug}`),
             sequence: row.version - 1,
             status: row.cancelled
               ? ("CANCELLED" as const)

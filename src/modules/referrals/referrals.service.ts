@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { type Database, queryRows } from "../../db/client.js";
+import type { AbsoluteUrl } from "../../web/links.js";
 import type { AuditActor, AuditLog } from "../audit/index.js";
 import type { Principal } from "../auth/index.js";
 import { journeyEvents } from "../monitoring/index.js";
@@ -40,7 +41,8 @@ export type ReferralsDeps = {
   instruments: InstrumentDirectory;
   clock: () => Date;
   retentionMonths: number;
-  publicBaseUrl?: string;
+  /** Links in the mails this module writes: always absolute, on the configured public origin (ADR 0073). */
+  absoluteUrl: AbsoluteUrl;
   /** Called after a listing change has committed, so in-memory copies of the catalogue are dropped. */
   onListingChanged?: (refId: string) => void;
 };
@@ -107,7 +109,7 @@ export function createReferralsService(deps: ReferralsDeps) {
     return rows.map((row) => row.email);
   }
 
-  const link = (path: string) => `${deps.publicBaseUrl ?? ""}${path}`;
+  const link = deps.absoluteUrl;
 
   /**
    * Records a step of the company's journey for the monitor's funnel, in the same transaction: the case's region,

@@ -7,6 +7,7 @@ import { createApiRouter, problemResponses } from "../../web/api/api-router.js";
 import { CAMPAIGN_PARAM, parseCampaignSource } from "../../web/campaign-source.js";
 import type { AppContext, AppEnv } from "../../web/context.js";
 import { type FieldProblem, invalidInput, notFound } from "../../web/errors.js";
+import type { AbsoluteUrl } from "../../web/links.js";
 import { pageContext, renderPage } from "../../web/render.js";
 import { type Geography, type LoketViewModel, regionsMessages } from "../regions/index.js";
 import { parseSbi, type RouteReferenceData } from "./route.data.js";
@@ -60,6 +61,8 @@ export type RouteRoutesDeps = {
    * for the monitor's insert, and a failure is logged while the page still shows.
    */
   recordJourney?: (event: JourneyStepEvent) => Promise<void>;
+  /** The share link of a saved result is absolute, on the configured public origin (ADR 0073). */
+  absoluteUrl: AbsoluteUrl;
 };
 
 /** A step of a visitor's journey as the route pages report it: where, which sector, which campaign. */
@@ -446,7 +449,6 @@ export function routeRoutes(deps: RouteRoutesDeps) {
       };
       const source = parseCampaignSource(c.req.query(CAMPAIGN_PARAM));
       if (source) state.bron = source;
-      const url = new URL(c.req.url);
       return renderRoute(
         c,
         converted.profile,
@@ -464,7 +466,7 @@ export function routeRoutes(deps: RouteRoutesDeps) {
             { label: t.route.help, value: list(answers.help.map((code) => t.help[code])) },
           ],
           changeHref: scanHref(state, 1),
-          shareUrl: `${url.origin}${url.pathname}`,
+          shareUrl: deps.absoluteUrl(`/scan/resultaat/${encodeURIComponent(c.req.param("id"))}`),
         },
         source,
       );

@@ -2,18 +2,14 @@ import { OpenAPIHono } from "@hono/zod-openapi";
 import { Heading, Link, Paragraph, Table } from "../components.js";
 import type { AppEnv } from "../context.js";
 import { Layout } from "../layout.js";
+import type { AbsoluteUrl } from "../links.js";
 import { pageContext, renderPage } from "../render.js";
 import type { ApiRouter } from "./api-router.js";
 
 export const API_VERSION = "1.0.0";
 export const HSDS_VERSION = "3.0";
-/** Where our HSDS profile is described (served by the catalogue module); absolute on this server's origin. */
+/** Where our HSDS profile is described (served by the catalogue module); absolute on the public origin. */
 export const PROFILE_PATH = "/api/profile";
-
-/** The profile URI for a request: the profile page on the origin that answered. */
-export function profileUri(c: { req: { url: string } }): string {
-  return new URL(PROFILE_PATH, c.req.url).href;
-}
 
 type OpenApiDocument = {
   paths?: Record<string, Record<string, { summary?: string; description?: string; tags?: string[] }>>;
@@ -23,13 +19,14 @@ type OpenApiDocument = {
  * The open API: every module's router under /api/v1, the HSDS root, the OpenAPI 3.1 document generated from the Zod
  * schemas, and a readable docs page rendered on the server (no CDN, no script).
  */
-export function apiRoutes(moduleRouters: ApiRouter[]) {
+export function apiRoutes(moduleRouters: ApiRouter[], { absoluteUrl }: { absoluteUrl: AbsoluteUrl }) {
+  const profile = absoluteUrl(PROFILE_PATH);
   const api = new OpenAPIHono<AppEnv>();
   for (const router of moduleRouters) api.route("/api/v1", router);
   api.get("/api/v1", (c) =>
     c.json({
       version: HSDS_VERSION,
-      profile: profileUri(c),
+      profile,
       openapi_url: "/api/openapi.json",
       documentation_url: "/api/docs",
     }),

@@ -22,7 +22,6 @@ const FIXED_HEADERS: [string, string][] = [
   ["Origin-Agent-Cluster", "?1"],
   ["Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()"],
   ["Referrer-Policy", "strict-origin-when-cross-origin"],
-  ["Strict-Transport-Security", "max-age=31536000; includeSubDomains"],
   ["X-Content-Type-Options", "nosniff"],
   ["X-DNS-Prefetch-Control", "off"],
   ["X-Download-Options", "noopen"],
@@ -31,19 +30,27 @@ const FIXED_HEADERS: [string, string][] = [
   ["X-XSS-Protection", "0"],
 ];
 
+const HSTS = "max-age=31536000; includeSubDomains";
+
 /**
  * Security headers on every response. Scripts run only with the per-request nonce; nothing may frame us;
- * styles and images come from our own origin (plus inline SVG data for icons). The same headers hono's secureHeaders
- * sets, but set before the handler runs: setting them on a finished response makes Node copy that response, which
- * cost a noticeable share of every request under load (ADR 0054).
+ * styles and images come from our own origin (plus inline SVG data for icons). Strict-Transport-Security only on a
+ * request that came over https, directly or behind a trusted proxy that says so (RFC 6797 §7.2: not over plain http;
+ * the same test sets the Secure flag on cookies). The same headers hono's secureHeaders sets, but set before the
+ * handler runs: setting them on a finished response makes Node copy that response, which cost a noticeable share of
+ * every request under load (ADR 0054).
  */
-export const securityHeaders = createMiddleware<AppEnv>(async (c, next) => {
-  const nonce = nextNonce();
-  c.set("secureHeadersNonce", nonce);
-  c.header("Content-Security-Policy", contentSecurityPolicy(nonce));
-  for (const [name, value] of FIXED_HEADERS) c.header(name, value);
-  await next();
-});
+export function securityHeaders(isSecureRequest: (url: string, forwardedProto?: string) => boolean) {
+  return createMiddleware<AppEnv>(async (c, next) => {
+    const nonce = nextNonce();
+    c.set("secureHeadersNonce", nonce);
+    c.header("Content-Security-Policy", contentSecurityPolicy(nonce));
+    for (const [name, value] of FIXED_HEADERS) c.header(name, value);
+    if (isSecureRequest(c.req.url, c.req.header("x-forwarded-proto")))
+      c.header("Strict-Transport-Security", HSTS);
+    await next();
+  });
+}
 
 const NONCE_BYTES = 16;
 const NONCES_PER_FILL = 256;

@@ -1,0 +1,287 @@
+import { readdirSync } from "node:fs";
+import { request as httpRequest } from "node:http";
+import type { AddressInfo } from "node:net";
+import { join, relative } from "node:path";
+import { serve } from "@hono/node-server";
+import { sql } from "drizzle-orm";
+import ts from "typescript";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createBackgroundJobs } from "../../src/app.js";
+import { loadEnv } from "../../src/config/env.js";
+import { queryRows } from "../../src/db/client.js";
+import { seedDemoData } from "../../src/db/seed.js";
+import { createJobWorker } from "../../src/jobs/index.js";
+import { createScanResultsRepository } from "../../src/modules/route/index.js";
+import { browserSession, createTestApp, silentLogger } from "../support/app.js";
+import { describeEachDatabase } from "../support/database.js";
+import { submitIntake } from "../support/workspace.js";
+
+/**
+ * Item 1 of issue 13 (High): every absolute link the service writes comes from PUBLIC_BASE_URL. The requests go over
+ * real HTTP, so the Host header reaches the app the way a proxy or an attacker would send it.
+ */
+const PUBLIC = "https://loket.example";
+const SETTINGS = { PUBLIC_BASE_URL: PUBLIC, TRUST_PROXY: "1", PAGE_CACHE_SECONDS: "30" };
+
+type RawResponse = { status: number; headers: Record<string, string | string[] | undefined>; body: string };
+
+/** One HTTP request with exactly the headers given, Host included (fetch would not let a test set Host). */
+function rawRequest(
+  port: number,
+  path: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<RawResponse> {
+  return new Promise((resolve, reject) => {
+    const outgoing = httpRequest(
+      { host: "127.0.0.1", port, path, method: options.method ?? "GET", headers: options.headers },
+      (incoming) => {
+        const chunks: Buffer[] = [];
+        incoming.on("data", (chunk: Buffer) => chunks.push(chunk));
+        incoming.on("end", () =>
+          resolve({
+            status: incoming.statusCode ?? 0,
+            headers: incoming.headers,
+            body: Buffer.concat(chunks).toString("utf8"),
+          }),
+        );
+      },
+    );
+    outgoing.on("error", reject);
+    outgoing.end(options.body);
+  });
+}
+
+describeEachDatabase("links come from PUBLIC_BASE_URL, never from the request", (database) => {
+  /** An instance listening on a free port; `origin` is where its links must point. */
+  type Instance = Awaited<ReturnType<typeof startInstance>>;
+  const startInstance = async (settings: Record<string, string>, origin: string) => {
+    const app = await createTestApp(database(), settings);
+    const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" });
+    await new Promise<void>((resolve) => server.once("listening", () => resolve()));
+    const env = loadEnv({ NODE_ENV: "test", DEMO: "0", ...settings });
+    return {
+      app,
+      origin,
+      port: (server.address() as AddressInfo).port,
+      close: () => new Promise((resolve) => server.close(resolve)),
+      /** Runs the queued jobs as this instance's worker would. */
+      async drainJobs() {
+        const background = await createBackgroundJobs({ env, database: database(), logger: silentLogger });
+        await createJobWorker({
+          db: database().db,
+          handlers: background.handlers,
+          logger: silentLogger,
+        }).drain();
+      },
+    };
+  };
+  // Behind a proxy with PUBLIC_BASE_URL set, and a development instance without it (links on http://localhost:PORT).
+  let live: Instance;
+  let development: Instance;
+  let port: number;
+
+  beforeAll(async () => {
+    await seedDemoData(database().db, "demo-wachtwoord");
+    live = await startInstance(SETTINGS, PUBLIC);
+    development = await startInstance({ PORT: "4321", TRUST_PROXY: "1" }, "http://localhost:4321");
+    port = live.port;
+  });
+  afterAll(async () => {
+    await Promise.all([live?.close(), development?.close()]);
+  });
+  const lastMailId = async () =>
+    (
+      await queryRows<{ id: number }>(
+        database().db,
+        sql`select coalesce(max(id), 0)::int as id from outbox_messages`,
+      )
+    )[0]!.id;
+
+  it("the password-reset mail links to PUBLIC_BASE_URL whatever Host and X-Forwarded-Host say", async () => {
+    for (const instance of [live, development]) {
+      const visitor = browserSession(instance.app);
+      const csrf = await visitor.csrfTokenFrom("/wachtwoord-vergeten");
+      const cookie = [...visitor.cookies].map(([name, value]) => `${name}=${value}`).join("; ");
+      const body = new URLSearchParams({ email: "adviseur.es04@demo.invalid", _csrf: csrf }).toString();
+      const form = { cookie, "content-type": "application/x-www-form-urlencoded" };
+      const hostile: Record<string, string>[] = [
+        { host: "evil.example" },
+        {
+          host: `127.0.0.1:${instance.port}`,
+          "x-forwarded-host": "evil.example",
+          "x-forwarded-proto": "https",
+        },
+        {
+          host: "evil.example",
+          forwarded: "host=evil.example;proto=https",
+          "x-forwarded-for": "203.0.113.9",
+        },
+      ];
+      const since = await lastMailId();
+      for (const headers of hostile) {
+        const response = await rawRequest(instance.port, "/wachtwoord-vergeten", {
+          method: "POST",
+          headers: { ...form, ...headers },
+          body,
+        });
+        expect(response.status).toBe(200);
+      }
+      await instance.drainJobs();
+      const mails = await queryRows<{ body: string }>(
+        database().db,
+        sql`select body from outbox_messages where kind = 'password_reset' and id > ${since}`,
+      );
+      expect(mails).toHaveLength(3);
+      for (const mail of mails) {
+        expect(mail.body).toContain(`${instance.origin}/wachtwoord-herstellen?token=`);
+        expect(mail.body).not.toContain("evil.example");
+        // Every link in the mail is absolute and on the configured origin.
+        for (const link of mail.body.match(/\b[a-z]+:\/\/\S+/g) ?? [])
+          expect(link.startsWith(`${instance.origin}/`)).toBe(true);
+      }
+    }
+  });
+
+  it("a Host header cannot poison the page cache: the API and feeds carry PUBLIC_BASE_URL only", async () => {
+    const paths = [
+      "/api/v1/services?per_page=5",
+      "/api/v1",
+      "/api/v1/taxonomies",
+      "/api/v1/taxonomy_terms?per_page=5",
+      "/api/v1/export/hsds.json",
+      "/agenda.ics",
+    ];
+    for (const path of paths) {
+      // The poisoned request first, then a visitor's: neither may carry the hostile host.
+      const poisoned = await rawRequest(port, path, { headers: { host: "poison.test" } });
+      const visitor = await rawRequest(port, path, { headers: { host: `127.0.0.1:${port}` } });
+      const forwarded = await rawRequest(port, path, {
+        headers: { host: `127.0.0.1:${port}`, "x-forwarded-host": "poison.test" },
+      });
+      for (const response of [poisoned, visitor, forwarded]) {
+        expect(response.status, path).toBe(200);
+        expect(response.body, path).not.toContain("poison.test");
+        expect(response.body, path).not.toContain("127.0.0.1");
+      }
+    }
+    const services = JSON.parse(
+      (await rawRequest(port, paths[0]!, { headers: { host: "poison.test" } })).body,
+    );
+    expect(services.contents.length).toBeGreaterThan(0);
+    for (const service of services.contents)
+      expect(service.page_url).toBe(`${PUBLIC}/aanbod/${service.slug}`);
+    const root = JSON.parse((await rawRequest(port, "/api/v1", { headers: { host: "poison.test" } })).body);
+    expect(root.profile).toBe(`${PUBLIC}/api/profile`);
+    const terms = JSON.parse((await rawRequest(port, paths[3]!, { headers: { host: "poison.test" } })).body);
+    for (const term of terms.contents) expect(term.term_uri.startsWith(`${PUBLIC}/api/profile#`)).toBe(true);
+  });
+
+  it("a saved scan result's share link is on PUBLIC_BASE_URL", async () => {
+    const id = await createScanResultsRepository(database().db).save({
+      sizeClass: "klein",
+      municipality: "GM0153",
+      sbi: "13",
+      stage: "ideeen",
+      motivations: ["kosten_besparen"],
+      themes: ["recycling"],
+      help: ["advies"],
+    });
+    const page = await rawRequest(port, `/scan/resultaat/${id}`, {
+      headers: { host: "evil.example", "x-forwarded-host": "evil.example" },
+    });
+    expect(page.status).toBe(200);
+    expect(page.body).toContain(`${PUBLIC}/scan/resultaat/${id}`);
+    expect(page.body).not.toContain("evil.example");
+  });
+
+  it("the intake mails carry absolute links on the configured origin", async () => {
+    for (const instance of [live, development]) {
+      const since = await lastMailId();
+      const confirmation = await submitIntake(instance.app, { email: "links-test@voorbeeld-bedrijf.nl" });
+      const mails = await queryRows<{ body: string; kind: string }>(
+        database().db,
+        sql`select body, kind from outbox_messages where id > ${since} order by id`,
+      );
+      expect(mails.length).toBeGreaterThanOrEqual(2);
+      expect(mails.map((mail) => mail.body).join("\n")).toContain(`${instance.origin}${confirmation}`);
+      for (const mail of mails) {
+        const links = mail.body.match(/\S*\/(?:intake|werkruimte)\/\S+/g) ?? [];
+        expect(links.length, mail.kind).toBeGreaterThan(0);
+        for (const link of links) expect(link.startsWith(`${instance.origin}/`), link).toBe(true);
+      }
+    }
+  });
+});
+
+describe("no code builds a link from the request", () => {
+  const root = join(import.meta.dirname, "../..");
+  const sourceFiles = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) return sourceFiles(path);
+      return /\.tsx?$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name) ? [path] : [];
+    });
+
+  // Builds a type-checked program of src: 5–15 s on a quiet machine, more on a busy one.
+  it("reads no URL's origin, host or href, no Host or X-Forwarded-Host header, and resolves nothing against the request URL", {
+    timeout: 240_000,
+  }, () => {
+    // The type checker finds every read of a URL's origin (a `URL` built from c.req.url, or PageContext.url) however
+    // it is named. Only these files may read one, and none of them looks at a request.
+    const allowed = new Set([
+      "src/config/env.ts", // makes PUBLIC_BASE_URL into an origin
+      "src/web/links.ts", // checks that origin once more
+      "src/web/return-path.ts", // compares a return path's origin with a fixed probe origin
+      "src/ops/service-process.ts", // points a database URL at another database
+    ]);
+    const files = sourceFiles(join(root, "src"));
+    const program = ts.createProgram(files, {
+      strict: true,
+      target: ts.ScriptTarget.ES2022,
+      module: ts.ModuleKind.NodeNext,
+      moduleResolution: ts.ModuleResolutionKind.NodeNext,
+      jsx: ts.JsxEmit.ReactJSX,
+      jsxImportSource: "hono/jsx",
+      skipLibCheck: true,
+      noEmit: true,
+      // Only src and Node's types: a URL is a URL without hono's or drizzle's types (three times faster).
+      noResolve: true,
+      types: ["node"],
+    });
+    const checker = program.getTypeChecker();
+    const originParts = new Set([
+      "origin",
+      "host",
+      "hostname",
+      "href",
+      "protocol",
+      "port",
+      "toString",
+      "toJSON",
+    ]);
+    const findings: string[] = [];
+    for (const file of program.getSourceFiles()) {
+      const path = relative(root, file.fileName);
+      if (!path.startsWith("src/") || allowed.has(path)) continue;
+      const at = (node: ts.Node) => `${path}:${file.getLineAndCharacterOfPosition(node.getStart()).line + 1}`;
+      const visit = (node: ts.Node) => {
+        if (ts.isPropertyAccessExpression(node) && originParts.has(node.name.text)) {
+          const type = checker.getTypeAtLocation(node.expression);
+          if (type.getSymbol()?.getName() === "URL") findings.push(`${at(node)} reads URL.${node.name.text}`);
+        }
+        if (ts.isStringLiteral(node) && /^(host|x-forwarded-host|forwarded)$/i.test(node.text))
+          findings.push(`${at(node)} names the "${node.text}" header`);
+        if (
+          ts.isNewExpression(node) &&
+          node.expression.getText(file) === "URL" &&
+          (node.arguments?.length ?? 0) > 1 &&
+          /\b(req|request)\.url\b/.test(node.arguments![1]!.getText(file))
+        )
+          findings.push(`${at(node)} resolves a URL against the request's URL`);
+        ts.forEachChild(node, visit);
+      };
+      visit(file);
+    }
+    expect(findings).toEqual([]);
+  });
+});
