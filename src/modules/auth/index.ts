@@ -2,12 +2,15 @@ export { createGuard, type Guard, SESSION_COOKIE } from "./auth.guard.js";
 export { hashPassword, passwordProblem, verifyPassword } from "./auth.passwords.js";
 export {
   type Action,
+  type Area,
+  areaContains,
+  areaOf,
   can,
   POLICY,
   type PolicyResource,
   type Principal,
+  type RegionProvinces,
   type Role,
-  visibleRegions,
 } from "./auth.policy.js";
 export { type AuthRouteDeps, authRoutes, type OutgoingMail, safeReturnPath } from "./auth.routes.js";
 export { DEMO_ORGANISATIONS, DEMO_USERS, seedDemoAccounts } from "./auth.seed.js";
