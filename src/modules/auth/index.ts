@@ -3,13 +3,10 @@ export { hashPassword, passwordProblem, verifyPassword } from "./auth.passwords.
 export {
   type Action,
   type Area,
-  areaContains,
-  areaOf,
   can,
   POLICY,
   type PolicyResource,
   type Principal,
-  type RegionProvinces,
   type Role,
 } from "./auth.policy.js";
 export { type AuthRouteDeps, authRoutes, type OutgoingMail, safeReturnPath } from "./auth.routes.js";

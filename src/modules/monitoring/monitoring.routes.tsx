@@ -317,14 +317,14 @@ export function monitoringRoutes({
       if (!Number.isFinite(number(values.streefwaarde)))
         problems.push({ field: "streefwaarde", message: t.fieldNumber });
       if (!validDay(values.datum)) problems.push({ field: "datum", message: t.invalidDate });
-      if (problems.length) return renderGoals(c, values, problems);
+      if (problems.length || !area) return renderGoals(c, values, problems);
       // An area outside their own is refused like any other (audited), and explained at the field.
-      if (!(await guard.permits(c, "goal.create", { area: area! }, { type: "goal_area", id: values.gebied })))
+      if (!(await guard.permits(c, "goal.create", { area }, { type: "goal_area", id: values.gebied })))
         return renderGoals(c, values, [{ field: "gebied", message: t.scopeOutside }]);
       await service.createGoal({
         indicator: values.indicator as Indicator,
-        scopeLevel: area!.level,
-        scopeCode: area!.level === "national" ? null : area!.code,
+        scopeLevel: area.level,
+        scopeCode: area.level === "national" ? null : area.code,
         baseline: number(values.beginwaarde),
         target: number(values.streefwaarde),
         deadline: values.datum,
