@@ -7,11 +7,12 @@
  */
 import { loadavg } from "node:os";
 import { parseArgs } from "node:util";
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import pino from "pino";
 import { createApp } from "../src/app.js";
 import { loadEnv } from "../src/config/env.js";
 import { openDatabase, queryRows } from "../src/db/client.js";
+import { createAuthService, SESSION_COOKIE, seedDemoAccounts, users } from "../src/modules/auth/index.js";
 
 const { values } = parseArgs({
   options: { "database-url": { type: "string" }, runs: { type: "string", default: "20" } },
@@ -27,7 +28,6 @@ const [size] = await queryRows<{ events: number; referrals: number }>(
   database.db,
   sql`select (select count(*)::int from journey_events) as events, (select count(*)::int from referrals) as referrals`,
 );
-const coordinator = { role: "coordinator", scope: { level: "national" as const } };
 const env = loadEnv({
   NODE_ENV: "production",
   SECRET_KEY: "benchmark-only-secret-0123456789abcdef",
@@ -38,26 +38,33 @@ const env = loadEnv({
 });
 const logger = pino({ level: "silent" });
 // The app's own monitor sources (catalogue, referrals module, curated examples and events), as in production.
-const publicApp = () => createApp({ env, database, logger });
-const coordinatorApp = () => createApp({ env, database, logger, resolveViewer: async () => coordinator });
+const freshApp = () => createApp({ env, database, logger });
+// The national demo coordinator with a session of its own: its requests go through the session look-up and the guard.
+await seedDemoAccounts(database.db, "benchmark-only-password");
+const [coordinator] = await database.db
+  .select({ id: users.id })
+  .from(users)
+  .where(eq(users.email, "coordinator@demo.invalid"));
+const { token } = await createAuthService(database.db, env).startSession(coordinator!.id);
+const asCoordinator = { headers: { cookie: `${SESSION_COOKIE}=${token}` } };
 
-const paths: [string, () => ReturnType<typeof publicApp>][] = [
-  ["/monitor", publicApp],
-  ["/monitor/dekking", publicApp],
-  ["/monitor/regio/ES04", publicApp],
-  ["/monitor/regio/ES04/cel?stap=invoering&fase=peloton", publicApp],
-  ["/monitor/klantreis", publicApp],
-  ["/monitor/klantreis?regio=ES04", publicApp],
-  ["/monitor/klantreis (coordinator)", coordinatorApp],
-  ["/monitor/klantreis.csv", publicApp],
-  ["/monitor/effect", publicApp],
-  ["/monitor/effect (coordinator)", coordinatorApp],
-  ["/monitor/doelen", publicApp],
-  ["/monitor/belemmeringen (coordinator)", coordinatorApp],
-  ["/monitor/sterren.csv", publicApp],
-  ["/belemmering-melden", publicApp],
-  ["/api/v1/monitoring/coverage", publicApp],
-  ["/api/v1/monitoring/coverage/ES04?journey_step=invoering&phase=starter", publicApp],
+const paths = [
+  "/monitor",
+  "/monitor/dekking",
+  "/monitor/regio/ES04",
+  "/monitor/regio/ES04/cel?stap=invoering&fase=peloton",
+  "/monitor/klantreis",
+  "/monitor/klantreis?regio=ES04",
+  "/monitor/klantreis (coordinator)",
+  "/monitor/klantreis.csv",
+  "/monitor/effect",
+  "/monitor/effect (coordinator)",
+  "/monitor/doelen",
+  "/monitor/belemmeringen (coordinator)",
+  "/monitor/sterren.csv",
+  "/belemmering-melden",
+  "/api/v1/monitoring/coverage",
+  "/api/v1/monitoring/coverage/ES04?journey_step=invoering&phase=starter",
 ];
 
 console.log(
@@ -67,12 +74,13 @@ console.log(
 );
 console.log("path".padEnd(72), "cold ms", "median ms", "p95 ms", "max ms", "status");
 let worst = 0;
-for (const [label, build] of paths) {
+for (const label of paths) {
   const path = label.replace(/ \(coordinator\)$/, "");
-  const app = await build();
+  const app = await freshApp();
+  const init = label.endsWith("(coordinator)") ? asCoordinator : {};
   const time = async () => {
     const start = performance.now();
-    const response = await app.request(`http://localhost${path}`);
+    const response = await app.request(`http://localhost${path}`, init);
     await response.arrayBuffer();
     return { ms: performance.now() - start, status: response.status };
   };

@@ -1,6 +1,5 @@
 import { Hono } from "hono";
 import { requestId } from "hono/request-id";
-import { parse as parseCookies } from "hono/utils/cookie";
 import { LRUCache } from "lru-cache";
 import type { Logger } from "pino";
 import type { Env } from "./config/env.js";
@@ -43,7 +42,6 @@ import {
   type MonitoringSources,
   monitoringApi,
   monitoringRoutes,
-  type ResolveViewer,
   scheduleMonitoringJobs,
 } from "./modules/monitoring/index.js";
 import {
@@ -101,8 +99,6 @@ export type AppDeps = {
   listMatchableInstruments?: () => Promise<MatchableInstrument[]>;
   /** The monitor's facts; default: `monitoringSourcesFor` (catalogue, referrals module, curated examples/events). */
   monitoringSources?: MonitoringSources;
-  /** Who is signed in, for coordinator pages; default nobody (the auth module supplies it at integration). */
-  resolveViewer?: ResolveViewer;
 };
 
 /** The catalogue's instrument lookup in the shape of the referrals module's port. */
@@ -272,7 +268,7 @@ export async function createBackgroundJobs(deps: AppDeps) {
 
 /** The composition root: the request pipeline from top to bottom, then every module mounted. */
 export async function createApp(deps: AppDeps) {
-  const { env, database, logger, listMatchableInstruments, resolveViewer } = deps;
+  const { env, database, logger, listMatchableInstruments } = deps;
   const { db, audit, instruments, referrals, privacy, clock, onCatalogueChange, absoluteUrl } =
     createServices(deps);
   const stylesheet = buildStylesheet();
@@ -317,23 +313,6 @@ export async function createApp(deps: AppDeps) {
 
   const limiter = createRateLimiter(db, clock);
   const auth = createAuthService(db, env, clock);
-  // The monitor and barrier register see a signed-in coordinator or adviser with the scope of their organisation.
-  const viewerOf: ResolveViewer =
-    resolveViewer ??
-    (async (request) => {
-      const token = parseCookies(request.headers.get("cookie") ?? "", SESSION_COOKIE)[SESSION_COOKIE];
-      const principal = token ? await auth.resume(token) : undefined;
-      if (!principal || (principal.role !== "coordinator" && principal.role !== "adviseur")) return null;
-      const role = principal.role === "coordinator" ? "coordinator" : "advisor";
-      const [firstRegion] = principal.regionCodes;
-      if (principal.scope === "region" && firstRegion)
-        return { role, scope: { level: "region", code: firstRegion } };
-      const province = firstRegion ? geography.region(firstRegion)?.provinceCodes[0] : undefined;
-      if (principal.scope === "province" && province)
-        return { role, scope: { level: "province", code: province } };
-      if (role === "advisor" && firstRegion) return { role, scope: { level: "region", code: firstRegion } };
-      return { role, scope: { level: "national" } };
-    });
   const guard = createGuard({
     db,
     auth,
@@ -341,6 +320,8 @@ export async function createApp(deps: AppDeps) {
     secretKey: env.secretKey,
     trustProxy: env.trustProxy,
     isSecureRequest,
+    // The policy's area rules (coordinators' national, provincial, regional scope) need only this much of the map.
+    regionProvinces: new Map(geography.regions.map((region) => [region.code, region.provinceCodes])),
   });
 
   const app = new Hono<AppEnv>();
@@ -391,14 +372,11 @@ export async function createApp(deps: AppDeps) {
       limiter,
       secretKey: env.secretKey,
       trustProxy: env.trustProxy,
-      resolveViewer: viewerOf,
+      guard,
       clock,
     }),
   );
-  app.route(
-    "/",
-    monitoringRoutes({ service: monitoring, provinces: geography.provinces, resolveViewer: viewerOf, clock }),
-  );
+  app.route("/", monitoringRoutes({ service: monitoring, provinces: geography.provinces, guard, clock }));
   app.route(
     "/",
     knowledgeRoutes({

@@ -63,7 +63,7 @@ describe("monitor and barrier form in Chromium", () => {
     });
   }
 
-  it("coordinator pages answer 403 until authentication is wired in", async () => {
+  it("the barrier register answers a visitor 403, refused by the guard", async () => {
     const page = await fixture.browser.newPage();
     const response = await page.goto(`${fixture.server.baseUrl}/monitor/belemmeringen`);
     expect(response?.status()).toBe(403);

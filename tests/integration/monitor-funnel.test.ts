@@ -6,10 +6,9 @@ import { queryRows } from "../../src/db/client.js";
 import { seedDemoData } from "../../src/db/seed.js";
 import { createJobWorker, enqueueJob } from "../../src/jobs/index.js";
 import { loadKnowledgeContent } from "../../src/modules/knowledge/index.js";
-import type { Viewer } from "../../src/modules/monitoring/index.js";
 import { browserSession, silentLogger } from "../support/app.js";
 import { describeEachDatabase } from "../support/database.js";
-import { DEMO_PASSWORD, intakeFields, loginAs } from "../support/workspace.js";
+import { addAccount, DEMO_PASSWORD, intakeFields, loginAs } from "../support/workspace.js";
 
 const now = new Date("2026-11-27T12:00:00Z");
 const clock = () => now;
@@ -31,7 +30,7 @@ const coverageOf = async (app: { request: (path: string) => Response | Promise<R
 describeEachDatabase("monitor on real hubs, referrals and journey events", (database) => {
   const env = loadEnv({ NODE_ENV: "test", DEMO: "0" });
   let app: Awaited<ReturnType<typeof createApp>>;
-  let coordinatorApp: Awaited<ReturnType<typeof createApp>>;
+  let coordinator: Awaited<ReturnType<typeof loginAs>>["session"];
   let beforeHubs: Region;
   let springApp: Awaited<ReturnType<typeof createApp>>;
   let drainJobs: () => Promise<number>;
@@ -46,14 +45,19 @@ describeEachDatabase("monitor on real hubs, referrals and journey events", (data
     await seedDemoData(db.db, DEMO_PASSWORD);
     app = await createApp({ env, database: db, logger: silentLogger, clock });
     springApp = await createApp({ env, database: db, logger: silentLogger, clock: spring });
-    const coordinator: Viewer = { role: "coordinator", scope: { level: "region", code: "ES04" } };
-    coordinatorApp = await createApp({
-      env,
-      database: db,
-      logger: silentLogger,
-      clock,
-      resolveViewer: async () => coordinator,
+    // Twente's own coordinator, signed in: the policy gives them Twente's exact figures.
+    await addAccount(db.db, {
+      email: "coordinator.es04@test.invalid",
+      role: "coordinator",
+      organisation: {
+        id: "coordinator-es04",
+        kind: "coordinator",
+        name: "Twente",
+        scope: "region",
+        regionCodes: ["ES04"],
+      },
     });
+    coordinator = (await loginAs(app, "coordinator.es04@test.invalid")).session;
     const background = await createBackgroundJobs({ env, database: db, logger: silentLogger, clock });
     const worker = createJobWorker({ db: db.db, handlers: background.handlers, logger: silentLogger, clock });
     drainJobs = () => worker.drain();
@@ -168,12 +172,12 @@ describeEachDatabase("monitor on real hubs, referrals and journey events", (data
 
   it("after the rollup job, the funnel for ES04 and its split by source count the visit; the public sees <5", async () => {
     // Nothing shows before the job: the funnel reads the rollup only.
-    const before = await (await coordinatorApp.request(`/monitor/klantreis.csv?regio=ES04&${PERIOD}`)).text();
+    const before = await (await coordinator.get(`/monitor/klantreis.csv?regio=ES04&${PERIOD}`)).text();
     expect(before).toContain(",route_shown,0");
     await enqueueJob(database().db, "monitoring.rollup", { days: 2 }, { runAt: now });
     expect(await drainJobs()).toBeGreaterThanOrEqual(1);
 
-    const exact = await (await coordinatorApp.request(`/monitor/klantreis.csv?regio=ES04&${PERIOD}`)).text();
+    const exact = await (await coordinator.get(`/monitor/klantreis.csv?regio=ES04&${PERIOD}`)).text();
     // Routes and scans: two routes and one scan; one intake; one dossier opened.
     expect(exact).toContain(",route_shown,3");
     expect(exact).toContain(",intake_requested,1,");
@@ -181,7 +185,7 @@ describeEachDatabase("monitor on real hubs, referrals and journey events", (data
     expect(exact).toContain("campagne-x,route_shown,2");
     expect(exact).toContain("campagne-x,intake_requested,1,50");
 
-    const page = await (await coordinatorApp.request(`/monitor/klantreis?regio=ES04&${PERIOD}`)).text();
+    const page = await (await coordinator.get(`/monitor/klantreis?regio=ES04&${PERIOD}`)).text();
     expect(page).toContain("campagne-x");
     const publicPage = await (await app.request(`/monitor/klantreis?regio=ES04&${PERIOD}`)).text();
     expect(publicPage).toMatch(/Route of scan<\/th><td[^>]*>&lt;5</);

@@ -1,3 +1,5 @@
+import type { Database } from "../../src/db/client.js";
+import { hashPassword, organisations, type Role, users } from "../../src/modules/auth/index.js";
 import { browserSession } from "./app.js";
 
 type TestApp = { request: (input: string, init?: RequestInit) => Response | Promise<Response> };
@@ -18,6 +20,24 @@ export async function loginAs(app: TestApp, email: string, password = DEMO_PASSW
   if (response.status !== 303) throw new Error(`login as ${email} failed: ${response.status}`);
   const csrf = await session.csrfTokenFrom("/werkruimte");
   return { session, csrf };
+}
+
+/**
+ * Adds an account of its own organisation beside the demo ones (a coordinator of one region, say), with the demo
+ * password, so a test can log in as someone the demo data does not have.
+ */
+export async function addAccount(
+  db: Database,
+  account: { email: string; role: Role; organisation: typeof organisations.$inferInsert },
+) {
+  await db.insert(organisations).values(account.organisation).onConflictDoNothing();
+  await db.insert(users).values({
+    email: account.email,
+    displayName: account.email,
+    organisationId: account.organisation.id,
+    role: account.role,
+    passwordHash: await hashPassword(DEMO_PASSWORD),
+  });
 }
 
 /** A valid intake form for a region; override any field. */

@@ -5,7 +5,15 @@ import type { AppContext, AppEnv } from "../../web/context.js";
 import { forbidden } from "../../web/errors.js";
 import { clientKey } from "../../web/rate-limit.js";
 import type { AuditActor, AuditLog } from "../audit/index.js";
-import { type Action, can, type PolicyResource, type Principal } from "./auth.policy.js";
+import {
+  type Action,
+  type Area,
+  areaOf,
+  can,
+  type PolicyResource,
+  type Principal,
+  type RegionProvinces,
+} from "./auth.policy.js";
 import type { AuthService } from "./auth.service.js";
 
 export const SESSION_COOKIE = "cl_session";
@@ -17,6 +25,8 @@ export type GuardDeps = {
   secretKey: string;
   trustProxy: boolean;
   isSecureRequest: (url: string, forwardedProto?: string) => boolean;
+  /** The provinces of each RES region, for the policy's area rules (from the geography, at composition). */
+  regionProvinces: RegionProvinces;
 };
 
 /**
@@ -32,6 +42,21 @@ export function createGuard(deps: GuardDeps) {
       clientKey: clientKey(c, deps.secretKey, deps.trustProxy),
     };
   };
+
+  const allows = (c: AppContext, action: Action, resource: PolicyResource = {}) =>
+    can(c.get("principal"), action, resource, deps.regionProvinces);
+  const areaAllowed = (c: AppContext, action: Action): Area | undefined => {
+    const principal = c.get("principal");
+    const area = principal && areaOf(principal, deps.regionProvinces);
+    return area && can(principal, action, { area }, deps.regionProvinces) ? area : undefined;
+  };
+  const refuse = (c: AppContext, action: Action, subject?: { type: string; id: string | number }) =>
+    deps.audit.record(deps.db, actorOf(c), {
+      action,
+      subjectType: subject?.type ?? "route",
+      subjectId: subject?.id ?? c.req.path,
+      outcome: "denied",
+    });
 
   return {
     actorOf,
@@ -78,15 +103,41 @@ export function createGuard(deps: GuardDeps) {
       subject?: { type: string; id: string | number },
     ): Promise<Principal> {
       const principal = c.get("principal");
-      if (principal && can(principal, action, resource)) return principal;
-      await deps.audit.record(deps.db, actorOf(c), {
-        action,
-        subjectType: subject?.type ?? "route",
-        subjectId: subject?.id ?? c.req.path,
-        outcome: "denied",
-      });
+      if (principal && allows(c, action, resource)) return principal;
+      await refuse(c, action, subject);
       throw forbidden();
     },
+    /**
+     * The guard for a form that explains a refusal itself (a field error instead of a 403 page): answers whether
+     * the policy allows the action, and records a refusal in the audit log just as `authorize` does.
+     */
+    async permits(
+      c: AppContext,
+      action: Action,
+      resource: PolicyResource,
+      subject?: { type: string; id: string | number },
+    ): Promise<boolean> {
+      if (allows(c, action, resource)) return true;
+      await refuse(c, action, subject);
+      return false;
+    },
+    /**
+     * The guard for a page of the user's own area (the barrier register, a summary): answers that area when the
+     * policy allows the action there; otherwise records the refusal and throws 403.
+     */
+    async authorizeArea(c: AppContext, action: Action): Promise<Area> {
+      const area = areaAllowed(c, action);
+      if (area) return area;
+      await refuse(c, action);
+      throw forbidden();
+    },
+    /** Whether the policy allows the action (nothing is recorded): for what a page shows, never for a refusal. */
+    may: allows,
+    /**
+     * The user's own area when the policy allows them the action there, else undefined (nothing is recorded): the
+     * scope of the figures a coordinator sees exactly, and whether a tab is theirs to open.
+     */
+    areaFor: areaAllowed,
   };
 }
 

@@ -1,6 +1,7 @@
 /**
- * The one policy table: every workspace action and who may do it. Routes call `authorize` (auth.guard.ts) with an
- * action and the resource's region or provider; no route checks roles itself.
+ * The one policy table: every workspace and coordinator action and who may do it. Routes call the guard
+ * (auth.guard.ts) with an action and what it is about — a dossier's region, a provider, an area of the country; no
+ * route checks roles itself.
  */
 export type Role = "adviseur" | "aanbieder" | "coordinator" | "beheerder";
 
@@ -20,15 +21,78 @@ export type Principal = {
   scope: "national" | "province" | "region" | null;
 };
 
-/** What an action is about: the region of a dossier, the provider of a referral or listing. */
-export type PolicyResource = { regionCode?: string; providerId?: string };
+/** An area of the country: what a coordinator looks after, and what a figure, goal, gap, barrier or report is about. */
+export type Area =
+  | { level: "national" }
+  | { level: "province"; code: string }
+  | { level: "region"; code: string };
 
-type Rule = { roles: readonly Role[]; when?: (principal: Principal, resource: PolicyResource) => boolean };
+/**
+ * The one fact of the map the policy needs: the provinces each RES region lies in (a few cross a border). The
+ * composition root hands it to the guard; without it no province can be placed, so province rules refuse.
+ */
+export type RegionProvinces = ReadonlyMap<string, readonly string[]>;
+
+/**
+ * What an action is about: the region of a dossier, the provider of a referral or listing, the area of a figure,
+ * goal, gap or barrier, the organisation that owns a gap.
+ */
+export type PolicyResource = {
+  regionCode?: string;
+  providerId?: string;
+  area?: Area;
+  organisationId?: string;
+};
+
+type Condition = (
+  principal: Principal,
+  resource: PolicyResource,
+  regionProvinces: RegionProvinces,
+) => boolean;
+type Rule = { roles: readonly Role[]; when?: Condition };
+
+const NO_MAP: RegionProvinces = new Map();
+
+/**
+ * The area a user looks after, from their organisation: national, the province its regions share, or its region.
+ * Undefined when the organisation has no scope (hubs, providers, the platform) or its regions do not place it.
+ */
+export function areaOf(principal: Principal, regionProvinces: RegionProvinces = NO_MAP): Area | undefined {
+  const [first] = principal.regionCodes;
+  if (principal.scope === "national") return { level: "national" };
+  if (!first) return undefined;
+  if (principal.scope === "region") return { level: "region", code: first };
+  if (principal.scope !== "province") return undefined;
+  const province = regionProvinces
+    .get(first)
+    ?.find((code) => principal.regionCodes.every((region) => regionProvinces.get(region)?.includes(code)));
+  return province ? { level: "province", code: province } : undefined;
+}
+
+/** Whether `outer` holds `inner`: the country holds every province, a province the regions that lie in it. */
+export function areaContains(outer: Area, inner: Area, regionProvinces: RegionProvinces = NO_MAP): boolean {
+  if (outer.level === "national") return true;
+  if (inner.level === "national") return false;
+  if (outer.level === "region") return inner.level === "region" && inner.code === outer.code;
+  if (inner.level === "province") return inner.code === outer.code;
+  return regionProvinces.get(inner.code)?.includes(outer.code) ?? false;
+}
 
 const coversRegion = (principal: Principal, resource: PolicyResource) =>
   resource.regionCode !== undefined && principal.regionCodes.includes(resource.regionCode);
 const ownsProvider = (principal: Principal, resource: PolicyResource) =>
   resource.providerId !== undefined && principal.providerId === resource.providerId;
+/** The resource's area lies within the area the user looks after. */
+const withinArea: Condition = (principal, resource, regionProvinces) => {
+  const own = areaOf(principal, regionProvinces);
+  return (
+    own !== undefined && resource.area !== undefined && areaContains(own, resource.area, regionProvinces)
+  );
+};
+/** The resource lies within the user's area, or the user's organisation owns it (a gap it is "aan zet" for). */
+const withinAreaOrOwner: Condition = (principal, resource, regionProvinces) =>
+  withinArea(principal, resource, regionProvinces) ||
+  (resource.organisationId !== undefined && principal.organisationId === resource.organisationId);
 
 export const POLICY = {
   "workspace.enter": { roles: ["adviseur", "aanbieder", "coordinator", "beheerder"] },
@@ -53,7 +117,21 @@ export const POLICY = {
   /** A provider lists its own agenda events and adds new ones (issue 7). */
   "event.keep": { roles: ["aanbieder"] },
   "event.update": { roles: ["aanbieder"], when: ownsProvider },
-  "stats.view": { roles: ["coordinator", "beheerder"] },
+  /** Coordinators: the monitor's restricted tabs and exact (unsuppressed) figures of an area within their own. */
+  "monitor.view_restricted": { roles: ["coordinator"], when: withinArea },
+  "goal.create": { roles: ["coordinator"], when: withinArea },
+  "goal.update": { roles: ["coordinator"], when: withinArea },
+  /** The barrier register and its yearly summary hold the reports of the coordinator's own area. */
+  "barrier.read_register": { roles: ["coordinator"], when: withinArea },
+  /** Categorise, forward, answer: the barrier's region must lie within the coordinator's area. */
+  "barrier.update": { roles: ["coordinator"], when: withinArea },
+  /** A report from a signed-in adviser is marked as an adviser's (from any region, as they hear it). */
+  "barrier.report_as_adviser": { roles: ["adviseur"] },
+  /** A gap in the register: coordinators of its area, and the users of the organisation that is "aan zet". */
+  "gap.read": { roles: ["coordinator", "adviseur", "aanbieder"], when: withinAreaOrOwner },
+  "gap.update": { roles: ["coordinator", "adviseur", "aanbieder"], when: withinAreaOrOwner },
+  /** The coordinator's periodic report of an area within their own. */
+  "report.read": { roles: ["coordinator"], when: withinArea },
   "outbox.view_all": { roles: ["beheerder"] },
   "subject.export": { roles: ["beheerder"] },
   "subject.erase": { roles: ["beheerder"] },
@@ -67,15 +145,10 @@ export function can(
   principal: Principal | undefined,
   action: Action,
   resource: PolicyResource = {},
+  regionProvinces: RegionProvinces = NO_MAP,
 ): boolean {
   if (!principal) return false;
   const rule: Rule = POLICY[action];
   if (!rule.roles.includes(principal.role)) return false;
-  return rule.when ? rule.when(principal, resource) : true;
-}
-
-/** The regions whose aggregates a coordinator may see: its own regions, or all when national. */
-export function visibleRegions(principal: Principal, allRegionCodes: string[]): string[] {
-  if (principal.role === "beheerder" || principal.scope === "national") return allRegionCodes;
-  return allRegionCodes.filter((code) => principal.regionCodes.includes(code));
+  return rule.when ? rule.when(principal, resource, regionProvinces) : true;
 }

@@ -8,7 +8,7 @@ import { queryRows } from "../../db/client.js";
 import { seedDemoData } from "../../db/seed.js";
 import { createJobWorker } from "../../jobs/index.js";
 import { passwordProblem } from "./auth.passwords.js";
-import { can, type Principal } from "./auth.policy.js";
+import { type Area, areaContains, areaOf, can, type Principal } from "./auth.policy.js";
 import { safeReturnPath } from "./auth.routes.js";
 
 const principal = (overrides: Partial<Principal>): Principal => ({
@@ -41,12 +41,100 @@ describe("policy table", () => {
   });
   it("gives coordinators aggregates only and beheerders administration only", () => {
     const coordinator = principal({ role: "coordinator", scope: "national", regionCodes: [] });
-    expect(can(coordinator, "stats.view")).toBe(true);
+    expect(can(coordinator, "monitor.view_restricted", { area: { level: "region", code: "ES04" } })).toBe(
+      true,
+    );
     expect(can(coordinator, "case.read", { regionCode: "ES04" })).toBe(false);
     const beheerder = principal({ role: "beheerder", regionCodes: [] });
     expect(can(beheerder, "subject.erase")).toBe(true);
     expect(can(beheerder, "case.read", { regionCode: "ES04" })).toBe(false);
     expect(can(undefined, "workspace.enter")).toBe(false);
+  });
+});
+
+describe("coordinators' areas in the policy table", () => {
+  // ES09 lies in two provinces (PV25 and PV26), as some RES regions do.
+  const regionProvinces = new Map([
+    ["ES04", ["PV23"]],
+    ["ES05", ["PV23"]],
+    ["ES09", ["PV25", "PV26"]],
+    ["ES13", ["PV26"]],
+  ]);
+  const region = (code: string): Area => ({ level: "region", code });
+  const province = (code: string): Area => ({ level: "province", code });
+  const national: Area = { level: "national" };
+  const coordinator = (scope: Principal["scope"], regionCodes: string[]) =>
+    principal({ role: "coordinator", organisationKind: "coordinator", scope, regionCodes });
+
+  it("national ⊇ province ⊇ region, never the other way", () => {
+    expect(areaContains(national, region("ES04"), regionProvinces)).toBe(true);
+    expect(areaContains(province("PV23"), region("ES04"), regionProvinces)).toBe(true);
+    expect(areaContains(province("PV23"), region("ES13"), regionProvinces)).toBe(false);
+    expect(areaContains(province("PV26"), region("ES09"), regionProvinces)).toBe(true);
+    expect(areaContains(province("PV23"), national, regionProvinces)).toBe(false);
+    expect(areaContains(region("ES04"), province("PV23"), regionProvinces)).toBe(false);
+    expect(areaContains(region("ES04"), region("ES04"), regionProvinces)).toBe(true);
+  });
+
+  it("reads a coordinator's area from the organisation, and places none it cannot", () => {
+    expect(areaOf(coordinator("national", []), regionProvinces)).toEqual(national);
+    expect(areaOf(coordinator("province", ["ES04", "ES05"]), regionProvinces)).toEqual(province("PV23"));
+    expect(areaOf(coordinator("province", ["ES09", "ES13"]), regionProvinces)).toEqual(province("PV26"));
+    expect(areaOf(coordinator("region", ["ES04"]), regionProvinces)).toEqual(region("ES04"));
+    // No shared province, no region, no scope, or no map: no area, so every area rule refuses.
+    expect(areaOf(coordinator("province", ["ES04", "ES13"]), regionProvinces)).toBeUndefined();
+    expect(areaOf(coordinator("region", []), regionProvinces)).toBeUndefined();
+    expect(areaOf(coordinator(null, ["ES04"]), regionProvinces)).toBeUndefined();
+    expect(areaOf(coordinator("province", ["ES04", "ES05"]))).toBeUndefined();
+    expect(areaOf(principal({}), regionProvinces)).toBeUndefined();
+  });
+
+  it("lets coordinators see, set and handle only what lies within their area", () => {
+    const overijssel = coordinator("province", ["ES04", "ES05"]);
+    const twente = coordinator("region", ["ES04"]);
+    const nl = coordinator("national", []);
+    const may = (who: Principal, action: Parameters<typeof can>[1], area: Area) =>
+      can(who, action, { area }, regionProvinces);
+    for (const action of [
+      "monitor.view_restricted",
+      "goal.create",
+      "goal.update",
+      "barrier.read_register",
+      "barrier.update",
+      "gap.read",
+      "gap.update",
+      "report.read",
+    ] as const) {
+      expect(may(nl, action, national), action).toBe(true);
+      expect(may(overijssel, action, province("PV23")), action).toBe(true);
+      expect(may(overijssel, action, region("ES05")), action).toBe(true);
+      expect(may(overijssel, action, region("ES13")), action).toBe(false);
+      expect(may(overijssel, action, national), action).toBe(false);
+      expect(may(twente, action, region("ES04")), action).toBe(true);
+      expect(may(twente, action, province("PV23")), action).toBe(false);
+      // Without an area named, nothing is allowed; an adviser or a beheerder is no coordinator.
+      expect(can(nl, action, {}, regionProvinces), action).toBe(false);
+      expect(may(principal({}), action, region("ES04")), action).toBe(false);
+      expect(may(principal({ role: "beheerder", regionCodes: [] }), action, national), action).toBe(false);
+    }
+  });
+
+  it("lets the organisation that is aan zet for a gap read and update it, and marks an adviser's barrier report", () => {
+    const provider = principal({
+      role: "aanbieder",
+      organisationId: "provider-rvo",
+      providerId: "rvo",
+      regionCodes: [],
+    });
+    const gap = { area: region("ES13"), organisationId: "provider-rvo" };
+    expect(can(provider, "gap.read", gap, regionProvinces)).toBe(true);
+    expect(can(provider, "gap.update", gap, regionProvinces)).toBe(true);
+    expect(can(provider, "gap.update", { ...gap, organisationId: "provider-circo" }, regionProvinces)).toBe(
+      false,
+    );
+    expect(can(principal({}), "barrier.report_as_adviser")).toBe(true);
+    expect(can(coordinator("national", []), "barrier.report_as_adviser")).toBe(false);
+    expect(can(undefined, "barrier.report_as_adviser")).toBe(false);
   });
 });
 

@@ -8,12 +8,12 @@ export {
 export { hashPassword, passwordProblem, verifyPassword } from "./auth.passwords.js";
 export {
   type Action,
+  type Area,
   can,
   POLICY,
   type PolicyResource,
   type Principal,
   type Role,
-  visibleRegions,
 } from "./auth.policy.js";
 export { type AuthRouteDeps, authRoutes, safeReturnPath } from "./auth.routes.js";
 export { DEMO_ORGANISATIONS, DEMO_USERS, seedDemoAccounts } from "./auth.seed.js";

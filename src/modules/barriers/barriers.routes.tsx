@@ -1,10 +1,11 @@
 import { Hono } from "hono";
 import { format } from "../../i18n/index.js";
-import type { AppContext, AppEnv } from "../../web/context.js";
-import { forbidden, notFound } from "../../web/errors.js";
+import type { AppEnv } from "../../web/context.js";
+import { notFound } from "../../web/errors.js";
 import { clientKey, type RateLimiter, rateLimit } from "../../web/rate-limit.js";
 import { pageContext, renderPage } from "../../web/render.js";
-import { csvHeaders, isCoordinator, type ResolveViewer, toCsv } from "../monitoring/index.js";
+import type { Guard } from "../auth/index.js";
+import { csvHeaders, toCsv } from "../monitoring/index.js";
 import type { Geography } from "../regions/index.js";
 import { barriersMessages } from "./barriers.messages.js";
 import {
@@ -25,13 +26,14 @@ export type BarriersRouteDeps = {
   limiter: RateLimiter;
   secretKey: string;
   trustProxy: boolean;
-  resolveViewer: ResolveViewer;
+  /** The auth module's guard: the register, its changes and its summary are coordinators' work within their area. */
+  guard: Guard;
   clock?: () => Date;
 };
 
 /** The public barrier form (/belemmering-melden) and the coordinators' register (/monitor/belemmeringen). */
 export function barriersRoutes(deps: BarriersRouteDeps) {
-  const { service, geography, resolveViewer } = deps;
+  const { service, geography, guard } = deps;
   const clock = deps.clock ?? (() => new Date());
   const municipalities = geography.municipalities.map((municipality) => municipality.name);
   // Ten reports an hour per client is plenty for a person and stops a script.
@@ -42,11 +44,6 @@ export function barriersRoutes(deps: BarriersRouteDeps) {
     windowSeconds: 3600,
     key: (c) => clientKey(c, deps.secretKey, deps.trustProxy),
   });
-  const coordinator = async (c: AppContext) => {
-    const viewer = await resolveViewer(c.req.raw);
-    if (!isCoordinator(viewer)) throw forbidden();
-    return viewer;
-  };
 
   return new Hono<AppEnv>()
     .get("/belemmering-melden", (c) =>
@@ -83,14 +80,12 @@ export function barriersRoutes(deps: BarriersRouteDeps) {
           <BarrierFormPage page={pageContext(c)} model={{ values, problems, municipalities }} />,
           400,
         );
-      const viewer = await resolveViewer(c.req.raw);
-      await service.report(form, viewer?.role === "advisor" ? "advisor" : "company");
+      await service.report(form, guard.may(c, "barrier.report_as_adviser") ? "advisor" : "company");
       return c.redirect("/belemmering-melden/bedankt", 303);
     })
     .get("/belemmering-melden/bedankt", (c) => renderPage(c, <BarrierThanksPage page={pageContext(c)} />))
     .get("/monitor/belemmeringen", async (c) => {
-      const viewer = await coordinator(c);
-      const rows = await service.list(viewer);
+      const rows = await service.list(await guard.authorizeArea(c, "barrier.read_register"));
       return renderPage(
         c,
         <RegisterPage
@@ -108,7 +103,17 @@ export function barriersRoutes(deps: BarriersRouteDeps) {
       );
     })
     .post("/monitor/belemmeringen/:id{[0-9]+}", async (c) => {
-      const viewer = await coordinator(c);
+      // Someone without a register of their own is refused before the report is looked up at all.
+      await guard.authorizeArea(c, "barrier.read_register");
+      const id = Number(c.req.param("id"));
+      const regionCode = await service.regionOf(id);
+      if (!regionCode) throw notFound("barrier");
+      await guard.authorize(
+        c,
+        "barrier.update",
+        { area: { level: "region", code: regionCode } },
+        { type: "barrier", id },
+      );
       const body = (await c.req.parseBody()) as Record<string, string>;
       const category = String(body.categorie ?? "");
       const status = String(body.status ?? "");
@@ -117,21 +122,21 @@ export function barriersRoutes(deps: BarriersRouteDeps) {
         !(BARRIER_STATUSES as readonly string[]).includes(status)
       )
         throw notFound("barrier choice");
-      const updated = await service.update(viewer, Number(c.req.param("id")), {
+      const updated = await service.update(id, {
         category: category as BarrierTheme,
         status: status as BarrierStatus,
         responsibleBody: String(body.instantie ?? "").slice(0, 200),
         note: String(body.notitie ?? "").slice(0, 1000),
       });
       if (!updated) throw notFound("barrier");
-      return c.redirect(`/monitor/belemmeringen#melding-${c.req.param("id")}`, 303);
+      return c.redirect(`/monitor/belemmeringen#melding-${id}`, 303);
     })
     .get("/monitor/belemmeringen/jaaroverzicht.csv", async (c) => {
-      const viewer = await coordinator(c);
+      const area = await guard.authorizeArea(c, "report.read");
       const t = barriersMessages[c.get("lang")];
       const year = Number(c.req.query("jaar") ?? clock().getUTCFullYear());
       if (!Number.isInteger(year) || year < 2000 || year > 2100) throw notFound("year");
-      const rows = await service.yearSummary(viewer, year);
+      const rows = await service.yearSummary(area, year);
       return c.body(
         toCsv(
           [t.year, t.category, t.status, t.count, t.responsibleBody],

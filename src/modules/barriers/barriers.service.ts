@@ -1,7 +1,8 @@
 import { and, desc, eq, gte, inArray, lt, sql } from "drizzle-orm";
 import { type Database, queryRows } from "../../db/client.js";
 import type { FieldProblem } from "../../web/errors.js";
-import { isCoordinator, regionsInScope, type Viewer } from "../monitoring/index.js";
+import type { Area } from "../auth/index.js";
+import { regionsInArea } from "../monitoring/index.js";
 import type { Geography } from "../regions/index.js";
 import { barriers } from "./barriers.tables.js";
 
@@ -68,11 +69,14 @@ export function validateBarrier(
   return problems;
 }
 
-/** The barrier register: reports from the public form and advisors, handled by coordinators within their scope. */
+/**
+ * The barrier register: reports from the public form and advisers, handled by coordinators. Who may read or change
+ * which report is the guard's decision (policy table); the register reads the reports of the area it is given.
+ */
 export function createBarriersService(deps: { db: Database; geography: Geography; clock?: () => Date }) {
   const { db, geography } = deps;
   const clock = deps.clock ?? (() => new Date());
-  const scopeRegions = (viewer: Viewer) => regionsInScope(viewer.scope, geography.regions);
+  const regionsOf = (area: Area) => regionsInArea(area, geography.regions);
 
   return {
     /** Stores a valid report. Contact details only with consent; the consent's version and purpose are kept. */
@@ -101,23 +105,28 @@ export function createBarriersService(deps: { db: Database; geography: Geography
         .returning({ id: barriers.id });
       return row!.id;
     },
-    /** The reports in a coordinator's scope, newest first. */
-    async list(viewer: Viewer) {
-      if (!isCoordinator(viewer)) return [];
+    /** The reports of an area, newest first. */
+    list(area: Area) {
       return db
         .select()
         .from(barriers)
-        .where(inArray(barriers.regionCode, scopeRegions(viewer)))
+        .where(inArray(barriers.regionCode, regionsOf(area)))
         .orderBy(desc(barriers.createdAt))
         .limit(500);
     },
-    /** Categorises, routes and sets the status of a report; false when it is outside the coordinator's scope. */
+    /** The region a report is about (what the guard decides on), or undefined when there is no such report. */
+    async regionOf(id: number) {
+      const [row] = await db
+        .select({ regionCode: barriers.regionCode })
+        .from(barriers)
+        .where(eq(barriers.id, id));
+      return row?.regionCode;
+    },
+    /** Categorises, routes and sets the status of a report; false when there is no such report. */
     async update(
-      viewer: Viewer,
       id: number,
       change: { category: BarrierTheme; responsibleBody: string; status: BarrierStatus; note: string },
     ) {
-      if (!isCoordinator(viewer)) return false;
       const rows = await db
         .update(barriers)
         .set({
@@ -127,16 +136,15 @@ export function createBarriersService(deps: { db: Database; geography: Geography
           note: change.note.trim() || null,
           updatedAt: clock(),
         })
-        .where(and(eq(barriers.id, id), inArray(barriers.regionCode, scopeRegions(viewer))))
+        .where(eq(barriers.id, id))
         .returning({ id: barriers.id });
       return rows.length > 0;
     },
-    /** The yearly summary for a coordinator's scope: reports per category and status (no contact details). */
-    async yearSummary(viewer: Viewer, year: number) {
-      if (!isCoordinator(viewer)) return [];
+    /** The yearly summary of an area: reports per category and status (no contact details). */
+    yearSummary(area: Area, year: number) {
       const from = new Date(Date.UTC(year, 0, 1));
       const to = new Date(Date.UTC(year + 1, 0, 1));
-      const regions = scopeRegions(viewer);
+      const regions = regionsOf(area);
       return queryRows<{ category: string; status: string; count: number; bodies: string | null }>(
         db,
         sql`select coalesce(category, theme) as category, status, count(*)::int as count,

@@ -2,10 +2,11 @@ import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { browserSession, silentLogger } from "../../../tests/support/app.js";
 import { describeEachDatabase } from "../../../tests/support/database.js";
+import { addAccount, loginAs } from "../../../tests/support/workspace.js";
 import { createApp } from "../../app.js";
 import { loadEnv } from "../../config/env.js";
 import { queryRows } from "../../db/client.js";
-import type { Viewer } from "../monitoring/index.js";
+import type { Area } from "../auth/index.js";
 import { createRegionsRepository, loadGeography } from "../regions/index.js";
 import { CONTACT_CONSENT, createBarriersService, validateBarrier } from "./barriers.service.js";
 
@@ -49,18 +50,38 @@ describe("validateBarrier", () => {
 
 describeEachDatabase("barrier register", (database) => {
   let app: Awaited<ReturnType<typeof createApp>>;
-  let viewer: Viewer | null = null;
   beforeAll(async () => {
     app = await createApp({
       env: loadEnv({ NODE_ENV: "test", DEMO: "0" }),
       database: database(),
       logger: silentLogger,
-      resolveViewer: async () => viewer,
+    });
+    // Coordinators of Overijssel (a province) and of Rotterdam Den Haag (a region), who sign in like anyone else.
+    await addAccount(database().db, {
+      email: "coordinator.pv23@test.invalid",
+      role: "coordinator",
+      organisation: {
+        id: "coordinator-pv23",
+        kind: "coordinator",
+        name: "Overijssel",
+        scope: "province",
+        regionCodes: ["ES04", "ES05"],
+      },
+    });
+    await addAccount(database().db, {
+      email: "coordinator.es23@test.invalid",
+      role: "coordinator",
+      organisation: {
+        id: "coordinator-es23",
+        kind: "coordinator",
+        name: "Rotterdam Den Haag",
+        scope: "region",
+        regionCodes: ["ES23"],
+      },
     });
   });
 
   it("the public form re-shows errors with a summary and keeps the input, then stores a report with consent", async () => {
-    viewer = null;
     const session = browserSession(app);
     const csrf = await session.csrfTokenFrom("/belemmering-melden");
     const bad = await session.post(
@@ -110,13 +131,12 @@ describeEachDatabase("barrier register", (database) => {
   });
 
   it("coordinators see and handle only reports in their scope; others get 403", async () => {
-    viewer = null;
     expect((await app.request("/monitor/belemmeringen")).status).toBe(403);
     const geography = await loadGeography(createRegionsRepository(database().db));
     const service = createBarriersService({ db: database().db, geography });
     const advisorReport = await service.report({ ...form, municipality: "Rotterdam" }, "advisor");
-    const twente: Viewer = { role: "coordinator", scope: { level: "province", code: "PV23" } };
-    const southHolland: Viewer = { role: "coordinator", scope: { level: "region", code: "ES23" } };
+    const twente: Area = { level: "province", code: "PV23" };
+    const southHolland: Area = { level: "region", code: "ES23" };
     expect((await service.list(twente)).map((row) => row.regionCode)).toEqual(["ES04"]);
     expect((await service.list(southHolland)).map((row) => row.id)).toEqual([advisorReport]);
     const change = {
@@ -125,11 +145,22 @@ describeEachDatabase("barrier register", (database) => {
       status: "doorgestuurd" as const,
       note: "",
     };
-    expect(await service.update(twente, advisorReport, change)).toBe(false);
-    expect(await service.update(southHolland, advisorReport, change)).toBe(true);
+    // Overijssel's coordinator may not handle a report from Rotterdam: refused (403) and the refusal recorded.
+    const overijssel = await loginAs(app, "coordinator.pv23@test.invalid");
+    const outside = await overijssel.session.post(
+      `/monitor/belemmeringen/${advisorReport}`,
+      { categorie: "vergunningen", status: "doorgestuurd", instantie: "DCMR", notitie: "" },
+      { csrf: overijssel.csrf },
+    );
+    expect(outside.status).toBe(403);
+    const refusals = await queryRows<{ subject_id: string }>(
+      database().db,
+      sql`select subject_id from audit_log where action = 'barrier.update' and outcome = 'denied'`,
+    );
+    expect(refusals).toEqual([{ subject_id: String(advisorReport) }]);
+    expect(await service.update(advisorReport, change)).toBe(true);
 
-    viewer = southHolland;
-    const session = browserSession(app);
+    const { session } = await loginAs(app, "coordinator.es23@test.invalid");
     const csrf = await session.csrfTokenFrom("/monitor/belemmeringen");
     const updated = await session.post(
       `/monitor/belemmeringen/${advisorReport}`,
@@ -146,8 +177,27 @@ describeEachDatabase("barrier register", (database) => {
     expect(text).not.toContain("Houtreststromen");
   });
 
+  it("a signed-in adviser's report is marked as an adviser's, as the policy says", async () => {
+    await addAccount(database().db, {
+      email: "adviseur.es05@test.invalid",
+      role: "adviseur",
+      organisation: { id: "hub-es05", kind: "hub", name: "Loket West-Overijssel", regionCodes: ["ES05"] },
+    });
+    const { session, csrf } = await loginAs(app, "adviseur.es05@test.invalid");
+    const sent = await session.post(
+      "/belemmering-melden",
+      { beschrijving: form.description, onderwerp: "vergunningen", gemeente: "Zwolle" },
+      { csrf },
+    );
+    expect(sent.status).toBe(303);
+    const [row] = await queryRows<{ reporter_kind: string }>(
+      database().db,
+      sql`select reporter_kind from barriers where municipality_code = 'GM0193'`,
+    );
+    expect(row?.reporter_kind).toBe("advisor");
+  });
+
   it("limits reports per client", async () => {
-    viewer = null;
     const session = browserSession(app);
     const csrf = await session.csrfTokenFrom("/belemmering-melden");
     const statuses: number[] = [];

@@ -1,3 +1,4 @@
+export { regionsInArea } from "./areas.js";
 export { AVAILABLE_STATUSES, coversMunicipality, isAvailableStatus } from "./coverage.js";
 export { csvHeaders, toCsv } from "./csv.js";
 export { createJourneyRecorder } from "./journey-recorder.js";
@@ -26,12 +27,3 @@ export type {
   TimeRange,
 } from "./monitoring.types.js";
 export { referralFiguresFromFacts } from "./referral-figures.js";
-export {
-  isCoordinator,
-  nobodySignedIn,
-  type ResolveViewer,
-  regionsInScope,
-  scopeContains,
-  type Viewer,
-  type ViewerScope,
-} from "./viewer.js";

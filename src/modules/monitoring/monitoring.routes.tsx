@@ -1,15 +1,15 @@
 import { Hono } from "hono";
 import { format, type Localised } from "../../i18n/index.js";
 import type { AppContext, AppEnv } from "../../web/context.js";
-import { type FieldProblem, forbidden, invalidInput, notFound } from "../../web/errors.js";
+import { type FieldProblem, invalidInput, notFound } from "../../web/errors.js";
 import { pageContext, renderPage } from "../../web/render.js";
+import type { Area, Guard } from "../auth/index.js";
 import { isJourneyStep, isPhase } from "./coverage.js";
 import { csvHeaders, toCsv } from "./csv.js";
 import { INDICATORS, type Indicator } from "./goals.js";
 import { monitoringMessages } from "./monitoring.messages.js";
-import { isoDay, type MonitoringService, ScopeError } from "./monitoring.service.js";
+import { isoDay, type MonitoringService } from "./monitoring.service.js";
 import { JOURNEY_STEPS, PHASES } from "./monitoring.types.js";
-import { isCoordinator, nobodySignedIn, type ResolveViewer, regionsInScope, type Viewer } from "./viewer.js";
 import { CellPage } from "./views/cell-page.js";
 import { CoveragePage } from "./views/coverage-page.js";
 import { EffectivenessPage } from "./views/effectiveness-page.js";
@@ -21,8 +21,8 @@ import { RegionMonitorPage } from "./views/region-monitor-page.js";
 export type MonitoringRouteDeps = {
   service: MonitoringService;
   provinces: { code: string; name: string }[];
-  /** Resolves the signed-in viewer; until the auth module is wired in, nobody is signed in. */
-  resolveViewer?: ResolveViewer;
+  /** The auth module's guard: decides who sees exact figures and who sets goals for which area. */
+  guard: Guard;
   clock?: () => Date;
 };
 
@@ -30,11 +30,14 @@ const DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 const validDay = (value: string) =>
   DAY_PATTERN.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`));
 
-/** /monitor pages: public aggregate figures (coverage and stars concern instruments, not people). */
+/**
+ * /monitor pages: public aggregate figures (coverage and stars concern instruments, not people; counts of people
+ * under 5 suppressed), exact for a coordinator within their area, and goals set by coordinators.
+ */
 export function monitoringRoutes({
   service,
   provinces,
-  resolveViewer = nobodySignedIn,
+  guard,
   clock = () => new Date(),
 }: MonitoringRouteDeps) {
   /** Reads and checks the funnel filter; defaults to the last 12 months of all regions. */
@@ -60,6 +63,30 @@ export function monitoringRoutes({
     const region = service.regions.find((candidate) => candidate.code === regionCode);
     return region ? format(t.regionPrefix, { name: region.name }) : t.allRegions;
   };
+
+  /** Every area a goal can be set for — the country, each province, each region — as the form names them. */
+  const areaChoices = (c: AppContext): { value: string; label: string; area: Area }[] => {
+    const t = monitoringMessages[c.get("lang")];
+    return [
+      { value: "national", label: t.scopeNational, area: { level: "national" } },
+      ...[...provinceNames].map(([code, name]) => ({
+        value: `province:${code}`,
+        label: format(t.provincePrefix, { name }),
+        area: { level: "province", code } as const,
+      })),
+      ...service.regions.map(({ code }) => ({
+        value: `region:${code}`,
+        label: scopeName(c, code),
+        area: { level: "region", code } as const,
+      })),
+    ];
+  };
+
+  /** Exact funnel counts for a region (or the country, without one) when the policy lets this user see them. */
+  const exactFunnel = (c: AppContext, regionCode: string) =>
+    guard.may(c, "monitor.view_restricted", {
+      area: regionCode ? { level: "region", code: regionCode } : { level: "national" },
+    });
 
   return new Hono<AppEnv>()
     .get("/monitor", async (c) => {
@@ -158,12 +185,11 @@ export function monitoringRoutes({
     })
     .get("/monitor/klantreis", async (c) => {
       const { query, problems } = funnelQuery(c);
-      const viewer = await resolveViewer(c.req.raw);
       const result = problems.length
         ? { exact: false, funnel: { stages: [], bySource: [] } }
         : await service.funnel(
             { from: query.from, to: query.to, regionCode: query.region || undefined },
-            viewer,
+            exactFunnel(c, query.region),
           );
       const params = new URLSearchParams({
         regio: query.region,
@@ -193,10 +219,9 @@ export function monitoringRoutes({
       const t = monitoringMessages[c.get("lang")];
       const { query, problems } = funnelQuery(c);
       if (problems.length) throw invalidInput(problems);
-      const viewer = await resolveViewer(c.req.raw);
       const { funnel } = await service.funnel(
         { from: query.from, to: query.to, regionCode: query.region || undefined },
-        viewer,
+        exactFunnel(c, query.region),
       );
       const shownCount = (value: number | null) => (value === null ? t.suppressed : value);
       const rate = (value: number | null) => (value === null ? null : Math.round(value * 1000) / 10);
@@ -224,7 +249,7 @@ export function monitoringRoutes({
     .get("/monitor/effect", async (c) => {
       const lang = c.get("lang");
       const [result, instruments] = await Promise.all([
-        service.effectiveness(await resolveViewer(c.req.raw)),
+        service.effectiveness(guard.areaFor(c, "monitor.view_restricted")),
         service.instruments(),
       ]);
       const names = new Map(instruments.map((instrument) => [instrument.refId, instrument.name[lang]]));
@@ -241,7 +266,7 @@ export function monitoringRoutes({
     })
     .get("/monitor/effect.csv", async (c) => {
       const t = monitoringMessages[c.get("lang")];
-      const result = await service.effectiveness(await resolveViewer(c.req.raw));
+      const result = await service.effectiveness(guard.areaFor(c, "monitor.view_restricted"));
       const shownCount = (value: number | null) => (value === null ? t.suppressed : value);
       return c.body(
         toCsv(
@@ -268,13 +293,10 @@ export function monitoringRoutes({
         csvHeaders("effect-instrumenten.csv"),
       );
     })
-    .get("/monitor/doelen", async (c) => {
-      const viewer = await resolveViewer(c.req.raw);
-      return renderGoals(c, viewer, {}, []);
-    })
+    .get("/monitor/doelen", (c) => renderGoals(c, {}, []))
     .post("/monitor/doelen", async (c) => {
-      const viewer = await resolveViewer(c.req.raw);
-      if (!isCoordinator(viewer)) throw forbidden();
+      // Only someone who may set goals for their own area gets this far; anyone else's attempt is refused (403).
+      await guard.authorizeArea(c, "goal.create");
       const t = monitoringMessages[c.get("lang")];
       const form = (await c.req.parseBody()) as Record<string, string>;
       const values = {
@@ -287,28 +309,26 @@ export function monitoringRoutes({
       const problems: FieldProblem[] = [];
       if (!(INDICATORS as readonly string[]).includes(values.indicator))
         problems.push({ field: "indicator", message: t.fieldRequired });
-      const scope = parseScope(values.gebied);
-      if (!scope) problems.push({ field: "gebied", message: t.fieldRequired });
+      const area = areaChoices(c).find((choice) => choice.value === values.gebied)?.area;
+      if (!area) problems.push({ field: "gebied", message: t.fieldRequired });
       const number = (text: string) => (text === "" ? Number.NaN : Number(text.replace(",", ".")));
       if (!Number.isFinite(number(values.beginwaarde)))
         problems.push({ field: "beginwaarde", message: t.fieldNumber });
       if (!Number.isFinite(number(values.streefwaarde)))
         problems.push({ field: "streefwaarde", message: t.fieldNumber });
       if (!validDay(values.datum)) problems.push({ field: "datum", message: t.invalidDate });
-      if (problems.length) return renderGoals(c, viewer, values, problems);
-      try {
-        await service.createGoal(viewer, {
-          indicator: values.indicator as Indicator,
-          scopeLevel: scope!.level,
-          scopeCode: scope!.code,
-          baseline: number(values.beginwaarde),
-          target: number(values.streefwaarde),
-          deadline: values.datum,
-        });
-      } catch (error) {
-        if (!(error instanceof ScopeError)) throw error;
-        return renderGoals(c, viewer, values, [{ field: "gebied", message: t.scopeOutside }]);
-      }
+      if (problems.length || !area) return renderGoals(c, values, problems);
+      // An area outside their own is refused like any other (audited), and explained at the field.
+      if (!(await guard.permits(c, "goal.create", { area }, { type: "goal_area", id: values.gebied })))
+        return renderGoals(c, values, [{ field: "gebied", message: t.scopeOutside }]);
+      await service.createGoal({
+        indicator: values.indicator as Indicator,
+        scopeLevel: area.level,
+        scopeCode: area.level === "national" ? null : area.code,
+        baseline: number(values.beginwaarde),
+        target: number(values.streefwaarde),
+        deadline: values.datum,
+      });
       return c.redirect("/monitor/doelen", 303);
     })
     .get("/monitor/doelen.csv", async (c) => {
@@ -332,13 +352,8 @@ export function monitoringRoutes({
       );
     });
 
-  /** The goals page; coordinators get the form with the scopes they may set goals for. */
-  async function renderGoals(
-    c: AppContext,
-    viewer: Viewer | null,
-    values: Record<string, string>,
-    problems: FieldProblem[],
-  ) {
+  /** The goals page; whoever may set goals gets the form, with the areas the policy allows them. */
+  async function renderGoals(c: AppContext, values: Record<string, string>, problems: FieldProblem[]) {
     const t = monitoringMessages[c.get("lang")];
     const goals = await service.goals();
     const nameOf = (level: string, code: string | null) => {
@@ -346,29 +361,13 @@ export function monitoringRoutes({
       if (level === "region") return scopeName(c, code ?? "");
       return format(t.provincePrefix, { name: provinceNames.get(code ?? "") ?? code ?? "" });
     };
-    const form = isCoordinator(viewer)
+    const form = guard.areaFor(c, "goal.create")
       ? {
           values,
           problems,
-          scopes: [
-            ...(viewer.scope.level === "national" ? [{ value: "national", label: t.scopeNational }] : []),
-            ...(viewer.scope.level !== "region"
-              ? [...provinceNames.entries()]
-                  .filter(
-                    ([code]) =>
-                      viewer.scope.level === "national" ||
-                      (viewer.scope.level === "province" && viewer.scope.code === code),
-                  )
-                  .map(([code, name]) => ({
-                    value: `province:${code}`,
-                    label: format(t.provincePrefix, { name }),
-                  }))
-              : []),
-            ...regionsInScope(viewer.scope, service.regions).map((code) => ({
-              value: `region:${code}`,
-              label: scopeName(c, code),
-            })),
-          ],
+          scopes: areaChoices(c)
+            .filter((choice) => guard.may(c, "goal.create", { area: choice.area }))
+            .map(({ value, label }) => ({ value, label })),
         }
       : undefined;
     return renderPage(
@@ -387,14 +386,4 @@ export function monitoringRoutes({
       problems.length ? 400 : 200,
     );
   }
-}
-
-/** "national", "province:PV23" or "region:ES04" from the goal form. */
-function parseScope(
-  value: string,
-): { level: "national" | "province" | "region"; code: string | null } | undefined {
-  if (value === "national") return { level: "national", code: null };
-  const match = /^(province|region):((?:PV|ES)\d\d)$/.exec(value);
-  if (!match) return undefined;
-  return { level: match[1] as "province" | "region", code: match[2]! };
 }

@@ -1,6 +1,8 @@
 import type { Database } from "../../db/client.js";
 import type { JobHandler } from "../../jobs/index.js";
+import type { Area } from "../auth/index.js";
 import type { Geography } from "../regions/index.js";
+import { regionsInArea } from "./areas.js";
 import { cellInstruments, type RegionCoverage, regionCoverage } from "./coverage.js";
 import { effectivenessFrom } from "./effectiveness.js";
 import { computeFunnel, publicFunnel, suppress } from "./funnel.js";
@@ -19,7 +21,6 @@ import type {
 } from "./monitoring.types.js";
 import { regionMapGeometry } from "./region-map.js";
 import { type StarLevel, starLevel } from "./stars.js";
-import { isCoordinator, regionsInScope, scopeContains, type Viewer, type ViewerScope } from "./viewer.js";
 
 export type RegionOverview = RegionCoverage & { star: StarLevel; provinceCodes: string[] };
 
@@ -39,10 +40,6 @@ export function toRegionGeos(geography: Geography): RegionGeo[] {
 const DAY_MS = 24 * 3600 * 1000;
 /** A UTC calendar day as yyyy-mm-dd. */
 export const isoDay = (date: Date) => date.toISOString().slice(0, 10);
-
-export class ScopeError extends Error {
-  override readonly name = "ScopeError";
-}
 
 /** Reads the facts once per call and runs the pure aggregations over them. */
 export function createMonitoringService(deps: {
@@ -150,7 +147,7 @@ export function createMonitoringService(deps: {
     ] as const);
     const today = clock();
     return goals.map((goal) => {
-      const inScope = regionsInScope(goalScope(goal), regions);
+      const inScope = regionsInArea(goalArea(goal), regions);
       const current = indicatorValue(
         goal.indicator as Indicator,
         facts.filter((fact) => inScope.includes(fact.code)),
@@ -166,7 +163,7 @@ export function createMonitoringService(deps: {
     });
   }
 
-  const goalScope = (goal: { scopeLevel: string; scopeCode: string | null }): ViewerScope =>
+  const goalArea = (goal: { scopeLevel: string; scopeCode: string | null }): Area =>
     goal.scopeLevel === "national"
       ? { level: "national" }
       : { level: goal.scopeLevel as "province" | "region", code: goal.scopeCode ?? "" };
@@ -185,10 +182,10 @@ export function createMonitoringService(deps: {
       return cellInstruments(await deps.sources.instruments(), region, step, phase);
     },
     /**
-     * The funnel for a period and an area. Coordinators whose scope holds the area see exact counts; everyone else
-     * sees counts under 5 suppressed.
+     * The funnel for a period and a region (or the country): exact counts when the caller may see them (the policy
+     * decides: a coordinator whose area holds the region's), otherwise counts under 5 suppressed.
      */
-    async funnel(query: { from: string; to: string; regionCode?: string }, viewer: Viewer | null) {
+    async funnel(query: { from: string; to: string; regionCode?: string }, exact: boolean) {
       const regionCodes = query.regionCode ? [query.regionCode] : undefined;
       const [rows, helpedLeadTime] = await Promise.all([
         deps.repository.funnelCounts({ from: query.from, to: query.to, regionCodes }),
@@ -201,16 +198,15 @@ export function createMonitoringService(deps: {
         ),
       ]);
       const funnel = computeFunnel(rows, helpedLeadTime);
-      const area: ViewerScope = query.regionCode
-        ? { level: "region", code: query.regionCode }
-        : { level: "national" };
-      const exact = isCoordinator(viewer) && scopeContains(viewer.scope, area, regions);
       return { exact, funnel: exact ? funnel : publicFunnel(funnel) };
     },
-    /** Effectiveness per instrument over the last 12 months; exact for coordinators within their scope. */
-    async effectiveness(viewer: Viewer | null) {
-      const exact = isCoordinator(viewer);
-      const inScope = exact ? regionsInScope(viewer.scope, regions) : regions.map((region) => region.code);
+    /**
+     * Effectiveness per instrument over the last 12 months: exact over the regions of `exactIn` (a coordinator's
+     * own area, as the guard gives it), otherwise over all regions with small numbers suppressed.
+     */
+    async effectiveness(exactIn: Area | undefined) {
+      const exact = exactIn !== undefined;
+      const inScope = exactIn ? regionsInArea(exactIn, regions) : regions.map((region) => region.code);
       const rows = effectivenessFrom(await deps.sources.referralFigures.byInstrument(lastYear(), inScope));
       if (exact) return { exact, rows };
       return {
@@ -233,13 +229,9 @@ export function createMonitoringService(deps: {
     },
     /** Every goal with its current value, expected value on the straight line, status and history. */
     goals: () => goalsWith(deps.repository),
-    /** Sets a goal; only a coordinator whose scope holds the goal's scope may. */
-    async createGoal(viewer: Viewer | null, goal: Omit<NewGoal, "startsOn">) {
-      const scope = goalScope({ scopeLevel: goal.scopeLevel, scopeCode: goal.scopeCode ?? null });
-      if (!isCoordinator(viewer) || !scopeContains(viewer.scope, scope, regions))
-        throw new ScopeError("outside the coordinator's scope");
-      return deps.repository.createGoal({ ...goal, startsOn: isoDay(clock()) });
-    },
+    /** Sets a goal, starting today (the guard has decided that the caller may set a goal for its area). */
+    createGoal: (goal: Omit<NewGoal, "startsOn">) =>
+      deps.repository.createGoal({ ...goal, startsOn: isoDay(clock()) }),
     /** Job handlers the integrator registers with createJobWorker (schedule: see scheduleMonitoringJobs). */
     jobHandlers(): Record<string, JobHandler> {
       return {

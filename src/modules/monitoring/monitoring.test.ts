@@ -1,14 +1,17 @@
+import { sql } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
 import { browserSession, silentLogger } from "../../../tests/support/app.js";
 import { describeEachDatabase } from "../../../tests/support/database.js";
+import { addAccount, DEMO_PASSWORD, loginAs } from "../../../tests/support/workspace.js";
 import { createApp } from "../../app.js";
 import { loadEnv } from "../../config/env.js";
+import { queryRows } from "../../db/client.js";
 import { createJobWorker, enqueueJob } from "../../jobs/index.js";
+import { seedDemoAccounts } from "../auth/index.js";
 import { createRegionsRepository, loadGeography } from "../regions/index.js";
 import { createMonitoringRepository } from "./monitoring.repository.js";
 import { createMonitoringService } from "./monitoring.service.js";
 import { curatedFileSources } from "./monitoring.sources.js";
-import type { Viewer } from "./viewer.js";
 
 const now = new Date("2026-11-27T12:00:00Z");
 const clock = () => now;
@@ -16,21 +19,27 @@ const day = 24 * 3600 * 1000;
 
 describeEachDatabase("monitoring pages, funnel rollup and goals", (database) => {
   let publicApp: Awaited<ReturnType<typeof createApp>>;
-  let coordinatorApp: Awaited<ReturnType<typeof createApp>>;
+  // Coordinators signed in through the login form: the policy reads their area from their organisation.
+  let provinceCoordinator: Awaited<ReturnType<typeof loginAs>>["session"];
   let service: ReturnType<typeof createMonitoringService>;
-  let viewer: Viewer = { role: "coordinator", scope: { level: "province", code: "PV23" } };
 
   beforeAll(async () => {
     const env = loadEnv({ NODE_ENV: "test", DEMO: "0" });
     const db = database();
     publicApp = await createApp({ env, database: db, logger: silentLogger, clock });
-    coordinatorApp = await createApp({
-      env,
-      database: db,
-      logger: silentLogger,
-      clock,
-      resolveViewer: async () => viewer,
+    await seedDemoAccounts(db.db, DEMO_PASSWORD);
+    await addAccount(db.db, {
+      email: "coordinator.es04@test.invalid",
+      role: "coordinator",
+      organisation: {
+        id: "coordinator-es04",
+        kind: "coordinator",
+        name: "Twente",
+        scope: "region",
+        regionCodes: ["ES04"],
+      },
     });
+    provinceCoordinator = (await loginAs(publicApp, "coordinator.overijssel@demo.invalid")).session;
     const repository = createMonitoringRepository(db.db);
     service = createMonitoringService({
       sources: curatedFileSources(),
@@ -98,7 +107,7 @@ describeEachDatabase("monitoring pages, funnel rollup and goals", (database) => 
     expect(html).toMatch(/Route of scan<\/th><td[^>]*>18</);
     expect(html).toMatch(/Intake aangevraagd<\/th><td[^>]*>&lt;5</);
     const exact = await (
-      await coordinatorApp.request("/monitor/klantreis?regio=ES04&van=2026-11-01&tot=2026-11-27")
+      await provinceCoordinator.get("/monitor/klantreis?regio=ES04&van=2026-11-01&tot=2026-11-27")
     ).text();
     expect(exact).toMatch(/Intake aangevraagd<\/th><td[^>]*>3</);
     expect(exact).toContain("nieuwsbrief");
@@ -116,20 +125,22 @@ describeEachDatabase("monitoring pages, funnel rollup and goals", (database) => 
   });
 
   it("only a coordinator sets a goal, only within their scope, and the job appends its value once a day", async () => {
-    // A visitor who is not signed in, holding a valid form token (taken from the coordinator's page), is refused.
-    const tokenSession = browserSession(coordinatorApp);
-    const token = await tokenSession.csrfTokenFrom("/monitor/doelen");
-    const cookie = [...tokenSession.cookies].map(([name, value]) => `${name}=${value}`).join("; ");
-    const refused = await publicApp.request("/monitor/doelen", {
-      method: "POST",
-      headers: { cookie, "content-type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ _csrf: token, indicator: "coverage_gaps" }).toString(),
-    });
+    // A visitor who is not signed in, holding a valid form token of their own, is refused, and the refusal recorded.
+    const visitor = browserSession(publicApp);
+    const token = await visitor.csrfTokenFrom("/belemmering-melden");
+    const refused = await visitor.post("/monitor/doelen", { indicator: "coverage_gaps" }, { csrf: token });
     expect(refused.status).toBe(403);
+    const denied = async (actorLabel: string) =>
+      (
+        await queryRows<{ n: number }>(
+          database().db,
+          sql`select count(*)::int as n from audit_log
+              where action = 'goal.create' and outcome = 'denied' and actor_label = ${actorLabel}`,
+        )
+      )[0]!.n;
+    expect(await denied("anoniem")).toBe(1);
 
-    viewer = { role: "coordinator", scope: { level: "region", code: "ES04" } };
-    const session = browserSession(coordinatorApp);
-    const csrf = await session.csrfTokenFrom("/monitor/doelen");
+    const { session, csrf } = await loginAs(publicApp, "coordinator.es04@test.invalid");
     const form = { indicator: "intake_requests", beginwaarde: "0", streefwaarde: "40", datum: "2027-06-30" };
     const outside = await session.post("/monitor/doelen", { ...form, gebied: "region:ES05" }, { csrf });
     expect(outside.status).toBe(400);
@@ -143,11 +154,20 @@ describeEachDatabase("monitoring pages, funnel rollup and goals", (database) => 
     const saved = await session.post("/monitor/doelen", { ...form, gebied: "region:ES04" }, { csrf });
     expect(saved.status).toBe(303);
 
-    await expect(
-      service.createGoal(viewer, { ...goalInput, scopeLevel: "national", scopeCode: null }),
-    ).rejects.toThrow();
-    const national: Viewer = { role: "coordinator", scope: { level: "national" } };
-    await service.createGoal(national, { ...goalInput, scopeLevel: "national", scopeCode: null });
+    // A national goal is beyond a region's coordinator, not beyond the national one.
+    const nationalGoal = {
+      indicator: goalInput.indicator,
+      beginwaarde: String(goalInput.baseline),
+      streefwaarde: String(goalInput.target),
+      datum: goalInput.deadline,
+      gebied: "national",
+    };
+    expect((await session.post("/monitor/doelen", nationalGoal, { csrf })).status).toBe(400);
+    expect(await denied("coordinator@coordinator-es04")).toBe(2);
+    const national = await loginAs(publicApp, "coordinator@demo.invalid");
+    expect(
+      (await national.session.post("/monitor/doelen", nationalGoal, { csrf: national.csrf })).status,
+    ).toBe(303);
 
     const goals = await service.goals();
     const regional = goals.find((goal) => goal.scopeCode === "ES04")!;

@@ -2,23 +2,42 @@ import { sql } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
 import { browserSession, createTestApp } from "../../../tests/support/app.js";
 import { describeEachDatabase } from "../../../tests/support/database.js";
-import { loginAs, submitIntake } from "../../../tests/support/workspace.js";
+import { addAccount, loginAs, submitIntake } from "../../../tests/support/workspace.js";
 import { queryRows } from "../../db/client.js";
 import { seedDemoData } from "../../db/seed.js";
 import { DEMO_USERS } from "../auth/index.js";
 
-type Route = { method: "GET" | "POST"; path: string; allowed: string[] };
+type Route = {
+  method: "GET" | "POST";
+  path: string;
+  allowed: string[];
+  /** What is posted (the CSRF token is added); default nothing. */
+  form?: Record<string, string>;
+  /** How a refusal is answered: 403 (or 404), or 400 where a form explains it at the field. */
+  refused?: number[];
+};
+/** A monitor or barrier route, and whether a visitor without a session may open it. */
+type MonitorRoute = Route & { public: boolean };
 
 const RVO_EVENT = "spreekuur-rvo-2027-02";
+/** A coordinator of one region (Twente), beside the demo's national and provincial (Overijssel) coordinators. */
+const TWENTE_COORDINATOR = "coordinator.es04@test.invalid";
+const PEOPLE = [
+  ...DEMO_USERS.map(({ email, role }) => ({ email, role })),
+  { email: TWENTE_COORDINATOR, role: "coordinator" },
+];
 
 /**
- * Every workspace and beheer route, tried by every role on a dossier of Twente (ES04) referred to RVO. Whoever the
- * policy does not allow gets 403 and leaves a refusal in the audit log; visitors without a session go to the login.
+ * Every workspace, beheer, monitor and barrier route, tried by every role on a dossier of Twente (ES04) referred to
+ * RVO and on barrier reports from Twente and Rotterdam (ES23). Whoever the policy does not allow gets 403 and leaves
+ * a refusal in the audit log; visitors without a session go to the login from the workspace, may open the public
+ * monitor pages, and are refused (403, recorded) the coordinators' pages.
  */
 describeEachDatabase("access matrix", (database) => {
   let now = new Date("2026-11-27T09:00:00Z");
   let app: Awaited<ReturnType<typeof createTestApp>>;
   let routes: Route[] = [];
+  let monitorRoutes: MonitorRoute[] = [];
   const sessions = new Map<string, Awaited<ReturnType<typeof loginAs>>>();
   const rows = <T>(query: ReturnType<typeof sql>) => queryRows<T>(database().db, query);
 
@@ -30,6 +49,35 @@ describeEachDatabase("access matrix", (database) => {
       { clock: () => now },
     );
     await submitIntake(app);
+    await addAccount(database().db, {
+      email: TWENTE_COORDINATOR,
+      role: "coordinator",
+      organisation: {
+        id: "coordinator-es04",
+        kind: "coordinator",
+        name: "Twente",
+        scope: "region",
+        regionCodes: ["ES04"],
+      },
+    });
+    // Two barrier reports through the public form: one from Enschede (Twente), one from Rotterdam.
+    const reporter = browserSession(app);
+    const reportToken = await reporter.csrfTokenFrom("/belemmering-melden");
+    for (const gemeente of ["Enschede", "Rotterdam"]) {
+      const reported = await reporter.post(
+        "/belemmering-melden",
+        {
+          beschrijving: "Restmateriaal geldt als afval, dus wij mogen het niet terugnemen.",
+          onderwerp: "overig",
+          gemeente,
+        },
+        { csrf: reportToken },
+      );
+      expect(reported.status).toBe(303);
+    }
+    const barrierIn = async (region: string) =>
+      (await rows<{ id: number }>(sql`select id from barriers where region_code = ${region}`))[0]!.id;
+    const [twenteBarrier, rotterdamBarrier] = [await barrierIn("ES04"), await barrierIn("ES23")];
     // An agenda event kept by RVO, as a provider would have saved it in the workspace.
     await rows(sql`insert into knowledge_events (slug, title, description, starts_at, ends_at, online, organiser,
         is_example, origin, provider_id)
@@ -44,7 +92,7 @@ describeEachDatabase("access matrix", (database) => {
     );
     const referralId = /(\d+)$/.exec(referred.headers.get("location")!)![1];
     const caseId = record!.id;
-    for (const [index, user] of DEMO_USERS.entries()) {
+    for (const [index, user] of PEOPLE.entries()) {
       // Login throttling allows ten attempts per client per 15 minutes; move the clock on like a real day would.
       if (index % 5 === 4) now = new Date(now.getTime() + 16 * 60_000);
       sessions.set(
@@ -52,7 +100,7 @@ describeEachDatabase("access matrix", (database) => {
         user.email === "adviseur.es04@demo.invalid" ? adviseur : await loginAs(app, user.email),
       );
     }
-    const everyone = DEMO_USERS.map((user) => user.email);
+    const everyone = PEOPLE.map((user) => user.email);
     const twente = ["adviseur.es04@demo.invalid"];
     const referralSides = ["adviseur.es04@demo.invalid", "aanbieder.rvo@demo.invalid"];
     const providers = ["aanbieder.rvo@demo.invalid", "aanbieder.versnellingshuis@demo.invalid"];
@@ -84,6 +132,82 @@ describeEachDatabase("access matrix", (database) => {
       { method: "POST", path: "/beheer/betrokkenen/wissen", allowed: beheer },
       { method: "GET", path: "/beheer/audit", allowed: beheer },
     ];
+
+    const coordinators = [
+      "coordinator@demo.invalid",
+      "coordinator.overijssel@demo.invalid",
+      TWENTE_COORDINATOR,
+    ];
+    const overijssel = ["coordinator@demo.invalid", "coordinator.overijssel@demo.invalid"];
+    const national = ["coordinator@demo.invalid"];
+    const goal = (gebied: string) => ({
+      indicator: "intake_requests",
+      gebied,
+      beginwaarde: "0",
+      streefwaarde: "10",
+      datum: "2027-12-31",
+    });
+    const handled = { categorie: "vergunningen", status: "in_behandeling", instantie: "", notitie: "" };
+    const open = (path: string): MonitorRoute => ({ method: "GET", path, allowed: everyone, public: true });
+    monitorRoutes = [
+      open("/monitor"),
+      open("/monitor/sterren.csv"),
+      open("/monitor/dekking"),
+      open("/monitor/dekking.csv"),
+      open("/monitor/regio/ES04"),
+      open("/monitor/regio/ES04/cel?stap=invoering&fase=starter"),
+      open("/monitor/klantreis?regio=ES04"),
+      open("/monitor/klantreis.csv?regio=ES04"),
+      open("/monitor/effect"),
+      open("/monitor/effect.csv"),
+      open("/monitor/doelen"),
+      open("/monitor/doelen.csv"),
+      open("/belemmering-melden"),
+      {
+        method: "POST",
+        path: "/monitor/doelen",
+        form: goal("region:ES04"),
+        allowed: coordinators,
+        public: false,
+      },
+      {
+        method: "POST",
+        path: "/monitor/doelen",
+        form: goal("province:PV23"),
+        allowed: overijssel,
+        refused: [400, 403],
+        public: false,
+      },
+      {
+        method: "POST",
+        path: "/monitor/doelen",
+        form: goal("national"),
+        allowed: national,
+        refused: [400, 403],
+        public: false,
+      },
+      { method: "GET", path: "/monitor/belemmeringen", allowed: coordinators, public: false },
+      {
+        method: "GET",
+        path: "/monitor/belemmeringen/jaaroverzicht.csv?jaar=2026",
+        allowed: coordinators,
+        public: false,
+      },
+      {
+        method: "POST",
+        path: `/monitor/belemmeringen/${twenteBarrier}`,
+        form: handled,
+        allowed: coordinators,
+        public: false,
+      },
+      {
+        method: "POST",
+        path: `/monitor/belemmeringen/${rotterdamBarrier}`,
+        form: handled,
+        allowed: national,
+        public: false,
+      },
+    ];
   });
 
   const deniedCount = async (email: string) =>
@@ -94,32 +218,73 @@ describeEachDatabase("access matrix", (database) => {
       )
     )[0]!.n;
 
-  it("covers every role and every workspace route", () => {
-    expect(sessions.size).toBe(DEMO_USERS.length);
+  it("covers every role and every workspace, monitor and barrier route", () => {
+    expect(sessions.size).toBe(DEMO_USERS.length + 1);
+    expect(new Set(PEOPLE.map((user) => user.role))).toEqual(
+      new Set(["adviseur", "aanbieder", "coordinator", "beheerder"]),
+    );
     expect(routes).toHaveLength(21);
+    expect(monitorRoutes).toHaveLength(20);
   });
 
-  for (const user of DEMO_USERS)
+  for (const user of PEOPLE)
     it(`${user.email} (${user.role}) is refused, and audited, wherever the policy does not allow it`, async () => {
       const { session, csrf } = sessions.get(user.email)!;
-      for (const route of routes) {
+      for (const route of [...routes, ...monitorRoutes]) {
         const before = await deniedCount(user.email);
         const response =
           route.method === "GET"
             ? await session.get(route.path)
-            : await session.post(route.path, {}, { csrf });
-        const label = `${user.email} ${route.method} ${route.path} → ${response.status}`;
+            : await session.post(route.path, route.form ?? {}, { csrf });
+        const label = `${user.email} ${route.method} ${route.path} ${route.form?.gebied ?? ""} → ${response.status}`;
         if (route.allowed.includes(user.email)) {
           expect([200, 303, 400, 409], label).toContain(response.status);
           expect(await deniedCount(user.email), label).toBe(before);
         } else {
-          expect([403, 404], label).toContain(response.status);
+          expect(route.refused ?? [403, 404], label).toContain(response.status);
           expect(await deniedCount(user.email), label).toBe(before + 1);
         }
       }
     });
 
-  it("sends visitors without a session to the login page from every route", async () => {
+  it("shows exact funnel figures only to a coordinator whose area holds the region", async () => {
+    const exact = {
+      ES04: ["coordinator@demo.invalid", "coordinator.overijssel@demo.invalid", TWENTE_COORDINATOR],
+      ES23: ["coordinator@demo.invalid"],
+    };
+    for (const user of PEOPLE)
+      for (const [region, allowed] of Object.entries(exact)) {
+        const html = await (
+          await sessions.get(user.email)!.session.get(`/monitor/klantreis?regio=${region}`)
+        ).text();
+        expect(html.includes("&lt;5 betekent"), `${user.email} ${region}`).toBe(
+          !allowed.includes(user.email),
+        );
+      }
+  });
+
+  it("lets visitors open the public monitor pages and refuses them, recorded, the coordinators' pages", async () => {
+    const visitor = browserSession(app);
+    const csrf = await visitor.csrfTokenFrom("/belemmering-melden");
+    const anonymousRefusals = async () =>
+      (
+        await rows<{ n: number }>(
+          sql`select count(*)::int as n from audit_log where outcome = 'denied' and actor_label = 'anoniem'`,
+        )
+      )[0]!.n;
+    for (const route of monitorRoutes) {
+      const before = await anonymousRefusals();
+      const response =
+        route.method === "GET"
+          ? await visitor.get(route.path)
+          : await visitor.post(route.path, route.form ?? {}, { csrf });
+      const label = `${route.method} ${route.path} → ${response.status}`;
+      expect(response.status, label).toBe(route.public ? 200 : 403);
+      expect(await anonymousRefusals(), label).toBe(before + (route.public ? 0 : 1));
+    }
+  });
+
+  it("sends visitors without a session to the login page from every workspace route", async () => {
     const visitor = browserSession(app);
     const csrf = await visitor.csrfTokenFrom("/inloggen");
     for (const route of routes) {
@@ -139,7 +304,7 @@ describeEachDatabase("access matrix", (database) => {
 
   it("refuses every form without a valid CSRF token, and nothing changes", async () => {
     const forms = [
-      ...routes
+      ...[...routes, ...monitorRoutes]
         .filter((route) => route.method === "POST")
         .map((route) => ({ path: route.path, user: route.allowed[0]! })),
       { path: "/uitloggen", user: "coordinator@demo.invalid" },
@@ -148,7 +313,8 @@ describeEachDatabase("access matrix", (database) => {
       (
         await rows<{ n: number }>(
           sql`select (select count(*) from case_notes) + (select count(*) from referrals) + (select count(*) from measures)
-                + (select count(*) from listing_versions) + (select sum(version) from knowledge_events where origin = 'provider') + (select count(*) from sessions) + (select sum(version) from cases) as n`,
+                + (select count(*) from listing_versions) + (select sum(version) from knowledge_events where origin = 'provider') + (select count(*) from sessions) + (select sum(version) from cases)
+                + (select count(*) from monitoring_goals) + (select count(*) from barriers where status <> 'nieuw') as n`,
         )
       )[0]!.n;
     const before = await count();

@@ -1,22 +1,39 @@
 import type { Child } from "hono/jsx";
 import { format, type Lang } from "../../../i18n/index.js";
 import { Link, TableScroll } from "../../../web/components.js";
+import type { Action } from "../../auth/index.js";
 import { monitoringMessages } from "../monitoring.messages.js";
 import type { RegionMapGeometry } from "../region-map.js";
 
 export type MonitorSection = "overview" | "coverage" | "funnel" | "effectiveness" | "goals" | "barriers";
 
-const SECTIONS: { key: MonitorSection; href: string }[] = [
+/** The monitor's tabs; a tab with an action opens only for whom the policy allows it (in their own area). */
+const SECTIONS: { key: MonitorSection; href: string; action?: Action }[] = [
   { key: "overview", href: "/monitor" },
   { key: "coverage", href: "/monitor/dekking" },
   { key: "funnel", href: "/monitor/klantreis" },
   { key: "effectiveness", href: "/monitor/effect" },
   { key: "goals", href: "/monitor/doelen" },
-  { key: "barriers", href: "/monitor/belemmeringen" },
+  { key: "barriers", href: "/monitor/belemmeringen", action: "barrier.read_register" },
 ];
 
-/** The monitor's own sub-navigation. */
-export const MonitorNav = ({ lang, current }: { lang: Lang; current: MonitorSection }) => {
+/**
+ * The tabs this user may open, asking the policy about each restricted one: for a route,
+ * `sectionsOpenTo((action) => guard.areaFor(c, action) !== undefined)`.
+ */
+export const sectionsOpenTo = (mayOpen: (action: Action) => boolean): MonitorSection[] =>
+  SECTIONS.filter((section) => !section.action || mayOpen(section.action)).map((section) => section.key);
+
+/** The monitor's own sub-navigation: every tab, or only those in `open` (see `sectionsOpenTo`). */
+export const MonitorNav = ({
+  lang,
+  current,
+  open,
+}: {
+  lang: Lang;
+  current: MonitorSection;
+  open?: MonitorSection[];
+}) => {
   const t = monitoringMessages[lang];
   const label: Record<MonitorSection, string> = {
     overview: t.navOverview,
@@ -29,7 +46,7 @@ export const MonitorNav = ({ lang, current }: { lang: Lang; current: MonitorSect
   return (
     <nav aria-label={t.sectionsHeading} class="cl-monitor-nav">
       <ul class="cl-plain-list cl-inline-list">
-        {SECTIONS.map((section) => (
+        {SECTIONS.filter((section) => !open || open.includes(section.key)).map((section) => (
           <li>
             <Link href={section.href} current={section.key === current}>
               {label[section.key]}
