@@ -1,5 +1,5 @@
 -- Place names (issue 16 item 6, ADR 0077): every name that leads to a municipality — CBS municipality names, BAG
--- woonplaatsen and our aliases — with a normalised key; the trigram index serves the pg_trgm suggestion path.
+-- woonplaatsen and our aliases — with a normalised match key; the trigram index serves the pg_trgm oracle path.
 CREATE TABLE "place_names" (
 	"name" text NOT NULL,
 	"municipality_code" text NOT NULL,
@@ -9,5 +9,4 @@ CREATE TABLE "place_names" (
 );
 --> statement-breakpoint
 ALTER TABLE "place_names" ADD CONSTRAINT "place_names_municipality_code_municipalities_code_fk" FOREIGN KEY ("municipality_code") REFERENCES "public"."municipalities"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-CREATE INDEX "place_names_match_key_idx" ON "place_names" USING btree ("match_key");--> statement-breakpoint
 CREATE INDEX "place_names_match_key_trgm_idx" ON "place_names" USING gin ("match_key" gin_trgm_ops);

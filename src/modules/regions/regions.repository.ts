@@ -23,7 +23,7 @@ export function createRegionsRepository(db: Database) {
       (await db.select().from(placeNames)).map((row) => ({ ...row, kind: row.kind as PlaceNameKind })),
 
     /**
-     * Match keys that look like a normalised query, by pg_trgm (GIN index), best first: the plain path that the
+     * Match keys that look like a normalised query, by pg_trgm's similarity(), best first: the plain path that the
      * in-memory suggestions are held equal to (ADR 0077) and that `npm run bench:places` times.
      */
     similarPlaceKeys: (query: string, limit: number) =>

@@ -54,8 +54,7 @@ export const municipalities = pgTable(
 
 /**
  * Every name that leads to a municipality: its CBS name, the BAG woonplaatsen (CBS 2026) and our aliases (ADR 0077).
- * One name may lead to several municipalities ("Hengelo", "Bergen"); the trigram index serves the pg_trgm path
- * that the in-memory suggestions are held equal to.
+ * One name may lead to several municipalities ("Hengelo", "Bergen").
  */
 export const placeNames = pgTable(
   "place_names",
@@ -70,9 +69,10 @@ export const placeNames = pgTable(
     /** Lower case, without accents, punctuation or the BAG suffix: "hengelo". */
     matchKey: text("match_key").notNull(),
   },
+  // The service reads the whole table once at start-up (ADR 0077); the trigram index serves the pg_trgm path that the
+  // in-memory suggestions are held equal to and compared with.
   (table) => [
     primaryKey({ columns: [table.kind, table.name, table.municipalityCode] }),
-    index("place_names_match_key_idx").on(table.matchKey),
     index("place_names_match_key_trgm_idx").using("gin", sql`${table.matchKey} gin_trgm_ops`),
   ],
 );
