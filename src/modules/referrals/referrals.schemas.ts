@@ -12,7 +12,7 @@ export const intakeForm = z.object({
   // The region of the hub the visitor saw; the dossier's region follows from the municipality (ADR 0077).
   regio: z.string().optional(),
   // The municipality or place as typed; the route resolves it with the regions module's place look-up.
-  gemeente: z.string().trim().max(100).optional(),
+  gemeente: z.string().optional(),
   // A section letter (C) or a two-digit division (13), as the route and the scan carry it.
   sector: z
     .string()
