@@ -41,16 +41,20 @@ describe("regional loket journey in Chromium", () => {
       await page.goto(`${fixture.server.baseUrl}/regio/ES04`);
       await page.click('a[href="/intake?regio=ES04"]');
       await expectNoAxeViolations(page);
+      // The intake asks for the municipality; "Hengelo" lies in two, so the form will offer the choice.
+      await page.fill("#gemeente", "Hengelo");
       await page.fill("#contactName", "Fatima de Vries");
       await page.fill("#email", "fatima@voorbeeld-bedrijf.nl");
       await page.fill("#companyName", `Metaal & Zonen <b>BV</b>`);
       await page.fill("#kvk", "1234");
       await page.fill("#question", "Wij willen ons restmetaal hergebruiken. Welke subsidie past?");
       await page.click('form[action="/intake"] button[type=submit]');
-      // Wrong KVK number and no consent: the summary names both, the input stays.
+      // Two Hengelos, a wrong KVK number and no consent: the summary names all three, the input stays.
       expect(await page.textContent(".cl-error-summary")).toContain("8 cijfers");
+      expect(await page.textContent(".cl-error-summary")).toContain("“Hengelo”");
       expect(await page.inputValue("#companyName")).toBe("Metaal & Zonen <b>BV</b>");
       await expectNoAxeViolations(page);
+      await page.check('label:text-is("Hengelo (Overijssel)")');
       await page.fill("#kvk", "12345678");
       await page.check("#consent");
       await page.click('form[action="/intake"] button[type=submit]');

@@ -12,7 +12,7 @@ export const barriersMessages = defineMessages(
     rule: "Om welke wet of regel gaat het? (als u dat weet)",
     ruleHint: "Bijvoorbeeld: afvalstoffenregels, een vergunning of een norm.",
     municipality: "In welke gemeente zit uw bedrijf?",
-    municipalityHint: "Typ de naam van uw gemeente.",
+    municipalityHint: "Typ de naam van uw gemeente of woonplaats.",
     contactHeading: "Mogen wij contact met u opnemen? (niet verplicht)",
     contactIntro:
       "Laat uw naam en e-mailadres achter als wij u vragen mogen stellen over deze melding. Wij gebruiken uw gegevens alleen daarvoor en bewaren ze niet langer dan nodig.",
@@ -78,7 +78,7 @@ export const barriersMessages = defineMessages(
     rule: "Which law or rule is it about? (if you know)",
     ruleHint: "For example: waste rules, a permit or a standard.",
     municipality: "In which municipality is your business?",
-    municipalityHint: "Type the name of your municipality.",
+    municipalityHint: "Type the name of your municipality or town.",
     contactHeading: "May we contact you? (optional)",
     contactIntro:
       "Leave your name and e-mail address if we may ask you questions about this report. We use your details only for that and keep them no longer than needed.",

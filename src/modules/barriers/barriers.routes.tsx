@@ -6,7 +6,12 @@ import { clientKey, type RateLimiter, rateLimit } from "../../web/rate-limit.js"
 import { pageContext, renderPage } from "../../web/render.js";
 import type { Guard } from "../auth/index.js";
 import { csvHeaders, toCsv } from "../monitoring/index.js";
-import type { Geography } from "../regions/index.js";
+import {
+  checkPlaceField,
+  type Geography,
+  municipalityPickerOptions,
+  placeChoiceParam,
+} from "../regions/index.js";
 import { barriersMessages } from "./barriers.messages.js";
 import {
   BARRIER_STATUSES,
@@ -35,7 +40,7 @@ export type BarriersRouteDeps = {
 export function barriersRoutes(deps: BarriersRouteDeps) {
   const { service, geography, guard } = deps;
   const clock = deps.clock ?? (() => new Date());
-  const municipalities = geography.municipalities.map((municipality) => municipality.name);
+  const municipalities = municipalityPickerOptions(geography);
   // Ten reports an hour per client is plenty for a person and stops a script.
   const limitReports = rateLimit({
     limiter: deps.limiter,
@@ -61,23 +66,38 @@ export function barriersRoutes(deps: BarriersRouteDeps) {
           typeof body[key] === "string" ? body[key] : "",
         ]),
       ) as Record<string, string>;
+      // The municipality or place as typed, or the one picked from the choice under the field (ADR 0077).
+      const chosen = body[placeChoiceParam("gemeente")];
+      const place = checkPlaceField(
+        geography,
+        c.get("lang"),
+        "gemeente",
+        values.gemeente,
+        typeof chosen === "string" ? chosen : undefined,
+      );
       const form: BarrierForm = {
         description: values.beschrijving!,
         theme: values.onderwerp!,
         rule: values.regel!,
-        municipality: values.gemeente!,
+        municipality: place.ok ? place.municipality.code : values.gemeente!,
         contactName: values.naam!,
         contactEmail: values.email!,
         consent: values.toestemming === "ja",
       };
-      const problems = validateBarrier(form, geography.findMunicipalityByName).map((problem) => ({
+      const problems = validateBarrier(form, geography.municipality).map((problem) => ({
         field: problem.field,
-        message: format(t[problem.code], { max: problem.field === "regel" ? 300 : 4000 }),
+        message:
+          problem.field === "gemeente" && !place.ok
+            ? place.problem
+            : format(t[problem.code], { max: problem.field === "regel" ? 300 : 4000 }),
       }));
       if (problems.length)
         return renderPage(
           c,
-          <BarrierFormPage page={pageContext(c)} model={{ values, problems, municipalities }} />,
+          <BarrierFormPage
+            page={pageContext(c)}
+            model={{ values, problems, municipalities, choice: place.ok ? undefined : place.choice }}
+          />,
           400,
         );
       await service.report(form, guard.may(c, "barrier.report_as_adviser") ? "advisor" : "company");

@@ -81,7 +81,10 @@ export function createBarriersService(deps: { db: Database; geography: Geography
   return {
     /** Stores a valid report. Contact details only with consent; the consent's version and purpose are kept. */
     async report(form: BarrierForm, reporterKind: "company" | "advisor") {
-      const municipality = geography.findMunicipalityByName(form.municipality)!;
+      // The form sends the code it resolved; a name (an advisor's report, a test) is looked up the same way.
+      const lookup = geography.lookupPlace(form.municipality);
+      if (lookup.kind !== "found") throw new Error("A barrier report needs one known municipality");
+      const { municipality } = lookup.option;
       const contact = form.consent && form.contactEmail.trim();
       const [row] = await db
         .insert(barriers)

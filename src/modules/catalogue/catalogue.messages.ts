@@ -10,8 +10,6 @@ export const catalogueMessages = defineMessages(
     searchHint: "Bijvoorbeeld: subsidie ketensamenwerking, haalbaarheidsstudie of reststromen.",
     municipalityLabel: "Beschikbaar in mijn gemeente (niet verplicht)",
     municipalityHint: "Dan ziet u ook het landelijke en provinciale aanbod voor uw gemeente.",
-    municipalityUnknown:
-      "We kennen geen gemeente met de naam “{name}”. Controleer de spelling of kies uit de lijst.",
     sortLabel: "Sorteer op",
     sortRelevance: "Beste resultaat",
     sortNewest: "Nieuwste",
@@ -97,8 +95,6 @@ export const catalogueMessages = defineMessages(
     searchHint: "For example: chain collaboration grant, feasibility study or residual streams.",
     municipalityLabel: "Available in my municipality (optional)",
     municipalityHint: "You then also see the national and provincial support for your municipality.",
-    municipalityUnknown:
-      "We do not know a municipality called “{name}”. Check the spelling or pick one from the list.",
     sortLabel: "Sort by",
     sortRelevance: "Best match",
     sortNewest: "Newest",

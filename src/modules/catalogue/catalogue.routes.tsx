@@ -3,7 +3,12 @@ import { format, formatDate, formatEuro, type Lang, pick } from "../../i18n/inde
 import type { AppContext, AppEnv } from "../../web/context.js";
 import { notFound } from "../../web/errors.js";
 import { pageContext, renderPage } from "../../web/render.js";
-import type { Geography } from "../regions/index.js";
+import {
+  checkPlaceField,
+  type Geography,
+  municipalityPickerOptions,
+  placeChoiceParam,
+} from "../regions/index.js";
 import { catalogueMessages } from "./catalogue.messages.js";
 import { MAX_QUERY_LENGTH } from "./catalogue.query.js";
 import type { InstrumentRow } from "./catalogue.repository.js";
@@ -19,7 +24,7 @@ const SORTS = ["relevance", "newest", "closing"] as const;
 /** /aanbod (search with facets), /aanbod/{slug} (one instrument) and /api/profile (the API profile page). */
 export function catalogueRoutes({ service, geography }: { service: CatalogueService; geography: Geography }) {
   // One list for every request: the picker renders its 342 options once per list (regions/views/municipality-picker).
-  const municipalityOptions = geography.municipalities.map(({ code, name }) => ({ code, name }));
+  const municipalityOptions = municipalityPickerOptions(geography);
   return new Hono<AppEnv>()
     .get("/aanbod", async (c) => {
       const lang = c.get("lang");
@@ -41,11 +46,17 @@ export function catalogueRoutes({ service, geography }: { service: CatalogueServ
         if (values.length) filters[facet.key] = [...new Set(values)];
       }
       const typed = (params.get("gemeente") ?? "").trim();
-      const municipality = typed ? geography.findMunicipalityByName(typed) : undefined;
-      const problems =
-        typed && !municipality
-          ? [{ field: "gemeente", message: format(t.municipalityUnknown, { name: typed }) }]
-          : [];
+      const place = typed
+        ? checkPlaceField(
+            geography,
+            lang,
+            "gemeente",
+            typed,
+            params.get(placeChoiceParam("gemeente")) ?? undefined,
+          )
+        : undefined;
+      const municipality = place?.ok ? place.municipality : undefined;
+      const problems = place && !place.ok ? [{ field: "gemeente", message: place.problem }] : [];
       const result = await service.search({
         q,
         lang,
@@ -116,6 +127,7 @@ export function catalogueRoutes({ service, geography }: { service: CatalogueServ
         municipalityName: municipality?.name,
         problems,
         municipalities: municipalityOptions,
+        municipalityChoice: place && !place.ok ? place.choice : undefined,
         total: result.total,
         page: pageNumber,
         pages,

@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import { pick } from "../../i18n/index.js";
+import { format, pick } from "../../i18n/index.js";
 import { CAMPAIGN_PARAM, parseCampaignSource } from "../../web/campaign-source.js";
 import type { AppEnv } from "../../web/context.js";
 import { type FieldProblem, notFound, tooManyRequests } from "../../web/errors.js";
@@ -7,11 +7,20 @@ import { clientKey, type RateLimiter } from "../../web/rate-limit.js";
 import { pageContext, renderPage } from "../../web/render.js";
 import type { Guard } from "../auth/index.js";
 import { parseSbiCode } from "../knowledge/index.js";
-import type { Geography, LoketViewModel } from "../regions/index.js";
+import {
+  checkPlaceField,
+  type Geography,
+  type LoketViewModel,
+  type Municipality,
+  municipalityPickerOptions,
+  type PlaceChoiceModel,
+  placeChoiceParam,
+  placeNote,
+} from "../regions/index.js";
 import { label, referralsMessages } from "./referrals.messages.js";
 import { intakeForm } from "./referrals.schemas.js";
 import { INTAKE_RESPONSE_DAYS, type ReferralsService } from "./referrals.service.js";
-import { IntakeConfirmationPage, IntakePage } from "./views/intake-pages.js";
+import { IntakeConfirmationPage, IntakePage, type IntakePageModel } from "./views/intake-pages.js";
 
 export type IntakeRouteDeps = {
   referrals: ReferralsService;
@@ -55,11 +64,35 @@ export function loketFor(referrals: ReferralsService) {
 /** GET/POST /intake and the confirmation page. */
 export function intakeRoutes(deps: IntakeRouteDeps) {
   const { referrals, geography } = deps;
-  const regionOptions = () =>
-    [...geography.regions]
-      .sort((a, b) => a.name.localeCompare(b.name, "nl"))
-      .map(({ code, name }) => ({ code, name }));
+  const municipalityOptions = municipalityPickerOptions(geography);
+  const pickerLabels = new Map(municipalityOptions.map((option) => [option.code, option.name]));
   const text = (value: unknown) => (typeof value === "string" ? value : "");
+
+  /** The route's context that the intake carries along (sector, scan result, campaign), checked. */
+  const carried = (context: Record<string, string>) => ({
+    sector: parseSbiCode(context.sector ?? "") ? context.sector!.trim().toUpperCase() : "",
+    resultaat: /^[\w-]{1,64}$/.test(context.resultaat ?? "") ? context.resultaat! : "",
+    bron: parseCampaignSource(context[CAMPAIGN_PARAM]) ?? "",
+  });
+
+  /**
+   * The intake asks for the municipality, not the region: the region, and so the hub, follows from it. This is the
+   * first step when the visitor came without one (the menu, a bookmark): a municipality or place name, with the
+   * choice or suggestions of the regions module when the name needs them.
+   */
+  const chooseMunicipality = (
+    context: Record<string, string>,
+    typed: string | undefined,
+    problems: FieldProblem[],
+    choice?: PlaceChoiceModel,
+  ): IntakePageModel => ({
+    kind: "chooseMunicipality",
+    value: typed ?? "",
+    municipalities: municipalityOptions,
+    choice,
+    context: carried(context),
+    problems,
+  });
 
   async function formModel(
     regionCode: string,
@@ -67,24 +100,27 @@ export function intakeRoutes(deps: IntakeRouteDeps) {
     values: Record<string, string>,
     problems: FieldProblem[],
     lang: "nl" | "en",
-  ) {
+    place: { municipality?: Municipality; placeName?: string; choice?: PlaceChoiceModel } = {},
+  ): Promise<IntakePageModel | undefined> {
     const region = geography.region(regionCode);
     if (!region) return undefined;
     const hub = await referrals.hubForRegion(region.code);
-    if (!hub) return { kind: "noHub" as const, regionName: region.name };
+    if (!hub) return { kind: "noHub", regionName: region.name };
+    const municipality = place.municipality;
     return {
-      kind: "form" as const,
+      kind: "form",
       hubName: hub.name,
       hubDescription: pick(hub.description, lang),
       regionCode: region.code,
       regionName: region.name,
-      context: {
-        gemeente: geography.municipality(context.gemeente ?? "") ? context.gemeente! : "",
-        sector: parseSbiCode(context.sector ?? "") ? context.sector!.trim().toUpperCase() : "",
-        resultaat: /^[\w-]{1,64}$/.test(context.resultaat ?? "") ? context.resultaat! : "",
-        bron: parseCampaignSource(context[CAMPAIGN_PARAM]) ?? "",
-      },
-      values,
+      placeNote: municipality ? placeNote(geography, lang, place.placeName, municipality.code) : undefined,
+      municipalities: municipalityOptions,
+      municipalityChoice: place.choice,
+      context: carried(context),
+      // A known municipality shows by the name the picker offers, which reads back to the same one on submit.
+      values: municipality
+        ? { ...values, gemeente: pickerLabels.get(municipality.code) ?? municipality.name }
+        : values,
       problems,
       retentionMonths: deps.retentionMonths,
     };
@@ -92,21 +128,39 @@ export function intakeRoutes(deps: IntakeRouteDeps) {
 
   return new Hono<AppEnv>()
     .get("/intake", async (c) => {
+      const lang = c.get("lang");
       const query = c.req.query();
-      let regionCode = query.regio;
-      if (!regionCode && query.gemeente) regionCode = geography.municipality(query.gemeente)?.regionCode;
-      const model = regionCode
-        ? await formModel(regionCode.toUpperCase(), query, {}, [], c.get("lang"))
-        : undefined;
-      if (!model)
-        return renderPage(
-          c,
-          <IntakePage
-            page={pageContext(c)}
-            model={{ kind: "chooseRegion", regions: regionOptions(), problems: [] }}
-          />,
+      if (query.gemeente !== undefined) {
+        const place = checkPlaceField(
+          geography,
+          lang,
+          "gemeente",
+          query.gemeente,
+          query[placeChoiceParam("gemeente")],
         );
-      return renderPage(c, <IntakePage page={pageContext(c)} model={model} />);
+        if (!place.ok)
+          return renderPage(
+            c,
+            <IntakePage
+              page={pageContext(c)}
+              model={chooseMunicipality(
+                query,
+                query.gemeente,
+                [{ field: "gemeente", message: place.problem }],
+                place.choice,
+              )}
+            />,
+            400,
+          );
+        const model = await formModel(place.municipality.regionCode, query, {}, [], lang, place);
+        return renderPage(c, <IntakePage page={pageContext(c)} model={model!} />);
+      }
+      // From a region's page: that region's hub, and the form asks for the municipality.
+      const model = query.regio ? await formModel(query.regio.toUpperCase(), query, {}, [], lang) : undefined;
+      return renderPage(
+        c,
+        <IntakePage page={pageContext(c)} model={model ?? chooseMunicipality(query, undefined, [])} />,
+      );
     })
     .post("/intake", async (c) => {
       const lang = c.get("lang");
@@ -119,9 +173,16 @@ export function intakeRoutes(deps: IntakeRouteDeps) {
         INTAKE_WINDOW_SECONDS,
       );
       if (!limit.allowed) throw tooManyRequests(limit.retryAfterSeconds);
+      const place = checkPlaceField(
+        geography,
+        lang,
+        "gemeente",
+        values.gemeente,
+        values[placeChoiceParam("gemeente")],
+      );
       const parsed = intakeForm.safeParse(values);
+      const problems: FieldProblem[] = place.ok ? [] : [{ field: "gemeente", message: place.problem }];
       if (!parsed.success) {
-        const problems: FieldProblem[] = [];
         for (const issue of parsed.error.issues) {
           const field = String(issue.path[0]);
           const key = FIELD_MESSAGES[field as keyof typeof FIELD_MESSAGES];
@@ -129,31 +190,58 @@ export function intakeRoutes(deps: IntakeRouteDeps) {
             problems.push({ field, message: t[key] });
         }
         // Order the summary like the form.
-        const order = Object.keys(FIELD_MESSAGES);
+        const order = ["gemeente", ...Object.keys(FIELD_MESSAGES)];
         problems.sort((a, b) => order.indexOf(a.field) - order.indexOf(b.field));
-        const model = await formModel(values.regio ?? "", values, values, problems, lang);
-        if (model?.kind !== "form")
-          return renderPage(
-            c,
-            <IntakePage
-              page={pageContext(c)}
-              model={{
-                kind: "chooseRegion",
-                regions: regionOptions(),
-                problems: [{ field: "regio", message: t.intakeChooseRegion }],
-              }}
-            />,
-            400,
-          );
-        return renderPage(c, <IntakePage page={pageContext(c)} model={model} />, 400);
+      }
+      // The region follows from the municipality. Consent names the hub the visitor saw, so when the municipality
+      // lies in another hub's region the form comes back for that hub, without the consent, to be confirmed again.
+      const shownRegion = geography.region(values.regio ?? "")?.code;
+      const regionMoved =
+        place.ok && shownRegion !== undefined && place.municipality.regionCode !== shownRegion;
+      if (place.ok && regionMoved) {
+        const region = geography.region(place.municipality.regionCode)!;
+        const hub = await referrals.hubForRegion(region.code);
+        if (hub)
+          problems.unshift({
+            field: "gemeente",
+            message: format(t.intakeRegionChanged, {
+              municipality: place.municipality.displayName,
+              region: region.name,
+              hub: hub.name,
+            }),
+          });
+      }
+      if (!place.ok || !parsed.success || regionMoved) {
+        const regionCode = place.ok ? place.municipality.regionCode : shownRegion;
+        const { consent: _consent, ...withoutConsent } = values;
+        const model = regionCode
+          ? await formModel(
+              regionCode,
+              values,
+              regionMoved ? withoutConsent : values,
+              problems,
+              lang,
+              place.ok ? place : { choice: place.choice },
+            )
+          : undefined;
+        return renderPage(
+          c,
+          <IntakePage
+            page={pageContext(c)}
+            model={
+              model ??
+              chooseMunicipality(values, values.gemeente, problems, place.ok ? undefined : place.choice)
+            }
+          />,
+          model?.kind === "noHub" ? 200 : 400,
+        );
       }
       const input = parsed.data;
-      const region = geography.region(input.regio);
-      if (!region) throw notFound("region");
+      const { municipality } = place;
       const created = await referrals.requestIntake(
         {
-          regionCode: region.code,
-          municipalityCode: input.gemeente && geography.municipality(input.gemeente) ? input.gemeente : null,
+          regionCode: municipality.regionCode,
+          municipalityCode: municipality.code,
           // The dossier keeps the section: a division (13) is stored as its section (C).
           sbiSection: (input.sector && parseSbiCode(input.sector)?.section) || null,
           scanResultId: input.resultaat || null,

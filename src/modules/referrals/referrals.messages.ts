@@ -8,9 +8,12 @@ export const referralsMessages = defineMessages(
     intakeTitle: "Vraag een gesprek aan",
     intakeIntro:
       "Een adviseur van {hub} bespreekt uw vraag met u en zoekt de ondersteuning die bij uw bedrijf past. Het gesprek is gratis.",
-    intakeChooseRegion: "Kies eerst uw regio. Dan weet u welk loket u helpt.",
-    intakeRegionLabel: "Uw regio",
-    intakeRegionButton: "Verder",
+    intakeChooseMunicipality: "In welke gemeente is uw bedrijf gevestigd? Dan weet u welk loket u helpt.",
+    intakeMunicipalityLabel: "Uw gemeente",
+    intakeMunicipalityHint: "Typ de naam van uw gemeente of woonplaats, bijvoorbeeld Enschede of Sneek.",
+    intakeMunicipalityButton: "Verder",
+    intakeRegionChanged:
+      "{municipality} ligt in regio {region}. Uw aanvraag gaat daarom naar {hub}. Controleer uw gegevens, geef opnieuw toestemming en verstuur de aanvraag.",
     intakeNoHub:
       "Voor deze regio is nog geen regionaal loket aangesloten. Het landelijke Versnellingshuis helpt u graag verder.",
     intakeNoHubLink: "Naar het Versnellingshuis",
@@ -189,9 +192,13 @@ export const referralsMessages = defineMessages(
     intakeTitle: "Ask for a conversation",
     intakeIntro:
       "An advisor of {hub} discusses your question with you and looks for the support that fits your business. The conversation is free.",
-    intakeChooseRegion: "First choose your region. Then you know which desk helps you.",
-    intakeRegionLabel: "Your region",
-    intakeRegionButton: "Continue",
+    intakeChooseMunicipality:
+      "In which municipality is your business based? Then you know which desk helps you.",
+    intakeMunicipalityLabel: "Your municipality",
+    intakeMunicipalityHint: "Type the name of your municipality or town, for example Enschede or Sneek.",
+    intakeMunicipalityButton: "Continue",
+    intakeRegionChanged:
+      "{municipality} is in region {region}, so your request goes to {hub}. Check your details, give your consent again and send the request.",
     intakeNoHub:
       "No regional desk has joined for this region yet. The national Versnellingshuis is happy to help you.",
     intakeNoHubLink: "Go to the Versnellingshuis",

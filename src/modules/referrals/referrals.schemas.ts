@@ -9,12 +9,10 @@ export const kvkNumber = z
 
 /** The intake form as posted; messages are chosen by the route from the failing field. */
 export const intakeForm = z.object({
-  regio: z.string().regex(/^ES\d{2}$/),
-  gemeente: z
-    .string()
-    .regex(/^GM\d{4}$/)
-    .optional()
-    .or(z.literal("")),
+  // The region of the hub the visitor saw; the dossier's region follows from the municipality (ADR 0077).
+  regio: z.string().optional(),
+  // The municipality or place as typed; the route resolves it with the regions module's place look-up.
+  gemeente: z.string().optional(),
   // A section letter (C) or a two-digit division (13), as the route and the scan carry it.
   sector: z
     .string()

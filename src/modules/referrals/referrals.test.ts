@@ -50,11 +50,16 @@ describeEachDatabase("intake, dossier and closed-loop referral", (database) => {
     const response = await app.request("/intake?regio=ES04&gemeente=GM0153&sector=C&resultaat=scan-123");
     expect(response.status).toBe(200);
     const html = await response.text();
-    expect(html).toContain('name="gemeente" value="GM0153"');
+    // The municipality is asked for in the form, filled in from the route.
+    expect(html).toContain('name="gemeente" type="text" value="Enschede"');
     expect(html).toContain('name="resultaat" value="scan-123"');
     expect(html).toMatch(/toestemming om mijn gegevens te gebruiken/);
     expect(html).toContain("Circulair Loket Twente (demo)");
-    expect(await (await app.request("/intake")).text()).toContain('name="regio"');
+    // Without a municipality or region the intake asks for the municipality first, not for the RES region.
+    const first = await (await app.request("/intake")).text();
+    expect(first).toContain('<form method="get" action="/intake"');
+    expect(first).toContain('name="gemeente"');
+    expect(first).not.toContain('name="regio"');
   });
 
   it("the intake keeps a two-digit sector division from the route (13 = textiles), and drops an unknown one", async () => {

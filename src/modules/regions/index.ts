@@ -1,5 +1,14 @@
 export { loadRegionsReferenceData } from "./regions.loader.js";
 export { regionsMessages } from "./regions.messages.js";
+export {
+  checkPlaceField,
+  municipalityPickerOptions,
+  type PlaceChoiceModel,
+  type PlaceFieldResult,
+  placeChoiceParam,
+  placeNote,
+  placeOptionLabel,
+} from "./regions.place-field.js";
 export { createRegionsRepository } from "./regions.repository.js";
 export { regionsRoutes } from "./regions.routes.js";
 export {
@@ -7,8 +16,10 @@ export {
   loadGeography,
   type Municipality,
   normaliseName,
+  type PlaceLookup,
+  type PlaceOption,
   type Province,
   type Region,
 } from "./regions.service.js";
-export { type MunicipalityOption, MunicipalityPicker } from "./views/municipality-picker.js";
+export { type MunicipalityOption, MunicipalityPicker, PlaceChoice } from "./views/municipality-picker.js";
 export type { LoketViewModel } from "./views/region-page.js";

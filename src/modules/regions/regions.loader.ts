@@ -1,11 +1,13 @@
+import { and, eq } from "drizzle-orm";
 import type { Database } from "../../db/client.js";
 import { readDataCsv, splitList } from "../../db/data-files.js";
 import { upsertChanged } from "../../db/upsert.js";
-import { municipalities, provinces, regionProvinces, regions } from "./regions.tables.js";
+import { matchKeyOf, PLACE_NAME_KINDS, type PlaceNameKind, type PlaceNameRow } from "./regions.places.js";
+import { municipalities, placeNames, provinces, regionProvinces, regions } from "./regions.tables.js";
 
 const MUNICIPALITY_VINTAGE = 2025;
 
-/** Loads provinces, RES regions and municipalities from data/reference; returns the number of rows changed. */
+/** Loads provinces, RES regions, municipalities and place names from data/reference; returns the rows changed. */
 export async function loadRegionsReferenceData(db: Database): Promise<number> {
   const provinceRows = readDataCsv("reference/provinces.csv").map((row) => ({
     code: row.pv_code!,
@@ -47,5 +49,62 @@ export async function loadRegionsReferenceData(db: Database): Promise<number> {
     regionProvinceRows,
   );
   changed += await upsertChanged(db, municipalities, municipalities.code, municipalityRows);
+  changed += await replacePlaceNames(db, placeNameRows(municipalityRows));
   return changed;
+}
+
+/** The municipalities' own names, the woonplaatsen (CBS 2026) and our aliases, each with its match key. */
+export function placeNameRows(municipalityRows: { code: string; name: string }[]): PlaceNameRow[] {
+  const names = new Map(municipalityRows.map((row) => [row.code, row.name]));
+  const row = (name: string, municipalityCode: string, kind: PlaceNameKind, file: string): PlaceNameRow => {
+    const municipalityName = names.get(municipalityCode);
+    if (!municipalityName)
+      throw new Error(`${file}: ${name} names an unknown municipality ${municipalityCode}`);
+    return { name, municipalityCode, kind, matchKey: matchKeyOf(name, municipalityName) };
+  };
+  const rows = [
+    ...municipalityRows.map((municipality) => row(municipality.name, municipality.code, "municipality", "")),
+    ...readDataCsv("reference/woonplaatsen.csv").map((place) =>
+      row(place.woonplaats!, place.gemeente_code!, "woonplaats", "woonplaatsen.csv"),
+    ),
+    ...readDataCsv("reference/place-aliases.csv").map((alias) => {
+      const kind = alias.kind as PlaceNameKind;
+      if (!PLACE_NAME_KINDS.includes(kind) || kind === "municipality" || kind === "woonplaats")
+        throw new Error(`place-aliases.csv: ${alias.name} has an unknown kind ${alias.kind}`);
+      if (!alias.reason || !alias.source)
+        throw new Error(`place-aliases.csv: ${alias.name} needs a reason and a source`);
+      return row(alias.name!, alias.gemeente_code!, kind, "place-aliases.csv");
+    }),
+  ];
+  const commonNames = rows
+    .filter((place) => place.kind === "common_name")
+    .map((place) => place.municipalityCode);
+  if (new Set(commonNames).size !== commonNames.length)
+    throw new Error("place-aliases.csv: a municipality has more than one common_name");
+  return rows;
+}
+
+/** Upserts the place names and deletes those the data files no longer hold; returns the rows changed. */
+async function replacePlaceNames(db: Database, rows: PlaceNameRow[]): Promise<number> {
+  const keyOf = (row: { kind: string; name: string; municipalityCode: string }) =>
+    `${row.kind}\n${row.name}\n${row.municipalityCode}`;
+  const wanted = new Set(rows.map(keyOf));
+  const stale = (await db.select().from(placeNames)).filter((row) => !wanted.has(keyOf(row)));
+  for (const row of stale)
+    await db
+      .delete(placeNames)
+      .where(
+        and(
+          eq(placeNames.kind, row.kind),
+          eq(placeNames.name, row.name),
+          eq(placeNames.municipalityCode, row.municipalityCode),
+        ),
+      );
+  const changed = await upsertChanged(
+    db,
+    placeNames,
+    [placeNames.kind, placeNames.name, placeNames.municipalityCode],
+    rows,
+  );
+  return changed + stale.length;
 }

@@ -7,11 +7,21 @@ export const regionsMessages = defineMessages(
     intro:
       "Nederland heeft 30 regio's. In elke regio werken bedrijven, overheden en onderwijs samen. Kies uw regio, of zoek op de naam van uw gemeente.",
     pickerLabel: "Uw gemeente",
-    pickerHint: "Typ de naam van uw gemeente, bijvoorbeeld Enschede.",
+    pickerHint: "Typ de naam van uw gemeente of woonplaats, bijvoorbeeld Enschede of Sneek.",
     pickerButton: "Zoek mijn regio",
-    pickerUnknown:
-      "We kennen geen gemeente met de naam “{name}”. Controleer de spelling of kies uit de lijst.",
-    pickerEmpty: "Vul de naam van uw gemeente in.",
+    placeEmpty: "Vul de naam van uw gemeente of woonplaats in.",
+    placeUnknown:
+      "We kennen geen gemeente of woonplaats met de naam “{name}”. Controleer de spelling en probeer het opnieuw.",
+    placeChoice:
+      "Er zijn {count} gemeenten met een plaats die “{name}” heet. Kies hieronder welke u bedoelt.",
+    placeChoiceLegend: "Welke {name} bedoelt u?",
+    placeSuggestion:
+      "We kennen geen gemeente of woonplaats met de naam “{name}”. Bedoelde u {suggestions}? Kies hieronder, of verbeter de naam.",
+    placeSuggestionLegend: "Bedoelde u {suggestions}?",
+    placeSuggestionJoin: " of ",
+    placeOption: "{name} ({province})",
+    placeOptionIn: "{place}, gemeente {municipality} ({province})",
+    placeNote: "{place} ligt in de gemeente {municipality}.",
     alsoIn: "ook in {provinces}",
     municipalitiesCount: "{count} gemeenten",
     regionTitle: "Regio {name}",
@@ -34,11 +44,19 @@ export const regionsMessages = defineMessages(
     intro:
       "The Netherlands has 30 regions. In each region, businesses, government and education work together. Choose your region, or search by the name of your municipality.",
     pickerLabel: "Your municipality",
-    pickerHint: "Type the name of your municipality, for example Enschede.",
+    pickerHint: "Type the name of your municipality or town, for example Enschede or Sneek.",
     pickerButton: "Find my region",
-    pickerUnknown:
-      "We do not know a municipality called “{name}”. Check the spelling or pick one from the list.",
-    pickerEmpty: "Enter the name of your municipality.",
+    placeEmpty: "Enter the name of your municipality or town.",
+    placeUnknown: "We do not know a municipality or town called “{name}”. Check the spelling and try again.",
+    placeChoice: "{count} municipalities have a place called “{name}”. Choose below which one you mean.",
+    placeChoiceLegend: "Which {name} do you mean?",
+    placeSuggestion:
+      "We do not know a municipality or town called “{name}”. Did you mean {suggestions}? Choose below, or correct the name.",
+    placeSuggestionLegend: "Did you mean {suggestions}?",
+    placeSuggestionJoin: " or ",
+    placeOption: "{name} ({province})",
+    placeOptionIn: "{place}, municipality of {municipality} ({province})",
+    placeNote: "{place} is in the municipality of {municipality}.",
     alsoIn: "also in {provinces}",
     municipalitiesCount: "{count} municipalities",
     regionTitle: "Region {name}",

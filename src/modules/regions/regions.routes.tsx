@@ -1,9 +1,15 @@
 import { Hono } from "hono";
-import { format } from "../../i18n/index.js";
 import type { AppEnv } from "../../web/context.js";
 import { notFound } from "../../web/errors.js";
 import { pageContext, renderPage } from "../../web/render.js";
 import { regionsMessages } from "./regions.messages.js";
+import {
+  checkPlaceField,
+  municipalityPickerOptions,
+  type PlaceChoiceModel,
+  placeChoiceParam,
+  placeNote,
+} from "./regions.place-field.js";
 import { type Geography, groupRegionsByProvince } from "./regions.service.js";
 import { type LoketViewModel, RegionPage } from "./views/region-page.js";
 import { RegionsPage } from "./views/regions-page.js";
@@ -17,25 +23,29 @@ export type RegionsRouteDeps = {
 /** /regio and /regio/{code}. */
 export function regionsRoutes({ geography, loketFor }: RegionsRouteDeps) {
   // One list for every request: the picker renders its 342 options once per list (views/municipality-picker).
-  const municipalityOptions = geography.municipalities.map(({ code, name }) => ({ code, name }));
+  const municipalityOptions = municipalityPickerOptions(geography);
   return new Hono<AppEnv>()
     .get("/regio", (c) => {
-      const t = regionsMessages[c.get("lang")];
+      const lang = c.get("lang");
       const typed = c.req.query("gemeente");
       let problems: { field: string; message: string }[] = [];
+      let choice: PlaceChoiceModel | undefined;
       if (typed !== undefined) {
-        const municipality = geography.findMunicipalityByName(typed);
-        if (municipality)
-          return c.redirect(
-            `/regio/${municipality.regionCode}?gemeente=${municipality.code}#${municipality.code}`,
-            303,
-          );
-        problems = [
-          {
-            field: "gemeente",
-            message: typed.trim() ? format(t.pickerUnknown, { name: typed.trim() }) : t.pickerEmpty,
-          },
-        ];
+        const checked = checkPlaceField(
+          geography,
+          lang,
+          "gemeente",
+          typed,
+          c.req.query(placeChoiceParam("gemeente")),
+        );
+        if (checked.ok) {
+          const { municipality, placeName } = checked;
+          const query = new URLSearchParams({ gemeente: municipality.code });
+          if (placeName) query.set("plaats", placeName);
+          return c.redirect(`/regio/${municipality.regionCode}?${query}#${municipality.code}`, 303);
+        }
+        problems = [{ field: "gemeente", message: checked.problem }];
+        choice = checked.choice;
       }
       const groups = groupRegionsByProvince(geography).map((group) => ({
         provinceName: group.province.name,
@@ -50,7 +60,7 @@ export function regionsRoutes({ geography, loketFor }: RegionsRouteDeps) {
         c,
         <RegionsPage
           page={pageContext(c)}
-          model={{ groups, municipalities: municipalityOptions, pickerValue: typed, problems }}
+          model={{ groups, municipalities: municipalityOptions, pickerValue: typed, problems, choice }}
         />,
         problems.length ? 400 : 200,
       );
@@ -85,6 +95,10 @@ export function regionsRoutes({ geography, loketFor }: RegionsRouteDeps) {
             highlighted: municipality.code === highlighted?.code,
           })),
         highlightedMunicipality: highlighted?.regionCode === region.code ? highlighted.name : undefined,
+        placeNote:
+          highlighted?.regionCode === region.code
+            ? placeNote(geography, lang, c.req.query("plaats"), highlighted.code)
+            : undefined,
         loket,
       };
       return renderPage(c, <RegionPage page={pageContext(c)} model={model} />);

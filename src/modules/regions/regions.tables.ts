@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { index, integer, pgTable, primaryKey, text } from "drizzle-orm/pg-core";
 
 /** The 12 provinces (CBS codes PV20–PV31). */
@@ -48,5 +49,30 @@ export const municipalities = pgTable(
   (table) => [
     index("municipalities_region_idx").on(table.regionCode),
     index("municipalities_province_idx").on(table.provinceCode),
+  ],
+);
+
+/**
+ * Every name that leads to a municipality: its CBS name, the BAG woonplaatsen (CBS 2026) and our aliases (ADR 0077).
+ * One name may lead to several municipalities ("Hengelo", "Bergen").
+ */
+export const placeNames = pgTable(
+  "place_names",
+  {
+    /** As the source writes it: "Hengelo (Gld)", "Súdwest-Fryslân", "Den Haag". */
+    name: text("name").notNull(),
+    municipalityCode: text("municipality_code")
+      .notNull()
+      .references(() => municipalities.code),
+    /** municipality | woonplaats | common_name | other_name | part (regions.places.ts). */
+    kind: text("kind").notNull(),
+    /** Lower case, without accents, punctuation or the BAG suffix: "hengelo". */
+    matchKey: text("match_key").notNull(),
+  },
+  // The service reads the whole table once at start-up (ADR 0077); the trigram index serves the pg_trgm path that the
+  // in-memory suggestions are held equal to and compared with.
+  (table) => [
+    primaryKey({ columns: [table.kind, table.name, table.municipalityCode] }),
+    index("place_names_match_key_trgm_idx").using("gin", sql`${table.matchKey} gin_trgm_ops`),
   ],
 );

@@ -8,15 +8,12 @@ export const routeMessages = defineMessages(
       intro:
         "Vul uw gemeente in en kies uw sector. U ziet direct welke ondersteuning bij u past en welk loket u helpt.",
       municipalityLabel: "Uw gemeente",
-      municipalityHint: "Typ de naam van uw gemeente, bijvoorbeeld Enschede.",
+      municipalityHint: "Typ de naam van uw gemeente of woonplaats, bijvoorbeeld Enschede of Sneek.",
       sectorLabel: "Uw sector",
       sectorHint:
         "Kies wat het beste past. Twijfelt u? Kies het onderdeel waar u het meeste omzet mee maakt.",
       sectorChoose: "Kies uw sector",
       button: "Toon mijn route",
-      municipalityEmpty: "Vul de naam van uw gemeente in.",
-      municipalityUnknown:
-        "We kennen geen gemeente met de naam “{name}”. Controleer de spelling of kies uit de lijst.",
       sectorEmpty: "Kies uw sector.",
       sectorUnknown: "Deze sector kennen we niet. Kies een sector uit de lijst.",
       scanTeaser: "Wilt u een route die nog beter past? Beantwoord 7 korte vragen.",
@@ -181,15 +178,12 @@ export const routeMessages = defineMessages(
       intro:
         "Enter your municipality and choose your sector. You will see straight away which support suits you and which support desk helps you.",
       municipalityLabel: "Your municipality",
-      municipalityHint: "Type the name of your municipality, for example Enschede.",
+      municipalityHint: "Type the name of your municipality or town, for example Enschede or Sneek.",
       sectorLabel: "Your sector",
       sectorHint:
         "Choose what fits best. In doubt? Choose the activity that brings in most of your turnover.",
       sectorChoose: "Choose your sector",
       button: "Show my route",
-      municipalityEmpty: "Enter the name of your municipality.",
-      municipalityUnknown:
-        "We do not know a municipality called “{name}”. Check the spelling or pick one from the list.",
       sectorEmpty: "Choose your sector.",
       sectorUnknown: "We do not know this sector. Choose a sector from the list.",
       scanTeaser: "Want a route that fits even better? Answer 7 short questions.",

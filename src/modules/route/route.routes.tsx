@@ -2,14 +2,26 @@ import { createRoute } from "@hono/zod-openapi";
 import { Hono } from "hono";
 import { createMiddleware } from "hono/factory";
 import type { Child } from "hono/jsx";
-import { format, type Lang } from "../../i18n/index.js";
+import type { Lang } from "../../i18n/index.js";
 import { createApiRouter, problemResponses } from "../../web/api/api-router.js";
 import { CAMPAIGN_PARAM, parseCampaignSource } from "../../web/campaign-source.js";
 import type { AppContext, AppEnv } from "../../web/context.js";
 import { type FieldProblem, invalidInput, notFound } from "../../web/errors.js";
 import type { AbsoluteUrl } from "../../web/links.js";
 import { pageContext, renderPage } from "../../web/render.js";
-import { type Geography, type LoketViewModel, regionsMessages } from "../regions/index.js";
+import {
+  checkPlaceField,
+  type Geography,
+  type LoketViewModel,
+  type Municipality,
+  municipalityPickerOptions,
+  type PlaceChoiceModel,
+  type PlaceOption,
+  placeChoiceParam,
+  placeNote,
+  placeOptionLabel,
+  regionsMessages,
+} from "../regions/index.js";
 import { parseSbi, type RouteReferenceData } from "./route.data.js";
 import type { RouteProfile } from "./route.engine.js";
 import { routeMessages } from "./route.messages.js";
@@ -88,7 +100,7 @@ function fallbackLoket(lang: Lang): LoketViewModel {
 /** Shared by the pages and the API: everything around the engine's result. */
 function routeContext(deps: RouteRoutesDeps) {
   const places: Places = placesFromGeography(deps.geography);
-  const municipalityOptions = deps.geography.municipalities.map(({ code, name }) => ({ code, name }));
+  const municipalityOptions = municipalityPickerOptions(deps.geography);
   const sectorChoices = (lang: Lang, current?: string): Choice[] => {
     const choices = deps.reference.sectorChoices.map((choice) => ({
       value: choice.code,
@@ -102,7 +114,10 @@ function routeContext(deps: RouteRoutesDeps) {
   const loketFor = async (regionCode: string, lang: Lang) =>
     (await deps.loketFor?.(regionCode, lang)) ?? fallbackLoket(lang);
   const municipalityName = (code: string) => deps.geography.municipality(code)?.name ?? code;
-  return { places, municipalityOptions, sectorChoices, loketFor, municipalityName };
+  // The name the picker offers ("Hengelo (Overijssel)"), which reads back to the same municipality.
+  const pickerLabels = new Map(municipalityOptions.map((option) => [option.code, option.name]));
+  const municipalityLabel = (code: string) => pickerLabels.get(code) ?? code;
+  return { places, municipalityOptions, sectorChoices, loketFor, municipalityName, municipalityLabel };
 }
 
 /**
@@ -154,7 +169,7 @@ export function routeRoutes(deps: RouteRoutesDeps) {
   const renderRoute = async (
     c: AppContext,
     profile: RouteProfile,
-    extra: Pick<RoutePageModel, "tellMoreHref" | "answers" | "changeHref" | "shareUrl">,
+    extra: Pick<RoutePageModel, "placeNote" | "tellMoreHref" | "answers" | "changeHref" | "shareUrl">,
     source?: string,
   ) => {
     const lang = c.get("lang");
@@ -186,31 +201,34 @@ export function routeRoutes(deps: RouteRoutesDeps) {
     return renderPage(c, <RoutePage page={pageContext(c)} model={model} />);
   };
 
-  /** Checks municipality and sector as typed; returns the location and SBI, or the problems. */
+  /** Checks municipality (or place) and sector as typed; returns the municipality and SBI, or the problems. */
   const checkPlaceAndSector = (
     lang: Lang,
     typedMunicipality: string | undefined,
     sector: string | undefined,
+    chosenMunicipality?: string,
   ) => {
     const t = routeMessages[lang].home;
     const problems: FieldProblem[] = [];
-    const municipality = typedMunicipality ? geography.findMunicipalityByName(typedMunicipality) : undefined;
-    if (!typedMunicipality) problems.push({ field: "gemeente", message: t.municipalityEmpty });
-    else if (!municipality)
-      problems.push({
-        field: "gemeente",
-        message: format(t.municipalityUnknown, { name: typedMunicipality }),
-      });
+    const place = checkPlaceField(geography, lang, "gemeente", typedMunicipality, chosenMunicipality);
+    if (!place.ok) problems.push({ field: "gemeente", message: place.problem });
     const sbi = sector ? parseSbi(reference, sector) : undefined;
     if (!sector) problems.push({ field: "sector", message: t.sectorEmpty });
     else if (!sbi) problems.push({ field: "sector", message: t.sectorUnknown });
-    return { problems, municipality, sbi };
+    return {
+      problems,
+      municipality: place.ok ? place.municipality : undefined,
+      placeName: place.ok ? place.placeName : undefined,
+      municipalityChoice: place.ok ? undefined : place.choice,
+      sbi,
+    };
   };
 
   const renderHome = (
     c: AppContext,
     values: { municipality?: string; sector?: string },
     problems: FieldProblem[],
+    municipalityChoice?: PlaceChoiceModel,
   ) =>
     renderPage(
       c,
@@ -220,6 +238,7 @@ export function routeRoutes(deps: RouteRoutesDeps) {
           municipalities: shared.municipalityOptions,
           sectors: shared.sectorChoices(c.get("lang"), values.sector),
           municipality: values.municipality,
+          municipalityChoice,
           sector: values.sector,
           problems,
         }}
@@ -233,6 +252,7 @@ export function routeRoutes(deps: RouteRoutesDeps) {
     state: ScanState,
     question: ScanQuestion,
     problems: FieldProblem[],
+    municipalityChoice?: PlaceChoiceModel,
   ) => {
     const lang = c.get("lang");
     const t = routeMessages[lang];
@@ -241,7 +261,7 @@ export function routeRoutes(deps: RouteRoutesDeps) {
     let value = Array.isArray(raw) ? raw : raw ? [raw] : [];
     if (question === "gemeente" && raw && typeof raw === "string") {
       // Show the name, not the code the answer travels as.
-      value = [geography.municipality(raw)?.name ?? raw];
+      value = [shared.municipalityLabel(raw)];
     }
     const choices: Choice[] =
       question === "grootte"
@@ -280,6 +300,11 @@ export function routeRoutes(deps: RouteRoutesDeps) {
           problems,
           choices,
           municipalities: shared.municipalityOptions,
+          municipalityChoice,
+          // The page right after the municipality question says where a place name led ("Scheveningen ligt in …").
+          placeNote: state.gemeente
+            ? placeNote(geography, lang, c.req.query("plaats"), state.gemeente)
+            : undefined,
         }}
       />,
       problems.length ? 400 : 200,
@@ -291,19 +316,23 @@ export function routeRoutes(deps: RouteRoutesDeps) {
     lang: Lang,
     state: ScanState,
     question: ScanQuestion,
-  ): { state: ScanState } | { problem: FieldProblem } => {
+    chosenMunicipality?: string,
+  ): { state: ScanState; placeName?: string } | { problem: FieldProblem; choice?: PlaceChoiceModel } => {
     const t = routeMessages[lang];
     switch (question) {
       case "gemeente":
       case "sector": {
-        const { problems, municipality } = checkPlaceAndSector(
+        const { problems, municipality, placeName, municipalityChoice } = checkPlaceAndSector(
           lang,
           state.gemeente,
           question === "sector" ? state.sector : "C",
+          question === "gemeente" ? chosenMunicipality : undefined,
         );
         const problem = problems.find((item) => item.field === question);
-        if (problem) return { problem };
-        return question === "gemeente" ? { state: { ...state, gemeente: municipality!.code } } : { state };
+        if (problem) return { problem, choice: question === "gemeente" ? municipalityChoice : undefined };
+        return question === "gemeente"
+          ? { state: { ...state, gemeente: municipality!.code }, placeName }
+          : { state };
       }
       case "grootte":
         return choiceChecks.grootte(state)
@@ -333,18 +362,22 @@ export function routeRoutes(deps: RouteRoutesDeps) {
       const sector = c.req.query("sector")?.trim();
       const source = parseCampaignSource(c.req.query(CAMPAIGN_PARAM));
       if (typed === undefined && sector === undefined) return c.redirect("/", 303);
-      const { problems, municipality, sbi } = checkPlaceAndSector(c.get("lang"), typed, sector);
+      const { problems, municipality, placeName, municipalityChoice, sbi } = checkPlaceAndSector(
+        c.get("lang"),
+        typed,
+        sector,
+        c.req.query(placeChoiceParam("gemeente")),
+      );
       if (problems.length || !municipality || !sbi)
-        return renderHome(c, { municipality: typed, sector }, problems);
+        return renderHome(c, { municipality: typed, sector }, problems, municipalityChoice);
       const canonicalSector = sbi.division ?? sbi.section;
-      if (typed !== municipality.code || sector !== canonicalSector)
-        return c.redirect(
-          withSource(
-            `/route?${new URLSearchParams({ gemeente: municipality.code, sector: canonicalSector })}`,
-            source,
-          ),
-          303,
-        );
+      if (typed !== municipality.code || sector !== canonicalSector) {
+        // A place name becomes its municipality's code; the place rides along so the page can say where it lies.
+        const plaats = placeName ?? c.req.query("plaats");
+        const query = new URLSearchParams({ gemeente: municipality.code, sector: canonicalSector });
+        if (plaats) query.set("plaats", plaats);
+        return c.redirect(withSource(`/route?${query}`, source), 303);
+      }
       const converted = toRouteProfile(
         { municipality: municipality.code, sbi: canonicalSector },
         shared.places,
@@ -355,6 +388,7 @@ export function routeRoutes(deps: RouteRoutesDeps) {
         c,
         converted.profile,
         {
+          placeNote: placeNote(geography, c.get("lang"), c.req.query("plaats"), municipality.code),
           tellMoreHref: scanHref(
             {
               gemeente: municipality.code,
@@ -378,10 +412,17 @@ export function routeRoutes(deps: RouteRoutesDeps) {
       const answered = c.req.query("beantwoord");
       if (answered && (SCAN_QUESTIONS as readonly string[]).includes(answered)) {
         const question = answered as ScanQuestion;
-        const checked = checkAnswer(c.get("lang"), state, question);
-        if ("problem" in checked) return renderQuestion(c, state, question, [checked.problem]);
+        const checked = checkAnswer(
+          c.get("lang"),
+          state,
+          question,
+          c.req.query(placeChoiceParam("gemeente")),
+        );
+        if ("problem" in checked)
+          return renderQuestion(c, state, question, [checked.problem], checked.choice);
         const next = Math.min(SCAN_QUESTIONS.indexOf(question) + 2, SCAN_QUESTIONS.length);
-        return c.redirect(scanHref(checked.state, next), 303);
+        const plaats = checked.placeName ? `&${new URLSearchParams({ plaats: checked.placeName })}` : "";
+        return c.redirect(`${scanHref(checked.state, next)}${plaats}`, 303);
       }
       const step = Number.parseInt(c.req.query("stap") ?? "1", 10);
       const question =
@@ -485,6 +526,41 @@ const postRoute = createRoute({
   },
 });
 
+/**
+ * The API's municipality field: a CBS code, a municipality or a place name. A name of several municipalities or a
+ * typo is refused with the codes to send instead (the API does not guess).
+ */
+function lookupApiMunicipality(
+  geography: Geography,
+  typed: string,
+): { municipality?: Municipality; placeName?: string; problem?: string } {
+  const lookup = geography.lookupPlace(typed);
+  const codes = (options: PlaceOption[]) =>
+    options
+      .map((option) => `${option.municipality.code} = ${placeOptionLabel(geography, option, "en")}`)
+      .join(", ");
+  switch (lookup.kind) {
+    case "found":
+      return {
+        municipality: lookup.option.municipality,
+        placeName: lookup.option.ownName ? undefined : lookup.option.placeName,
+      };
+    case "choice":
+      return {
+        problem: `"${typed.trim()}" is a place in ${lookup.options.length} municipalities: ${codes(lookup.options)}. Send one of these codes`,
+      };
+    case "suggestions":
+      return {
+        problem: `Unknown municipality or place "${typed.trim()}". Did you mean ${codes(lookup.options)}?`,
+      };
+    default:
+      return {
+        problem:
+          "Unknown municipality or place: use a CBS code such as GM0153, or a municipality or place name",
+      };
+  }
+}
+
 /** POST /api/v1/route. */
 export function routeApi(deps: RouteRoutesDeps) {
   const { reference, service } = deps;
@@ -494,11 +570,9 @@ export function routeApi(deps: RouteRoutesDeps) {
     c.set("changesNothing", true);
     const body = c.req.valid("json");
     const lang: Lang = body.lang ?? (/^\s*en\b/i.test(c.req.header("accept-language") ?? "") ? "en" : "nl");
-    const municipality =
-      deps.geography.municipality(body.municipality) ??
-      deps.geography.findMunicipalityByName(body.municipality);
+    const place = lookupApiMunicipality(deps.geography, body.municipality);
     const converted = toRouteProfile(
-      { ...body, municipality: municipality?.code ?? body.municipality },
+      { ...body, municipality: place.municipality?.code ?? body.municipality },
       shared.places,
       reference,
     );
@@ -508,7 +582,7 @@ export function routeApi(deps: RouteRoutesDeps) {
           field,
           message:
             field === "municipality"
-              ? "Unknown municipality: use a CBS code such as GM0153"
+              ? (place.problem ?? "Unknown municipality")
               : "Unknown SBI 2008 code: use a section letter (A–U) or a 2-digit division",
         })),
       );
@@ -519,6 +593,11 @@ export function routeApi(deps: RouteRoutesDeps) {
       {
         phase: result.phase,
         next_step: result.nextStep,
+        municipality: {
+          code: place.municipality!.code,
+          name: place.municipality!.name,
+          place_name: place.placeName ?? null,
+        },
         region: { code: profile.location.regionCode, name: profile.location.regionName },
         loket: {
           name: loket.name,

@@ -114,11 +114,11 @@ export const choiceChecks = {
 /** The body of POST /api/v1/route. */
 export const routeRequestSchema = z
   .object({
-    municipality: z
-      .string()
-      .min(1)
-      .max(60)
-      .openapi({ description: "CBS municipality code (GM0153) or municipality name", example: "GM0153" }),
+    municipality: z.string().min(1).max(60).openapi({
+      description:
+        "CBS municipality code (GM0153), municipality name or place name (woonplaats, e.g. Sneek or Scheveningen); any case, accents optional. A name of several municipalities (Hengelo, Bergen) or an unknown name is refused with the codes to send",
+      example: "GM0153",
+    }),
     sbi: z
       .string()
       .min(1)
@@ -138,6 +138,14 @@ export const routeResponseSchema = z
   .object({
     phase: z.enum(["starter", "peloton", "koploper"]),
     next_step: z.string(),
+    municipality: z.object({
+      code: z.string(),
+      name: z.string(),
+      place_name: z
+        .string()
+        .nullable()
+        .openapi({ description: "The place the request named, when it is not the municipality's own name" }),
+    }),
     region: z.object({ code: z.string(), name: z.string() }),
     loket: z.object({
       name: z.string(),

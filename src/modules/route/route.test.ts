@@ -62,7 +62,7 @@ describeEachDatabase("route and scan", (database) => {
     expect(html).toContain('value="Atlantis"');
     const english = await app.request("/route?gemeente=&sector=&lang=en");
     expect(english.status).toBe(400);
-    expect(await english.text()).toContain("Enter the name of your municipality.");
+    expect(await english.text()).toContain("Enter the name of your municipality or town.");
   });
 
   it("the scan goes one question a page, keeps answers forward and back, and saves a result at an unguessable id", async () => {

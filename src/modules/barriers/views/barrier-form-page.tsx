@@ -12,13 +12,16 @@ import {
 import type { PageContext } from "../../../web/context.js";
 import type { FieldProblem } from "../../../web/errors.js";
 import { Layout } from "../../../web/layout.js";
+import { type MunicipalityOption, MunicipalityPicker, type PlaceChoiceModel } from "../../regions/index.js";
 import { barriersMessages } from "../barriers.messages.js";
 import { BARRIER_THEMES } from "../barriers.service.js";
 
 export type BarrierFormModel = {
   values: Record<string, string>;
   problems: FieldProblem[];
-  municipalities: string[];
+  municipalities: MunicipalityOption[];
+  /** The municipalities a typed name can mean, or the suggestions for a typo. */
+  choice?: PlaceChoiceModel;
 };
 
 /** /belemmering-melden: a plain form that works without JavaScript; errors re-shown with a summary. */
@@ -92,22 +95,16 @@ export const BarrierFormPage = ({ page, model }: { page: PageContext; model: Bar
             describedBy={describedBy("regel", true, Boolean(error("regel")))}
           />
         </FormField>
-        <FormField id="gemeente" label={t.municipality} hint={t.municipalityHint} error={error("gemeente")}>
-          <TextInput
-            id="gemeente"
-            name="gemeente"
-            value={v.gemeente}
-            invalid={Boolean(error("gemeente"))}
-            describedBy={describedBy("gemeente", true, Boolean(error("gemeente")))}
-            list="gemeente-opties"
-            autocomplete="off"
-          />
-          <datalist id="gemeente-opties">
-            {model.municipalities.map((name) => (
-              <option value={name} />
-            ))}
-          </datalist>
-        </FormField>
+        <MunicipalityPicker
+          id="gemeente"
+          name="gemeente"
+          label={t.municipality}
+          hint={t.municipalityHint}
+          value={v.gemeente}
+          error={error("gemeente")}
+          options={model.municipalities}
+          choice={model.choice}
+        />
         <fieldset class="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset cl-section">
           <legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">
             {t.contactHeading}

@@ -3,7 +3,7 @@ import { Button, ErrorSummary, Heading, Link, Paragraph } from "../../../web/com
 import type { PageContext } from "../../../web/context.js";
 import type { FieldProblem } from "../../../web/errors.js";
 import { Layout } from "../../../web/layout.js";
-import { type MunicipalityOption, MunicipalityPicker } from "../../regions/index.js";
+import { type MunicipalityOption, MunicipalityPicker, type PlaceChoiceModel } from "../../regions/index.js";
 import { catalogueMessages } from "../catalogue.messages.js";
 import { StatusBadge } from "./status-badge.js";
 
@@ -32,6 +32,8 @@ export type SearchPageModel = {
   municipalityName?: string;
   problems: FieldProblem[];
   municipalities: MunicipalityOption[];
+  /** The municipalities a typed name can mean, or the suggestions for a typo. */
+  municipalityChoice?: PlaceChoiceModel;
   total: number;
   page: number;
   pages: number;
@@ -88,6 +90,7 @@ export const SearchPage = ({ page, model }: { page: PageContext; model: SearchPa
           value={model.gemeente}
           error={municipalityError}
           options={model.municipalities}
+          choice={model.municipalityChoice}
         />
         <div class="utrecht-form-field utrecht-form-field--text">
           <div class="utrecht-form-field__label">

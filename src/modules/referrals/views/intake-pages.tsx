@@ -11,7 +11,6 @@ import {
   ListItem,
   Paragraph,
   problemFor,
-  Select,
   Textarea,
   TextInput,
   UnorderedList,
@@ -19,10 +18,21 @@ import {
 import type { PageContext } from "../../../web/context.js";
 import type { FieldProblem } from "../../../web/errors.js";
 import { Layout } from "../../../web/layout.js";
+import { type MunicipalityOption, MunicipalityPicker, type PlaceChoiceModel } from "../../regions/index.js";
 import { referralsMessages } from "../referrals.messages.js";
 
+/** Carried from the route or scan; `bron` is the campaign source slug, or "". */
+type IntakeContext = { sector: string; resultaat: string; bron: string };
+
 export type IntakePageModel =
-  | { kind: "chooseRegion"; regions: { code: string; name: string }[]; problems: FieldProblem[] }
+  | {
+      kind: "chooseMunicipality";
+      value: string;
+      municipalities: MunicipalityOption[];
+      choice?: PlaceChoiceModel;
+      context: IntakeContext;
+      problems: FieldProblem[];
+    }
   | { kind: "noHub"; regionName: string }
   | {
       kind: "form";
@@ -30,8 +40,11 @@ export type IntakePageModel =
       hubDescription: string;
       regionCode: string;
       regionName: string;
-      /** Carried from the route or scan; `bron` is the campaign source slug, or "". */
-      context: { gemeente: string; sector: string; resultaat: string; bron: string };
+      /** "Scheveningen ligt in de gemeente Den Haag.", when the visitor typed a place name. */
+      placeNote?: string;
+      municipalities: MunicipalityOption[];
+      municipalityChoice?: PlaceChoiceModel;
+      context: IntakeContext;
       values: Record<string, string>;
       problems: FieldProblem[];
       retentionMonths: number;
@@ -40,21 +53,25 @@ export type IntakePageModel =
 /** /intake: the entrepreneur asks the region's hub for a conversation, with explicit consent. */
 export const IntakePage = ({ page, model }: { page: PageContext; model: IntakePageModel }) => {
   const t = referralsMessages[page.lang];
-  if (model.kind === "chooseRegion")
+  if (model.kind === "chooseMunicipality")
     return (
       <Layout page={page} title={t.intakeTitle}>
         <ErrorSummary title={t.errorTitle} problems={model.problems} />
         <Heading level={1}>{t.intakeTitle}</Heading>
-        <Paragraph>{t.intakeChooseRegion}</Paragraph>
-        <form method="get" action="/intake" class="cl-form-stack">
-          <FormField id="regio" label={t.intakeRegionLabel} error={problemFor(model.problems, "regio")}>
-            <Select
-              id="regio"
-              name="regio"
-              options={model.regions.map((region) => ({ value: region.code, label: region.name }))}
-            />
-          </FormField>
-          <Button>{t.intakeRegionButton}</Button>
+        <Paragraph>{t.intakeChooseMunicipality}</Paragraph>
+        <form method="get" action="/intake" class="cl-form-stack" novalidate>
+          <ContextFields context={model.context} />
+          <MunicipalityPicker
+            id="gemeente"
+            name="gemeente"
+            label={t.intakeMunicipalityLabel}
+            hint={t.intakeMunicipalityHint}
+            value={model.value}
+            error={problemFor(model.problems, "gemeente")}
+            options={model.municipalities}
+            choice={model.choice}
+          />
+          <Button>{t.intakeMunicipalityButton}</Button>
         </form>
       </Layout>
     );
@@ -103,14 +120,25 @@ export const IntakePage = ({ page, model }: { page: PageContext; model: IntakePa
       <Heading level={1}>{t.intakeTitle}</Heading>
       <Paragraph lead>{format(t.intakeIntro, { hub: model.hubName })}</Paragraph>
       <Paragraph>{model.hubDescription}</Paragraph>
-      <Paragraph>{format(t.contextLine, { hub: model.hubName, region: model.regionName })}</Paragraph>
+      <Paragraph>
+        {model.placeNote ? `${model.placeNote} ` : ""}
+        {format(t.contextLine, { hub: model.hubName, region: model.regionName })}
+      </Paragraph>
       <form method="post" action="/intake" class="cl-form-stack" novalidate>
         <CsrfField token={page.csrfToken} />
+        {/* The region of the hub named on this page; the dossier's region follows from the municipality. */}
         <input type="hidden" name="regio" value={model.regionCode} />
-        <input type="hidden" name="gemeente" value={model.context.gemeente} />
-        <input type="hidden" name="sector" value={model.context.sector} />
-        <input type="hidden" name="resultaat" value={model.context.resultaat} />
-        <input type="hidden" name="bron" value={model.context.bron} />
+        <ContextFields context={model.context} />
+        <MunicipalityPicker
+          id="gemeente"
+          name="gemeente"
+          label={t.intakeMunicipalityLabel}
+          hint={t.intakeMunicipalityHint}
+          value={v.gemeente}
+          error={problemFor(model.problems, "gemeente")}
+          options={model.municipalities}
+          choice={model.municipalityChoice}
+        />
         {field("contactName", t.contactName, { autocomplete: "name" })}
         {field("email", t.email, { type: "email", autocomplete: "email", inputmode: "email" })}
         {field("phone", t.phone, { type: "tel", autocomplete: "tel", inputmode: "tel" })}
@@ -148,6 +176,15 @@ export const IntakePage = ({ page, model }: { page: PageContext; model: IntakePa
     </Layout>
   );
 };
+
+/** The route's context as hidden fields, so it travels with the intake. */
+const ContextFields = ({ context }: { context: IntakeContext }) => (
+  <>
+    <input type="hidden" name="sector" value={context.sector} />
+    <input type="hidden" name="resultaat" value={context.resultaat} />
+    <input type="hidden" name="bron" value={context.bron} />
+  </>
+);
 
 /** /intake/bevestiging/{token}: what happens next. */
 export const IntakeConfirmationPage = ({

@@ -19,6 +19,8 @@ export type RegionPageModel = {
   provinces: { code: string; name: string }[];
   municipalities: { code: string; name: string; highlighted: boolean }[];
   highlightedMunicipality?: string;
+  /** "Scheveningen ligt in de gemeente Den Haag.", when the visitor typed a place name. */
+  placeNote?: string;
   loket: LoketViewModel;
 };
 
@@ -33,6 +35,7 @@ export const RegionPage = ({ page, model }: { page: PageContext; model: RegionPa
       <Heading level={1}>{format(t.regionTitle, { name: model.name })}</Heading>
       {model.highlightedMunicipality ? (
         <Paragraph lead>
+          {model.placeNote ? `${model.placeNote} ` : ""}
           {format(t.municipalityOf, { municipality: model.highlightedMunicipality, region: model.name })}
         </Paragraph>
       ) : null}

@@ -4,6 +4,7 @@ import type { PageContext } from "../../../web/context.js";
 import type { FieldProblem } from "../../../web/errors.js";
 import { Layout } from "../../../web/layout.js";
 import { regionsMessages } from "../regions.messages.js";
+import type { PlaceChoiceModel } from "../regions.place-field.js";
 import { type MunicipalityOption, MunicipalityPicker } from "./municipality-picker.js";
 
 export type RegionsPageModel = {
@@ -14,6 +15,8 @@ export type RegionsPageModel = {
   municipalities: MunicipalityOption[];
   pickerValue?: string;
   problems: FieldProblem[];
+  /** The municipalities a typed name can mean, or the suggestions for a typo. */
+  choice?: PlaceChoiceModel;
 };
 
 /** /regio: the 30 regions grouped by province, and a picker from municipality name to region. */
@@ -34,6 +37,7 @@ export const RegionsPage = ({ page, model }: { page: PageContext; model: Regions
           value={model.pickerValue}
           error={pickerError}
           options={model.municipalities}
+          choice={model.choice}
         />
         <Button>{t.pickerButton}</Button>
       </form>

@@ -2,7 +2,7 @@ import { Button, ErrorSummary, Heading, Link, Paragraph } from "../../../web/com
 import type { PageContext } from "../../../web/context.js";
 import type { FieldProblem } from "../../../web/errors.js";
 import { Layout } from "../../../web/layout.js";
-import { type MunicipalityOption, MunicipalityPicker } from "../../regions/index.js";
+import { type MunicipalityOption, MunicipalityPicker, type PlaceChoiceModel } from "../../regions/index.js";
 import { routeMessages } from "../route.messages.js";
 import { type Choice, SelectField } from "./form-controls.js";
 
@@ -10,6 +10,8 @@ export type HomePageModel = {
   municipalities: MunicipalityOption[];
   sectors: Choice[];
   municipality?: string;
+  /** The municipalities a typed name can mean, or the suggestions for a typo. */
+  municipalityChoice?: PlaceChoiceModel;
   sector?: string;
   problems: FieldProblem[];
 };
@@ -32,6 +34,7 @@ export const HomePage = ({ page, model }: { page: PageContext; model: HomePageMo
           value={model.municipality}
           error={errorFor("gemeente")}
           options={model.municipalities}
+          choice={model.municipalityChoice}
         />
         <SelectField
           id="sector"

@@ -9,6 +9,8 @@ import type { RouteView } from "../route.present.js";
 
 export type RoutePageModel = {
   municipalityName: string;
+  /** "Scheveningen ligt in de gemeente Den Haag.", when the visitor typed a place name. */
+  placeNote?: string;
   sectorName: string;
   regionCode: string;
   regionName: string;
@@ -35,6 +37,7 @@ export const RoutePage = ({ page, model }: { page: PageContext; model: RoutePage
     <Layout page={page} title={title}>
       <Heading level={1}>{title}</Heading>
       <Paragraph lead>
+        {model.placeNote ? `${model.placeNote} ` : ""}
         {format(t.lead, { municipality: model.municipalityName, sector: model.sectorName.toLowerCase() })}
       </Paragraph>
 

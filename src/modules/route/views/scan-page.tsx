@@ -3,7 +3,7 @@ import { Button, CsrfField, ErrorSummary, Heading, Link, Paragraph } from "../..
 import type { PageContext } from "../../../web/context.js";
 import type { FieldProblem } from "../../../web/errors.js";
 import { Layout } from "../../../web/layout.js";
-import { type MunicipalityOption, MunicipalityPicker } from "../../regions/index.js";
+import { type MunicipalityOption, MunicipalityPicker, type PlaceChoiceModel } from "../../regions/index.js";
 import { routeMessages } from "../route.messages.js";
 import { SCAN_QUESTIONS, type ScanQuestion } from "../route.schemas.js";
 import { type Choice, ChoiceQuestion, HiddenAnswers, SelectField } from "./form-controls.js";
@@ -19,6 +19,10 @@ export type ScanPageModel = {
   problems: FieldProblem[];
   choices: Choice[];
   municipalities: MunicipalityOption[];
+  /** The municipalities a typed name can mean, or the suggestions for a typo. */
+  municipalityChoice?: PlaceChoiceModel;
+  /** "Scheveningen ligt in de gemeente Den Haag.", on the page after the municipality question. */
+  placeNote?: string;
 };
 
 /** One question of the scan on its own page; the last page posts the answers to save the result. */
@@ -41,6 +45,7 @@ export const ScanPage = ({ page, model }: { page: PageContext; model: ScanPageMo
               value={model.value[0]}
               error={error}
               options={model.municipalities}
+              choice={model.municipalityChoice}
             />
           </>
         );
@@ -83,6 +88,7 @@ export const ScanPage = ({ page, model }: { page: PageContext; model: ScanPageMo
       </Paragraph>
       <ErrorSummary title={page.t.errors.errorSummaryTitle} problems={model.problems} />
       <Paragraph small>{format(t.progress, { current: model.step, total: SCAN_QUESTIONS.length })}</Paragraph>
+      {model.placeNote ? <Paragraph>{model.placeNote}</Paragraph> : null}
       {last ? (
         <form method="post" action="/scan/resultaat" class="cl-scan-form" novalidate>
           <CsrfField token={page.csrfToken} />
