@@ -20,6 +20,10 @@ describe("knowledge pages in Chromium", () => {
     ["/sectoren?q=verpakking&strategie=R2", 200],
     ["/sectoren?termijn=ooit", 400],
     ["/sectoren/bouw", 200],
+    // A package new with issue 17, one whose sources include a German title, and a route that shows a package.
+    ["/sectoren/voedingsmiddelen", 200],
+    ["/sectoren/persoonlijke-diensten", 200],
+    ["/route?gemeente=GM0153&sector=10", 200],
     ["/routekaarten", 200],
     ["/routekaarten/routekaart-bouw", 200],
   ];

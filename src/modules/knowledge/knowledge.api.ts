@@ -11,7 +11,7 @@ import type { Geography } from "../regions/index.js";
 import type { InstrumentLinkLookup } from "./knowledge.instrument-links.js";
 import type { EventRow, ExampleRow, RoadmapRow } from "./knowledge.repository.js";
 import { parseAgendaFilters, parseArea } from "./knowledge.routes.js";
-import { COSTS, DIFFICULTIES, HORIZONS, SCALES, STRATEGY_CODES } from "./knowledge.schemas.js";
+import { COST_BASES, COSTS, DIFFICULTIES, HORIZONS, SCALES, STRATEGY_CODES } from "./knowledge.schemas.js";
 import type { KnowledgeService, MeasurePackage } from "./knowledge.service.js";
 
 const Localised = z.object({ nl: z.string(), en: z.string() }).openapi("LocalisedText");
@@ -22,6 +22,19 @@ const Source = z.object({
     .string()
     .openapi({ description: "ISO 639-1 language of the title, e.g. nl, en or de", example: "nl" }),
 });
+const QuotedSource = z
+  .object({
+    title: z.string(),
+    url: z.string(),
+    lang: z.string().openapi({ description: "ISO 639-1 language of the page", example: "nl" }),
+    date: z.string().nullable().openapi({
+      description: "The page's date as it shows it: YYYY, YYYY-MM or YYYY-MM-DD; null when it shows none",
+    }),
+    quote: z
+      .string()
+      .openapi({ description: "The passage on the page the figure or level rests on, verbatim" }),
+  })
+  .openapi("QuotedSource");
 const InstrumentLink = z
   .object({
     ref_id: z.string(),
@@ -84,8 +97,19 @@ const Measure = z
     r_strategy: z.enum(STRATEGY_CODES),
     theme: z.string(),
     horizon: z.enum(HORIZONS),
-    cost: z.enum(COSTS),
+    cost: z.enum(COSTS).openapi({ description: "Indicative cost level" }),
+    cost_basis: z.enum(COST_BASES).openapi({
+      description: "source: cost_source speaks about the cost; estimate: the level is our judgement",
+    }),
+    cost_indication: Localised.nullable().openapi({
+      description: "A cost figure from cost_source, if it gives one",
+    }),
+    cost_source: QuotedSource,
     benefit: Localised,
+    benefit_indication: Localised.nullable().openapi({
+      description: "A figure from benefit_source, if it gives one; the text says whose figure it is",
+    }),
+    benefit_source: QuotedSource,
     difficulty: z.enum(DIFFICULTIES),
     instruments: z.array(InstrumentLink),
   })
@@ -98,6 +122,10 @@ const MeasurePackageSchema = z
     description: Localised,
     sbi_sections: z.array(z.string()),
     sbi_divisions: z.array(z.string()),
+    sector_choices: z.array(z.string()).openapi({
+      description:
+        "The sector choices of the home form (an SBI section letter or division) this package answers first",
+    }),
     measures: z.array(Measure),
     roadmaps: z.array(z.string()),
     url: z.string(),
@@ -197,6 +225,7 @@ export function knowledgeApi({ service, geography, instrumentLinks, clock }: Kno
       description: item.intro,
       sbi_sections: item.sbiSections,
       sbi_divisions: item.sbiDivisions,
+      sector_choices: item.sectorChoices,
       measures: item.measures.map((measure) => ({
         id: measure.code,
         title: measure.title,
@@ -205,7 +234,12 @@ export function knowledgeApi({ service, geography, instrumentLinks, clock }: Kno
         theme: measure.theme,
         horizon: measure.horizon,
         cost: measure.cost,
+        cost_basis: measure.costBasis,
+        cost_indication: measure.costIndication,
+        cost_source: measure.costSource,
         benefit: measure.benefit,
+        benefit_indication: measure.benefitIndication,
+        benefit_source: measure.benefitSource,
         difficulty: measure.difficulty,
         instruments: measure.instrumentRefIds.map(link),
       })),
@@ -374,7 +408,8 @@ export function knowledgeApi({ service, geography, instrumentLinks, clock }: Kno
         request: {
           query: z.object({
             sbi: z.string().optional().openapi({
-              description: "Only the package for this SBI 2008 section letter or 2-digit division",
+              description:
+                "Only the package for this sector choice or SBI 2008 section letter or 2-digit division (sector choices first)",
             }),
             ...pagingQuery,
           }),

@@ -1,5 +1,6 @@
 import { and, eq, getTableColumns, notInArray, type SQL, sql } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
+import type { z } from "zod";
 import type { Database } from "../../db/client.js";
 import { readDataJson } from "../../db/data-files.js";
 import { upsertChanged } from "../../db/upsert.js";
@@ -18,23 +19,94 @@ import {
 } from "./knowledge.tables.js";
 import { amsterdamInstant } from "./knowledge.time.js";
 
+/** The curated files of data/knowledge, each checked against its schema, and the ref_ids of the curated catalogue. */
+export type CuratedKnowledge = {
+  examples: z.infer<typeof curatedExamplesFile>;
+  events: z.infer<typeof curatedEventsFile>;
+  packages: z.infer<typeof curatedPackagesFile>;
+  roadmaps: z.infer<typeof curatedRoadmapsFile>;
+  /** Curated content links only instruments of the curated catalogue, which every installation loads. */
+  instrumentRefIds: ReadonlySet<string>;
+};
+
+/** Reads and parses the curated knowledge files; a file that does not fit its schema throws. */
+export function readCuratedKnowledge(): CuratedKnowledge {
+  return {
+    examples: curatedExamplesFile.parse(readDataJson("knowledge/examples.json")),
+    events: curatedEventsFile.parse(readDataJson("knowledge/events.json")),
+    packages: curatedPackagesFile.parse(readDataJson("knowledge/measure-packages.json")),
+    roadmaps: curatedRoadmapsFile.parse(readDataJson("knowledge/roadmaps.json")),
+    instrumentRefIds: new Set(
+      readDataJson<{ ref_id: string }[]>("catalogue/instruments.json").map((item) => item.ref_id),
+    ),
+  };
+}
+
+/**
+ * What in the curated content points at nothing: a measure code or package slug a roadmap names, an instrument
+ * ref_id of a measure, roadmap or example, a package an example names, a measure code used twice, or a sector
+ * choice claimed by two packages. Empty when every link holds. Pure.
+ */
+export function danglingLinks(content: CuratedKnowledge): string[] {
+  const problems: string[] = [];
+  const slugs = new Set(content.packages.map((item) => item.slug));
+  const codes = new Set<string>();
+  const choices = new Map<string, string>();
+  const checkRefIds = (where: string, refIds: string[]) => {
+    for (const refId of refIds)
+      if (!content.instrumentRefIds.has(refId)) problems.push(`${where}: unknown instrument ${refId}`);
+  };
+  for (const item of content.packages) {
+    for (const choice of item.sector_choices) {
+      const other = choices.get(choice);
+      if (other) problems.push(`${item.slug}: sector choice ${choice} is already ${other}'s`);
+      choices.set(choice, item.slug);
+    }
+    for (const measure of item.measures) {
+      if (codes.has(measure.code)) problems.push(`${item.slug}: measure code ${measure.code} is used twice`);
+      codes.add(measure.code);
+      checkRefIds(`${item.slug}/${measure.code}`, measure.instrument_ref_ids);
+    }
+  }
+  for (const roadmap of content.roadmaps) {
+    if (roadmap.measure_package && !slugs.has(roadmap.measure_package))
+      problems.push(`${roadmap.slug}: unknown measure package ${roadmap.measure_package}`);
+    for (const action of roadmap.horizons.flatMap((horizon) => horizon.actions)) {
+      for (const code of action.measure_codes)
+        if (!codes.has(code)) problems.push(`${roadmap.slug}: unknown measure ${code}`);
+      checkRefIds(roadmap.slug, action.instrument_ref_ids);
+    }
+  }
+  for (const example of content.examples) {
+    if (example.sector_package && !slugs.has(example.sector_package))
+      problems.push(`${example.slug}: unknown measure package ${example.sector_package}`);
+    checkRefIds(example.slug, example.instruments);
+  }
+  return problems;
+}
+
 /**
  * Loads the curated knowledge content from data/knowledge (examples, events, measure packages, roadmaps) and removes
  * curated rows that left the files. Idempotent: returns the number of rows changed, 0 when nothing changed.
- * With `exampleEventsFrom` (the demo service passes its start), the invented example events move forward by whole
- * weeks so the first is on or after that day (`moveExampleEvents`); without it they keep the file's dates.
+ * Content with a dangling link (`danglingLinks`) is refused before anything is written, so a typo stops the start
+ * instead of leaving a link to nowhere on a page. With `exampleEventsFrom` (the demo service passes its start), the
+ * invented example events move forward by whole weeks so the first is on or after that day (`moveExampleEvents`);
+ * without it they keep the file's dates. `content` replaces the files (tests).
  */
 export async function loadKnowledgeContent(
   db: Database,
-  options: { exampleEventsFrom?: Date } = {},
+  options: { exampleEventsFrom?: Date; content?: CuratedKnowledge } = {},
 ): Promise<number> {
-  const examples = curatedExamplesFile.parse(readDataJson("knowledge/examples.json"));
-  const fileEvents = curatedEventsFile.parse(readDataJson("knowledge/events.json"));
+  const content = options.content ?? readCuratedKnowledge();
+  const problems = danglingLinks(content);
+  if (problems.length)
+    throw new Error(
+      `data/knowledge has links to nothing:\n${problems.map((line) => `- ${line}`).join("\n")}`,
+    );
+  const { examples, packages, roadmaps } = content;
   const events = options.exampleEventsFrom
-    ? moveExampleEvents(fileEvents, options.exampleEventsFrom)
-    : fileEvents;
-  const packages = curatedPackagesFile.parse(readDataJson("knowledge/measure-packages.json"));
-  const roadmaps = curatedRoadmapsFile.parse(readDataJson("knowledge/roadmaps.json"));
+    ? moveExampleEvents(content.events, options.exampleEventsFrom)
+    : content.events;
 
   const packageNames = new Map(packages.map((item) => [item.slug, item.name] as const));
   const exampleRows = examples.map((example) => ({
@@ -74,6 +146,7 @@ export async function loadKnowledgeContent(
     intro: item.intro,
     sbiSections: item.sbi_sections,
     sbiDivisions: item.sbi_divisions,
+    sectorChoices: item.sector_choices,
   }));
   const measureRows = packages.flatMap((item) =>
     item.measures.map((measure, position) => ({
@@ -85,8 +158,13 @@ export async function loadKnowledgeContent(
       strategy: measure.r_strategy,
       theme: measure.theme,
       horizon: measure.horizon,
-      cost: measure.cost,
-      benefit: measure.benefit,
+      cost: measure.cost.level,
+      costBasis: measure.cost.level_basis,
+      costIndication: measure.cost.indication,
+      costSource: measure.cost.source,
+      benefit: measure.benefit.text,
+      benefitIndication: measure.benefit.indication,
+      benefitSource: measure.benefit.source,
       difficulty: measure.difficulty,
       instrumentRefIds: measure.instrument_ref_ids,
     })),

@@ -1,10 +1,11 @@
-import { format, type Lang, pick } from "../../i18n/index.js";
+import { format, formatDate, formatMonth, type Lang, pick } from "../../i18n/index.js";
 import type { Geography } from "../regions/index.js";
 import type { InstrumentLinkLookup } from "./knowledge.instrument-links.js";
 import { knowledgeMessages } from "./knowledge.messages.js";
 import type { EventRow, ExampleRow, RoadmapRow } from "./knowledge.repository.js";
 import { HORIZONS, type Horizon } from "./knowledge.schemas.js";
-import type { MeasurePackage } from "./knowledge.service.js";
+import type { Measure, MeasurePackage } from "./knowledge.service.js";
+import type { QuotedSource } from "./knowledge.tables.js";
 import { sbiSectionName, strategyLabel } from "./knowledge.vocabulary.js";
 
 export type LinkModel = { href: string; text: string };
@@ -47,15 +48,30 @@ export type EventItemModel = {
   cancelled: boolean;
 };
 
+/** A public source behind a measure: what it supports (cost, benefit or both) and its date as shown on the page. */
+export type MeasureSourceModel = {
+  supports: string;
+  title: string;
+  url: string;
+  lang: string;
+  date?: string;
+};
+
 export type MeasureModel = {
   code: string;
   title: string;
   description: string;
   strategy: string;
+  horizon: string;
   theme: string;
+  /** The cost level ("Laag"); `costEstimated` when no source speaks about the cost and the level is our judgement. */
   cost: string;
+  costEstimated: boolean;
+  costIndication?: string;
   benefit: string;
+  benefitIndication?: string;
   difficulty: string;
+  sources: MeasureSourceModel[];
   instruments: LinkModel[];
 };
 
@@ -266,6 +282,30 @@ export async function toEventItem(
   };
 }
 
+/** "2023", "september 2023" or "18 september 2024": a source's date as precise as the page gave it. */
+export function sourceDate(date: string | null, lang: Lang): string | undefined {
+  if (!date) return undefined;
+  if (/^\d{4}$/.test(date)) return date;
+  return /^\d{4}-\d\d$/.test(date)
+    ? formatMonth(`${date}-01T12:00:00Z`, lang)
+    : formatDate(`${date}T12:00:00Z`, lang);
+}
+
+/** The sources of a measure's cost and benefit; one entry when both rest on the same page. */
+function measureSources(measure: Measure, lang: Lang): MeasureSourceModel[] {
+  const t = knowledgeMessages[lang];
+  const toModel = (source: QuotedSource, supports: string): MeasureSourceModel => ({
+    supports,
+    title: source.title,
+    url: source.url,
+    lang: source.lang,
+    date: sourceDate(source.date, lang),
+  });
+  if (measure.costSource.url === measure.benefitSource.url)
+    return [toModel(measure.benefitSource, t.sourceForBoth)];
+  return [toModel(measure.costSource, t.sourceForCost), toModel(measure.benefitSource, t.sourceForBenefit)];
+}
+
 /** A sector measure package with its measures grouped by decision horizon. */
 export async function toMeasurePackageModel(
   item: MeasurePackage,
@@ -279,10 +319,15 @@ export async function toMeasurePackageModel(
     title: pick(measure.title, lang),
     description: pick(measure.description, lang),
     strategy: strategyLabel(measure.strategy, lang),
+    horizon: t[`horizon_${measure.horizon}`],
     theme: themeLabel(measure.theme, lang),
     cost: t[`cost_${measure.cost}`],
+    costEstimated: measure.costBasis === "estimate",
+    costIndication: pick(measure.costIndication, lang) || undefined,
     benefit: pick(measure.benefit, lang),
+    benefitIndication: pick(measure.benefitIndication, lang) || undefined,
     difficulty: t[`difficulty_${measure.difficulty}`],
+    sources: measureSources(measure, lang),
     instruments: measure.instrumentRefIds.flatMap((refId) => {
       const link = links.get(refId);
       return link ? [{ href: instrumentHref(link.slug), text: pick(link.name, lang) }] : [];

@@ -7,12 +7,25 @@ export const HORIZONS = ["kort", "middellang", "lang"] as const;
 export type Horizon = (typeof HORIZONS)[number];
 export const SCALES = ["nationaal", "provincie", "regio"] as const;
 export const COSTS = ["laag", "middel", "hoog"] as const;
+/** "source": the cited page speaks about the cost itself; "estimate": the level is our judgement. */
+export const COST_BASES = ["source", "estimate"] as const;
 export const DIFFICULTIES = ["makkelijk", "gemiddeld", "moeilijk"] as const;
 
 const localised = z.object({ nl: z.string().min(1), en: z.string().min(1) });
 /** A public source; lang is the ISO 639-1 language of its title, so a page in another language can mark it (WCAG 3.1.2). */
 const source = z.object({ title: z.string().min(1), url: z.url(), lang: z.string().regex(/^[a-z]{2}$/) });
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
+/**
+ * The page that supports a measure's cost or benefit: its date as shown on the page (year, month or day; null when
+ * the page shows none) and the passage it rests on, so anyone can find the figure on the page.
+ */
+const quotedSource = source.extend({
+  date: z
+    .string()
+    .regex(/^\d{4}(-\d\d){0,2}$/)
+    .nullable(),
+  quote: z.string().min(1),
+});
 
 /** The shape of data/knowledge/examples.json: checked at load, so a typo stops the seed instead of a page. */
 export const curatedExamplesFile = z.array(
@@ -79,6 +92,8 @@ export const curatedPackagesFile = z.array(
     intro: localised,
     sbi_sections: z.array(z.string().regex(/^[A-U]$/)),
     sbi_divisions: z.array(z.string().regex(/^\d\d$/)),
+    /** The plain sector choices of the home form (data/route/sector-names.json) this package is the first answer for. */
+    sector_choices: z.array(z.string().regex(/^([A-U]|\d\d)$/)),
     measures: z.array(
       z.object({
         code: z.string().min(1),
@@ -87,9 +102,19 @@ export const curatedPackagesFile = z.array(
         r_strategy: z.enum(STRATEGY_CODES),
         theme: z.string().min(1),
         horizon: z.enum(HORIZONS),
-        cost: z.enum(COSTS),
-        benefit: localised,
         difficulty: z.enum(DIFFICULTIES),
+        cost: z.object({
+          level: z.enum(COSTS),
+          level_basis: z.enum(COST_BASES),
+          /** A figure from the source, when it gives one. */
+          indication: localised.nullable(),
+          source: quotedSource,
+        }),
+        benefit: z.object({
+          text: localised,
+          indication: localised.nullable(),
+          source: quotedSource,
+        }),
         instrument_ref_ids: z.array(z.string().min(1)),
       }),
     ),

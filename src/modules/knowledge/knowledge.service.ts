@@ -23,15 +23,18 @@ export type MeasurePackage = Omit<PackageRow, "position"> & {
 export type Measure = MeasurePackage["measures"][number];
 
 /**
- * The package for an SBI 2008 code. A division picks the package that lists it (the first by position when two do);
- * a section, or a division no package lists, picks a package only when exactly one package covers that section.
+ * The package for a company's sector: an SBI 2008 section letter or division, as the home form's sector choices are.
+ * The package that names the code among its sector choices comes first; otherwise a division picks the package that
+ * lists it (the first by position when two do), and a section, or a division no package lists, picks a package only
+ * when exactly one package covers that section.
  */
-export function matchPackage<T extends { sbiSections: string[]; sbiDivisions: string[] }>(
-  packages: T[],
-  sbiCode: string,
-): T | undefined {
+export function matchPackage<
+  T extends { sbiSections: string[]; sbiDivisions: string[]; sectorChoices: string[] },
+>(packages: T[], sbiCode: string): T | undefined {
   const parsed = parseSbiCode(sbiCode);
   if (!parsed) return undefined;
+  const chosen = packages.find((item) => item.sectorChoices.includes(parsed.division ?? parsed.section));
+  if (chosen) return chosen;
   if (parsed.division) {
     const byDivision = packages.find((item) => item.sbiDivisions.includes(parsed.division!));
     if (byDivision) return byDivision;
@@ -62,6 +65,8 @@ export function measuresMatching(
                 ...Object.values(measure.title),
                 ...Object.values(measure.description),
                 ...Object.values(measure.benefit),
+                ...Object.values(measure.benefitIndication ?? {}),
+                ...Object.values(measure.costIndication ?? {}),
                 strategyLabel(measure.strategy, "nl"),
                 strategyLabel(measure.strategy, "en"),
                 themeLabel(measure.theme, "nl"),

@@ -3,6 +3,8 @@ import type { Localised } from "../../i18n/index.js";
 
 /** lang: the ISO 639-1 language of the title (nl, en, de, …). */
 export type SourceLink = { title: string; url: string; lang: string };
+/** The page behind a measure's cost or benefit: its date as shown (YYYY, YYYY-MM or YYYY-MM-DD) and the passage used. */
+export type QuotedSource = SourceLink & { date: string | null; quote: string };
 
 /** One action in a roadmap horizon, at one scale level of the getrapte regie. */
 export type RoadmapAction = {
@@ -87,7 +89,10 @@ export const knowledgeEvents = pgTable(
   ],
 );
 
-/** Sector measure packages for homogeneous sectors, matched to companies by SBI 2008 section and division. */
+/**
+ * Sector measure packages, matched to a company by its plain sector choice first (`sectorChoices`, the codes of
+ * data/route/sector-names.json), then by SBI 2008 division and section.
+ */
 export const knowledgeMeasurePackages = pgTable("knowledge_measure_packages", {
   slug: text("slug").primaryKey(),
   position: integer("position").notNull(),
@@ -95,9 +100,13 @@ export const knowledgeMeasurePackages = pgTable("knowledge_measure_packages", {
   intro: jsonb("intro").$type<Localised>().notNull(),
   sbiSections: text("sbi_sections").array().notNull(),
   sbiDivisions: text("sbi_divisions").array().notNull(),
+  sectorChoices: text("sector_choices").array().notNull(),
 });
 
-/** One measure of a package, with its R-strategy, decision horizon, cost, benefit and difficulty. */
+/**
+ * One measure of a package, with its R-strategy, decision horizon, difficulty, and an indicative cost and benefit,
+ * each with the public source it rests on.
+ */
 export const knowledgeMeasures = pgTable(
   "knowledge_measures",
   {
@@ -111,8 +120,16 @@ export const knowledgeMeasures = pgTable(
     strategy: text("strategy").notNull(),
     theme: text("theme").notNull(),
     horizon: text("horizon", { enum: ["kort", "middellang", "lang"] }).notNull(),
+    /** The cost level. */
     cost: text("cost", { enum: ["laag", "middel", "hoog"] }).notNull(),
+    /** "source" when the cited page speaks about the cost, "estimate" when the level is our judgement. */
+    costBasis: text("cost_basis", { enum: ["source", "estimate"] }).notNull(),
+    costIndication: jsonb("cost_indication").$type<Localised>(),
+    costSource: jsonb("cost_source").$type<QuotedSource>().notNull(),
+    /** What the measure brings, in words. */
     benefit: jsonb("benefit").$type<Localised>().notNull(),
+    benefitIndication: jsonb("benefit_indication").$type<Localised>(),
+    benefitSource: jsonb("benefit_source").$type<QuotedSource>().notNull(),
     difficulty: text("difficulty", { enum: ["makkelijk", "gemiddeld", "moeilijk"] }).notNull(),
     instrumentRefIds: text("instrument_ref_ids").array().notNull(),
   },

@@ -24,13 +24,14 @@ import { MeasurePackagePanel } from "./views/measure-package.js";
 // The day this suite pretends it is: of the 34 example events, 15 lie before it and 19 after.
 const NOW = new Date("2026-11-27T12:00:00Z");
 
-describe("matching a company's SBI code to a measure package", () => {
+describe("matching a company's sector to a measure package", () => {
   const packages = [
-    { slug: "bouw", sbiSections: ["F"], sbiDivisions: ["41", "42", "43"] },
-    { slug: "metaal", sbiSections: ["C"], sbiDivisions: ["25", "27"] },
-    { slug: "textiel", sbiSections: ["C"], sbiDivisions: ["13", "14"] },
-    { slug: "detailhandel", sbiSections: ["G"], sbiDivisions: ["47"] },
-    { slug: "elektronica", sbiSections: ["C", "S"], sbiDivisions: ["26", "27", "95"] },
+    { slug: "bouw", sbiSections: ["F"], sbiDivisions: ["41", "42", "43"], sectorChoices: ["F"] },
+    { slug: "metaal", sbiSections: ["C"], sbiDivisions: ["25", "27"], sectorChoices: ["25", "C"] },
+    { slug: "textiel", sbiSections: ["C"], sbiDivisions: ["13", "14"], sectorChoices: ["14"] },
+    { slug: "detailhandel", sbiSections: ["G"], sbiDivisions: ["47"], sectorChoices: ["47"] },
+    { slug: "elektronica", sbiSections: ["C", "S"], sbiDivisions: ["26", "27", "95"], sectorChoices: [] },
+    { slug: "persoonlijk", sbiSections: ["S"], sbiDivisions: ["96"], sectorChoices: ["S"] },
   ];
   it.each([
     ["F", "bouw"],
@@ -38,9 +39,11 @@ describe("matching a company's SBI code to a measure package", () => {
     ["14", "textiel"],
     ["14.13", "textiel"],
     ["27", "metaal"], // listed twice: the first package by position wins
-    ["S", "elektronica"],
+    ["C", "metaal"], // three packages cover manufacturing, but one names C among its sector choices
+    ["S", "persoonlijk"], // the sector choice wins over the other package that covers section S
+    ["95", "elektronica"], // a division no package chose is still found by its division
     ["46", "detailhandel"], // no package lists 46, but only one covers section G
-    ["C", undefined], // six packages cover manufacturing: ambiguous
+    ["20", undefined], // section C is ambiguous and nobody chose division 20
     ["10", undefined],
     ["A", undefined],
     ["ZZ", undefined],
@@ -116,12 +119,12 @@ describeEachDatabase("knowledge", (database) => {
     };
   };
 
-  it("loads the curated content: 25 examples, 34 events, 8 packages with 68 measures, 5 roadmaps", async () => {
-    expect(firstLoad).toBe(25 + 34 + 8 + 68 + 5);
+  it("loads the curated content: 25 examples, 34 events, 23 packages with 174 measures, 5 roadmaps", async () => {
+    expect(firstLoad).toBe(25 + 34 + 23 + 174 + 5);
     expect(await count("knowledge_examples")).toBe(25);
     expect(await count("knowledge_events where is_example")).toBe(34);
-    expect(await count("knowledge_measure_packages")).toBe(8);
-    expect(await count("knowledge_measures")).toBe(68);
+    expect(await count("knowledge_measure_packages")).toBe(23);
+    expect(await count("knowledge_measures")).toBe(174);
     expect(await count("knowledge_roadmaps")).toBe(5);
   });
 
@@ -216,11 +219,12 @@ describeEachDatabase("knowledge", (database) => {
     const measuresFound = (html: string) =>
       Number(/(\d+) (?:maatregelen|measures) (?:gevonden|found)/.exec(html)?.[1]);
     const packaging = await (await app.request("/sectoren?q=verpakking")).text();
-    expect(measuresFound(packaging)).toBe(4);
+    // 15 of the 174 measures speak of packaging (verpakking, verpakkingen, verpakkingsvrij…) in Dutch.
+    expect(measuresFound(packaging)).toBe(15);
     // Every result links to the measure inside its package page.
-    expect(packaging.match(/href="\/sectoren\/[a-z-]+#[A-Za-z0-9-]+"/g)).toHaveLength(4);
+    expect(packaging.match(/href="\/sectoren\/[a-z-]+#[A-Za-z0-9-]+"/g)).toHaveLength(15);
     const english = await (await app.request("/sectoren?q=packaging&lang=en")).text();
-    expect(measuresFound(english)).toBeGreaterThanOrEqual(4);
+    expect(measuresFound(english)).toBeGreaterThanOrEqual(10);
     // Accents and case do not matter, and every word must occur.
     expect(measuresFound(await (await app.request("/sectoren?q=VERPAKKING%20zzzz")).text())).toBe(0);
     const filtered = await (await app.request("/sectoren?strategie=R8&termijn=kort")).text();
@@ -244,7 +248,8 @@ describeEachDatabase("knowledge", (database) => {
     expect(item?.slug).toBe("bouw");
     expect(item?.measures.length).toBe(9);
     expect(item?.roadmaps.map((roadmap) => roadmap.slug)).toEqual(["routekaart-bouw"]);
-    expect(await service.measurePackageForSector("C")).toBeUndefined();
+    // "Overige industrie en maakbedrijven" (C) found nothing while six packages covered section C.
+    expect((await service.measurePackageForSector("C"))?.slug).toBe("metaal-en-maakindustrie");
   });
 
   it("the panels for the route page render the sector's examples and package", async () => {
@@ -418,9 +423,9 @@ describeEachDatabase("knowledge", (database) => {
     expect((await app.request("/agenda.ics?regio=XX99")).status).toBe(400);
   });
 
-  it("/sectoren lists 8 packages and links the roadmaps; a package page groups measures by horizon", async () => {
+  it("/sectoren lists 23 packages and links the roadmaps; a package page groups measures by horizon", async () => {
     const list = await (await app.request("/sectoren")).text();
-    expect(new Set([...list.matchAll(/href="\/sectoren\/([a-z-]+)"/g)].map((m) => m[1])).size).toBe(8);
+    expect(new Set([...list.matchAll(/href="\/sectoren\/([a-z-]+)"/g)].map((m) => m[1])).size).toBe(23);
     expect(list).toContain('href="/routekaarten/routekaart-bouw"');
     const bouw = await (await app.request("/sectoren/bouw?lang=en")).text();
     expect(bouw).toContain("Short term (within 1 year)");
@@ -458,7 +463,7 @@ describeEachDatabase("knowledge", (database) => {
     expect(examples.body.contents[0].sources.length).toBeGreaterThan(0);
     for (const source of examples.body.contents[0].sources) expect(source.lang).toMatch(/^[a-z]{2}$/);
     const packages = await json("/api/v1/measure_packages");
-    expect(packages.body.total_items).toBe(8);
+    expect(packages.body.total_items).toBe(23);
     expect(packages.body.contents[0].measures[0].horizon).toMatch(/^(kort|middellang|lang)$/);
     const textile = await json("/api/v1/measure_packages?sbi=14");
     expect(textile.body.contents.map((item: { id: string }) => item.id)).toEqual(["textiel"]);

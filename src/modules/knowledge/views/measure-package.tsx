@@ -3,6 +3,7 @@ import { Heading, Link, Paragraph } from "../../../web/components.js";
 import { knowledgeMessages } from "../knowledge.messages.js";
 import type { MeasureModel, MeasurePackageModel } from "../knowledge.presenters.js";
 import { LinkList } from "./filter-fields.js";
+import { SourceLink } from "./source-list.js";
 
 /** One measure with its facts; the id lets roadmaps link straight to it. */
 export const MeasureCard = ({
@@ -32,14 +33,43 @@ export const MeasureCard = ({
       <dl class="cl-facts">
         <dt>{t.strategy}</dt>
         <dd>{measure.strategy}</dd>
+        <dt>{t.horizonLabel}</dt>
+        <dd>{measure.horizon}</dd>
         <dt>{t.theme}</dt>
         <dd>{measure.theme}</dd>
         <dt>{t.cost}</dt>
-        <dd>{measure.cost}</dd>
+        <dd>
+          {measure.costEstimated ? `${measure.cost} (${t.costEstimate})` : measure.cost}
+          {measure.costIndication ? (
+            <>
+              <br />
+              {measure.costIndication}
+            </>
+          ) : null}
+        </dd>
         <dt>{t.benefit}</dt>
-        <dd>{measure.benefit}</dd>
+        <dd>
+          {measure.benefit}
+          {measure.benefitIndication ? (
+            <>
+              <br />
+              {measure.benefitIndication}
+            </>
+          ) : null}
+        </dd>
         <dt>{t.difficulty}</dt>
         <dd>{measure.difficulty}</dd>
+        <dt>{measure.sources.length === 1 ? t.sourceLabel : t.sourcesLabel}</dt>
+        <dd>
+          <ul class="cl-plain-list">
+            {measure.sources.map((source) => (
+              <li>
+                {source.supports}: <SourceLink source={source} pageLang={lang} />
+                {source.date ? ` (${source.date})` : null}
+              </li>
+            ))}
+          </ul>
+        </dd>
         {measure.instruments.length ? (
           <>
             <dt>{t.instruments}</dt>
@@ -82,7 +112,8 @@ export const MeasurePackagePanel = ({
               <li class="utrecht-unordered-list__item">
                 <Link href={`${model.href}#${measure.code}`}>{measure.title}</Link>{" "}
                 <span class="cl-muted">
-                  ({measure.strategy}; {t.cost.toLowerCase()}: {measure.cost.toLowerCase()})
+                  ({measure.strategy}; {t.cost.toLowerCase()}: {measure.cost.toLowerCase()}
+                  {measure.costEstimated ? `, ${t.costEstimate}` : ""})
                 </span>
               </li>
             ))}
