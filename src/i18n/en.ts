@@ -24,6 +24,8 @@ export const en: Messages = {
       "Circulair Loket helps small and medium-sized businesses across the Netherlands take their next circular step, together with regional support desks and providers of support.",
     accessibility: "Accessibility",
     privacy: "Privacy",
+    reportBarrier: "Held back by a rule? Report it",
+    monitor: "Monitor: how are we doing?",
     openData: "Open data (API)",
   },
   errors: {

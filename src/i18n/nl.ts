@@ -22,6 +22,8 @@ export const nl = {
       "Circulair Loket helpt mkb-bedrijven in heel Nederland op weg naar de volgende circulaire stap, samen met regionale lokets en aanbieders van ondersteuning.",
     accessibility: "Toegankelijkheid",
     privacy: "Privacy",
+    reportBarrier: "Loopt u tegen een regel aan? Meld het",
+    monitor: "Monitor: hoe staat het ervoor?",
     openData: "Open data (API)",
   },
   errors: {

@@ -37,4 +37,6 @@ export type PageContext = {
   stylesheetHref: string;
   /** Whether someone is signed in: the navigation then shows the workspace and logout. */
   signedIn?: boolean;
+  /** Whether the main navigation carries the monitor (coordinators and beheerders); others find it in the footer. */
+  monitorInNavigation?: boolean;
 };

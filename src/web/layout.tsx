@@ -12,7 +12,6 @@ const NAV_ITEMS: { key: NavKey; href: string }[] = [
   { key: "examples", href: "/voorbeelden" },
   { key: "agenda", href: "/agenda" },
   { key: "sectors", href: "/sectoren" },
-  { key: "monitor", href: "/monitor" },
 ];
 
 /** The same URL with the other language selected; never a link off the site (`//host/…` asked for on a 404). */
@@ -74,6 +73,13 @@ export const Layout = ({
                   </Link>
                 </li>
               ))}
+              {page.monitorInNavigation ? (
+                <li>
+                  <Link href="/monitor" current={current === "monitor"}>
+                    {t.layout.nav.monitor}
+                  </Link>
+                </li>
+              ) : null}
               {page.signedIn ? (
                 <li>
                   <Link href="/werkruimte" current={current === "workspace"}>
@@ -112,6 +118,16 @@ export const Layout = ({
               <li class="utrecht-link-list__item">
                 <a class="utrecht-link utrecht-link--html-a" href="/privacy">
                   {t.layout.privacy}
+                </a>
+              </li>
+              <li class="utrecht-link-list__item">
+                <a class="utrecht-link utrecht-link--html-a" href="/belemmering-melden">
+                  {t.layout.reportBarrier}
+                </a>
+              </li>
+              <li class="utrecht-link-list__item">
+                <a class="utrecht-link utrecht-link--html-a" href="/monitor">
+                  {t.layout.monitor}
                 </a>
               </li>
               <li class="utrecht-link-list__item">

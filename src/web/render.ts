@@ -1,4 +1,5 @@
 import type { JSX } from "hono/jsx/jsx-runtime";
+import { can } from "../modules/auth/auth.policy.js";
 import type { AppContext, PageContext } from "./context.js";
 
 /** Everything a view needs from the request besides its own view-model. */
@@ -14,6 +15,7 @@ export function pageContext(c: AppContext): PageContext {
     url: new URL(c.req.url),
     stylesheetHref: c.get("stylesheetHref"),
     signedIn: Boolean(c.get("principal")),
+    monitorInNavigation: can(c.get("principal"), "monitor.navigate"),
   };
 }
 

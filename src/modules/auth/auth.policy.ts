@@ -97,6 +97,8 @@ const withinAreaOrOwner: Condition = (principal, resource, regionProvinces) =>
 export const POLICY = {
   "workspace.enter": { roles: ["adviseur", "aanbieder", "coordinator", "beheerder"] },
   "outbox.view": { roles: ["adviseur", "aanbieder", "coordinator", "beheerder"] },
+  /** The monitor in the main navigation: for those who steer with it; everyone else finds it in the footer. */
+  "monitor.navigate": { roles: ["coordinator", "beheerder"] },
   "queue.view": { roles: ["adviseur"] },
   "case.read": { roles: ["adviseur"], when: coversRegion },
   "case.update": { roles: ["adviseur"], when: coversRegion },

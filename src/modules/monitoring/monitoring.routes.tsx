@@ -15,6 +15,7 @@ import { CoveragePage } from "./views/coverage-page.js";
 import { EffectivenessPage } from "./views/effectiveness-page.js";
 import { FunnelPage } from "./views/funnel-page.js";
 import { GoalsPage } from "./views/goals-page.js";
+import { sectionsOpenTo } from "./views/monitor-parts.js";
 import { OverviewPage } from "./views/overview-page.js";
 import { RegionMonitorPage } from "./views/region-monitor-page.js";
 
@@ -82,6 +83,9 @@ export function monitoringRoutes({
     ];
   };
 
+  /** The monitor tabs this visitor may open: a restricted tab shows only when the policy allows its action somewhere. */
+  const openSections = (c: AppContext) => sectionsOpenTo((action) => guard.areaFor(c, action) !== undefined);
+
   /** Exact funnel counts for a region (or the country, without one) when the policy lets this user see them. */
   const exactFunnel = (c: AppContext, regionCode: string) =>
     guard.may(c, "monitor.view_restricted", {
@@ -102,7 +106,7 @@ export function monitoringRoutes({
           overlapCount: region.overlaps.length,
         })),
       };
-      return renderPage(c, <OverviewPage page={pageContext(c)} model={model} />);
+      return renderPage(c, <OverviewPage page={pageContext(c)} sections={openSections(c)} model={model} />);
     })
     .get("/monitor/sterren.csv", async (c) => {
       const t = monitoringMessages[c.get("lang")];
@@ -133,7 +137,7 @@ export function monitoringRoutes({
           cells: region.cells,
         })),
       };
-      return renderPage(c, <CoveragePage page={pageContext(c)} model={model} />);
+      return renderPage(c, <CoveragePage page={pageContext(c)} sections={openSections(c)} model={model} />);
     })
     .get("/monitor/dekking.csv", async (c) => {
       const t = monitoringMessages[c.get("lang")];
@@ -159,7 +163,10 @@ export function monitoringRoutes({
       const names = new Map<string, Localised>(
         (await service.instruments()).map((instrument) => [instrument.refId, instrument.name]),
       );
-      return renderPage(c, <RegionMonitorPage page={pageContext(c)} model={{ region, names }} />);
+      return renderPage(
+        c,
+        <RegionMonitorPage page={pageContext(c)} sections={openSections(c)} model={{ region, names }} />,
+      );
     })
     .get("/monitor/regio/:code/cel", async (c) => {
       const code = c.req.param("code").toUpperCase();
@@ -201,6 +208,7 @@ export function monitoringRoutes({
         c,
         <FunnelPage
           page={pageContext(c)}
+          sections={openSections(c)}
           model={{
             regions: service.regions.map(({ code, name }) => ({ code, name })),
             query,
@@ -257,6 +265,7 @@ export function monitoringRoutes({
         c,
         <EffectivenessPage
           page={pageContext(c)}
+          sections={openSections(c)}
           model={{
             exact: result.exact,
             rows: result.rows.map((row) => ({ ...row, name: names.get(row.refId) ?? row.refId })),
@@ -374,6 +383,7 @@ export function monitoringRoutes({
       c,
       <GoalsPage
         page={pageContext(c)}
+        sections={openSections(c)}
         model={{
           goals: goals.map((goal) => ({
             ...goal,

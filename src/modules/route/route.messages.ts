@@ -47,6 +47,10 @@ export const routeMessages = defineMessages(
       examplesHeading: "Voorbeelden uit uw sector",
       print: "U kunt deze pagina printen of de link bewaren.",
       shareHeading: "Uw resultaat bewaren",
+      barrierHeading: "Loopt u ergens tegenaan?",
+      barrierBody:
+        "Houdt een wet, regel of vergunning uw circulaire plan tegen? Meld het. Een coördinator bekijkt uw melding en stuurt hem door naar de instantie die er iets aan kan doen.",
+      barrierLink: "Meld een belemmering",
       shareBody:
         "Dit is het adres van uw resultaat. Bewaar het of stuur het door. Er staan geen persoonsgegevens in.",
       answersHeading: "Uw antwoorden",
@@ -218,6 +222,10 @@ export const routeMessages = defineMessages(
       examplesHeading: "Examples from your sector",
       print: "You can print this page or keep the link.",
       shareHeading: "Keep your result",
+      barrierHeading: "Held back by something?",
+      barrierBody:
+        "Is a law, rule or permit standing in the way of your circular plan? Report it. A coordinator reads your report and passes it on to the body that can do something about it.",
+      barrierLink: "Report a barrier",
       shareBody: "This is the address of your result. Keep it or pass it on. It contains no personal data.",
       answersHeading: "Your answers",
       changeAnswers: "Change answers",

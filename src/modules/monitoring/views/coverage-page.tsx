@@ -4,20 +4,29 @@ import { Layout } from "../../../web/layout.js";
 import type { CoverageCells } from "../coverage.js";
 import { monitoringMessages } from "../monitoring.messages.js";
 import { JOURNEY_STEPS, PHASES } from "../monitoring.types.js";
-import { MonitorNav } from "./monitor-parts.js";
+import { MonitorNav, type MonitorSection } from "./monitor-parts.js";
 
 export type CoverageModel = {
   regions: { code: string; name: string; stars: number; cells: CoverageCells }[];
 };
 
 /** /monitor/dekking: the whole matrix, regions down, journey steps × phases across; gaps marked in text too. */
-export const CoveragePage = ({ page, model }: { page: PageContext; model: CoverageModel }) => {
+export const CoveragePage = ({
+  page,
+  model,
+  sections,
+}: {
+  page: PageContext;
+  model: CoverageModel;
+  /** The tabs this visitor may open (see `sectionsOpenTo`). */
+  sections: MonitorSection[];
+}) => {
   const t = monitoringMessages[page.lang];
   return (
     <Layout page={page} title={t.coverageTitle} current="monitor">
       <Heading level={1}>{t.coverageTitle}</Heading>
       <Paragraph lead>{t.coverageIntro}</Paragraph>
-      <MonitorNav lang={page.lang} current="coverage" />
+      <MonitorNav lang={page.lang} current="coverage" open={sections} />
       <TableScroll label={t.coverageCaption} className="cl-table-scroll cl-section">
         <table class="utrecht-table utrecht-table--html-table cl-matrix">
           <caption class="utrecht-table__caption">{t.coverageCaption}</caption>

@@ -3,7 +3,7 @@ import { Heading, Link, Paragraph } from "../../../web/components.js";
 import type { PageContext } from "../../../web/context.js";
 import { Layout } from "../../../web/layout.js";
 import { monitoringMessages } from "../monitoring.messages.js";
-import { DataTable, MonitorNav } from "./monitor-parts.js";
+import { DataTable, MonitorNav, type MonitorSection } from "./monitor-parts.js";
 
 export type EffectivenessModel = {
   exact: boolean;
@@ -19,14 +19,23 @@ export type EffectivenessModel = {
 };
 
 /** /monitor/effect: per instrument referrals, outcome rate, time to outcome, decline reasons, the label. */
-export const EffectivenessPage = ({ page, model }: { page: PageContext; model: EffectivenessModel }) => {
+export const EffectivenessPage = ({
+  page,
+  model,
+  sections,
+}: {
+  page: PageContext;
+  model: EffectivenessModel;
+  /** The tabs this visitor may open (see `sectionsOpenTo`). */
+  sections: MonitorSection[];
+}) => {
   const t = monitoringMessages[page.lang];
   const count = (value: number | null) => (value === null ? t.suppressed : formatNumber(value, page.lang));
   return (
     <Layout page={page} title={t.effectivenessTitle} current="monitor">
       <Heading level={1}>{t.effectivenessTitle}</Heading>
       <Paragraph lead>{t.effectivenessIntro}</Paragraph>
-      <MonitorNav lang={page.lang} current="effectiveness" />
+      <MonitorNav lang={page.lang} current="effectiveness" open={sections} />
       {model.exact ? null : <Paragraph small>{t.suppressedNote}</Paragraph>}
       {model.rows.length ? (
         <DataTable

@@ -14,7 +14,7 @@ import { Layout } from "../../../web/layout.js";
 import type { FunnelStage } from "../funnel.js";
 import { monitoringMessages } from "../monitoring.messages.js";
 import { BarChart } from "./bar-chart.js";
-import { DataTable, MonitorNav } from "./monitor-parts.js";
+import { DataTable, MonitorNav, type MonitorSection } from "./monitor-parts.js";
 
 export type FunnelModel = {
   regions: { code: string; name: string }[];
@@ -41,7 +41,16 @@ const percent = (value: number | null, lang: Lang) =>
   value === null ? "–" : `${formatNumber(Math.round(value * 1000) / 10, lang)}%`;
 
 /** /monitor/klantreis: the journey funnel per region and period, as a chart with its table, and by source. */
-export const FunnelPage = ({ page, model }: { page: PageContext; model: FunnelModel }) => {
+export const FunnelPage = ({
+  page,
+  model,
+  sections,
+}: {
+  page: PageContext;
+  model: FunnelModel;
+  /** The tabs this visitor may open (see `sectionsOpenTo`). */
+  sections: MonitorSection[];
+}) => {
   const t = monitoringMessages[page.lang];
   const count = (value: number | null) => (value === null ? t.suppressed : formatNumber(value, page.lang));
   const error = (field: string) => model.problems.find((problem) => problem.field === field)?.message;
@@ -55,7 +64,7 @@ export const FunnelPage = ({ page, model }: { page: PageContext; model: FunnelMo
       <ErrorSummary title={page.t.errors.errorSummaryTitle} problems={model.problems} />
       <Heading level={1}>{t.funnelTitle}</Heading>
       <Paragraph lead>{t.funnelIntro}</Paragraph>
-      <MonitorNav lang={page.lang} current="funnel" />
+      <MonitorNav lang={page.lang} current="funnel" open={sections} />
       <form method="get" action="/monitor/klantreis" class="cl-filter-form" novalidate>
         <input type="hidden" name="lang" value={page.lang} />
         <div class="utrecht-form-field utrecht-form-field--select">

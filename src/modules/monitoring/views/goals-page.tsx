@@ -14,7 +14,7 @@ import type { FieldProblem } from "../../../web/errors.js";
 import { Layout } from "../../../web/layout.js";
 import { type GoalStatus, INDICATORS, type Indicator } from "../goals.js";
 import { monitoringMessages } from "../monitoring.messages.js";
-import { DataTable, MonitorNav } from "./monitor-parts.js";
+import { DataTable, MonitorNav, type MonitorSection } from "./monitor-parts.js";
 
 export type GoalsModel = {
   goals: {
@@ -36,7 +36,16 @@ export type GoalsModel = {
 };
 
 /** /monitor/doelen: SMART goals with progress from live data; coordinators add goals here. */
-export const GoalsPage = ({ page, model }: { page: PageContext; model: GoalsModel }) => {
+export const GoalsPage = ({
+  page,
+  model,
+  sections,
+}: {
+  page: PageContext;
+  model: GoalsModel;
+  /** The tabs this visitor may open (see `sectionsOpenTo`). */
+  sections: MonitorSection[];
+}) => {
   const t = monitoringMessages[page.lang];
   const form = model.form;
   const error = (field: string) => form?.problems.find((problem) => problem.field === field)?.message;
@@ -46,7 +55,7 @@ export const GoalsPage = ({ page, model }: { page: PageContext; model: GoalsMode
       {form ? <ErrorSummary title={page.t.errors.errorSummaryTitle} problems={form.problems} /> : null}
       <Heading level={1}>{t.goalsTitle}</Heading>
       <Paragraph lead>{t.goalsIntro}</Paragraph>
-      <MonitorNav lang={page.lang} current="goals" />
+      <MonitorNav lang={page.lang} current="goals" open={sections} />
       {model.goals.length ? (
         <DataTable
           caption={t.goalsCaption}

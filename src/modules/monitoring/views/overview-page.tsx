@@ -5,7 +5,7 @@ import { Layout } from "../../../web/layout.js";
 import { monitoringMessages } from "../monitoring.messages.js";
 import type { RegionMapGeometry } from "../region-map.js";
 import type { StarConditionId } from "../stars.js";
-import { DataTable, type MapRegion, MonitorNav, RegionMap } from "./monitor-parts.js";
+import { DataTable, type MapRegion, MonitorNav, type MonitorSection, RegionMap } from "./monitor-parts.js";
 
 export type OverviewRegion = MapRegion & {
   missingForNext: StarConditionId[];
@@ -15,13 +15,22 @@ export type OverviewRegion = MapRegion & {
 export type OverviewModel = { geometry: RegionMapGeometry; regions: OverviewRegion[] };
 
 /** /monitor: the star-level map with its table, and the way to every part of the monitor. */
-export const OverviewPage = ({ page, model }: { page: PageContext; model: OverviewModel }) => {
+export const OverviewPage = ({
+  page,
+  model,
+  sections,
+}: {
+  page: PageContext;
+  model: OverviewModel;
+  /** The tabs this visitor may open (see `sectionsOpenTo`). */
+  sections: MonitorSection[];
+}) => {
   const t = monitoringMessages[page.lang];
   return (
     <Layout page={page} title={t.title} current="monitor">
       <Heading level={1}>{t.title}</Heading>
       <Paragraph lead>{t.intro}</Paragraph>
-      <MonitorNav lang={page.lang} current="overview" />
+      <MonitorNav lang={page.lang} current="overview" open={sections} />
       <section aria-labelledby="sterren" class="cl-section">
         <Heading level={2} id="sterren">
           {t.starsHeading}

@@ -7,12 +7,21 @@ import { monitoringMessages } from "../monitoring.messages.js";
 import type { RegionOverview } from "../monitoring.service.js";
 import { JOURNEY_STEPS, PHASES } from "../monitoring.types.js";
 import { STAR_CONDITIONS } from "../stars.js";
-import { DataTable, MonitorNav } from "./monitor-parts.js";
+import { DataTable, MonitorNav, type MonitorSection } from "./monitor-parts.js";
 
 export type RegionMonitorModel = { region: RegionOverview; names: Map<string, Localised> };
 
 /** /monitor/regio/{code}: a region's star conditions, its matrix with drill-down, gaps, overlaps. */
-export const RegionMonitorPage = ({ page, model }: { page: PageContext; model: RegionMonitorModel }) => {
+export const RegionMonitorPage = ({
+  page,
+  model,
+  sections,
+}: {
+  page: PageContext;
+  model: RegionMonitorModel;
+  /** The tabs this visitor may open (see `sectionsOpenTo`). */
+  sections: MonitorSection[];
+}) => {
   const t = monitoringMessages[page.lang];
   const { region } = model;
   const name = (refId: string) => pick(model.names.get(refId), page.lang) || refId;
@@ -25,7 +34,7 @@ export const RegionMonitorPage = ({ page, model }: { page: PageContext; model: R
       <Paragraph lead>
         {format(t.regionStarsIntro, { name: region.name, stars: region.star.stars })}
       </Paragraph>
-      <MonitorNav lang={page.lang} current="overview" />
+      <MonitorNav lang={page.lang} current="overview" open={sections} />
       <section aria-labelledby="voorwaarden" class="cl-section">
         <Heading level={2} id="voorwaarden">
           {t.missingForNext}

@@ -175,6 +175,16 @@ export const RoutePage = ({ page, model }: { page: PageContext; model: RoutePage
           </Paragraph>
         </section>
       ) : null}
+
+      <section aria-labelledby="belemmering" class="cl-section">
+        <Heading level={2} id="belemmering">
+          {t.barrierHeading}
+        </Heading>
+        <Paragraph>{t.barrierBody}</Paragraph>
+        <Paragraph>
+          <Link href="/belemmering-melden">{t.barrierLink}</Link>
+        </Paragraph>
+      </section>
       <Paragraph small>{t.print}</Paragraph>
     </Layout>
   );
