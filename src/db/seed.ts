@@ -3,7 +3,7 @@ import { seedDemoAccounts } from "../modules/auth/index.js";
 import { loadCuratedCatalogue } from "../modules/catalogue/index.js";
 import { loadKnowledgeContent } from "../modules/knowledge/index.js";
 import { loadReferenceVocabularies } from "../modules/reference/index.js";
-import { seedDemoHubs } from "../modules/referrals/index.js";
+import { loadRegionalLokets, seedDemoHubs } from "../modules/referrals/index.js";
 import { loadRegionsReferenceData } from "../modules/regions/index.js";
 import type { Database } from "./client.js";
 
@@ -29,6 +29,9 @@ export async function seedDatabase(
   // The curated catalogue is content every installation needs, demo or not; loaded through the import (idempotent).
   const catalogueChanged = await loadCuratedCatalogue(db);
   options.logger?.info({ changed: catalogueChanged }, "curated catalogue loaded");
+  // The real regional lokets and the national queue's organisation: facts every installation needs (ADR 0081).
+  const lokets = await loadRegionalLokets(db);
+  options.logger?.info({ lokets }, "regional lokets loaded");
   if (options.demo) await seedDemoData(db, options.demoPassword ?? "demo-wachtwoord", options.logger);
 }
 

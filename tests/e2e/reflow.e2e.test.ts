@@ -12,6 +12,10 @@ const PAGES = [
   "/",
   "/regio",
   "/regio/ES04",
+  // Lokets with long web and e-mail addresses, and the national fallback (ADR 0081).
+  "/regio/ES23",
+  "/regio/ES06",
+  "/regio/ES26",
   "/toegankelijkheid",
   "/privacy",
   "/aanbod",
@@ -35,6 +39,7 @@ const PAGES = [
   "/belemmering-melden",
   "/inloggen",
   "/intake?regio=ES04",
+  "/intake?regio=ES26",
   "/api/docs",
   "/bestaat-niet",
 ];

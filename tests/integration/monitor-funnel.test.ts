@@ -63,21 +63,31 @@ describeEachDatabase("monitor on real hubs, referrals and journey events", (data
     drainJobs = () => worker.drain();
   });
 
-  it("Twente's demo hub, with an active adviser and open intake, earns the loket star", async () => {
+  it("Twente's demo hub never earns the loket star; a real hub with an active adviser and open intake does", async () => {
     // Without a hub: informeren, examples and the upcoming event give two stars, the loket is what is missing.
     expect(beforeHubs.stars).toBe(2);
     expect(beforeHubs.missing_for_next_star).toEqual(["loket"]);
-    const twente = await coverageOf(springApp, "ES04");
+    // The demo hub (DEMO=1 data) has an active adviser and takes intakes, yet counts for nothing (ADR 0081).
+    expect(await coverageOf(springApp, "ES04")).toMatchObject({ stars: 2, missing_for_next_star: ["loket"] });
+    // A real hub: an organisation that is not demo data, takes intakes and has an active adviser.
+    await addAccount(database().db, {
+      email: "adviseur.twente@test.invalid",
+      role: "adviseur",
+      organisation: { id: "zz-hub-twente", kind: "hub", name: "Loket Twente", regionCodes: ["ES04"] },
+    });
+    await database().db.execute(sql`insert into hubs (organisation_id, description, email)
+      values ('zz-hub-twente', '{"nl":"Loket","en":"Desk"}', 'loket@twente.test.invalid')`);
+    // A fresh app, so no cached figure of before the hub is served.
+    const withRealHub = await createApp({ env, database: database(), logger: silentLogger, clock: spring });
+    const twente = await coverageOf(withRealHub, "ES04");
     // With the hub: three stars; Twente has no available voucher or feasibility subsidy for the fourth.
     expect(twente.stars).toBe(3);
     expect(twente.missing_for_next_star).toEqual(["voucher_or_feasibility"]);
-    // A region with two stars and no demo hub still misses its loket.
+    // A region with two stars and no real hub still misses its loket, demo hub or not.
     const regions = (
-      (await (await springApp.request("/api/v1/monitoring/coverage")).json()) as { regions: Region[] }
+      (await (await withRealHub.request("/api/v1/monitoring/coverage")).json()) as { regions: Region[] }
     ).regions;
-    const withoutHub = regions.filter(
-      (r) => !["ES04", "ES23", "ES01", "ES14"].includes(r.code) && r.stars === 2,
-    );
+    const withoutHub = regions.filter((r) => r.code !== "ES04" && r.stars === 2);
     for (const region of withoutHub) expect(region.missing_for_next_star).toEqual(["loket"]);
     // In late November the Twente event has passed: the region drops to one star and misses an event.
     const november = await coverageOf(app, "ES04");
@@ -215,7 +225,7 @@ describeEachDatabase("monitor on real hubs, referrals and journey events", (data
 
 /** A demo started on any day moves the invented example events ahead of it, so the monitor does not lose stars. */
 describeEachDatabase("demo example events follow the start day", (database) => {
-  it("started on 28 November, Twente's example event lies ahead and the region keeps three stars", async () => {
+  it("started on 28 November, Twente's example event lies ahead and the region keeps two stars (the demo hub never counts)", async () => {
     const db = database();
     const start = new Date("2026-11-28T09:00:00Z");
     await seedDemoData(db.db, DEMO_PASSWORD);
@@ -229,10 +239,7 @@ describeEachDatabase("demo example events follow the start day", (database) => {
       sql`select starts_at from knowledge_events where slug = 'circo-track-twente-2026-06'`,
     );
     expect(new Date(twente!.starts_at).toISOString()).toBe("2026-12-03T12:00:00.000Z");
-    expect(await coverageOf(app, "ES04")).toMatchObject({
-      stars: 3,
-      missing_for_next_star: ["voucher_or_feasibility"],
-    });
+    expect(await coverageOf(app, "ES04")).toMatchObject({ stars: 2, missing_for_next_star: ["loket"] });
     // The agenda shows it as upcoming too.
     expect(await (await app.request("/agenda")).text()).toContain("CIRCO Track in Twente");
   });

@@ -39,6 +39,11 @@ export type RegionProvinces = ReadonlyMap<string, readonly string[]>;
  */
 export type PolicyResource = {
   regionCode?: string;
+  /**
+   * Which queue a dossier (or a referral's dossier) is in: a hub's regional queue, or the national queue for regions
+   * without a hub that takes intakes (ADR 0081). Undefined counts as regional.
+   */
+  queue?: "regional" | "national";
   providerId?: string;
   area?: Area;
   organisationId?: string;
@@ -80,6 +85,16 @@ export function areaContains(outer: Area, inner: Area, regionProvinces: RegionPr
 
 const coversRegion = (principal: Principal, resource: PolicyResource) =>
   resource.regionCode !== undefined && principal.regionCodes.includes(resource.regionCode);
+/** A dossier in a hub's regional queue, in a region the adviser's hub covers. */
+const regionalCase = (principal: Principal, resource: PolicyResource) =>
+  resource.queue !== "national" && coversRegion(principal, resource);
+/** The national coordinators handle the national queue: intakes from regions without a hub (ADR 0081). */
+const handlesNationalQueue = (principal: Principal) => principal.scope === "national";
+const nationalCase = (principal: Principal, resource: PolicyResource) =>
+  resource.queue === "national" && handlesNationalQueue(principal);
+/** Dossier work: an adviser on a regional dossier of their hub, a national coordinator on the national queue. */
+const caseWork: Condition = (principal, resource) =>
+  principal.role === "adviseur" ? regionalCase(principal, resource) : nationalCase(principal, resource);
 const ownsProvider = (principal: Principal, resource: PolicyResource) =>
   resource.providerId !== undefined && principal.providerId === resource.providerId;
 /** The resource's area lies within the area the user looks after. */
@@ -100,19 +115,25 @@ export const POLICY = {
   /** The monitor in the main navigation: for those who steer with it; everyone else finds it in the footer. */
   "monitor.navigate": { roles: ["coordinator", "beheerder"] },
   "queue.view": { roles: ["adviseur"] },
-  "case.read": { roles: ["adviseur"], when: coversRegion },
-  "case.update": { roles: ["adviseur"], when: coversRegion },
-  "referral.create": { roles: ["adviseur"], when: coversRegion },
-  "measure.create": { roles: ["adviseur"], when: coversRegion },
+  /** The national queue (ADR 0081): intakes from regions without a hub, handled by the national coordinators. */
+  "national_queue.view": { roles: ["coordinator"], when: handlesNationalQueue },
+  "case.read": { roles: ["adviseur", "coordinator"], when: caseWork },
+  "case.update": { roles: ["adviseur", "coordinator"], when: caseWork },
+  "referral.create": { roles: ["adviseur", "coordinator"], when: caseWork },
+  "measure.create": { roles: ["adviseur", "coordinator"], when: caseWork },
   "referral.read": {
-    roles: ["adviseur", "aanbieder"],
-    when: (principal, resource) =>
-      principal.role === "adviseur" ? coversRegion(principal, resource) : ownsProvider(principal, resource),
+    roles: ["adviseur", "coordinator", "aanbieder"],
+    when: (principal, resource, regionProvinces) =>
+      principal.role === "aanbieder"
+        ? ownsProvider(principal, resource)
+        : caseWork(principal, resource, regionProvinces),
   },
   "referral.transition": {
-    roles: ["adviseur", "aanbieder"],
-    when: (principal, resource) =>
-      principal.role === "adviseur" ? coversRegion(principal, resource) : ownsProvider(principal, resource),
+    roles: ["adviseur", "coordinator", "aanbieder"],
+    when: (principal, resource, regionProvinces) =>
+      principal.role === "aanbieder"
+        ? ownsProvider(principal, resource)
+        : caseWork(principal, resource, regionProvinces),
   },
   "provider.inbox": { roles: ["aanbieder"] },
   "listing.update": { roles: ["aanbieder"], when: ownsProvider },

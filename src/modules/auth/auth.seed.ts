@@ -6,33 +6,40 @@ import { organisations, users } from "./auth.tables.js";
 type DemoOrganisation = typeof organisations.$inferInsert;
 
 /** Demo organisations: hubs for several regions, two providers, coordinators and the platform. */
-export const DEMO_ORGANISATIONS: DemoOrganisation[] = [
-  { id: "hub-twente", kind: "hub", name: "Circulair Loket Twente (demo)", regionCodes: ["ES04"] },
-  {
-    id: "hub-rotterdam-den-haag",
-    kind: "hub",
-    name: "Circulair Loket Rotterdam Den Haag (demo)",
-    regionCodes: ["ES23"],
-  },
-  { id: "hub-groningen", kind: "hub", name: "Circulair Loket Groningen (demo)", regionCodes: ["ES01"] },
-  { id: "hub-u16", kind: "hub", name: "Circulair Loket Utrecht U16 (demo)", regionCodes: ["ES14"] },
-  { id: "provider-rvo", kind: "provider", name: "RVO (demo-account)", providerId: "rvo" },
-  {
-    id: "provider-versnellingshuis",
-    kind: "provider",
-    name: "Versnellingshuis Nederland Circulair! (demo-account)",
-    providerId: "versnellingshuis",
-  },
-  { id: "coordinator-nl", kind: "coordinator", name: "Landelijke coördinatie (demo)", scope: "national" },
-  {
-    id: "coordinator-overijssel",
-    kind: "coordinator",
-    name: "Provincie Overijssel coördinatie (demo)",
-    scope: "province",
-    regionCodes: ["ES04", "ES05"],
-  },
-  { id: "platform", kind: "platform", name: "Beheer Circulair Loket (demo)" },
-];
+export const DEMO_ORGANISATIONS: DemoOrganisation[] = (
+  [
+    { id: "hub-twente", kind: "hub", name: "Circulair Loket Twente (demo)", regionCodes: ["ES04"] },
+    {
+      id: "hub-rotterdam-den-haag",
+      kind: "hub",
+      name: "Circulair Loket Rotterdam Den Haag (demo)",
+      regionCodes: ["ES23"],
+    },
+    { id: "hub-groningen", kind: "hub", name: "Circulair Loket Groningen (demo)", regionCodes: ["ES01"] },
+    { id: "hub-u16", kind: "hub", name: "Circulair Loket Utrecht U16 (demo)", regionCodes: ["ES14"] },
+    { id: "provider-rvo", kind: "provider", name: "RVO (demo-account)", providerId: "rvo" },
+    {
+      id: "provider-versnellingshuis",
+      kind: "provider",
+      name: "Versnellingshuis Nederland Circulair! (demo-account)",
+      providerId: "versnellingshuis",
+    },
+    { id: "coordinator-nl", kind: "coordinator", name: "Landelijke coördinatie (demo)", scope: "national" },
+    {
+      id: "coordinator-overijssel",
+      kind: "coordinator",
+      name: "Provincie Overijssel coördinatie (demo)",
+      scope: "province",
+      regionCodes: ["ES04", "ES05"],
+    },
+    { id: "platform", kind: "platform", name: "Beheer Circulair Loket (demo)" },
+  ] satisfies DemoOrganisation[]
+).map((organisation) => ({
+  ...organisation,
+  // Demo hubs are desks that take intakes ("hub"); every demo organisation is flagged so no figure counts it.
+  ...(organisation.kind === "hub" ? { publicKind: "hub" as const } : {}),
+  isDemo: true,
+}));
 
 /** Demo accounts; all share the DEMO_PASSWORD. Listed in the README. */
 export const DEMO_USERS: { email: string; displayName: string; organisationId: string; role: Role }[] = [

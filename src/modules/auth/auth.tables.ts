@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, index, integer, pgTable, serial, text, timestamp } from "drizzle-orm/pg-core";
+import { boolean, date, index, integer, jsonb, pgTable, serial, text, timestamp } from "drizzle-orm/pg-core";
 
 /** Organisations that work in the workspace: regional hubs, instrument providers, coordinators, the platform. */
 export const organisations = pgTable("organisations", {
@@ -12,6 +12,22 @@ export const organisations = pgTable("organisations", {
   regionCodes: text("region_codes").array().notNull().default(sql`'{}'::text[]`),
   /** Coordinators: national, province or region. */
   scope: text("scope", { enum: ["national", "province", "region"] }),
+  /**
+   * Public face (ADR 0081): what the organisation is ("loket", "hub", "netwerk", "ontwikkelingsmaatschappij") and
+   * its public organisational contact details, each null where unknown. Never a person's name or e-mail.
+   */
+  publicKind: text("public_kind", { enum: ["loket", "hub", "netwerk", "ontwikkelingsmaatschappij"] }),
+  description: jsonb("description").$type<{ nl: string; en: string }>(),
+  website: text("website"),
+  publicEmail: text("public_email"),
+  phone: text("phone"),
+  visitingAddress: text("visiting_address"),
+  openingHours: jsonb("opening_hours").$type<{ nl: string; en: string }>(),
+  /** The public page the facts rest on, and when we last checked them against it. */
+  sourceUrl: text("source_url"),
+  lastVerified: date("last_verified"),
+  /** Demo organisations (DEMO=1 only) carry "(demo)" in their name and never count toward any figure. */
+  isDemo: boolean("is_demo").notNull().default(false),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 

@@ -49,6 +49,8 @@ describeEachDatabase("access matrix", (database) => {
       { clock: () => now },
     );
     await submitIntake(app);
+    // A dossier in the national queue: Drenthe (ES03) has no hub that takes intakes (ADR 0081).
+    await submitIntake(app, { regio: "ES03", gemeente: "GM1680", companyName: "Landelijk BV" });
     await addAccount(database().db, {
       email: TWENTE_COORDINATOR,
       role: "coordinator",
@@ -83,7 +85,8 @@ describeEachDatabase("access matrix", (database) => {
         is_example, origin, provider_id)
       values (${RVO_EVENT}, '{"nl":"Spreekuur","en":"Office hours"}', '{"nl":"Vragen","en":"Questions"}',
         '2027-02-02T12:00:00Z', '2027-02-02T14:00:00Z', true, 'RVO', false, 'provider', 'rvo')`);
-    const [record] = await rows<{ id: number }>(sql`select id from cases`);
+    const [record] = await rows<{ id: number }>(sql`select id from cases where region_code = 'ES04'`);
+    const [nationalRecord] = await rows<{ id: number }>(sql`select id from cases where region_code = 'ES03'`);
     const adviseur = await loginAs(app, "adviseur.es04@demo.invalid");
     const referred = await adviseur.session.post(
       `/werkruimte/dossiers/${record!.id}/verwijzingen`,
@@ -92,6 +95,18 @@ describeEachDatabase("access matrix", (database) => {
     );
     const referralId = /(\d+)$/.exec(referred.headers.get("location")!)![1];
     const caseId = record!.id;
+    const nationalCaseId = nationalRecord!.id;
+    const coordinatorSession = await loginAs(app, "coordinator@demo.invalid");
+    const nationalReferred = await coordinatorSession.session.post(
+      `/werkruimte/dossiers/${nationalCaseId}/verwijzingen`,
+      {
+        refId: "rvo-mia-vamil-circulair",
+        message: "Graag contact over MIA/Vamil, via de landelijke wachtrij.",
+      },
+      { csrf: coordinatorSession.csrf },
+    );
+    expect(nationalReferred.status).toBe(303);
+    const nationalReferralId = /(\d+)$/.exec(nationalReferred.headers.get("location")!)![1];
     for (const [index, user] of PEOPLE.entries()) {
       // Login throttling allows ten attempts per client per 15 minutes; move the clock on like a real day would.
       if (index % 5 === 4) now = new Date(now.getTime() + 16 * 60_000);
@@ -105,6 +120,9 @@ describeEachDatabase("access matrix", (database) => {
     const referralSides = ["adviseur.es04@demo.invalid", "aanbieder.rvo@demo.invalid"];
     const providers = ["aanbieder.rvo@demo.invalid", "aanbieder.versnellingshuis@demo.invalid"];
     const beheer = ["beheer@demo.invalid"];
+    // The national queue: only the national coordinator works it; the provider sees its own referral from it.
+    const nationalQueue = ["coordinator@demo.invalid"];
+    const nationalReferralSides = ["coordinator@demo.invalid", "aanbieder.rvo@demo.invalid"];
     routes = [
       { method: "GET", path: "/werkruimte", allowed: everyone },
       { method: "GET", path: "/werkruimte/outbox", allowed: everyone },
@@ -116,6 +134,22 @@ describeEachDatabase("access matrix", (database) => {
       { method: "POST", path: `/werkruimte/dossiers/${caseId}/maatregelen`, allowed: twente },
       { method: "GET", path: `/werkruimte/verwijzingen/${referralId}`, allowed: referralSides },
       { method: "POST", path: `/werkruimte/verwijzingen/${referralId}/status`, allowed: referralSides },
+      { method: "GET", path: `/werkruimte/dossiers/${nationalCaseId}`, allowed: nationalQueue },
+      { method: "POST", path: `/werkruimte/dossiers/${nationalCaseId}`, allowed: nationalQueue },
+      { method: "POST", path: `/werkruimte/dossiers/${nationalCaseId}/oppakken`, allowed: nationalQueue },
+      { method: "POST", path: `/werkruimte/dossiers/${nationalCaseId}/notities`, allowed: nationalQueue },
+      { method: "POST", path: `/werkruimte/dossiers/${nationalCaseId}/verwijzingen`, allowed: nationalQueue },
+      { method: "POST", path: `/werkruimte/dossiers/${nationalCaseId}/maatregelen`, allowed: nationalQueue },
+      {
+        method: "GET",
+        path: `/werkruimte/verwijzingen/${nationalReferralId}`,
+        allowed: nationalReferralSides,
+      },
+      {
+        method: "POST",
+        path: `/werkruimte/verwijzingen/${nationalReferralId}/status`,
+        allowed: nationalReferralSides,
+      },
       { method: "GET", path: "/werkruimte/aanbod", allowed: providers },
       {
         method: "POST",
@@ -223,7 +257,7 @@ describeEachDatabase("access matrix", (database) => {
     expect(new Set(PEOPLE.map((user) => user.role))).toEqual(
       new Set(["adviseur", "aanbieder", "coordinator", "beheerder"]),
     );
-    expect(routes).toHaveLength(21);
+    expect(routes).toHaveLength(29);
     expect(monitorRoutes).toHaveLength(20);
   });
 

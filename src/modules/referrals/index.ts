@@ -7,6 +7,15 @@ export {
   REFERABLE_STATUSES,
 } from "./referrals.instruments.js";
 export { EXPIRE_QUEUE, RETENTION_QUEUE, referralJobs } from "./referrals.jobs.js";
+export {
+  LOKET_KINDS,
+  type LoketContact,
+  loadRegionalLokets,
+  loketsFile,
+  NATIONAL_QUEUE_ID,
+  NATIONAL_QUEUE_NAME,
+  nationalFallback,
+} from "./referrals.lokets.js";
 export { type ReferralMonitoringFacts, referralMonitoringFacts } from "./referrals.monitoring.js";
 export {
   createMailTransport,

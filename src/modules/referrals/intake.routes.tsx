@@ -10,6 +10,7 @@ import { parseSbiCode } from "../knowledge/index.js";
 import {
   checkPlaceField,
   type Geography,
+  type LoketCardModel,
   type LoketViewModel,
   type Municipality,
   municipalityPickerOptions,
@@ -17,6 +18,7 @@ import {
   placeChoiceParam,
   placeNote,
 } from "../regions/index.js";
+import { type LoketContact, nationalFallback } from "./referrals.lokets.js";
 import { label, referralsMessages } from "./referrals.messages.js";
 import { intakeForm } from "./referrals.schemas.js";
 import { INTAKE_RESPONSE_DAYS, type ReferralsService } from "./referrals.service.js";
@@ -46,17 +48,47 @@ const FIELD_MESSAGES = {
   consent: "errConsent",
 } as const;
 
-/** The loket of a region for the regions page: the hub that covers it, with a link to the intake. */
+const card = (loket: LoketContact, lang: "nl" | "en"): LoketCardModel => ({
+  name: loket.name,
+  kind: loket.kind,
+  description: loket.description.nl ? pick(loket.description, lang) : "",
+  website: loket.website,
+  email: loket.email,
+  phone: loket.phone,
+  address: loket.address,
+  openingHours: loket.openingHours ? pick(loket.openingHours, lang) : null,
+  isDemo: loket.isDemo,
+});
+
+/**
+ * The loket of a region as every page shows it (ADR 0081): the real lokets public sources name (and demo hubs in
+ * demo mode, labelled), or the national fallback with its contact; and where a request for a conversation goes.
+ */
 export function loketFor(referrals: ReferralsService) {
   return async (regionCode: string, lang: "nl" | "en"): Promise<LoketViewModel | undefined> => {
-    const hub = await referrals.hubForRegion(regionCode);
-    if (!hub) return undefined;
+    const [lokets, recipient] = await Promise.all([
+      referrals.lokets(regionCode),
+      referrals.intakeRecipient(regionCode),
+    ]);
+    const cards = lokets.map((loket) => card(loket, lang));
+    // A region whose lokets we know no way to reach also names the national fallback, so no page is a dead end.
+    const reachable = cards.some(
+      (item) => !item.isDemo && (item.website || item.email || item.phone || item.address),
+    );
+    if (!reachable) cards.push(card(nationalFallback(), lang));
+    const first = cards[0]!;
     return {
-      name: hub.name,
-      description: pick(hub.description, lang),
-      href: `/intake?regio=${regionCode}`,
-      linkText: referralsMessages[lang].regionLoketIntake,
-      isNationalFallback: false,
+      name: first.name,
+      description: first.description,
+      href: `/regio/${regionCode}#loket`,
+      linkText: referralsMessages[lang].regionLoketLink,
+      isNationalFallback: lokets.filter((loket) => !loket.isDemo).length === 0,
+      cards,
+      intake: {
+        kind: recipient.kind,
+        recipientName: recipient.kind === "hub" ? recipient.hub.name : recipient.name,
+        href: `/intake?regio=${regionCode}`,
+      },
     };
   };
 }
@@ -64,6 +96,7 @@ export function loketFor(referrals: ReferralsService) {
 /** GET/POST /intake and the confirmation page. */
 export function intakeRoutes(deps: IntakeRouteDeps) {
   const { referrals, geography } = deps;
+  const loketOf = loketFor(referrals);
   const municipalityOptions = municipalityPickerOptions(geography);
   const pickerLabels = new Map(municipalityOptions.map((option) => [option.code, option.name]));
   const text = (value: unknown) => (typeof value === "string" ? value : "");
@@ -104,13 +137,19 @@ export function intakeRoutes(deps: IntakeRouteDeps) {
   ): Promise<IntakePageModel | undefined> {
     const region = geography.region(regionCode);
     if (!region) return undefined;
-    const hub = await referrals.hubForRegion(region.code);
-    if (!hub) return { kind: "noHub", regionName: region.name };
+    // The region's hub when one takes intakes, otherwise the national queue: the page says which, plainly.
+    const [recipient, loket] = await Promise.all([
+      referrals.intakeRecipient(region.code),
+      loketOf(region.code, lang),
+    ]);
     const municipality = place.municipality;
     return {
       kind: "form",
-      hubName: hub.name,
-      hubDescription: pick(hub.description, lang),
+      recipient: recipient.kind,
+      hubName: recipient.kind === "hub" ? recipient.hub.name : recipient.name,
+      consentName:
+        recipient.kind === "hub" ? recipient.hub.name : referralsMessages[lang].nationalConsentName,
+      loket: loket!,
       regionCode: region.code,
       regionName: region.name,
       placeNote: municipality ? placeNote(geography, lang, place.placeName, municipality.code) : undefined,
@@ -200,16 +239,15 @@ export function intakeRoutes(deps: IntakeRouteDeps) {
         place.ok && shownRegion !== undefined && place.municipality.regionCode !== shownRegion;
       if (place.ok && regionMoved) {
         const region = geography.region(place.municipality.regionCode)!;
-        const hub = await referrals.hubForRegion(region.code);
-        if (hub)
-          problems.unshift({
-            field: "gemeente",
-            message: format(t.intakeRegionChanged, {
-              municipality: place.municipality.displayName,
-              region: region.name,
-              hub: hub.name,
-            }),
-          });
+        const recipient = await referrals.intakeRecipient(region.code);
+        problems.unshift({
+          field: "gemeente",
+          message: format(t.intakeRegionChanged, {
+            municipality: place.municipality.displayName,
+            region: region.name,
+            hub: recipient.kind === "hub" ? recipient.hub.name : recipient.name,
+          }),
+        });
       }
       if (!place.ok || !parsed.success || regionMoved) {
         const regionCode = place.ok ? place.municipality.regionCode : shownRegion;
@@ -233,7 +271,7 @@ export function intakeRoutes(deps: IntakeRouteDeps) {
               chooseMunicipality(values, values.gemeente, problems, place.ok ? undefined : place.choice)
             }
           />,
-          model?.kind === "noHub" ? 200 : 400,
+          400,
         );
       }
       const input = parsed.data;
@@ -263,14 +301,17 @@ export function intakeRoutes(deps: IntakeRouteDeps) {
       const confirmation = await referrals.intakeConfirmation(c.req.param("token"));
       if (!confirmation) throw notFound("intake");
       c.header("Cache-Control", "no-store");
+      const lang = c.get("lang");
       return renderPage(
         c,
         <IntakeConfirmationPage
           page={pageContext(c)}
           model={{
             hubName: confirmation.hubName,
-            status: label(c.get("lang"), confirmation.status),
+            national: confirmation.national,
+            status: label(lang, confirmation.status),
             responseDays: INTAKE_RESPONSE_DAYS,
+            loket: await loketOf(confirmation.regionCode, lang),
           }}
         />,
       );

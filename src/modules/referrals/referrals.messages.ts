@@ -14,9 +14,11 @@ export const referralsMessages = defineMessages(
     intakeMunicipalityButton: "Verder",
     intakeRegionChanged:
       "{municipality} ligt in regio {region}. Uw aanvraag gaat daarom naar {hub}. Controleer uw gegevens, geef opnieuw toestemming en verstuur de aanvraag.",
-    intakeNoHub:
-      "Voor deze regio is nog geen regionaal loket aangesloten. Het landelijke Versnellingshuis helpt u graag verder.",
-    intakeNoHubLink: "Naar het Versnellingshuis",
+    intakeIntroNational:
+      "Een landelijk coördinator van Circulair Loket bespreekt uw vraag met u en zoekt de ondersteuning die bij uw bedrijf past. Het gesprek is gratis.",
+    nationalConsentName: "de landelijke coördinatie van Circulair Loket",
+    intakeLoketSummary: "Organisaties in regio {region} die u ook zelf kunt benaderen",
+    intakeFallbackSummary: "Landelijke hulp die u ook zelf kunt benaderen",
     contactName: "Uw naam",
     email: "E-mailadres",
     phone: "Telefoonnummer (niet verplicht)",
@@ -43,14 +45,27 @@ export const referralsMessages = defineMessages(
     nextHeading: "Wat gebeurt er nu?",
     next1: "U krijgt een bevestiging per e-mail.",
     next2: "Binnen {days} werkdagen neemt een adviseur contact met u op.",
+    next2National:
+      "Binnen {days} werkdagen neemt een landelijk coördinator van Circulair Loket contact met u op.",
+    next3National:
+      "Samen bespreekt u uw vraag. De coördinator zoekt met u de hulp die past, in uw regio of landelijk, zoals een subsidie of een expert.",
+    confirmLoketHeading: "Organisaties in uw regio",
+    confirmLoketIntro: "U kunt ook zelf contact opnemen met deze organisaties.",
+    confirmFallbackHeading: "Landelijke hulp",
+    confirmFallbackIntro:
+      "In uw regio kennen wij geen regionaal loket of netwerk voor circulair ondernemen. U kunt ook zelf contact opnemen met:",
     next3:
       "Samen bespreekt u uw vraag. De adviseur kan u doorverwijzen naar ondersteuning die past, zoals een subsidie of een expert.",
     confirmStatus: "Status van uw aanvraag: {status}",
     regionLoketIntake: "Vraag een gesprek aan",
+    regionLoketLink: "Contactgegevens van het loket in uw regio",
     // workspace
     workspaceTitle: "Werkruimte",
     signedInAs: "U bent ingelogd als {name} ({organisation}).",
     queueHeading: "Wachtrij",
+    nationalQueueHeading: "Landelijke wachtrij",
+    nationalQueueIntro:
+      "Aanvragen uit regio's zonder loket dat via Circulair Loket aanvragen aanneemt. U neemt contact op met het bedrijf en zoekt de hulp die past, in de regio of landelijk.",
     filterNieuw: "Nieuw",
     filterMijn: "Mijn dossiers",
     filterWachten: "Wachten",
@@ -199,9 +214,11 @@ export const referralsMessages = defineMessages(
     intakeMunicipalityButton: "Continue",
     intakeRegionChanged:
       "{municipality} is in region {region}, so your request goes to {hub}. Check your details, give your consent again and send the request.",
-    intakeNoHub:
-      "No regional desk has joined for this region yet. The national Versnellingshuis is happy to help you.",
-    intakeNoHubLink: "Go to the Versnellingshuis",
+    intakeIntroNational:
+      "A national coordinator of Circulair Loket discusses your question with you and finds the support that fits your business. The conversation is free.",
+    nationalConsentName: "the national coordination of Circulair Loket",
+    intakeLoketSummary: "Organisations in region {region} that you can also contact yourself",
+    intakeFallbackSummary: "National help that you can also contact yourself",
     contactName: "Your name",
     email: "E-mail address",
     phone: "Phone number (optional)",
@@ -228,13 +245,25 @@ export const referralsMessages = defineMessages(
     nextHeading: "What happens next?",
     next1: "You get a confirmation by e-mail.",
     next2: "Within {days} working days an advisor contacts you.",
+    next2National: "Within {days} working days a national coordinator of Circulair Loket contacts you.",
+    next3National:
+      "Together you discuss your question. The coordinator finds the help that fits with you, in your region or nationally, such as a subsidy or an expert.",
+    confirmLoketHeading: "Organisations in your region",
+    confirmLoketIntro: "You can also contact these organisations yourself.",
+    confirmFallbackHeading: "National help",
+    confirmFallbackIntro:
+      "We know of no regional desk or network for circular business in your region. You can also contact:",
     next3:
       "Together you discuss your question. The advisor can refer you to support that fits, such as a subsidy or an expert.",
     confirmStatus: "Status of your request: {status}",
     regionLoketIntake: "Ask for a conversation",
+    regionLoketLink: "Contact details of the desk in your region",
     workspaceTitle: "Workspace",
     signedInAs: "You are logged in as {name} ({organisation}).",
     queueHeading: "Queue",
+    nationalQueueHeading: "National queue",
+    nationalQueueIntro:
+      "Requests from regions without a desk that takes requests through Circulair Loket. You contact the business and find the help that fits, in the region or nationally.",
     filterNieuw: "New",
     filterMijn: "My files",
     filterWachten: "Waiting",

@@ -15,7 +15,10 @@ import type {
  */
 export function referralMonitoringFacts(db: Database) {
   return {
-    /** Every hub: the regions of its organisation, its active advisers, whether it takes intakes. */
+    /**
+     * Every real hub: the regions of its organisation, its active advisers, whether it takes intakes. Demo hubs
+     * (DEMO=1) never count toward a figure or a star, in demo mode too (ADR 0081).
+     */
     async hubs(): Promise<HubFact[]> {
       const rows = await queryRows<{ region_codes: string[]; advisers: number; intake_open: number }>(
         db,
@@ -24,6 +27,7 @@ export function referralMonitoringFacts(db: Database) {
             from hubs h
             join organisations o on o.id = h.organisation_id
             left join users u on u.organisation_id = o.id
+            where not o.is_demo
             group by o.id, o.region_codes, h.intake_open`,
       );
       return rows.map((row) => ({

@@ -6,6 +6,13 @@ import type { AuditActor, AuditLog } from "../audit/index.js";
 import type { Principal } from "../auth/index.js";
 import { journeyEvents } from "../monitoring/index.js";
 import { type InstrumentDirectory, isReferable, type ListingStatus } from "./referrals.instruments.js";
+import {
+  type LoketContact,
+  loketsForRegion,
+  NATIONAL_QUEUE_ID,
+  NATIONAL_QUEUE_NAME,
+  nationalFallback,
+} from "./referrals.lokets.js";
 import { queueMail } from "./referrals.notifications.js";
 import {
   allowedTransitions,
@@ -69,6 +76,22 @@ export type IntakeInput = {
   question: string;
 };
 
+/** Where an intake goes: the region's hub that takes intakes, or the national queue (ADR 0081). */
+export type IntakeRecipient =
+  | { kind: "hub"; hub: Hub }
+  | { kind: "national"; organisationId: string; name: string };
+
+/** The loket's public contact as plain-text mail lines (Dutch), only what is known. */
+export function contactLines(loket: LoketContact): string {
+  const lines = [loket.name];
+  if (loket.website) lines.push(`Website: ${loket.website}`);
+  if (loket.email) lines.push(`E-mail: ${loket.email}`);
+  if (loket.phone) lines.push(`Telefoon: ${loket.phone}`);
+  if (loket.address) lines.push(`Adres: ${loket.address}`);
+  if (loket.openingHours) lines.push(`Openingstijden: ${loket.openingHours.nl}`);
+  return lines.join("\n");
+}
+
 /** A stale form: the row changed since the user loaded it. */
 export type Conflict = { ok: false; conflict: true };
 const CONFLICT: Conflict = { ok: false, conflict: true };
@@ -122,10 +145,30 @@ export function createReferralsService(deps: ReferralsDeps) {
   return {
     hubForRegion,
 
-    /** An entrepreneur asks the region's hub for a conversation, with explicit consent. */
+    /**
+     * Where an intake from this region goes: its hub when one takes intakes through this service, otherwise the
+     * national queue that the national coordinators handle (ADR 0081).
+     */
+    async intakeRecipient(regionCode: string): Promise<IntakeRecipient> {
+      const hub = await hubForRegion(regionCode);
+      return hub
+        ? { kind: "hub", hub }
+        : { kind: "national", organisationId: NATIONAL_QUEUE_ID, name: NATIONAL_QUEUE_NAME };
+    },
+
+    /** The region's real lokets (and demo hubs in demo mode), staffed desks first. */
+    lokets: (regionCode: string) => loketsForRegion(db, regionCode),
+
+    /**
+     * An entrepreneur asks for a conversation, with explicit consent: to the region's hub, or to the national queue
+     * when the region has no hub that takes intakes. The mail never promises a regional adviser that does not exist.
+     */
     async requestIntake(input: IntakeInput, actor: AuditActor) {
       const hub = await hubForRegion(input.regionCode);
-      if (!hub) return undefined;
+      const recipientId = hub?.organisationId ?? NATIONAL_QUEUE_ID;
+      const recipientName = hub?.name ?? NATIONAL_QUEUE_NAME;
+      // The region's own (non-demo) loket, or the national fallback, so the company can also reach it directly.
+      const regional = (await loketsForRegion(db, input.regionCode)).find((loket) => !loket.isDemo);
       const now = clock();
       const publicToken = randomBytes(18).toString("base64url");
       return db.transaction(async (tx) => {
@@ -133,7 +176,7 @@ export function createReferralsService(deps: ReferralsDeps) {
           .insert(cases)
           .values({
             publicToken,
-            hubId: hub.organisationId,
+            hubId: recipientId,
             regionCode: input.regionCode,
             municipalityCode: input.municipalityCode,
             sbiSection: input.sbiSection,
@@ -153,7 +196,7 @@ export function createReferralsService(deps: ReferralsDeps) {
         const caseId = created!.id;
         await tx.insert(consents).values({
           caseId,
-          hubId: hub.organisationId,
+          hubId: recipientId,
           purpose: CONSENT_PURPOSE,
           textVersion: CONSENT_TEXT_VERSION,
           retentionMonths: deps.retentionMonths,
@@ -173,57 +216,96 @@ export function createReferralsService(deps: ReferralsDeps) {
           action: "case.create",
           subjectType: "case",
           subjectId: caseId,
+          detail: { queue: hub ? "regional" : "national" },
         });
+        const statusLink = link(`/intake/bevestiging/${publicToken}`);
+        const body = hub
+          ? `Beste ${input.contactName},\n\nWij hebben uw vraag ontvangen. ${hub.name} neemt binnen ${INTAKE_RESPONSE_DAYS} werkdagen contact met u op.\n\nWat gebeurt er nu? Een adviseur van ${hub.name} leest uw vraag, belt of mailt u voor een gesprek en zoekt met u de ondersteuning die past.\n\nU kunt de status bekijken op: ${statusLink}\n\nMet vriendelijke groet,\n${hub.name}`
+          : `Beste ${input.contactName},\n\nWij hebben uw vraag ontvangen. In uw regio is geen loket dat aanvragen via Circulair Loket aanneemt. Daarom gaat uw vraag naar de ${NATIONAL_QUEUE_NAME}. Een landelijk coördinator leest uw vraag en neemt binnen ${INTAKE_RESPONSE_DAYS} werkdagen contact met u op. Samen zoekt u de hulp die past, in uw regio of landelijk.\n\n${
+              regional
+                ? `U kunt ook zelf contact opnemen met een organisatie in uw regio:\n${contactLines(regional)}`
+                : `In uw regio kennen wij geen regionaal loket of netwerk voor circulair ondernemen. Landelijk kunt u terecht bij:\n${contactLines(nationalFallback())}`
+            }\n\nU kunt de status bekijken op: ${statusLink}\n\nMet vriendelijke groet,\n${NATIONAL_QUEUE_NAME}`;
         await queueMail(
           tx as unknown as Database,
           {
             to: input.contactEmail,
-            subject: `Uw aanvraag bij ${hub.name}`,
-            body: `Beste ${input.contactName},\n\nWij hebben uw vraag ontvangen. ${hub.name} neemt binnen ${INTAKE_RESPONSE_DAYS} werkdagen contact met u op.\n\nWat gebeurt er nu? Een adviseur leest uw vraag, belt of mailt u voor een gesprek en zoekt met u de ondersteuning die past.\n\nU kunt de status bekijken op: ${link(`/intake/bevestiging/${publicToken}`)}\n\nMet vriendelijke groet,\n${hub.name}`,
+            subject: `Uw aanvraag bij ${recipientName}`,
+            body,
             kind: "intake_confirmation",
             caseId,
           },
           now,
         );
-        for (const email of await userEmails(
-          tx as unknown as Database,
-          sql`u.organisation_id = ${hub.organisationId} and u.role = 'adviseur'`,
-        ))
+        const staff = hub
+          ? sql`u.organisation_id = ${hub.organisationId} and u.role = 'adviseur'`
+          : sql`u.role = 'coordinator' and o.scope = 'national'`;
+        for (const email of await userEmails(tx as unknown as Database, staff))
           await queueMail(
             tx as unknown as Database,
             {
               to: email,
-              subject: "Nieuwe intake in uw wachtrij",
-              body: `Er staat een nieuwe intake in de wachtrij van ${hub.name}.\n\n${link(`/werkruimte/dossiers/${caseId}`)}`,
+              subject: hub ? "Nieuwe intake in uw wachtrij" : "Nieuwe intake in de landelijke wachtrij",
+              body: `Er staat een nieuwe intake in de wachtrij van ${recipientName}.\n\n${link(`/werkruimte/dossiers/${caseId}`)}`,
               kind: "intake_notice",
               caseId,
             },
             now,
           );
-        return { caseId, publicToken, hub };
+        return {
+          caseId,
+          publicToken,
+          recipient: hub
+            ? ({ kind: "hub", hub } as const)
+            : ({ kind: "national", organisationId: NATIONAL_QUEUE_ID, name: NATIONAL_QUEUE_NAME } as const),
+        };
       });
     },
 
     /** What the entrepreneur sees after the intake: no personal data, only the hub and what happens next. */
     async intakeConfirmation(publicToken: string) {
-      const [row] = await queryRows<{ name: string; created_at: string | Date; status: CaseStatus }>(
+      const [row] = await queryRows<{
+        name: string;
+        hub_id: string;
+        region_code: string;
+        created_at: string | Date;
+        status: CaseStatus;
+      }>(
         db,
-        sql`select o.name, c.created_at, c.status from cases c join organisations o on o.id = c.hub_id
+        sql`select o.name, c.hub_id, c.region_code, c.created_at, c.status from cases c
+            join organisations o on o.id = c.hub_id
             where c.public_token = ${publicToken} and c.anonymised_at is null`,
       );
-      return row ? { hubName: row.name, createdAt: new Date(row.created_at), status: row.status } : undefined;
+      return row
+        ? {
+            hubName: row.name,
+            national: row.hub_id === NATIONAL_QUEUE_ID,
+            regionCode: row.region_code,
+            createdAt: new Date(row.created_at),
+            status: row.status,
+          }
+        : undefined;
     },
 
-    /** The region of a dossier, for the guard; no personal data. */
+    /** The region and queue of a dossier, for the guard; no personal data. */
     async caseScope(caseId: number) {
       const [row] = await db
-        .select({ id: cases.id, regionCode: cases.regionCode })
+        .select({ id: cases.id, regionCode: cases.regionCode, hubId: cases.hubId })
         .from(cases)
         .where(eq(cases.id, caseId));
-      return row;
+      return row
+        ? {
+            id: row.id,
+            regionCode: row.regionCode,
+            queue: row.hubId === NATIONAL_QUEUE_ID ? ("national" as const) : ("regional" as const),
+          }
+        : undefined;
     },
 
-    /** The adviseur's queue: new, mine, waiting or overdue dossiers in the hub's regions. */
+    /**
+     * The queue: for an adviser the new, own, waiting or overdue dossiers in the hub's regions; for a national
+     * coordinator those of the national queue (regions without a hub that takes intakes, ADR 0081).
+     */
     async queue(principal: Principal, filter: QueueFilter, actor: AuditActor) {
       const now = clock();
       const condition =
@@ -240,6 +322,10 @@ export function createReferralsService(deps: ReferralsDeps) {
             sql`, `,
           )
         : sql`null`;
+      const inQueue =
+        principal.role === "coordinator"
+          ? sql`c.hub_id = ${NATIONAL_QUEUE_ID}`
+          : sql`c.region_code in (${regionList}) and c.hub_id <> ${NATIONAL_QUEUE_ID}`;
       const rows = await queryRows<{
         id: number;
         company_name: string;
@@ -252,7 +338,7 @@ export function createReferralsService(deps: ReferralsDeps) {
         db,
         sql`select c.id, c.company_name, c.region_code, c.status, c.due_at, c.created_at, u.display_name as assigned
             from cases c left join users u on u.id = c.assigned_user_id
-            where c.region_code in (${regionList}) and c.anonymised_at is null and ${condition}
+            where ${inQueue} and c.anonymised_at is null and ${condition}
             order by c.due_at, c.id limit 200`,
       );
       if (rows.length)
@@ -501,11 +587,14 @@ export function createReferralsService(deps: ReferralsDeps) {
           caseId: referrals.caseId,
           providerId: referrals.providerId,
           regionCode: cases.regionCode,
+          hubId: cases.hubId,
         })
         .from(referrals)
         .innerJoin(cases, eq(cases.id, referrals.caseId))
         .where(eq(referrals.id, referralId));
-      return row;
+      if (!row) return undefined;
+      const { hubId, ...scope } = row;
+      return { ...scope, queue: hubId === NATIONAL_QUEUE_ID ? ("national" as const) : ("regional" as const) };
     },
 
     /** One referral with the company it is about and its history; the read is audited. */
@@ -607,7 +696,12 @@ export function createReferralsService(deps: ReferralsDeps) {
             ? await userEmails(t, sql`o.provider_id = ${current.providerId} and u.role = 'aanbieder'`)
             : company?.assignedUserId
               ? await userEmails(t, sql`u.id = ${company.assignedUserId}`)
-              : await userEmails(t, sql`u.organisation_id = ${company?.hubId ?? ""} and u.role = 'adviseur'`);
+              : company?.hubId === NATIONAL_QUEUE_ID
+                ? await userEmails(t, sql`u.role = 'coordinator' and o.scope = 'national'`)
+                : await userEmails(
+                    t,
+                    sql`u.organisation_id = ${company?.hubId ?? ""} and u.role = 'adviseur'`,
+                  );
         for (const email of recipients)
           await queueMail(
             t,

@@ -41,9 +41,9 @@ describeEachDatabase("intake, dossier and closed-loop referral", (database) => {
     const html = await (await app.request("/regio/ES04")).text();
     expect(html).toContain("Circulair Loket Twente (demo)");
     expect(html).toContain('href="/intake?regio=ES04"');
-    expect(html).not.toContain("nog geen regionaal loket");
-    // A region without a hub keeps the national fallback.
-    expect(await (await app.request("/regio/ES30")).text()).toContain("Versnellingshuis");
+    expect(html).toContain("Uw aanvraag gaat naar Circulair Loket Twente (demo)");
+    // A region without any known loket names the national fallback with its contact (ADR 0081).
+    expect(await (await app.request("/regio/ES03")).text()).toContain("https://versnellingshuisce.nl");
   });
 
   it("the intake form carries the route context and names the hub in the consent", async () => {

@@ -61,7 +61,7 @@ export function workspaceRoutes(deps: WorkspaceRouteDeps) {
     const principal = await guard.authorize(
       c,
       action,
-      { regionCode: scope.regionCode },
+      { regionCode: scope.regionCode, queue: scope.queue },
       { type: "case", id },
     );
     return { id, principal };
@@ -143,7 +143,7 @@ export function workspaceRoutes(deps: WorkspaceRouteDeps) {
     const principal = await guard.authorize(
       c,
       action,
-      { regionCode: scope.regionCode, providerId: scope.providerId },
+      { regionCode: scope.regionCode, providerId: scope.providerId, queue: scope.queue },
       { type: "referral", id },
     );
     return { id, principal };
@@ -188,7 +188,7 @@ export function workspaceRoutes(deps: WorkspaceRouteDeps) {
             actor: event.actor,
           })),
           moves: data.moves.map((move) => ({ to: move.to, reasons: [...(move.reasons ?? [])] })),
-          showDossierLink: principal.role === "adviseur",
+          showDossierLink: principal.role !== "aanbieder",
           form: { to: "", reason: "", note: "", ...options.form },
           problems: options.problems ?? [],
           conflict: options.conflict ?? false,
@@ -257,10 +257,15 @@ export function workspaceRoutes(deps: WorkspaceRouteDeps) {
         name: principal.displayName,
         organisation: principal.organisationName,
       };
-      if (principal.role === "adviseur") {
+      // Advisers see their hub's queue; national coordinators the national queue (ADR 0081). The guard decides.
+      if (guard.may(c, "queue.view") || guard.may(c, "national_queue.view")) {
         const requested = c.req.query("filter") as QueueFilter;
         const filter = QUEUE_FILTERS.includes(requested) ? requested : "nieuw";
-        model.queue = { filter, rows: await referrals.queue(principal, filter, actor(c)) };
+        model.queue = {
+          filter,
+          national: principal.role === "coordinator",
+          rows: await referrals.queue(principal, filter, actor(c)),
+        };
       }
       if (principal.role === "aanbieder") {
         const inbox = await referrals.providerInbox(principal.providerId ?? "", actor(c));

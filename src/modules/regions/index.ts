@@ -21,5 +21,11 @@ export {
   type Province,
   type Region,
 } from "./regions.service.js";
+export {
+  IntakeRouteNote,
+  LoketCard,
+  type LoketCardModel,
+  type LoketKind,
+  type LoketViewModel,
+} from "./views/loket-card.js";
 export { type MunicipalityOption, MunicipalityPicker, PlaceChoice } from "./views/municipality-picker.js";
-export type { LoketViewModel } from "./views/region-page.js";

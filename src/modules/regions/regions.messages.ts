@@ -31,7 +31,25 @@ export const regionsMessages = defineMessages(
     municipalities: "Gemeenten in deze regio",
     loketHeading: "Uw loket",
     fallbackLoketIntro:
-      "Voor deze regio is nog geen regionaal loket aangesloten. Tot die tijd helpt het landelijke aanbod u verder.",
+      "Voor deze regio kennen wij geen regionaal loket, netwerk of ontwikkelingsmaatschappij voor circulair ondernemen. Landelijk kunt u terecht bij het Versnellingshuis.",
+    kindLoket: "Loket",
+    kindHub: "Regionaal loket",
+    kindNetwerk: "Netwerk",
+    kindOntwikkelingsmaatschappij: "Regionale ontwikkelingsmaatschappij",
+    demoTag: "Voorbeeld (demo)",
+    demoNotice: "Dit is een verzonnen loket om te laten zien hoe de website werkt. Het bestaat niet echt.",
+    contactWebsite: "Website",
+    contactEmail: "E-mail",
+    contactPhone: "Telefoon",
+    contactAddress: "Adres",
+    contactHours: "Openingstijden",
+    contactUnknown: "Niet bekend bij ons: {items}. Kijk op de website van de organisatie.",
+    lokettenIntro:
+      "Deze organisaties helpen bedrijven in de regio met circulair ondernemen. U kunt zelf contact met hen opnemen.",
+    intakeHeading: "Vraag een gesprek aan",
+    intakeToHub: "Uw aanvraag gaat naar {hub}. Een adviseur van dit loket neemt contact met u op.",
+    intakeToNational:
+      "In deze regio is geen loket dat aanvragen via Circulair Loket aanneemt. Uw aanvraag gaat daarom naar de {name}. Een landelijk coördinator neemt contact met u op en zoekt met u de hulp die past, in uw regio of landelijk.",
     fallbackLoketName: "Versnellingshuis Nederland Circulair!",
     fallbackLoketBody:
       "Het Versnellingshuis is het landelijke kenniscentrum voor circulair ondernemen. Het helpt mkb-bedrijven met maatwerk en brengt u in contact met experts.",
@@ -66,7 +84,25 @@ export const regionsMessages = defineMessages(
     municipalities: "Municipalities in this region",
     loketHeading: "Your support desk",
     fallbackLoketIntro:
-      "No regional support desk has joined for this region yet. Until then, the national support will help you further.",
+      "We know of no regional desk, network or development company for circular business in this region. Nationally, the Versnellingshuis can help you.",
+    kindLoket: "Desk",
+    kindHub: "Regional desk",
+    kindNetwerk: "Network",
+    kindOntwikkelingsmaatschappij: "Regional development company",
+    demoTag: "Example (demo)",
+    demoNotice: "This desk is made up to show how the website works. It does not really exist.",
+    contactWebsite: "Website",
+    contactEmail: "E-mail",
+    contactPhone: "Phone",
+    contactAddress: "Address",
+    contactHours: "Opening hours",
+    contactUnknown: "Not known to us: {items}. See the organisation's website.",
+    lokettenIntro:
+      "These organisations help businesses in the region with circular business. You can contact them yourself.",
+    intakeHeading: "Ask for a conversation",
+    intakeToHub: "Your request goes to {hub}. An advisor of this desk contacts you.",
+    intakeToNational:
+      "In this region no desk takes requests through Circulair Loket. Your request therefore goes to the {name}. A national coordinator contacts you and finds the help that fits with you, in your region or nationally.",
     fallbackLoketName: "Versnellingshuis Nederland Circulair!",
     fallbackLoketBody:
       "The Versnellingshuis is the national knowledge centre for circular business. It gives SMEs tailored support and puts you in touch with experts.",

@@ -11,7 +11,8 @@ import {
   placeNote,
 } from "./regions.place-field.js";
 import { type Geography, groupRegionsByProvince } from "./regions.service.js";
-import { type LoketViewModel, RegionPage } from "./views/region-page.js";
+import type { LoketViewModel } from "./views/loket-card.js";
+import { RegionPage } from "./views/region-page.js";
 import { RegionsPage } from "./views/regions-page.js";
 
 export type RegionsRouteDeps = {
@@ -73,12 +74,27 @@ export function regionsRoutes({ geography, loketFor }: RegionsRouteDeps) {
       const lang = c.get("lang");
       const t = regionsMessages[c.get("lang")];
       const highlighted = geography.municipality(c.req.query("gemeente") ?? "");
-      const loket = (await loketFor?.(region.code, lang)) ?? {
+      // Without the referrals module (tests of this module alone): the fallback's name only, and no intake route.
+      const loket: LoketViewModel = (await loketFor?.(region.code, lang)) ?? {
         name: t.fallbackLoketName,
         description: t.fallbackLoketBody,
-        href: "/aanbod/vh-maatwerkondersteuning",
+        href: `/regio/${region.code}#loket`,
         linkText: t.fallbackLoketLink,
         isNationalFallback: true,
+        cards: [
+          {
+            name: t.fallbackLoketName,
+            kind: "netwerk",
+            description: t.fallbackLoketBody,
+            website: null,
+            email: null,
+            phone: null,
+            address: null,
+            openingHours: null,
+            isDemo: false,
+          },
+        ],
+        intake: { kind: "national", recipientName: "", href: `/intake?regio=${region.code}` },
       };
       const model = {
         code: region.code,

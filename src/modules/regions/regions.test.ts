@@ -47,12 +47,13 @@ describeEachDatabase("regions", (database) => {
     expect(html.match(/href="\/regio\/ES09"/g)).toHaveLength(2);
   });
 
-  it("/regio/ES04 shows Twente with Enschede and the national fallback loket", async () => {
+  it("/regio/ES04 shows Twente with Enschede and its real regional network", async () => {
     const html = await (await app.request("/regio/ES04")).text();
     expect(html).toContain('<h1 class="utrecht-heading-1">Regio Twente</h1>');
     expect(html).toContain("Enschede");
     expect(html).toContain("Overijssel");
-    expect(html).toContain("Versnellingshuis Nederland Circulair!");
+    expect(html).toContain("Agenda voor Twente");
+    expect(html).toContain('href="https://www.agendavoortwente.nl"');
   });
 
   it("normalises the region code in the address and answers 404 for an unknown one", async () => {

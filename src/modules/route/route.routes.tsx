@@ -85,15 +85,29 @@ export type JourneyStepEvent = {
   source: string | null;
 };
 
-/** The national fallback loket, the same one the regions pages show. */
-function fallbackLoket(lang: Lang): LoketViewModel {
+/** The national fallback's name only, for when no loket lookup is wired (tests of this module alone). */
+function fallbackLoket(regionCode: string, lang: Lang): LoketViewModel {
   const t = regionsMessages[lang];
   return {
     name: t.fallbackLoketName,
     description: t.fallbackLoketBody,
-    href: "/aanbod/vh-maatwerkondersteuning",
+    href: `/regio/${regionCode}#loket`,
     linkText: t.fallbackLoketLink,
     isNationalFallback: true,
+    cards: [
+      {
+        name: t.fallbackLoketName,
+        kind: "netwerk",
+        description: t.fallbackLoketBody,
+        website: null,
+        email: null,
+        phone: null,
+        address: null,
+        openingHours: null,
+        isDemo: false,
+      },
+    ],
+    intake: { kind: "national", recipientName: "", href: `/intake?regio=${regionCode}` },
   };
 }
 
@@ -112,7 +126,7 @@ function routeContext(deps: RouteRoutesDeps) {
     return choices;
   };
   const loketFor = async (regionCode: string, lang: Lang) =>
-    (await deps.loketFor?.(regionCode, lang)) ?? fallbackLoket(lang);
+    (await deps.loketFor?.(regionCode, lang)) ?? fallbackLoket(regionCode, lang);
   const municipalityName = (code: string) => deps.geography.municipality(code)?.name ?? code;
   // The name the picker offers ("Hengelo (Overijssel)"), which reads back to the same municipality.
   const pickerLabels = new Map(municipalityOptions.map((option) => [option.code, option.name]));
@@ -191,7 +205,8 @@ export function routeRoutes(deps: RouteRoutesDeps) {
       regionName: profile.location.regionName,
       route: presentRoute(result, lang, reference),
       loket,
-      conversationHref: loket.isNationalFallback ? loket.href : `/intake?${intake.toString()}`,
+      // A region without a hub sends the request to the national queue (ADR 0081): the intake works everywhere.
+      conversationHref: `/intake?${intake.toString()}`,
       knowledge: (await deps.knowledgeForSector?.(sbi, lang)) ?? null,
       ...extra,
     };
@@ -604,6 +619,21 @@ export function routeApi(deps: RouteRoutesDeps) {
           description: loket.description,
           url: loket.href,
           is_national_fallback: loket.isNationalFallback,
+          // Every organisation with its public contact (null where unknown); demo hubs only in demo mode.
+          organisations: loket.cards.map((card) => ({
+            name: card.name,
+            kind: card.kind,
+            website: card.website,
+            email: card.email,
+            phone: card.phone,
+            address: card.address,
+            opening_hours: card.openingHours,
+            is_demo: card.isDemo,
+          })),
+          intake: {
+            queue: loket.intake.kind === "hub" ? "regional" : "national",
+            recipient: loket.intake.recipientName,
+          },
         },
         strategies: result.strategies.codes,
         recommendations: result.recommendations.map(({ instrument, score, reasons }) => ({

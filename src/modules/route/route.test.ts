@@ -40,7 +40,8 @@ describeEachDatabase("route and scan", (database) => {
     expect(html).toMatch(/href="\/aanbod\/[a-z0-9-]+"/);
     expect(html).toContain("Vertel iets meer");
     expect(html).toContain('href="/scan?stap=1&amp;gemeente=GM0153&amp;sector=C"');
-    expect(html).toContain("Versnellingshuis Nederland Circulair!");
+    // The region's real loket with its contact (ADR 0081).
+    expect(html).toContain("Agenda voor Twente");
     expect(html).toContain("Vraag een gesprek aan");
   });
 
@@ -181,7 +182,10 @@ describeEachDatabase("route and scan", (database) => {
     expect(body.phase).toBe("peloton");
     expect(body.next_step).toBe("kansen_identificeren");
     expect(body.region).toEqual({ code: "ES04", name: "Twente" });
-    expect(body.loket.is_national_fallback).toBe(true);
+    // Twente has a real regional network (ADR 0081); no hub takes intakes there, so requests go to the national queue.
+    expect(body.loket.is_national_fallback).toBe(false);
+    expect(body.loket.organisations[0].name).toContain("Agenda voor Twente");
+    expect(body.loket.intake.queue).toBe("national");
     expect(body.strategies).toEqual(["R2", "R8"]);
     expect(body.recommendations.length).toBeGreaterThan(0);
     expect(body.recommendations.length).toBeLessThanOrEqual(10);

@@ -7,7 +7,6 @@ import {
   ErrorSummary,
   FormField,
   Heading,
-  Link,
   ListItem,
   Paragraph,
   problemFor,
@@ -18,7 +17,14 @@ import {
 import type { PageContext } from "../../../web/context.js";
 import type { FieldProblem } from "../../../web/errors.js";
 import { Layout } from "../../../web/layout.js";
-import { type MunicipalityOption, MunicipalityPicker, type PlaceChoiceModel } from "../../regions/index.js";
+import {
+  IntakeRouteNote,
+  LoketCard,
+  type LoketViewModel,
+  type MunicipalityOption,
+  MunicipalityPicker,
+  type PlaceChoiceModel,
+} from "../../regions/index.js";
 import { referralsMessages } from "../referrals.messages.js";
 
 /** Carried from the route or scan; `bron` is the campaign source slug, or "". */
@@ -33,11 +39,15 @@ export type IntakePageModel =
       context: IntakeContext;
       problems: FieldProblem[];
     }
-  | { kind: "noHub"; regionName: string }
   | {
       kind: "form";
+      /** Who receives the request: the region's hub, or the national queue (ADR 0081). */
+      recipient: "hub" | "national";
       hubName: string;
-      hubDescription: string;
+      /** The name as the consent sentence uses it ("de landelijke coördinatie van Circulair Loket"). */
+      consentName: string;
+      /** The region's lokets or the national fallback, with contact details. */
+      loket: LoketViewModel;
       regionCode: string;
       regionName: string;
       /** "Scheveningen ligt in de gemeente Den Haag.", when the visitor typed a place name. */
@@ -75,16 +85,6 @@ export const IntakePage = ({ page, model }: { page: PageContext; model: IntakePa
         </form>
       </Layout>
     );
-  if (model.kind === "noHub")
-    return (
-      <Layout page={page} title={t.intakeTitle}>
-        <Heading level={1}>{t.intakeTitle}</Heading>
-        <Paragraph>{t.intakeNoHub}</Paragraph>
-        <Paragraph>
-          <Link href="/aanbod/versnellingshuis-maatwerkondersteuning">{t.intakeNoHubLink}</Link>
-        </Paragraph>
-      </Layout>
-    );
   const v = model.values;
   const field = (
     id: string,
@@ -118,12 +118,26 @@ export const IntakePage = ({ page, model }: { page: PageContext; model: IntakePa
     <Layout page={page} title={t.intakeTitle}>
       <ErrorSummary title={t.errorTitle} problems={model.problems} />
       <Heading level={1}>{t.intakeTitle}</Heading>
-      <Paragraph lead>{format(t.intakeIntro, { hub: model.hubName })}</Paragraph>
-      <Paragraph>{model.hubDescription}</Paragraph>
+      <Paragraph lead>
+        {model.recipient === "hub"
+          ? format(t.intakeIntro, { hub: model.hubName })
+          : format(t.intakeIntroNational, { name: model.hubName })}
+      </Paragraph>
+      <IntakeRouteNote intake={model.loket.intake} lang={page.lang} />
       <Paragraph>
         {model.placeNote ? `${model.placeNote} ` : ""}
         {format(t.contextLine, { hub: model.hubName, region: model.regionName })}
       </Paragraph>
+      <details class="cl-details">
+        <summary>
+          {model.loket.isNationalFallback
+            ? t.intakeFallbackSummary
+            : format(t.intakeLoketSummary, { region: model.regionName })}
+        </summary>
+        {model.loket.cards.map((card) => (
+          <LoketCard card={card} lang={page.lang} headingLevel={2} />
+        ))}
+      </details>
       <form method="post" action="/intake" class="cl-form-stack" novalidate>
         <CsrfField token={page.csrfToken} />
         {/* The region of the hub named on this page; the dossier's region follows from the municipality. */}
@@ -156,7 +170,7 @@ export const IntakePage = ({ page, model }: { page: PageContext; model: IntakePa
         <fieldset class="utrecht-form-fieldset">
           <legend class="utrecht-form-fieldset__legend">{t.consentLegend}</legend>
           <p class="utrecht-paragraph" id="consent-text">
-            {format(t.consentText, { hub: model.hubName, months: model.retentionMonths })}
+            {format(t.consentText, { hub: model.consentName, months: model.retentionMonths })}
           </p>
           {consentError ? (
             <div class="utrecht-form-field-error-message" id="consent-error">
@@ -192,7 +206,13 @@ export const IntakeConfirmationPage = ({
   model,
 }: {
   page: PageContext;
-  model: { hubName: string; status: string; responseDays: number };
+  model: {
+    hubName: string;
+    national: boolean;
+    status: string;
+    responseDays: number;
+    loket?: LoketViewModel;
+  };
 }) => {
   const t = referralsMessages[page.lang];
   return (
@@ -202,10 +222,27 @@ export const IntakeConfirmationPage = ({
       <Heading level={2}>{t.nextHeading}</Heading>
       <UnorderedList>
         <ListItem>{t.next1}</ListItem>
-        <ListItem>{format(t.next2, { days: model.responseDays })}</ListItem>
-        <ListItem>{t.next3}</ListItem>
+        <ListItem>
+          {format(model.national ? t.next2National : t.next2, { days: model.responseDays })}
+        </ListItem>
+        <ListItem>{model.national ? t.next3National : t.next3}</ListItem>
       </UnorderedList>
       <Paragraph>{format(t.confirmStatus, { status: model.status })}</Paragraph>
+      {model.loket ? (
+        <section aria-labelledby="loket" class="cl-section">
+          <Heading level={2} id="loket">
+            {model.loket.isNationalFallback ? t.confirmFallbackHeading : t.confirmLoketHeading}
+          </Heading>
+          <Paragraph>
+            {model.loket.isNationalFallback ? t.confirmFallbackIntro : t.confirmLoketIntro}
+          </Paragraph>
+          {model.loket.cards
+            .filter((card) => !card.isDemo)
+            .map((card) => (
+              <LoketCard card={card} lang={page.lang} />
+            ))}
+        </section>
+      ) : null}
     </Layout>
   );
 };

@@ -36,7 +36,8 @@ export type FigureRow = {
 export type WorkspaceModel = {
   name: string;
   organisation: string;
-  queue?: { filter: string; rows: QueueRow[] };
+  /** `national`: the national queue of a national coordinator (ADR 0081). */
+  queue?: { filter: string; national?: boolean; rows: QueueRow[] };
   inbox?: InboxRow[];
   figures?: FigureRow[];
   admin?: boolean;
@@ -61,9 +62,10 @@ export const WorkspacePage = ({ page, model }: { page: PageContext; model: Works
       {model.queue ? (
         <section aria-labelledby="wachtrij" class="cl-section">
           <Heading level={2} id="wachtrij">
-            {t.queueHeading}
+            {model.queue.national ? t.nationalQueueHeading : t.queueHeading}
           </Heading>
-          <nav aria-label={t.queueHeading}>
+          {model.queue.national ? <Paragraph>{t.nationalQueueIntro}</Paragraph> : null}
+          <nav aria-label={model.queue.national ? t.nationalQueueHeading : t.queueHeading}>
             <ul class="cl-tabs">
               {FILTERS.map((filter) => (
                 <li>

@@ -1,17 +1,11 @@
 import { format } from "../../../i18n/index.js";
-import { Heading, Link, Paragraph } from "../../../web/components.js";
+import { ButtonLink, Heading, Link, Paragraph } from "../../../web/components.js";
 import type { PageContext } from "../../../web/context.js";
 import { Layout } from "../../../web/layout.js";
 import { regionsMessages } from "../regions.messages.js";
+import { IntakeRouteNote, LoketCard, type LoketViewModel } from "./loket-card.js";
 
-export type LoketViewModel = {
-  name: string;
-  description: string;
-  /** A link inside this service (the loket's own page or instrument). */
-  href: string;
-  linkText: string;
-  isNationalFallback: boolean;
-};
+export type { LoketViewModel } from "./loket-card.js";
 
 export type RegionPageModel = {
   code: string;
@@ -49,12 +43,17 @@ export const RegionPage = ({ page, model }: { page: PageContext; model: RegionPa
         <Heading level={2} id="loket">
           {t.loketHeading}
         </Heading>
-        {model.loket.isNationalFallback ? <Paragraph>{t.fallbackLoketIntro}</Paragraph> : null}
-        <Heading level={3}>{model.loket.name}</Heading>
-        <Paragraph>{model.loket.description}</Paragraph>
-        <Paragraph>
-          <Link href={model.loket.href}>{model.loket.linkText}</Link>
-        </Paragraph>
+        <Paragraph>{model.loket.isNationalFallback ? t.fallbackLoketIntro : t.lokettenIntro}</Paragraph>
+        {model.loket.cards.map((card) => (
+          <LoketCard card={card} lang={page.lang} />
+        ))}
+      </section>
+      <section aria-labelledby="gesprek" class="cl-card cl-section">
+        <Heading level={2} id="gesprek">
+          {t.intakeHeading}
+        </Heading>
+        <IntakeRouteNote intake={model.loket.intake} lang={page.lang} />
+        <ButtonLink href={model.loket.intake.href}>{t.intakeHeading}</ButtonLink>
       </section>
       <section aria-labelledby="gemeenten" class="cl-section">
         <Heading level={2} id="gemeenten">

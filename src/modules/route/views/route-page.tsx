@@ -3,7 +3,7 @@ import { format } from "../../../i18n/index.js";
 import { ButtonLink, Heading, Link, Paragraph } from "../../../web/components.js";
 import type { PageContext } from "../../../web/context.js";
 import { Layout } from "../../../web/layout.js";
-import type { LoketViewModel } from "../../regions/index.js";
+import { IntakeRouteNote, LoketCard, type LoketViewModel } from "../../regions/index.js";
 import { routeMessages } from "../route.messages.js";
 import type { RouteView } from "../route.present.js";
 
@@ -122,20 +122,23 @@ export const RoutePage = ({ page, model }: { page: PageContext; model: RoutePage
         <Heading level={2} id="loket">
           {t.loketHeading}
         </Heading>
-        {model.loket.isNationalFallback ? (
-          <Paragraph>{format(t.loketIntroFallback, { region: model.regionName })}</Paragraph>
-        ) : null}
-        <Heading level={3}>{model.loket.name}</Heading>
-        <Paragraph>{model.loket.description}</Paragraph>
         <Paragraph>
-          <Link href={model.loket.href}>{model.loket.linkText}</Link>
-          {" · "}
-          <Link href={`/regio/${model.regionCode}`}>
-            {format(t.regionLink, { region: model.regionName })}
+          {format(model.loket.isNationalFallback ? t.loketIntroFallback : t.loketIntro, {
+            region: model.regionName,
+          })}
+        </Paragraph>
+        {/* The first (staffed desks first) with its contact; the region page lists them all. */}
+        {model.loket.cards.slice(0, 1).map((card) => (
+          <LoketCard card={card} lang={page.lang} />
+        ))}
+        <Paragraph>
+          <Link href={`/regio/${model.regionCode}#loket`}>
+            {format(t.loketMore, { region: model.regionName })}
           </Link>
         </Paragraph>
         <Heading level={3}>{t.conversationHeading}</Heading>
         <Paragraph>{t.conversationBody}</Paragraph>
+        <IntakeRouteNote intake={model.loket.intake} lang={page.lang} />
         <ButtonLink href={model.conversationHref}>{t.conversationButton}</ButtonLink>
       </section>
 
