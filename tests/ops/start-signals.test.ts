@@ -101,7 +101,7 @@ describe("npm start runs the compiled service and stops it on SIGTERM and SIGINT
       });
       const exited = new Promise<number | null>((resolve) => npm.once("exit", (code) => resolve(code)));
       try {
-        const deadline = Date.now() + 90_000;
+        const deadline = Date.now() + 180_000;
         while (
           !(await fetch(`http://127.0.0.1:${port}/readyz`).then(
             (r) => r.ok,
@@ -127,6 +127,6 @@ describe("npm start runs the compiled service and stops it on SIGTERM and SIGINT
       } finally {
         if (npm.exitCode === null) npm.kill("SIGKILL");
       }
-    }, 120_000);
+    }, 240_000);
   }
 });
