@@ -76,7 +76,7 @@ import { siteRoutes } from "./modules/site/index.js";
 import { attachAbuseLimits } from "./web/abuse-limits.js";
 import { apiRoutes } from "./web/api/api.routes.js";
 import { assetRoutes } from "./web/assets/assets.routes.js";
-import { buildStylesheet } from "./web/assets/stylesheet.js";
+import { loadAssets } from "./web/assets/bundle.js";
 import type { AppEnv } from "./web/context.js";
 import { errorHandler, notFoundHandler } from "./web/error-handler.js";
 import { healthRoutes } from "./web/health.routes.js";
@@ -271,7 +271,7 @@ export async function createApp(deps: AppDeps) {
   const { env, database, logger, listMatchableInstruments } = deps;
   const { db, audit, instruments, referrals, privacy, clock, onCatalogueChange, absoluteUrl } =
     createServices(deps);
-  const stylesheet = buildStylesheet();
+  const assets = await loadAssets();
   const geography = await loadGeography(createRegionsRepository(database.db));
   // The loket a region page or route shows changes only when a hub is set up or closes its intake: one look-up per
   // region is reused for 30 s, like the route's instrument list. The intake form itself always reads the hub afresh.
@@ -331,10 +331,11 @@ export async function createApp(deps: AppDeps) {
   app.use(requestLogging(logger));
   app.use(securityHeaders(isSecureRequest));
   app.use(async (c, next) => {
-    c.set("stylesheetHref", `/assets/${stylesheet.fileName}`);
+    c.set("assetHrefs", { stylesheet: assets.stylesheetHref, script: assets.scriptHref });
+    c.set("absoluteUrl", absoluteUrl);
     await next();
   });
-  app.route("/", assetRoutes(stylesheet));
+  app.route("/", assetRoutes(assets));
   app.route("/", healthRoutes(database));
   app.route("/", metrics.routes(env.metricsToken));
   app.use(language);

@@ -21,6 +21,7 @@ async function main() {
         dataDir: env.dataDir,
         onProgress: (message) => logger.info(message),
       });
+  logger.info("Preparing the database: migrations, reference data and content (a few seconds)…");
   await migrateDatabase(database);
   await seedDatabase(database.db, {
     demo: env.demo,
@@ -48,6 +49,8 @@ async function main() {
       },
       `Circulair Loket listening on http://localhost:${address.port}`,
     );
+    if (env.nodeEnv === "development")
+      logger.info(`Ready: open http://localhost:${address.port} in your browser (Ctrl-C stops the service)`);
     // Background work starts once the service answers: mail delivery, deadlines, retention.
     worker.start();
     void background.schedule().catch((error) => logger.warn({ err: error }, "could not schedule jobs"));

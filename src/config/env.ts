@@ -162,6 +162,8 @@ export function loadTestSettings(source: Record<string, string | undefined> = pr
   return {
     testDatabaseUrl: source.TEST_DATABASE_URL || undefined,
     chromiumPath: source.CHROMIUM_PATH || "/usr/bin/chromium",
+    /** Where child processes that run `npm start` look for `npm` and `node` (tests/ops/start-signals.test.ts). */
+    path: source.PATH ?? "/usr/local/bin:/usr/bin:/bin",
     /** npm run bench:load: the PostgreSQL server on which the benchmark creates and drops its own database. */
     benchDatabaseUrl: source.BENCH_DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres",
   };

@@ -82,9 +82,17 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
 function startProgress(report: ((message: string) => void) | undefined) {
   if (!report) return () => {};
   const started = Date.now();
-  report("Embedded database is being created (first start only, about 10–20 s)…");
+  // What the first start costs on a laptop or a loaded CI machine: the estimate of what is left is made from it.
+  const expectedSeconds = 20;
+  report(`Embedded database is being created (first start only, about 10–${expectedSeconds} s)…`);
   const timer = setInterval(() => {
-    report(`…still creating the embedded database (${Math.round((Date.now() - started) / 1000)} s)`);
+    const elapsed = Math.round((Date.now() - started) / 1000);
+    const left = expectedSeconds - elapsed;
+    report(
+      left > 0
+        ? `…still creating the embedded database (${elapsed} s so far, about ${left} s to go)`
+        : `…still creating the embedded database (${elapsed} s so far, nearly done)`,
+    );
   }, 3000);
   return () => {
     clearInterval(timer);

@@ -2,7 +2,30 @@ import type { Messages } from "./nl.js";
 
 /** English texts: complete, same keys as Dutch. */
 export const en: Messages = {
-  meta: { lang: "en", serviceName: "Circulair Loket", otherLanguage: "Nederlands", otherLanguageCode: "nl" },
+  meta: {
+    lang: "en",
+    serviceName: "Circulair Loket",
+    otherLanguage: "Nederlands",
+    otherLanguageCode: "nl",
+    descriptions: {
+      default:
+        "Circulair Loket takes your small or medium-sized business, in one click, to the right support for its next circular step: a personal route, matching support and the desk in your region.",
+      home: "Enter your municipality and sector. You get a personal route to grants, advice and the desk in your region for your next circular step.",
+      route:
+        "Your personal route to a circular business: the steps that suit you, the support that goes with them and the desk in your region.",
+      catalogue:
+        "Search the support for circular business: grants, loans, advice and networks, with their status, terms and provider.",
+      regions:
+        "For each region the desk that helps you, its municipalities and the support businesses there can get.",
+      examples: "Examples of businesses that work circularly: what they did and what it brought them.",
+      agenda:
+        "Meetings, trainings and webinars on circular business, also as a calendar file to subscribe to.",
+      sectors: "For each sector the measures businesses can take, with costs, returns and their source.",
+      monitor:
+        "Figures on the support, the regions and the results of Circulair Loket, without personal data.",
+      workspace: "The workspace of regional desks, providers and coordinators of Circulair Loket.",
+    },
+  },
   layout: {
     skipLink: "Skip to content",
     tagline: "The next circular step for your business",

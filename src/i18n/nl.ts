@@ -1,6 +1,31 @@
 /** Dutch texts (B1). The English file must have exactly the same keys: the type checker enforces it. */
 export const nl = {
-  meta: { lang: "nl", serviceName: "Circulair Loket", otherLanguage: "English", otherLanguageCode: "en" },
+  meta: {
+    lang: "nl",
+    serviceName: "Circulair Loket",
+    otherLanguage: "English",
+    otherLanguageCode: "en",
+    // The search-result summary of a page (meta description): one or two plain sentences, per part of the site.
+    descriptions: {
+      default:
+        "Circulair Loket brengt uw mkb-bedrijf in één klik naar de juiste hulp voor uw volgende circulaire stap: een persoonlijke route, passend aanbod en het loket in uw regio.",
+      home: "Vul uw gemeente en sector in. U krijgt een persoonlijke route naar subsidies, advies en het loket in uw regio voor uw volgende circulaire stap.",
+      route:
+        "Uw persoonlijke route naar een circulair bedrijf: de stappen die bij u passen, de hulp die daarbij hoort en het loket in uw regio.",
+      catalogue:
+        "Zoek in het aanbod voor circulair ondernemen: subsidies, leningen, advies en netwerken, met de status, de voorwaarden en de aanbieder.",
+      regions:
+        "Per regio het loket dat u helpt, de gemeenten die erbij horen en de hulp die bedrijven daar kunnen krijgen.",
+      examples: "Voorbeelden van bedrijven die circulair werken: wat zij deden en wat het opleverde.",
+      agenda:
+        "Bijeenkomsten, trainingen en webinars over circulair ondernemen, ook als agendabestand om te abonneren.",
+      sectors:
+        "Per sector de maatregelen die bedrijven kunnen nemen, met kosten, opbrengst en de bron daarvan.",
+      monitor:
+        "Cijfers over het aanbod, de regio's en de resultaten van Circulair Loket, zonder persoonsgegevens.",
+      workspace: "De werkruimte van regionale lokets, aanbieders en coördinatoren van Circulair Loket.",
+    },
+  },
   layout: {
     skipLink: "Naar de inhoud",
     tagline: "De volgende circulaire stap voor uw bedrijf",

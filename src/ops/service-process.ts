@@ -67,12 +67,21 @@ export type ServiceProcess = {
   exited: Promise<number | null>;
 };
 
+/** The node arguments that run the service: its TypeScript source through tsx, or the build in dist/ (`npm start`). */
+export function serviceArguments(compiled = false): string[] {
+  return compiled
+    ? [...SERVICE_NODE_FLAGS, "dist/server.js"]
+    : [...SERVICE_NODE_FLAGS, "--import", "tsx", "src/server.ts"];
+}
+
 /**
- * Starts `node --import tsx src/server.ts` as a child process with exactly the given environment (nothing inherited, so a
- * developer's DATABASE_URL never leaks in) and waits until /readyz answers 200.
+ * Starts `node --import tsx src/server.ts` (or, with `compiled`, `node dist/server.js`, which must be built) as a child
+ * process with exactly the given environment (nothing inherited, so a developer's DATABASE_URL never leaks in) and
+ * waits until /readyz answers 200.
  */
 export async function startServiceProcess(options: {
   env: Record<string, string>;
+  compiled?: boolean;
   port?: number;
   readyTimeoutMs?: number;
   /** Keep the child's output (tests) or drop it (the benchmark: logging still costs the service its work). */
@@ -81,7 +90,7 @@ export async function startServiceProcess(options: {
   const port = options.port ?? (await freePort());
   // `node --import tsx` rather than the tsx CLI: one process (the CLI would run the server as its own child), so
   // the pid is the server's for signals and CPU accounting — the same command as the Dockerfile.
-  const child = spawn(process.execPath, [...SERVICE_NODE_FLAGS, "--import", "tsx", "src/server.ts"], {
+  const child = spawn(process.execPath, serviceArguments(options.compiled), {
     cwd: root,
     env: { HOST: "127.0.0.1", PORT: String(port), ...options.env },
     stdio: ["ignore", options.captureOutput === false ? "ignore" : "pipe", "pipe"],

@@ -2,6 +2,7 @@ import type { Context } from "hono";
 import type { Logger } from "pino";
 import type { Lang, Messages } from "../i18n/index.js";
 import type { Principal } from "../modules/auth/auth.policy.js";
+import type { AbsoluteUrl } from "./links.js";
 
 /** What the middleware pipeline puts on every request. */
 export type AppVariables = {
@@ -14,8 +15,10 @@ export type AppVariables = {
   requestId: string;
   secureHeadersNonce?: string;
   logger: Logger;
-  /** The content-hashed stylesheet URL. */
-  stylesheetHref: string;
+  /** The content-hashed stylesheet and script URLs. */
+  assetHrefs: { stylesheet: string; script: string };
+  /** Absolute links on the public origin (PUBLIC_BASE_URL), for the page head's language alternates. */
+  absoluteUrl: AbsoluteUrl;
   /** The signed-in user, set by the auth module's session middleware. */
   principal?: Principal;
   /** Set by the page cache on a hit: the route pattern of the page it served, for the metrics label. */
@@ -35,6 +38,8 @@ export type PageContext = {
   /** The current path and query, used for the language switch and return links. */
   url: URL;
   stylesheetHref: string;
+  scriptHref: string;
+  absoluteUrl: AbsoluteUrl;
   /** Whether someone is signed in: the navigation then shows the workspace and logout. */
   signedIn?: boolean;
   /** Whether the main navigation carries the monitor (coordinators and beheerders); others find it in the footer. */

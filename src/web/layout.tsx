@@ -21,28 +21,41 @@ export function otherLanguageHref(url: URL, lang: string): string {
   return `${sameOriginPath(url.pathname) ?? "/"}?${params.toString()}`;
 }
 
-/** The page shell: skip link, header with language switch, navigation, main content, footer. */
+/** The same page in a language, as an absolute URL on the public origin (for `<link rel="alternate" hreflang>`). */
+function languageAlternate(page: PageContext, lang: string): string {
+  return page.absoluteUrl(otherLanguageHref(page.url, lang));
+}
+
+/**
+ * The page shell: skip link, header with language switch, navigation, main content, footer. The head carries a
+ * description for search results (the page's own, else its part of the site's) and both languages' absolute URLs.
+ */
 export const Layout = ({
   page,
   title,
   current,
+  description,
   children,
-}: PropsWithChildren<{ page: PageContext; title: string; current?: NavKey }>) => {
+}: PropsWithChildren<{ page: PageContext; title: string; current?: NavKey; description?: string }>) => {
   const { t, lang } = page;
+  const descriptions: Record<string, string> = t.meta.descriptions;
+  const summary = description ?? (current && descriptions[current]) ?? t.meta.descriptions.default;
   return (
     <html lang={lang}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${title} | ${t.meta.serviceName}`}</title>
+        <meta name="description" content={summary} />
         <link rel="stylesheet" href={page.stylesheetHref} />
         <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+        <link rel="alternate" hreflang={lang} href={languageAlternate(page, lang)} />
         <link
           rel="alternate"
           hreflang={t.meta.otherLanguageCode}
-          href={otherLanguageHref(page.url, t.meta.otherLanguageCode)}
+          href={languageAlternate(page, t.meta.otherLanguageCode)}
         />
-        <script type="module" src="/assets/app.js" nonce={page.nonce} />
+        <script type="module" src={page.scriptHref} nonce={page.nonce} />
       </head>
       <body class="utrecht-page-body utrecht-document utrecht-surface cl-theme">
         <a class="utrecht-skip-link utrecht-skip-link--visible-on-focus" href="#main">

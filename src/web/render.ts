@@ -13,7 +13,10 @@ export function pageContext(c: AppContext): PageContext {
       return c.get("csrfToken")();
     },
     url: new URL(c.req.url),
-    stylesheetHref: c.get("stylesheetHref"),
+    // Set by the composition root before any route; an error thrown earlier still gets a page, unstyled.
+    stylesheetHref: c.get("assetHrefs")?.stylesheet ?? "",
+    scriptHref: c.get("assetHrefs")?.script ?? "",
+    absoluteUrl: c.get("absoluteUrl") ?? ((path) => path),
     signedIn: Boolean(c.get("principal")),
     monitorInNavigation: can(c.get("principal"), "monitor.navigate"),
   };

@@ -20,6 +20,7 @@ describe("security review", () => {
   let database: DatabaseHandle;
   let app: Awaited<ReturnType<typeof createTestApp>>;
   let stylesheetPath: string;
+  let scriptPath: string;
 
   beforeAll(async () => {
     database = await openTestDatabase("PGlite");
@@ -37,6 +38,7 @@ describe("security review", () => {
     });
     const home = await (await app.request("/")).text();
     stylesheetPath = /href="(\/assets\/app-[^"]+\.css)"/.exec(home)![1]!;
+    scriptPath = /src="(\/assets\/app-[^"]+\.js)"/.exec(home)![1]!;
   });
   afterAll(async () => {
     await database?.close();
@@ -67,7 +69,7 @@ describe("security review", () => {
     ["problem+json (404)", () => "/api/v1/bestaat-niet"],
     ["problem+json (500)", () => "/api/v1/test-crash"],
     ["CSS asset", () => stylesheetPath],
-    ["JS asset", () => "/assets/app.js"],
+    ["JS asset", () => scriptPath],
     ["/healthz", () => "/healthz"],
   ];
 

@@ -1,7 +1,10 @@
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import postcss, { type AtRule, type Rule } from "postcss";
+import { PurgeCSS } from "purgecss";
 
 const require = createRequire(import.meta.url);
 
@@ -59,10 +62,35 @@ const USED_COMPONENTS = [
 ];
 const componentPattern = new RegExp(`\\.utrecht-(?:${USED_COMPONENTS.join("|")})(?![a-z]|-[a-z])`);
 
+/**
+ * Class names that views put together at run time (`utrecht-heading-${level}`, `cl-status--${status}`, …): the source
+ * holds only their prefix, so the purge below would drop them. `stylesheet.test.ts` renders pages and fails when a
+ * class they use lost its rules, which is how a new dynamic name shows up here.
+ */
+const DYNAMIC_CLASSES = [
+  /^utrecht-heading-\d$/,
+  /^utrecht-form-field--/,
+  /^utrecht-form-label--/,
+  /^cl-status--/,
+  /^cl-stars-/,
+];
+
+const sourceFolder = fileURLToPath(new URL("../../", import.meta.url));
+
+/** Every view, component and script in `src/` (tests excluded): the text the purge looks for class names in. */
+function sourceFiles(): string[] {
+  return readdirSync(sourceFolder, { recursive: true, encoding: "utf8" })
+    .filter((file) => /\.(tsx?|js)$/.test(file) && !/\.test\.tsx?$/.test(file))
+    .map((file) => join(sourceFolder, file));
+}
+
 export type Stylesheet = { css: string; fileName: string };
 
-/** Builds the one stylesheet: tree-shaken NLDS component CSS, the tokens it needs, our brand and layout. */
-export function buildStylesheet(): Stylesheet {
+/**
+ * Builds the one stylesheet: the NLDS components we use, our brand and layout, then every rule whose classes,
+ * elements or attributes appear nowhere in `src/` removed (PurgeCSS), then only the design tokens the rest needs.
+ */
+export async function buildStylesheet(options: { purge?: boolean } = {}): Promise<Stylesheet> {
   const components = postcss.parse(
     readFileSync(require.resolve("@utrecht/component-library-css/dist/index.css"), "utf8"),
   );
@@ -77,14 +105,24 @@ export function buildStylesheet(): Stylesheet {
   });
   const brand = readFileSync(new URL("./brand.css", import.meta.url), "utf8");
   const layout = readFileSync(new URL("./app.css", import.meta.url), "utf8");
-  const componentCss = components.toString();
-  const tokens = neededTokens(`${componentCss}\n${layout}\n${brand}`, brand);
+  const all = [brand, components.toString(), layout].join("\n");
+  const used =
+    options.purge === false
+      ? all
+      : (
+          await new PurgeCSS().purge({
+            content: sourceFiles(),
+            css: [{ raw: all }],
+            safelist: { standard: DYNAMIC_CLASSES },
+            keyframes: true,
+            fontFace: true,
+          })
+        )[0]!.css;
+  const tokens = neededTokens(used, brand);
   const css = [
     "/* NL Design System components (EUPL-1.2), example theme tokens (EUPL-1.2) rebranded: see docs/decisions. */",
     `.cl-theme{${tokens}}`,
-    brand,
-    componentCss,
-    layout,
+    used,
   ]
     .join("\n")
     .replace(/\/\*(?!\s*NL Design)[\s\S]*?\*\//g, "")

@@ -34,7 +34,7 @@ export const RoutePage = ({ page, model }: { page: PageContext; model: RoutePage
   const { route } = model;
   const title = model.answers ? t.resultTitle : t.title;
   return (
-    <Layout page={page} title={title}>
+    <Layout page={page} title={title} description={page.t.meta.descriptions.route}>
       <Heading level={1}>{title}</Heading>
       <Paragraph lead>
         {model.placeNote ? `${model.placeNote} ` : ""}
