@@ -16,7 +16,6 @@ export {
   mailDeliveryHandler,
   queueMail,
 } from "./referrals.notifications.js";
-export { createPrivacyService, type PrivacyService } from "./referrals.privacy.js";
 export { DEMO_HUBS, seedDemoHubs } from "./referrals.seed.js";
 export {
   CONSENT_TEXT_VERSION,

@@ -378,16 +378,17 @@ describeEachDatabase("intake, dossier and closed-loop referral", (database) => {
     expect(exported.status).toBe(200);
     expect(exported.headers.get("content-disposition")).toContain("attachment");
     const data = (await exported.json()) as {
-      cases: { companyName: string }[];
+      cases: { company_name: string }[];
       consents: unknown[];
-      messages: unknown[];
+      messages: { to_address: string }[];
       referrals: unknown[];
     };
     expect(data.cases).toHaveLength(1);
-    expect(data.cases[0]!.companyName).toBe(HOSTILE);
+    expect(data.cases[0]!.company_name).toBe(HOSTILE);
     expect(data.consents).toHaveLength(1);
     expect(data.referrals).toHaveLength(2);
-    expect(data.messages).toHaveLength(1);
+    // Every mail about the dossier (to the company and to the staff who work on it) and every mail to the address.
+    expect(data.messages.map((message) => message.to_address)).toContain("fatima@voorbeeld-bedrijf.nl");
     expect(
       (await session.post("/beheer/betrokkenen/wissen", { email: "fatima@voorbeeld-bedrijf.nl" }, { csrf }))
         .status,
