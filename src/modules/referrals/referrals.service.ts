@@ -638,8 +638,16 @@ export function createReferralsService(deps: ReferralsDeps) {
       principal: Principal,
       actor: AuditActor,
     ) {
-      await db.transaction(async (tx) => {
+      return db.transaction(async (tx) => {
         const now = clock();
+        // A measure may name a referral of its own dossier only.
+        if (input.referralId !== null) {
+          const [own] = await tx
+            .select({ id: referrals.id })
+            .from(referrals)
+            .where(and(eq(referrals.id, input.referralId), eq(referrals.caseId, caseId)));
+          if (!own) return { ok: false as const, reason: "referral" as const };
+        }
         await tx
           .insert(measures)
           .values({ caseId, ...input, createdByUserId: principal.userId, createdAt: now });
@@ -649,6 +657,7 @@ export function createReferralsService(deps: ReferralsDeps) {
           subjectType: "case",
           subjectId: caseId,
         });
+        return { ok: true as const };
       });
     },
 
