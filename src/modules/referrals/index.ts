@@ -20,6 +20,7 @@ export { DEMO_HUBS, seedDemoHubs } from "./referrals.seed.js";
 export {
   CONSENT_TEXT_VERSION,
   createReferralsService,
+  REFERRAL_SHARES,
   type ReferralsService,
 } from "./referrals.service.js";
 export * as referralStateMachine from "./referrals.state-machine.js";

@@ -27,7 +27,7 @@ export const referralsMessages = defineMessages(
     questionHint: "Waar wilt u hulp bij? Bijvoorbeeld: minder afval, een ander materiaal, een subsidie.",
     consentLegend: "Toestemming",
     consentText:
-      "Ik geef {hub} toestemming om mijn gegevens te gebruiken om contact met mij op te nemen, mij te adviseren en mij door te verwijzen naar ondersteuning. Het loket bewaart de gegevens tot {months} maanden nadat mijn dossier is afgesloten. Ik kan mijn toestemming altijd intrekken.",
+      "Ik geef {hub} toestemming om mijn gegevens te gebruiken om contact met mij op te nemen, mij te adviseren en mij door te verwijzen naar ondersteuning. Verwijst het loket mij door, dan ziet de aanbieder van die ondersteuning mijn bedrijfsnaam, KVK-nummer, regio, naam en e-mailadres en het bericht van de adviseur; niet mijn telefoonnummer en niet mijn vraag. Het loket bewaart de gegevens tot {months} maanden nadat mijn dossier is afgesloten. Ik kan mijn toestemming altijd intrekken.",
     consentLabel: "Ja, ik geef toestemming",
     intakeButton: "Verstuur mijn aanvraag",
     contextLine: "Uw aanvraag gaat naar {hub} (regio {region}).",
@@ -215,7 +215,7 @@ export const referralsMessages = defineMessages(
     questionHint: "What do you want help with? For example: less waste, another material, a subsidy.",
     consentLegend: "Consent",
     consentText:
-      "I allow {hub} to use my details to contact me, advise me and refer me to support. The desk keeps the details until {months} months after my file is closed. I can withdraw my consent at any time.",
+      "I allow {hub} to use my details to contact me, advise me and refer me to support. If the desk refers me, the provider of that support sees my company name, KVK number, region, name and e-mail address and the adviser's message; not my phone number and not my question. The desk keeps the details until {months} months after my file is closed. I can withdraw my consent at any time.",
     consentLabel: "Yes, I give my consent",
     intakeButton: "Send my request",
     contextLine: "Your request goes to {hub} (region {region}).",
