@@ -256,7 +256,8 @@ export const PERSONAL_DATA: readonly PersonalDataLocation[] = [
     table: "rate_limit_counters",
     columns: ["key"],
     matchedBy: ["account key"],
-    where: (s) => (s.accountKey === null ? FALSE : sql`"key" like ${`%:${s.accountKey}`}`),
+    // Wherever the key puts the hash (strpos, not LIKE: base64url has "_", a LIKE wildcard).
+    where: (s) => (s.accountKey === null ? FALSE : sql`strpos("key", ${s.accountKey}) > 0`),
     erase: "delete",
     why: "The login limiter counts attempts per address under a hash of that address.",
   },
