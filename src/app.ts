@@ -44,9 +44,9 @@ import {
   monitoringRoutes,
   scheduleMonitoringJobs,
 } from "./modules/monitoring/index.js";
+import { createPrivacyService } from "./modules/privacy/index.js";
 import {
   createMailTransport,
-  createPrivacyService,
   createReferralsService,
   type InstrumentDirectory,
   type InstrumentSummary,

@@ -1,5 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { sql } from "drizzle-orm";
+import { readMigrationFiles } from "drizzle-orm/migrator";
 import { drizzle } from "drizzle-orm/node-postgres";
 import { migrate as migrateNodePostgres } from "drizzle-orm/node-postgres/migrator";
 import type { PgliteDatabase } from "drizzle-orm/pglite";
@@ -23,6 +24,9 @@ export async function migrateDatabase(handle: DatabaseHandle): Promise<void> {
   await client.connect();
   try {
     const db = drizzle(client);
+    // Up to date: nothing to lock or create. So the service can run as a role without DDL rights (ADR 0074), once
+    // the owner has applied the migrations.
+    if (await upToDate(client)) return;
     await db.execute(sql`select pg_advisory_lock(${MIGRATION_LOCK_ID})`);
     try {
       await migrateNodePostgres(db, { migrationsFolder });
@@ -32,4 +36,19 @@ export async function migrateDatabase(handle: DatabaseHandle): Promise<void> {
   } finally {
     await client.end();
   }
+}
+
+/** Whether drizzle's journal in the database already holds the newest committed migration. */
+async function upToDate(client: pg.Client): Promise<boolean> {
+  const newest = Math.max(
+    ...readMigrationFiles({ migrationsFolder }).map((migration) => migration.folderMillis),
+  );
+  const exists = await client.query<{ table: string | null }>(
+    `select to_regclass('drizzle.__drizzle_migrations')::text as table`,
+  );
+  if (!exists.rows[0]?.table) return false;
+  const applied = await client.query<{ newest: string | null }>(
+    "select max(created_at)::text as newest from drizzle.__drizzle_migrations",
+  );
+  return applied.rows[0]?.newest !== null && Number(applied.rows[0]?.newest) >= newest;
 }

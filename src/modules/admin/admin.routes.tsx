@@ -5,7 +5,7 @@ import type { AppEnv } from "../../web/context.js";
 import { pageContext, renderPage } from "../../web/render.js";
 import type { AuditLog } from "../audit/index.js";
 import type { Guard } from "../auth/index.js";
-import type { PrivacyService } from "../referrals/index.js";
+import type { PrivacyService } from "../privacy/index.js";
 import { adminMessages } from "./admin.messages.js";
 import { AuditPage, SubjectsPage } from "./views/admin-pages.js";
 

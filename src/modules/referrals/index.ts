@@ -25,11 +25,11 @@ export {
   mailDeliveryHandler,
   queueMail,
 } from "./referrals.notifications.js";
-export { createPrivacyService, type PrivacyService } from "./referrals.privacy.js";
 export { DEMO_HUBS, seedDemoHubs } from "./referrals.seed.js";
 export {
   CONSENT_TEXT_VERSION,
   createReferralsService,
+  REFERRAL_SHARES,
   type ReferralsService,
 } from "./referrals.service.js";
 export * as referralStateMachine from "./referrals.state-machine.js";

@@ -1,8 +1,8 @@
 import type { Logger } from "pino";
 import type { Database } from "../../db/client.js";
 import { enqueueJob, type JobHandler } from "../../jobs/index.js";
+import type { PrivacyService } from "../privacy/index.js";
 import { MAIL_QUEUE, type MailTransport, mailDeliveryHandler } from "./referrals.notifications.js";
-import type { PrivacyService } from "./referrals.privacy.js";
 import type { ReferralsService } from "./referrals.service.js";
 
 export const EXPIRE_QUEUE = "referrals.expire";

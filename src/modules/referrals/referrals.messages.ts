@@ -29,7 +29,7 @@ export const referralsMessages = defineMessages(
     questionHint: "Waar wilt u hulp bij? Bijvoorbeeld: minder afval, een ander materiaal, een subsidie.",
     consentLegend: "Toestemming",
     consentText:
-      "Ik geef {hub} toestemming om mijn gegevens te gebruiken om contact met mij op te nemen, mij te adviseren en mij door te verwijzen naar ondersteuning. Het loket bewaart de gegevens tot {months} maanden nadat mijn dossier is afgesloten. Ik kan mijn toestemming altijd intrekken.",
+      "Ik geef {hub} toestemming om mijn gegevens te gebruiken om contact met mij op te nemen, mij te adviseren en mij door te verwijzen naar ondersteuning. Verwijst het loket mij door, dan ziet de aanbieder van die ondersteuning mijn bedrijfsnaam, KVK-nummer, regio, naam en e-mailadres en het bericht van de adviseur; niet mijn telefoonnummer en niet mijn vraag. Het loket bewaart de gegevens tot {months} maanden nadat mijn dossier is afgesloten. Ik kan mijn toestemming altijd intrekken.",
     consentLabel: "Ja, ik geef toestemming",
     intakeButton: "Verstuur mijn aanvraag",
     contextLine: "Uw aanvraag gaat naar {hub} (regio {region}).",
@@ -151,6 +151,9 @@ export const referralsMessages = defineMessages(
     addMeasure: "Maatregel toevoegen",
     errMeasure: "Beschrijf de maatregel in minstens 3 tekens.",
     errAmount: "Vul een getal in, of laat het veld leeg.",
+    measureReferral: "Bij verwijzing (niet verplicht)",
+    measureNoReferral: "Geen verwijzing",
+    errMeasureReferral: "Kies een verwijzing uit dit dossier, of kies 'Geen verwijzing'.",
     // referral
     referralTitle: "Verwijzing naar {instrument}",
     referralFor: "Voor {company} (KVK {kvk}), regio {region}.",
@@ -229,7 +232,7 @@ export const referralsMessages = defineMessages(
     questionHint: "What do you want help with? For example: less waste, another material, a subsidy.",
     consentLegend: "Consent",
     consentText:
-      "I allow {hub} to use my details to contact me, advise me and refer me to support. The desk keeps the details until {months} months after my file is closed. I can withdraw my consent at any time.",
+      "I allow {hub} to use my details to contact me, advise me and refer me to support. If the desk refers me, the provider of that support sees my company name, KVK number, region, name and e-mail address and the adviser's message; not my phone number and not my question. The desk keeps the details until {months} months after my file is closed. I can withdraw my consent at any time.",
     consentLabel: "Yes, I give my consent",
     intakeButton: "Send my request",
     contextLine: "Your request goes to {hub} (region {region}).",
@@ -348,6 +351,9 @@ export const referralsMessages = defineMessages(
     addMeasure: "Add measure",
     errMeasure: "Describe the measure in at least 3 characters.",
     errAmount: "Enter a number, or leave the field empty.",
+    measureReferral: "For referral (optional)",
+    measureNoReferral: "No referral",
+    errMeasureReferral: "Choose a referral from this dossier, or choose 'No referral'.",
     referralTitle: "Referral to {instrument}",
     referralFor: "For {company} (KVK {kvk}), region {region}.",
     referralMessage: "Message from the desk",

@@ -60,7 +60,12 @@ export const measureForm = z.object({
   euro: optionalAmount,
   co2eKg: optionalAmount,
   basis: z.enum(["geschat", "gemeten"]),
-  referralId: z.string().regex(/^\d*$/).optional(),
+  /** Empty for none; an id within PostgreSQL's integer range (a longer number is a form error, not a 500). */
+  referralId: z
+    .string()
+    .regex(/^\d{0,10}$/)
+    .refine((value) => value === "" || Number(value) <= 2_147_483_647)
+    .optional(),
 });
 
 /** A provider's listing: the catalogue's status words, the application window and the terms (ADR 0044). */

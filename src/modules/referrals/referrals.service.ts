@@ -34,7 +34,19 @@ import {
   referrals,
 } from "./referrals.tables.js";
 
-export const CONSENT_TEXT_VERSION = "intake-toestemming-2026-11-v1";
+/** v2 names what the provider of a referred instrument sees (REFERRAL_SHARES); /privacy says the same. */
+export const CONSENT_TEXT_VERSION = "intake-toestemming-2026-12-v2";
+/**
+ * The company's details a referral shows, to the provider of the instrument and on the referral page: exactly the
+ * fields the consent text at intake names. Phone number, question and notes stay with the hub's advisers.
+ */
+export const REFERRAL_SHARES = [
+  "companyName",
+  "kvkNumber",
+  "regionCode",
+  "contactName",
+  "contactEmail",
+] as const;
 export const CONSENT_PURPOSE = "intake, advies en verwijzing naar ondersteuning";
 /** Days within which a hub answers a new intake. */
 export const INTAKE_RESPONSE_DAYS = 5;
@@ -599,8 +611,19 @@ export function createReferralsService(deps: ReferralsDeps) {
 
     /** One referral with the company it is about and its history; the read is audited. */
     async referral(referralId: number, viewer: ReferralActor, actor: AuditActor) {
+      // Of the company only what the intake's consent text names for the provider (REFERRAL_SHARES): never the
+      // phone number, the question or the adviser's notes, whoever looks.
       const [row] = await db
-        .select({ referral: referrals, company: cases })
+        .select({
+          referral: referrals,
+          company: {
+            companyName: cases.companyName,
+            kvkNumber: cases.kvkNumber,
+            regionCode: cases.regionCode,
+            contactName: cases.contactName,
+            contactEmail: cases.contactEmail,
+          } satisfies Record<(typeof REFERRAL_SHARES)[number], unknown>,
+        })
         .from(referrals)
         .innerJoin(cases, eq(cases.id, referrals.caseId))
         .where(eq(referrals.id, referralId));
@@ -732,8 +755,16 @@ export function createReferralsService(deps: ReferralsDeps) {
       principal: Principal,
       actor: AuditActor,
     ) {
-      await db.transaction(async (tx) => {
+      return db.transaction(async (tx) => {
         const now = clock();
+        // A measure may name a referral of its own dossier only.
+        if (input.referralId !== null) {
+          const [own] = await tx
+            .select({ id: referrals.id })
+            .from(referrals)
+            .where(and(eq(referrals.id, input.referralId), eq(referrals.caseId, caseId)));
+          if (!own) return { ok: false as const, reason: "referral" as const };
+        }
         await tx
           .insert(measures)
           .values({ caseId, ...input, createdByUserId: principal.userId, createdAt: now });
@@ -743,6 +774,7 @@ export function createReferralsService(deps: ReferralsDeps) {
           subjectType: "case",
           subjectId: caseId,
         });
+        return { ok: true as const };
       });
     },
 

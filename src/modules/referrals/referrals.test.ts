@@ -110,7 +110,7 @@ describeEachDatabase("intake, dossier and closed-loop referral", (database) => {
       sql`select text_version, retention_months, purpose from consents where case_id = ${caseId}`,
     );
     expect(consent).toEqual({
-      text_version: "intake-toestemming-2026-11-v1",
+      text_version: "intake-toestemming-2026-12-v2",
       retention_months: 24,
       purpose: expect.stringContaining("verwijzing"),
     });
@@ -149,7 +149,7 @@ describeEachDatabase("intake, dossier and closed-loop referral", (database) => {
     expect(html).toContain("fatima@voorbeeld-bedrijf.nl");
     expect(html).toContain("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;Zonen&#39;");
     expect(html).not.toContain("<script>alert");
-    expect(html).toContain("intake-toestemming-2026-11-v1");
+    expect(html).toContain("intake-toestemming-2026-12-v2");
     const audited = await rows<{ actor_label: string; outcome: string }>(
       sql`select actor_label, outcome from audit_log where action = 'case.read' and subject_id = ${String(caseId)}`,
     );
@@ -378,16 +378,17 @@ describeEachDatabase("intake, dossier and closed-loop referral", (database) => {
     expect(exported.status).toBe(200);
     expect(exported.headers.get("content-disposition")).toContain("attachment");
     const data = (await exported.json()) as {
-      cases: { companyName: string }[];
+      cases: { company_name: string }[];
       consents: unknown[];
-      messages: unknown[];
+      messages: { to_address: string }[];
       referrals: unknown[];
     };
     expect(data.cases).toHaveLength(1);
-    expect(data.cases[0]!.companyName).toBe(HOSTILE);
+    expect(data.cases[0]!.company_name).toBe(HOSTILE);
     expect(data.consents).toHaveLength(1);
     expect(data.referrals).toHaveLength(2);
-    expect(data.messages).toHaveLength(1);
+    // Every mail about the dossier (to the company and to the staff who work on it) and every mail to the address.
+    expect(data.messages.map((message) => message.to_address)).toContain("fatima@voorbeeld-bedrijf.nl");
     expect(
       (await session.post("/beheer/betrokkenen/wissen", { email: "fatima@voorbeeld-bedrijf.nl" }, { csrf }))
         .status,

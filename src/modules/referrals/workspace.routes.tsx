@@ -392,17 +392,32 @@ export function workspaceRoutes(deps: WorkspaceRouteDeps) {
         for (const issue of parsed.error.issues) {
           const field = String(issue.path[0]);
           if (problems.some((problem) => problem.field === field)) continue;
-          problems.push({ field, message: field === "description" ? t.errMeasure : t.errAmount });
+          const message =
+            field === "description"
+              ? t.errMeasure
+              : field === "referralId"
+                ? t.errMeasureReferral
+                : t.errAmount;
+          problems.push({ field, message });
         }
         return renderDossier(c, id, { form: values, problems }, 400);
       }
       const { referralId, ...measure } = parsed.data;
-      await referrals.addMeasure(
+      // Only one of this dossier's own referrals (or none): another dossier's, an unknown or an impossible id is a
+      // form error, never a link across dossiers or regions.
+      const added = await referrals.addMeasure(
         id,
         { ...measure, referralId: referralId ? Number(referralId) : null },
         principal,
         actor(c),
       );
+      if (!added.ok)
+        return renderDossier(
+          c,
+          id,
+          { form: values, problems: [{ field: "referralId", message: t.errMeasureReferral }] },
+          400,
+        );
       return c.redirect(`/werkruimte/dossiers/${id}#maatregelen`, 303);
     })
     .get("/werkruimte/verwijzingen/:id", async (c) => {

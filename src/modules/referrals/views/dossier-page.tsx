@@ -300,6 +300,24 @@ export const DossierPage = ({ page, model }: { page: PageContext; model: Dossier
               ]}
             />
           </FormField>
+          {model.referrals.length > 0 || err("referralId") ? (
+            <FormField id="referralId" label={t.measureReferral} error={err("referralId")}>
+              <Select
+                id="referralId"
+                name="referralId"
+                value={f.referralId ?? ""}
+                invalid={Boolean(err("referralId"))}
+                describedBy={describedBy("referralId", false, Boolean(err("referralId")))}
+                options={[
+                  { value: "", label: t.measureNoReferral },
+                  ...model.referrals.map((referral) => ({
+                    value: String(referral.id),
+                    label: `${referral.id} · ${referral.instrumentName}`,
+                  })),
+                ]}
+              />
+            </FormField>
+          ) : null}
           <Button>{t.addMeasure}</Button>
         </form>
       </section>

@@ -30,10 +30,39 @@ export const PrivacyPage = ({ page }: { page: PageContext }) => (
         <Heading level={2}>Als u om een gesprek vraagt</Heading>
         <Paragraph>
           Dan vragen we uw naam, e-mailadres, eventueel telefoonnummer, bedrijfsnaam, KVK-nummer en uw vraag.
-          We delen die alleen met het regionale loket dat u kiest, en alleen als u daar uitdrukkelijk
-          toestemming voor geeft. We bewaren welke tekst u toestemming gaf, wanneer, en met welk doel. Na het
-          afsluiten van uw dossier maken we uw gegevens na 24 maanden onherkenbaar. Alleen de adviseurs van
-          dat loket kunnen uw gegevens inzien; elke keer dat iemand ze bekijkt of wijzigt, wordt vastgelegd.
+          We gebruiken die alleen als u daar uitdrukkelijk toestemming voor geeft. We bewaren welke tekst u
+          toestemming gaf, wanneer, en met welk doel. Na het afsluiten van uw dossier maken we uw gegevens na
+          24 maanden onherkenbaar.
+        </Paragraph>
+        <Heading level={2}>Wie ziet wat</Heading>
+        <UnorderedList>
+          <ListItem>
+            <strong>De adviseurs van het regionale loket</strong> van uw regio zien alles wat u invult en wat
+            zij zelf in uw dossier zetten: uw naam, e-mailadres, telefoonnummer, bedrijfsnaam, KVK-nummer, uw
+            vraag, hun notities en de verwijzingen.
+          </ListItem>
+          <ListItem>
+            <strong>De aanbieder van een regeling of ondersteuning</strong> waarnaar de adviseur u
+            doorverwijst (bijvoorbeeld RVO) ziet bij die verwijzing alleen: uw bedrijfsnaam, KVK-nummer,
+            regio, naam en e-mailadres, en het bericht van de adviseur. De aanbieder ziet niet uw
+            telefoonnummer, niet uw vraag en niet de notities. Andere aanbieders zien niets van u.
+          </ListItem>
+          <ListItem>
+            <strong>Coördinatoren</strong> van regio's, provincies en het Rijk zien alleen cijfers, zoals
+            aantallen aanvragen en verwijzingen per regio. Daarin staan geen namen, contactgegevens of
+            bedrijfsnamen.
+          </ListItem>
+          <ListItem>
+            <strong>De beheerders van Circulair Loket</strong> voeren uw verzoek om inzage of verwijdering uit
+            en kunnen de verstuurde e-mails zien.
+          </ListItem>
+        </UnorderedList>
+        <Paragraph>Elke keer dat iemand uw gegevens bekijkt of wijzigt, wordt vastgelegd.</Paragraph>
+        <Heading level={2}>Als u een belemmering meldt</Heading>
+        <Paragraph>
+          Uw naam en e-mailadres geeft u alleen als u wilt, met uw toestemming. Coördinatoren zien de melding
+          (onderwerp, gemeente en beschrijving), maar uw naam en e-mailadres staan niet in hun overzicht. Uw
+          contactgegevens worden gewist 24 maanden nadat de melding is afgehandeld.
         </Paragraph>
         <Heading level={2}>Uw rechten</Heading>
         <Paragraph>
@@ -42,7 +71,7 @@ export const PrivacyPage = ({ page }: { page: PageContext }) => (
           met hoe wij met uw gegevens omgaan? Dan kunt u een klacht indienen bij de Autoriteit
           Persoonsgegevens.
         </Paragraph>
-        <Paragraph small>Deze verklaring is opgesteld op 27 november 2026.</Paragraph>
+        <Paragraph small>Deze verklaring is bijgewerkt op 5 december 2026.</Paragraph>
       </article>
     ) : (
       <article class="cl-stack">
@@ -70,10 +99,39 @@ export const PrivacyPage = ({ page }: { page: PageContext }) => (
         <Heading level={2}>When you ask for a conversation</Heading>
         <Paragraph>
           We then ask for your name, e-mail address, optionally your phone number, company name, Chamber of
-          Commerce (KVK) number and your question. We share these only with the regional support desk you
-          choose, and only with your explicit consent. We record which consent text you agreed to, when, and
-          for what purpose. After your case is closed, we make your data unrecognisable after 24 months. Only
-          the advisers of that desk can see your data; every time someone views or changes it, this is logged.
+          Commerce (KVK) number and your question. We use these only with your explicit consent. We record
+          which consent text you agreed to, when, and for what purpose. After your case is closed, we make
+          your data unrecognisable after 24 months.
+        </Paragraph>
+        <Heading level={2}>Who sees what</Heading>
+        <UnorderedList>
+          <ListItem>
+            <strong>The advisers of the regional support desk</strong> for your region see everything you fill
+            in and what they add to your case: your name, e-mail address, phone number, company name, KVK
+            number, your question, their notes and the referrals.
+          </ListItem>
+          <ListItem>
+            <strong>The provider of a scheme or support</strong> the adviser refers you to (for example RVO)
+            sees only, with that referral: your company name, KVK number, region, name and e-mail address, and
+            the adviser's message. The provider does not see your phone number, your question or the notes.
+            Other providers see nothing about you.
+          </ListItem>
+          <ListItem>
+            <strong>Coordinators</strong> of regions, provinces and the national government see figures only,
+            such as numbers of requests and referrals per region. These hold no names, contact details or
+            company names.
+          </ListItem>
+          <ListItem>
+            <strong>The administrators of Circulair Loket</strong> carry out your request to see or delete
+            your data, and can see the e-mails that were sent.
+          </ListItem>
+        </UnorderedList>
+        <Paragraph>Every time someone views or changes your data, this is logged.</Paragraph>
+        <Heading level={2}>When you report a barrier</Heading>
+        <Paragraph>
+          You give your name and e-mail address only if you want to, with your consent. Coordinators see the
+          report (topic, municipality and description), but your name and e-mail address are not in their
+          overview. Your contact details are erased 24 months after the report is settled.
         </Paragraph>
         <Heading level={2}>Your rights</Heading>
         <Paragraph>
@@ -82,7 +140,7 @@ export const PrivacyPage = ({ page }: { page: PageContext }) => (
           handle your data, you can complain to the Dutch Data Protection Authority (Autoriteit
           Persoonsgegevens).
         </Paragraph>
-        <Paragraph small>This statement was drawn up on 27 November 2026.</Paragraph>
+        <Paragraph small>This statement was updated on 5 December 2026.</Paragraph>
       </article>
     )}
   </Layout>

@@ -1,11 +1,11 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
-import { browserSession, createTestApp } from "../../../tests/support/app.js";
-import { describeEachDatabase } from "../../../tests/support/database.js";
-import { addAccount, loginAs, submitIntake } from "../../../tests/support/workspace.js";
-import { queryRows } from "../../db/client.js";
-import { seedDemoData } from "../../db/seed.js";
-import { DEMO_USERS } from "../auth/index.js";
+import { queryRows } from "../../src/db/client.js";
+import { seedDemoData } from "../../src/db/seed.js";
+import { DEMO_USERS } from "../../src/modules/auth/index.js";
+import { browserSession, createTestApp } from "../support/app.js";
+import { describeEachDatabase } from "../support/database.js";
+import { addAccount, loginAs, submitIntake } from "../support/workspace.js";
 
 type Route = {
   method: "GET" | "POST";

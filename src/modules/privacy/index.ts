@@ -1,0 +1,11 @@
+export {
+  ANONYMISED,
+  accountKeyOf,
+  type MatchedBy,
+  NO_PERSONAL_DATA,
+  NOT_PERSONAL_COLUMNS,
+  PERSONAL_DATA,
+  type PersonalDataLocation,
+  type Subject,
+} from "./privacy.registry.js";
+export { createPrivacyService, type PrivacyService } from "./privacy.service.js";

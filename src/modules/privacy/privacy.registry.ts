@@ -1,0 +1,355 @@
+import { createHash } from "node:crypto";
+import { type SQL, sql } from "drizzle-orm";
+import { PASSWORD_RESET_QUEUE } from "../auth/index.js";
+
+/** The text that replaces a personal field on erasure or at the end of the retention period. */
+export const ANONYMISED = "[geanonimiseerd]";
+
+/**
+ * Whose data a request is about, resolved once from an e-mail address: the dossiers with that contact address, the
+ * accounts with that address, and the pseudonymous key the login limiter counts that address under. For the retention
+ * job the subject is a set of dossiers without an address.
+ */
+export type Subject = {
+  /** Trimmed and lower-cased; null when the subject is only a set of dossiers (retention). */
+  email: string | null;
+  caseIds: number[];
+  userIds: number[];
+  /** The login limiter's key for the address (`login:account:<key>`); null without an address. */
+  accountKey: string | null;
+};
+
+/** How the rows of a location are found for a subject; documentation for people, the `where` does the work. */
+export type MatchedBy = "case id" | "referral of a case" | "e-mail (any case)" | "account" | "account key";
+
+/**
+ * One place where personal data lives: a table, the columns in it that hold personal data, how the subject's rows
+ * are found, and what erasure does to them. Export, erasure and retention read only this list.
+ */
+export type PersonalDataLocation = {
+  /** The key of this location in the subject export. */
+  key: string;
+  table: string;
+  /** The text/jsonb columns that hold (or may hold) personal data. Every other text column is in NOT_PERSONAL_COLUMNS. */
+  columns: readonly string[];
+  matchedBy: readonly MatchedBy[];
+  /** The subject's rows. Returns `false` when the subject gives nothing to match on. */
+  where: (subject: Subject) => SQL;
+  /** Columns in the export; default every column. Secrets (hashes of passwords and tokens) stay out. */
+  exportColumns?: readonly string[];
+  /**
+   * What erasure (and retention) does with the subject's rows: overwrite columns, delete the rows, or keep them
+   * (`keep`, with the reason in `why`, for rows that hold no name, address or phone number).
+   */
+  erase: { set: (now: Date) => Record<string, SQL>; onlyWhere?: SQL } | "delete" | "keep";
+  /**
+   * Rows that the retention job erases by themselves, apart from closed dossiers (whose case-linked rows are erased
+   * through the `case id` match): given the cut-off date, which rows are due.
+   */
+  retention?: (cutoff: Date) => SQL;
+  /** Why this is personal data, and why erasure does what it does. */
+  why: string;
+};
+
+const FALSE = sql`false`;
+const inIds = (column: string, ids: readonly number[]) =>
+  ids.length ? sql`${sql.identifier(column)} in ${ids}` : FALSE;
+const emailIs = (column: string, subject: Subject) =>
+  subject.email === null ? FALSE : sql`lower(trim(${sql.identifier(column)})) = ${subject.email}`;
+
+/** The login limiter's per-account key for an address: the first 22 base64url characters of its SHA-256. */
+export function accountKeyOf(email: string): string {
+  return createHash("sha256").update(email.trim().toLowerCase()).digest("base64url").slice(0, 22);
+}
+
+/** Every place in the database that holds personal data. A test holds this list to the database's columns. */
+export const PERSONAL_DATA: readonly PersonalDataLocation[] = [
+  {
+    key: "cases",
+    table: "cases",
+    columns: [
+      "company_name",
+      "kvk_number",
+      "contact_name",
+      "contact_email",
+      "contact_phone",
+      "question",
+      "next_steps",
+      "scan_result_id",
+    ],
+    matchedBy: ["case id", "e-mail (any case)"],
+    where: (s) => inIds("id", s.caseIds),
+    erase: {
+      set: (now) => ({
+        company_name: sql`${ANONYMISED}`,
+        kvk_number: sql`'00000000'`,
+        contact_name: sql`${ANONYMISED}`,
+        contact_email: sql`'geanonimiseerd-' || "id" || '@geanonimiseerd.invalid'`,
+        contact_phone: sql`null`,
+        question: sql`${ANONYMISED}`,
+        next_steps: sql`''`,
+        scan_result_id: sql`null`,
+        anonymised_at: sql`${now}`,
+        version: sql`"version" + 1`,
+      }),
+    },
+    why: "The dossier: company, KVK number, contact person, address, phone and question. Ids, dates, statuses and region stay, so the monitor's counts stay.",
+  },
+  {
+    key: "consents",
+    table: "consents",
+    columns: [],
+    matchedBy: ["case id"],
+    where: (s) => inIds("case_id", s.caseIds),
+    erase: "keep",
+    why: "The record of the consent (purpose, text version, date) belongs to the subject and is exported; it names no one, so it stays as proof.",
+  },
+  {
+    key: "notes",
+    table: "case_notes",
+    columns: ["body"],
+    matchedBy: ["case id"],
+    where: (s) => inIds("case_id", s.caseIds),
+    erase: { set: () => ({ body: sql`${ANONYMISED}` }), onlyWhere: sql`"kind" = 'note'` },
+    why: "An adviser's notes are free text about the company and its contact; history lines (kind 'event') are codes.",
+  },
+  {
+    key: "referrals",
+    table: "referrals",
+    columns: ["message"],
+    matchedBy: ["case id"],
+    where: (s) => inIds("case_id", s.caseIds),
+    erase: { set: () => ({ message: sql`${ANONYMISED}` }) },
+    why: "The adviser's message to the provider is free text about the company.",
+  },
+  {
+    key: "referralEvents",
+    table: "referral_events",
+    columns: ["note"],
+    matchedBy: ["referral of a case"],
+    where: (s) =>
+      s.caseIds.length
+        ? sql`"referral_id" in (select id from referrals where case_id in ${s.caseIds})`
+        : FALSE,
+    erase: { set: () => ({ note: sql`''` }) },
+    why: "Notes on a status change are free text.",
+  },
+  {
+    key: "measures",
+    table: "measures",
+    columns: ["description"],
+    matchedBy: ["case id"],
+    where: (s) => inIds("case_id", s.caseIds),
+    erase: { set: () => ({ description: sql`${ANONYMISED}` }) },
+    why: "The description of a measure is free text about the company; the impact figures stay for the monitor.",
+  },
+  {
+    key: "messages",
+    table: "outbox_messages",
+    columns: ["to_address", "subject", "body"],
+    matchedBy: ["case id", "e-mail (any case)"],
+    where: (s) => sql`(${inIds("case_id", s.caseIds)} or ${emailIs("to_address", s)})`,
+    erase: {
+      set: () => ({
+        to_address: sql`'geanonimiseerd@geanonimiseerd.invalid'`,
+        subject: sql`${ANONYMISED}`,
+        body: sql`${ANONYMISED}`,
+      }),
+    },
+    why: "Mails about a dossier and every mail to the address, however the address was cased when it was typed.",
+  },
+  {
+    key: "barriers",
+    table: "barriers",
+    columns: ["contact_name", "contact_email", "description", "note"],
+    matchedBy: ["e-mail (any case)"],
+    where: (s) => emailIs("contact_email", s),
+    erase: {
+      set: () => ({
+        contact_name: sql`null`,
+        contact_email: sql`null`,
+        description: sql`${ANONYMISED}`,
+        note: sql`null`,
+      }),
+    },
+    retention: (cutoff) =>
+      sql`"status" in ('opgelost', 'afgewezen') and "updated_at" < ${cutoff} and "contact_email" is not null`,
+    why: "A barrier report with contact details: the reporter's name and address, and the free-text report and the coordinator's note about it. Theme, category, area and status stay for the yearly summary.",
+  },
+  {
+    key: "passwordResetRequests",
+    table: "jobs",
+    columns: ["payload"],
+    matchedBy: ["e-mail (any case)"],
+    where: (s) =>
+      s.email === null
+        ? FALSE
+        : sql`"queue" = ${PASSWORD_RESET_QUEUE} and lower("payload"->>'email') = ${s.email}`,
+    exportColumns: ["queue", "status", "created_at", "finished_at"],
+    erase: "delete",
+    retention: (cutoff) =>
+      sql`"queue" = ${PASSWORD_RESET_QUEUE} and "status" in ('done', 'failed') and "created_at" < ${cutoff}`,
+    why: "A password-reset request holds the typed address until its job is purged.",
+  },
+  {
+    key: "jobErrors",
+    table: "jobs",
+    columns: ["last_error"],
+    matchedBy: ["e-mail (any case)"],
+    where: (s) =>
+      s.email === null
+        ? FALSE
+        : sql`"last_error" is not null and strpos(lower("last_error"), ${s.email}) > 0`,
+    exportColumns: ["queue", "status", "last_error", "created_at"],
+    erase: { set: () => ({ last_error: sql`${ANONYMISED}` }) },
+    why: "A mail server's refusal may quote the recipient's address.",
+  },
+  {
+    key: "account",
+    table: "users",
+    columns: ["email", "display_name", "password_hash"],
+    matchedBy: ["account"],
+    where: (s) => inIds("id", s.userIds),
+    exportColumns: ["id", "email", "display_name", "organisation_id", "role", "active", "created_at"],
+    erase: {
+      set: () => ({
+        email: sql`'geanonimiseerd-' || "id" || '@geanonimiseerd.invalid'`,
+        display_name: sql`${ANONYMISED}`,
+        password_hash: sql`null`,
+        active: sql`false`,
+        version: sql`"version" + 1`,
+      }),
+    },
+    why: "A staff account with the same address: name and address; the row stays (deactivated) because the audit log refers to its id.",
+  },
+  {
+    key: "identities",
+    table: "user_identities",
+    columns: ["issuer", "subject"],
+    matchedBy: ["account"],
+    where: (s) => inIds("user_id", s.userIds),
+    erase: "delete",
+    why: "The link from an external identity provider's subject to the account.",
+  },
+  {
+    key: "sessions",
+    table: "sessions",
+    columns: ["id_hash"],
+    matchedBy: ["account"],
+    where: (s) => inIds("user_id", s.userIds),
+    exportColumns: ["created_at", "last_seen_at", "expires_at"],
+    erase: "delete",
+    why: "Sessions of the account: when it was used.",
+  },
+  {
+    key: "passwordResets",
+    table: "password_resets",
+    columns: ["token_hash"],
+    matchedBy: ["account"],
+    where: (s) => inIds("user_id", s.userIds),
+    exportColumns: ["expires_at", "used_at"],
+    erase: "delete",
+    why: "Reset tokens of the account.",
+  },
+  {
+    key: "rateLimitCounters",
+    table: "rate_limit_counters",
+    columns: ["key"],
+    matchedBy: ["account key"],
+    // Wherever the key puts the hash (strpos, not LIKE: base64url has "_", a LIKE wildcard).
+    where: (s) => (s.accountKey === null ? FALSE : sql`strpos("key", ${s.accountKey}) > 0`),
+    erase: "delete",
+    why: "The login limiter counts attempts per address under a hash of that address.",
+  },
+  {
+    key: "audit",
+    table: "audit_log",
+    columns: ["subject_id", "client_key", "detail"],
+    matchedBy: ["case id", "account"],
+    where: (s) =>
+      sql`(${inIds("actor_user_id", s.userIds)} or ("subject_type" = 'case' and ${
+        s.caseIds.length ? sql`"subject_id" in ${s.caseIds.map(String)}` : FALSE
+      }))`,
+    erase: "keep",
+    why: "Who read or changed the subject's dossiers, and what the account did: exported. The log is append-only and holds ids, codes and a pseudonymous client key, never a name, address or phone number, so erasure leaves it as it is.",
+  },
+];
+
+/** Tables that hold no personal data at all, each with the reason. */
+export const NO_PERSONAL_DATA: Readonly<Record<string, string>> = {
+  __drizzle_migrations: "migration bookkeeping",
+  organisations: "organisations (hubs, providers, coordinators), not people",
+  hubs: "a hub's public description and its general office address",
+  referral_monitor_facts:
+    "the monitor's rollup: region, instrument, dates and codes, no case id or name (ADR 0066)",
+  listing_versions: "a provider's changes to its listing",
+  journey_events: "journey steps with region, sector and campaign only",
+  journey_event_daily: "daily counts",
+  monitoring_goals: "goals for an area",
+  goal_values: "figures",
+  scan_results: "scan answers as codes only (size class, municipality, SBI, stage)",
+  sbi_codes: "reference data",
+  r_strategies: "reference data",
+  provinces: "reference data",
+  regions: "reference data",
+  region_provinces: "reference data",
+  municipalities: "reference data",
+  place_names: "reference data",
+  catalogue_organizations: "published organisations with their general contact details",
+  catalogue_instruments: "the published catalogue",
+  catalogue_search_words: "search vocabulary",
+  catalogue_search_revision: "a revision counter of the catalogue search index",
+  knowledge_examples: "published practice examples of companies, from cited public sources",
+  knowledge_events: "public events and their organisers",
+  knowledge_measure_packages: "published measure packages",
+  knowledge_measures: "published measures",
+  knowledge_roadmaps: "published roadmaps",
+};
+
+/** Text columns of tables in PERSONAL_DATA that hold no personal data, each with the reason. */
+export const NOT_PERSONAL_COLUMNS: Readonly<Record<string, string>> = {
+  "cases.public_token":
+    "a random token for the confirmation page; it shows only anonymised data after erasure",
+  "cases.hub_id": "organisation id",
+  "cases.region_code": "area code",
+  "cases.municipality_code": "area code",
+  "cases.sbi_section": "sector code",
+  "cases.source": "campaign slug",
+  "cases.status": "code",
+  "consents.hub_id": "organisation id",
+  "consents.purpose": "the purpose, a fixed text",
+  "consents.text_version": "version code",
+  "case_notes.kind": "code",
+  "referrals.instrument_ref_id": "catalogue id",
+  "referrals.provider_id": "organisation id",
+  "referrals.status": "code",
+  "referrals.reason_code": "code",
+  "referrals.outcome": "code",
+  "referrals.outcome_reason": "code",
+  "referral_events.from_status": "code",
+  "referral_events.to_status": "code",
+  "referral_events.reason_code": "code",
+  "measures.basis": "code",
+  "outbox_messages.kind": "code",
+  "outbox_messages.transport": "code",
+  "barriers.theme": "code",
+  "barriers.rule": "the name of a law or rule",
+  "barriers.municipality_code": "area code",
+  "barriers.region_code": "area code",
+  "barriers.province_code": "area code",
+  "barriers.reporter_kind": "code",
+  "barriers.consent_version": "version code",
+  "barriers.consent_purpose": "the purpose, a fixed text",
+  "barriers.status": "code",
+  "barriers.category": "code",
+  "barriers.responsible_body": "the name of a public body",
+  "jobs.queue": "queue name",
+  "jobs.status": "code",
+  "jobs.dedupe_key": "queue name and period",
+  "users.organisation_id": "organisation id",
+  "users.role": "code",
+  "audit_log.actor_label": "role@organisation, or 'ondernemer' / 'systeem'",
+  "audit_log.action": "code",
+  "audit_log.subject_type": "code",
+  "audit_log.outcome": "code",
+};
