@@ -1,11 +1,11 @@
 import { Hono } from "hono";
 import { format } from "../../i18n/index.js";
 import type { AppEnv } from "../../web/context.js";
+import { csvHeaders, toCsv } from "../../web/csv.js";
 import { notFound } from "../../web/errors.js";
 import { clientKey, type RateLimiter, rateLimit } from "../../web/rate-limit.js";
 import { pageContext, renderPage } from "../../web/render.js";
 import type { Guard } from "../auth/index.js";
-import { csvHeaders, toCsv } from "../monitoring/index.js";
 import {
   checkPlaceField,
   type Geography,
