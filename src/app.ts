@@ -83,6 +83,7 @@ import { healthRoutes } from "./web/health.routes.js";
 import { absoluteUrlOn } from "./web/links.js";
 import { createMetrics } from "./web/metrics.js";
 import { csrfProtection } from "./web/middleware/csrf.js";
+import { bodyLimits, controlCharacters } from "./web/middleware/input-limits.js";
 import { language } from "./web/middleware/language.js";
 import { requestLogging } from "./web/middleware/request-logging.js";
 import { securityHeaders } from "./web/middleware/security-headers.js";
@@ -266,6 +267,9 @@ export async function createBackgroundJobs(deps: AppDeps) {
   };
 }
 
+/** Public forms that list control-character problems in their own error summary, with the input kept. */
+const FORMS_WITH_OWN_SUMMARY = ["/intake", "/belemmering-melden", "/inloggen", "/wachtwoord-vergeten"];
+
 /** The composition root: the request pipeline from top to bottom, then every module mounted. */
 export async function createApp(deps: AppDeps) {
   const { env, database, logger, listMatchableInstruments } = deps;
@@ -338,7 +342,10 @@ export async function createApp(deps: AppDeps) {
   app.route("/", healthRoutes(database));
   app.route("/", metrics.routes(env.metricsToken));
   app.use(language);
+  app.use(bodyLimits()); // 413 before any body is read: forms 64 KB, API 256 KB, import 20 MB (ADR 0075)
   app.use(csrfProtection(env.secretKey, isSecureRequest, SESSION_COOKIE));
+  // Control characters in a query or form field: 400; these public forms show it in their own error summary.
+  app.use(controlCharacters({ formsWithOwnSummary: FORMS_WITH_OWN_SUMMARY }));
   attachAbuseLimits(app, { db: database.db, env }); // ops: search, route and export limits (src/web/abuse-limits.ts)
   app.use(guard.sessions);
   // The monitor's funnel counts route views here, in front of the page cache, so a cached page counts too.

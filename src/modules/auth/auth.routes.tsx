@@ -5,6 +5,7 @@ import type { Lang } from "../../i18n/index.js";
 import type { AppEnv } from "../../web/context.js";
 import type { FieldProblem } from "../../web/errors.js";
 import { tooManyRequests } from "../../web/errors.js";
+import { inputProblems } from "../../web/middleware/input-limits.js";
 import { clientKey, type RateLimiter } from "../../web/rate-limit.js";
 import { pageContext, renderPage } from "../../web/render.js";
 import { returnPathOr } from "../../web/return-path.js";
@@ -70,7 +71,8 @@ export function authRoutes(deps: AuthRouteDeps) {
       const email = field(form, "email").trim();
       const password = field(form, "password");
       const back = safeReturnPath(field(form, "terug"));
-      const problems: FieldProblem[] = [];
+      // Control characters were removed by the input-limits middleware; the summary says so (ADR 0075).
+      const problems: FieldProblem[] = [...inputProblems(c)];
       if (!email) problems.push({ field: "email", message: t.emailMissing });
       if (!password) problems.push({ field: "password", message: t.passwordMissing });
       const render = (list: FieldProblem[]) =>
@@ -114,12 +116,19 @@ export function authRoutes(deps: AuthRouteDeps) {
       const lang = c.get("lang");
       const t = authMessages[lang];
       const email = field(await c.req.parseBody(), "email").trim();
-      if (!email.includes("@"))
+      const controlProblems = inputProblems(c);
+      if (!email.includes("@") || controlProblems.length)
         return renderPage(
           c,
           <ForgotPasswordPage
             page={pageContext(c)}
-            model={{ email, sent: false, problems: [{ field: "email", message: t.emailMissing }] }}
+            model={{
+              email,
+              sent: false,
+              problems: controlProblems.length
+                ? controlProblems
+                : [{ field: "email", message: t.emailMissing }],
+            }}
           />,
           400,
         );

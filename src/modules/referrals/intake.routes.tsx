@@ -3,6 +3,7 @@ import { format, pick } from "../../i18n/index.js";
 import { CAMPAIGN_PARAM, parseCampaignSource } from "../../web/campaign-source.js";
 import type { AppEnv } from "../../web/context.js";
 import { type FieldProblem, notFound, tooManyRequests } from "../../web/errors.js";
+import { inputProblems } from "../../web/middleware/input-limits.js";
 import { clientKey, type RateLimiter } from "../../web/rate-limit.js";
 import { pageContext, renderPage } from "../../web/render.js";
 import type { Guard } from "../auth/index.js";
@@ -182,6 +183,11 @@ export function intakeRoutes(deps: IntakeRouteDeps) {
       );
       const parsed = intakeForm.safeParse(values);
       const problems: FieldProblem[] = place.ok ? [] : [{ field: "gemeente", message: place.problem }];
+      // Control characters were removed by the input-limits middleware; the summary says so (ADR 0075).
+      const controlProblems = inputProblems(c).filter(
+        (problem) => !problems.some((p) => p.field === problem.field),
+      );
+      problems.push(...controlProblems);
       if (!parsed.success) {
         for (const issue of parsed.error.issues) {
           const field = String(issue.path[0]);
@@ -211,7 +217,7 @@ export function intakeRoutes(deps: IntakeRouteDeps) {
             }),
           });
       }
-      if (!place.ok || !parsed.success || regionMoved) {
+      if (!place.ok || !parsed.success || regionMoved || controlProblems.length) {
         const regionCode = place.ok ? place.municipality.regionCode : shownRegion;
         const { consent: _consent, ...withoutConsent } = values;
         const model = regionCode
