@@ -37,7 +37,9 @@ export function bodyLimits(limits = BODY_LIMITS) {
 }
 
 /** C0 control characters and DEL. Tab, CR and LF are allowed in form fields (a textarea has lines). */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is this pattern's purpose.
 const CONTROL_IN_FORM = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is this pattern's purpose.
 const CONTROL_IN_QUERY = /[\u0000-\u001F\u007F]/;
 const strip = (pattern: RegExp, value: string) => value.replace(new RegExp(pattern.source, "g"), "");
 const FORM_TYPES = ["application/x-www-form-urlencoded", "multipart/form-data"];
