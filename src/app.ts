@@ -4,7 +4,7 @@ import { LRUCache } from "lru-cache";
 import type { Logger } from "pino";
 import type { Env } from "./config/env.js";
 import type { Database, DatabaseHandle } from "./db/client.js";
-import { enqueueJob } from "./jobs/index.js";
+import { enqueueJob, maintenanceJobs, scheduleMaintenance } from "./jobs/index.js";
 import { adminRoutes } from "./modules/admin/index.js";
 import { createAuditLog } from "./modules/audit/index.js";
 import {
@@ -257,11 +257,18 @@ export async function createBackgroundJobs(deps: AppDeps) {
   });
   const monitoring = monitoringServiceFor(deps, { geography, catalogue, clock: services.clock });
   return {
-    handlers: { ...jobs.handlers, ...passwordResets, ...monitoring.jobHandlers() },
-    /** Enqueues the periodic jobs once per period and purges ended sessions. */
+    handlers: {
+      ...jobs.handlers,
+      ...passwordResets,
+      ...monitoring.jobHandlers(),
+      ...maintenanceJobs(services.clock),
+    },
+    /** Enqueues the periodic jobs (among them the hourly purge) once per period and purges ended sessions. */
     async schedule(now: Date = services.clock()) {
       await jobs.schedule(now);
       await scheduleMonitoringJobs(services.db, enqueueJob, now);
+      // Rate-limit counters and finished jobs are purged hourly (ADR 0075).
+      await scheduleMaintenance(services.db, now);
       await auth.purgeExpiredSessions();
     },
   };

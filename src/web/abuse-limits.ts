@@ -2,7 +2,7 @@ import type { Hono } from "hono";
 import type { Env } from "../config/env.js";
 import type { Database } from "../db/client.js";
 import type { AppEnv } from "./context.js";
-import { clientKey, createBufferedRateLimiter, rateLimit } from "./rate-limit.js";
+import { clientKey, createBufferedRateLimiter, createRateLimiter, rateLimit } from "./rate-limit.js";
 
 /**
  * Paths that do expensive work per request (search, route, export) and so get a per-client limit. Generous: a
@@ -20,6 +20,13 @@ export const ABUSE_LIMITED_PATHS = [
 ] as const;
 
 export const ABUSE_LIMIT = { limit: 300, windowSeconds: 60 };
+
+/**
+ * Paths that store something expensive per request, with their own, lower limit per client (ADR 0075). Storing a
+ * scan result (POST /scan/resultaat) writes a row and renders the result: a person stores a handful, an office a few
+ * dozen an hour.
+ */
+export const EXPENSIVE_WRITE_LIMITS = [{ path: "/scan/resultaat", limit: 60, windowSeconds: 3600 }] as const;
 
 /**
  * Attaches the shared, database-backed rate limit to every path in ABUSE_LIMITED_PATHS (one counter per client
@@ -46,4 +53,18 @@ export function attachAbuseLimits(
       }),
     );
   }
+  // Counted exactly in the database (not buffered): these are rare and each one is costly.
+  const exact = createRateLimiter(options.db);
+  for (const { path, limit, windowSeconds } of EXPENSIVE_WRITE_LIMITS)
+    app.on(
+      "POST",
+      path,
+      rateLimit({
+        limiter: exact,
+        name: path,
+        limit,
+        windowSeconds,
+        key: (c) => clientKey(c, options.env.secretKey, options.env.trustProxy),
+      }),
+    );
 }
