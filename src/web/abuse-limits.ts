@@ -36,9 +36,12 @@ export const EXPENSIVE_WRITE_LIMITS = [{ path: "/scan/resultaat", limit: 60, win
  */
 export function attachAbuseLimits(
   app: Hono<AppEnv>,
-  options: { db: Database; env: Pick<Env, "secretKey" | "trustProxy">; paths?: readonly string[] } & Partial<
-    typeof ABUSE_LIMIT
-  >,
+  options: {
+    db: Database;
+    env: Pick<Env, "secretKey" | "trustProxy">;
+    paths?: readonly string[];
+    clock?: () => Date;
+  } & Partial<typeof ABUSE_LIMIT>,
 ) {
   const limiter = createBufferedRateLimiter(options.db);
   for (const path of options.paths ?? ABUSE_LIMITED_PATHS) {
@@ -54,7 +57,7 @@ export function attachAbuseLimits(
     );
   }
   // Counted exactly in the database (not buffered): these are rare and each one is costly.
-  const exact = createRateLimiter(options.db);
+  const exact = createRateLimiter(options.db, options.clock);
   for (const { path, limit, windowSeconds } of EXPENSIVE_WRITE_LIMITS)
     app.on(
       "POST",
