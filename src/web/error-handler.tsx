@@ -25,6 +25,14 @@ export function errorHandler(logger: Logger) {
     const context = c as AppContext;
     if (error instanceof AppError) return respond(context, error, error.status);
     if (isDatabaseUnavailable(error)) return respond(context, databaseUnavailable(), 503);
+    // A text the database cannot store (a null byte in a JSON string): the client's input, so 400, not 500. Forms
+    // and queries never get this far (input-limits middleware); this closes the class for JSON bodies too.
+    if (isUnstorableText(error))
+      return respond(
+        context,
+        new AppError("invalid-characters", 400, "The request contains characters that cannot be stored."),
+        400,
+      );
     // Hono's own HTTP errors (a body it cannot parse, a method it does not allow) keep their 4xx status: the
     // client's mistake, not ours, and not worth an error log line.
     if (error instanceof HTTPException && error.status < 500)
@@ -35,6 +43,14 @@ export function errorHandler(logger: Logger) {
     );
     return respond(context, internalError(), 500);
   };
+}
+
+/** SQLSTATE 22P05 (untranslatable character, PostgreSQL's answer to \u0000 in text) and 22021, on the error or its cause. */
+const UNSTORABLE_TEXT = new Set(["22P05", "22021"]);
+function isUnstorableText(error: unknown, depth = 0): boolean {
+  if (!(error instanceof Error) || depth > 3) return false;
+  const code = (error as { code?: unknown }).code;
+  return (typeof code === "string" && UNSTORABLE_TEXT.has(code)) || isUnstorableText(error.cause, depth + 1);
 }
 
 const HONO_ERROR_IDS: Record<number, string> = {

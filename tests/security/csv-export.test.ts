@@ -92,3 +92,24 @@ describeEachDatabase("CSV exports: no formula reaches a spreadsheet", (database)
     expect(await response.json()).toMatchObject({ ok: true, instruments: { created: 0, updated: 0 } });
   });
 });
+
+describeEachDatabase("JSON bodies: a null byte is the client's mistake, not a 500", (database) => {
+  it("the catalogue import with a null byte in a name answers 400 problem+json", async () => {
+    const app = await createTestApp(database(), { CATALOGUE_ADMIN_TOKEN: TOKEN });
+    const db = database().db;
+    const exported = await exportJson(
+      createCatalogueService({ db, geography: await loadGeography(createRegionsRepository(db)) }),
+    );
+    const [first] = exported.instruments;
+    const response = await app.request("/api/v1/admin/import", {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${TOKEN}` },
+      body: JSON.stringify({
+        organizations: [],
+        instruments: [{ ...first, name: { nl: "Nul\u0000byte", en: "x" } }],
+      }),
+    });
+    expect(response.status).toBe(400);
+    expect(response.headers.get("content-type")).toContain("application/problem+json");
+  });
+});
