@@ -352,7 +352,7 @@ export async function createApp(deps: AppDeps) {
   app.use(bodyLimits()); // 413 before any body is read: forms 64 KB, API 256 KB, import 20 MB (ADR 0075)
   app.use(csrfProtection(env.secretKey, isSecureRequest, SESSION_COOKIE));
   // Control characters in a query or form field: 400; these public forms show it in their own error summary.
-  app.use(controlCharacters({ formsWithOwnSummary: FORMS_WITH_OWN_SUMMARY }));
+  app.use(controlCharacters({ formsWithOwnSummary: FORMS_WITH_OWN_SUMMARY, ownCheck: ["terug"] }));
   attachAbuseLimits(app, { db: database.db, env, clock }); // ops: search, route and export limits (src/web/abuse-limits.ts)
   app.use(guard.sessions);
   // The monitor's funnel counts route views here, in front of the page cache, so a cached page counts too.

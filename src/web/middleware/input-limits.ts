@@ -58,13 +58,24 @@ const problemsText = {
  * input kept (they call `inputProblems(c)`); any other form and any query gets the 400 at once: problem+json on the
  * API, an error page with the fields named elsewhere.
  */
-export function controlCharacters(options: { formsWithOwnSummary: readonly string[] }) {
+export function controlCharacters(options: {
+  formsWithOwnSummary: readonly string[];
+  /**
+   * Parameters that have a strict check of their own and are never stored, so a hostile value falls back to a safe
+   * default instead of a 400: `terug`, the return path (ADR 0073), a hidden field nobody types.
+   */
+  ownCheck?: readonly string[];
+}) {
   const ownSummary = new Set(options.formsWithOwnSummary);
+  const ownCheck = new Set(options.ownCheck ?? []);
   return createMiddleware<AppEnv>(async (c, next) => {
     const message = c.req.path.startsWith("/api/") ? API_TEXT : problemsText[c.get("lang") ?? "nl"];
     const queryProblems: FieldProblem[] = [];
     for (const [name, values] of Object.entries(c.req.queries()))
-      if (CONTROL_IN_QUERY.test(name) || values.some((value) => CONTROL_IN_QUERY.test(value)))
+      if (
+        !ownCheck.has(name) &&
+        (CONTROL_IN_QUERY.test(name) || values.some((value) => CONTROL_IN_QUERY.test(value)))
+      )
         queryProblems.push({ field: strip(CONTROL_IN_QUERY, name), message });
     if (queryProblems.length) throw controlCharacterError(queryProblems);
 
@@ -77,7 +88,7 @@ export function controlCharacters(options: { formsWithOwnSummary: readonly strin
       } catch {
         throw invalidInput([{ field: "body", message: "The form could not be read." }]);
       }
-      const problems = cleanForm(form, message);
+      const problems = cleanForm(form, message, ownCheck);
       if (problems.length) {
         if (!ownSummary.has(c.req.path)) throw controlCharacterError(problems);
         c.set("inputProblems", problems);
@@ -88,9 +99,10 @@ export function controlCharacters(options: { formsWithOwnSummary: readonly strin
 }
 
 /** Removes control characters from every text field of the request's form, in place; names the fields it changed. */
-function cleanForm(form: FormData, message: string): FieldProblem[] {
+function cleanForm(form: FormData, message: string, ownCheck: ReadonlySet<string>): FieldProblem[] {
   const problems: FieldProblem[] = [];
   for (const name of new Set(form.keys())) {
+    if (ownCheck.has(name)) continue;
     const values = form.getAll(name);
     const dirty =
       CONTROL_IN_FORM.test(name) ||
