@@ -14,6 +14,8 @@ export function toCsv(
   const text = stringify([header as string[], ...(rows as (string | number | null)[][])], {
     record_delimiter: "windows",
     escape_formulas: true,
+    // A line break inside a cell is quoted whatever the record delimiter (csv-stringify only looks for CRLF).
+    quoted_match: /[\r\n]/,
     cast: { number: (value) => String(value) },
   });
   return (options.bom ?? true) ? `\uFEFF${text}` : text;

@@ -33,6 +33,8 @@ describe("the shared CSV writer", () => {
     const rows = parse(csv, { bom: true, relax_quotes: true }) as string[][];
     expect(rows[1]).toEqual(["'=1+1", "-5", "gewoon"]);
     expect(rows[2]).toEqual(["'@x", "", "'\rx"]);
+    const lines = parse(toCsv(["a"], [["regel 1\nregel 2"], ["x,y"]]), { bom: true }) as string[][];
+    expect(lines).toEqual([["a"], ["regel 1\nregel 2"], ["x,y"]]);
   });
 });
 
