@@ -4,7 +4,7 @@ import { LRUCache } from "lru-cache";
 import type { Logger } from "pino";
 import type { Env } from "./config/env.js";
 import type { Database, DatabaseHandle } from "./db/client.js";
-import { enqueueJob } from "./jobs/index.js";
+import { enqueueJob, maintenanceJobs, scheduleMaintenance } from "./jobs/index.js";
 import { adminRoutes } from "./modules/admin/index.js";
 import { createAuditLog } from "./modules/audit/index.js";
 import {
@@ -83,6 +83,7 @@ import { healthRoutes } from "./web/health.routes.js";
 import { absoluteUrlOn } from "./web/links.js";
 import { createMetrics } from "./web/metrics.js";
 import { csrfProtection } from "./web/middleware/csrf.js";
+import { bodyLimits, controlCharacters } from "./web/middleware/input-limits.js";
 import { language } from "./web/middleware/language.js";
 import { requestLogging } from "./web/middleware/request-logging.js";
 import { securityHeaders } from "./web/middleware/security-headers.js";
@@ -256,15 +257,25 @@ export async function createBackgroundJobs(deps: AppDeps) {
   });
   const monitoring = monitoringServiceFor(deps, { geography, catalogue, clock: services.clock });
   return {
-    handlers: { ...jobs.handlers, ...passwordResets, ...monitoring.jobHandlers() },
-    /** Enqueues the periodic jobs once per period and purges ended sessions. */
+    handlers: {
+      ...jobs.handlers,
+      ...passwordResets,
+      ...monitoring.jobHandlers(),
+      ...maintenanceJobs(services.clock),
+    },
+    /** Enqueues the periodic jobs (among them the hourly purge) once per period and purges ended sessions. */
     async schedule(now: Date = services.clock()) {
       await jobs.schedule(now);
       await scheduleMonitoringJobs(services.db, enqueueJob, now);
+      // Rate-limit counters and finished jobs are purged hourly (ADR 0075).
+      await scheduleMaintenance(services.db, now);
       await auth.purgeExpiredSessions();
     },
   };
 }
+
+/** Public forms that list control-character problems in their own error summary, with the input kept. */
+const FORMS_WITH_OWN_SUMMARY = ["/intake", "/belemmering-melden", "/inloggen", "/wachtwoord-vergeten"];
 
 /** The composition root: the request pipeline from top to bottom, then every module mounted. */
 export async function createApp(deps: AppDeps) {
@@ -339,8 +350,11 @@ export async function createApp(deps: AppDeps) {
   app.route("/", healthRoutes(database));
   app.route("/", metrics.routes(env.metricsToken));
   app.use(language);
+  app.use(bodyLimits()); // 413 before any body is read: forms 64 KB, API 256 KB, import 20 MB (ADR 0075)
   app.use(csrfProtection(env.secretKey, isSecureRequest, SESSION_COOKIE));
-  attachAbuseLimits(app, { db: database.db, env }); // ops: search, route and export limits (src/web/abuse-limits.ts)
+  // Control characters in a query or form field: 400; these public forms show it in their own error summary.
+  app.use(controlCharacters({ formsWithOwnSummary: FORMS_WITH_OWN_SUMMARY, ownCheck: ["terug"] }));
+  attachAbuseLimits(app, { db: database.db, env, clock }); // ops: search, route and export limits (src/web/abuse-limits.ts)
   app.use(guard.sessions);
   // The monitor's funnel counts route views here, in front of the page cache, so a cached page counts too.
   app.use("/route", recordRouteViews(routeDeps));

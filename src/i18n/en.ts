@@ -67,6 +67,12 @@ export const en: Messages = {
     csrfBody: "Your form could not be sent securely. Go back, reload the page and try again.",
     tooManyTitle: "Too many requests",
     tooManyBody: "You have made many requests in a short time. Please wait a moment and try again.",
+    badRequestTitle: "We cannot process this request",
+    badRequestBody:
+      "Your request contains something we cannot read, such as invisible control characters. Go back, check what you entered and try again.",
+    tooLargeTitle: "Too much text at once",
+    tooLargeBody:
+      "You sent more text or files than this form can take. Please shorten your text and try again.",
     backHome: "Go to the home page",
     errorSummaryTitle: "There is a problem",
   },

@@ -68,6 +68,12 @@ export const nl = {
       "Uw formulier kon niet veilig worden verstuurd. Ga terug, laad de pagina opnieuw en probeer het nog eens.",
     tooManyTitle: "Te veel verzoeken",
     tooManyBody: "U heeft in korte tijd veel verzoeken gedaan. Wacht even en probeer het dan opnieuw.",
+    badRequestTitle: "Dit verzoek kunnen wij niet verwerken",
+    badRequestBody:
+      "Er staat iets in uw verzoek dat wij niet kunnen lezen, zoals onzichtbare stuurtekens. Ga terug, kijk uw invoer na en probeer het opnieuw.",
+    tooLargeTitle: "Te veel tekst in één keer",
+    tooLargeBody:
+      "U heeft meer tekst of bestanden verstuurd dan dit formulier aankan. Maak uw tekst korter en probeer het opnieuw.",
     backHome: "Naar de homepage",
     errorSummaryTitle: "Er is een probleem",
   },

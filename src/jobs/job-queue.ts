@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Logger } from "pino";
 import { type Database, queryRows } from "../db/client.js";
+import { safeErrorMessage } from "../logger.js";
 import { jobs } from "./jobs.tables.js";
 
 /** A job handler. Its database work goes through `tx`, which commits together with marking the job done. */
@@ -90,7 +91,8 @@ export function createJobWorker(options: {
         );
       });
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
+      // Without parameter values: a failed query's message would otherwise store the job's personal data (ADR 0075).
+      const message = safeErrorMessage(error);
       const final = job.attempts >= job.max_attempts;
       // Exponential back-off: 2 s, 4 s, 8 s … capped at ten minutes.
       const retryAt = new Date(clock().getTime() + Math.min(600, 2 ** job.attempts) * 1000);

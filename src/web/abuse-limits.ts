@@ -2,7 +2,7 @@ import type { Hono } from "hono";
 import type { Env } from "../config/env.js";
 import type { Database } from "../db/client.js";
 import type { AppEnv } from "./context.js";
-import { clientKey, createBufferedRateLimiter, rateLimit } from "./rate-limit.js";
+import { clientKey, createBufferedRateLimiter, createRateLimiter, rateLimit } from "./rate-limit.js";
 
 /**
  * Paths that do expensive work per request (search, route, export) and so get a per-client limit. Generous: a
@@ -22,6 +22,13 @@ export const ABUSE_LIMITED_PATHS = [
 export const ABUSE_LIMIT = { limit: 300, windowSeconds: 60 };
 
 /**
+ * Paths that store something expensive per request, with their own, lower limit per client (ADR 0075). Storing a
+ * scan result (POST /scan/resultaat) writes a row and renders the result: a person stores a handful, an office a few
+ * dozen an hour.
+ */
+export const EXPENSIVE_WRITE_LIMITS = [{ path: "/scan/resultaat", limit: 60, windowSeconds: 3600 }] as const;
+
+/**
  * Attaches the shared, database-backed rate limit to every path in ABUSE_LIMITED_PATHS (one counter per client
  * and path family, so a busy search does not use up the route's allowance). Counted in memory and written in batches
  * (createBufferedRateLimiter), so these busy pages cost no database round trip each. Call before the modules are
@@ -29,9 +36,12 @@ export const ABUSE_LIMIT = { limit: 300, windowSeconds: 60 };
  */
 export function attachAbuseLimits(
   app: Hono<AppEnv>,
-  options: { db: Database; env: Pick<Env, "secretKey" | "trustProxy">; paths?: readonly string[] } & Partial<
-    typeof ABUSE_LIMIT
-  >,
+  options: {
+    db: Database;
+    env: Pick<Env, "secretKey" | "trustProxy">;
+    paths?: readonly string[];
+    clock?: () => Date;
+  } & Partial<typeof ABUSE_LIMIT>,
 ) {
   const limiter = createBufferedRateLimiter(options.db);
   for (const path of options.paths ?? ABUSE_LIMITED_PATHS) {
@@ -46,4 +56,18 @@ export function attachAbuseLimits(
       }),
     );
   }
+  // Counted exactly in the database (not buffered): these are rare and each one is costly.
+  const exact = createRateLimiter(options.db, options.clock);
+  for (const { path, limit, windowSeconds } of EXPENSIVE_WRITE_LIMITS)
+    app.on(
+      "POST",
+      path,
+      rateLimit({
+        limiter: exact,
+        name: path,
+        limit,
+        windowSeconds,
+        key: (c) => clientKey(c, options.env.secretKey, options.env.trustProxy),
+      }),
+    );
 }

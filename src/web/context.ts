@@ -25,6 +25,8 @@ export type AppVariables = {
   cachedRoute?: string;
   /** Set by a handler of an unsafe method that only computes (POST /api/v1/route): the page cache is not emptied. */
   changesNothing?: boolean;
+  /** Form fields that held control characters, removed by the input-limits middleware (ADR 0075). */
+  inputProblems?: import("./errors.js").FieldProblem[];
 };
 export type AppEnv = { Variables: AppVariables };
 export type AppContext = Context<AppEnv>;

@@ -5,7 +5,7 @@
 export class AppError extends Error {
   constructor(
     readonly id: string,
-    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 429 | 503,
+    readonly status: 400 | 401 | 403 | 404 | 405 | 409 | 413 | 415 | 429 | 503,
     message: string,
     readonly details: Record<string, unknown> = {},
   ) {

@@ -27,11 +27,26 @@ export function createRateLimiter(db: Database, clock: () => Date = () => new Da
       const retryAfterSeconds = Math.max(1, Math.ceil((windowStart.getTime() + windowMs - now) / 1000));
       return { allowed: count <= limit, remaining: Math.max(0, limit - count), retryAfterSeconds };
     },
-    /** Deletes windows that ended long ago; run from a scheduled job. */
-    async purge(olderThanSeconds = 86_400): Promise<void> {
-      await db.execute(
-        sql`delete from rate_limit_counters where window_start < ${new Date(clock().getTime() - olderThanSeconds * 1000)}`,
+    /**
+     * Reads the count of the current window without counting: for limits that count only some outcomes (failed
+     * logins, accepted intakes), which `consume` once the outcome is known. Old windows are deleted by the hourly
+     * purge job (src/jobs/maintenance.ts).
+     */
+    async peek(
+      key: string,
+      limit: number,
+      windowSeconds: number,
+    ): Promise<RateLimitResult & { count: number }> {
+      const now = clock().getTime();
+      const windowMs = windowSeconds * 1000;
+      const windowStart = new Date(Math.floor(now / windowMs) * windowMs);
+      const [row] = await queryRows<{ count: number }>(
+        db,
+        sql`select count from rate_limit_counters where key = ${key} and window_start = ${windowStart}`,
       );
+      const count = row?.count ?? 0;
+      const retryAfterSeconds = Math.max(1, Math.ceil((windowStart.getTime() + windowMs - now) / 1000));
+      return { allowed: count < limit, remaining: Math.max(0, limit - count), retryAfterSeconds, count };
     },
   };
 }
@@ -39,6 +54,9 @@ export function createRateLimiter(db: Database, clock: () => Date = () => new Da
 export type RateLimiter = {
   consume(key: string, limit: number, windowSeconds: number): Promise<RateLimitResult>;
 };
+
+/** A limiter that can also read a count without adding to it (createRateLimiter). */
+export type OutcomeRateLimiter = RateLimiter & ReturnType<typeof createRateLimiter>;
 
 type SharedCount = {
   windowStart: number;

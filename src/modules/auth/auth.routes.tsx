@@ -5,7 +5,8 @@ import type { Lang } from "../../i18n/index.js";
 import type { AppEnv } from "../../web/context.js";
 import type { FieldProblem } from "../../web/errors.js";
 import { tooManyRequests } from "../../web/errors.js";
-import { clientKey, type RateLimiter } from "../../web/rate-limit.js";
+import { inputProblems } from "../../web/middleware/input-limits.js";
+import { clientKey, type OutcomeRateLimiter } from "../../web/rate-limit.js";
 import { pageContext, renderPage } from "../../web/render.js";
 import { returnPathOr } from "../../web/return-path.js";
 import type { Guard } from "./auth.guard.js";
@@ -17,7 +18,7 @@ import { ForgotPasswordPage, LoginPage, ResetPasswordPage } from "./views/auth-p
 export type AuthRouteDeps = {
   auth: AuthService;
   guard: Guard;
-  limiter: RateLimiter;
+  limiter: OutcomeRateLimiter;
   /** Queues the reset for an address (`requestPasswordReset` on the app's database): the same work for any address. */
   requestPasswordReset: (email: string, lang: Lang) => Promise<void>;
   secretKey: string;
@@ -25,10 +26,24 @@ export type AuthRouteDeps = {
   demo: boolean;
 };
 
-// Ten attempts per client and five per account in fifteen minutes: enough for typos, too few for guessing.
-const LOGIN_WINDOW_SECONDS = 900;
-const LOGIN_LIMIT_PER_CLIENT = 10;
-const LOGIN_LIMIT_PER_ACCOUNT = 5;
+/**
+ * Failed logins only (ADR 0075, OWASP ASVS 5.0 §6.3): a successful login is never counted. In fifteen minutes a
+ * client may fail 20 times in all and 5 times on one account; then that client waits for the window to end. The
+ * account itself is never locked: after 10 failures from anywhere, every further attempt on it waits a little longer
+ * (up to LOGIN_SLOWDOWN_MAX_MS), which makes guessing from many addresses slow while the owner still gets in.
+ */
+export const LOGIN_WINDOW_SECONDS = 900;
+export const LOGIN_FAILURES_PER_CLIENT = 20;
+export const LOGIN_FAILURES_PER_CLIENT_AND_ACCOUNT = 5;
+export const LOGIN_SLOWDOWN_AFTER = 10;
+export const LOGIN_SLOWDOWN_STEP_MS = 250;
+export const LOGIN_SLOWDOWN_MAX_MS = 3000;
+
+/** The wait before checking a password for an account with `failures` recent failures from anywhere. */
+export const loginSlowdownMs = (failures: number) =>
+  failures < LOGIN_SLOWDOWN_AFTER
+    ? 0
+    : Math.min(LOGIN_SLOWDOWN_MAX_MS, (failures - LOGIN_SLOWDOWN_AFTER + 1) * LOGIN_SLOWDOWN_STEP_MS);
 
 /** Where to go after login: a path on this service (the shell's one check, no open redirect), else the workspace. */
 export const safeReturnPath = (value: string | undefined): string => returnPathOr(value, "/werkruimte");
@@ -70,7 +85,8 @@ export function authRoutes(deps: AuthRouteDeps) {
       const email = field(form, "email").trim();
       const password = field(form, "password");
       const back = safeReturnPath(field(form, "terug"));
-      const problems: FieldProblem[] = [];
+      // Control characters were removed by the input-limits middleware; the summary says so (ADR 0075).
+      const problems: FieldProblem[] = [...inputProblems(c)];
       if (!email) problems.push({ field: "email", message: t.emailMissing });
       if (!password) problems.push({ field: "password", message: t.passwordMissing });
       const render = (list: FieldProblem[]) =>
@@ -82,15 +98,24 @@ export function authRoutes(deps: AuthRouteDeps) {
       if (problems.length) return render(problems);
       const client = clientKey(c, deps.secretKey, deps.trustProxy);
       const account = createHash("sha256").update(email.toLowerCase()).digest("base64url").slice(0, 22);
-      for (const [key, limit] of [
-        [`login:client:${client}`, LOGIN_LIMIT_PER_CLIENT],
-        [`login:account:${account}`, LOGIN_LIMIT_PER_ACCOUNT],
-      ] as const) {
-        const result = await limiter.consume(key, limit, LOGIN_WINDOW_SECONDS);
+      // Limits on this client (in all, and on this account); the account's own count only slows attempts down.
+      const failures = [
+        [`login-failed:client:${client}`, LOGIN_FAILURES_PER_CLIENT],
+        [`login-failed:pair:${account}:${client}`, LOGIN_FAILURES_PER_CLIENT_AND_ACCOUNT],
+        [`login-failed:account:${account}`, Number.MAX_SAFE_INTEGER],
+      ] as const;
+      const [byClient, byPair, byAccount] = await Promise.all(
+        failures.map(([key, limit]) => limiter.peek(key, limit, LOGIN_WINDOW_SECONDS)),
+      );
+      for (const result of [byClient!, byPair!])
         if (!result.allowed) throw tooManyRequests(result.retryAfterSeconds);
-      }
+      const wait = loginSlowdownMs(byAccount!.count);
+      if (wait) await new Promise((resolve) => setTimeout(resolve, wait));
       const userId = await auth.verifyCredentials(email, password);
-      if (!userId) return render([{ field: "email", message: t.loginFailed }]);
+      if (!userId) {
+        for (const [key, limit] of failures) await limiter.consume(key, limit, LOGIN_WINDOW_SECONDS);
+        return render([{ field: "email", message: t.loginFailed }]);
+      }
       // Rotation: whatever session the browser had ends; a new id is issued.
       const old = getCookie(c, SESSION_COOKIE);
       if (old) await auth.endSession(old);
@@ -114,12 +139,19 @@ export function authRoutes(deps: AuthRouteDeps) {
       const lang = c.get("lang");
       const t = authMessages[lang];
       const email = field(await c.req.parseBody(), "email").trim();
-      if (!email.includes("@"))
+      const controlProblems = inputProblems(c);
+      if (!email.includes("@") || controlProblems.length)
         return renderPage(
           c,
           <ForgotPasswordPage
             page={pageContext(c)}
-            model={{ email, sent: false, problems: [{ field: "email", message: t.emailMissing }] }}
+            model={{
+              email,
+              sent: false,
+              problems: controlProblems.length
+                ? controlProblems
+                : [{ field: "email", message: t.emailMissing }],
+            }}
           />,
           400,
         );

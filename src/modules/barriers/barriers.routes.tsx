@@ -1,11 +1,12 @@
 import { Hono } from "hono";
 import { format } from "../../i18n/index.js";
 import type { AppEnv } from "../../web/context.js";
+import { csvHeaders, toCsv } from "../../web/csv.js";
 import { notFound } from "../../web/errors.js";
+import { inputProblems } from "../../web/middleware/input-limits.js";
 import { clientKey, type RateLimiter, rateLimit } from "../../web/rate-limit.js";
 import { pageContext, renderPage } from "../../web/render.js";
 import type { Guard } from "../auth/index.js";
-import { csvHeaders, toCsv } from "../monitoring/index.js";
 import {
   checkPlaceField,
   type Geography,
@@ -84,13 +85,20 @@ export function barriersRoutes(deps: BarriersRouteDeps) {
         contactEmail: values.email!,
         consent: values.toestemming === "ja",
       };
-      const problems = validateBarrier(form, geography.municipality).map((problem) => ({
-        field: problem.field,
-        message:
-          problem.field === "gemeente" && !place.ok
-            ? place.problem
-            : format(t[problem.code], { max: problem.field === "regel" ? 300 : 4000 }),
-      }));
+      // Control characters were removed by the input-limits middleware; the summary says so (ADR 0075).
+      const controlProblems = inputProblems(c);
+      const problems = [
+        ...controlProblems,
+        ...validateBarrier(form, geography.municipality)
+          .filter((problem) => !controlProblems.some((shown) => shown.field === problem.field))
+          .map((problem) => ({
+            field: problem.field,
+            message:
+              problem.field === "gemeente" && !place.ok
+                ? place.problem
+                : format(t[problem.code], { max: problem.field === "regel" ? 300 : 4000 }),
+          })),
+      ];
       if (problems.length)
         return renderPage(
           c,

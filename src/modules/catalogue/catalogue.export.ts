@@ -1,5 +1,5 @@
-import { stringify } from "csv-stringify/sync";
 import type { Lang } from "../../i18n/index.js";
+import { toCsv } from "../../web/csv.js";
 import type { AbsoluteUrl } from "../../web/links.js";
 import {
   PROFILE_PATH,
@@ -17,9 +17,14 @@ export async function exportCsv(
   options: { includeSynthetic?: boolean } = {},
 ): Promise<string> {
   const { instruments, providerRef } = await load(service, options);
-  return stringify(
-    instruments.map((row) => recordToCsvRow(toRecord(row, providerRef.get(row.organizationId) ?? ""))),
-    { header: true, columns: [...CSV_COLUMNS] },
+  // The shared CSV writer escapes formula-like cells; the import reads them back (unescapeCsvFormula).
+  return toCsv(
+    CSV_COLUMNS,
+    instruments.map((row) => {
+      const record = recordToCsvRow(toRecord(row, providerRef.get(row.organizationId) ?? ""));
+      return CSV_COLUMNS.map((column) => record[column]);
+    }),
+    { bom: false },
   );
 }
 

@@ -4,6 +4,7 @@ import { sql } from "drizzle-orm";
 import type { Database } from "../../db/client.js";
 import { queryRows } from "../../db/client.js";
 import { readDataJson } from "../../db/data-files.js";
+import { unescapeCsvFormula } from "../../web/csv.js";
 import { createRegionsRepository, type Geography, loadGeography } from "../regions/index.js";
 import {
   csvRowToRecord,
@@ -39,7 +40,11 @@ export function parseImportFile(content: string, format: "json" | "csv"): Import
       string,
       string
     >[];
-    return { organizations: [], instruments: rows.map(csvRowToRecord) };
+    // A cell our own export escaped against formula injection ('=…) reads back as it was written.
+    const unescaped = rows.map((row) =>
+      Object.fromEntries(Object.entries(row).map(([key, value]) => [key, unescapeCsvFormula(value)])),
+    );
+    return { organizations: [], instruments: unescaped.map(csvRowToRecord) };
   }
   const data = JSON.parse(content) as unknown;
   if (Array.isArray(data)) return { organizations: [], instruments: data };

@@ -1,11 +1,11 @@
 import { Hono } from "hono";
 import { format, type Localised } from "../../i18n/index.js";
 import type { AppContext, AppEnv } from "../../web/context.js";
+import { csvHeaders, toCsv } from "../../web/csv.js";
 import { type FieldProblem, invalidInput, notFound } from "../../web/errors.js";
 import { pageContext, renderPage } from "../../web/render.js";
 import type { Area, Guard } from "../auth/index.js";
 import { isJourneyStep, isPhase } from "./coverage.js";
-import { csvHeaders, toCsv } from "./csv.js";
 import { INDICATORS, type Indicator } from "./goals.js";
 import { monitoringMessages } from "./monitoring.messages.js";
 import { isoDay, type MonitoringService } from "./monitoring.service.js";

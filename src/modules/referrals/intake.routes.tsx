@@ -2,8 +2,9 @@ import { Hono } from "hono";
 import { format, pick } from "../../i18n/index.js";
 import { CAMPAIGN_PARAM, parseCampaignSource } from "../../web/campaign-source.js";
 import type { AppEnv } from "../../web/context.js";
-import { type FieldProblem, notFound, tooManyRequests } from "../../web/errors.js";
-import { clientKey, type RateLimiter } from "../../web/rate-limit.js";
+import { type FieldProblem, notFound } from "../../web/errors.js";
+import { inputProblems } from "../../web/middleware/input-limits.js";
+import { clientKey, type OutcomeRateLimiter } from "../../web/rate-limit.js";
 import { pageContext, renderPage } from "../../web/render.js";
 import type { Guard } from "../auth/index.js";
 import { parseSbiCode } from "../knowledge/index.js";
@@ -27,15 +28,19 @@ import { IntakeConfirmationPage, IntakePage, type IntakePageModel } from "./view
 export type IntakeRouteDeps = {
   referrals: ReferralsService;
   geography: Geography;
-  limiter: RateLimiter;
+  limiter: OutcomeRateLimiter;
   guard: Guard;
   secretKey: string;
   trustProxy: boolean;
   retentionMonths: number;
 };
 
-// Five requests per client per hour: a real entrepreneur needs one.
-const INTAKE_LIMIT = 5;
+/**
+ * Accepted intakes per client address per hour (ADR 0075). Only accepted intakes count: a form sent back with
+ * problems costs nothing. 40 lets an office, a library or an event where everyone shares one address send a busy
+ * day's intakes in its busiest hour, while a script that sends more is stopped.
+ */
+export const INTAKE_LIMIT = 40;
 const INTAKE_WINDOW_SECONDS = 3600;
 
 const FIELD_MESSAGES = {
@@ -206,12 +211,8 @@ export function intakeRoutes(deps: IntakeRouteDeps) {
       const t = referralsMessages[lang];
       const body = await c.req.parseBody();
       const values = Object.fromEntries(Object.entries(body).map(([key, value]) => [key, text(value)]));
-      const limit = await deps.limiter.consume(
-        `intake:${clientKey(c, deps.secretKey, deps.trustProxy)}`,
-        INTAKE_LIMIT,
-        INTAKE_WINDOW_SECONDS,
-      );
-      if (!limit.allowed) throw tooManyRequests(limit.retryAfterSeconds);
+      const limitKey = `intake-accepted:${clientKey(c, deps.secretKey, deps.trustProxy)}`;
+      const limit = await deps.limiter.peek(limitKey, INTAKE_LIMIT, INTAKE_WINDOW_SECONDS);
       const place = checkPlaceField(
         geography,
         lang,
@@ -221,6 +222,11 @@ export function intakeRoutes(deps: IntakeRouteDeps) {
       );
       const parsed = intakeForm.safeParse(values);
       const problems: FieldProblem[] = place.ok ? [] : [{ field: "gemeente", message: place.problem }];
+      // Control characters were removed by the input-limits middleware; the summary says so (ADR 0075).
+      const controlProblems = inputProblems(c).filter(
+        (problem) => !problems.some((p) => p.field === problem.field),
+      );
+      problems.push(...controlProblems);
       if (!parsed.success) {
         for (const issue of parsed.error.issues) {
           const field = String(issue.path[0]);
@@ -249,7 +255,15 @@ export function intakeRoutes(deps: IntakeRouteDeps) {
           }),
         });
       }
-      if (!place.ok || !parsed.success || regionMoved) {
+      // Over the limit: the form comes back with everything typed and says when to try again.
+      const limited = !limit.allowed && place.ok && parsed.success && !regionMoved && !controlProblems.length;
+      if (limited) c.header("Retry-After", String(limit.retryAfterSeconds));
+      if (limited)
+        problems.push({
+          field: "question",
+          message: format(t.errIntakeLimit, { minutes: String(Math.ceil(limit.retryAfterSeconds / 60)) }),
+        });
+      if (!place.ok || !parsed.success || regionMoved || controlProblems.length || limited) {
         const regionCode = place.ok ? place.municipality.regionCode : shownRegion;
         const { consent: _consent, ...withoutConsent } = values;
         const model = regionCode
@@ -271,7 +285,7 @@ export function intakeRoutes(deps: IntakeRouteDeps) {
               chooseMunicipality(values, values.gemeente, problems, place.ok ? undefined : place.choice)
             }
           />,
-          400,
+          limited ? 429 : 400,
         );
       }
       const input = parsed.data;
@@ -295,6 +309,7 @@ export function intakeRoutes(deps: IntakeRouteDeps) {
         { userId: null, label: "ondernemer", clientKey: clientKey(c, deps.secretKey, deps.trustProxy) },
       );
       if (!created) throw notFound("loket");
+      await deps.limiter.consume(limitKey, INTAKE_LIMIT, INTAKE_WINDOW_SECONDS);
       return c.redirect(`/intake/bevestiging/${created.publicToken}`, 303);
     })
     .get("/intake/bevestiging/:token", async (c) => {

@@ -39,6 +39,8 @@ export const referralsMessages = defineMessages(
     errCompanyName: "Vul de naam van uw bedrijf in.",
     errKvk: "Een KVK-nummer heeft precies 8 cijfers.",
     errQuestion: "Beschrijf uw vraag in minstens 10 tekens.",
+    errIntakeLimit:
+      "Vanaf dit internetadres zijn het afgelopen uur al veel aanvragen verstuurd. Uw gegevens staan nog in het formulier. Probeer het over {minutes} minuten opnieuw.",
     errConsent: "Geef toestemming om uw aanvraag te kunnen versturen.",
     confirmTitle: "Uw aanvraag is verstuurd",
     confirmIntro: "{hub} heeft uw aanvraag ontvangen.",
@@ -242,6 +244,8 @@ export const referralsMessages = defineMessages(
     errCompanyName: "Enter the name of your business.",
     errKvk: "A KVK number has exactly 8 digits.",
     errQuestion: "Describe your question in at least 10 characters.",
+    errIntakeLimit:
+      "Many requests have already been sent from this internet address in the past hour. Your details are still in the form. Please try again in {minutes} minutes.",
     errConsent: "Give your consent so that we can send your request.",
     confirmTitle: "Your request has been sent",
     confirmIntro: "{hub} has received your request.",
