@@ -34,7 +34,7 @@ describeEachDatabase("the return path after login", (database) => {
   let app: Awaited<ReturnType<typeof createTestApp>>;
   beforeAll(async () => {
     await seedDemoData(database().db, "demo-wachtwoord");
-    app = await createTestApp(database(), {}, { clock: () => now });
+    app = await createTestApp(database(), { PUBLIC_BASE_URL: ORIGIN }, { clock: () => now });
   });
 
   const loginWith = async (terug: string) => {
