@@ -23,3 +23,17 @@ export {
 } from "./catalogue.service.js";
 export { generateSyntheticCatalogue } from "./catalogue.synthetic.js";
 export { FACETS, LABELS, label } from "./catalogue.vocabulary.js";
+export {
+  AVAILABLE_STATUSES,
+  type ExpectedWindow,
+  formatExpected,
+  isAvailable,
+  isOfferable,
+  isStale,
+  type PastWindow,
+  type Recurrence,
+  STATUS_LABELS,
+  STATUSES,
+  type Status,
+  statusOn,
+} from "./catalogue.status.js";
