@@ -3,8 +3,8 @@ import type { Database } from "../../db/client.js";
 import { queryRows } from "../../db/client.js";
 import type { Lang } from "../../i18n/index.js";
 import type { IndexRow } from "./catalogue.search-index.js";
-import { catalogueInstruments, catalogueOrganizations } from "./catalogue.tables.js";
 import type { ExpectedWindow } from "./catalogue.status.js";
+import { catalogueInstruments, catalogueOrganizations } from "./catalogue.tables.js";
 import { type FacetKey, STATUS_SORT_ORDER } from "./catalogue.vocabulary.js";
 
 // The search vectors stay in the database: only the search index reads them, as text (loadIndexRows).
@@ -34,6 +34,8 @@ export type InstrumentSummary = {
   window_close: string | null;
   last_verified: string;
   provider_name: string;
+  /** For verwacht: the month the next round is expected to open (set when the index is built). */
+  expected?: ExpectedWindow | null;
 };
 
 export type FacetCount = { facet: FacetKey; value: string; count: number };

@@ -1,9 +1,9 @@
 import type { Lang } from "../../i18n/index.js";
 import { lowerBound } from "./catalogue.query.js";
 import type { FacetCount, InstrumentSummary, SearchFilters, SortOrder } from "./catalogue.repository.js";
+import { isStale, type PastWindow, type Recurrence } from "./catalogue.status.js";
 import { normaliseText } from "./catalogue.text.js";
 import { lexemeRankShare, parseTsvector, type QueryNode, queryOperands } from "./catalogue.tsquery.js";
-import { isStale, type PastWindow, type Recurrence } from "./catalogue.status.js";
 import { type FacetKey, STATUS_SORT_ORDER } from "./catalogue.vocabulary.js";
 
 /**
@@ -346,6 +346,7 @@ function summaryOf(row: IndexRow): InstrumentSummary {
     window_close: row.window_close,
     last_verified: row.last_verified,
     provider_name: row.provider_name,
+    expected: row.expected ?? null,
   };
 }
 

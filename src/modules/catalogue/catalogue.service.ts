@@ -22,14 +22,9 @@ import {
   type SortOrder,
 } from "./catalogue.repository.js";
 import { buildSearchIndex, type SearchIndex } from "./catalogue.search-index.js";
+import { type ExpectedWindow, isStale, type StatusInput, statusOn } from "./catalogue.status.js";
 import { loadSynonyms, type Synonyms } from "./catalogue.synonyms.js";
 import { parseTsquery, type QueryNode } from "./catalogue.tsquery.js";
-import {
-  type ExpectedWindow,
-  isStale,
-  type StatusInput,
-  statusOn,
-} from "./catalogue.status.js";
 import type { FacetKey } from "./catalogue.vocabulary.js";
 
 const statusInputOf = (row: InstrumentRow): StatusInput => ({
@@ -195,7 +190,7 @@ export function createCatalogueService(deps: {
     // Read after the revision: the rows are at least as new as the revision they are filed under.
     const [rows, words] = await Promise.all([repository.loadIndexRows(), repository.listWords()]);
     for (const row of rows) {
-      row.status = statusOn(
+      const now = statusOn(
         {
           status: row.status,
           windowOpen: row.window_open,
@@ -204,7 +199,9 @@ export function createCatalogueService(deps: {
           pastWindows: row.past_windows ?? [],
         },
         day,
-      ).status;
+      );
+      row.status = now.status;
+      row.expected = now.expected;
     }
     return {
       revision,
@@ -303,6 +300,9 @@ export function createCatalogueService(deps: {
     findByRefId: async (refId: string) => current(await repository.findInstrument({ refId })),
     findById: async (id: string) => current(await repository.findInstrument({ id })),
     related: (row: InstrumentRow, limit = 3) => repository.related(row, limit),
+    /** The instruments as stored, with the status the curator or provider recorded (for the JSON and CSV export). */
+    listRecordedInstruments: (options: { ids?: string[]; includeSynthetic?: boolean } = {}) =>
+      repository.listInstruments({ includeSynthetic, ...options }),
     listInstruments: async (options: { ids?: string[]; includeSynthetic?: boolean } = {}) =>
       (await repository.listInstruments({ includeSynthetic, ...options })).map((row) => current(row)),
     listOrganizations: repository.listOrganizations,
@@ -316,27 +316,27 @@ export function createCatalogueService(deps: {
       return (await repository.listInstruments()).map((stored) => {
         const row = current(stored as InstrumentRow);
         return {
-        id: row.id,
-        refId: row.refId,
-        slug: row.slug,
-        name: row.name,
-        kind: row.kind,
-        journeySteps: row.journeySteps,
-        phases: row.phases,
-        themes: row.themes,
-        rStrategies: row.rStrategies,
-        sbiSections: row.sbiSections,
-        coverage: { level: row.coverageLevel, codes: row.coverageCodes },
-        sizeClasses: row.sizeClasses,
-        status: row.status,
-        windowOpen: row.windowOpen,
-        windowClose: row.windowClose,
-        hasEvidence: row.evidence !== null,
-        providerName: names.get(row.organizationId) ?? "",
-        expected: row.expected ?? null,
-        lastVerified: row.lastVerified,
-        stale: isStale(row.lastVerified, day),
-        generalFinance: row.generalFinance,
+          id: row.id,
+          refId: row.refId,
+          slug: row.slug,
+          name: row.name,
+          kind: row.kind,
+          journeySteps: row.journeySteps,
+          phases: row.phases,
+          themes: row.themes,
+          rStrategies: row.rStrategies,
+          sbiSections: row.sbiSections,
+          coverage: { level: row.coverageLevel, codes: row.coverageCodes },
+          sizeClasses: row.sizeClasses,
+          status: row.status,
+          windowOpen: row.windowOpen,
+          windowClose: row.windowClose,
+          hasEvidence: row.evidence !== null,
+          providerName: names.get(row.organizationId) ?? "",
+          expected: row.expected ?? null,
+          lastVerified: row.lastVerified,
+          stale: isStale(row.lastVerified, day),
+          generalFinance: row.generalFinance,
         };
       });
     },

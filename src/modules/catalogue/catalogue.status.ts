@@ -33,7 +33,13 @@ export function isOfferable(status: string): boolean {
 }
 
 /** The order at equal fit: what a company can use now first, expected rounds next, then the rest. */
-export const STATUS_SORT_ORDER: readonly Status[] = ["open", "doorlopend", "verwacht", "gesloten", "historisch"];
+export const STATUS_SORT_ORDER: readonly Status[] = [
+  "open",
+  "doorlopend",
+  "verwacht",
+  "gesloten",
+  "historisch",
+];
 
 /** Our statuses on HSDS 3.0's four service statuses; the exact one is the profile field `status_detail`. */
 export const HSDS_STATUS: Record<Status, "active" | "inactive" | "defunct" | "temporarily closed"> = {
@@ -146,4 +152,3 @@ export function isStale(lastVerified: string, today: string): boolean {
   const limit = new Date(Date.UTC(year - 1, month - 1, day)).toISOString().slice(0, 10);
   return lastVerified < limit;
 }
-

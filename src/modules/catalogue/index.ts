@@ -21,8 +21,6 @@ export {
   type SearchRequest,
   type SearchResult,
 } from "./catalogue.service.js";
-export { generateSyntheticCatalogue } from "./catalogue.synthetic.js";
-export { FACETS, LABELS, label } from "./catalogue.vocabulary.js";
 export {
   AVAILABLE_STATUSES,
   type ExpectedWindow,
@@ -37,3 +35,5 @@ export {
   type Status,
   statusOn,
 } from "./catalogue.status.js";
+export { generateSyntheticCatalogue } from "./catalogue.synthetic.js";
+export { FACETS, LABELS, label } from "./catalogue.vocabulary.js";

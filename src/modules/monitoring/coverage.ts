@@ -8,8 +8,6 @@ import {
   type RegionGeo,
 } from "./monitoring.types.js";
 
-
-
 /** Whether the instrument's coverage includes a company in this municipality (status not considered). */
 export function coversMunicipality(
   instrument: Pick<CoverageInstrument, "coverageLevel" | "coverageCodes">,

@@ -149,7 +149,6 @@ export const ROUTE_WEIGHTS = {
   sameReach: 3,
 } as const;
 
-
 const STEP_ORDER: JourneyStep[] = [
   "informeren",
   "inspireren",
@@ -267,7 +266,8 @@ export function strategiesForSector(
  */
 export function isEligible(instrument: MatchableInstrument, profile: RouteProfile, today: string): boolean {
   if (!isOfferable(instrument.status) || instrument.generalFinance) return false;
-  if (instrument.status !== "verwacht" && instrument.windowClose && instrument.windowClose < today) return false;
+  if (instrument.status !== "verwacht" && instrument.windowClose && instrument.windowClose < today)
+    return false;
   if (
     profile.sizeClass &&
     instrument.sizeClasses.length > 0 &&
