@@ -114,6 +114,7 @@ function catalogueDirectory(lookup: ReturnType<typeof createInstrumentLookup>): 
     byProvider: async (providerId) => (await lookup.byProvider(providerId)).map(summary),
     lock: async (tx, refId) => one(await lookup.lock(tx, refId)),
     applyListing: (tx, refId, change) => lookup.applyListing(tx, refId, change),
+    confirmCurrent: (tx, refId, confirmedAt) => lookup.confirmCurrent(tx, refId, confirmedAt),
   };
 }
 
@@ -399,7 +400,7 @@ export async function createApp(deps: AppDeps) {
       retentionMonths: env.retentionMonths,
     }),
   );
-  app.route("/", workspaceRoutes({ referrals, instruments, guard, geography }));
+  app.route("/", workspaceRoutes({ referrals, instruments, guard, geography, clock }));
   app.route(
     "/",
     providerEventRoutes({

@@ -19,6 +19,8 @@ export type InstrumentSummary = {
   windowOpen: string | null;
   windowClose: string | null;
   conditions: Localised;
+  /** The day the listing was last checked (YYYY-MM-DD). */
+  lastVerified: string;
 };
 
 /** A provider's listing change as it is written to the catalogue. */
@@ -43,6 +45,8 @@ export type InstrumentDirectory = {
   /** Reads the instrument and locks it until the transaction ends. */
   lock(tx: Database, refId: string): Promise<InstrumentSummary | undefined>;
   applyListing(tx: Database, refId: string, change: ListingChange): Promise<boolean>;
+  /** Sets last_verified to the day of `confirmedAt` and changes nothing else ("nog actueel"). */
+  confirmCurrent(tx: Database, refId: string, confirmedAt: Date): Promise<boolean>;
 };
 
 export const isReferable = (instrument: Pick<InstrumentSummary, "status">) => isAvailable(instrument.status);

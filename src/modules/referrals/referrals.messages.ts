@@ -179,6 +179,11 @@ export const referralsMessages = defineMessages(
     errListingStatus: "Kies een status uit de lijst.",
     errTerms: "Schrijf de voorwaarden in hoogstens 2000 tekens.",
     listingSaved: "De wijziging is opgeslagen en staat in het openbare aanbod.",
+    listingConfirmed: "Dank u. Wij tonen bij dit aanbod dat het vandaag is gecontroleerd.",
+    staleCount:
+      "{count} van uw aanbod is langer dan 12 maanden niet bijgewerkt. Klopt het nog? Klik dan op 'Nog actueel'.",
+    staleListing: "Niet bijgewerkt sinds {date}. Klopt alles nog? Dan hoeft u niets te wijzigen.",
+    confirmCurrent: "Nog actueel",
     // outbox
     outboxTitle: "Verstuurde e-mails",
     outboxIntro: "In de demo worden e-mails niet echt verstuurd. U ziet ze hier.",
@@ -360,6 +365,12 @@ export const referralsMessages = defineMessages(
     errListingStatus: "Choose a status from the list.",
     errTerms: "Write the terms in at most 2000 characters.",
     listingSaved: "The change is saved and shows in the public catalogue.",
+    listingConfirmed: "Thank you. This listing now shows that it was checked today.",
+    staleCount:
+      "{count} of your listings have not been updated for more than 12 months. Still correct? Then click 'Still current'.",
+    staleListing:
+      "Not updated since {date}. Is everything still correct? Then you do not need to change anything.",
+    confirmCurrent: "Still current",
     outboxTitle: "Sent e-mails",
     outboxIntro: "In the demo, e-mails are not really sent. You see them here.",
     outboxEmpty: "There are no e-mails.",
