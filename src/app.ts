@@ -172,6 +172,8 @@ export function monitoringSourcesFor(deps: {
         coverageLevel: instrument.coverage.level as CoverageInstrument["coverageLevel"],
         coverageCodes: instrument.coverage.codes,
         status: instrument.status,
+        providerName: instrument.providerName,
+        stale: instrument.stale,
       })),
     referralFigures: referralFacts.figures,
     hubs: referralFacts.hubs,
