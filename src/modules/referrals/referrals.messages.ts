@@ -164,6 +164,7 @@ export const referralsMessages = defineMessages(
     listingOpen: "open",
     listingDoorlopend: "doorlopend (altijd aan te vragen)",
     listingOvertekend: "vol (overtekend)",
+    listingVerwacht: "verwacht (nu dicht, er komt een nieuwe ronde)",
     listingGesloten: "gesloten",
     listingHistorisch: "gestopt",
     opensOn: "Open vanaf",
@@ -350,6 +351,7 @@ export const referralsMessages = defineMessages(
     listingOpen: "open",
     listingDoorlopend: "ongoing (you can always apply)",
     listingOvertekend: "full (oversubscribed)",
+    listingVerwacht: "expected (closed now, a new round will come)",
     listingGesloten: "closed",
     listingHistorisch: "discontinued",
     opensOn: "Open from",
@@ -451,6 +453,8 @@ export function label(lang: "nl" | "en", code: string | null | undefined): strin
 const LISTING_LABEL_KEYS = {
   open: "listingOpen",
   doorlopend: "listingDoorlopend",
+  verwacht: "listingVerwacht",
+  // Old listing versions only: the vocabulary has no overtekend any more (ADR 0079).
   overtekend: "listingOvertekend",
   vol: "listingOvertekend",
   gesloten: "listingGesloten",
