@@ -115,6 +115,7 @@ function catalogueDirectory(lookup: ReturnType<typeof createInstrumentLookup>): 
     byProvider: async (providerId) => (await lookup.byProvider(providerId)).map(summary),
     lock: async (tx, refId) => one(await lookup.lock(tx, refId)),
     applyListing: (tx, refId, change) => lookup.applyListing(tx, refId, change),
+    confirmCurrent: (tx, refId, confirmedAt) => lookup.confirmCurrent(tx, refId, confirmedAt),
   };
 }
 
@@ -172,6 +173,8 @@ export function monitoringSourcesFor(deps: {
         coverageLevel: instrument.coverage.level as CoverageInstrument["coverageLevel"],
         coverageCodes: instrument.coverage.codes,
         status: instrument.status,
+        providerName: instrument.providerName,
+        stale: instrument.stale,
       })),
     referralFigures: referralFacts.figures,
     hubs: referralFacts.hubs,
@@ -414,7 +417,7 @@ export async function createApp(deps: AppDeps) {
       retentionMonths: env.retentionMonths,
     }),
   );
-  app.route("/", workspaceRoutes({ referrals, instruments, guard, geography }));
+  app.route("/", workspaceRoutes({ referrals, instruments, guard, geography, clock }));
   app.route(
     "/",
     providerEventRoutes({

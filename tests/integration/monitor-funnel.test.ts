@@ -6,6 +6,7 @@ import { queryRows } from "../../src/db/client.js";
 import { seedDemoData } from "../../src/db/seed.js";
 import { createJobWorker, enqueueJob } from "../../src/jobs/index.js";
 import { loadKnowledgeContent } from "../../src/modules/knowledge/index.js";
+import { knowledgeEvents } from "../../src/modules/knowledge/knowledge.tables.js";
 import { browserSession, silentLogger } from "../support/app.js";
 import { describeEachDatabase } from "../support/database.js";
 import { addAccount, DEMO_PASSWORD, intakeFields, loginAs } from "../support/workspace.js";
@@ -37,6 +38,24 @@ describeEachDatabase("monitor on real hubs, referrals and journey events", (data
 
   beforeAll(async () => {
     const db = database();
+    // A real event a provider entered for Twente in June (invented example events never count, ADR 0079).
+    await db.db.insert(knowledgeEvents).values({
+      slug: "test-twente-werkplaats-2026-06",
+      title: { nl: "Werkplaats circulair ondernemen Twente", en: "Circular business workshop Twente" },
+      description: {
+        nl: "Een echte bijeenkomst, door een aanbieder ingevoerd.",
+        en: "A real event, entered by a provider.",
+      },
+      startsAt: new Date("2026-06-11T11:00:00Z"),
+      endsAt: new Date("2026-06-11T14:00:00Z"),
+      online: false,
+      place: "Enschede",
+      regionCode: "ES04",
+      organiser: "Kennispunt Twente",
+      isExample: false,
+      origin: "provider",
+      providerId: "versnellingshuis",
+    });
     // Before the demo hubs exist no region has a loket, so none can pass star 3.
     beforeHubs = await coverageOf(
       await createApp({ env, database: db, logger: silentLogger, clock: spring }),
@@ -64,7 +83,7 @@ describeEachDatabase("monitor on real hubs, referrals and journey events", (data
   });
 
   it("Twente's demo hub never earns the loket star; a real hub with an active adviser and open intake does", async () => {
-    // Without a hub: informeren, examples and the upcoming event give two stars, the loket is what is missing.
+    // Without a hub: informeren, examples and the provider's upcoming event give two stars; the loket is missing.
     expect(beforeHubs.stars).toBe(2);
     expect(beforeHubs.missing_for_next_star).toEqual(["loket"]);
     // The demo hub (DEMO=1 data) has an active adviser and takes intakes, yet counts for nothing (ADR 0081).
@@ -89,6 +108,9 @@ describeEachDatabase("monitor on real hubs, referrals and journey events", (data
     ).regions;
     const withoutHub = regions.filter((r) => r.code !== "ES04" && r.stars === 2);
     for (const region of withoutHub) expect(region.missing_for_next_star).toEqual(["loket"]);
+    // Every other region lacks a real upcoming event: no invented event lifts a region to a second star.
+    for (const region of regions.filter((r) => r.code !== "ES04"))
+      expect(region.stars).toBeLessThanOrEqual(1);
     // In late November the Twente event has passed: the region drops to one star and misses an event.
     const november = await coverageOf(app, "ES04");
     expect(november.stars).toBe(1);
@@ -224,23 +246,37 @@ describeEachDatabase("monitor on real hubs, referrals and journey events", (data
 });
 
 /** A demo started on any day moves the invented example events ahead of it, so the monitor does not lose stars. */
-describeEachDatabase("demo example events follow the start day", (database) => {
-  it("started on 28 November, Twente's example event lies ahead and the region keeps two stars (the demo hub never counts)", async () => {
+describeEachDatabase("demo example events follow the start day and never count", (database) => {
+  it("started on 28 November, Twente's example event lies ahead on the agenda, and the region's stars do not change", async () => {
     const db = database();
     const start = new Date("2026-11-28T09:00:00Z");
     await seedDemoData(db.db, DEMO_PASSWORD);
     const env = loadEnv({ NODE_ENV: "test", DEMO: "0" });
     const app = await createApp({ env, database: db, logger: silentLogger, clock: () => start });
-    // With the file's dates the Twente event (11 June) has passed.
-    expect(await coverageOf(app, "ES04")).toMatchObject({ stars: 1, missing_for_next_star: ["event"] });
+    // Without demo mode there are no invented events at all.
+    await loadKnowledgeContent(db.db);
+    const invented = async () =>
+      (
+        await queryRows<{ n: number }>(
+          db.db,
+          sql`select count(*)::int as n from knowledge_events where is_example`,
+        )
+      )[0]!.n;
+    expect(await invented()).toBe(0);
+    const before = await coverageOf(app, "ES04");
+    expect(before).toMatchObject({ missing_for_next_star: expect.arrayContaining(["event"]) });
+
     await loadKnowledgeContent(db.db, { exampleEventsFrom: start });
+    expect(await invented()).toBeGreaterThan(0);
     const [twente] = await queryRows<{ starts_at: Date | string }>(
       db.db,
       sql`select starts_at from knowledge_events where slug = 'circo-track-twente-2026-06'`,
     );
     expect(new Date(twente!.starts_at).toISOString()).toBe("2026-12-03T12:00:00.000Z");
-    expect(await coverageOf(app, "ES04")).toMatchObject({ stars: 2, missing_for_next_star: ["loket"] });
-    // The agenda shows it as upcoming too.
+    // The agenda shows it as upcoming (labelled as an example), but a demo event changes no star.
     expect(await (await app.request("/agenda")).text()).toContain("CIRCO Track in Twente");
+    const after = await coverageOf(app, "ES04");
+    expect(after.stars).toBe(before.stars);
+    expect(after.missing_for_next_star).toEqual(before.missing_for_next_star);
   });
 });

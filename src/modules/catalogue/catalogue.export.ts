@@ -16,7 +16,7 @@ export async function exportCsv(
   service: CatalogueService,
   options: { includeSynthetic?: boolean } = {},
 ): Promise<string> {
-  const { instruments, providerRef } = await load(service, options);
+  const { instruments, providerRef } = await load(service, { ...options, recorded: true });
   // The shared CSV writer escapes formula-like cells; the import reads them back (unescapeCsvFormula).
   return toCsv(
     CSV_COLUMNS,
@@ -30,7 +30,7 @@ export async function exportCsv(
 
 /** The exchange JSON ({organizations, instruments}), the import's own format. */
 export async function exportJson(service: CatalogueService, options: { includeSynthetic?: boolean } = {}) {
-  const { instruments, organizations, providerRef } = await load(service, options);
+  const { instruments, organizations, providerRef } = await load(service, { ...options, recorded: true });
   return {
     organizations: organizations.map(toOrganizationRecord),
     instruments: instruments.map((row) => toRecord(row, providerRef.get(row.organizationId) ?? "")),
@@ -55,9 +55,14 @@ export async function exportHsds(
   };
 }
 
-async function load(service: CatalogueService, options: { includeSynthetic?: boolean }) {
+/**
+ * The instruments with their organisations. The HSDS export shows each status as of today (statusOn); the JSON and
+ * CSV exports are the import's input, so they carry the status as recorded, and a re-import changes nothing.
+ */
+async function load(service: CatalogueService, options: { includeSynthetic?: boolean; recorded?: boolean }) {
+  const list = options.recorded ? service.listRecordedInstruments : service.listInstruments;
   const [instruments, organizations] = await Promise.all([
-    service.listInstruments({ includeSynthetic: options.includeSynthetic }),
+    list({ includeSynthetic: options.includeSynthetic }),
     service.listOrganizations({ includeSynthetic: true }),
   ]);
   const used = new Set(instruments.map((row) => row.organizationId));

@@ -2,6 +2,7 @@ import { type Lang, pick } from "../../i18n/index.js";
 import type { AbsoluteUrl } from "../../web/links.js";
 import type { InstrumentRow, OrganizationRow } from "./catalogue.repository.js";
 import type { InstrumentRecord, OrganizationRecord } from "./catalogue.schemas.js";
+import { HSDS_STATUS, type Status } from "./catalogue.status.js";
 import {
   COVERAGE_LEVELS,
   JOURNEY_STEPS,
@@ -21,14 +22,9 @@ import {
  */
 export const PROFILE_PATH = "/api/profile";
 
-// Our status vocabulary mapped on HSDS's four service statuses; the exact status is the profile field `status_detail`.
-const HSDS_STATUS: Record<string, "active" | "inactive" | "defunct" | "temporarily closed"> = {
-  open: "active",
-  doorlopend: "active",
-  overtekend: "temporarily closed",
-  gesloten: "inactive",
-  historisch: "defunct",
-};
+// Our status vocabulary mapped on HSDS's four service statuses (catalogue.status.ts); the exact status is the
+// profile field `status_detail`.
+const hsdsStatus = (status: string) => HSDS_STATUS[status as Status] ?? "inactive";
 
 type TaxonomyDefinition = {
   key: string;
@@ -147,7 +143,7 @@ export function toHsdsService(
     alternate_name: pick(row.name, other),
     description: `${pick(row.summary, lang)}\n\n${pick(row.description, lang)}`,
     url: row.website ?? undefined,
-    status: HSDS_STATUS[row.status] ?? "inactive",
+    status: hsdsStatus(row.status),
     application_process: pick(row.howToApply, lang),
     eligibility_description: `${pick(row.audience, lang)}\n\n${pick(row.conditions, lang)}`,
     assured_date: row.lastVerified,
@@ -175,6 +171,9 @@ export function toHsdsService(
     page_url: absoluteUrl(`/aanbod/${row.slug}`),
     kind: row.kind,
     status_detail: row.status,
+    expected_window: row.expected
+      ? `${row.expected.year}-${String(row.expected.month).padStart(2, "0")}`
+      : null,
     last_verified: row.lastVerified,
     journey_steps: row.journeySteps,
     phases: row.phases,
@@ -195,6 +194,10 @@ export function toHsdsService(
       allocation: row.allocation,
     },
     evidence: row.evidence ? { text: pick(row.evidence, lang), source: row.evidence.source } : null,
+    reach: row.reach ? { text: pick(row.reach, lang), source: row.reach.source } : null,
+    general_finance: row.generalFinance,
+    recurrence: row.recurrence,
+    past_windows: row.pastWindows,
     partners: row.partners,
     synthetic: row.synthetic,
     translations: {
@@ -268,6 +271,10 @@ export function toRecord(row: InstrumentRow, providerRefId: string): InstrumentR
     certainty: row.certainty,
     website: row.website,
     evidence: row.evidence,
+    reach: row.reach,
+    general_finance: row.generalFinance,
+    recurrence: row.recurrence,
+    past_windows: row.pastWindows,
     keywords: row.keywords,
   };
 }

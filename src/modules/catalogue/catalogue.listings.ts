@@ -15,6 +15,8 @@ export type CatalogueInstrumentRef = {
   windowOpen: string | null;
   windowClose: string | null;
   conditions: Localised;
+  /** The day the listing was last checked (HSDS assured_date). */
+  lastVerified: string;
 };
 
 /** What a provider may change of its own listing (ADR 0044). */
@@ -37,6 +39,7 @@ const columns = {
   windowOpen: catalogueInstruments.windowOpen,
   windowClose: catalogueInstruments.windowClose,
   conditions: catalogueInstruments.conditions,
+  lastVerified: catalogueInstruments.lastVerified,
 };
 
 /**
@@ -101,6 +104,19 @@ export function createInstrumentLookup(db: Database, options: { includeSynthetic
         })
         .where(eq(catalogueInstruments.refId, refId));
       return true;
+    },
+
+    /**
+     * The provider says its listing is still current ("nog actueel"): only last_verified moves to that day (and
+     * updated_at, so the search index and caches refresh); nothing else changes.
+     */
+    async confirmCurrent(tx: Database, refId: string, confirmedAt: Date): Promise<boolean> {
+      const updated = await tx
+        .update(catalogueInstruments)
+        .set({ lastVerified: confirmedAt.toISOString().slice(0, 10), updatedAt: confirmedAt })
+        .where(eq(catalogueInstruments.refId, refId))
+        .returning({ refId: catalogueInstruments.refId });
+      return updated.length > 0;
     },
   };
 }

@@ -51,6 +51,15 @@ export const catalogueMessages = defineMessages(
     pageOf: "Pagina {page} van {pages}",
     // Instrument page
     lastVerified: "Laatst gecontroleerd op {date}",
+    staleNotice: "Gecontroleerd op {date} — controleer de actuele stand bij de aanbieder.",
+    expectedWindow: "Opent naar verwachting in {month}.",
+    expectedUnknown: "Er komt naar verwachting een nieuwe ronde; de datum is nog niet bekend.",
+    prepareNow:
+      "Bereid u nu voor: maak uw plan en begroting klaar, zodat u kunt aanvragen zodra de ronde opengaat.",
+    pastWindows: "Eerdere rondes",
+    reach: "Bereik: {text}",
+    generalFinance:
+      "Dit is algemene mkb-financiering, geen regeling speciaal voor circulair ondernemen. Wij tonen haar daarom niet in uw route.",
     whatIsIt: "Wat is het?",
     forWhom: "Voor wie?",
     sizeClasses: "Bedrijfsgrootte",
@@ -135,6 +144,15 @@ export const catalogueMessages = defineMessages(
     next: "Next page",
     pageOf: "Page {page} of {pages}",
     lastVerified: "Last checked on {date}",
+    staleNotice: "Checked on {date} — check the current position with the provider.",
+    expectedWindow: "Expected to open in {month}.",
+    expectedUnknown: "A new round is expected; the date is not yet known.",
+    prepareNow:
+      "Prepare now: get your plan and budget ready, so that you can apply as soon as the round opens.",
+    pastWindows: "Earlier rounds",
+    reach: "Reach: {text}",
+    generalFinance:
+      "This is general SME finance, not a scheme specifically for circular business. That is why we do not show it in your route.",
     whatIsIt: "What is it?",
     forWhom: "Who is it for?",
     sizeClasses: "Company size",

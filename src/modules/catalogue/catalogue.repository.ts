@@ -3,6 +3,7 @@ import type { Database } from "../../db/client.js";
 import { queryRows } from "../../db/client.js";
 import type { Lang } from "../../i18n/index.js";
 import type { IndexRow } from "./catalogue.search-index.js";
+import type { ExpectedWindow } from "./catalogue.status.js";
 import { catalogueInstruments, catalogueOrganizations } from "./catalogue.tables.js";
 import { type FacetKey, STATUS_SORT_ORDER } from "./catalogue.vocabulary.js";
 
@@ -12,7 +13,10 @@ const {
   searchEn: _searchEn,
   ...instrumentColumns
 } = getTableColumns(catalogueInstruments);
-export type InstrumentRow = Omit<typeof catalogueInstruments.$inferSelect, "searchNl" | "searchEn">;
+/** A stored instrument; `expected` is set once its status is taken as of today (statusOn, ADR 0079). */
+export type InstrumentRow = Omit<typeof catalogueInstruments.$inferSelect, "searchNl" | "searchEn"> & {
+  expected?: ExpectedWindow | null;
+};
 export type OrganizationRow = typeof catalogueOrganizations.$inferSelect;
 
 /** One result line of the search page. */
@@ -30,6 +34,8 @@ export type InstrumentSummary = {
   window_close: string | null;
   last_verified: string;
   provider_name: string;
+  /** For verwacht: the month the next round is expected to open (set when the index is built). */
+  expected?: ExpectedWindow | null;
 };
 
 export type FacetCount = { facet: FacetKey; value: string; count: number };
@@ -67,6 +73,7 @@ export function createCatalogueRepository(db: Database) {
         sql`select i.id, i.ref_id, i.slug, i.name, i.summary, i.kind, i.status, i.coverage_level, i.coverage_codes,
             i.coverage_keys, i.journey_steps, i.phases, i.themes, i.window_open::text as window_open,
             i.window_close::text as window_close, i.last_verified::text as last_verified, i.synthetic,
+            i.recurrence, i.past_windows,
             o.name as provider_name, i.search_nl::text as vector_nl, i.search_en::text as vector_en
           from catalogue_instruments i join catalogue_organizations o on o.id = i.organization_id
           order by i.ref_id`,

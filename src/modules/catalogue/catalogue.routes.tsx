@@ -13,6 +13,7 @@ import { catalogueMessages } from "./catalogue.messages.js";
 import { MAX_QUERY_LENGTH } from "./catalogue.query.js";
 import type { InstrumentRow } from "./catalogue.repository.js";
 import type { CatalogueService } from "./catalogue.service.js";
+import { formatExpected, isStale } from "./catalogue.status.js";
 import { FACETS, type FacetKey, label } from "./catalogue.vocabulary.js";
 import { InstrumentPage, type InstrumentPageModel } from "./views/instrument-page.js";
 import { ProfilePage } from "./views/profile-page.js";
@@ -141,9 +142,16 @@ export function catalogueRoutes({ service, geography }: { service: CatalogueServ
           status: item.status,
           statusLabel: label("status", item.status, lang),
           closes:
-            item.window_close && (item.status === "open" || item.status === "overtekend")
-              ? formatDate(item.window_close, lang)
+            item.window_close && item.status === "open" ? formatDate(item.window_close, lang) : undefined,
+          expected:
+            item.status === "verwacht"
+              ? item.expected
+                ? format(t.expectedWindow, { month: formatExpected(item.expected, lang) })
+                : t.expectedUnknown
               : undefined,
+          staleNotice: isStale(item.last_verified, service.today())
+            ? format(t.staleNotice, { date: formatDate(item.last_verified, lang) })
+            : undefined,
           coverageLabel: coverageText(item.coverage_level, item.coverage_codes, geography, lang),
         })),
         facets,
@@ -217,6 +225,7 @@ async function instrumentModel(
 ): Promise<InstrumentPageModel> {
   const lang = c.get("lang");
   const t = catalogueMessages[lang];
+  const today = service.today();
   const [organization, related] = await Promise.all([
     service.findOrganization(row.organizationId),
     service.related(row, 4),
@@ -259,6 +268,25 @@ async function instrumentModel(
     windowClose: row.windowClose ? formatDate(row.windowClose, lang) : undefined,
     certainty: row.certainty ? pick(row.certainty, lang) : undefined,
     lastVerified: formatDate(row.lastVerified, lang),
+    staleNotice: isStale(row.lastVerified, today)
+      ? format(t.staleNotice, { date: formatDate(row.lastVerified, lang) })
+      : undefined,
+    expected:
+      row.status === "verwacht"
+        ? {
+            window: row.expected
+              ? format(t.expectedWindow, { month: formatExpected(row.expected, lang) })
+              : t.expectedUnknown,
+            advice: t.prepareNow,
+          }
+        : undefined,
+    pastWindows: row.pastWindows.map((window) =>
+      window.close
+        ? `${formatDate(window.open, lang)} – ${formatDate(window.close, lang)}`
+        : formatDate(window.open, lang),
+    ),
+    reach: row.reach ? { text: pick(row.reach, lang), source: row.reach.source } : undefined,
+    generalFinance: row.generalFinance,
     howToApply: pick(row.howToApply, lang),
     website: row.website ?? undefined,
     provider: {

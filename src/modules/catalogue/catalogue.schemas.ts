@@ -94,7 +94,23 @@ export const instrumentRecordSchema = z
     last_verified: isoDate,
     certainty: optionalLocalised,
     website: z.url().nullable().default(null),
+    /** Evidence of effect only: an evaluation or an outcome rate. Reach figures go in `reach` (ADR 0079). */
     evidence: z.object({ nl: text, en: text, source: text }).nullable().default(null),
+    reach: z.object({ nl: text, en: text, source: text }).nullable().default(null),
+    /** General SME finance rather than circular support: listed, labelled, never offered in a circular route. */
+    general_finance: z.boolean().default(false),
+    recurrence: z
+      .object({
+        frequency: z.literal("yearly"),
+        months: z.array(z.number().int().min(1).max(12)).min(1).max(12),
+        until: isoDate.nullable().default(null),
+      })
+      .nullable()
+      .default(null),
+    past_windows: z
+      .array(z.object({ open: isoDate, close: isoDate.nullable().default(null) }))
+      .max(50)
+      .default([]),
     keywords: z
       .object({ nl: z.array(text).default([]), en: z.array(text).default([]) })
       .default({ nl: [], en: [] }),
@@ -176,6 +192,13 @@ export const CSV_COLUMNS = [
   "evidence_nl",
   "evidence_en",
   "evidence_source",
+  "reach_nl",
+  "reach_en",
+  "reach_source",
+  "general_finance",
+  "recurrence_months",
+  "recurrence_until",
+  "past_windows",
   "partners",
   "keywords_nl",
   "keywords_en",
@@ -234,6 +257,19 @@ export function csvRowToRecord(row: Record<string, string>): unknown {
     evidence: row.evidence_nl
       ? { nl: row.evidence_nl, en: row.evidence_en ?? "", source: row.evidence_source ?? "" }
       : null,
+    reach: row.reach_nl ? { nl: row.reach_nl, en: row.reach_en ?? "", source: row.reach_source ?? "" } : null,
+    general_finance: row.general_finance === "true" || row.general_finance === "1",
+    recurrence: row.recurrence_months
+      ? {
+          frequency: "yearly",
+          months: list(row.recurrence_months).map((month) => number(month)),
+          until: row.recurrence_until || null,
+        }
+      : null,
+    past_windows: list(row.past_windows).map((window) => {
+      const [open, close] = window.split("/");
+      return { open: open?.trim() ?? "", close: close?.trim() || null };
+    }),
     partners: list(row.partners),
     keywords: { nl: list(row.keywords_nl), en: list(row.keywords_en) },
   };
@@ -290,6 +326,13 @@ export function recordToCsvRow(record: InstrumentRecord): Record<(typeof CSV_COL
     evidence_nl: record.evidence?.nl ?? "",
     evidence_en: record.evidence?.en ?? "",
     evidence_source: record.evidence?.source ?? "",
+    reach_nl: record.reach?.nl ?? "",
+    reach_en: record.reach?.en ?? "",
+    reach_source: record.reach?.source ?? "",
+    general_finance: record.general_finance ? "true" : "",
+    recurrence_months: record.recurrence ? record.recurrence.months.join(";") : "",
+    recurrence_until: record.recurrence?.until ?? "",
+    past_windows: record.past_windows.map((window) => `${window.open}/${window.close ?? ""}`).join(";"),
     partners: join(record.partners),
     keywords_nl: join(record.keywords.nl),
     keywords_en: join(record.keywords.en),

@@ -1,6 +1,7 @@
 import type { Lang } from "../../i18n/index.js";
 import { lowerBound } from "./catalogue.query.js";
 import type { FacetCount, InstrumentSummary, SearchFilters, SortOrder } from "./catalogue.repository.js";
+import { isStale, type PastWindow, type Recurrence } from "./catalogue.status.js";
 import { normaliseText } from "./catalogue.text.js";
 import { lexemeRankShare, parseTsvector, type QueryNode, queryOperands } from "./catalogue.tsquery.js";
 import { type FacetKey, STATUS_SORT_ORDER } from "./catalogue.vocabulary.js";
@@ -18,6 +19,8 @@ export type IndexRow = InstrumentSummary & {
   themes: string[];
   coverage_keys: string[];
   synthetic: boolean;
+  recurrence?: Recurrence | null;
+  past_windows?: PastWindow[];
   vector_nl: string;
   vector_en: string;
 };
@@ -59,14 +62,20 @@ const dayNumber = (isoDate: string | null) => (isoDate ? Date.parse(isoDate) / D
 
 export type SearchIndex = ReturnType<typeof buildSearchIndex>;
 
-export function buildSearchIndex(rows: IndexRow[]) {
+/**
+ * Builds the index. `today` decides which listings are stale: at equal relevance a stale one (checked more than
+ * twelve months ago) ranks right after a fresh one of the same status (ADR 0079).
+ */
+export function buildSearchIndex(rows: IndexRow[], today?: string) {
   const count = rows.length;
   const words = Math.ceil(count / 32);
   const facets = facetColumns(rows);
   const areas = facetColumn(rows.map((row) => row.coverage_keys));
   const statusOrder = Uint8Array.from(
     rows,
-    (row) => STATUS_ORDER.get(row.status) ?? STATUS_SORT_ORDER.length,
+    (row) =>
+      (STATUS_ORDER.get(row.status) ?? STATUS_SORT_ORDER.length) * 2 +
+      (today && isStale(row.last_verified, today) ? 1 : 0),
   );
   const newest = Float64Array.from(rows, (row) => dayNumber(row.window_open ?? row.last_verified) ?? 0);
   const closing = Float64Array.from(rows, (row) => dayNumber(row.window_close) ?? Number.POSITIVE_INFINITY);
@@ -337,6 +346,7 @@ function summaryOf(row: IndexRow): InstrumentSummary {
     window_close: row.window_close,
     last_verified: row.last_verified,
     provider_name: row.provider_name,
+    expected: row.expected ?? null,
   };
 }
 

@@ -22,9 +22,18 @@ import {
   type SortOrder,
 } from "./catalogue.repository.js";
 import { buildSearchIndex, type SearchIndex } from "./catalogue.search-index.js";
+import { type ExpectedWindow, isStale, type StatusInput, statusOn } from "./catalogue.status.js";
 import { loadSynonyms, type Synonyms } from "./catalogue.synonyms.js";
 import { parseTsquery, type QueryNode } from "./catalogue.tsquery.js";
 import type { FacetKey } from "./catalogue.vocabulary.js";
+
+const statusInputOf = (row: InstrumentRow): StatusInput => ({
+  status: row.status,
+  windowOpen: row.windowOpen,
+  windowClose: row.windowClose,
+  recurrence: row.recurrence,
+  pastWindows: row.pastWindows,
+});
 
 export type SearchRequest = {
   q?: string;
@@ -72,6 +81,13 @@ export type MatchableInstrument = {
   windowClose: string | null;
   hasEvidence: boolean;
   providerName: string;
+  /** For a verwacht scheme: the month its next round is expected to open. */
+  expected: ExpectedWindow | null;
+  lastVerified: string;
+  /** Checked more than twelve months ago. */
+  stale: boolean;
+  /** General SME finance, not circular support: never offered in a circular route (ADR 0079). */
+  generalFinance: boolean;
 };
 
 const ORGANIZATION_NAMES_TTL_MS = 30_000;
@@ -83,6 +99,8 @@ const WIDEN_BELOW = 5;
 /** What one revision of the catalogue is searched with: the index, the known words and typo corrections found. */
 type IndexedCatalogue = {
   revision: number;
+  /** The day the statuses were taken for: a new day rebuilds the index, since a window may have opened or closed. */
+  day: string;
   index: SearchIndex;
   vocabulary: Vocabulary;
   corrections: LRUCache<string, string[]>;
@@ -108,8 +126,15 @@ export function createCatalogueService(deps: {
     fetchMethod: async () =>
       new Map((await repository.listOrganizations({ includeSynthetic: true })).map((o) => [o.id, o.name])),
   });
-  let current: IndexedCatalogue | undefined;
-  let building: { revision: number; done: Promise<IndexedCatalogue> } | undefined;
+  let indexed: IndexedCatalogue | undefined;
+  let building: { revision: number; day: string; done: Promise<IndexedCatalogue> } | undefined;
+  const today = () => clock().toISOString().slice(0, 10);
+  /** The row with its status as of today and, for a recurring scheme between rounds, the expected window. */
+  function current<T extends InstrumentRow | undefined>(row: T): T {
+    if (!row) return row;
+    const now = statusOn(statusInputOf(row), today());
+    return { ...row, status: now.status, expected: now.expected };
+  }
   // Stemming depends on the text-search configuration only, never on the catalogue: kept across rebuilds.
   // "none": PostgreSQL found no lexemes (only stopwords); such a term matches nothing.
   const stemmed = new LRUCache<string, QueryNode | "none">({ max: STEMMED_QUERIES_KEPT });
@@ -120,13 +145,14 @@ export function createCatalogueService(deps: {
    */
   async function indexedCatalogue(): Promise<IndexedCatalogue> {
     const revision = await freshRevision();
-    if (current?.revision === revision) return current;
-    if (building?.revision !== revision) {
-      const started = { revision, done: buildIndexed(revision) };
+    const day = today();
+    if (indexed?.revision === revision && indexed.day === day) return indexed;
+    if (building?.revision !== revision || building.day !== day) {
+      const started = { revision, day, done: buildIndexed(revision, day) };
       building = started;
       started.done.then(
         (built) => {
-          if (!current || current.revision < built.revision) current = built;
+          if (!indexed || indexed.revision < built.revision || indexed.day !== built.day) indexed = built;
         },
         () => {},
       );
@@ -160,12 +186,27 @@ export function createCatalogueService(deps: {
     return nextRevisionRead;
   }
 
-  async function buildIndexed(revision: number): Promise<IndexedCatalogue> {
+  async function buildIndexed(revision: number, day: string): Promise<IndexedCatalogue> {
     // Read after the revision: the rows are at least as new as the revision they are filed under.
     const [rows, words] = await Promise.all([repository.loadIndexRows(), repository.listWords()]);
+    for (const row of rows) {
+      const now = statusOn(
+        {
+          status: row.status,
+          windowOpen: row.window_open,
+          windowClose: row.window_close,
+          recurrence: row.recurrence ?? null,
+          pastWindows: row.past_windows ?? [],
+        },
+        day,
+      );
+      row.status = now.status;
+      row.expected = now.expected;
+    }
     return {
       revision,
-      index: buildSearchIndex(rows),
+      day,
+      index: buildSearchIndex(rows, day),
       vocabulary: createVocabulary(words),
       corrections: new LRUCache({ max: CORRECTIONS_KEPT }),
     };
@@ -234,7 +275,7 @@ export function createCatalogueService(deps: {
         limit: perPage,
         offset: (page - 1) * perPage,
         withFacets: request.facets ?? false,
-        today: clock().toISOString().slice(0, 10),
+        today: today(),
         includeSynthetic,
       };
       const strict = catalogue.index.search({ ...base, minimumMatch: minimumMatch(terms.length) });
@@ -254,12 +295,16 @@ export function createCatalogueService(deps: {
 
     geography: deps.geography,
     includeSynthetic,
-    findBySlug: (slug: string) => repository.findInstrument({ slug }),
-    findByRefId: (refId: string) => repository.findInstrument({ refId }),
-    findById: (id: string) => repository.findInstrument({ id }),
+    today,
+    findBySlug: async (slug: string) => current(await repository.findInstrument({ slug })),
+    findByRefId: async (refId: string) => current(await repository.findInstrument({ refId })),
+    findById: async (id: string) => current(await repository.findInstrument({ id })),
     related: (row: InstrumentRow, limit = 3) => repository.related(row, limit),
-    listInstruments: (options: { ids?: string[]; includeSynthetic?: boolean } = {}) =>
+    /** The instruments as stored, with the status the curator or provider recorded (for the JSON and CSV export). */
+    listRecordedInstruments: (options: { ids?: string[]; includeSynthetic?: boolean } = {}) =>
       repository.listInstruments({ includeSynthetic, ...options }),
+    listInstruments: async (options: { ids?: string[]; includeSynthetic?: boolean } = {}) =>
+      (await repository.listInstruments({ includeSynthetic, ...options })).map((row) => current(row)),
     listOrganizations: repository.listOrganizations,
     findOrganization: repository.findOrganization,
     providerNames,
@@ -267,25 +312,33 @@ export function createCatalogueService(deps: {
     /** Every curated instrument in the shape the route engine and knowledge module match on. */
     async listForMatching(): Promise<MatchableInstrument[]> {
       const names = await providerNames();
-      return (await repository.listInstruments()).map((row) => ({
-        id: row.id,
-        refId: row.refId,
-        slug: row.slug,
-        name: row.name,
-        kind: row.kind,
-        journeySteps: row.journeySteps,
-        phases: row.phases,
-        themes: row.themes,
-        rStrategies: row.rStrategies,
-        sbiSections: row.sbiSections,
-        coverage: { level: row.coverageLevel, codes: row.coverageCodes },
-        sizeClasses: row.sizeClasses,
-        status: row.status,
-        windowOpen: row.windowOpen,
-        windowClose: row.windowClose,
-        hasEvidence: row.evidence !== null,
-        providerName: names.get(row.organizationId) ?? "",
-      }));
+      const day = today();
+      return (await repository.listInstruments()).map((stored) => {
+        const row = current(stored as InstrumentRow);
+        return {
+          id: row.id,
+          refId: row.refId,
+          slug: row.slug,
+          name: row.name,
+          kind: row.kind,
+          journeySteps: row.journeySteps,
+          phases: row.phases,
+          themes: row.themes,
+          rStrategies: row.rStrategies,
+          sbiSections: row.sbiSections,
+          coverage: { level: row.coverageLevel, codes: row.coverageCodes },
+          sizeClasses: row.sizeClasses,
+          status: row.status,
+          windowOpen: row.windowOpen,
+          windowClose: row.windowClose,
+          hasEvidence: row.evidence !== null,
+          providerName: names.get(row.organizationId) ?? "",
+          expected: row.expected ?? null,
+          lastVerified: row.lastVerified,
+          stale: isStale(row.lastVerified, day),
+          generalFinance: row.generalFinance,
+        };
+      });
     },
 
     /** Name and slug for a link, by ref_id or slug. */

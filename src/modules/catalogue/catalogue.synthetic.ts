@@ -132,7 +132,7 @@ export function generateSyntheticCatalogue(count: number, geography: SyntheticGe
       "doorlopend",
       "doorlopend",
       "gesloten",
-      "overtekend",
+      "verwacht",
       "historisch",
     ] as const);
     const place = level === "national" ? "" : ` ${area.name}`;

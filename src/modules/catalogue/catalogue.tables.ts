@@ -13,6 +13,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import type { Localised } from "../../i18n/index.js";
+import type { PastWindow, Recurrence } from "./catalogue.status.js";
 
 const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
 
@@ -33,7 +34,10 @@ export const catalogueOrganizations = pgTable("catalogue_organizations", {
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
+/** Evidence of effect: an evaluation, an outcome rate or the loket's own outcome data (ADR 0063). */
 export type EvidenceValue = { nl: string; en: string; source: string };
+/** Reach: how many took part or were reached. Never shown as evidence that it works (ADR 0079). */
+export type ReachValue = { nl: string; en: string; source: string };
 
 /**
  * HSDS service: one support instrument. Facet values are arrays with GIN indexes; the search vectors are generated
@@ -82,6 +86,12 @@ export const catalogueInstruments = pgTable(
     certainty: jsonb("certainty").$type<Localised | null>(),
     website: text("website"),
     evidence: jsonb("evidence").$type<EvidenceValue | null>(),
+    reach: jsonb("reach").$type<ReachValue | null>(),
+    /** How a scheme recurs (yearly, usual months) and its past rounds: the basis of "verwacht" (ADR 0079). */
+    recurrence: jsonb("recurrence").$type<Recurrence | null>(),
+    pastWindows: jsonb("past_windows").$type<PastWindow[]>().notNull().default([]),
+    /** General SME finance (Qredits, BMKB-Groen, GO, …): listed as such, never offered as circular support. */
+    generalFinance: boolean("general_finance").notNull().default(false),
     keywords: jsonb("keywords").$type<{ nl: string[]; en: string[] }>().notNull(),
     /** Derived words for search: compound parts and place names of the coverage (rebuilt after each import). */
     searchExtra: text("search_extra").notNull().default(""),

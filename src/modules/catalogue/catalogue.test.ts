@@ -8,8 +8,19 @@ import { createRegionsRepository, loadGeography } from "../regions/index.js";
 import { exportCsv, exportJson } from "./catalogue.export.js";
 import { importCatalogue, loadCuratedCatalogue, parseImportFile } from "./catalogue.import.js";
 import { createCatalogueService } from "./catalogue.service.js";
+import { type PastWindow, type Recurrence, type StatusInput, statusOn } from "./catalogue.status.js";
 
 const curated = readDataJson<Record<string, unknown>[]>("catalogue/instruments.json");
+const statusInputOfRecord = (record: Record<string, unknown>): StatusInput => {
+  const money = record.money as { window_open: string | null; window_close: string | null };
+  return {
+    status: record.status as string,
+    windowOpen: money.window_open,
+    windowClose: money.window_close,
+    recurrence: (record.recurrence as Recurrence | null) ?? null,
+    pastWindows: (record.past_windows as PastWindow[]) ?? [],
+  };
+};
 const TOKEN = "test-token-for-the-catalogue-import-0123456789";
 
 describeEachDatabase("catalogue pages and API", (database) => {
@@ -18,11 +29,11 @@ describeEachDatabase("catalogue pages and API", (database) => {
     app = await createTestApp(database());
   });
 
-  it("/aanbod lists all 45 curated instruments with facet counts", async () => {
+  it("/aanbod lists every curated instrument with facet counts", async () => {
     const response = await app.request("/aanbod");
     expect(response.status).toBe(200);
     const html = await response.text();
-    expect(html).toContain("45 instrumenten gevonden");
+    expect(html).toContain(`${curated.length} instrumenten gevonden`);
     // Facet counts come from the data: 10 subsidies in the curated set.
     const subsidies = curated.filter((i) => i.kind === "subsidy").length;
     expect(html).toMatch(
@@ -48,7 +59,11 @@ describeEachDatabase("catalogue pages and API", (database) => {
 
   it("a facet narrows the results and its count matches", async () => {
     const html = await (await app.request("/aanbod?status=doorlopend")).text();
-    const ongoing = curated.filter((i) => i.status === "doorlopend").length;
+    // The facet counts each instrument's status as of today (statusOn), not the status the file records.
+    const today = new Date().toISOString().slice(0, 10);
+    const ongoing = curated.filter(
+      (i) => statusOn(statusInputOfRecord(i), today).status === "doorlopend",
+    ).length;
     expect(html).toContain(`${ongoing} instrumenten gevonden`);
     expect(html).toContain("cl-facet__link--selected");
   });
@@ -201,11 +216,13 @@ describeEachDatabase("catalogue pages and API", (database) => {
       geography: await loadGeography(createRegionsRepository(db)),
     });
     const matchable = await service.listForMatching();
-    expect(matchable).toHaveLength(45);
+    expect(matchable).toHaveLength(curated.length);
     const chain = matchable.find((i) => i.refId === "rvo-circulaire-ketenprojecten")!;
     expect(chain.providerName).toBe("Rijksdienst voor Ondernemend Nederland");
     expect(chain.coverage).toEqual({ level: "national", codes: ["NL"] });
-    expect(chain.hasEvidence).toBe(true);
+    // Demand for a subsidy is reach, not evidence that it works (ADR 0079); an evaluation's outcome is.
+    expect(chain.hasEvidence).toBe(false);
+    expect(matchable.find((i) => i.refId === "circo-track")!.hasEvidence).toBe(true);
     expect(await service.lookup("vh-maatwerkondersteuning")).toMatchObject({
       slug: "versnellingshuis-maatwerkondersteuning",
     });
@@ -229,7 +246,7 @@ describeEachDatabase("catalogue import and export", (database) => {
 
   it("loading the curated catalogue again changes nothing", async () => {
     expect(await loadCuratedCatalogue(database().db)).toBe(0);
-    expect(await count()).toBe(45);
+    expect(await count()).toBe(curated.length);
   });
 
   it("re-importing the CSV export changes 0 rows and reports them unchanged", async () => {
@@ -237,14 +254,14 @@ describeEachDatabase("catalogue import and export", (database) => {
     const report = await importCatalogue(database().db, parseImportFile(csv, "csv"));
     expect(report, JSON.stringify(report)).toMatchObject({
       ok: true,
-      instruments: { created: 0, updated: 0, unchanged: 45 },
+      instruments: { created: 0, updated: 0, unchanged: curated.length },
     });
     const json = await exportJson(await service());
     const again = await importCatalogue(database().db, parseImportFile(JSON.stringify(json), "json"));
     expect(again).toMatchObject({
       ok: true,
       organizations: { created: 0, updated: 0, unchanged: json.organizations.length },
-      instruments: { created: 0, updated: 0, unchanged: 45 },
+      instruments: { created: 0, updated: 0, unchanged: curated.length },
     });
   });
 
@@ -302,7 +319,7 @@ describeEachDatabase("catalogue import and export", (database) => {
       instruments: [fresh, changed, json.instruments[2]!],
     });
     expect(report).toMatchObject({ ok: true, instruments: { created: 1, updated: 1, unchanged: 1 } });
-    expect(await count()).toBe(46);
+    expect(await count()).toBe(curated.length + 1);
     // The curated data puts the changed instrument back: idempotent towards the file, not towards the last import.
     await loadCuratedCatalogue(database().db);
     expect(

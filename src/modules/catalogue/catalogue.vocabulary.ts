@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { Localised } from "../../i18n/index.js";
+import { STATUS_LABELS, STATUSES } from "./catalogue.status.js";
 
 /**
  * The closed vocabularies of the catalogue (facets and taxonomies). They change with a code release, not with an
@@ -39,9 +40,8 @@ export const KINDS = [
   "procurement",
   "loket",
 ] as const;
-export const STATUSES = ["open", "gesloten", "overtekend", "doorlopend", "historisch"] as const;
-/** The order of statuses in results at equal fit: what a company can use now first; any other status last. */
-export const STATUS_SORT_ORDER = ["open", "doorlopend", "overtekend", "gesloten"] as const;
+// The status vocabulary and its rules live in one module (ADR 0079).
+export { STATUS_SORT_ORDER, STATUSES, type Status } from "./catalogue.status.js";
 export const COVERAGE_LEVELS = ["eu", "national", "province", "res_region", "municipality"] as const;
 export const SIZE_CLASSES = ["micro", "klein", "middel", "groot"] as const;
 export const ALLOCATIONS = ["first_come", "tender", "continuous"] as const;
@@ -52,7 +52,6 @@ export type JourneyStep = (typeof JOURNEY_STEPS)[number];
 export type Phase = (typeof PHASES)[number];
 export type Theme = (typeof THEMES)[number];
 export type Kind = (typeof KINDS)[number];
-export type Status = (typeof STATUSES)[number];
 export type CoverageLevel = (typeof COVERAGE_LEVELS)[number];
 
 /** Labels in both languages for every facet value. */
@@ -95,13 +94,7 @@ export const LABELS: Record<string, Record<string, Localised>> = {
     procurement: { nl: "Inkoopprogramma", en: "Procurement programme" },
     loket: { nl: "Loket", en: "Help desk" },
   },
-  status: {
-    open: { nl: "Open", en: "Open" },
-    gesloten: { nl: "Gesloten", en: "Closed" },
-    overtekend: { nl: "Overtekend", en: "Oversubscribed" },
-    doorlopend: { nl: "Doorlopend", en: "Ongoing" },
-    historisch: { nl: "Historisch", en: "Historical" },
-  },
+  status: STATUS_LABELS,
   coverage: {
     eu: { nl: "Europees", en: "European" },
     national: { nl: "Landelijk", en: "National" },

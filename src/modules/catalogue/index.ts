@@ -21,5 +21,19 @@ export {
   type SearchRequest,
   type SearchResult,
 } from "./catalogue.service.js";
+export {
+  AVAILABLE_STATUSES,
+  type ExpectedWindow,
+  formatExpected,
+  isAvailable,
+  isOfferable,
+  isStale,
+  type PastWindow,
+  type Recurrence,
+  STATUS_LABELS,
+  STATUSES,
+  type Status,
+  statusOn,
+} from "./catalogue.status.js";
 export { generateSyntheticCatalogue } from "./catalogue.synthetic.js";
 export { FACETS, LABELS, label } from "./catalogue.vocabulary.js";

@@ -104,9 +104,11 @@ export async function loadKnowledgeContent(
       `data/knowledge has links to nothing:\n${problems.map((line) => `- ${line}`).join("\n")}`,
     );
   const { examples, packages, roadmaps } = content;
+  // Invented example events exist only in demo mode (`exampleEventsFrom` is the demo's start): without it they are
+  // left out, and curated rows that are not in the list are removed below, so a switch to DEMO=0 drops them.
   const events = options.exampleEventsFrom
     ? moveExampleEvents(content.events, options.exampleEventsFrom)
-    : content.events;
+    : content.events.filter((event) => !event.is_example);
 
   const packageNames = new Map(packages.map((item) => [item.slug, item.name] as const));
   const exampleRows = examples.map((example) => ({
@@ -277,15 +279,25 @@ export function moveExampleEvents<
   const first = Math.min(...examples.map((event) => Date.parse(event.starts_at)));
   if (first >= from.getTime()) return events;
   const days = Math.ceil((from.getTime() - first) / (7 * DAY_MS)) * 7;
-  return events.map((event) =>
-    event.is_example
-      ? {
-          ...event,
-          starts_at: amsterdamPlusDays(event.starts_at, days),
-          ends_at: amsterdamPlusDays(event.ends_at, days),
-        }
-      : event,
-  );
+  return events.map((event) => {
+    if (!event.is_example) return event;
+    // Whole weeks keep the weekday and the office hours; one that would land in the Christmas holidays
+    // (24 December to 1 January) moves on two more weeks, so no invented event sits on a day offices are closed.
+    const shift = inChristmasHolidays(amsterdamPlusDays(event.starts_at, days)) ? days + 14 : days;
+    return {
+      ...event,
+      starts_at: amsterdamPlusDays(event.starts_at, shift),
+      ends_at: amsterdamPlusDays(event.ends_at, shift),
+    };
+  });
+}
+
+/** 24 December to 1 January, by the Dutch calendar day of an ISO time. */
+function inChristmasHolidays(iso: string): boolean {
+  const day = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam" })
+    .format(new Date(iso))
+    .slice(5);
+  return day >= "12-24" || day === "01-01";
 }
 
 /** An ISO time `days` calendar days later at the same wall-clock time in the Netherlands, with its own UTC offset. */

@@ -6,6 +6,7 @@ import { describeEachDatabase } from "../../../tests/support/database.js";
 import { loginAs } from "../../../tests/support/workspace.js";
 import { queryRows } from "../../db/client.js";
 import { seedDemoData } from "../../db/seed.js";
+import { loadKnowledgeContent } from "./knowledge.loader.js";
 import {
   emptyProviderEventForm,
   eventSlugBase,
@@ -128,6 +129,8 @@ describeEachDatabase("providers keep their own agenda events", (database) => {
 
   beforeAll(async () => {
     await seedDemoData(database().db, "demo-wachtwoord");
+    // The curated example events exist only in demo mode; load them to see they stay out of the editor.
+    await loadKnowledgeContent(database().db, { exampleEventsFrom: new Date("2026-01-01T00:00:00Z") });
     app = await createTestApp(database(), {}, { clock: () => NOW });
   });
 

@@ -150,11 +150,15 @@ export function createKnowledgeRepository(db: Database) {
       return { rows, total: total?.n ?? 0 };
     },
     /** Every event's region (null: national or online) and start, for the monitor's star levels. */
+    /**
+     * The monitor's event facts: real events only. An invented example event (is_example, demo mode only) never
+     * counts toward a star level, coverage or a goal, not even in demo mode (ADR 0079).
+     */
     eventFacts: () =>
       db
         .select({ regionCode: knowledgeEvents.regionCode, startsAt: knowledgeEvents.startsAt })
         .from(knowledgeEvents)
-        .where(eq(knowledgeEvents.cancelled, false)),
+        .where(and(eq(knowledgeEvents.cancelled, false), eq(knowledgeEvents.isExample, false))),
     /** Start times of all upcoming or all past events, for the month filter. */
     eventStarts: async (now: Date, archive: boolean) =>
       (

@@ -12,6 +12,10 @@ import { AppError } from "../../web/errors.js";
 import { createRegionsRepository, loadGeography } from "../regions/index.js";
 import { instrumentLinksFromCuratedFile } from "./knowledge.instrument-links.js";
 import { loadKnowledgeContent } from "./knowledge.loader.js";
+
+/** The invented example events load only in demo mode; a start before the first keeps the file's dates. */
+const DEMO_LOAD = { exampleEventsFrom: new Date("2026-01-01T00:00:00Z") };
+
 import { toMeasurePackageModel } from "./knowledge.presenters.js";
 import { createKnowledgeRepository } from "./knowledge.repository.js";
 import { curatedExamplesFile, curatedRoadmapsFile } from "./knowledge.schemas.js";
@@ -94,7 +98,7 @@ describeEachDatabase("knowledge", (database) => {
     ]) {
       await database().db.execute(sql.raw(`delete from ${table}`));
     }
-    firstLoad = await loadKnowledgeContent(database().db);
+    firstLoad = await loadKnowledgeContent(database().db, DEMO_LOAD);
     const geography = await loadGeography(createRegionsRepository(database().db));
     service = createKnowledgeService(createKnowledgeRepository(database().db), geography);
     app = await createApp({
@@ -129,7 +133,7 @@ describeEachDatabase("knowledge", (database) => {
   });
 
   it("loading the content again changes 0 rows", async () => {
-    expect(await loadKnowledgeContent(database().db)).toBe(0);
+    expect(await loadKnowledgeContent(database().db, DEMO_LOAD)).toBe(0);
   });
 
   it("a reload restores a changed curated event with version + 1, and leaves provider events alone", async () => {
@@ -138,7 +142,7 @@ describeEachDatabase("knowledge", (database) => {
       .update(knowledgeEvents)
       .set({ organiser: "Iemand anders" })
       .where(eq(knowledgeEvents.slug, "circo-track-twente-2026-06"));
-    expect(await loadKnowledgeContent(db)).toBe(1);
+    expect(await loadKnowledgeContent(db, DEMO_LOAD)).toBe(1);
     const [restored] = await db
       .select()
       .from(knowledgeEvents)
@@ -199,7 +203,7 @@ describeEachDatabase("knowledge", (database) => {
     });
 
     it("the curated loader does not touch the provider's event", async () => {
-      expect(await loadKnowledgeContent(database().db)).toBe(0);
+      expect(await loadKnowledgeContent(database().db, DEMO_LOAD)).toBe(0);
       expect(await count("knowledge_events where origin = 'provider'")).toBe(1);
     });
   });

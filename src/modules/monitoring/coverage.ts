@@ -1,3 +1,4 @@
+import { isAvailable } from "../catalogue/index.js";
 import {
   type CoverageInstrument,
   JOURNEY_STEPS,
@@ -6,19 +7,6 @@ import {
   type Phase,
   type RegionGeo,
 } from "./monitoring.types.js";
-
-/**
- * Statuses under which an instrument counts as available. "open" is an application window that is open now;
- * "doorlopend" is an instrument without windows (advice, networks, tax schemes) that can be used any day. Closed,
- * oversubscribed ("overtekend"), announced and historical instruments do not count. The services API filter
- * status=open must use this same rule so coverage and search agree (ADR 0060).
- */
-export const AVAILABLE_STATUSES: readonly string[] = ["open", "doorlopend"];
-
-/** Whether an instrument with this status can be used by a company today. */
-export function isAvailableStatus(status: string): boolean {
-  return AVAILABLE_STATUSES.includes(status);
-}
 
 /** Whether the instrument's coverage includes a company in this municipality (status not considered). */
 export function coversMunicipality(
@@ -63,7 +51,7 @@ export function countsInCell(
   phase: Phase,
 ): boolean {
   return (
-    isAvailableStatus(instrument.status) &&
+    isAvailable(instrument.status) &&
     instrument.journeySteps.includes(step) &&
     instrument.phases.includes(phase) &&
     regionReach(instrument, region) === "all"
@@ -84,7 +72,7 @@ export type RegionCoverage = {
 
 /** The coverage matrix of one region: counts per journey step × phase, its gaps (0) and overlaps (same kind ≥ 2). */
 export function regionCoverage(instruments: CoverageInstrument[], region: RegionGeo): RegionCoverage {
-  const available = instruments.filter((instrument) => isAvailableStatus(instrument.status));
+  const available = instruments.filter((instrument) => isAvailable(instrument.status));
   const reach = new Map(available.map((instrument) => [instrument.refId, regionReach(instrument, region)]));
   const whole = available.filter((instrument) => reach.get(instrument.refId) === "all");
   const cells = {} as CoverageCells;

@@ -1,5 +1,5 @@
 export { regionsInArea } from "./areas.js";
-export { AVAILABLE_STATUSES, coversMunicipality, isAvailableStatus } from "./coverage.js";
+export { coversMunicipality } from "./coverage.js";
 export { createJourneyRecorder } from "./journey-recorder.js";
 export { monitoringApi } from "./monitoring.api.js";
 export { createMonitoringRepository, type MonitoringRepository } from "./monitoring.repository.js";

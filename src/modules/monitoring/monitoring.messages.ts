@@ -57,6 +57,12 @@ export const monitoringMessages = defineMessages(
     coverageIntro:
       "Per regio, klantreisstap en fase: hoeveel instrumenten een bedrijf overal in de regio nu kan gebruiken (landelijk, provinciaal en regionaal, met status open of doorlopend). Een 0 is een gat. Kies een regio voor details.",
     coverageCaption: "Aantal beschikbare instrumenten per regio, klantreisstap en fase",
+    staleTitle: "Niet bijgewerkt, per aanbieder",
+    staleIntro:
+      "Aanbod dat langer dan 12 maanden niet is gecontroleerd. Bezoekers zien daarbij 'controleer de actuele stand bij de aanbieder'. Aanbieders kunnen hun aanbod in hun werkruimte met één klik als nog actueel bevestigen.",
+    staleProvider: "Aanbieder",
+    staleCount: "Niet bijgewerkt",
+    staleTotal: "Totaal aanbod",
     gap: "gat",
     gapCount: "{count} gaten",
     regionTitle: "Monitor regio {name}",
@@ -217,6 +223,12 @@ export const monitoringMessages = defineMessages(
     coverageIntro:
       "Per region, journey step and phase: how many instruments a business anywhere in the region can use now (national, provincial and regional, with status open or ongoing). A 0 is a gap. Choose a region for details.",
     coverageCaption: "Number of available instruments per region, journey step and phase",
+    staleTitle: "Not updated, per provider",
+    staleIntro:
+      "Listings not checked for more than 12 months. Visitors see 'check the current position with the provider' with them. Providers can confirm a listing as still current in their workspace with one click.",
+    staleProvider: "Provider",
+    staleCount: "Not updated",
+    staleTotal: "Total listings",
     gap: "gap",
     gapCount: "{count} gaps",
     regionTitle: "Monitor region {name}",

@@ -128,8 +128,9 @@ export function monitoringRoutes({
       );
     })
     .get("/monitor/dekking", async (c) => {
-      const overview = await service.overview();
+      const [overview, stale] = await Promise.all([service.overview(), service.staleByProvider()]);
       const model = {
+        stale,
         regions: overview.map((region) => ({
           code: region.code,
           name: region.name,

@@ -175,6 +175,21 @@ export function createMonitoringService(deps: {
     /** The instruments as the sources give them. */
     instruments: () => deps.sources.instruments(),
     overview: () => overview(),
+    /** Per provider: how many of its listings were not checked for more than twelve months, most first. */
+    async staleByProvider(): Promise<{ provider: string; stale: number; total: number }[]> {
+      const counts = new Map<string, { stale: number; total: number }>();
+      for (const instrument of await deps.sources.instruments()) {
+        const name = instrument.providerName ?? "";
+        const entry = counts.get(name) ?? { stale: 0, total: 0 };
+        entry.total++;
+        if (instrument.stale) entry.stale++;
+        counts.set(name, entry);
+      }
+      return [...counts]
+        .map(([provider, entry]) => ({ provider, ...entry }))
+        .filter((entry) => entry.stale > 0)
+        .sort((a, b) => b.stale - a.stale || a.provider.localeCompare(b.provider, "nl"));
+    },
     /** The instruments counted in one cell of one region. */
     async cell(regionCode: string, step: JourneyStep, phase: Phase) {
       const region = regions.find((candidate) => candidate.code === regionCode);

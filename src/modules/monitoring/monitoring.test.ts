@@ -85,6 +85,13 @@ describeEachDatabase("monitoring pages, funnel rollup and goals", (database) => 
         expect(await response.text()).toContain(`<html lang="${lang}">`);
       }
     }
+    // Listings not checked for twelve months, counted per provider ("niet bijgewerkt").
+    const coverage = await (await publicApp.request("/monitor/dekking")).text();
+    expect(coverage).toContain("Niet bijgewerkt, per aanbieder");
+    const rvoRow = /data-provider="Rijksdienst voor Ondernemend Nederland">[\s\S]*?<td[^>]*>(\d+)<\/td>/.exec(
+      coverage,
+    );
+    expect(Number(rvoRow?.[1])).toBeGreaterThan(0);
     const overview = await (await publicApp.request("/monitor")).text();
     expect(overview).toContain('role="img"');
     expect(overview.match(/class="cl-map__region cl-stars-\d"><title>/g)).toHaveLength(30);

@@ -31,6 +31,10 @@ export type CoverageInstrument = {
   coverageLevel: CoverageLevel;
   coverageCodes: string[];
   status: string;
+  /** The provider's name, for the per-provider "niet bijgewerkt" count. */
+  providerName?: string;
+  /** Checked more than twelve months ago (ADR 0079). */
+  stale?: boolean;
 };
 
 /** A referral without personal data: where, to what, and how it ended. */

@@ -1,4 +1,5 @@
-import { isAvailableStatus, regionReach } from "./coverage.js";
+import { isAvailable } from "../catalogue/index.js";
+import { regionReach } from "./coverage.js";
 import {
   type CoverageInstrument,
   type EventFact,
@@ -76,7 +77,7 @@ export function loopClosing(referrals: ReferralFact[], now: Date) {
 export function starLevel(inputs: StarInputs): StarLevel {
   const { region, now } = inputs;
   const usable = inputs.instruments.filter(
-    (instrument) => isAvailableStatus(instrument.status) && regionReach(instrument, region) === "all",
+    (instrument) => isAvailable(instrument.status) && regionReach(instrument, region) === "all",
   );
   const hasStep = (step: string) => usable.some((instrument) => instrument.journeySteps.includes(step));
   const { loop } = inputs;

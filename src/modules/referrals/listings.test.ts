@@ -281,7 +281,7 @@ describeEachDatabase("provider listings write to the catalogue", (database) => {
     const { session, csrf } = await signIn("aanbieder.rvo@demo.invalid");
     const form = (status: string) => ({ version: "2", status, opensOn: "", closesOn: "", terms: "" });
     const answers = await Promise.all([
-      session.post(`/werkruimte/aanbod/${MIA}`, form("overtekend"), { csrf }),
+      session.post(`/werkruimte/aanbod/${MIA}`, form("verwacht"), { csrf }),
       session.post(`/werkruimte/aanbod/${MIA}`, form("gesloten"), { csrf }),
     ]);
     expect(answers.map((answer) => answer.status).sort()).toEqual([303, 409]);
@@ -290,5 +290,41 @@ describeEachDatabase("provider listings write to the catalogue", (database) => {
     );
     expect(version!.version).toBe(3);
     expect((await catalogueRow(MIA)).status).toBe(version!.status);
+  });
+
+  it("a provider sees its listings not checked for 12 months and confirms one with one click, audited", async () => {
+    const WBSO = "rvo-wbso";
+    const { session, csrf } = await signIn("aanbieder.rvo@demo.invalid");
+    const before = await (await session.get("/werkruimte/aanbod")).text();
+    expect(before).toMatch(/van uw aanbod is langer dan 12 maanden niet bijgewerkt/);
+    expect(before).toContain(`action="/werkruimte/aanbod/${WBSO}/actueel"`);
+    const publicBefore = await (await app.request("/aanbod/wbso")).text();
+    expect(publicBefore).toContain("controleer de actuele stand bij de aanbieder");
+
+    const confirmed = await session.post(`/werkruimte/aanbod/${WBSO}/actueel`, {}, { csrf });
+    expect(confirmed.status).toBe(303);
+    expect(confirmed.headers.get("location")).toBe("/werkruimte/aanbod?bevestigd");
+    const [row] = await rows<{ last_verified: string; status: string }>(
+      sql`select last_verified::text, status from catalogue_instruments where ref_id = ${WBSO}`,
+    );
+    expect(row).toEqual({ last_verified: "2026-11-27", status: "doorlopend" });
+    const [entry] = await rows<{ action: string; detail: { to: string } }>(
+      sql`select action, detail from audit_log where subject_id = ${WBSO} order by id desc limit 1`,
+    );
+    expect(entry).toMatchObject({ action: "listing.confirm", detail: { to: "2026-11-27" } });
+    expect((await service(WBSO)) as unknown).toMatchObject({ assured_date: "2026-11-27" });
+    const after = await (await session.get("/werkruimte/aanbod")).text();
+    expect(after).not.toContain(`action="/werkruimte/aanbod/${WBSO}/actueel"`);
+
+    // Without the CSRF token: refused, nothing changes. Someone who is not the provider: refused.
+    const forged = await session.post(`/werkruimte/aanbod/rvo-mia-vamil-circulair/actueel`, {});
+    expect(forged.status).toBe(403);
+    const adviser = await signIn("adviseur.es04@demo.invalid");
+    const refused = await adviser.session.post(
+      `/werkruimte/aanbod/${WBSO}/actueel`,
+      {},
+      { csrf: adviser.csrf },
+    );
+    expect(refused.status).toBe(403);
   });
 });

@@ -1,11 +1,12 @@
 import type { Database } from "../../db/client.js";
 import type { Localised } from "../../i18n/index.js";
+import { AVAILABLE_STATUSES, isAvailable, STATUSES, type Status } from "../catalogue/index.js";
 
-/** The catalogue's status words a provider can set on its listing (the catalogue's own vocabulary). */
-export const LISTING_STATUSES = ["open", "doorlopend", "overtekend", "gesloten", "historisch"] as const;
-export type ListingStatus = (typeof LISTING_STATUSES)[number];
-/** Only instruments a company can still use are offered for referral. */
-export const REFERABLE_STATUSES: readonly ListingStatus[] = ["open", "doorlopend"];
+/** The catalogue's status words a provider can set on its listing: the catalogue's one vocabulary (ADR 0079). */
+export const LISTING_STATUSES = STATUSES;
+export type ListingStatus = Status;
+/** Only instruments a company can still use are offered for referral (the catalogue's isAvailable). */
+export const REFERABLE_STATUSES: readonly ListingStatus[] = AVAILABLE_STATUSES;
 
 /** What the referrals module needs to know about an instrument, by its stable catalogue ref_id. */
 export type InstrumentSummary = {
@@ -18,6 +19,8 @@ export type InstrumentSummary = {
   windowOpen: string | null;
   windowClose: string | null;
   conditions: Localised;
+  /** The day the listing was last checked (YYYY-MM-DD). */
+  lastVerified: string;
 };
 
 /** A provider's listing change as it is written to the catalogue. */
@@ -42,7 +45,8 @@ export type InstrumentDirectory = {
   /** Reads the instrument and locks it until the transaction ends. */
   lock(tx: Database, refId: string): Promise<InstrumentSummary | undefined>;
   applyListing(tx: Database, refId: string, change: ListingChange): Promise<boolean>;
+  /** Sets last_verified to the day of `confirmedAt` and changes nothing else ("nog actueel"). */
+  confirmCurrent(tx: Database, refId: string, confirmedAt: Date): Promise<boolean>;
 };
 
-export const isReferable = (instrument: Pick<InstrumentSummary, "status">) =>
-  (REFERABLE_STATUSES as readonly string[]).includes(instrument.status);
+export const isReferable = (instrument: Pick<InstrumentSummary, "status">) => isAvailable(instrument.status);

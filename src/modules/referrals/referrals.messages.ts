@@ -184,6 +184,7 @@ export const referralsMessages = defineMessages(
     listingOpen: "open",
     listingDoorlopend: "doorlopend (altijd aan te vragen)",
     listingOvertekend: "vol (overtekend)",
+    listingVerwacht: "verwacht (nu dicht, er komt een nieuwe ronde)",
     listingGesloten: "gesloten",
     listingHistorisch: "gestopt",
     opensOn: "Open vanaf",
@@ -199,6 +200,11 @@ export const referralsMessages = defineMessages(
     errListingStatus: "Kies een status uit de lijst.",
     errTerms: "Schrijf de voorwaarden in hoogstens 2000 tekens.",
     listingSaved: "De wijziging is opgeslagen en staat in het openbare aanbod.",
+    listingConfirmed: "Dank u. Wij tonen bij dit aanbod dat het vandaag is gecontroleerd.",
+    staleCount:
+      "{count} van uw aanbod is langer dan 12 maanden niet bijgewerkt. Klopt het nog? Klik dan op 'Nog actueel'.",
+    staleListing: "Niet bijgewerkt sinds {date}. Klopt alles nog? Dan hoeft u niets te wijzigen.",
+    confirmCurrent: "Nog actueel",
     // outbox
     outboxTitle: "Verstuurde e-mails",
     outboxIntro: "In de demo worden e-mails niet echt verstuurd. U ziet ze hier.",
@@ -384,6 +390,7 @@ export const referralsMessages = defineMessages(
     listingOpen: "open",
     listingDoorlopend: "ongoing (you can always apply)",
     listingOvertekend: "full (oversubscribed)",
+    listingVerwacht: "expected (closed now, a new round will come)",
     listingGesloten: "closed",
     listingHistorisch: "discontinued",
     opensOn: "Open from",
@@ -399,6 +406,12 @@ export const referralsMessages = defineMessages(
     errListingStatus: "Choose a status from the list.",
     errTerms: "Write the terms in at most 2000 characters.",
     listingSaved: "The change is saved and shows in the public catalogue.",
+    listingConfirmed: "Thank you. This listing now shows that it was checked today.",
+    staleCount:
+      "{count} of your listings have not been updated for more than 12 months. Still correct? Then click 'Still current'.",
+    staleListing:
+      "Not updated since {date}. Is everything still correct? Then you do not need to change anything.",
+    confirmCurrent: "Still current",
     outboxTitle: "Sent e-mails",
     outboxIntro: "In the demo, e-mails are not really sent. You see them here.",
     outboxEmpty: "There are no e-mails.",
@@ -479,6 +492,8 @@ export function label(lang: "nl" | "en", code: string | null | undefined): strin
 const LISTING_LABEL_KEYS = {
   open: "listingOpen",
   doorlopend: "listingDoorlopend",
+  verwacht: "listingVerwacht",
+  // Old listing versions only: the vocabulary has no overtekend any more (ADR 0079).
   overtekend: "listingOvertekend",
   vol: "listingOvertekend",
   gesloten: "listingGesloten",

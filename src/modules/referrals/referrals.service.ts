@@ -887,6 +887,34 @@ export function createReferralsService(deps: ReferralsDeps) {
       return result;
     },
 
+    /**
+     * The provider confirms its listing is still current: last_verified becomes today, in one transaction with the
+     * audit entry. Nothing else of the listing changes, so no new listing version is written.
+     */
+    async confirmListing(
+      refId: string,
+      providerId: string,
+      actor: AuditActor,
+    ): Promise<{ ok: true; lastVerified: string } | { ok: false }> {
+      const now = clock();
+      const result = await db.transaction(async (tx) => {
+        const t = tx as unknown as Database;
+        const instrument = await instruments.lock(t, refId);
+        if (!instrument || instrument.providerOrganizationId !== providerId) return { ok: false as const };
+        await instruments.confirmCurrent(t, refId, now);
+        const lastVerified = now.toISOString().slice(0, 10);
+        await audit.record(t, actor, {
+          action: "listing.confirm",
+          subjectType: "listing",
+          subjectId: refId,
+          detail: { from: instrument.lastVerified, to: lastVerified },
+        });
+        return { ok: true as const, lastVerified };
+      });
+      if (result.ok) deps.onListingChanged?.(refId);
+      return result;
+    },
+
     /** Stored e-mail messages, newest first: all of them, or those to one address. */
     async outbox(toAddress: string | null) {
       return db

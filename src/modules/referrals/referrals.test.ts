@@ -302,7 +302,7 @@ describeEachDatabase("intake, dossier and closed-loop referral", (database) => {
     expect(page).toContain("MIA");
     const form = {
       version: "0",
-      status: "overtekend",
+      status: "verwacht",
       opensOn: "2026-01-05",
       closesOn: "2026-12-31",
       terms: "Tot € 1 mln & 45%",
@@ -326,7 +326,7 @@ describeEachDatabase("intake, dossier and closed-loop referral", (database) => {
       ).status,
     ).toBe(303);
     expect(await rows(sql`select version, status from listing_versions order by version`)).toEqual([
-      { version: 1, status: "overtekend" },
+      { version: 1, status: "verwacht" },
       { version: 2, status: "open" },
     ]);
     expect((await session.post("/werkruimte/aanbod/circo-track", form, { csrf })).status).toBe(403);

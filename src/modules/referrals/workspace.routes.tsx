@@ -4,6 +4,7 @@ import type { AppContext, AppEnv } from "../../web/context.js";
 import { type FieldProblem, notFound } from "../../web/errors.js";
 import { pageContext, renderPage } from "../../web/render.js";
 import type { Guard, Principal } from "../auth/index.js";
+import { isStale } from "../catalogue/index.js";
 import type { Geography } from "../regions/index.js";
 import {
   type InstrumentDirectory,
@@ -29,6 +30,8 @@ export type WorkspaceRouteDeps = {
   instruments: InstrumentDirectory;
   guard: Guard;
   geography: Geography;
+  /** Today's date for "niet bijgewerkt" (stale listings); tests inject their own. */
+  clock?: () => Date;
 };
 
 type RenderStatus = 200 | 400 | 409;
@@ -49,6 +52,7 @@ const formValues = async (c: AppContext) =>
 /** /werkruimte/…: queue, dossiers, referrals, measures, listings and the outbox; every route calls the guard. */
 export function workspaceRoutes(deps: WorkspaceRouteDeps) {
   const { referrals, guard, instruments, geography } = deps;
+  const clock = deps.clock ?? (() => new Date());
   const actor = guard.actorOf;
 
   async function dossierScope(
@@ -220,6 +224,8 @@ export function workspaceRoutes(deps: WorkspaceRouteDeps) {
         closesOn: instrument.windowClose ?? "",
         terms: instrument.conditions.nl,
         changedAt: current?.changedAt ?? null,
+        lastVerified: instrument.lastVerified,
+        stale: isStale(instrument.lastVerified, clock().toISOString().slice(0, 10)),
         problems: [],
         conflict: false,
       };
@@ -455,7 +461,11 @@ export function workspaceRoutes(deps: WorkspaceRouteDeps) {
     .get("/werkruimte/aanbod", async (c) => {
       const principal = await guard.authorize(c, "provider.inbox");
       const notice =
-        c.req.query("opgeslagen") !== undefined ? referralsMessages[c.get("lang")].listingSaved : undefined;
+        c.req.query("opgeslagen") !== undefined
+          ? referralsMessages[c.get("lang")].listingSaved
+          : c.req.query("bevestigd") !== undefined
+            ? referralsMessages[c.get("lang")].listingConfirmed
+            : undefined;
       return renderListings(c, principal, undefined, 200, { notice });
     })
     .post("/werkruimte/aanbod/:refId", async (c) => {
@@ -505,6 +515,21 @@ export function workspaceRoutes(deps: WorkspaceRouteDeps) {
         return renderListings(c, principal, { refId, values, problems: [], conflict: true }, 409);
       if (!result.ok) throw notFound("instrument");
       return c.redirect("/werkruimte/aanbod?opgeslagen", 303);
+    })
+    .post("/werkruimte/aanbod/:refId/actueel", async (c) => {
+      const refId = c.req.param("refId");
+      const instrument = await instruments.get(refId);
+      if (!instrument) throw notFound("instrument");
+      // The same permission as changing the listing: only the provider's own staff, refusals audited.
+      await guard.authorize(
+        c,
+        "listing.update",
+        { providerId: instrument.providerOrganizationId },
+        { type: "listing", id: refId },
+      );
+      const result = await referrals.confirmListing(refId, instrument.providerOrganizationId, actor(c));
+      if (!result.ok) throw notFound("instrument");
+      return c.redirect("/werkruimte/aanbod?bevestigd", 303);
     })
     .get("/werkruimte/outbox", async (c) => {
       const principal = await guard.authorize(c, "outbox.view");

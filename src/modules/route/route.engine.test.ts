@@ -127,9 +127,16 @@ describe("sector strategies", () => {
 });
 
 describe("hard filters", () => {
-  it("keeps only open and doorlopend instruments", () => {
+  it("keeps open, doorlopend and verwacht instruments, never general SME finance", () => {
     expect(isEligible(instrument({ status: "open" }), profile(), TODAY)).toBe(true);
     expect(isEligible(instrument({ status: "doorlopend" }), profile(), TODAY)).toBe(true);
+    // Between rounds: offered, labelled, even though its last window closed before today.
+    expect(isEligible(instrument({ status: "verwacht", windowClose: "2024-09-04" }), profile(), TODAY)).toBe(
+      true,
+    );
+    expect(isEligible(instrument({ status: "doorlopend", generalFinance: true }), profile(), TODAY)).toBe(
+      false,
+    );
     expect(isEligible(instrument({ status: "gesloten" }), profile(), TODAY)).toBe(false);
     expect(isEligible(instrument({ status: "historisch" }), profile(), TODAY)).toBe(false);
   });
@@ -165,7 +172,8 @@ describe("hard filters", () => {
     for (const stage of [undefined, ...STAGES]) {
       const route = rank(profile({ location: amsterdam, stage, help: ["financiering"] }), curated);
       for (const { instrument: item } of route.recommendations) {
-        expect(["open", "doorlopend"]).toContain(item.status);
+        expect(["open", "doorlopend", "verwacht"]).toContain(item.status);
+        expect(item.generalFinance).toBe(false);
         if (item.coverage.level === "province") expect(item.coverage.codes).toContain("PV27");
       }
     }

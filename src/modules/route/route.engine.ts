@@ -4,6 +4,7 @@
  * from. The weights are in ROUTE_WEIGHTS below and explained in docs/route-scoring.md.
  */
 import type { Localised } from "../../i18n/index.js";
+import { isOfferable } from "../catalogue/index.js";
 import type { Help, JourneyStep, Motivation, Phase, SizeClass, Stage, Theme } from "./route.vocabulary.js";
 
 /** What the engine needs of an instrument; the catalogue's listing maps its rows to this shape. */
@@ -27,6 +28,14 @@ export type MatchableInstrument = {
   windowClose: string | null;
   hasEvidence: boolean;
   providerName: string;
+  /** For a verwacht scheme (between two rounds): the month its next round is expected to open. */
+  expected?: { year: number; month: number } | null;
+  /** Checked more than twelve months ago: ranks below a fresh equal. */
+  stale?: boolean;
+  /** The day the listing was last checked (YYYY-MM-DD), HSDS assured_date. */
+  lastVerified?: string;
+  /** General SME finance (Qredits, BMKB-Groen, …): never offered as circular support. */
+  generalFinance?: boolean;
 };
 
 /** Where the company is: its municipality, RES region and province, with names for the reasons. */
@@ -67,7 +76,8 @@ export type Reason =
   | { code: "sector" }
   | { code: "strategies"; strategies: string[] }
   | { code: "proximity"; level: "region" | "province" | "national" | "eu"; place: string }
-  | { code: "evidence" };
+  | { code: "evidence" }
+  | { code: "expected" };
 
 export type Recommendation = { instrument: MatchableInstrument; score: number; reasons: Reason[] };
 
@@ -119,8 +129,12 @@ export const ROUTE_WEIGHTS = {
   proximityProvince: 10,
   proximityNational: 2,
   proximityEu: 0,
-  /** There is evidence that it works. */
+  /** There is evidence that it works (an effect, not reach). */
   evidence: 8,
+  /** A recurring scheme between rounds (verwacht): shown, but below an open one of equal fit. */
+  expected: -10,
+  /** Checked more than twelve months ago: just below a fresh equal. */
+  stale: -2,
   /** Subtracted per already chosen recommendation of the same kind, so the top is not five of one kind. */
   sameKind: 12,
   /** The same, for a kind the company asked for (networks for "partners"): a second one is a real alternative. */
@@ -134,9 +148,6 @@ export const ROUTE_WEIGHTS = {
    * the top mixes national schemes with what the region itself offers. */
   sameReach: 3,
 } as const;
-
-/** Statuses under which a company can still use an instrument. */
-const AVAILABLE_STATUSES = new Set(["open", "doorlopend"]);
 
 const STEP_ORDER: JourneyStep[] = [
   "informeren",
@@ -249,10 +260,14 @@ export function strategiesForSector(
   return row ? { codes: row.strategies, reason: row.reason } : { codes: [], reason: null };
 }
 
-/** Hard filters: available now, reachable from the company's municipality, open to its size. */
+/**
+ * Hard filters: usable now or expected (verwacht, catalogue.status.ts), not general SME finance, reachable from the
+ * company's municipality, open to its size. A window that closed only excludes what claims to be open.
+ */
 export function isEligible(instrument: MatchableInstrument, profile: RouteProfile, today: string): boolean {
-  if (!AVAILABLE_STATUSES.has(instrument.status)) return false;
-  if (instrument.windowClose && instrument.windowClose < today) return false;
+  if (!isOfferable(instrument.status) || instrument.generalFinance) return false;
+  if (instrument.status !== "verwacht" && instrument.windowClose && instrument.windowClose < today)
+    return false;
   if (
     profile.sizeClass &&
     instrument.sizeClasses.length > 0 &&
@@ -380,6 +395,11 @@ function score(instrument: MatchableInstrument, context: Context, reasons?: Reas
     total += W.evidence;
     reasons?.push({ code: "evidence" });
   }
+  if (instrument.status === "verwacht") {
+    total += W.expected;
+    reasons?.push({ code: "expected" });
+  }
+  if (instrument.stale) total += W.stale;
   return total;
 }
 
@@ -443,7 +463,7 @@ function compile(instruments: readonly MatchableInstrument[]): Compiled[] {
       values.every((value) => bits.has(value));
     return {
       instrument,
-      available: AVAILABLE_STATUSES.has(instrument.status),
+      available: isOfferable(instrument.status) && !instrument.generalFinance,
       steps: maskOf(instrument.journeySteps, STEP_BITS),
       phases: maskOf(instrument.phases, PHASE_BITS),
       themes: maskOf(instrument.themes, THEME_BITS),
@@ -529,8 +549,8 @@ function bitCount(mask: number): number {
 function fastEligible(item: Compiled, fast: FastContext, today: string): boolean {
   if (item.exact) return isEligible(item.instrument, fast.context.profile, today);
   if (!item.available) return false;
-  const { windowClose } = item.instrument;
-  if (windowClose && windowClose < today) return false;
+  const { windowClose, status } = item.instrument;
+  if (status !== "verwacht" && windowClose && windowClose < today) return false;
   if (fast.size && item.sizes && !(item.sizes & fast.size)) return false;
   return proximityOf(item.instrument, fast.context.profile.location) !== undefined;
 }
@@ -567,6 +587,8 @@ function fastScore(item: Compiled, fast: FastContext): number {
           ? W.proximityNational
           : W.proximityEu;
   if (instrument.hasEvidence) total += W.evidence;
+  if (instrument.status === "verwacht") total += W.expected;
+  if (instrument.stale) total += W.stale;
   return total;
 }
 

@@ -34,6 +34,12 @@ export const routeMessages = defineMessages(
         "We vinden nu geen open ondersteuning die bij u past. Neem contact op met het loket: zij kijken met u mee.",
       whyHeading: "Waarom dit past",
       provider: "Aanbieder: {provider}",
+      expectedLabel: "Verwacht",
+      expectedWindow: "Opent naar verwachting in {month}.",
+      expectedUnknown: "Er komt naar verwachting een nieuwe ronde; de datum is nog niet bekend.",
+      prepareNow:
+        "Bereid u nu voor: maak uw plan en begroting klaar, zodat u kunt aanvragen zodra de ronde opengaat.",
+      staleNotice: "Gecontroleerd op {date} — controleer de actuele stand bij de aanbieder.",
       tellMore: "Vertel iets meer",
       tellMoreIntro:
         "Beantwoord 7 korte vragen. Dan past de route beter bij uw situatie. Een account is niet nodig.",
@@ -175,6 +181,7 @@ export const routeMessages = defineMessages(
       proximityNational: "Landelijk beschikbaar",
       proximityEu: "Beschikbaar via de Europese Unie",
       evidence: "Er is bewijs dat het werkt",
+      expected: "Nu gesloten; een nieuwe ronde wordt verwacht",
       and: "en",
     },
   },
@@ -210,6 +217,12 @@ export const routeMessages = defineMessages(
         "We cannot find open support that suits you right now. Contact the support desk: they will look into it with you.",
       whyHeading: "Why this fits",
       provider: "Provider: {provider}",
+      expectedLabel: "Expected",
+      expectedWindow: "Expected to open in {month}.",
+      expectedUnknown: "A new round is expected; the date is not yet known.",
+      prepareNow:
+        "Prepare now: get your plan and budget ready, so that you can apply as soon as the round opens.",
+      staleNotice: "Checked on {date} — check the current position with the provider.",
       tellMore: "Tell us a bit more",
       tellMoreIntro:
         "Answer 7 short questions to get a route that fits your situation better. You do not need an account.",
@@ -349,6 +362,7 @@ export const routeMessages = defineMessages(
       proximityNational: "Available nationwide",
       proximityEu: "Available through the European Union",
       evidence: "There is evidence that it works",
+      expected: "Closed now; a new round is expected",
       and: "and",
     },
   },

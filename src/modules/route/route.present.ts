@@ -1,4 +1,5 @@
-import { format, type Lang, pick } from "../../i18n/index.js";
+import { format, formatDate, type Lang, pick } from "../../i18n/index.js";
+import { formatExpected } from "../catalogue/index.js";
 import type { RouteReferenceData } from "./route.data.js";
 import type { Reason, RouteProfile, RouteResult } from "./route.engine.js";
 import { routeMessages } from "./route.messages.js";
@@ -60,6 +61,8 @@ export function describeReason(
       return reason.level === "eu" ? t.reasons.proximityEu : t.reasons.proximityNational;
     case "evidence":
       return t.reasons.evidence;
+    case "expected":
+      return t.reasons.expected;
   }
 }
 
@@ -70,6 +73,10 @@ export type RecommendationView = {
   provider: string;
   score: number;
   reasons: string[];
+  /** For a verwacht scheme: the label, the expected window and the advice to prepare now. */
+  expected: { label: string; window: string; advice: string } | null;
+  /** For a listing checked more than twelve months ago. */
+  staleNotice: string | null;
 };
 
 export type RouteView = {
@@ -108,6 +115,20 @@ export function presentRoute(result: RouteResult, lang: Lang, reference: RouteRe
       provider: instrument.providerName,
       score,
       reasons: reasons.map((reason) => describeReason(reason, lang, reference.strategyNames)),
+      expected:
+        instrument.status === "verwacht"
+          ? {
+              label: t.route.expectedLabel,
+              window: instrument.expected
+                ? format(t.route.expectedWindow, { month: formatExpected(instrument.expected, lang) })
+                : t.route.expectedUnknown,
+              advice: t.route.prepareNow,
+            }
+          : null,
+      staleNotice:
+        instrument.stale && instrument.lastVerified
+          ? format(t.route.staleNotice, { date: formatDate(instrument.lastVerified, lang) })
+          : null,
     })),
   };
 }

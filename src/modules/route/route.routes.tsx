@@ -2,13 +2,14 @@ import { createRoute } from "@hono/zod-openapi";
 import { Hono } from "hono";
 import { createMiddleware } from "hono/factory";
 import type { Child } from "hono/jsx";
-import type { Lang } from "../../i18n/index.js";
+import { format, type Lang } from "../../i18n/index.js";
 import { createApiRouter, problemResponses } from "../../web/api/api-router.js";
 import { CAMPAIGN_PARAM, parseCampaignSource } from "../../web/campaign-source.js";
 import type { AppContext, AppEnv } from "../../web/context.js";
 import { type FieldProblem, invalidInput, notFound } from "../../web/errors.js";
 import type { AbsoluteUrl } from "../../web/links.js";
 import { pageContext, renderPage } from "../../web/render.js";
+import { formatExpected } from "../catalogue/index.js";
 import {
   checkPlaceField,
   type Geography,
@@ -643,6 +644,20 @@ export function routeApi(deps: RouteRoutesDeps) {
           url: `/aanbod/${instrument.slug}`,
           score,
           reasons: reasons.map((reason) => describeReason(reason, lang, reference.strategyNames)),
+          status: instrument.status as "open" | "doorlopend" | "verwacht",
+          expected_window: instrument.expected
+            ? `${instrument.expected.year}-${String(instrument.expected.month).padStart(2, "0")}`
+            : null,
+          expected_window_text:
+            instrument.status === "verwacht"
+              ? instrument.expected
+                ? format(routeMessages[lang].route.expectedWindow, {
+                    month: formatExpected(instrument.expected, lang),
+                  })
+                : routeMessages[lang].route.expectedUnknown
+              : null,
+          last_verified: instrument.lastVerified ?? null,
+          stale: instrument.stale ?? false,
         })),
       },
       200,

@@ -163,6 +163,24 @@ export const routeResponseSchema = z
           url: z.string(),
           score: z.number(),
           reasons: z.array(z.string()),
+          status: z.enum(["open", "doorlopend", "verwacht"]).openapi({
+            description:
+              "open or doorlopend: usable now; verwacht: a recurring scheme between rounds, shown with its expected window",
+          }),
+          expected_window: z
+            .string()
+            .regex(/^\d{4}-\d{2}$/)
+            .nullable()
+            .openapi({
+              description: "For verwacht: the month the next round is expected to open (YYYY-MM)",
+              example: "2027-04",
+            }),
+          expected_window_text: z.string().nullable(),
+          last_verified: z
+            .string()
+            .nullable()
+            .openapi({ description: "When the listing was last checked (HSDS assured_date)" }),
+          stale: z.boolean().openapi({ description: "Checked more than twelve months ago" }),
         }),
       )
       .max(10),

@@ -190,7 +190,19 @@ describeEachDatabase("route and scan", (database) => {
     expect(body.recommendations.length).toBeGreaterThan(0);
     expect(body.recommendations.length).toBeLessThanOrEqual(10);
     for (const recommendation of body.recommendations) {
-      expect(Object.keys(recommendation).sort()).toEqual(["id", "name", "reasons", "ref_id", "score", "url"]);
+      expect(Object.keys(recommendation).sort()).toEqual([
+        "expected_window",
+        "expected_window_text",
+        "id",
+        "last_verified",
+        "name",
+        "reasons",
+        "ref_id",
+        "score",
+        "stale",
+        "status",
+        "url",
+      ]);
       expect(recommendation.reasons.length).toBeGreaterThan(0);
     }
     expect(body.recommendations[0].reasons.join(" ")).toMatch(/Past bij uw fase|Helpt bij uw volgende stap/);
@@ -220,8 +232,90 @@ describeEachDatabase("route and scan", (database) => {
     expect(problem.invalid_params.map((param: { name: string }) => param.name)).toContain(field);
   });
 
+  it("the recommendations say each one's status, and when the listing was last checked", async () => {
+    const body = await (await postRoute({ municipality: "GM0153", sbi: "C", help: ["advies"] })).json();
+    for (const recommendation of body.recommendations) {
+      expect(["open", "doorlopend", "verwacht"]).toContain(recommendation.status);
+      expect(recommendation.last_verified).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect(typeof recommendation.stale).toBe("boolean");
+    }
+  });
+
   it("the OpenAPI document describes POST /api/v1/route", async () => {
     const document = await (await app.request("/api/openapi.json")).json();
     expect(document.paths["/api/v1/route"].post.requestBody).toBeDefined();
+  });
+});
+
+describeEachDatabase("route between two rounds of a recurring scheme", (database) => {
+  // 5 December 2026: the MIT's last known round opened on 8 April 2025; the next is expected in April 2027.
+  const december = () => new Date("2026-12-05T10:00:00Z");
+  let app: Awaited<ReturnType<typeof createTestApp>>;
+  beforeAll(async () => {
+    app = await createTestApp(database(), {}, { clock: december });
+  });
+
+  const ask = (body: unknown) =>
+    app.request("/api/v1/route", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(body),
+    });
+  const seekingMoney = {
+    municipality: "GM0153",
+    sbi: "C",
+    employees: 12,
+    stage: "ideeen",
+    help: ["financiering"],
+  };
+
+  it("POST /api/v1/route for a company seeking money in December returns the MIT as verwacht with its expected window", async () => {
+    const response = await ask(seekingMoney);
+    expect(response.status).toBe(200);
+    const body = await response.json();
+    const mit = body.recommendations.find(
+      (recommendation: { ref_id: string }) => recommendation.ref_id === "mit-haalbaarheidsproject",
+    );
+    expect(mit, JSON.stringify(body.recommendations.map((r: { ref_id: string }) => r.ref_id))).toBeDefined();
+    expect(mit.status).toBe("verwacht");
+    expect(mit.expected_window).toBe("2027-04");
+    expect(mit.expected_window_text).toBe("Opent naar verwachting in april 2027.");
+    expect(mit.reasons).toContain("Nu gesloten; een nieuwe ronde wordt verwacht");
+    // General SME finance (BMKB-Groen, Seed Capital, Innovatiekrediet, …) is never offered as circular support.
+    const refIds = body.recommendations.map((recommendation: { ref_id: string }) => recommendation.ref_id);
+    for (const general of ["rvo-bmkb-groen", "rvo-innovatiekrediet", "rvo-seed-capital", "szw-slim"])
+      expect(refIds).not.toContain(general);
+    const english = await (await ask({ ...seekingMoney, lang: "en" })).json();
+    expect(
+      english.recommendations.find((r: { ref_id: string }) => r.ref_id === "mit-haalbaarheidsproject")
+        .expected_window_text,
+    ).toBe("Expected to open in April 2027.");
+  });
+
+  it("the route page labels it, gives the expected month and says to prepare now", async () => {
+    const session = browserSession(app);
+    const carried =
+      "grootte=klein&gemeente=GM0153&sector=C&situatie=ideeen&motivatie=nieuwe_omzet&thema=productontwerp";
+    const token = await session.csrfTokenFrom(`/scan?stap=7&${carried}`);
+    const saved = await session.post(
+      "/scan/resultaat",
+      { ...Object.fromEntries(new URLSearchParams(carried)), hulp: ["financiering"] },
+      { csrf: token },
+    );
+    expect(saved.status).toBe(303);
+    const html = await (await session.get(saved.headers.get("location")!)).text();
+    expect([...html.matchAll(/data-ref-id="([^"]+)"/g)].map((m) => m[1])).toContain(
+      "mit-haalbaarheidsproject",
+    );
+    const card = html.slice(html.indexOf('data-ref-id="mit-haalbaarheidsproject"'));
+    expect(card).toContain("<strong>Verwacht.</strong> Opent naar verwachting in april 2027.");
+    expect(card).toContain("Bereid u nu voor");
+  });
+
+  it("a scheme that ended for good is never offered", async () => {
+    const body = await (await ask(seekingMoney)).json();
+    const refIds = body.recommendations.map((recommendation: { ref_id: string }) => recommendation.ref_id);
+    for (const ended of ["mit-kennisvoucher", "nh-pdenh", "fr-vestiging-circulair-ondernemerschap"])
+      expect(refIds).not.toContain(ended);
   });
 });

@@ -23,6 +23,13 @@ export type InstrumentPageModel = {
   windowClose?: string;
   certainty?: string;
   lastVerified: string;
+  /** Checked more than twelve months ago: "Gecontroleerd op … — controleer de actuele stand bij de aanbieder". */
+  staleNotice?: string;
+  /** For verwacht: the expected window and the advice to prepare now. */
+  expected?: { window: string; advice: string };
+  pastWindows: string[];
+  reach?: { text: string; source: string };
+  generalFinance: boolean;
   howToApply: string;
   website?: string;
   provider: { name: string; description: string; website?: string; email?: string; phone?: string };
@@ -50,6 +57,13 @@ export const InstrumentPage = ({ page, model }: { page: PageContext; model: Inst
         <StatusBadge status={model.status} label={model.statusLabel} />{" "}
         <span class="cl-muted">{format(t.lastVerified, { date: model.lastVerified })}</span>
       </Paragraph>
+      {model.expected ? (
+        <Paragraph>
+          <strong>{model.expected.window}</strong> {model.expected.advice}
+        </Paragraph>
+      ) : null}
+      {model.staleNotice ? <Paragraph>{model.staleNotice}</Paragraph> : null}
+      {model.generalFinance ? <Paragraph>{t.generalFinance}</Paragraph> : null}
       <div class="cl-instrument">
         <div class="cl-instrument__main">
           <section aria-labelledby="wat">
@@ -121,6 +135,16 @@ export const InstrumentPage = ({ page, model }: { page: PageContext; model: Inst
               ) : null}
             </dl>
             {model.statusNote ? <Paragraph>{model.statusNote}</Paragraph> : null}
+            {model.pastWindows.length ? (
+              <>
+                <Heading level={3}>{t.pastWindows}</Heading>
+                <ul class="utrecht-unordered-list">
+                  {model.pastWindows.map((window) => (
+                    <li class="utrecht-unordered-list__item">{window}</li>
+                  ))}
+                </ul>
+              </>
+            ) : null}
             {model.certainty ? (
               <>
                 <Heading level={3}>{t.certainty}</Heading>
@@ -156,6 +180,14 @@ export const InstrumentPage = ({ page, model }: { page: PageContext; model: Inst
             ) : (
               <Paragraph>{t.noEvidence}</Paragraph>
             )}
+            {model.reach ? (
+              <>
+                <Paragraph>{format(t.reach, { text: model.reach.text })}</Paragraph>
+                <Paragraph small>
+                  {t.evidenceSource}: {model.reach.source}
+                </Paragraph>
+              </>
+            ) : null}
           </section>
         </div>
         <div class="cl-instrument__aside">

@@ -20,8 +20,8 @@ const PROFILE_FIELDS: { name: string; nl: string; en: string }[] = [
   { name: "kind", nl: "Soort instrument (taxonomie kind).", en: "Kind of instrument (taxonomy kind)." },
   {
     name: "status_detail",
-    nl: "Onze status: open, gesloten, overtekend, doorlopend of historisch. HSDS status is daarvan afgeleid.",
-    en: "Our status: open, gesloten (closed), overtekend (oversubscribed), doorlopend (ongoing) or historisch (historical). HSDS status is derived from it.",
+    nl: "Onze status op de dag van vandaag: open, doorlopend, verwacht (een terugkerende regeling tussen twee rondes; expected_window geeft de verwachte maand), gesloten of historisch. HSDS status is daarvan afgeleid: open en doorlopend zijn active, verwacht is temporarily closed, gesloten is inactive, historisch is defunct.",
+    en: "Our status as of today: open, doorlopend (ongoing), verwacht (expected: a recurring scheme between two rounds; expected_window gives the expected month), gesloten (closed) or historisch (historical). HSDS status is derived from it: open and doorlopend are active, verwacht is temporarily closed, gesloten is inactive, historisch is defunct.",
   },
   {
     name: "last_verified",

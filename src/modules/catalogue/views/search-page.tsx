@@ -22,6 +22,10 @@ export type ResultViewModel = {
   status: string;
   statusLabel: string;
   closes?: string;
+  /** For verwacht: "Opent naar verwachting in april 2027." */
+  expected?: string;
+  /** Checked more than twelve months ago. */
+  staleNotice?: string;
   coverageLabel: string;
 };
 
@@ -194,6 +198,7 @@ export const SearchPage = ({ page, model }: { page: PageContext; model: SearchPa
                     <dd>
                       <StatusBadge status={result.status} label={result.statusLabel} />
                       {result.closes ? ` ${t.closes} ${result.closes}` : ""}
+                      {result.expected ? ` ${result.expected}` : ""}
                     </dd>
                     <dt>{t.kind}</dt>
                     <dd>{result.kindLabel}</dd>
@@ -202,6 +207,7 @@ export const SearchPage = ({ page, model }: { page: PageContext; model: SearchPa
                     <dt>{t.coverage}</dt>
                     <dd>{result.coverageLabel}</dd>
                   </dl>
+                  {result.staleNotice ? <Paragraph small>{result.staleNotice}</Paragraph> : null}
                 </li>
               ))}
             </ol>

@@ -8,6 +8,8 @@ import { MonitorNav, type MonitorSection } from "./monitor-parts.js";
 
 export type CoverageModel = {
   regions: { code: string; name: string; stars: number; cells: CoverageCells }[];
+  /** Per provider: listings not checked for more than twelve months ("niet bijgewerkt"). */
+  stale: { provider: string; stale: number; total: number }[];
 };
 
 /** /monitor/dekking: the whole matrix, regions down, journey steps × phases across; gaps marked in text too. */
@@ -80,6 +82,41 @@ export const CoveragePage = ({
       <Paragraph>
         <Link href={`/monitor/dekking.csv?lang=${page.lang}`}>{t.downloadCsv}</Link>
       </Paragraph>
+      <section aria-labelledby="niet-bijgewerkt" class="cl-section">
+        <Heading level={2} id="niet-bijgewerkt">
+          {t.staleTitle}
+        </Heading>
+        <Paragraph>{t.staleIntro}</Paragraph>
+        <TableScroll label={t.staleTitle} className="cl-table-scroll">
+          <table class="utrecht-table utrecht-table--html-table">
+            <caption class="utrecht-table__caption">{t.staleTitle}</caption>
+            <thead class="utrecht-table__header">
+              <tr class="utrecht-table__row">
+                <th class="utrecht-table__header-cell" scope="col">
+                  {t.staleProvider}
+                </th>
+                <th class="utrecht-table__header-cell" scope="col">
+                  {t.staleCount}
+                </th>
+                <th class="utrecht-table__header-cell" scope="col">
+                  {t.staleTotal}
+                </th>
+              </tr>
+            </thead>
+            <tbody class="utrecht-table__body">
+              {model.stale.map((row) => (
+                <tr class="utrecht-table__row" data-provider={row.provider}>
+                  <th class="utrecht-table__header-cell" scope="row">
+                    {row.provider}
+                  </th>
+                  <td class="utrecht-table__cell">{row.stale}</td>
+                  <td class="utrecht-table__cell">{row.total}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
+      </section>
     </Layout>
   );
 };

@@ -173,6 +173,9 @@ export type ListingModel = {
   closesOn: string;
   terms: string;
   changedAt: Date | null;
+  /** Last checked more than twelve months ago: shown with a one-click "nog actueel". */
+  stale: boolean;
+  lastVerified: string;
   problems: FieldProblem[];
   conflict: boolean;
 };
@@ -196,6 +199,11 @@ export const ListingsPage = ({
       <StatusNotice text={model.notice} />
       <Heading level={1}>{t.listingsTitle}</Heading>
       <Paragraph>{t.listingsIntro}</Paragraph>
+      {model.listings.some((listing) => listing.stale) ? (
+        <Paragraph>
+          {format(t.staleCount, { count: model.listings.filter((listing) => listing.stale).length })}
+        </Paragraph>
+      ) : null}
       {model.listings.map((listing) => {
         const id = (field: string) => `${listing.refId}-${field}`;
         return (
@@ -221,6 +229,18 @@ export const ListingsPage = ({
                   })
                 : t.noVersion}
             </Paragraph>
+            {listing.stale ? (
+              <form method="post" action={`/werkruimte/aanbod/${listing.refId}/actueel`} class="cl-stale">
+                <CsrfField token={page.csrfToken} />
+                <Paragraph>
+                  {format(t.staleListing, { date: formatDate(listing.lastVerified, page.lang) })}
+                </Paragraph>
+                <button type="submit" class="utrecht-button utrecht-button--secondary-action">
+                  {t.confirmCurrent}
+                  <span class="cl-visually-hidden">: {listing.name}</span>
+                </button>
+              </form>
+            ) : null}
             <form
               method="post"
               action={`/werkruimte/aanbod/${listing.refId}`}

@@ -85,6 +85,15 @@ export const RoutePage = ({ page, model }: { page: PageContext; model: RoutePage
                     <Link href={recommendation.href}>{recommendation.name}</Link>
                   </Heading>
                   <Paragraph small>{format(t.provider, { provider: recommendation.provider })}</Paragraph>
+                  {recommendation.expected ? (
+                    <p class="utrecht-paragraph cl-expected">
+                      <strong>{recommendation.expected.label}.</strong> {recommendation.expected.window}{" "}
+                      {recommendation.expected.advice}
+                    </p>
+                  ) : null}
+                  {recommendation.staleNotice ? (
+                    <Paragraph small>{recommendation.staleNotice}</Paragraph>
+                  ) : null}
                   <p class="utrecht-paragraph cl-visually-hidden" id={`waarom-${index + 1}`}>
                     {t.whyHeading}
                   </p>

@@ -1,0 +1,154 @@
+import type { Localised } from "../../i18n/index.js";
+
+/**
+ * The one status vocabulary of the catalogue (ADR 0079), and the one rule that says what a company can use.
+ *
+ * - open: an application window is open now.
+ * - doorlopend: no windows (advice, networks, tax schemes, loans): usable any day.
+ * - verwacht: a recurring scheme between two rounds; its next window is expected from its history.
+ * - gesloten: closed, with no round expected that we can show (also: oversubscribed).
+ * - historisch: ended for good; kept as a precedent, never offered.
+ *
+ * The stored status is what the curator or provider recorded. What a page, the route or the API shows is
+ * `statusOn(record, today)`: a passed window closes, and a recurring scheme between rounds becomes verwacht.
+ */
+export const STATUSES = ["open", "doorlopend", "verwacht", "gesloten", "historisch"] as const;
+export type Status = (typeof STATUSES)[number];
+
+/** Statuses under which a company can use an instrument today: the coverage matrix, the route, referrals. */
+const AVAILABLE: ReadonlySet<string> = new Set<Status>(["open", "doorlopend"]);
+/** Statuses the route and search may offer: what is usable now and what is expected (labelled, ranked lower). */
+const OFFERABLE: ReadonlySet<string> = new Set<Status>(["open", "doorlopend", "verwacht"]);
+
+export const AVAILABLE_STATUSES: readonly Status[] = ["open", "doorlopend"];
+
+/** Whether a company can use an instrument with this status today. */
+export function isAvailable(status: string): boolean {
+  return AVAILABLE.has(status);
+}
+
+/** Whether the route may offer it: available now, or a round is expected (shown as verwacht). */
+export function isOfferable(status: string): boolean {
+  return OFFERABLE.has(status);
+}
+
+/** The order at equal fit: what a company can use now first, expected rounds next, then the rest. */
+export const STATUS_SORT_ORDER: readonly Status[] = [
+  "open",
+  "doorlopend",
+  "verwacht",
+  "gesloten",
+  "historisch",
+];
+
+/** Our statuses on HSDS 3.0's four service statuses; the exact one is the profile field `status_detail`. */
+export const HSDS_STATUS: Record<Status, "active" | "inactive" | "defunct" | "temporarily closed"> = {
+  open: "active",
+  doorlopend: "active",
+  verwacht: "temporarily closed",
+  gesloten: "inactive",
+  historisch: "defunct",
+};
+
+export const STATUS_LABELS: Record<Status, Localised> = {
+  open: { nl: "Open", en: "Open" },
+  doorlopend: { nl: "Doorlopend", en: "Ongoing" },
+  verwacht: { nl: "Verwacht", en: "Expected" },
+  gesloten: { nl: "Gesloten", en: "Closed" },
+  historisch: { nl: "Historisch", en: "Historical" },
+};
+
+/** How a scheme recurs: yearly, in the months it usually opens (1–12); `until` when it is known to end. */
+export type Recurrence = { frequency: "yearly"; months: number[]; until: string | null };
+/** A round that happened: the day it opened and, when known, the day it closed. */
+export type PastWindow = { open: string; close: string | null };
+
+export type StatusInput = {
+  status: string;
+  windowOpen: string | null;
+  windowClose: string | null;
+  recurrence: Recurrence | null;
+  pastWindows: readonly PastWindow[];
+};
+
+/** The month a round is expected to open. */
+export type ExpectedWindow = { year: number; month: number };
+export type CurrentStatus = { status: Status; expected: ExpectedWindow | null };
+
+/**
+ * A yearly scheme whose last known round is older than this many years is no longer taken to recur: it shows
+ * as gesloten, since its history no longer supports an expectation.
+ */
+export const RECURRENCE_TRUSTED_YEARS = 3;
+
+const asStatus = (value: string): Status =>
+  (STATUSES as readonly string[]).includes(value) ? (value as Status) : "gesloten";
+
+/** The status as of `today` (YYYY-MM-DD), with the expected next window for a recurring scheme between rounds. */
+export function statusOn(input: StatusInput, today: string): CurrentStatus {
+  const recorded = asStatus(input.status);
+  if (recorded === "historisch") return { status: "historisch", expected: null };
+  const { windowOpen, windowClose } = input;
+  if (windowOpen && windowOpen <= today && (!windowClose || today <= windowClose) && recorded !== "gesloten")
+    return { status: "open", expected: null };
+  if (recorded === "doorlopend") {
+    if (windowClose && windowClose < today) return { status: "gesloten", expected: null };
+    return { status: "doorlopend", expected: null };
+  }
+  if (recorded === "open" && (!windowClose || today <= windowClose) && !windowOpen)
+    return { status: "open", expected: null };
+  // An announced round that has not opened yet.
+  if (windowOpen && today < windowOpen && recorded !== "gesloten")
+    return {
+      status: "verwacht",
+      expected: { year: Number(windowOpen.slice(0, 4)), month: Number(windowOpen.slice(5, 7)) },
+    };
+  const expected = expectedWindow(input, today);
+  if (expected) return { status: "verwacht", expected };
+  if (recorded === "verwacht") return { status: "verwacht", expected: null };
+  return { status: "gesloten", expected: null };
+}
+
+/** The next expected window of a yearly scheme, derived from its past rounds; null when history does not support one. */
+export function expectedWindow(input: StatusInput, today: string): ExpectedWindow | null {
+  const recurrence = input.recurrence;
+  if (!recurrence || recurrence.months.length === 0) return null;
+  if (recurrence.until && recurrence.until < today) return null;
+  const opened = [...input.pastWindows.map((window) => window.open), input.windowOpen].filter(
+    (day): day is string => day !== null,
+  );
+  if (opened.length === 0) return null;
+  const last = opened.sort().at(-1)!;
+  const lastYear = Number(last.slice(0, 4));
+  const year = Number(today.slice(0, 4));
+  const month = Number(today.slice(5, 7));
+  if (year - lastYear > RECURRENCE_TRUSTED_YEARS) return null;
+  const months = [...recurrence.months].sort((a, b) => a - b);
+  // One round a year: the next is in a year after the last known one, and not in a month already past.
+  for (let candidate = Math.max(year, lastYear + 1); candidate <= year + 1; candidate++) {
+    const from = candidate === year ? month : 1;
+    const next = months.find((m) => m >= from);
+    if (next !== undefined) return { year: candidate, month: next };
+  }
+  return null;
+}
+
+/** "april 2027" / "April 2027". */
+export function formatExpected(expected: ExpectedWindow, lang: "nl" | "en"): string {
+  const date = new Date(Date.UTC(expected.year, expected.month - 1, 1));
+  return new Intl.DateTimeFormat(lang === "en" ? "en-GB" : "nl-NL", {
+    month: "long",
+    year: "numeric",
+    timeZone: "UTC",
+  }).format(date);
+}
+
+/** A listing checked longer ago than this is stale: labelled, ranked below a fresh equal, counted on the monitor. */
+export const STALE_AFTER_MONTHS = 12;
+
+/** Whether `lastVerified` (YYYY-MM-DD) lies more than twelve months before `today`. */
+export function isStale(lastVerified: string, today: string): boolean {
+  const [year, month, day] = today.split("-").map(Number) as [number, number, number];
+  const limit = new Date(Date.UTC(year - 1, month - 1, day)).toISOString().slice(0, 10);
+  return lastVerified < limit;
+}
