@@ -284,7 +284,7 @@ describe.skipIf(!postgresAvailable())(title, () => {
       expect((await logIn(browser, a, "aanbieder.rvo@demo.invalid", DEMO_PASSWORD)).status).toBe(303);
       const html = await (await browser.get(`${a.baseUrl}/werkruimte/aanbod`)).text();
       const [, refId, version] =
-        /action="\/werkruimte\/aanbod\/([^"]+)"[\s\S]*?name="version" value="(\d+)"/.exec(html)!;
+        /action="\/werkruimte\/aanbod\/([^"/]+)"[\s\S]*?name="version" value="(\d+)"/.exec(html)!;
       const token = /name="_csrf" value="([^"]+)"/.exec(html)![1]!;
       const save = (instance: typeof a, terms: string) =>
         browser.post(
