@@ -84,6 +84,8 @@ let profilesWithHit = 0;
 let forbiddenCount = 0;
 let verwachtCount = 0;
 const forbiddenByReason = new Map<string, number>();
+const labelConflicts: string[] = [];
+const byRefId = new Map(instruments.map((instrument) => [instrument.refId, instrument]));
 for (const labelled of profiles) {
   const converted = toRouteProfile(labelled.profile, places, reference);
   if (!("profile" in converted)) throw new Error(`${labelled.id}: unknown ${converted.unknown.join(", ")}`);
@@ -118,6 +120,14 @@ for (const labelled of profiles) {
     forbidden.push(`${instrument.refId} (${because})`);
     forbiddenByReason.set(because, (forbiddenByReason.get(because) ?? 0) + 1);
   }
+  // A label that the rule itself forbids (closed, other area, wrong size, unknown ref_id) is a labelling error.
+  for (const refId of labelled.expected_top5) {
+    const item = byRefId.get(refId);
+    const because = item
+      ? forbiddenBecause(item, converted.profile.location, converted.profile.sizeClass, true)
+      : "unknown ref_id";
+    if (because) labelConflicts.push(`${labelled.id}: expects ${refId} (${because})`);
+  }
   expectedTotal += labelled.expected_top5.length;
   expectedFound += found.length;
   if (found.length > 0) profilesWithHit++;
@@ -147,6 +157,10 @@ console.log(
       : ""
   }`,
 );
+if (labelConflicts.length)
+  console.log(
+    `labels the forbidden rule contradicts: ${labelConflicts.length}\n  ${labelConflicts.join("\n  ")}`,
+  );
 console.log(
   `recurring schemes between rounds in a top 5 (shown as verwacht with the label, not forbidden): ${verwachtCount}`,
 );
