@@ -219,6 +219,10 @@ describe("ranking", () => {
     const otherSector = instrument({ sbiSections: ["F"] });
     const route = rank(profile(), [otherSector, general, ownSector]);
     expect(route.recommendations.map((r) => r.instrument)).toEqual([ownSector, general, otherSector]);
+    // Made for the sector beats a generic equal that has evidence and a fresher check (issue 17).
+    const sectorMade = instrument({ sbiSections: ["C"], stale: true });
+    const provenGeneral = instrument({ hasEvidence: true });
+    expect(rank(profile(), [provenGeneral, sectorMade]).recommendations[0]!.instrument).toBe(sectorMade);
   });
 
   it("narrows a sector to the divisions an instrument names: a plastics scheme is not for every manufacturer", () => {

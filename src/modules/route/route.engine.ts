@@ -118,8 +118,9 @@ export const ROUTE_WEIGHTS = {
   helpKind: 15,
   /** It serves the help asked for through its journey step or theme only (an inkoop guide for "inkoop"). */
   helpOther: 8,
-  /** It is made for the company's sector. */
-  sector: 10,
+  /** It is made for the company's sector: more than evidence (8) and a fresher check (2) together, so a
+   * sector-made instrument outranks a generic one of otherwise equal fit (issue 17). */
+  sector: 16,
   /** It is made for other sectors only: usually a poor fit, so it sinks. */
   otherSector: -25,
   /** A circular-purchasing instrument for a company that said nothing about buying or customer demand. */
