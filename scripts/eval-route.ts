@@ -6,7 +6,9 @@ import { readDataCsv, readDataJson } from "../src/db/data-files.js";
 import {
   amsterdamDate,
   buildRoute,
+  type CompanyLocation,
   loadRouteReferenceData,
+  type MatchableInstrument,
   matchableInstrumentsFromCuratedFile,
   type Places,
   type RouteAnswers,
@@ -46,11 +48,44 @@ const { profiles } = readDataJson<{ profiles: LabelledProfile[] }>("route/evalua
 const today = amsterdamDate(new Date());
 const verbose = process.argv.includes("--verbose");
 
+/**
+ * Why an instrument must never be in this company's top 5, by the written rule (data/README.md), checked on the
+ * catalogue's own fields rather than the engine's filter: closed for good or historic, general SME finance, a
+ * coverage that does not reach the company, a size class that excludes it, a window that has passed, or a
+ * verwacht scheme shown without its "expected" label. Undefined when none applies.
+ */
+function forbiddenBecause(
+  instrument: MatchableInstrument,
+  location: CompanyLocation,
+  sizeClass: string | undefined,
+  labelledExpected: boolean,
+): string | undefined {
+  if (instrument.status === "historisch" || instrument.status === "gesloten") return instrument.status;
+  if (instrument.status === "verwacht" && !labelledExpected) return "verwacht-unlabelled";
+  if (instrument.status !== "verwacht" && instrument.windowClose && instrument.windowClose < today)
+    return "window-passed";
+  if (instrument.generalFinance) return "general-finance";
+  const { level, codes } = instrument.coverage;
+  const reaches =
+    level === "national" ||
+    level === "eu" ||
+    (level === "province" && codes.includes(location.provinceCode)) ||
+    (level === "res_region" && codes.includes(location.regionCode)) ||
+    (level === "municipality" && codes.includes(location.municipalityCode));
+  if (!reaches) return "other-area";
+  if (sizeClass && instrument.sizeClasses.length > 0 && !instrument.sizeClasses.includes(sizeClass))
+    return "size";
+  return undefined;
+}
+
 let expectedTotal = 0;
 let expectedFound = 0;
 let profilesWithHit = 0;
 let forbiddenCount = 0;
 let verwachtCount = 0;
+const forbiddenByReason = new Map<string, number>();
+const labelConflicts: string[] = [];
+const byRefId = new Map(instruments.map((instrument) => [instrument.refId, instrument]));
 for (const labelled of profiles) {
   const converted = toRouteProfile(labelled.profile, places, reference);
   if (!("profile" in converted)) throw new Error(`${labelled.id}: unknown ${converted.unknown.join(", ")}`);
@@ -63,15 +98,36 @@ for (const labelled of profiles) {
   });
   const top5 = route.recommendations.map((recommendation) => recommendation.instrument.refId);
   const found = labelled.expected_top5.filter((refId) => top5.includes(refId));
-  // A recurring scheme between rounds (verwacht, ADR 0079) is shown labelled with its expected window, never as
-  // open: it is counted apart, not as a forbidden one. Closed, historic and out-of-area ones stay forbidden.
-  const expectedRound = route.recommendations
-    .filter((recommendation) => recommendation.instrument.status === "verwacht")
-    .map((recommendation) => recommendation.instrument.refId);
-  verwachtCount += expectedRound.length;
-  const forbidden = top5.filter(
-    (refId) => labelled.forbidden.includes(refId) && !expectedRound.includes(refId),
-  );
+  // A recurring scheme between rounds (verwacht, ADR 0079) may be shown when it fits, labelled with its expected
+  // window and ranked below an open equal (issue 16.4): it is counted apart. Everything else the rule forbids, and
+  // every instrument the profile's own forbidden list names (unless it has since become verwacht), is forbidden.
+  const forbidden: string[] = [];
+  for (const recommendation of route.recommendations) {
+    const { instrument } = recommendation;
+    const labelledExpected = recommendation.reasons.some((reason) => reason.code === "expected");
+    if (instrument.status === "verwacht" && labelledExpected) verwachtCount++;
+    const because =
+      forbiddenBecause(
+        instrument,
+        converted.profile.location,
+        converted.profile.sizeClass,
+        labelledExpected,
+      ) ??
+      (labelled.forbidden.includes(instrument.refId) && instrument.status !== "verwacht"
+        ? "labelled-forbidden"
+        : undefined);
+    if (!because) continue;
+    forbidden.push(`${instrument.refId} (${because})`);
+    forbiddenByReason.set(because, (forbiddenByReason.get(because) ?? 0) + 1);
+  }
+  // A label that the rule itself forbids (closed, other area, wrong size, unknown ref_id) is a labelling error.
+  for (const refId of labelled.expected_top5) {
+    const item = byRefId.get(refId);
+    const because = item
+      ? forbiddenBecause(item, converted.profile.location, converted.profile.sizeClass, true)
+      : "unknown ref_id";
+    if (because) labelConflicts.push(`${labelled.id}: expects ${refId} (${because})`);
+  }
   expectedTotal += labelled.expected_top5.length;
   expectedFound += found.length;
   if (found.length > 0) profilesWithHit++;
@@ -94,7 +150,17 @@ console.log(
 console.log(
   `hit rate @5 (profiles with at least one expected ref_id in the top 5): ${fixed(profilesWithHit / profiles.length)} (${profilesWithHit}/${profiles.length})`,
 );
-console.log(`forbidden instruments in a top 5: ${forbiddenCount}`);
 console.log(
-  `recurring schemes between rounds in a top 5 (labelled verwacht, not forbidden): ${verwachtCount}`,
+  `forbidden instruments in a top 5: ${forbiddenCount}${
+    forbiddenCount
+      ? ` (${[...forbiddenByReason].map(([reason, count]) => `${reason} ${count}`).join(", ")})`
+      : ""
+  }`,
+);
+if (labelConflicts.length)
+  console.log(
+    `labels the forbidden rule contradicts: ${labelConflicts.length}\n  ${labelConflicts.join("\n  ")}`,
+  );
+console.log(
+  `recurring schemes between rounds in a top 5 (shown as verwacht with the label, not forbidden): ${verwachtCount}`,
 );

@@ -305,6 +305,7 @@ function toInstrumentRow(record: InstrumentRecord, contentHash: string, _geograp
     themes: record.themes,
     rStrategies: record.r_strategies,
     sbiSections: record.sbi_sections,
+    sbiDivisions: record.sbi_divisions,
     coverageLevel: record.coverage.level,
     coverageCodes: record.coverage.codes,
     coverageKeys: coverageKeys(record.coverage.level, record.coverage.codes),

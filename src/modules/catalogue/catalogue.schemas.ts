@@ -9,6 +9,7 @@ import {
   SBI_SECTIONS,
   SIZE_CLASSES,
   STATUSES,
+  sbiSectionOfDivision,
   THEMES,
 } from "./catalogue.vocabulary.js";
 
@@ -62,6 +63,8 @@ export const instrumentRecordSchema = z
     themes: listOf(THEMES).default([]),
     r_strategies: listOf(R_STRATEGIES).default([]),
     sbi_sections: z.array(z.enum(SBI_SECTIONS as [string, ...string[]])).default([]),
+    /** Divisions that narrow a listed section (plastics: 22 within C); each must lie in a listed section. */
+    sbi_divisions: z.array(z.string().regex(/^\d{2}$/, "an SBI division is two digits")).default([]),
     coverage: z.object({
       level: z.enum(COVERAGE_LEVELS),
       codes: z.array(z.string().regex(/^(NL|PV\d{2}|ES\d{2}|GM\d{4})$/, "unknown area code")).default([]),
@@ -131,6 +134,15 @@ export const instrumentRecordSchema = z
         path: ["coverage", "codes"],
         message: `coverage level ${level} needs codes like ${pattern.source.replace(/[\^$\\d{}]/g, "")}…`,
       });
+    for (const division of record.sbi_divisions) {
+      const section = sbiSectionOfDivision(division);
+      if (!section || !record.sbi_sections.includes(section))
+        context.addIssue({
+          code: "custom",
+          path: ["sbi_divisions"],
+          message: `division ${division} must lie in one of the listed sbi_sections`,
+        });
+    }
     const { amount_min, amount_max, window_open, window_close } = record.money;
     if (amount_min !== null && amount_max !== null && amount_min > amount_max)
       context.addIssue({
@@ -171,6 +183,7 @@ export const CSV_COLUMNS = [
   "themes",
   "r_strategies",
   "sbi_sections",
+  "sbi_divisions",
   "coverage_level",
   "coverage_codes",
   "size_classes",
@@ -238,6 +251,7 @@ export function csvRowToRecord(row: Record<string, string>): unknown {
     themes: list(row.themes),
     r_strategies: list(row.r_strategies),
     sbi_sections: list(row.sbi_sections),
+    sbi_divisions: list(row.sbi_divisions),
     coverage: { level: row.coverage_level, codes: list(row.coverage_codes) },
     size_classes: list(row.size_classes),
     consortium_rules: pair(row, "consortium_rules"),
@@ -305,6 +319,7 @@ export function recordToCsvRow(record: InstrumentRecord): Record<(typeof CSV_COL
     themes: join(record.themes),
     r_strategies: join(record.r_strategies),
     sbi_sections: join(record.sbi_sections),
+    sbi_divisions: join(record.sbi_divisions),
     coverage_level: record.coverage.level,
     coverage_codes: join(record.coverage.codes),
     size_classes: join(record.size_classes),

@@ -74,6 +74,7 @@ export type MatchableInstrument = {
   themes: string[];
   rStrategies: string[];
   sbiSections: string[];
+  sbiDivisions: string[];
   coverage: { level: string; codes: string[] };
   sizeClasses: string[];
   status: string;
@@ -326,6 +327,7 @@ export function createCatalogueService(deps: {
           themes: row.themes,
           rStrategies: row.rStrategies,
           sbiSections: row.sbiSections,
+          sbiDivisions: row.sbiDivisions,
           coverage: { level: row.coverageLevel, codes: row.coverageCodes },
           sizeClasses: row.sizeClasses,
           status: row.status,

@@ -162,6 +162,7 @@ export function generateSyntheticCatalogue(count: number, geography: SyntheticGe
       themes: some(THEMES, 1, 3),
       r_strategies: some(R_STRATEGIES, 1, 3),
       sbi_sections: [],
+      sbi_divisions: [],
       coverage: { level, codes: [area.code] },
       size_classes: some(SIZE_CLASSES, 1, 4),
       money: money

@@ -66,6 +66,8 @@ export const catalogueInstruments = pgTable(
     themes: text("themes").array().notNull(),
     rStrategies: text("r_strategies").array().notNull(),
     sbiSections: text("sbi_sections").array().notNull(),
+    /** SBI 2008 divisions (two digits) that narrow a listed section to part of it; empty: the whole sections. */
+    sbiDivisions: text("sbi_divisions").array().notNull().default([]),
     coverageLevel: text("coverage_level").notNull(),
     coverageCodes: text("coverage_codes").array().notNull(),
     /** Coverage as match keys: NL for national, EU for European, else the province/region/municipality codes. */

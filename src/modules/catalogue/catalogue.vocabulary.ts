@@ -48,6 +48,41 @@ export const ALLOCATIONS = ["first_come", "tender", "continuous"] as const;
 export const R_STRATEGIES = ["R0", "R1", "R2", "R3", "R4", "R5", "R6", "R7", "R8", "R9"] as const;
 export const SBI_SECTIONS = "ABCDEFGHIJKLMNOPQRSTU".split("");
 
+/** The first division of each SBI 2008 section (A 01–03, B 05–09, C 10–33, …, U 99): fixed by the standard. */
+const SECTION_STARTS: readonly [string, number][] = [
+  ["A", 1],
+  ["B", 5],
+  ["C", 10],
+  ["D", 35],
+  ["E", 36],
+  ["F", 41],
+  ["G", 45],
+  ["H", 49],
+  ["I", 55],
+  ["J", 58],
+  ["K", 64],
+  ["L", 68],
+  ["M", 69],
+  ["N", 77],
+  ["O", 84],
+  ["P", 85],
+  ["Q", 86],
+  ["R", 90],
+  ["S", 94],
+  ["T", 97],
+  ["U", 99],
+];
+
+/** The SBI 2008 section letter of a two-digit division ("22" → "C"); undefined for what is not a division. */
+export function sbiSectionOfDivision(division: string): string | undefined {
+  if (!/^\d{2}$/.test(division)) return undefined;
+  const number = Number(division);
+  if (number < 1) return undefined;
+  let section: string | undefined;
+  for (const [letter, start] of SECTION_STARTS) if (number >= start) section = letter;
+  return section;
+}
+
 export type JourneyStep = (typeof JOURNEY_STEPS)[number];
 export type Phase = (typeof PHASES)[number];
 export type Theme = (typeof THEMES)[number];

@@ -36,4 +36,4 @@ export {
   statusOn,
 } from "./catalogue.status.js";
 export { generateSyntheticCatalogue } from "./catalogue.synthetic.js";
-export { FACETS, LABELS, label } from "./catalogue.vocabulary.js";
+export { FACETS, LABELS, label, sbiSectionOfDivision } from "./catalogue.vocabulary.js";

@@ -13,6 +13,7 @@ type CuratedInstrument = {
   themes: string[];
   r_strategies: string[];
   sbi_sections: string[];
+  sbi_divisions?: string[];
   coverage: { level: MatchableInstrument["coverage"]["level"]; codes: string[] };
   size_classes: string[];
   status: string;
@@ -60,6 +61,7 @@ export function matchableInstrumentsFromCuratedFile(
         themes: item.themes,
         rStrategies: item.r_strategies,
         sbiSections: item.sbi_sections,
+        sbiDivisions: item.sbi_divisions ?? [],
         coverage: item.coverage,
         sizeClasses: item.size_classes,
         status: now.status,

@@ -219,6 +219,47 @@ describe("ranking", () => {
     const otherSector = instrument({ sbiSections: ["F"] });
     const route = rank(profile(), [otherSector, general, ownSector]);
     expect(route.recommendations.map((r) => r.instrument)).toEqual([ownSector, general, otherSector]);
+    // Made for the sector beats a generic equal that has evidence and a fresher check (issue 17).
+    const sectorMade = instrument({ sbiSections: ["C"], stale: true });
+    const provenGeneral = instrument({ hasEvidence: true });
+    expect(rank(profile(), [provenGeneral, sectorMade]).recommendations[0]!.instrument).toBe(sectorMade);
+  });
+
+  it("narrows a sector to the divisions an instrument names: a plastics scheme is not for every manufacturer", () => {
+    const plastics = instrument({ sbiSections: ["C", "E"], sbiDivisions: ["22"] });
+    const general = instrument();
+    const scoreFor = (company: RouteProfile, item: MatchableInstrument) =>
+      rank(company, [item]).recommendations[0]!.score;
+    const base = scoreFor(profile(), general);
+    const plasticsMaker = profile({ sbiSection: "C", sbiDivision: "22" });
+    expect(scoreFor(plasticsMaker, plastics)).toBe(base + ROUTE_WEIGHTS.sector);
+    expect(rank(plasticsMaker, [plastics]).recommendations[0]!.reasons.map((r) => r.code)).toContain(
+      "sector",
+    );
+    // Metalworking is in section C too, but not in the divisions named: it sinks like another sector.
+    expect(scoreFor(profile({ sbiSection: "C", sbiDivision: "25" }), plastics)).toBe(
+      base + ROUTE_WEIGHTS.otherSector,
+    );
+    // A company that gave only its section may or may not fit: neither bonus nor penalty.
+    expect(scoreFor(profile({ sbiSection: "C" }), plastics)).toBe(base);
+    // A section the instrument does not narrow (waste, E) counts whole.
+    expect(scoreFor(profile({ sbiSection: "E", sbiDivision: "38" }), plastics)).toBe(
+      base + ROUTE_WEIGHTS.sector,
+    );
+    expect(scoreFor(profile({ sbiSection: "F" }), plastics)).toBe(base + ROUTE_WEIGHTS.otherSector);
+  });
+
+  it("offers a loan or investment only to a company that asks for money; a tax scheme stays", () => {
+    const loan = instrument({ kind: "finance" });
+    const tax = instrument({ kind: "tax_scheme" });
+    const advice = instrument({ kind: "advice" });
+    const scoreFor = (help: RouteProfile["help"], item: MatchableInstrument) =>
+      rank(profile({ help }), [item]).recommendations[0]!.score;
+    expect(scoreFor(["advies"], loan)).toBe(scoreFor([], advice) + ROUTE_WEIGHTS.financeUnasked);
+    expect(scoreFor(["advies"], tax)).toBe(scoreFor([], advice));
+    expect(scoreFor(["financiering"], loan)).toBe(scoreFor([], advice) + ROUTE_WEIGHTS.helpKind);
+    const top = rank(profile({ help: ["partners"] }), [loan, advice, instrument({ kind: "network" })], 3);
+    expect(top.recommendations.at(-1)!.instrument).toBe(loan);
   });
 
   it("keeps the top 5 diverse: not five of one kind when other kinds fit almost as well", () => {
@@ -276,12 +317,13 @@ describe("ranking", () => {
   it("the fast ranking pass gives exactly the reasoned score and filter, for every instrument and profile", () => {
     const synthetic = Array.from({ length: 300 }, (_, index) =>
       instrument({
-        kind: ["subsidy", "network", "procurement", "loket", "tool"][index % 5]!,
+        kind: ["subsidy", "network", "procurement", "loket", "tool", "finance"][index % 6]!,
         journeySteps: [["informeren"], ["invoering", "verankering"], ["ketensamenwerking"]][index % 3]!,
         phases: [["starter"], ["peloton", "koploper"], ["koploper"]][index % 3]!,
         themes: [THEMES[index % 8]!, THEMES[(index * 3) % 8]!],
         rStrategies: index % 2 ? ["R2", "R8"] : [],
-        sbiSections: index % 7 === 0 ? ["C"] : index % 11 === 0 ? ["F"] : [],
+        sbiSections: index % 7 === 0 ? ["C"] : index % 11 === 0 ? ["F"] : index % 5 === 0 ? ["C", "E"] : [],
+        sbiDivisions: index % 5 === 0 ? (index % 2 ? ["13"] : ["22"]) : [],
         coverage:
           index % 4 === 0
             ? { level: "province", codes: ["PV23"] }

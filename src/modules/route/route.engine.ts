@@ -4,7 +4,7 @@
  * from. The weights are in ROUTE_WEIGHTS below and explained in docs/route-scoring.md.
  */
 import type { Localised } from "../../i18n/index.js";
-import { isOfferable } from "../catalogue/index.js";
+import { isOfferable, sbiSectionOfDivision } from "../catalogue/index.js";
 import type { Help, JourneyStep, Motivation, Phase, SizeClass, Stage, Theme } from "./route.vocabulary.js";
 
 /** What the engine needs of an instrument; the catalogue's listing maps its rows to this shape. */
@@ -20,6 +20,9 @@ export type MatchableInstrument = {
   rStrategies: string[];
   /** SBI 2008 section letters the instrument is meant for; empty means every sector. */
   sbiSections: string[];
+  /** SBI 2008 divisions that narrow a listed section to part of it (22 plastics within C); absent or empty: the
+   * whole listed sections. */
+  sbiDivisions?: string[];
   coverage: { level: "national" | "eu" | "province" | "res_region" | "municipality"; codes: string[] };
   /** Size classes that may apply; empty means every size. */
   sizeClasses: string[];
@@ -115,12 +118,16 @@ export const ROUTE_WEIGHTS = {
   helpKind: 15,
   /** It serves the help asked for through its journey step or theme only (an inkoop guide for "inkoop"). */
   helpOther: 8,
-  /** It is made for the company's sector. */
-  sector: 10,
+  /** It is made for the company's sector: more than evidence (8) and a fresher check (2) together, so a
+   * sector-made instrument outranks a generic one of otherwise equal fit (issue 17). */
+  sector: 16,
   /** It is made for other sectors only: usually a poor fit, so it sinks. */
   otherSector: -25,
   /** A circular-purchasing instrument for a company that said nothing about buying or customer demand. */
   purchasingUnasked: -25,
+  /** A loan or investment (kind finance or loan) for a company that did not ask for money: a bank or fund is not
+   * an answer to a wish for advice, partners or rules (issue 17: no bank finance offered unasked). */
+  financeUnasked: -25,
   /** Per R-strategy it shares with the company's sector, at most strategyMax. */
   strategy: 3,
   strategyMax: 6,
@@ -298,6 +305,30 @@ function proximityOf(instrument: MatchableInstrument, location: CompanyLocation)
   }
 }
 
+/** Sections each instrument narrows to some of its divisions (memoised per instrument). */
+const narrowedSections = new WeakMap<MatchableInstrument, Set<string>>();
+
+/**
+ * Whether the instrument is made for the company's sector: "match" when it names the company's section (and, where
+ * it narrows that section to some divisions, the company's division); "other" when it names only other sectors or
+ * other divisions of the company's section; undefined for an instrument for every sector, and for a company that
+ * gave only a section the instrument narrows (it may or may not fit: neither bonus nor penalty).
+ */
+function sectorFit(instrument: MatchableInstrument, profile: RouteProfile): "match" | "other" | undefined {
+  if (!instrument.sbiSections.length) return undefined;
+  if (!instrument.sbiSections.includes(profile.sbiSection)) return "other";
+  const divisions = instrument.sbiDivisions ?? [];
+  if (!divisions.length) return "match";
+  let narrowed = narrowedSections.get(instrument);
+  if (!narrowed) {
+    narrowed = new Set(divisions.map((division) => sbiSectionOfDivision(division) ?? ""));
+    narrowedSections.set(instrument, narrowed);
+  }
+  if (!narrowed.has(profile.sbiSection)) return "match";
+  if (!profile.sbiDivision) return undefined;
+  return divisions.includes(profile.sbiDivision) ? "match" : "other";
+}
+
 type Context = {
   profile: RouteProfile;
   phase: Phase;
@@ -306,7 +337,12 @@ type Context = {
   adjacent: JourneyStep[];
   /** The company buys with circularity in mind or its customers ask for it. */
   purchasing: boolean;
+  /** The company asked for financing. */
+  wantsMoney: boolean;
 };
+
+/** Kinds that lend or invest money: offered only to a company that asked for financing. */
+const LENDING_KINDS: ReadonlySet<string> = new Set(["finance", "loan"]);
 
 /** Scores one eligible instrument; with `reasons` it also says why, in the order of weight. */
 function score(instrument: MatchableInstrument, context: Context, reasons?: Reason[]): number {
@@ -361,14 +397,14 @@ function score(instrument: MatchableInstrument, context: Context, reasons?: Reas
     reasons?.push({ code: "help", help });
   }
 
-  if (instrument.sbiSections.length) {
-    if (instrument.sbiSections.includes(profile.sbiSection)) {
-      total += W.sector;
-      reasons?.push({ code: "sector" });
-    } else total += W.otherSector;
-  }
+  const sector = sectorFit(instrument, profile);
+  if (sector === "match") {
+    total += W.sector;
+    reasons?.push({ code: "sector" });
+  } else if (sector === "other") total += W.otherSector;
 
   if (instrument.kind === "procurement" && !context.purchasing) total += W.purchasingUnasked;
+  if (LENDING_KINDS.has(instrument.kind) && !context.wantsMoney) total += W.financeUnasked;
 
   const strategies = context.strategies.filter((code) => instrument.rStrategies.includes(code));
   if (strategies.length) {
@@ -572,9 +608,11 @@ function fastScore(item: Compiled, fast: FastContext): number {
   if (motivations) total += Math.min(W.motivationMax, bitCount(motivations) * W.motivation);
   if (fast.helpKinds.has(instrument.kind)) total += W.helpKind;
   else if (item.steps & fast.helpSteps || item.themes & fast.helpThemes) total += W.helpOther;
-  if (instrument.sbiSections.length)
-    total += instrument.sbiSections.includes(fast.context.profile.sbiSection) ? W.sector : W.otherSector;
+  const sector = sectorFit(instrument, fast.context.profile);
+  if (sector === "match") total += W.sector;
+  else if (sector === "other") total += W.otherSector;
   if (instrument.kind === "procurement" && !fast.context.purchasing) total += W.purchasingUnasked;
+  if (LENDING_KINDS.has(instrument.kind) && !fast.context.wantsMoney) total += W.financeUnasked;
   const strategyCount = bitCount(item.strategies & fast.strategies);
   if (strategyCount) total += Math.min(W.strategyMax, strategyCount * W.strategy);
   const proximity = proximityOf(instrument, fast.context.profile.location);
@@ -623,6 +661,7 @@ function contextFor(profile: RouteProfile, sectorStrategies: readonly SectorStra
       profile.help.includes("inkoop") ||
       profile.themes.includes("inkoop") ||
       profile.motivations.includes("klantvraag"),
+    wantsMoney: profile.help.includes("financiering"),
   };
 }
 

@@ -42,6 +42,11 @@ const PROFILE_FIELDS: { name: string; nl: string; en: string }[] = [
     en: "SBI sections (letters) the instrument is meant for; empty means all sectors.",
   },
   {
+    name: "sbi_divisions",
+    nl: "SBI-afdelingen (twee cijfers) die een genoemde sectie beperken tot een deel ervan, zoals 22 (rubber en kunststof) binnen C; leeg is de hele sectie.",
+    en: "SBI divisions (two digits) that narrow a listed section to part of it, such as 22 (rubber and plastics) within C; empty means the whole section.",
+  },
+  {
     name: "coverage",
     nl: "Waar het geldt: level (eu, national, province, res_region, municipality) en codes (CBS PV/GM, RES ES).",
     en: "Where it applies: level (eu, national, province, res_region, municipality) and codes (CBS PV/GM, RES ES).",

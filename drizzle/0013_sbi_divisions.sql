@@ -1,0 +1,1 @@
+ALTER TABLE "catalogue_instruments" ADD COLUMN "sbi_divisions" text[] DEFAULT '{}' NOT NULL;
