@@ -246,7 +246,7 @@ export const ProviderEventFormPage = ({
           <Choice
             name="regionCode"
             label={t.region}
-            hint={t.regionHint}
+            hint={model.hub ? t.regionHintHub : t.regionHint}
             options={model.hub ? model.regions : [{ value: "", label: t.regionNational }, ...model.regions]}
           />
         </fieldset>
@@ -260,12 +260,15 @@ export const ProviderEventFormPage = ({
           ) : (
             <Text name="organiser" label={t.organiser} hint={t.organiserHint} />
           )}
-          <Choice
-            name="instrumentRefId"
-            label={t.instrument}
-            hint={t.instrumentHint}
-            options={[{ value: "", label: t.instrumentNone }, ...model.instruments]}
-          />
+          {/* A hub has no catalogue instruments of its own: no choice to offer, so no field. */}
+          {model.instruments.length ? (
+            <Choice
+              name="instrumentRefId"
+              label={t.instrument}
+              hint={t.instrumentHint}
+              options={[{ value: "", label: t.instrumentNone }, ...model.instruments]}
+            />
+          ) : null}
           <Text name="registrationUrl" label={t.registrationUrl} hint={t.registrationUrlHint} type="url" />
         </fieldset>
         {existing ? (
