@@ -380,7 +380,14 @@ export async function createApp(deps: AppDeps) {
   );
   app.route("/", routeRoutes(routeDeps));
   app.route("/", siteRoutes());
-  app.route("/", regionsRoutes({ geography, loketFor: regionalLoket }));
+  app.route(
+    "/",
+    regionsRoutes({
+      geography,
+      loketFor: regionalLoket,
+      provincesWithoutOwnInstrument: () => monitoring.provincesWithoutOwnInstrument(),
+    }),
+  );
   app.route("/", catalogueRoutes({ service: catalogue, geography }));
   app.route(
     "/",

@@ -34,6 +34,8 @@ const PAGES = [
   "/scan?stap=2",
   "/monitor",
   "/monitor/dekking",
+  "/aanbod/mit-haalbaarheidsproject",
+  "/aanbod?q=mit",
   "/monitor/regio/ES04",
   "/monitor/klantreis",
   "/belemmering-melden",

@@ -20,6 +20,8 @@ type Route = {
 type MonitorRoute = Route & { public: boolean };
 
 const RVO_EVENT = "spreekuur-rvo-2027-02";
+/** An agenda event kept by the Twente hub for its own loket (ADR 0072). */
+const TWENTE_EVENT = "spreekuur-loket-twente-2027-02";
 /** A coordinator of one region (Twente), beside the demo's national and provincial (Overijssel) coordinators. */
 const TWENTE_COORDINATOR = "coordinator.es04@test.invalid";
 const PEOPLE = [
@@ -85,6 +87,11 @@ describeEachDatabase("access matrix", (database) => {
         is_example, origin, provider_id)
       values (${RVO_EVENT}, '{"nl":"Spreekuur","en":"Office hours"}', '{"nl":"Vragen","en":"Questions"}',
         '2027-02-02T12:00:00Z', '2027-02-02T14:00:00Z', true, 'RVO', false, 'provider', 'rvo')`);
+    await rows(sql`insert into knowledge_events (slug, title, description, starts_at, ends_at, online, region_code,
+        organiser, is_example, origin, organisation_id)
+      values (${TWENTE_EVENT}, '{"nl":"Spreekuur","en":"Office hours"}', '{"nl":"Vragen","en":"Questions"}',
+        '2027-02-03T12:00:00Z', '2027-02-03T14:00:00Z', true, 'ES04', 'Circulair Loket Twente (demo)', false, 'hub',
+        'hub-twente')`);
     const [record] = await rows<{ id: number }>(sql`select id from cases where region_code = 'ES04'`);
     const [nationalRecord] = await rows<{ id: number }>(sql`select id from cases where region_code = 'ES03'`);
     const adviseur = await loginAs(app, "adviseur.es04@demo.invalid");
@@ -120,6 +127,11 @@ describeEachDatabase("access matrix", (database) => {
     const referralSides = ["adviseur.es04@demo.invalid", "aanbieder.rvo@demo.invalid"];
     const providers = ["aanbieder.rvo@demo.invalid", "aanbieder.versnellingshuis@demo.invalid"];
     const beheer = ["beheer@demo.invalid"];
+    // Providers keep their own events; a hub's advisers those of their own loket (ADR 0072).
+    const eventKeepers = [
+      ...providers,
+      ...DEMO_USERS.filter((user) => user.role === "adviseur").map((user) => user.email),
+    ];
     // The national queue: only the national coordinator works it; the provider sees its own referral from it.
     const nationalQueue = ["coordinator@demo.invalid"];
     const nationalReferralSides = ["coordinator@demo.invalid", "aanbieder.rvo@demo.invalid"];
@@ -156,11 +168,13 @@ describeEachDatabase("access matrix", (database) => {
         path: "/werkruimte/aanbod/rvo-mia-vamil-circulair",
         allowed: ["aanbieder.rvo@demo.invalid"],
       },
-      { method: "GET", path: "/werkruimte/agenda", allowed: providers },
-      { method: "GET", path: "/werkruimte/agenda/nieuw", allowed: providers },
-      { method: "POST", path: "/werkruimte/agenda/nieuw", allowed: providers },
+      { method: "GET", path: "/werkruimte/agenda", allowed: eventKeepers },
+      { method: "GET", path: "/werkruimte/agenda/nieuw", allowed: eventKeepers },
+      { method: "POST", path: "/werkruimte/agenda/nieuw", allowed: eventKeepers },
       { method: "GET", path: `/werkruimte/agenda/${RVO_EVENT}`, allowed: ["aanbieder.rvo@demo.invalid"] },
       { method: "POST", path: `/werkruimte/agenda/${RVO_EVENT}`, allowed: ["aanbieder.rvo@demo.invalid"] },
+      { method: "GET", path: `/werkruimte/agenda/${TWENTE_EVENT}`, allowed: twente },
+      { method: "POST", path: `/werkruimte/agenda/${TWENTE_EVENT}`, allowed: twente },
       { method: "GET", path: "/beheer/betrokkenen", allowed: beheer },
       { method: "POST", path: "/beheer/betrokkenen/export", allowed: beheer },
       { method: "POST", path: "/beheer/betrokkenen/wissen", allowed: beheer },
@@ -257,7 +271,7 @@ describeEachDatabase("access matrix", (database) => {
     expect(new Set(PEOPLE.map((user) => user.role))).toEqual(
       new Set(["adviseur", "aanbieder", "coordinator", "beheerder"]),
     );
-    expect(routes).toHaveLength(29);
+    expect(routes).toHaveLength(31);
     expect(monitorRoutes).toHaveLength(20);
   });
 
@@ -347,7 +361,7 @@ describeEachDatabase("access matrix", (database) => {
       (
         await rows<{ n: number }>(
           sql`select (select count(*) from case_notes) + (select count(*) from referrals) + (select count(*) from measures)
-                + (select count(*) from listing_versions) + (select sum(version) from knowledge_events where origin = 'provider') + (select count(*) from sessions) + (select sum(version) from cases)
+                + (select count(*) from listing_versions) + (select sum(version) from knowledge_events where origin in ('provider', 'hub')) + (select count(*) from sessions) + (select sum(version) from cases)
                 + (select count(*) from monitoring_goals) + (select count(*) from barriers where status <> 'nieuw') as n`,
         )
       )[0]!.n;

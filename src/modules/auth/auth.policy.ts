@@ -104,6 +104,12 @@ const withinArea: Condition = (principal, resource, regionProvinces) => {
     own !== undefined && resource.area !== undefined && areaContains(own, resource.area, regionProvinces)
   );
 };
+const isHub = (principal: Principal) => principal.organisationKind === "hub";
+/** An event kept by the user's own hub: the organisation must be the user's, and that organisation a hub. */
+const ownHubEvent: Condition = (principal, resource) =>
+  isHub(principal) &&
+  resource.organisationId !== undefined &&
+  resource.organisationId === principal.organisationId;
 /** The resource lies within the user's area, or the user's organisation owns it (a gap it is "aan zet" for). */
 const withinAreaOrOwner: Condition = (principal, resource, regionProvinces) =>
   withinArea(principal, resource, regionProvinces) ||
@@ -137,9 +143,14 @@ export const POLICY = {
   },
   "provider.inbox": { roles: ["aanbieder"] },
   "listing.update": { roles: ["aanbieder"], when: ownsProvider },
-  /** A provider lists its own agenda events and adds new ones (issue 7). */
-  "event.keep": { roles: ["aanbieder"] },
+  /** A provider, or an adviser of a hub for its own loket, lists its own agenda events and adds new ones (ADR 0072). */
+  "event.keep": {
+    roles: ["aanbieder", "adviseur"],
+    when: (principal) => principal.role === "aanbieder" || isHub(principal),
+  },
   "event.update": { roles: ["aanbieder"], when: ownsProvider },
+  /** An adviser changes or cancels an event their own hub keeps for its loket (ADR 0072). */
+  "hub_event.update": { roles: ["adviseur"], when: ownHubEvent },
   /** Coordinators: the monitor's restricted tabs and exact (unsuppressed) figures of an area within their own. */
   "monitor.view_restricted": { roles: ["coordinator"], when: withinArea },
   "goal.create": { roles: ["coordinator"], when: withinArea },

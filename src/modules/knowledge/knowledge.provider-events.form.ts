@@ -45,6 +45,8 @@ export type ProviderEventFormProblem = { field: ProviderEventField; problem: Pro
 export type ProviderEventFormContext = {
   now: Date;
   regionCodes: ReadonlySet<string>;
+  /** A hub's event lies in one of its regions: no "national" choice (ADR 0072). */
+  regionRequired?: boolean;
   instrumentRefIds: ReadonlySet<string>;
   /** New events may not lie in the past; an existing one may be corrected after it took place. */
   isNew: boolean;
@@ -136,7 +138,8 @@ export function parseProviderEventForm(
   const online = values.online === "ja";
   const place = values.place.trim();
   if (!online && !place) add("place", "errPlaceRequired");
-  if (values.regionCode && !context.regionCodes.has(values.regionCode)) add("regionCode", "errRegion");
+  if (values.regionCode ? !context.regionCodes.has(values.regionCode) : context.regionRequired)
+    add("regionCode", "errRegion");
   if (values.instrumentRefId && !context.instrumentRefIds.has(values.instrumentRefId))
     add("instrumentRefId", "errInstrument");
 

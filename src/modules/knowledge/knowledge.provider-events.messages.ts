@@ -48,6 +48,8 @@ export const providerEventMessages = defineMessages(
     placeHint:
       "Bijvoorbeeld: Stadskantoor, Hengelosestraat 51, Enschede. Niet nodig als de activiteit online is.",
     region: "Regio",
+    regionHintHub:
+      "De regio van uw loket. De activiteit staat op de agenda van deze regio, met uw loket als organisator.",
     regionHint:
       "De RES-regio waar de activiteit is. Kies 'Heel Nederland' voor een landelijke of online activiteit.",
     regionNational: "Heel Nederland of online",
@@ -132,6 +134,8 @@ export const providerEventMessages = defineMessages(
     place: "Place and address",
     placeHint: "For example: Stadskantoor, Hengelosestraat 51, Enschede. Not needed if the event is online.",
     region: "Region",
+    regionHintHub:
+      "The region of your desk. The event appears on the agenda of this region, with your desk as the organiser.",
     regionHint:
       "The RES region where the event takes place. Choose 'All of the Netherlands' for a national or online event.",
     regionNational: "All of the Netherlands or online",

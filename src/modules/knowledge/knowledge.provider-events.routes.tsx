@@ -14,7 +14,7 @@ import {
 } from "./knowledge.provider-events.form.js";
 import { providerEventMessages } from "./knowledge.provider-events.messages.js";
 import type { EventRow } from "./knowledge.repository.js";
-import type { KnowledgeService } from "./knowledge.service.js";
+import type { EventKeeper, KnowledgeService } from "./knowledge.service.js";
 import {
   type ProviderEventFormModel,
   ProviderEventFormPage,
@@ -34,14 +34,27 @@ export type ProviderEventRouteDeps = {
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+){0,30}$/;
 
 /**
- * /werkruimte/agenda: a provider keeps its own events on the agenda (issue 7). Every route calls the guard; a save
+ * /werkruimte/agenda: a provider keeps its own events on the agenda (issue 7), and a hub's advisers the events of
+ * their own loket, in the hub's region(s) and under the hub's name (ADR 0072). Every route calls the guard; a save
  * is checked field by field, written with optimistic locking and recorded in the audit log.
  */
 export function providerEventRoutes(deps: ProviderEventRouteDeps) {
   const { service, guard, geography, clock } = deps;
 
-  const regionOptions = () =>
-    geography.regions
+  /** Who keeps the events of the signed-in user: their hub (for its own loket) or their catalogue provider. */
+  const keeperOf = (principal: Principal): EventKeeper | undefined =>
+    principal.organisationKind === "hub"
+      ? { organisationId: principal.organisationId }
+      : principal.providerId
+        ? { providerId: principal.providerId }
+        : undefined;
+  /** A hub's events lie in its own region(s); a provider may choose any region, or none (national, online). */
+  const allowedRegions = (principal: Principal) =>
+    principal.organisationKind === "hub"
+      ? geography.regions.filter((region) => principal.regionCodes.includes(region.code))
+      : geography.regions;
+  const regionOptions = (principal: Principal) =>
+    allowedRegions(principal)
       .map((region) => ({ value: region.code, label: region.name }))
       .sort((a, b) => a.label.localeCompare(b.label, "nl"));
 
@@ -52,8 +65,9 @@ export function providerEventRoutes(deps: ProviderEventRouteDeps) {
 
   function renderForm(
     c: AppContext,
+    principal: Principal,
     own: OwnInstruments,
-    model: Omit<ProviderEventFormModel, "regions" | "instruments" | "problems"> & {
+    model: Omit<ProviderEventFormModel, "regions" | "instruments" | "problems" | "hub"> & {
       problems?: { field: string; problem: keyof typeof providerEventMessages.nl }[];
     },
     status: 200 | 400 | 409 = 200,
@@ -67,7 +81,8 @@ export function providerEventRoutes(deps: ProviderEventRouteDeps) {
         model={{
           ...model,
           problems: (model.problems ?? []).map(({ field, problem }) => ({ field, message: t[problem] })),
-          regions: regionOptions(),
+          regions: regionOptions(principal),
+          hub: principal.organisationKind === "hub" ? principal.organisationName : undefined,
           instruments: own
             .map((instrument) => ({ value: instrument.refId, label: pick(instrument.name, c.get("lang")) }))
             .sort((a, b) => a.label.localeCompare(b.label, "nl")),
@@ -77,27 +92,41 @@ export function providerEventRoutes(deps: ProviderEventRouteDeps) {
     );
   }
 
-  /** Loads a provider's event and checks that the signed-in provider keeps it; curated events are nobody's. */
+  /**
+   * Loads a kept event and checks that the signed-in user keeps it: a provider its own, a hub adviser their hub's
+   * (ADR 0072). Curated events are nobody's.
+   */
   async function ownEvent(c: AppContext) {
     const slug = c.req.param("slug") ?? "";
     if (!SLUG.test(slug)) throw notFound("event");
     const event = await service.findEvent(slug);
-    if (event?.origin !== "provider" || !event.providerId) throw notFound("event");
-    const principal = await guard.authorize(
-      c,
-      "event.update",
-      { providerId: event.providerId },
-      { type: "event", id: slug },
-    );
-    return { event, principal };
+    const subject = { type: "event", id: slug };
+    if (event?.origin === "provider" && event.providerId) {
+      const principal = await guard.authorize(c, "event.update", { providerId: event.providerId }, subject);
+      return { event, principal };
+    }
+    if (event?.origin === "hub" && event.organisationId) {
+      const principal = await guard.authorize(
+        c,
+        "hub_event.update",
+        { organisationId: event.organisationId },
+        subject,
+      );
+      return { event, principal };
+    }
+    throw notFound("event");
   }
 
-  const formContext = (own: OwnInstruments, isNew: boolean) => ({
+  const formContext = (principal: Principal, own: OwnInstruments, isNew: boolean) => ({
     now: clock(),
     isNew,
-    regionCodes: new Set(geography.regions.map((region) => region.code)),
+    regionCodes: new Set(allowedRegions(principal).map((region) => region.code)),
+    regionRequired: principal.organisationKind === "hub",
     instrumentRefIds: new Set(own.map((item) => item.refId)),
   });
+  /** A hub's event is always shown as organised by the hub itself. */
+  const organiserOf = (principal: Principal, typed: string) =>
+    principal.organisationKind === "hub" ? principal.organisationName : typed;
   const readForm = async (c: AppContext) => {
     const body = await c.req.parseBody();
     return {
@@ -114,7 +143,8 @@ export function providerEventRoutes(deps: ProviderEventRouteDeps) {
       const principal = await guard.authorize(c, "event.keep");
       const lang = c.get("lang");
       const now = clock();
-      const events = principal.providerId ? await service.providerEvents(principal.providerId) : [];
+      const keeper = keeperOf(principal);
+      const events = keeper ? await service.keptEvents(keeper) : [];
       const row = (event: EventRow): ProviderEventRowModel => ({
         slug: event.slug,
         title: pick(event.title, lang),
@@ -141,7 +171,7 @@ export function providerEventRoutes(deps: ProviderEventRouteDeps) {
     })
     .get("/werkruimte/agenda/nieuw", async (c) => {
       const principal = await guard.authorize(c, "event.keep");
-      return renderForm(c, await ownInstruments(principal), {
+      return renderForm(c, principal, await ownInstruments(principal), {
         values: emptyProviderEventForm(principal.organisationName),
         conflict: false,
       });
@@ -150,16 +180,22 @@ export function providerEventRoutes(deps: ProviderEventRouteDeps) {
       const principal = await guard.authorize(c, "event.keep");
       const { values } = await readForm(c);
       const own = await ownInstruments(principal);
-      const parsed = parseProviderEventForm(values, formContext(own, true));
-      if (!parsed.ok) return renderForm(c, own, { values, problems: parsed.problems, conflict: false }, 400);
-      if (!principal.providerId) throw notFound("provider");
+      const parsed = parseProviderEventForm(values, formContext(principal, own, true));
+      if (!parsed.ok)
+        return renderForm(c, principal, own, { values, problems: parsed.problems, conflict: false }, 400);
+      const keeper = keeperOf(principal);
+      if (!keeper) throw notFound("provider");
       const { cancelled: _newEventsGoAhead, ...draft } = parsed.draft;
-      const saved = await service.addProviderEvent(draft, principal.providerId, guard.actorOf(c));
+      const saved = await service.addKeptEvent(
+        { ...draft, organiser: organiserOf(principal, draft.organiser) },
+        keeper,
+        guard.actorOf(c),
+      );
       return c.redirect(`/werkruimte/agenda?opgeslagen#${saved.slug}`, 303);
     })
     .get("/werkruimte/agenda/:slug", async (c) => {
       const { event, principal } = await ownEvent(c);
-      return renderForm(c, await ownInstruments(principal), {
+      return renderForm(c, principal, await ownInstruments(principal), {
         existing: { slug: event.slug, version: event.version, updatedAt: event.updatedAt },
         values: providerEventFormFrom(event),
         conflict: false,
@@ -169,14 +205,27 @@ export function providerEventRoutes(deps: ProviderEventRouteDeps) {
       const { event, principal } = await ownEvent(c);
       const { values, version } = await readForm(c);
       const own = await ownInstruments(principal);
-      const parsed = parseProviderEventForm(values, formContext(own, false));
+      const parsed = parseProviderEventForm(values, formContext(principal, own, false));
       if (!parsed.ok) {
         const existing = { slug: event.slug, version: event.version, updatedAt: event.updatedAt };
-        return renderForm(c, own, { existing, values, problems: parsed.problems, conflict: false }, 400);
+        return renderForm(
+          c,
+          principal,
+          own,
+          { existing, values, problems: parsed.problems, conflict: false },
+          400,
+        );
       }
       try {
         await service.saveEvent(
-          { ...parsed.draft, slug: event.slug, providerId: event.providerId, isExample: false },
+          {
+            ...parsed.draft,
+            organiser: organiserOf(principal, parsed.draft.organiser),
+            slug: event.slug,
+            providerId: event.providerId,
+            organisationId: event.organisationId,
+            isExample: false,
+          },
           version,
           { actor: guard.actorOf(c) },
         );
@@ -185,7 +234,7 @@ export function providerEventRoutes(deps: ProviderEventRouteDeps) {
         // Keep what the user typed, with the newest version number, so saving again is a deliberate choice.
         const newest = (await service.findEvent(event.slug)) ?? event;
         const existing = { slug: newest.slug, version: newest.version, updatedAt: newest.updatedAt };
-        return renderForm(c, own, { existing, values, conflict: true }, 409);
+        return renderForm(c, principal, own, { existing, values, conflict: true }, 409);
       }
       return c.redirect("/werkruimte/agenda?opgeslagen", 303);
     });

@@ -134,11 +134,11 @@ describeEachDatabase("providers keep their own agenda events", (database) => {
     app = await createTestApp(database(), {}, { clock: () => NOW });
   });
 
-  it("sends visitors to the login and refuses every role but a provider", async () => {
+  it("sends visitors to the login and refuses every role but a provider or a hub's adviser", async () => {
     const anonymous = await app.request("/werkruimte/agenda/nieuw");
     expect(anonymous.status).toBe(303);
     expect(anonymous.headers.get("location")).toBe("/inloggen?terug=%2Fwerkruimte%2Fagenda%2Fnieuw");
-    const { session } = await signIn("adviseur.es04@demo.invalid");
+    const { session } = await signIn("beheer@demo.invalid");
     expect((await session.get("/werkruimte/agenda")).status).toBe(403);
     const { session: coordinator } = await signIn("coordinator@demo.invalid");
     expect((await coordinator.get("/werkruimte/agenda/nieuw")).status).toBe(403);
@@ -326,5 +326,151 @@ describeEachDatabase("providers keep their own agenda events", (database) => {
     const english = await (await session.get("/werkruimte/agenda?lang=en")).text();
     expect(english).toContain("My events on the agenda");
     expect(english).toContain("Online");
+  });
+});
+
+/**
+ * ADR 0072: a hub's advisers keep the events of their own loket, in the hub's region and under the hub's name; no
+ * other hub or provider may change them, every save is audited, and a real hub event counts toward the region's star.
+ */
+describeEachDatabase("hubs keep the events of their own loket", (database) => {
+  let app: Awaited<ReturnType<typeof createTestApp>>;
+  const rows = <T>(query: ReturnType<typeof sql>) => queryRows<T>(database().db, query);
+  const sessions = new Map<string, Awaited<ReturnType<typeof loginAs>>>();
+  const signIn = async (email: string) => {
+    const found = sessions.get(email) ?? (await loginAs(app, email));
+    sessions.set(email, found);
+    return found;
+  };
+  const twente = () => signIn("adviseur.es04@demo.invalid");
+  const hubForm = (overrides: Partial<ProviderEventFormValues> = {}) =>
+    validForm({
+      titleNl: "Spreekuur circulair ondernemen in Twente",
+      titleEn: "Circular business office hours in Twente",
+      organiser: "Iemand anders",
+      instrumentRefId: "",
+      ...overrides,
+    });
+  const coverageOf = async (code: string) =>
+    (
+      (await (await app.request("/api/v1/monitoring/coverage")).json()) as {
+        regions: { code: string; stars: number; missing_for_next_star: string[] }[];
+      }
+    ).regions.find((region) => region.code === code)!;
+  /** Adds Twente's event and returns its slug. */
+  const addTwenteEvent = async () => {
+    const { session } = await twente();
+    const csrf = await session.csrfTokenFrom("/werkruimte/agenda/nieuw");
+    const response = await session.post("/werkruimte/agenda/nieuw", { ...hubForm() }, { csrf });
+    expect(response.status).toBe(303);
+    const [row] = await rows<{ slug: string }>(
+      sql`select slug from knowledge_events where organisation_id = 'hub-twente' order by slug desc limit 1`,
+    );
+    return row!.slug;
+  };
+
+  beforeAll(async () => {
+    await seedDemoData(database().db, "demo-wachtwoord");
+    app = await createTestApp(database(), {}, { clock: () => NOW });
+  });
+
+  it("offers only the hub's own region and shows the hub as organiser", async () => {
+    const { session } = await twente();
+    expect(await (await session.get("/werkruimte")).text()).toContain('href="/werkruimte/agenda"');
+    const form = await (await session.get("/werkruimte/agenda/nieuw")).text();
+    expect(form).toContain('<option value="ES04"');
+    expect(form).not.toContain('<option value="ES23"');
+    expect(form).toContain("Circulair Loket Twente (demo)");
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(form)![1]!;
+    const elsewhere = await session.post(
+      "/werkruimte/agenda/nieuw",
+      { ...hubForm({ regionCode: "ES23" }) },
+      { csrf },
+    );
+    expect(elsewhere.status).toBe(400);
+    expect(await elsewhere.text()).toContain("Kies een regio uit de lijst.");
+    const national = await session.post(
+      "/werkruimte/agenda/nieuw",
+      { ...hubForm({ regionCode: "" }) },
+      { csrf },
+    );
+    expect(national.status).toBe(400);
+  });
+
+  it("saves the hub's event under the hub's name in its region, audited, and counts it toward the star", async () => {
+    const before = await coverageOf("ES04");
+    expect(before.missing_for_next_star).toContain("event");
+    const slug = await addTwenteEvent();
+    const [stored] = await rows<{
+      origin: string;
+      organiser: string;
+      region_code: string;
+      provider_id: string | null;
+      is_example: boolean;
+    }>(
+      sql`select origin, organiser, region_code, provider_id, is_example from knowledge_events where slug = ${slug}`,
+    );
+    expect(stored).toEqual({
+      origin: "hub",
+      organiser: "Circulair Loket Twente (demo)",
+      region_code: "ES04",
+      provider_id: null,
+      is_example: false,
+    });
+    const [audit] = await rows<{ action: string; actor_label: string }>(
+      sql`select action, actor_label from audit_log where subject_type = 'event' and subject_id = ${slug}`,
+    );
+    expect(audit).toEqual({ action: "event.create", actor_label: "adviseur@hub-twente" });
+    const agenda = await (await app.request("/agenda?regio=ES04")).text();
+    expect(agenda).toContain("Spreekuur circulair ondernemen in Twente");
+    expect(agenda).toContain("Circulair Loket Twente (demo)");
+    const after = await coverageOf("ES04");
+    expect(after.missing_for_next_star).not.toContain("event");
+    expect(after.stars).toBeGreaterThanOrEqual(before.stars);
+  });
+
+  it("lets the hub's adviser cancel it, and refuses another hub and a provider, audited", async () => {
+    const slug = await addTwenteEvent();
+    for (const email of ["adviseur.es23@demo.invalid", "aanbieder.rvo@demo.invalid"]) {
+      const { session } = await signIn(email);
+      expect((await session.get(`/werkruimte/agenda/${slug}`)).status).toBe(403);
+      const csrf = await session.csrfTokenFrom("/werkruimte/agenda/nieuw");
+      const refused = await session.post(
+        `/werkruimte/agenda/${slug}`,
+        { ...hubForm({ titleNl: "Overgenomen" }), version: "1" },
+        { csrf },
+      );
+      expect(refused.status).toBe(403);
+      expect(await (await session.get("/werkruimte/agenda")).text()).not.toContain(slug);
+    }
+    const [denied] = await rows<{ n: number }>(
+      sql`select count(*)::int as n from audit_log where action = 'hub_event.update' and outcome = 'denied' and subject_id = ${slug}`,
+    );
+    expect(denied!.n).toBe(4);
+    const { session } = await twente();
+    const csrf = await session.csrfTokenFrom(`/werkruimte/agenda/${slug}`);
+    const cancelled = await session.post(
+      `/werkruimte/agenda/${slug}`,
+      { ...hubForm({ cancelled: "ja" }), version: "1" },
+      { csrf },
+    );
+    expect(cancelled.status).toBe(303);
+    const [row] = await rows<{ cancelled: boolean; title: { nl: string } }>(
+      sql`select cancelled, title from knowledge_events where slug = ${slug}`,
+    );
+    expect(row).toEqual({
+      cancelled: true,
+      title: expect.objectContaining({ nl: "Spreekuur circulair ondernemen in Twente" }),
+    });
+    const [allowed] = await rows<{
+      actor_label: string;
+      detail: { organisationId: string; cancelled: boolean };
+    }>(
+      sql`select actor_label, detail from audit_log where action = 'event.update' and outcome = 'allowed' and subject_id = ${slug}`,
+    );
+    expect(allowed).toEqual({
+      actor_label: "adviseur@hub-twente",
+      detail: expect.objectContaining({ organisationId: "hub-twente", cancelled: true }),
+    });
   });
 });

@@ -169,12 +169,16 @@ export function createKnowledgeRepository(db: Database) {
       ).map((row) => row.startsAt),
     findEvent: async (slug: string) =>
       (await db.select().from(knowledgeEvents).where(eq(knowledgeEvents.slug, slug)))[0],
-    /** Every event a provider keeps, newest start first. */
-    providerEvents: (providerId: string) =>
+    /** Every event a provider, or a hub for its own loket, keeps; newest start first. */
+    keptEvents: (keeper: { providerId?: string; organisationId?: string }) =>
       db
         .select()
         .from(knowledgeEvents)
-        .where(eq(knowledgeEvents.providerId, providerId))
+        .where(
+          keeper.providerId !== undefined
+            ? eq(knowledgeEvents.providerId, keeper.providerId)
+            : eq(knowledgeEvents.organisationId, keeper.organisationId ?? ""),
+        )
         .orderBy(desc(knowledgeEvents.startsAt), asc(knowledgeEvents.slug)),
     /** Runs `work` in one transaction; pass the transaction on to the writes and the audit log. */
     transaction: <T>(work: (tx: Database) => Promise<T>) =>

@@ -166,6 +166,8 @@ export const eventInput = z
     isExample: z.boolean(),
     /** The catalogue provider that keeps the event; null for curated events. */
     providerId: z.string().min(1).nullable().default(null),
+    /** The hub that keeps the event for its own loket (ADR 0072); null otherwise. */
+    organisationId: z.string().min(1).nullable().default(null),
     cancelled: z.boolean().default(false),
   })
   .refine((event) => event.endsAt >= event.startsAt, { path: ["endsAt"], message: "ends before it starts" })

@@ -14,6 +14,11 @@ import type {
 import { type EventInput, eventInput, type Horizon } from "./knowledge.schemas.js";
 import { containsEveryWord, parseSbiCode, strategyLabel } from "./knowledge.vocabulary.js";
 
+/** Who keeps an event in the workspace: a catalogue provider, or a hub (its organisation id) for its own loket. */
+export type EventKeeper =
+  | { providerId: string; organisationId?: undefined }
+  | { organisationId: string; providerId?: undefined };
+
 /** A sector measure package with its measures, in both languages. */
 export type MeasurePackage = Omit<PackageRow, "position"> & {
   measures: Omit<MeasureRow, "packageSlug" | "position">[];
@@ -139,17 +144,23 @@ export function createKnowledgeService(
         })),
       );
     const { slug, ...values } = parsed.data;
+    const origin = values.organisationId ? ("hub" as const) : ("provider" as const);
     const saved = await repository.transaction(async (tx) => {
       const row =
         expectedVersion === null
-          ? await repository.insertEvent({ slug, ...values, origin: "provider" }, tx)
-          : await repository.updateEvent(slug, expectedVersion, { ...values, origin: "provider" }, tx);
+          ? await repository.insertEvent({ slug, ...values, origin }, tx)
+          : await repository.updateEvent(slug, expectedVersion, { ...values, origin }, tx);
       if (row && keeper && audit)
         await audit.record(tx, keeper.actor, {
           action: expectedVersion === null ? "event.create" : "event.update",
           subjectType: "event",
           subjectId: slug,
-          detail: { version: row.version, providerId: row.providerId, cancelled: row.cancelled },
+          detail: {
+            version: row.version,
+            providerId: row.providerId,
+            organisationId: row.organisationId,
+            cancelled: row.cancelled,
+          },
         });
       return row;
     });
@@ -190,27 +201,37 @@ export function createKnowledgeService(
     },
     saveEvent,
     /**
-     * Adds a provider's new event under a readable slug from its title and month, with "-2", "-3", … when another
-     * event already has that slug.
+     * Adds a new event kept by a provider or by a hub for its own loket, under a readable slug from its title and
+     * month, with "-2", "-3", … when another event already has that slug.
      */
-    async addProviderEvent(
-      input: Omit<EventInput, "slug" | "providerId" | "isExample">,
-      providerId: string,
+    async addKeptEvent(
+      input: Omit<EventInput, "slug" | "providerId" | "organisationId" | "isExample">,
+      keeper: EventKeeper,
       actor: AuditActor,
     ): Promise<EventRow> {
       const base = eventSlugBase(input.title.nl, input.startsAt);
       for (let attempt = 1; attempt <= 50; attempt++) {
         const slug = attempt === 1 ? base : `${base}-${attempt}`;
         try {
-          return await saveEvent({ ...input, slug, providerId, isExample: false }, null, { actor });
+          return await saveEvent(
+            {
+              ...input,
+              slug,
+              providerId: keeper.providerId ?? null,
+              organisationId: keeper.organisationId ?? null,
+              isExample: false,
+            },
+            null,
+            { actor },
+          );
         } catch (error) {
           if (!(error instanceof AppError && error.status === 409)) throw error;
         }
       }
       throw conflict(`No free slug for an event like ${base}.`);
     },
-    /** The events a provider keeps, newest first. */
-    providerEvents: (providerId: string) => repository.providerEvents(providerId),
+    /** The events a provider, or a hub for its own loket, keeps; newest first. */
+    keptEvents: (keeper: EventKeeper) => repository.keptEvents(keeper),
     /** One event, if it exists. */
     findEvent: (slug: string) => repository.findEvent(slug),
   };

@@ -70,10 +70,15 @@ export const knowledgeEvents = pgTable(
     registrationUrl: text("registration_url"),
     /** An invented example (demo content): shown with a "Voorbeeld" badge, never as a real date. */
     isExample: boolean("is_example").notNull(),
-    /** "curated" (loaded from data/) or "provider" (kept by a provider in the workspace). */
-    origin: text("origin", { enum: ["curated", "provider"] }).notNull(),
-    /** The catalogue provider organisation that keeps this event; null for curated events. */
+    /**
+     * "curated" (loaded from data/), "provider" (kept by a provider in the workspace) or "hub" (kept by a regional
+     * hub for its own loket, ADR 0072).
+     */
+    origin: text("origin", { enum: ["curated", "provider", "hub"] }).notNull(),
+    /** The catalogue provider organisation that keeps this event; null for curated and hub events. */
     providerId: text("provider_id"),
+    /** The hub (workspace organisation id) that keeps this event for its own loket; null otherwise. */
+    organisationId: text("organisation_id"),
     /**
      * Called off by its provider. A cancelled event stays listed (and in the iCal feed as STATUS:CANCELLED), so
      * calendars that imported it learn that it will not take place.
@@ -86,6 +91,7 @@ export const knowledgeEvents = pgTable(
     index("knowledge_events_starts_idx").on(table.startsAt),
     index("knowledge_events_region_idx").on(table.regionCode),
     index("knowledge_events_provider_idx").on(table.providerId),
+    index("knowledge_events_organisation_idx").on(table.organisationId),
   ],
 );
 

@@ -4,7 +4,7 @@ import { createTestApp } from "../../../tests/support/app.js";
 import { describeEachDatabase } from "../../../tests/support/database.js";
 import { readDataCsv } from "../../db/data-files.js";
 import { isAvailable } from "../catalogue/index.js";
-import { cellInstruments, regionCoverage, regionReach } from "./coverage.js";
+import { cellInstruments, provincesWithoutOwnInstrument, regionCoverage, regionReach } from "./coverage.js";
 import { readCuratedInstruments } from "./monitoring.sources.js";
 import { type CoverageInstrument, JOURNEY_STEPS, PHASES, type RegionGeo } from "./monitoring.types.js";
 
@@ -32,6 +32,38 @@ const twoProvinces: RegionGeo = {
 };
 
 describe("coverage rules", () => {
+  it("names the provinces without a usable or expected provincial or regional instrument", () => {
+    const provinces = [
+      { code: "PV25", name: "Gelderland" },
+      { code: "PV26", name: "Utrecht" },
+      { code: "PV29", name: "Zeeland" },
+      { code: "PV30", name: "Noord-Brabant" },
+    ];
+    const regions = [twoProvinces, { code: "ES26", provinceCodes: ["PV30"] }];
+    const gaps = (instruments: CoverageInstrument[]) =>
+      provincesWithoutOwnInstrument(instruments, provinces, regions).map((province) => province.name);
+    // National instruments never fill a provincial gap.
+    expect(gaps([instrument({})])).toEqual(["Gelderland", "Utrecht", "Zeeland", "Noord-Brabant"]);
+    // A regional instrument in a region across two provinces counts for both; a verwacht round counts too.
+    expect(
+      gaps([instrument({ coverageLevel: "res_region", coverageCodes: ["ES09"], status: "verwacht" })]),
+    ).toEqual(["Zeeland", "Noord-Brabant"]);
+    // A closed or historic provincial scheme leaves the gap; an open one fills it.
+    expect(
+      gaps([
+        instrument({ coverageLevel: "province", coverageCodes: ["PV29"], status: "gesloten" }),
+        instrument({ coverageLevel: "province", coverageCodes: ["PV30"], status: "historisch" }),
+        instrument({ coverageLevel: "province", coverageCodes: ["PV25", "PV26"], status: "open" }),
+      ]),
+    ).toEqual(["Zeeland", "Noord-Brabant"]);
+    expect(
+      gaps([
+        instrument({ coverageLevel: "province", coverageCodes: ["PV25", "PV26", "PV29"] }),
+        instrument({ coverageLevel: "res_region", coverageCodes: ["ES26"] }),
+      ]),
+    ).toEqual([]);
+  });
+
   it("counts open and doorlopend as available, nothing else", () => {
     expect(["open", "doorlopend"].map(isAvailable)).toEqual([true, true]);
     expect(["gesloten", "historisch", "verwacht", "aangekondigd", ""].some(isAvailable)).toBe(false);
@@ -114,6 +146,22 @@ describeEachDatabase("monitoring coverage API", (database) => {
   let app: Awaited<ReturnType<typeof createTestApp>>;
   beforeAll(async () => {
     app = await createTestApp(database());
+  });
+
+  it("names, in both languages, the provinces the catalogue leaves without a provincial or regional scheme", async () => {
+    const nl = await (await app.request("/monitor/dekking")).text();
+    const sentence = /In ([^<]*?) is er nu geen provinciale of regionale regeling/.exec(nl);
+    expect(sentence?.[1]).toBe("Noord-Brabant en Zeeland");
+    const en = await (await app.request("/monitor/dekking?lang=en")).text();
+    expect(en).toContain("In Noord-Brabant and Zeeland there is currently no provincial or regional scheme");
+    // The region pages of those provinces say it too; a region elsewhere does not.
+    expect(await (await app.request("/regio/ES24")).text()).toContain(
+      "Let op: in Zeeland is er nu geen provinciale of regionale regeling",
+    );
+    expect(await (await app.request("/regio/ES26?lang=en")).text()).toContain(
+      "Please note: in Noord-Brabant there is currently no provincial or regional scheme",
+    );
+    expect(await (await app.request("/regio/ES04")).text()).not.toContain("Let op: in ");
   });
 
   it("returns all 30 regions and agrees with an independent count in every cell", async () => {

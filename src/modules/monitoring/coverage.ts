@@ -1,4 +1,4 @@
-import { isAvailable } from "../catalogue/index.js";
+import { isAvailable, isOfferable } from "../catalogue/index.js";
 import {
   type CoverageInstrument,
   JOURNEY_STEPS,
@@ -121,3 +121,26 @@ export const isJourneyStep = (value: string): value is JourneyStep =>
   (JOURNEY_STEPS as readonly string[]).includes(value);
 /** Whether a value is one of the three phases. */
 export const isPhase = (value: string): value is Phase => (PHASES as readonly string[]).includes(value);
+
+/**
+ * The provinces where a company finds no provincial or regional instrument it can use now or whose next round is
+ * expected (status open, doorlopend or verwacht): nothing that covers the province itself, nor a RES region that lies
+ * (partly) in it. National and municipal instruments do not count. Pure; in the order of `provinces`.
+ */
+export function provincesWithoutOwnInstrument<P extends { code: string }>(
+  instruments: Pick<CoverageInstrument, "coverageLevel" | "coverageCodes" | "status">[],
+  provinces: readonly P[],
+  regions: readonly Pick<RegionGeo, "code" | "provinceCodes">[],
+): P[] {
+  const covered = new Set<string>();
+  for (const instrument of instruments) {
+    if (!isOfferable(instrument.status)) continue;
+    if (instrument.coverageLevel === "province")
+      for (const code of instrument.coverageCodes) covered.add(code);
+    if (instrument.coverageLevel === "res_region")
+      for (const region of regions)
+        if (instrument.coverageCodes.includes(region.code))
+          for (const code of region.provinceCodes) covered.add(code);
+  }
+  return provinces.filter((province) => !covered.has(province.code));
+}

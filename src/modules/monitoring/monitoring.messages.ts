@@ -57,6 +57,11 @@ export const monitoringMessages = defineMessages(
     coverageIntro:
       "Per regio, klantreisstap en fase: hoeveel instrumenten een bedrijf overal in de regio nu kan gebruiken (landelijk, provinciaal en regionaal, met status open of doorlopend). Een 0 is een gat. Kies een regio voor details.",
     coverageCaption: "Aantal beschikbare instrumenten per regio, klantreisstap en fase",
+    provinceGapTitle: "Provincies zonder eigen regeling",
+    provinceGapNone:
+      "In elke provincie is er minstens één provinciale of regionale regeling die nu open is, doorloopt of naar verwachting weer opent.",
+    provinceGapSome:
+      "In {names} is er nu geen provinciale of regionale regeling die open is, doorloopt of naar verwachting weer opent. Bedrijven daar zijn aangewezen op landelijke regelingen. Dit is een gat in het aanbod, geen fout op deze pagina.",
     staleTitle: "Niet bijgewerkt, per aanbieder",
     staleIntro:
       "Aanbod dat langer dan 12 maanden niet is gecontroleerd. Bezoekers zien daarbij 'controleer de actuele stand bij de aanbieder'. Aanbieders kunnen hun aanbod in hun werkruimte met één klik als nog actueel bevestigen.",
@@ -223,6 +228,11 @@ export const monitoringMessages = defineMessages(
     coverageIntro:
       "Per region, journey step and phase: how many instruments a business anywhere in the region can use now (national, provincial and regional, with status open or ongoing). A 0 is a gap. Choose a region for details.",
     coverageCaption: "Number of available instruments per region, journey step and phase",
+    provinceGapTitle: "Provinces without a scheme of their own",
+    provinceGapNone:
+      "Every province has at least one provincial or regional scheme that is open now, ongoing, or expected to open again.",
+    provinceGapSome:
+      "In {names} there is currently no provincial or regional scheme that is open, ongoing or expected to open again. Businesses there have to rely on national schemes. This is a gap in the offering, not an error on this page.",
     staleTitle: "Not updated, per provider",
     staleIntro:
       "Listings not checked for more than 12 months. Visitors see 'check the current position with the provider' with them. Providers can confirm a listing as still current in their workspace with one click.",

@@ -128,9 +128,14 @@ export function monitoringRoutes({
       );
     })
     .get("/monitor/dekking", async (c) => {
-      const [overview, stale] = await Promise.all([service.overview(), service.staleByProvider()]);
+      const [overview, stale, withoutOwn] = await Promise.all([
+        service.overview(),
+        service.staleByProvider(),
+        service.provincesWithoutOwnInstrument(),
+      ]);
       const model = {
         stale,
+        provincesWithoutOwn: withoutOwn.map((province) => province.name),
         regions: overview.map((region) => ({
           code: region.code,
           name: region.name,

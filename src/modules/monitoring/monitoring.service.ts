@@ -3,7 +3,12 @@ import type { JobHandler } from "../../jobs/index.js";
 import type { Area } from "../auth/index.js";
 import type { Geography } from "../regions/index.js";
 import { regionsInArea } from "./areas.js";
-import { cellInstruments, type RegionCoverage, regionCoverage } from "./coverage.js";
+import {
+  cellInstruments,
+  provincesWithoutOwnInstrument,
+  type RegionCoverage,
+  regionCoverage,
+} from "./coverage.js";
 import { effectivenessFrom } from "./effectiveness.js";
 import { computeFunnel, publicFunnel, suppress } from "./funnel.js";
 import { goalStatus, type Indicator, indicatorValue, type RegionIndicatorFacts } from "./goals.js";
@@ -175,6 +180,12 @@ export function createMonitoringService(deps: {
     /** The instruments as the sources give them. */
     instruments: () => deps.sources.instruments(),
     overview: () => overview(),
+    /**
+     * The provinces (code and name) without a usable or expected provincial or regional instrument: a gap the
+     * coverage page and the region pages name in words, from the catalogue as it stands.
+     */
+    provincesWithoutOwnInstrument: async () =>
+      provincesWithoutOwnInstrument(await deps.sources.instruments(), deps.geography.provinces, regions),
     /** Per provider: how many of its listings were not checked for more than twelve months, most first. */
     async staleByProvider(): Promise<{ provider: string; stale: number; total: number }[]> {
       const counts = new Map<string, { stale: number; total: number }>();

@@ -294,6 +294,8 @@ export function workspaceRoutes(deps: WorkspaceRouteDeps) {
         model.figures = await referrals.regionFigures(visible);
       }
       model.admin = principal.role === "beheerder";
+      // Providers and hubs keep their own events on the agenda (ADR 0072); the guard decides who may.
+      model.events = guard.may(c, "event.keep");
       return renderPage(c, <WorkspacePage page={pageContext(c)} model={model} />);
     })
     .get("/werkruimte/dossiers/:id", async (c) => {

@@ -30,6 +30,9 @@ export const regionsMessages = defineMessages(
     provincesPlural: "Provincies",
     municipalities: "Gemeenten in deze regio",
     loketHeading: "Uw loket",
+    provinceWithoutOwn:
+      "Let op: in {names} is er nu geen provinciale of regionale regeling die open is, doorloopt of naar verwachting weer opent. Bedrijven hier zijn aangewezen op landelijke regelingen.",
+    provinceWithoutOwnLink: "Zie de dekking van het aanbod.",
     fallbackLoketIntro:
       "Voor deze regio kennen wij geen regionaal loket, netwerk of ontwikkelingsmaatschappij voor circulair ondernemen. Landelijk kunt u terecht bij het Versnellingshuis.",
     kindLoket: "Loket",
@@ -83,6 +86,9 @@ export const regionsMessages = defineMessages(
     provincesPlural: "Provinces",
     municipalities: "Municipalities in this region",
     loketHeading: "Your support desk",
+    provinceWithoutOwn:
+      "Please note: in {names} there is currently no provincial or regional scheme that is open, ongoing or expected to open again. Businesses here have to rely on national schemes.",
+    provinceWithoutOwnLink: "See the coverage of the offering.",
     fallbackLoketIntro:
       "We know of no regional desk, network or development company for circular business in this region. Nationally, the Versnellingshuis can help you.",
     kindLoket: "Desk",

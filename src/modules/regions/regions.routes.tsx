@@ -19,10 +19,12 @@ export type RegionsRouteDeps = {
   geography: Geography;
   /** Finds the loket for a region; the referrals module supplies hubs, until then the national fallback. */
   loketFor?: (regionCode: string, lang: "nl" | "en") => Promise<LoketViewModel | undefined>;
+  /** The provinces without a usable or expected provincial or regional scheme; the monitoring module supplies it. */
+  provincesWithoutOwnInstrument?: () => Promise<{ code: string }[]>;
 };
 
 /** /regio and /regio/{code}. */
-export function regionsRoutes({ geography, loketFor }: RegionsRouteDeps) {
+export function regionsRoutes({ geography, loketFor, provincesWithoutOwnInstrument }: RegionsRouteDeps) {
   // One list for every request: the picker renders its 342 options once per list (views/municipality-picker).
   const municipalityOptions = municipalityPickerOptions(geography);
   return new Hono<AppEnv>()
@@ -116,6 +118,9 @@ export function regionsRoutes({ geography, loketFor }: RegionsRouteDeps) {
             ? placeNote(geography, lang, c.req.query("plaats"), highlighted.code)
             : undefined,
         loket,
+        provincesWithoutOwn: ((await provincesWithoutOwnInstrument?.()) ?? [])
+          .filter((province) => region.provinceCodes.includes(province.code))
+          .map((province) => geography.province(province.code)!.name),
       };
       return renderPage(c, <RegionPage page={pageContext(c)} model={model} />);
     });

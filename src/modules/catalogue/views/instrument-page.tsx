@@ -54,8 +54,14 @@ export const InstrumentPage = ({ page, model }: { page: PageContext; model: Inst
       <Heading level={1}>{model.name}</Heading>
       <Paragraph lead>{model.summary}</Paragraph>
       <Paragraph>
-        <StatusBadge status={model.status} label={model.statusLabel} />{" "}
-        <span class="cl-muted">{format(t.lastVerified, { date: model.lastVerified })}</span>
+        <StatusBadge status={model.status} label={model.statusLabel} />
+        {/* A stale listing says its date in the notice below; once is enough. */}
+        {model.staleNotice ? null : (
+          <>
+            {" "}
+            <span class="cl-muted">{format(t.lastVerified, { date: model.lastVerified })}</span>
+          </>
+        )}
       </Paragraph>
       {model.expected ? (
         <Paragraph>
@@ -64,7 +70,7 @@ export const InstrumentPage = ({ page, model }: { page: PageContext; model: Inst
       ) : null}
       {model.staleNotice ? <Paragraph>{model.staleNotice}</Paragraph> : null}
       {model.generalFinance ? <Paragraph>{t.generalFinance}</Paragraph> : null}
-      <div class="cl-instrument">
+      <div class="cl-instrument cl-section">
         <div class="cl-instrument__main">
           <section aria-labelledby="wat">
             <Heading level={2} id="wat">

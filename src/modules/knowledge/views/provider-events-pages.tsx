@@ -108,6 +108,8 @@ export type ProviderEventFormModel = {
   conflict: boolean;
   regions: { value: string; label: string }[];
   instruments: { value: string; label: string }[];
+  /** A hub's name: its events are in its own region(s) and shown as organised by the hub (ADR 0072). */
+  hub?: string;
 };
 
 /** The form for a new event, or for changing one the provider keeps. */
@@ -244,19 +246,29 @@ export const ProviderEventFormPage = ({
           <Choice
             name="regionCode"
             label={t.region}
-            hint={t.regionHint}
-            options={[{ value: "", label: t.regionNational }, ...model.regions]}
+            hint={model.hub ? t.regionHintHub : t.regionHint}
+            options={model.hub ? model.regions : [{ value: "", label: t.regionNational }, ...model.regions]}
           />
         </fieldset>
         <fieldset class="utrecht-form-fieldset cl-form-stack">
           <legend class="utrecht-form-fieldset__legend">{t.detailsLegend}</legend>
-          <Text name="organiser" label={t.organiser} hint={t.organiserHint} />
-          <Choice
-            name="instrumentRefId"
-            label={t.instrument}
-            hint={t.instrumentHint}
-            options={[{ value: "", label: t.instrumentNone }, ...model.instruments]}
-          />
+          {model.hub ? (
+            <p>
+              {t.organiser}: {model.hub}
+              <input type="hidden" name="organiser" value={model.hub} />
+            </p>
+          ) : (
+            <Text name="organiser" label={t.organiser} hint={t.organiserHint} />
+          )}
+          {/* A hub has no catalogue instruments of its own: no choice to offer, so no field. */}
+          {model.instruments.length ? (
+            <Choice
+              name="instrumentRefId"
+              label={t.instrument}
+              hint={t.instrumentHint}
+              options={[{ value: "", label: t.instrumentNone }, ...model.instruments]}
+            />
+          ) : null}
           <Text name="registrationUrl" label={t.registrationUrl} hint={t.registrationUrlHint} type="url" />
         </fieldset>
         {existing ? (

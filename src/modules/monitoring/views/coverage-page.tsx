@@ -1,3 +1,4 @@
+import { format } from "../../../i18n/index.js";
 import { Heading, Link, Paragraph, TableScroll } from "../../../web/components.js";
 import type { PageContext } from "../../../web/context.js";
 import { Layout } from "../../../web/layout.js";
@@ -10,6 +11,8 @@ export type CoverageModel = {
   regions: { code: string; name: string; stars: number; cells: CoverageCells }[];
   /** Per provider: listings not checked for more than twelve months ("niet bijgewerkt"). */
   stale: { provider: string; stale: number; total: number }[];
+  /** Provinces without a usable or expected provincial or regional instrument, by name. */
+  provincesWithoutOwn: string[];
 };
 
 /** /monitor/dekking: the whole matrix, regions down, journey steps × phases across; gaps marked in text too. */
@@ -82,6 +85,20 @@ export const CoveragePage = ({
       <Paragraph>
         <Link href={`/monitor/dekking.csv?lang=${page.lang}`}>{t.downloadCsv}</Link>
       </Paragraph>
+      <section aria-labelledby="provincies-zonder-eigen-aanbod" class="cl-section">
+        <Heading level={2} id="provincies-zonder-eigen-aanbod">
+          {t.provinceGapTitle}
+        </Heading>
+        <Paragraph>
+          {model.provincesWithoutOwn.length === 0
+            ? t.provinceGapNone
+            : format(t.provinceGapSome, {
+                names: new Intl.ListFormat(page.lang === "en" ? "en-GB" : "nl-NL", {
+                  type: "conjunction",
+                }).format(model.provincesWithoutOwn),
+              })}
+        </Paragraph>
+      </section>
       <section aria-labelledby="niet-bijgewerkt" class="cl-section">
         <Heading level={2} id="niet-bijgewerkt">
           {t.staleTitle}

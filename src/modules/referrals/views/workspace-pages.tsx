@@ -42,6 +42,8 @@ export type WorkspaceModel = {
   figures?: FigureRow[];
   admin?: boolean;
   listings?: boolean;
+  /** The link to the own events on the agenda: providers, and hubs for their own loket. */
+  events?: boolean;
 };
 
 const FILTERS = ["nieuw", "mijn", "wachten", "verlopen"] as const;
@@ -177,7 +179,7 @@ export const WorkspacePage = ({ page, model }: { page: PageContext; model: Works
               <Link href="/werkruimte/aanbod">{t.listingsLink}</Link>
             </li>
           ) : null}
-          {model.listings ? (
+          {model.events ? (
             <li class="utrecht-link-list__item">
               <Link href="/werkruimte/agenda">{t.providerEventsLink}</Link>
             </li>

@@ -16,6 +16,8 @@ export type RegionPageModel = {
   /** "Scheveningen ligt in de gemeente Den Haag.", when the visitor typed a place name. */
   placeNote?: string;
   loket: LoketViewModel;
+  /** The region's provinces without a usable or expected provincial or regional scheme (a gap, named honestly). */
+  provincesWithoutOwn?: string[];
 };
 
 /** /regio/{code}: one region, its provinces and municipalities, and the loket to contact. */
@@ -39,6 +41,16 @@ export const RegionPage = ({ page, model }: { page: PageContext; model: RegionPa
         <dt>{model.provinces.length > 1 ? t.provincesPlural : t.provinces}</dt>
         <dd>{model.provinces.map((province) => province.name).join(", ")}</dd>
       </dl>
+      {model.provincesWithoutOwn?.length ? (
+        <Paragraph>
+          {format(t.provinceWithoutOwn, {
+            names: new Intl.ListFormat(page.lang === "en" ? "en-GB" : "nl-NL", {
+              type: "conjunction",
+            }).format(model.provincesWithoutOwn),
+          })}{" "}
+          <Link href="/monitor/dekking#provincies-zonder-eigen-aanbod">{t.provinceWithoutOwnLink}</Link>
+        </Paragraph>
+      ) : null}
       <section aria-labelledby="loket" class="cl-card cl-section">
         <Heading level={2} id="loket">
           {t.loketHeading}
