@@ -3,7 +3,7 @@ import { serve } from "@hono/node-server";
 import { createApp, createBackgroundJobs } from "./app.js";
 import { EnvError, loadEnv } from "./config/env.js";
 import { openDatabase } from "./db/client.js";
-import { migrateDatabase } from "./db/migrate.js";
+import { migrateDatabase, withSeedLock } from "./db/migrate.js";
 import { seedDatabase } from "./db/seed.js";
 import { createJobWorker } from "./jobs/index.js";
 import { createLogger } from "./logger.js";
@@ -23,13 +23,15 @@ async function main() {
       });
   logger.info("Preparing the database: migrations, reference data and content (a few seconds)…");
   await migrateDatabase(database);
-  await seedDatabase(database.db, {
-    demo: env.demo,
-    logger,
-    demoPassword: env.demoPassword,
-    // A demo started on any day shows example events ahead of it, not in the past.
-    exampleEventsFrom: env.demo ? new Date() : undefined,
-  });
+  await withSeedLock(database, () =>
+    seedDatabase(database.db, {
+      demo: env.demo,
+      logger,
+      demoPassword: env.demoPassword,
+      // A demo started on any day shows example events ahead of it, not in the past.
+      exampleEventsFrom: env.demo ? new Date() : undefined,
+    }),
+  );
   const app = await createApp({ env, database, logger });
   const background = await createBackgroundJobs({ env, database, logger });
   const worker = createJobWorker({ db: database.db, handlers: background.handlers, logger });
@@ -86,7 +88,8 @@ async function main() {
 }
 
 main().catch((error) => {
+  // Through the logger's error serializer: a failed query at start never prints its parameter values (ADR 0075).
   if (error instanceof EnvError) console.error(error.message);
-  else console.error("Circulair Loket could not start:", error);
+  else createLogger({ logLevel: "fatal" }).fatal({ err: error }, "Circulair Loket could not start");
   process.exit(1);
 });

@@ -10,8 +10,9 @@ import type { DatabaseHandle } from "./client.js";
 
 export const migrationsFolder = fileURLToPath(new URL("../../drizzle", import.meta.url));
 
-// Any constant works; it only has to be the same for every instance of the service.
+// Any constants work; they only have to be the same for every instance of the service.
 const MIGRATION_LOCK_ID = 7_302_211;
+const SEED_LOCK_ID = 7_302_212;
 
 /** Applies the committed SQL migrations; safe to call from several instances at once. */
 export async function migrateDatabase(handle: DatabaseHandle): Promise<void> {
@@ -51,4 +52,26 @@ async function upToDate(client: pg.Client): Promise<boolean> {
     "select max(created_at)::text as newest from drizzle.__drizzle_migrations",
   );
   return applied.rows[0]?.newest !== null && Number(applied.rows[0]?.newest) >= newest;
+}
+
+/**
+ * Runs the start-up seeding with one instance at a time: instances started together on an empty PostgreSQL database
+ * would otherwise insert the same curated rows at once and one would fail on a duplicate key. The loaders are
+ * idempotent, so the instance that waits finds nothing left to change. PGlite serves one process: nothing to lock.
+ */
+export async function withSeedLock<T>(handle: DatabaseHandle, seed: () => Promise<T>): Promise<T> {
+  if (handle.kind === "pglite") return seed();
+  // A session lock, held on its own connection while the seed runs on the pool.
+  const client = new pg.Client({ connectionString: handle.url });
+  await client.connect();
+  try {
+    await client.query("select pg_advisory_lock($1)", [SEED_LOCK_ID]);
+    try {
+      return await seed();
+    } finally {
+      await client.query("select pg_advisory_unlock($1)", [SEED_LOCK_ID]);
+    }
+  } finally {
+    await client.end();
+  }
 }
