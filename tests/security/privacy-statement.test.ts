@@ -56,7 +56,9 @@ describeEachDatabase("who sees what: the privacy statement and the provider's vi
       "ziet bij die verwijzing alleen: uw bedrijfsnaam, KVK-nummer, regio, naam en e-mailadres, en het bericht van de adviseur",
     );
     expect(nl).toContain("niet uw telefoonnummer, niet uw vraag");
-    expect(nl).toContain("zien alleen cijfers");
+    expect(nl).toContain("zien verder alleen cijfers");
+    // Intakes from a region without a desk go to the national queue (ADR 0081): the statement says who handles them.
+    expect(nl).toContain("behandelt uw aanvraag als er in uw regio geen loket is dat aanvragen aanneemt");
     expect(nl).not.toContain("alleen met het regionale loket");
     const en = (await (await app.request("/privacy?lang=en")).text()).replace(/\s+/g, " ");
     expect(en).toContain("Who sees what");

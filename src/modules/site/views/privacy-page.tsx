@@ -48,8 +48,13 @@ export const PrivacyPage = ({ page }: { page: PageContext }) => (
             telefoonnummer, niet uw vraag en niet de notities. Andere aanbieders zien niets van u.
           </ListItem>
           <ListItem>
-            <strong>Coördinatoren</strong> van regio's, provincies en het Rijk zien alleen cijfers, zoals
-            aantallen aanvragen en verwijzingen per regio. Daarin staan geen namen, contactgegevens of
+            <strong>De landelijke coördinatie van Circulair Loket</strong> behandelt uw aanvraag als er in uw
+            regio geen loket is dat aanvragen aanneemt. Dat staat dan ook in de toestemming die u geeft. Zij
+            ziet dan hetzelfde als een adviseur van een regionaal loket.
+          </ListItem>
+          <ListItem>
+            <strong>Coördinatoren</strong> van regio's, provincies en het Rijk zien verder alleen cijfers,
+            zoals aantallen aanvragen en verwijzingen per regio. Daarin staan geen namen, contactgegevens of
             bedrijfsnamen.
           </ListItem>
           <ListItem>
@@ -117,9 +122,14 @@ export const PrivacyPage = ({ page }: { page: PageContext }) => (
             Other providers see nothing about you.
           </ListItem>
           <ListItem>
-            <strong>Coordinators</strong> of regions, provinces and the national government see figures only,
-            such as numbers of requests and referrals per region. These hold no names, contact details or
-            company names.
+            <strong>The national coordination of Circulair Loket</strong> handles your request when no desk in
+            your region takes requests. The consent you give then says so. It sees the same as an adviser of a
+            regional desk.
+          </ListItem>
+          <ListItem>
+            <strong>Coordinators</strong> of regions, provinces and the national government otherwise see
+            figures only, such as numbers of requests and referrals per region. These hold no names, contact
+            details or company names.
           </ListItem>
           <ListItem>
             <strong>The administrators of Circulair Loket</strong> carry out your request to see or delete
