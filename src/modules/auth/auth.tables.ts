@@ -26,6 +26,11 @@ export const organisations = pgTable("organisations", {
   /** The public page the facts rest on, and when we last checked them against it. */
   sourceUrl: text("source_url"),
   lastVerified: date("last_verified"),
+  /**
+   * Where referrals go when nobody of this provider has an account (issue 15): an organisational mailbox that gets
+   * each referral as a mail with a single-purpose link. Never a person's own address unless they gave it for this.
+   */
+  referralEmail: text("referral_email"),
   /** Demo organisations (DEMO=1 only) carry "(demo)" in their name and never count toward any figure. */
   isDemo: boolean("is_demo").notNull().default(false),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

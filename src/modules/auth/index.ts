@@ -1,3 +1,4 @@
+export { type ReferralDelivery, referralDeliveryFor } from "./auth.delivery.js";
 export { createGuard, type Guard, SESSION_COOKIE } from "./auth.guard.js";
 export {
   type OutgoingMail,

@@ -103,6 +103,12 @@ export const referrals = pgTable(
     outcome: text("outcome", { enum: ["geholpen", "niet_geholpen"] }),
     outcomeReason: text("outcome_reason"),
     dueAt: timestamp("due_at", { withTimezone: true }),
+    /**
+     * How the referral reached the provider, fixed when it is sent (issue 15): through the provider's accounts, as a
+     * mail with a single-purpose link to its referral address, or as a warm handover the adviser makes in person.
+     * Null for referrals sent before delivery routes existed (they went to accounts).
+     */
+    delivery: text("delivery", { enum: ["account", "mail", "warme_overdracht"] }),
     createdByUserId: integer("created_by_user_id").references(() => users.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
