@@ -52,6 +52,7 @@ import {
   type InstrumentSummary,
   intakeRoutes,
   loketFor,
+  nationalFallbackLoket,
   queueMail,
   referralJobs,
   referralMonitoringFacts,
@@ -289,7 +290,9 @@ export async function createApp(deps: AppDeps) {
   const geography = await loadGeography(createRegionsRepository(database.db));
   // The loket a region page or route shows changes only when a hub is set up or closes its intake: one look-up per
   // region is reused for 30 s, like the route's instrument list. The intake form itself always reads the hub afresh.
-  const regionalLoket = reusedPerRegion(loketFor(referrals));
+  const reusedLoket = reusedPerRegion(loketFor(referrals));
+  const regionalLoket = async (regionCode: string, lang: "nl" | "en") =>
+    (await reusedLoket(regionCode, lang)) ?? nationalFallbackLoket(regionCode, lang);
   const catalogue = createCatalogueService({
     db: database.db,
     geography,
