@@ -180,8 +180,14 @@ export function monitoringSourcesFor(deps: {
     referralFigures: referralFacts.figures,
     hubs: referralFacts.hubs,
     examples: curated.examples,
-    // The agenda's own events (curated, moved ahead in a demo, and providers' events), as /agenda shows them.
-    events: () => knowledge.eventFacts(),
+    // The agenda's real events (curated, providers' and hubs' own), as /agenda shows them; never an invented example
+    // event nor one a demo hub entered, in demo mode too (ADRs 0079, 0081).
+    events: async () => {
+      const [events, demo] = await Promise.all([knowledge.eventFacts(), referralFacts.demoOrganisationIds()]);
+      return events
+        .filter((event) => event.organisationId === null || !demo.has(event.organisationId))
+        .map(({ regionCode, startsAt }) => ({ regionCode, startsAt }));
+    },
   };
 }
 
