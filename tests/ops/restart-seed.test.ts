@@ -87,13 +87,8 @@ describeEachDatabase("start-up data loads", (_database, kind) => {
 
   it("the demo's example events load again when the demo starts on another day, and not on a restart that day", async () => {
     const handle = await fresh();
-    const examples = async () =>
-      (
-        await queryRows<{ n: number }>(
-          handle.db,
-          sql`select count(*)::int as n from knowledge_events where is_example`,
-        )
-      )[0]!.n;
+    const exampleEvents = sql`select count(*)::int as n from knowledge_events where is_example`;
+    const examples = async () => (await queryRows<{ n: number }>(handle.db, exampleEvents))[0]!.n;
     expect(await examples()).toBe(0);
     const monday = new Date("2027-03-01T08:00:00Z");
     const first = await seedDatabase(handle.db, { demo: false, exampleEventsFrom: monday });
