@@ -4,7 +4,8 @@
  * How fast the compiled service (`npm start`: node dist/server.js, built first if stale) is back after a restart on
  * an existing embedded database: starts it --runs times on the data directory, and prints per run the time from
  * spawning node to the "listening" log line, the resident memory (RSS) then, and the peak RSS while loading
- * (VmHWM). The first run creates the database if the directory does not exist yet and is not counted. With
+ * (VmHWM), and the CPU time it used until then (user + system, all threads: on a shared machine a steadier figure than
+ * the wall time, which grows with the load average). The first run creates the database if the directory does not exist yet and is not counted. With
  * --source it measures `node --import tsx src/server.ts` instead, for comparison. Floor: median ≤ 2 s.
  */
 import { spawn, spawnSync } from "node:child_process";
@@ -14,7 +15,7 @@ import { loadavg } from "node:os";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { freePort, serviceArguments } from "../src/ops/service-process.js";
+import { cpuSeconds, freePort, serviceArguments } from "../src/ops/service-process.js";
 
 const { values } = parseArgs({
   options: {
@@ -60,18 +61,20 @@ async function startOnce() {
     stdio: ["ignore", "pipe", "inherit"],
   });
   const exited = new Promise<void>((done) => child.once("exit", () => done()));
-  const measured = await new Promise<{ ms: number; rss: number; peak: number }>((done, fail) => {
-    let output = "";
-    child.stdout!.on("data", (chunk) => {
-      output += chunk;
-      if (output.includes("listening on")) {
-        const ms = performance.now() - started;
-        done({ ms, ...memory(child.pid!) });
-        output = "";
-      }
-    });
-    child.once("exit", (code) => fail(new Error(`service exited (${code}) before listening`)));
-  });
+  const measured = await new Promise<{ ms: number; rss: number; peak: number; cpuMs: number }>(
+    (done, fail) => {
+      let output = "";
+      child.stdout!.on("data", (chunk) => {
+        output += chunk;
+        if (output.includes("listening on")) {
+          const ms = performance.now() - started;
+          done({ ms, ...memory(child.pid!), cpuMs: (cpuSeconds(child.pid) ?? Number.NaN) * 1000 });
+          output = "";
+        }
+      });
+      child.once("exit", (code) => fail(new Error(`service exited (${code}) before listening`)));
+    },
+  );
   child.kill("SIGTERM");
   await exited;
   return measured;
@@ -86,19 +89,21 @@ console.log(
 );
 const warmUp = await startOnce();
 console.log(`warm-up start: ${Math.round(warmUp.ms)} ms (not counted)`);
-const results: { ms: number; rss: number; peak: number }[] = [];
+const results: { ms: number; rss: number; peak: number; cpuMs: number }[] = [];
 for (let run = 1; run <= runs; run++) {
   const result = await startOnce();
   results.push(result);
   console.log(
-    `run ${run}: ${Math.round(result.ms)} ms to listening, RSS ${result.rss.toFixed(0)} MB, peak RSS ${result.peak.toFixed(0)} MB`,
+    `run ${run}: ${Math.round(result.ms)} ms to listening (CPU ${Math.round(result.cpuMs)} ms), RSS ${result.rss.toFixed(0)} MB, peak RSS ${result.peak.toFixed(0)} MB`,
   );
 }
 const sorted = results.map((result) => result.ms).sort((a, b) => a - b);
 const median = sorted[Math.floor(sorted.length / 2)]!;
 const peak = Math.max(...results.map((result) => result.peak));
+const cpu = results.map((result) => result.cpuMs).sort((a, b) => a - b);
 console.log(
   `median ${Math.round(median)} ms (min ${Math.round(sorted[0]!)}, max ${Math.round(sorted.at(-1)!)}), ` +
+    `median CPU ${Math.round(cpu[Math.floor(cpu.length / 2)]!)} ms, ` +
     `highest peak RSS ${peak.toFixed(0)} MB; load average ${loadavg()
       .map((value) => value.toFixed(1))
       .join(" ")}`,

@@ -52,6 +52,7 @@ import {
   type InstrumentSummary,
   intakeRoutes,
   loketFor,
+  nationalFallbackLoket,
   queueMail,
   referralJobs,
   referralMonitoringFacts,
@@ -179,8 +180,14 @@ export function monitoringSourcesFor(deps: {
     referralFigures: referralFacts.figures,
     hubs: referralFacts.hubs,
     examples: curated.examples,
-    // The agenda's own events (curated, moved ahead in a demo, and providers' events), as /agenda shows them.
-    events: () => knowledge.eventFacts(),
+    // The agenda's real events (curated, providers' and hubs' own), as /agenda shows them; never an invented example
+    // event nor one a demo hub entered, in demo mode too (ADRs 0079, 0081).
+    events: async () => {
+      const [events, demo] = await Promise.all([knowledge.eventFacts(), referralFacts.demoOrganisationIds()]);
+      return events
+        .filter((event) => event.organisationId === null || !demo.has(event.organisationId))
+        .map(({ regionCode, startsAt }) => ({ regionCode, startsAt }));
+    },
   };
 }
 
@@ -289,7 +296,9 @@ export async function createApp(deps: AppDeps) {
   const geography = await loadGeography(createRegionsRepository(database.db));
   // The loket a region page or route shows changes only when a hub is set up or closes its intake: one look-up per
   // region is reused for 30 s, like the route's instrument list. The intake form itself always reads the hub afresh.
-  const regionalLoket = reusedPerRegion(loketFor(referrals));
+  const reusedLoket = reusedPerRegion(loketFor(referrals));
+  const regionalLoket = async (regionCode: string, lang: "nl" | "en") =>
+    (await reusedLoket(regionCode, lang)) ?? nationalFallbackLoket(regionCode, lang);
   const catalogue = createCatalogueService({
     db: database.db,
     geography,

@@ -1,4 +1,5 @@
-import { readFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { parse } from "csv-parse/sync";
 
@@ -25,4 +26,24 @@ export function splitList(cell: string | undefined): string[] {
     .split(";")
     .map((part) => part.trim())
     .filter(Boolean);
+}
+
+/**
+ * A SHA-256 over files and folders under data/ (folders recursively, in name order), each file's path and bytes:
+ * any change to a file's content, a new file or a removed one gives another hash. `root` is for tests.
+ */
+export function hashDataFiles(relativePaths: readonly string[], root = dataFolder): string {
+  const hash = createHash("sha256");
+  const add = (relativePath: string) => {
+    const path = root + relativePath;
+    if (statSync(path).isDirectory()) {
+      for (const name of readdirSync(path).sort()) add(`${relativePath}/${name}`);
+      return;
+    }
+    hash.update(`${relativePath}\u0000`);
+    hash.update(readFileSync(path));
+    hash.update("\u0000");
+  };
+  for (const relativePath of relativePaths) add(relativePath);
+  return hash.digest("hex");
 }

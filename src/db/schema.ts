@@ -12,3 +12,4 @@ export * from "../modules/referrals/referrals.tables.js";
 export * from "../modules/regions/regions.tables.js";
 export * from "../modules/route/route.tables.js";
 export * from "../web/rate-limit.tables.js";
+export * from "./seed.tables.js";

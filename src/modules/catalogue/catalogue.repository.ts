@@ -36,6 +36,8 @@ export type InstrumentSummary = {
   provider_name: string;
   /** For verwacht: the month the next round is expected to open (set when the index is built). */
   expected?: ExpectedWindow | null;
+  /** Checked more than twelve months before the day the index was built for (set when the index is built). */
+  stale?: boolean;
 };
 
 export type FacetCount = { facet: FacetKey; value: string; count: number };

@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import { LRUCache } from "lru-cache";
 import { format, formatDate, formatEuro, type Lang, pick } from "../../i18n/index.js";
 import type { AppContext, AppEnv } from "../../web/context.js";
 import { notFound } from "../../web/errors.js";
@@ -26,6 +27,18 @@ const SORTS = ["relevance", "newest", "closing"] as const;
 export function catalogueRoutes({ service, geography }: { service: CatalogueService; geography: Geography }) {
   // One list for every request: the picker renders its 342 options once per list (regions/views/municipality-picker).
   const municipalityOptions = municipalityPickerOptions(geography);
+  // The coverage line of a result ("Provinciaal: Gelderland") depends only on the instrument's area and the language:
+  // made once per area, not for every result of every search. Bounded: there are a few hundred distinct areas.
+  const coverageLabels = new LRUCache<string, string>({ max: 2_000 });
+  const coverageLabel = (level: string, codes: string[], lang: Lang) => {
+    const key = `${lang}|${level}|${codes.join(",")}`;
+    let text = coverageLabels.get(key);
+    if (text === undefined) {
+      text = coverageText(level, codes, geography, lang);
+      coverageLabels.set(key, text);
+    }
+    return text;
+  };
   return new Hono<AppEnv>()
     .get("/aanbod", async (c) => {
       const lang = c.get("lang");
@@ -149,10 +162,11 @@ export function catalogueRoutes({ service, geography }: { service: CatalogueServ
                 ? format(t.expectedWindow, { month: formatExpected(item.expected, lang) })
                 : t.expectedUnknown
               : undefined,
-          staleNotice: isStale(item.last_verified, service.today())
+          // Decided when the index was built for today (catalogue.search-index.ts), not per result line.
+          staleNotice: item.stale
             ? format(t.staleNotice, { date: formatDate(item.last_verified, lang) })
             : undefined,
-          coverageLabel: coverageText(item.coverage_level, item.coverage_codes, geography, lang),
+          coverageLabel: coverageLabel(item.coverage_level, item.coverage_codes, lang),
         })),
         facets,
         hiddenFields: FACETS.flatMap((facet) =>

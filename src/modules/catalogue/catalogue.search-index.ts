@@ -71,11 +71,13 @@ export function buildSearchIndex(rows: IndexRow[], today?: string) {
   const words = Math.ceil(count / 32);
   const facets = facetColumns(rows);
   const areas = facetColumn(rows.map((row) => row.coverage_keys));
+  // Whether a listing is stale depends on the day only, and an index is built per day: decided once here, not per
+  // search or per result line.
+  const stale = rows.map((row) => Boolean(today && isStale(row.last_verified, today)));
   const statusOrder = Uint8Array.from(
     rows,
-    (row) =>
-      (STATUS_ORDER.get(row.status) ?? STATUS_SORT_ORDER.length) * 2 +
-      (today && isStale(row.last_verified, today) ? 1 : 0),
+    (row, document) =>
+      (STATUS_ORDER.get(row.status) ?? STATUS_SORT_ORDER.length) * 2 + (stale[document] ? 1 : 0),
   );
   const newest = Float64Array.from(rows, (row) => dayNumber(row.window_open ?? row.last_verified) ?? 0);
   const closing = Float64Array.from(rows, (row) => dayNumber(row.window_close) ?? Number.POSITIVE_INFINITY);
@@ -85,7 +87,7 @@ export function buildSearchIndex(rows: IndexRow[], today?: string) {
     en: languageIndex(rows, "en"),
   };
   // The result lines only: the vectors' text is not kept once the postings are built.
-  const summaries = rows.map(summaryOf);
+  const summaries = rows.map((row, document) => summaryOf(row, stale[document]!));
 
   const emptySet = () => new Uint32Array(words);
   const fullSet = () => {
@@ -331,7 +333,7 @@ function languageIndex(rows: IndexRow[], lang: Lang): LanguageIndex {
   return { postings, lexemes, nameOrder };
 }
 
-function summaryOf(row: IndexRow): InstrumentSummary {
+function summaryOf(row: IndexRow, stale: boolean): InstrumentSummary {
   return {
     id: row.id,
     ref_id: row.ref_id,
@@ -347,6 +349,7 @@ function summaryOf(row: IndexRow): InstrumentSummary {
     last_verified: row.last_verified,
     provider_name: row.provider_name,
     expected: row.expected ?? null,
+    stale,
   };
 }
 

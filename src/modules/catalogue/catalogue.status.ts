@@ -133,14 +133,17 @@ export function expectedWindow(input: StatusInput, today: string): ExpectedWindo
   return null;
 }
 
+// Made once: constructing an Intl.DateTimeFormat costs ≈ 40 µs, formatting with one ≈ 1 µs (ADR 0082).
+const expectedFormats = {
+  nl: new Intl.DateTimeFormat("nl-NL", { month: "long", year: "numeric", timeZone: "UTC" }),
+  en: new Intl.DateTimeFormat("en-GB", { month: "long", year: "numeric", timeZone: "UTC" }),
+} as const;
+
 /** "april 2027" / "April 2027". */
 export function formatExpected(expected: ExpectedWindow, lang: "nl" | "en"): string {
-  const date = new Date(Date.UTC(expected.year, expected.month - 1, 1));
-  return new Intl.DateTimeFormat(lang === "en" ? "en-GB" : "nl-NL", {
-    month: "long",
-    year: "numeric",
-    timeZone: "UTC",
-  }).format(date);
+  return expectedFormats[lang === "en" ? "en" : "nl"].format(
+    new Date(Date.UTC(expected.year, expected.month - 1, 1)),
+  );
 }
 
 /** A listing checked longer ago than this is stale: labelled, ranked below a fresh equal, counted on the monitor. */

@@ -41,6 +41,29 @@ describeEachDatabase("catalogue pages and API", (database) => {
     );
   });
 
+  it("a result line shows the stale notice, the expected month and the coverage as of the index's day", async () => {
+    // On 15 June 2026 a listing checked on 1 June 2025 is stale, one checked on 19 February 2026 is not; the MIT
+    // feasibility scheme (rounds in April 2021, 2022 and 2025) is expected in April 2027.
+    const dated = await createTestApp(database(), {}, { clock: () => new Date("2026-06-15T10:00:00Z") });
+    const lineOf = async (q: string, slug: string, lang = "nl") => {
+      const html = await (await dated.request(`/aanbod?q=${encodeURIComponent(q)}&lang=${lang}`)).text();
+      const line = html
+        .split('<li class="cl-result">')
+        .find((part) => part.includes(`href="/aanbod/${slug}"`));
+      expect(line, `${slug} among the results for ${q}`).toBeDefined();
+      return line!.split("</li>")[0]!;
+    };
+    const mit = await lineOf("MIT haalbaarheidsproject", "mit-haalbaarheidsproject");
+    expect(mit).toContain("Gecontroleerd op 1 juni 2025 — controleer de actuele stand bij de aanbieder.");
+    expect(mit).toContain("Opent naar verwachting in april 2027.");
+    expect(mit).toContain("Landelijk");
+    const mitEnglish = await lineOf("MIT haalbaarheidsproject", "mit-haalbaarheidsproject", "en");
+    expect(mitEnglish).toContain("Checked on 1 June 2025 — check the current position with the provider.");
+    expect(mitEnglish).toContain("Expected to open in April 2027.");
+    const fresh = await lineOf("Week van de Circulaire Economie", "week-van-de-circulaire-economie");
+    expect(fresh).not.toContain("Gecontroleerd op");
+  });
+
   it("search understands plurals, compounds and typos and keeps its state in the URL", async () => {
     const html = await (await app.request("/aanbod?q=ketensamenwerkingssubsidie")).text();
     expect(html).toContain('href="/aanbod/subsidie-circulaire-ketenprojecten"');

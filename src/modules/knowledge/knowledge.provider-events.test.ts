@@ -3,7 +3,7 @@ import ICAL from "ical.js";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createTestApp } from "../../../tests/support/app.js";
 import { describeEachDatabase } from "../../../tests/support/database.js";
-import { loginAs } from "../../../tests/support/workspace.js";
+import { addAccount, loginAs } from "../../../tests/support/workspace.js";
 import { queryRows } from "../../db/client.js";
 import { seedDemoData } from "../../db/seed.js";
 import { loadKnowledgeContent } from "./knowledge.loader.js";
@@ -331,7 +331,8 @@ describeEachDatabase("providers keep their own agenda events", (database) => {
 
 /**
  * ADR 0072: a hub's advisers keep the events of their own loket, in the hub's region and under the hub's name; no
- * other hub or provider may change them, every save is audited, and a real hub event counts toward the region's star.
+ * other hub or provider may change them, every save is audited, and a real hub's event counts toward the region's
+ * star, while a demo hub's event never does, in demo mode too (ADRs 0079, 0081).
  */
 describeEachDatabase("hubs keep the events of their own loket", (database) => {
   let app: Awaited<ReturnType<typeof createTestApp>>;
@@ -351,9 +352,9 @@ describeEachDatabase("hubs keep the events of their own loket", (database) => {
       instrumentRefId: "",
       ...overrides,
     });
-  const coverageOf = async (code: string) =>
+  const coverageOf = async (code: string, on = app) =>
     (
-      (await (await app.request("/api/v1/monitoring/coverage")).json()) as {
+      (await (await on.request("/api/v1/monitoring/coverage")).json()) as {
         regions: { code: string; stars: number; missing_for_next_star: string[] }[];
       }
     ).regions.find((region) => region.code === code)!;
@@ -397,9 +398,12 @@ describeEachDatabase("hubs keep the events of their own loket", (database) => {
     expect(national.status).toBe(400);
   });
 
-  it("saves the hub's event under the hub's name in its region, audited, and counts it toward the star", async () => {
+  it("saves the hub's event under the hub's name in its region, audited; a demo hub's event counts toward no star", async () => {
+    const demoApp = await createTestApp(database(), { DEMO: "1" }, { clock: () => NOW });
     const before = await coverageOf("ES04");
+    const beforeInDemo = await coverageOf("ES04", demoApp);
     expect(before.missing_for_next_star).toContain("event");
+    expect(beforeInDemo.missing_for_next_star).toContain("event");
     const slug = await addTwenteEvent();
     const [stored] = await rows<{
       origin: string;
@@ -424,7 +428,39 @@ describeEachDatabase("hubs keep the events of their own loket", (database) => {
     const agenda = await (await app.request("/agenda?regio=ES04")).text();
     expect(agenda).toContain("Spreekuur circulair ondernemen in Twente");
     expect(agenda).toContain("Circulair Loket Twente (demo)");
-    const after = await coverageOf("ES04");
+    // Twente's hub is a demo hub: its event is on the agenda, but counts toward nothing, with DEMO=0 or DEMO=1.
+    for (const [after, was] of [
+      [await coverageOf("ES04"), before],
+      [await coverageOf("ES04", demoApp), beforeInDemo],
+    ] as const) {
+      expect(after.missing_for_next_star).toContain("event");
+      expect(after.stars).toBe(was.stars);
+    }
+  });
+
+  it("a real hub's own event counts toward its region's star", async () => {
+    const code = "ES03";
+    await addAccount(database().db, {
+      email: "adviseur@echte-hub-drenthe.test",
+      role: "adviseur",
+      organisation: {
+        id: "test-echte-hub-drenthe",
+        kind: "hub",
+        name: "Echte hub Drenthe",
+        regionCodes: [code],
+      },
+    });
+    const before = await coverageOf(code);
+    expect(before.missing_for_next_star).toContain("event");
+    const { session } = await signIn("adviseur@echte-hub-drenthe.test");
+    const csrf = await session.csrfTokenFrom("/werkruimte/agenda/nieuw");
+    const response = await session.post(
+      "/werkruimte/agenda/nieuw",
+      { ...hubForm({ regionCode: code, place: "Provinciehuis, Westerbrink 1, Assen" }) },
+      { csrf },
+    );
+    expect(response.status).toBe(303);
+    const after = await coverageOf(code);
     expect(after.missing_for_next_star).not.toContain("event");
     expect(after.stars).toBeGreaterThanOrEqual(before.stars);
   });

@@ -149,14 +149,19 @@ export function createKnowledgeRepository(db: Database) {
       ]);
       return { rows, total: total?.n ?? 0 };
     },
-    /** Every event's region (null: national or online) and start, for the monitor's star levels. */
     /**
-     * The monitor's event facts: real events only. An invented example event (is_example, demo mode only) never
-     * counts toward a star level, coverage or a goal, not even in demo mode (ADR 0079).
+     * The monitor's event facts: each event's region (null: national or online), start and, for a hub's own event,
+     * the hub's organisation. Real events only: an invented example event (is_example, demo mode only) never counts
+     * toward a star level, coverage or a goal, not even in demo mode (ADR 0079); the composition root also leaves out
+     * the events of demo hubs (`organisationId`), whose demo flag the organisations' owner keeps.
      */
     eventFacts: () =>
       db
-        .select({ regionCode: knowledgeEvents.regionCode, startsAt: knowledgeEvents.startsAt })
+        .select({
+          regionCode: knowledgeEvents.regionCode,
+          startsAt: knowledgeEvents.startsAt,
+          organisationId: knowledgeEvents.organisationId,
+        })
         .from(knowledgeEvents)
         .where(and(eq(knowledgeEvents.cancelled, false), eq(knowledgeEvents.isExample, false))),
     /** Start times of all upcoming or all past events, for the month filter. */

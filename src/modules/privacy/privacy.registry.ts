@@ -278,6 +278,7 @@ export const PERSONAL_DATA: readonly PersonalDataLocation[] = [
 /** Tables that hold no personal data at all, each with the reason. */
 export const NO_PERSONAL_DATA: Readonly<Record<string, string>> = {
   __drizzle_migrations: "migration bookkeeping",
+  data_file_loads: "start-up bookkeeping: a content hash per data set and when it was loaded (ADR 0082)",
   organisations: "organisations (hubs, providers, coordinators), not people",
   hubs: "a hub's public description and its general office address",
   referral_monitor_facts:

@@ -1,4 +1,4 @@
-export { intakeRoutes, loketFor } from "./intake.routes.js";
+export { intakeRoutes, loketFor, nationalFallbackLoket } from "./intake.routes.js";
 export {
   type InstrumentDirectory,
   type InstrumentSummary,

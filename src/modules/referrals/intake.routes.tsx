@@ -19,7 +19,7 @@ import {
   placeChoiceParam,
   placeNote,
 } from "../regions/index.js";
-import { type LoketContact, nationalFallback } from "./referrals.lokets.js";
+import { type LoketContact, NATIONAL_QUEUE_NAME, nationalFallback } from "./referrals.lokets.js";
 import { label, referralsMessages } from "./referrals.messages.js";
 import { intakeForm } from "./referrals.schemas.js";
 import { INTAKE_RESPONSE_DAYS, type ReferralsService } from "./referrals.service.js";
@@ -66,15 +66,35 @@ const card = (loket: LoketContact, lang: "nl" | "en"): LoketCardModel => ({
 });
 
 /**
+ * The national fallback as a region's loket (ADR 0081), the one view model for every page that shows a region
+ * without a loket: the Versnellingshuis with every public contact detail data/regions/lokets.json verifies (website,
+ * e-mail, phone, address, opening hours; the card says plainly which are not known), and the national queue for a
+ * request for a conversation.
+ */
+export function nationalFallbackLoket(regionCode: string, lang: "nl" | "en"): LoketViewModel {
+  const fallback = card(nationalFallback(), lang);
+  return {
+    name: fallback.name,
+    description: fallback.description,
+    href: `/regio/${regionCode}#loket`,
+    linkText: referralsMessages[lang].fallbackLoketLink,
+    isNationalFallback: true,
+    cards: [fallback],
+    intake: { kind: "national", recipientName: NATIONAL_QUEUE_NAME, href: `/intake?regio=${regionCode}` },
+  };
+}
+
+/**
  * The loket of a region as every page shows it (ADR 0081): the real lokets public sources name (and demo hubs in
  * demo mode, labelled), or the national fallback with its contact; and where a request for a conversation goes.
  */
 export function loketFor(referrals: ReferralsService) {
-  return async (regionCode: string, lang: "nl" | "en"): Promise<LoketViewModel | undefined> => {
+  return async (regionCode: string, lang: "nl" | "en"): Promise<LoketViewModel> => {
     const [lokets, recipient] = await Promise.all([
       referrals.lokets(regionCode),
       referrals.intakeRecipient(regionCode),
     ]);
+    if (lokets.length === 0) return nationalFallbackLoket(regionCode, lang);
     const cards = lokets.map((loket) => card(loket, lang));
     // A region whose lokets we know no way to reach also names the national fallback, so no page is a dead end.
     const reachable = cards.some(

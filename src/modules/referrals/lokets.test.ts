@@ -10,7 +10,9 @@ import {
   loadRegionalLokets,
   loketsFile,
   NATIONAL_QUEUE_ID,
+  NATIONAL_QUEUE_NAME,
   nationalFallback,
+  nationalFallbackLoket,
   referralMonitoringFacts,
 } from "./index.js";
 
@@ -125,6 +127,46 @@ describeEachDatabase("regional lokets and the national queue (DEMO=0)", (databas
     expect(flevoland).toContain("Regional development company");
     expect(flevoland).toContain('href="mailto:subsidie@horizonflevoland.nl"');
     expect(flevoland).toContain("Not known to us: phone, address, opening hours");
+  });
+
+  it("one view model for the national fallback, with every contact detail the file verifies, on the region page and the route", async () => {
+    const fallback = nationalFallback();
+    for (const lang of ["nl", "en"] as const) {
+      const model = nationalFallbackLoket("ES03", lang);
+      // Everything the file has, nothing more: the file verifies the website only today (ADR 0081).
+      expect(model.cards).toEqual([
+        {
+          name: fallback.name,
+          kind: fallback.kind,
+          description: fallback.description[lang],
+          website: fallback.website,
+          email: fallback.email,
+          phone: fallback.phone,
+          address: fallback.address,
+          openingHours: fallback.openingHours?.[lang] ?? null,
+          isDemo: false,
+        },
+      ]);
+      expect(model).toMatchObject({
+        name: fallback.name,
+        isNationalFallback: true,
+        href: "/regio/ES03#loket",
+        intake: { kind: "national", recipientName: NATIONAL_QUEUE_NAME, href: "/intake?regio=ES03" },
+      });
+    }
+    // The region page and the route show that same card: the website, and plainly what is not known.
+    const unknown = "Niet bekend bij ons: e-mail, telefoon, adres, openingstijden.";
+    const region = await (await app.request("/regio/ES03")).text();
+    const route = await (await app.request("/route?gemeente=GM1680&sector=C")).text();
+    for (const [page, html] of [
+      ["region", region],
+      ["route", route],
+    ] as const) {
+      expect(html, page).toContain(fallback.name);
+      expect(html, page).toContain(fallback.description.nl);
+      expect(html, page).toContain(`href="${fallback.website}"`);
+      expect(html, page).toContain(unknown);
+    }
   });
 
   it("the route names the region's loket with its contact, and the API gives every organisation", async () => {

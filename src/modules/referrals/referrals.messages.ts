@@ -61,6 +61,7 @@ export const referralsMessages = defineMessages(
     confirmStatus: "Status van uw aanvraag: {status}",
     regionLoketIntake: "Vraag een gesprek aan",
     regionLoketLink: "Contactgegevens van het loket in uw regio",
+    fallbackLoketLink: "Contactgegevens van het Versnellingshuis",
     // workspace
     workspaceTitle: "Werkruimte",
     signedInAs: "U bent ingelogd als {name} ({organisation}).",
@@ -271,6 +272,7 @@ export const referralsMessages = defineMessages(
     confirmStatus: "Status of your request: {status}",
     regionLoketIntake: "Ask for a conversation",
     regionLoketLink: "Contact details of the desk in your region",
+    fallbackLoketLink: "Contact details of the Versnellingshuis",
     workspaceTitle: "Workspace",
     signedInAs: "You are logged in as {name} ({organisation}).",
     queueHeading: "Queue",

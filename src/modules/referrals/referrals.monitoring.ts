@@ -37,6 +37,15 @@ export function referralMonitoringFacts(db: Database) {
       }));
     },
 
+    /**
+     * The demo organisations (DEMO=1): what they enter, such as a demo hub's own agenda events, never counts toward
+     * a figure, a star or a goal, in demo mode too (ADR 0081).
+     */
+    async demoOrganisationIds(): Promise<Set<string>> {
+      const rows = await queryRows<{ id: string }>(db, sql`select id from organisations where is_demo`);
+      return new Set(rows.map((row) => row.id));
+    },
+
     /** Referrals created in [from, to), read live from the referrals tables (the reference for the rollup). */
     async referrals({ from, to }: TimeRange): Promise<ReferralFact[]> {
       const rows = await queryRows<{

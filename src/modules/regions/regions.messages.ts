@@ -53,10 +53,6 @@ export const regionsMessages = defineMessages(
     intakeToHub: "Uw aanvraag gaat naar {hub}. Een adviseur van dit loket neemt contact met u op.",
     intakeToNational:
       "In deze regio is geen loket dat aanvragen via Circulair Loket aanneemt. Uw aanvraag gaat daarom naar de {name}. Een landelijk coördinator neemt contact met u op en zoekt met u de hulp die past, in uw regio of landelijk.",
-    fallbackLoketName: "Versnellingshuis Nederland Circulair!",
-    fallbackLoketBody:
-      "Het Versnellingshuis is het landelijke kenniscentrum voor circulair ondernemen. Het helpt mkb-bedrijven met maatwerk en brengt u in contact met experts.",
-    fallbackLoketLink: "Bekijk de ondersteuning van het Versnellingshuis",
     backToRegions: "Alle regio's",
     municipalityOf: "{municipality} ligt in regio {region}.",
   },
@@ -109,10 +105,6 @@ export const regionsMessages = defineMessages(
     intakeToHub: "Your request goes to {hub}. An advisor of this desk contacts you.",
     intakeToNational:
       "In this region no desk takes requests through Circulair Loket. Your request therefore goes to the {name}. A national coordinator contacts you and finds the help that fits with you, in your region or nationally.",
-    fallbackLoketName: "Versnellingshuis Nederland Circulair!",
-    fallbackLoketBody:
-      "The Versnellingshuis is the national knowledge centre for circular business. It gives SMEs tailored support and puts you in touch with experts.",
-    fallbackLoketLink: "See the support of the Versnellingshuis",
     backToRegions: "All regions",
     municipalityOf: "{municipality} is in region {region}.",
   },

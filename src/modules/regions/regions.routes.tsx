@@ -2,7 +2,6 @@ import { Hono } from "hono";
 import type { AppEnv } from "../../web/context.js";
 import { notFound } from "../../web/errors.js";
 import { pageContext, renderPage } from "../../web/render.js";
-import { regionsMessages } from "./regions.messages.js";
 import {
   checkPlaceField,
   municipalityPickerOptions,
@@ -17,8 +16,8 @@ import { RegionsPage } from "./views/regions-page.js";
 
 export type RegionsRouteDeps = {
   geography: Geography;
-  /** Finds the loket for a region; the referrals module supplies hubs, until then the national fallback. */
-  loketFor?: (regionCode: string, lang: "nl" | "en") => Promise<LoketViewModel | undefined>;
+  /** The loket of a region, or the national fallback: the referrals module supplies it (`loketFor`, ADR 0081). */
+  loketFor: (regionCode: string, lang: "nl" | "en") => Promise<LoketViewModel>;
   /** The provinces without a usable or expected provincial or regional scheme; the monitoring module supplies it. */
   provincesWithoutOwnInstrument?: () => Promise<{ code: string }[]>;
 };
@@ -74,30 +73,8 @@ export function regionsRoutes({ geography, loketFor, provincesWithoutOwnInstrume
       if (!region) throw notFound("region");
       if (code !== region.code) return c.redirect(`/regio/${region.code}`, 301);
       const lang = c.get("lang");
-      const t = regionsMessages[c.get("lang")];
       const highlighted = geography.municipality(c.req.query("gemeente") ?? "");
-      // Without the referrals module (tests of this module alone): the fallback's name only, and no intake route.
-      const loket: LoketViewModel = (await loketFor?.(region.code, lang)) ?? {
-        name: t.fallbackLoketName,
-        description: t.fallbackLoketBody,
-        href: `/regio/${region.code}#loket`,
-        linkText: t.fallbackLoketLink,
-        isNationalFallback: true,
-        cards: [
-          {
-            name: t.fallbackLoketName,
-            kind: "netwerk",
-            description: t.fallbackLoketBody,
-            website: null,
-            email: null,
-            phone: null,
-            address: null,
-            openingHours: null,
-            isDemo: false,
-          },
-        ],
-        intake: { kind: "national", recipientName: "", href: `/intake?regio=${region.code}` },
-      };
+      const loket = await loketFor(region.code, lang);
       const model = {
         code: region.code,
         name: region.name,

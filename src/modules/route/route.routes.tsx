@@ -21,7 +21,6 @@ import {
   placeChoiceParam,
   placeNote,
   placeOptionLabel,
-  regionsMessages,
 } from "../regions/index.js";
 import { parseSbi, type RouteReferenceData } from "./route.data.js";
 import type { RouteProfile } from "./route.engine.js";
@@ -64,8 +63,8 @@ export type RouteRoutesDeps = {
   reference: RouteReferenceData;
   service: RouteService;
   scanResults: ScanResultsRepository;
-  /** The regional loket; the referrals module fills this with hubs, until then the national fallback shows. */
-  loketFor?: (regionCode: string, lang: Lang) => Promise<LoketViewModel | undefined>;
+  /** The loket of a region, or the national fallback: the referrals module supplies it (`loketFor`, ADR 0081). */
+  loketFor: (regionCode: string, lang: Lang) => Promise<LoketViewModel>;
   /** Practice examples and measure packages for a sector (SBI code); the knowledge module fills this slot. */
   knowledgeForSector?: (sbi: string, lang: Lang) => Promise<Child | null>;
   /**
@@ -86,32 +85,6 @@ export type JourneyStepEvent = {
   source: string | null;
 };
 
-/** The national fallback's name only, for when no loket lookup is wired (tests of this module alone). */
-function fallbackLoket(regionCode: string, lang: Lang): LoketViewModel {
-  const t = regionsMessages[lang];
-  return {
-    name: t.fallbackLoketName,
-    description: t.fallbackLoketBody,
-    href: `/regio/${regionCode}#loket`,
-    linkText: t.fallbackLoketLink,
-    isNationalFallback: true,
-    cards: [
-      {
-        name: t.fallbackLoketName,
-        kind: "netwerk",
-        description: t.fallbackLoketBody,
-        website: null,
-        email: null,
-        phone: null,
-        address: null,
-        openingHours: null,
-        isDemo: false,
-      },
-    ],
-    intake: { kind: "national", recipientName: "", href: `/intake?regio=${regionCode}` },
-  };
-}
-
 /** Shared by the pages and the API: everything around the engine's result. */
 function routeContext(deps: RouteRoutesDeps) {
   const places: Places = placesFromGeography(deps.geography);
@@ -126,8 +99,7 @@ function routeContext(deps: RouteRoutesDeps) {
       choices.unshift({ value: current, label: deps.reference.sectorName(current, lang) ?? current });
     return choices;
   };
-  const loketFor = async (regionCode: string, lang: Lang) =>
-    (await deps.loketFor?.(regionCode, lang)) ?? fallbackLoket(regionCode, lang);
+  const loketFor = deps.loketFor;
   const municipalityName = (code: string) => deps.geography.municipality(code)?.name ?? code;
   // The name the picker offers ("Hengelo (Overijssel)"), which reads back to the same municipality.
   const pickerLabels = new Map(municipalityOptions.map((option) => [option.code, option.name]));
