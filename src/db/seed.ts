@@ -1,6 +1,6 @@
 import type { Logger } from "pino";
-import { seedDemoAccounts } from "../modules/auth/index.js";
-import { loadCuratedCatalogue } from "../modules/catalogue/index.js";
+import { seedDemoAccounts, syncProviderOrganisations } from "../modules/auth/index.js";
+import { listCatalogueProviders, loadCuratedCatalogue } from "../modules/catalogue/index.js";
 import { loadKnowledgeContent } from "../modules/knowledge/index.js";
 import { loadReferenceVocabularies } from "../modules/reference/index.js";
 import { loadRegionalLokets, seedDemoHubs } from "../modules/referrals/index.js";
@@ -29,6 +29,9 @@ export async function seedDatabase(
   // The curated catalogue is content every installation needs, demo or not; loaded through the import (idempotent).
   const catalogueChanged = await loadCuratedCatalogue(db);
   options.logger?.info({ changed: catalogueChanged }, "curated catalogue loaded");
+  // Every real catalogue provider is a workspace organisation, so it can get accounts or a referral address (ADR 0084).
+  const providers = await syncProviderOrganisations(db, await listCatalogueProviders(db));
+  options.logger?.info({ providers }, "provider organisations loaded");
   // The real regional lokets and the national queue's organisation: facts every installation needs (ADR 0081).
   const lokets = await loadRegionalLokets(db);
   options.logger?.info({ lokets }, "regional lokets loaded");
