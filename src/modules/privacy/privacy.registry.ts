@@ -351,6 +351,7 @@ export const NOT_PERSONAL_COLUMNS: Readonly<Record<string, string>> = {
   "referrals.reason_code": "code",
   "referrals.outcome": "code",
   "referrals.outcome_reason": "code",
+  "referrals.delivery": "code: how the referral reached the provider (account, mail, warme_overdracht)",
   "referral_events.from_status": "code",
   "referral_events.to_status": "code",
   "referral_events.reason_code": "code",
