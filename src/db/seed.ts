@@ -1,5 +1,9 @@
 import type { Logger } from "pino";
-import { seedDemoAccounts, syncProviderOrganisations } from "../modules/auth/index.js";
+import {
+  ensurePlatformOrganisation,
+  seedDemoAccounts,
+  syncProviderOrganisations,
+} from "../modules/auth/index.js";
 import { listCatalogueProviders, loadCuratedCatalogue } from "../modules/catalogue/index.js";
 import { loadKnowledgeContent } from "../modules/knowledge/index.js";
 import { loadReferenceVocabularies } from "../modules/reference/index.js";
@@ -32,6 +36,8 @@ export async function seedDatabase(
   // Every real catalogue provider is a workspace organisation, so it can get accounts or a referral address (ADR 0084).
   const providers = await syncProviderOrganisations(db, await listCatalogueProviders(db));
   options.logger?.info({ providers }, "provider organisations loaded");
+  // The platform's own organisation, where beheerders belong; the first one is invited with `npm run beheer:invite`.
+  await ensurePlatformOrganisation(db);
   // The real regional lokets and the national queue's organisation: facts every installation needs (ADR 0081).
   const lokets = await loadRegionalLokets(db);
   options.logger?.info({ lokets }, "regional lokets loaded");

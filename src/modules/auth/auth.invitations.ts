@@ -98,6 +98,7 @@ export function createInvitations(deps: InvitationDeps) {
       }),
       kind: "invitation",
     });
+    return link;
   }
 
   return {
@@ -105,7 +106,7 @@ export function createInvitations(deps: InvitationDeps) {
     async invite(
       actor: AuditActor,
       input: InviteInput,
-    ): Promise<{ ok: true; id: number } | { ok: false; problem: InviteProblem }> {
+    ): Promise<{ ok: true; id: number; link: string } | { ok: false; problem: InviteProblem }> {
       const email = normaliseEmail(input.email);
       return db.transaction(async (tx) => {
         const [organisation] = await tx
@@ -144,14 +145,19 @@ export function createInvitations(deps: InvitationDeps) {
             expiresAt,
           })
           .returning({ id: invitations.id });
-        await sendLink(tx, { ...input, email, organisationName: organisation.name }, token, expiresAt);
+        const link = await sendLink(
+          tx,
+          { ...input, email, organisationName: organisation.name },
+          token,
+          expiresAt,
+        );
         await audit.record(tx, actor, {
           action: "invitation.create",
           subjectType: "invitation",
           subjectId: row!.id,
           detail: { role: input.role, organisationId: input.organisationId },
         });
-        return { ok: true as const, id: row!.id };
+        return { ok: true as const, id: row!.id, link };
       });
     },
 

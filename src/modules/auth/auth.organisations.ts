@@ -74,6 +74,19 @@ export async function syncProviderOrganisations(db: Database, providers: Provide
   return result.length;
 }
 
+/** The platform's own organisation, in every installation: where beheerders belong (ADR 0084). */
+export const PLATFORM_ORGANISATION_ID = "beheer";
+
+/** Creates the platform organisation when it is missing; idempotent. Answers whether it was created. */
+export async function ensurePlatformOrganisation(db: Database): Promise<boolean> {
+  const created = await db
+    .insert(organisations)
+    .values({ id: PLATFORM_ORGANISATION_ID, kind: "platform", name: "Beheer Circulair Loket", isDemo: false })
+    .onConflictDoNothing({ target: organisations.id })
+    .returning({ id: organisations.id });
+  return created.length > 0;
+}
+
 /** One row of /beheer/organisaties. */
 export type OrganisationSummary = {
   id: string;

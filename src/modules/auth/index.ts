@@ -14,6 +14,7 @@ export {
 } from "./auth.invitations.js";
 export {
   createHubOrganisation,
+  ensurePlatformOrganisation,
   getOrganisation,
   keepEditedContact,
   listOrganisations,
@@ -21,6 +22,7 @@ export {
   type OrganisationChanges,
   type OrganisationKind,
   type OrganisationSummary,
+  PLATFORM_ORGANISATION_ID,
   type ProviderFacts,
   providerOrganisationId,
   syncProviderOrganisations,
