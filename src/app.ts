@@ -456,6 +456,13 @@ export async function createApp(deps: AppDeps) {
       guard,
       invitations,
       regions: geography.regions.map(({ code, name }) => ({ code, name })),
+      provinces: geography.provinces.map(({ code, name }) => ({
+        code,
+        name,
+        regionCodes: geography.regions
+          .filter((region) => region.provinceCodes.includes(code))
+          .map((region) => region.code),
+      })),
       clock,
     }),
   );

@@ -79,6 +79,8 @@ for (const kind of ["PGlite", "PostgreSQL"] as const)
           await checkPage(page);
           await page.goto(`${base}/beheer/organisaties/nieuw`);
           await checkPage(page);
+          await page.goto(`${base}/beheer/organisaties/nieuw?soort=coordinatie`);
+          await checkPage(page);
 
           await page.goto(`${base}/beheer/gebruikers`);
           await checkPage(page);

@@ -9,7 +9,7 @@ import { inputProblems } from "../../web/middleware/input-limits.js";
 import { pageContext, renderPage } from "../../web/render.js";
 import type { AuditLog } from "../audit/index.js";
 import {
-  createHubOrganisation,
+  createOrganisation,
   type Guard,
   getOrganisation,
   type Invitations,
@@ -42,6 +42,8 @@ export type BeheerRouteDeps = {
   invitations: Invitations;
   /** The 30 RES regions a hub may cover (code and name). */
   regions: { code: string; name: string }[];
+  /** The 12 provinces with the regions that lie (partly) in each: a provincial coordination's area. */
+  provinces: { code: string; name: string; regionCodes: string[] }[];
   clock: () => Date;
 };
 
@@ -77,6 +79,7 @@ const formOf = (row: OrganisationSummary): OrganisationForm => ({
   openingHoursEn: row.openingHours?.en ?? "",
   referralEmail: row.referralEmail ?? "",
   regionCodes: row.regionCodes,
+  provinceCode: "",
 });
 
 /** Reads and checks the organisation form; answers the changes or the problems, with the input as typed. */
@@ -96,6 +99,7 @@ function readOrganisationForm(
     openingHoursEn: text(form, "openingHoursEn"),
     referralEmail: text(form, "referralEmail"),
     regionCodes: list(form, "regio").filter((code) => options.regionCodes.has(code)),
+    provinceCode: text(form, "provinceCode"),
   };
   const problems: FieldProblem[] = [...inputProblems(c)];
   if (options.isNew && (!values.name || values.name.length > 120))
@@ -133,6 +137,19 @@ function readOrganisationForm(
   };
 }
 
+const EMPTY_FORM: OrganisationForm = {
+  name: "",
+  website: "",
+  publicEmail: "",
+  phone: "",
+  visitingAddress: "",
+  openingHoursNl: "",
+  openingHoursEn: "",
+  referralEmail: "",
+  regionCodes: [],
+  provinceCode: "",
+};
+
 const dateTime = (value: Date, lang: Lang) =>
   `${formatDate(value, lang)} ${value.toISOString().slice(11, 16)} UTC`;
 
@@ -168,8 +185,36 @@ export function beheerRoutes(deps: BeheerRouteDeps) {
           edited: row.contactEditedAt !== null,
           form: extra.form ?? formOf(row),
           regions: deps.regions,
+          provinces: deps.provinces,
           problems: extra.problems ?? [],
           notice: extra.notice,
+        }}
+      />,
+      status,
+    );
+
+  const newOrganisationPage = (
+    c: AppContext,
+    kind: "hub" | "coordinator",
+    form: OrganisationForm,
+    problems: FieldProblem[],
+    status: 200 | 400 = 200,
+  ) =>
+    renderPage(
+      c,
+      <OrganisationPage
+        page={pageContext(c)}
+        model={{
+          kind,
+          name: form.name,
+          isDemo: false,
+          version: 1,
+          delivery: null,
+          edited: false,
+          form,
+          regions: deps.regions,
+          provinces: deps.provinces,
+          problems,
         }}
       />,
       status,
@@ -282,63 +327,24 @@ export function beheerRoutes(deps: BeheerRouteDeps) {
     })
     .get("/beheer/organisaties/nieuw", async (c) => {
       await guard.authorize(c, "organisation.manage");
-      return renderPage(
-        c,
-        <OrganisationPage
-          page={pageContext(c)}
-          model={{
-            kind: "hub",
-            name: "",
-            isDemo: false,
-            version: 1,
-            delivery: null,
-            edited: false,
-            form: {
-              name: "",
-              website: "",
-              publicEmail: "",
-              phone: "",
-              visitingAddress: "",
-              openingHoursNl: "",
-              openingHoursEn: "",
-              referralEmail: "",
-              regionCodes: [],
-            },
-            regions: deps.regions,
-            problems: [],
-          }}
-        />,
-      );
+      const kind = c.req.query("soort") === "coordinatie" ? "coordinator" : "hub";
+      return newOrganisationPage(c, kind, EMPTY_FORM, []);
     })
     .post("/beheer/organisaties/nieuw", async (c) => {
       await guard.authorize(c, "organisation.manage");
-      const read = readOrganisationForm(c, await c.req.parseBody({ all: true }), {
-        kind: "hub",
-        isNew: true,
-        regionCodes,
-      });
-      if (read.problems.length)
-        return renderPage(
-          c,
-          <OrganisationPage
-            page={pageContext(c)}
-            model={{
-              kind: "hub",
-              name: read.form.name,
-              isDemo: false,
-              version: 1,
-              delivery: null,
-              edited: false,
-              form: read.form,
-              regions: deps.regions,
-              problems: read.problems,
-            }}
-          />,
-          400,
-        );
-      const id = await createHubOrganisation(db, audit, guard.actorOf(c), {
+      const t = beheerMessages[c.get("lang")];
+      const body = await c.req.parseBody({ all: true });
+      const kind = text(body, "soort") === "coordinatie" ? "coordinator" : "hub";
+      const read = readOrganisationForm(c, body, { kind, isNew: true, regionCodes });
+      const province = deps.provinces.find((candidate) => candidate.code === read.form.provinceCode);
+      if (kind === "coordinator" && !province)
+        read.problems.push({ field: "provinceCode", message: t.errProvince });
+      if (read.problems.length) return newOrganisationPage(c, kind, read.form, read.problems, 400);
+      const id = await createOrganisation(db, audit, guard.actorOf(c), {
+        kind,
         name: read.form.name,
-        changes: read.changes,
+        provinceCode: province?.code,
+        changes: province ? { ...read.changes, regionCodes: province.regionCodes } : read.changes,
         now: clock(),
       });
       return c.redirect(`/beheer/organisaties/${id}?toegevoegd`, 303);

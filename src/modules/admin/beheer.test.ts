@@ -173,7 +173,7 @@ describeEachDatabase("beheer: organisations, users and invitations", (database) 
     expect(await audited(mark, "organisation.update")).toBe(2);
   });
 
-  it("adds a hub with its regions; without a region it explains and keeps the input", async () => {
+  it("adds a hub with its regions and a provincial coordination with its province's; a missing choice is explained, input kept", async () => {
     const mark = await auditMark();
     const missing = await beheer.session.post(
       "/beheer/organisaties/nieuw",
@@ -197,7 +197,40 @@ describeEachDatabase("beheer: organisations, users and invitations", (database) 
       sql`select kind, region_codes, is_demo from organisations where id = 'hub-circulair-hub-achterhoek'`,
     );
     expect(hub).toEqual({ kind: "hub", region_codes: ["ES09"], is_demo: false });
-    expect(await audited(mark, "organisation.create")).toBe(1);
+    // A provincial coordination: its regions are its province's; a coordinator can then be invited into it.
+    const noProvince = await beheer.session.post(
+      "/beheer/organisaties/nieuw",
+      { soort: "coordinatie", name: "Coördinatie Gelderland" },
+      { csrf: beheer.csrf },
+    );
+    expect(noProvince.status).toBe(400);
+    expect(await noProvince.text()).toContain('href="#provinceCode"');
+    const coordination = await beheer.session.post(
+      "/beheer/organisaties/nieuw",
+      { soort: "coordinatie", name: "Coördinatie Gelderland", provinceCode: "PV25" },
+      { csrf: beheer.csrf },
+    );
+    expect(coordination.status).toBe(303);
+    const [gelderland] = await rows<{ kind: string; scope: string; region_codes: string[] }>(
+      sql`select kind, scope, region_codes from organisations where id = 'coordinatie-coordinatie-gelderland'`,
+    );
+    const expected = await rows<{ region_code: string }>(
+      sql`select region_code from region_provinces where province_code = 'PV25' order by region_code`,
+    );
+    expect(gelderland).toEqual({
+      kind: "coordinator",
+      scope: "province",
+      region_codes: expected.map((row) => row.region_code),
+    });
+    expect(gelderland!.region_codes.length).toBeGreaterThan(2);
+    const invited = await invite({
+      email: "coordinator@gelderland.example",
+      displayName: "Gijs Gelderland",
+      role: "coordinator",
+      organisationId: "coordinatie-coordinatie-gelderland",
+    });
+    expect(invited.status).toBe(303);
+    expect(await audited(mark, "organisation.create")).toBe(2);
   });
 
   it("invites a provider user by a single-use, expiring link on the public origin; the invitee sets a password and signs in", async () => {

@@ -217,15 +217,25 @@ const slug = (name: string) =>
     .replace(/^-|-$/g, "")
     .slice(0, 48) || "hub";
 
-/** Creates a hub organisation (not demo) with its regions and contact details; audited. Answers its id. */
-export async function createHubOrganisation(
+/**
+ * Creates a hub (with its regions) or a provincial coordination (scope province, the regions of its province), not
+ * demo, with its contact details; audited. Answers its id.
+ */
+export async function createOrganisation(
   db: Database,
   audit: AuditLog,
   actor: AuditActor,
-  input: { name: string; changes: OrganisationChanges; now: Date },
+  input: {
+    kind: "hub" | "coordinator";
+    name: string;
+    /** Coordination: the province code, kept in the audit record. */
+    provinceCode?: string;
+    changes: OrganisationChanges;
+    now: Date;
+  },
 ): Promise<string> {
   return db.transaction(async (tx) => {
-    const base = `hub-${slug(input.name)}`;
+    const base = `${input.kind === "hub" ? "hub" : "coordinatie"}-${slug(input.name)}`;
     const taken = new Set(
       (
         await tx
@@ -239,11 +249,12 @@ export async function createHubOrganisation(
     const { regionCodes, ...contact } = input.changes;
     await tx.insert(organisations).values({
       id,
-      kind: "hub",
+      kind: input.kind,
       name: input.name,
-      publicKind: "hub",
+      ...(input.kind === "hub" ? { publicKind: "hub" as const } : { scope: "province" as const }),
       regionCodes: regionCodes ?? [],
       ...contact,
+      referralEmail: null,
       contactEditedAt: input.now,
       isDemo: false,
     });
@@ -251,7 +262,7 @@ export async function createHubOrganisation(
       action: "organisation.create",
       subjectType: "organisation",
       subjectId: id,
-      detail: { kind: "hub", regionCodes: regionCodes ?? [] },
+      detail: { kind: input.kind, regionCodes: regionCodes ?? [], provinceCode: input.provinceCode ?? null },
     });
     return id;
   });

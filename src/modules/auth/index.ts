@@ -13,7 +13,7 @@ export {
   type UserSummary,
 } from "./auth.invitations.js";
 export {
-  createHubOrganisation,
+  createOrganisation,
   ensurePlatformOrganisation,
   getOrganisation,
   keepEditedContact,

@@ -118,7 +118,10 @@ export const OrganisationsPage = ({
         <Button secondary>{t.filterButton}</Button>
       </form>
       <Paragraph>
-        <ButtonLink href="/beheer/organisaties/nieuw">{t.newHub}</ButtonLink>
+        <ButtonLink href="/beheer/organisaties/nieuw">{t.newHub}</ButtonLink>{" "}
+        <ButtonLink href="/beheer/organisaties/nieuw?soort=coordinatie" secondary>
+          {t.newCoordination}
+        </ButtonLink>
       </Paragraph>
       <Table
         caption={format(t.count, { count: model.rows.length })}
@@ -169,6 +172,8 @@ export type OrganisationForm = {
   openingHoursEn: string;
   referralEmail: string;
   regionCodes: string[];
+  /** New provincial coordination only. */
+  provinceCode: string;
 };
 
 export type OrganisationPageModel = {
@@ -182,6 +187,7 @@ export type OrganisationPageModel = {
   edited: boolean;
   form: OrganisationForm;
   regions: { code: string; name: string }[];
+  provinces: { code: string; name: string }[];
   problems: FieldProblem[];
   notice?: string;
 };
@@ -223,7 +229,12 @@ const TextField = ({
 export const OrganisationPage = ({ page, model }: { page: PageContext; model: OrganisationPageModel }) => {
   const t = beheerMessages[page.lang];
   const isNew = model.id === undefined;
-  const title = isNew ? t.createHubTitle : format(t.organisationTitle, { name: model.name });
+  const title = !isNew
+    ? format(t.organisationTitle, { name: model.name })
+    : model.kind === "coordinator"
+      ? t.createCoordinationTitle
+      : t.createHubTitle;
+  const provinceError = problemFor(model.problems, "provinceCode");
   const regionsError = problemFor(model.problems, "regionCodes");
   const f = model.form;
   return (
@@ -234,7 +245,9 @@ export const OrganisationPage = ({ page, model }: { page: PageContext; model: Or
       <ErrorSummary title={t.errorTitle} problems={model.problems} />
       <Heading level={1}>{title}</Heading>
       <StatusNotice text={model.notice} />
-      {isNew ? <Paragraph>{t.createHubIntro}</Paragraph> : null}
+      {isNew ? (
+        <Paragraph>{model.kind === "coordinator" ? t.createCoordinationIntro : t.createHubIntro}</Paragraph>
+      ) : null}
       {!isNew ? (
         <dl class="cl-facts">
           <dt>{t.colKind}</dt>
@@ -259,9 +272,28 @@ export const OrganisationPage = ({ page, model }: { page: PageContext; model: Or
         novalidate
       >
         <CsrfField token={page.csrfToken} />
-        {isNew ? null : <input type="hidden" name="version" value={String(model.version)} />}
+        {isNew ? (
+          <input type="hidden" name="soort" value={model.kind === "coordinator" ? "coordinatie" : "hub"} />
+        ) : (
+          <input type="hidden" name="version" value={String(model.version)} />
+        )}
         {isNew ? (
           <TextField id="name" label={t.name} value={f.name} problems={model.problems} autocomplete="off" />
+        ) : null}
+        {isNew && model.kind === "coordinator" ? (
+          <FormField id="provinceCode" label={t.province} error={provinceError}>
+            <Select
+              id="provinceCode"
+              name="provinceCode"
+              value={f.provinceCode}
+              invalid={Boolean(provinceError)}
+              describedBy={describedBy("provinceCode", false, Boolean(provinceError))}
+              options={[
+                { value: "", label: t.chooseProvince },
+                ...model.provinces.map((province) => ({ value: province.code, label: province.name })),
+              ]}
+            />
+          </FormField>
         ) : null}
         <TextField
           id="website"
@@ -340,7 +372,9 @@ export const OrganisationPage = ({ page, model }: { page: PageContext; model: Or
             ))}
           </fieldset>
         ) : null}
-        <Button>{isNew ? t.createButton : t.save}</Button>
+        <Button>
+          {!isNew ? t.save : model.kind === "coordinator" ? t.createCoordinationButton : t.createButton}
+        </Button>
       </form>
     </Layout>
   );
