@@ -263,6 +263,13 @@ export const OrganisationPage = ({ page, model }: { page: PageContext; model: Or
           ) : null}
         </dl>
       ) : null}
+      {!isNew ? (
+        <Paragraph>
+          <Link href={`/beheer/gebruikers/uitnodigen?organisatie=${encodeURIComponent(model.id ?? "")}`}>
+            {t.inviteForOrganisation}
+          </Link>
+        </Paragraph>
+      ) : null}
       {model.kind === "provider" ? <Paragraph small>{t.catalogueNotice}</Paragraph> : null}
       {model.edited && model.kind !== "provider" ? <Paragraph small>{t.editedNotice}</Paragraph> : null}
       <form
@@ -429,22 +436,20 @@ export const UsersPage = ({
       <Table
         caption={t.usersTitle}
         captionRepeatsHeading
-        headers={[
-          t.name,
-          t.colEmail,
-          t.colRole,
-          t.colOrganisation,
-          t.colActive,
-          t.colLastLogin,
-          t.colActions,
-        ]}
+        headers={[t.colPerson, t.colRoleOrganisation, t.colActive, t.colLastLogin, t.colActions]}
       >
         {model.users.map((user) => (
           <Row>
-            <Cell>{user.displayName}</Cell>
-            <Cell>{user.email}</Cell>
-            <Cell>{t[`role_${user.role}`]}</Cell>
-            <Cell>{user.organisationName}</Cell>
+            <Cell>
+              {user.displayName}
+              <br />
+              {user.email}
+            </Cell>
+            <Cell>
+              {t[`role_${user.role}`]}
+              <br />
+              {user.organisationName}
+            </Cell>
             <Cell>{user.active ? t.active : t.inactive}</Cell>
             <Cell>{user.lastLogin ?? t.never}</Cell>
             <Cell>
@@ -475,14 +480,20 @@ export const UsersPage = ({
           <Table
             caption={t.invitationsTitle}
             captionRepeatsHeading
-            headers={[t.name, t.colEmail, t.colRole, t.colOrganisation, t.colExpires, t.colActions]}
+            headers={[t.colPerson, t.colRoleOrganisation, t.colExpires, t.colActions]}
           >
             {model.invitations.map((invitation) => (
               <Row>
-                <Cell>{invitation.displayName}</Cell>
-                <Cell>{invitation.email}</Cell>
-                <Cell>{t[`role_${invitation.role}`]}</Cell>
-                <Cell>{invitation.organisationName}</Cell>
+                <Cell>
+                  {invitation.displayName}
+                  <br />
+                  {invitation.email}
+                </Cell>
+                <Cell>
+                  {t[`role_${invitation.role}`]}
+                  <br />
+                  {invitation.organisationName}
+                </Cell>
                 <Cell>
                   {invitation.status === "withdrawn"
                     ? t.statusWithdrawn
