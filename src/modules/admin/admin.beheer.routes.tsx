@@ -370,15 +370,18 @@ export function beheerRoutes(deps: BeheerRouteDeps) {
       const body = await c.req.parseBody({ all: true });
       const read = readOrganisationForm(c, body, { kind: row.kind, isNew: false, regionCodes });
       const expected = version(body);
-      if (expected === undefined) read.problems.push({ field: "website", message: t.conflict });
-      if (read.problems.length || expected === undefined)
+      if (read.problems.length)
         return organisationPage(c, row, { form: read.form, problems: read.problems }, 400);
-      const result = await updateOrganisation(db, audit, guard.actorOf(c), {
-        id: row.id,
-        version: expected,
-        changes: read.changes,
-        now: clock(),
-      });
+      // Without a version the form is not one we served: treated as a conflict, with the current row to start from.
+      const result =
+        expected === undefined
+          ? "conflict"
+          : await updateOrganisation(db, audit, guard.actorOf(c), {
+              id: row.id,
+              version: expected,
+              changes: read.changes,
+              now: clock(),
+            });
       if (result === "not-found") throw notFound("organisation");
       if (result === "conflict") {
         const fresh = (await getOrganisation(db, row.id)) ?? row;

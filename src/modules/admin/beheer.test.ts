@@ -144,6 +144,32 @@ describeEachDatabase("beheer: organisations, users and invitations", (database) 
     );
     expect(stale.status).toBe(409);
     expect(await stale.text()).toContain('value="030 000 00 00"');
+    // A referral address alone leaves the catalogue's contact details flowing in.
+    const [circo] = await rows<{ version: number; website: string | null; phone: string | null }>(
+      sql`select version, website, phone from organisations where id = 'provider-circo'`,
+    );
+    const referralOnly = await beheer.session.post(
+      "/beheer/organisaties/provider-circo",
+      {
+        version: String(circo!.version),
+        website: circo!.website ?? "",
+        phone: circo!.phone ?? "",
+        referralEmail: "verwijzingen@circo.example",
+      },
+      { csrf: beheer.csrf },
+    );
+    expect(referralOnly.status).toBe(303);
+    const [circoAfter] = await rows<{ contact_edited_at: Date | null; referral_email: string }>(
+      sql`select contact_edited_at, referral_email from organisations where id = 'provider-circo'`,
+    );
+    expect(circoAfter).toEqual({ contact_edited_at: null, referral_email: "verwijzingen@circo.example" });
+    // Without a version (not a form we served): a conflict, nothing saved.
+    const unversioned = await beheer.session.post(
+      "/beheer/organisaties/provider-circo",
+      { phone: "010 000 00 00" },
+      { csrf: beheer.csrf },
+    );
+    expect(unversioned.status).toBe(409);
     // A hub from data/regions/lokets.json, edited too.
     const [loket] = await rows<{ id: string; version: number }>(
       sql`select id, version from organisations where kind = 'hub' and not is_demo and public_kind is not null
@@ -170,7 +196,7 @@ describeEachDatabase("beheer: organisations, users and invitations", (database) 
       sql`select phone, region_codes from organisations where id = ${loket!.id}`,
     );
     expect(hub).toEqual({ phone: "088 000 11 22", region_codes: ["ES04", "ES05"] });
-    expect(await audited(mark, "organisation.update")).toBe(2);
+    expect(await audited(mark, "organisation.update")).toBe(3);
   });
 
   it("adds a hub with its regions and a provincial coordination with its province's; a missing choice is explained, input kept", async () => {

@@ -1,7 +1,7 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.js";
 import type { AuditActor, AuditLog } from "../audit/index.js";
-import { type ReferralDelivery, referralDeliveries } from "./auth.delivery.js";
+import { type ReferralDelivery, referralDeliveries, referralDeliveryFor } from "./auth.delivery.js";
 import { organisations } from "./auth.tables.js";
 
 export type OrganisationKind = (typeof organisations.$inferSelect)["kind"];
@@ -152,8 +152,9 @@ export async function listOrganisations(
 export async function getOrganisation(db: Database, id: string): Promise<OrganisationSummary | undefined> {
   const [row] = await db.select(summaryColumns).from(organisations).where(eq(organisations.id, id));
   if (!row) return undefined;
-  const deliveries = row.kind === "provider" ? await referralDeliveries(db) : new Map();
-  return { ...row, delivery: deliveries.get(row.id) ?? null };
+  const delivery =
+    row.kind === "provider" && row.providerId ? await referralDeliveryFor(db, row.providerId) : null;
+  return { ...row, delivery };
 }
 
 /** What a beheerder may change on an organisation (ADR 0084). Empty strings are stored as null. */
@@ -188,11 +189,14 @@ export async function updateOrganisation(
         ([key, value]) => JSON.stringify(current[key as keyof typeof current]) !== JSON.stringify(value),
       )
       .map(([key]) => key);
+    // Only a change of the contact details (or a hub's regions) takes them over from the loaders; a referral
+    // address alone leaves the catalogue's details flowing in.
+    const takesOver = changed.some((key) => key !== "referralEmail");
     const [saved] = await tx
       .update(organisations)
       .set({
         ...next,
-        contactEditedAt: input.now,
+        ...(takesOver ? { contactEditedAt: input.now } : {}),
         version: sql`${organisations.version} + 1`,
       })
       .where(and(eq(organisations.id, input.id), eq(organisations.version, input.version)))
