@@ -60,7 +60,8 @@ try {
       emailHasAccount: "an account with this e-mail address exists already",
       alreadyInvited:
         "this address has an open invitation; a beheerder can send it again at /beheer/gebruikers",
-      roleOrganisation: "the platform organisation is missing",
+      roleOrganisation: "the platform organisation is not a platform organisation",
+      unknownOrganisation: "the platform organisation is missing",
     }[result.problem];
     console.error(`No invitation: ${why}.`);
     process.exitCode = 1;

@@ -451,6 +451,7 @@ export function beheerRoutes(deps: BeheerRouteDeps) {
       if (!result.ok) {
         const problem = {
           roleOrganisation: { field: "organisationId", message: t.errRoleOrganisation },
+          unknownOrganisation: { field: "organisationId", message: t.errOrganisation },
           emailHasAccount: { field: "email", message: t.errEmailHasAccount },
           alreadyInvited: { field: "email", message: t.errAlreadyInvited },
         }[result.problem];

@@ -357,8 +357,12 @@ describeEachDatabase("beheer: organisations, users and invitations", (database) 
       displayName: "Lot Later",
       role: "aanbieder",
       organisationId: "provider-circo",
+      lang: "en",
     });
     const expired = await linkMailedTo("later@circo.example");
+    // In the invitee's language, the link opening the page in it.
+    expect(expired.mail.subject).toBe("Your account for Circulair Loket");
+    expect(expired.link).toMatch(/\/uitnodiging\/[\w-]{43}\?lang=en$/);
     await invite({
       email: "weg@pianoo.example",
       displayName: "Wim Weg",
@@ -384,7 +388,7 @@ describeEachDatabase("beheer: organisations, users and invitations", (database) 
     now = new Date(now.getTime() + 8 * 86_400_000);
     const late = await browserSession(app).get(expired.path);
     expect(late.status).toBe(410);
-    expect(await late.text()).toContain("verlopen");
+    expect(await late.text()).toContain("This invitation has expired");
     // Sent again: a new link works for seven days from now, the withdrawn one is unknown.
     beheer = await loginAs(app, BEHEER);
     const resend = await beheer.session.post(

@@ -43,7 +43,7 @@ export type InviteInput = {
   lang: Lang;
 };
 
-export type InviteProblem = "emailHasAccount" | "alreadyInvited" | "roleOrganisation";
+export type InviteProblem = "emailHasAccount" | "alreadyInvited" | "roleOrganisation" | "unknownOrganisation";
 
 /** The state of an invitation link: open (with what it is for) or why it no longer works. */
 export type InvitationState =
@@ -113,7 +113,8 @@ export function createInvitations(deps: InvitationDeps) {
           .select({ kind: organisations.kind, name: organisations.name })
           .from(organisations)
           .where(eq(organisations.id, input.organisationId));
-        if (!organisation || ROLE_ORGANISATION_KIND[input.role] !== organisation.kind)
+        if (!organisation) return { ok: false as const, problem: "unknownOrganisation" as const };
+        if (ROLE_ORGANISATION_KIND[input.role] !== organisation.kind)
           return { ok: false as const, problem: "roleOrganisation" as const };
         const [account] = await tx.select({ id: users.id }).from(users).where(eq(users.email, email));
         if (account) return { ok: false as const, problem: "emailHasAccount" as const };
