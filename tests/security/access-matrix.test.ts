@@ -441,7 +441,10 @@ describeEachDatabase("access matrix", (database) => {
         await rows<{ n: number }>(
           sql`select (select count(*) from case_notes) + (select count(*) from referrals) + (select count(*) from measures)
                 + (select count(*) from listing_versions) + (select sum(version) from knowledge_events where origin in ('provider', 'hub')) + (select count(*) from sessions) + (select sum(version) from cases)
-                + (select count(*) from monitoring_goals) + (select count(*) from barriers where status <> 'nieuw') as n`,
+                + (select count(*) from monitoring_goals) + (select count(*) from barriers where status <> 'nieuw')
+                + (select sum(version) from organisations) + (select count(*) from organisations)
+                + (select sum(version) from invitations) + (select count(*) from invitations)
+                + (select sum(version) from users) as n`,
         )
       )[0]!.n;
     const before = await count();
