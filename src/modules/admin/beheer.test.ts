@@ -82,6 +82,15 @@ describeEachDatabase("beheer: organisations, users and invitations", (database) 
       website: "https://www.rvo.nl",
       users: 1,
     });
+    // A database from before: the demo seed's "(demo-account)" row becomes the real organisation at the next start.
+    await rows(
+      sql`update organisations set name = 'RVO (demo-account)', is_demo = true where id = 'provider-rvo'`,
+    );
+    await syncProviderOrganisations(database().db, await listCatalogueProviders(database().db));
+    const [upgraded] = await rows<{ name: string; is_demo: boolean }>(
+      sql`select name, is_demo from organisations where id = 'provider-rvo'`,
+    );
+    expect(upgraded).toEqual({ name: "Rijksdienst voor Ondernemend Nederland", is_demo: false });
   });
 
   it("lists organisations with how each receives referrals, in words, filtered by kind", async () => {
