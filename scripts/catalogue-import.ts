@@ -2,7 +2,12 @@
 // npm run catalogue:import -- file.csv [--database-url URL | --data-dir DIR]
 import { readFileSync } from "node:fs";
 import { seedDatabase } from "../src/db/seed.js";
-import { createCatalogueService, parseImportFile } from "../src/modules/catalogue/index.js";
+import { syncProviderOrganisations } from "../src/modules/auth/index.js";
+import {
+  createCatalogueService,
+  listCatalogueProviders,
+  parseImportFile,
+} from "../src/modules/catalogue/index.js";
 import { createRegionsRepository, loadGeography } from "../src/modules/regions/index.js";
 import { openTarget, scriptArgs } from "./support/database-args.js";
 
@@ -36,6 +41,8 @@ try {
     const { instruments: i, organizations: o } = report;
     console.log(`Instruments: ${i.created} created, ${i.updated} updated, ${i.unchanged} unchanged.`);
     console.log(`Organizations: ${o.created} created, ${o.updated} updated, ${o.unchanged} unchanged.`);
+    // New providers become workspace organisations at once, not only at the next start (ADR 0084).
+    await syncProviderOrganisations(database.db, await listCatalogueProviders(database.db));
   }
 } finally {
   await database.close();

@@ -5,12 +5,13 @@ import type { Logger } from "pino";
 import type { Env } from "./config/env.js";
 import type { Database, DatabaseHandle } from "./db/client.js";
 import { enqueueJob, maintenanceJobs, scheduleMaintenance } from "./jobs/index.js";
-import { adminRoutes } from "./modules/admin/index.js";
+import { adminRoutes, beheerRoutes } from "./modules/admin/index.js";
 import { createAuditLog } from "./modules/audit/index.js";
 import {
   authRoutes,
   createAuthService,
   createGuard,
+  createInvitations,
   passwordResetJobs,
   requestPasswordReset,
   SESSION_COOKIE,
@@ -375,11 +376,21 @@ export async function createApp(deps: AppDeps) {
   metrics.trackPageCache(pageCache.stats);
   app.use(pageCache.middleware);
 
+  // Invitations into an account (ADR 0084): the mail goes through the outbox like every other message.
+  const invitations = createInvitations({
+    db,
+    audit,
+    absoluteUrl,
+    queueMail: async (tx, mail) => void (await queueMail(tx, mail, clock())),
+    clock,
+  });
+
   app.route(
     "/",
     authRoutes({
       auth,
       guard,
+      invitations,
       limiter,
       requestPasswordReset: (email, lang) => requestPasswordReset(db, email, lang, clock()),
       secretKey: env.secretKey,
@@ -446,6 +457,24 @@ export async function createApp(deps: AppDeps) {
     }),
   );
   app.route("/", adminRoutes({ privacy, audit, db, guard }));
+  app.route(
+    "/",
+    beheerRoutes({
+      db,
+      audit,
+      guard,
+      invitations,
+      regions: geography.regions.map(({ code, name }) => ({ code, name })),
+      provinces: geography.provinces.map(({ code, name }) => ({
+        code,
+        name,
+        regionCodes: geography.regions
+          .filter((region) => region.provinceCodes.includes(code))
+          .map((region) => region.code),
+      })),
+      clock,
+    }),
+  );
   app.route(
     "/",
     apiRoutes(

@@ -2,8 +2,12 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { eq } from "drizzle-orm";
 import type { Logger } from "pino";
-import { seedDemoAccounts } from "../modules/auth/index.js";
-import { loadCuratedCatalogue } from "../modules/catalogue/index.js";
+import {
+  ensurePlatformOrganisation,
+  seedDemoAccounts,
+  syncProviderOrganisations,
+} from "../modules/auth/index.js";
+import { listCatalogueProviders, loadCuratedCatalogue } from "../modules/catalogue/index.js";
 import { loadKnowledgeContent } from "../modules/knowledge/index.js";
 import { loadReferenceVocabularies } from "../modules/reference/index.js";
 import { loadRegionalLokets, seedDemoHubs } from "../modules/referrals/index.js";
@@ -129,6 +133,12 @@ export async function seedDatabase(
         : (LOADED_MESSAGES[set.name] ?? `${set.name} loaded`),
     );
   }
+  // Every real catalogue provider is a workspace organisation, so it can get accounts or a referral address (ADR 0084).
+  // Run at every start, not only when the files change: the catalogue's import API can add providers too.
+  const providers = await syncProviderOrganisations(db, await listCatalogueProviders(db));
+  options.logger?.info({ providers }, "provider organisations loaded");
+  // The platform's own organisation, where beheerders belong; the first one is invited with `npm run beheer:invite`.
+  await ensurePlatformOrganisation(db);
   if (options.demo) await seedDemoData(db, options.demoPassword ?? "demo-wachtwoord", options.logger);
   return report;
 }

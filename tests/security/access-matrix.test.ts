@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
 import { queryRows } from "../../src/db/client.js";
@@ -114,6 +115,20 @@ describeEachDatabase("access matrix", (database) => {
     );
     expect(nationalReferred.status).toBe(303);
     const nationalReferralId = /(\d+)$/.exec(nationalReferred.headers.get("location")!)![1];
+    // Beheer (ADR 0084): an open invitation and an account of its own to try the user forms on.
+    await addAccount(database().db, {
+      email: "medewerker.circo@test.invalid",
+      role: "aanbieder",
+      organisation: { id: "provider-circo", kind: "provider", name: "CIRCO", providerId: "circo" },
+    });
+    const [staff] = await rows<{ id: number }>(
+      sql`select id from users where email = 'medewerker.circo@test.invalid'`,
+    );
+    const [invitation] = await rows<{ id: number }>(
+      sql`insert into invitations (token_hash, email, display_name, role, organisation_id, created_at, expires_at)
+          values ('matrix-open', 'nieuw@pianoo.example', 'Nieuw', 'aanbieder', 'provider-pianoo', ${now}, ${new Date(now.getTime() + 86_400_000)})
+          returning id`,
+    );
     for (const [index, user] of PEOPLE.entries()) {
       // Login throttling allows ten attempts per client per 15 minutes; move the clock on like a real day would.
       if (index % 5 === 4) now = new Date(now.getTime() + 16 * 60_000);
@@ -179,6 +194,20 @@ describeEachDatabase("access matrix", (database) => {
       { method: "POST", path: "/beheer/betrokkenen/export", allowed: beheer },
       { method: "POST", path: "/beheer/betrokkenen/wissen", allowed: beheer },
       { method: "GET", path: "/beheer/audit", allowed: beheer },
+      { method: "GET", path: "/beheer", allowed: beheer },
+      { method: "GET", path: "/beheer/organisaties", allowed: beheer },
+      { method: "GET", path: "/beheer/organisaties?soort=hub", allowed: beheer },
+      { method: "GET", path: "/beheer/organisaties/nieuw", allowed: beheer },
+      { method: "POST", path: "/beheer/organisaties/nieuw", allowed: beheer },
+      { method: "GET", path: "/beheer/organisaties/provider-rvo", allowed: beheer },
+      { method: "POST", path: "/beheer/organisaties/provider-rvo", allowed: beheer },
+      { method: "GET", path: "/beheer/gebruikers", allowed: beheer },
+      { method: "GET", path: "/beheer/gebruikers/uitnodigen", allowed: beheer },
+      { method: "POST", path: "/beheer/gebruikers/uitnodigen", allowed: beheer },
+      { method: "POST", path: `/beheer/uitnodigingen/${invitation!.id}/opnieuw`, allowed: beheer },
+      { method: "POST", path: `/beheer/uitnodigingen/${invitation!.id}/intrekken`, allowed: beheer },
+      { method: "POST", path: `/beheer/gebruikers/${staff!.id}/deactiveren`, allowed: beheer },
+      { method: "POST", path: `/beheer/gebruikers/${staff!.id}/activeren`, allowed: beheer },
     ];
 
     const coordinators = [
@@ -271,7 +300,7 @@ describeEachDatabase("access matrix", (database) => {
     expect(new Set(PEOPLE.map((user) => user.role))).toEqual(
       new Set(["adviseur", "aanbieder", "coordinator", "beheerder"]),
     );
-    expect(routes).toHaveLength(31);
+    expect(routes).toHaveLength(45);
     expect(monitorRoutes).toHaveLength(20);
   });
 
@@ -343,6 +372,56 @@ describeEachDatabase("access matrix", (database) => {
     }
   });
 
+  it("answers a tampered invitation link 404 and a used, expired or withdrawn one 410, each audited", async () => {
+    const hash = (token: string) => createHash("sha256").update(token).digest("hex");
+    const token = (name: string) => `${name}-${"x".repeat(43 - name.length - 1)}`;
+    const day = 86_400_000;
+    const links = [
+      {
+        token: token("gebruikt"),
+        status: 410,
+        set: { accepted: new Date(now.getTime() - day), withdrawn: null },
+      },
+      { token: token("verlopen"), status: 410, set: { accepted: null, withdrawn: null }, expired: true },
+      { token: token("ingetrokken"), status: 410, set: { accepted: null, withdrawn: now } },
+    ];
+    for (const [index, link] of links.entries())
+      await rows(sql`insert into invitations (token_hash, email, display_name, role, organisation_id, created_at,
+            expires_at, accepted_at, withdrawn_at)
+          values (${hash(link.token)}, ${`link${index}@pianoo.example`}, 'Link', 'aanbieder', 'provider-pianoo',
+            ${new Date(now.getTime() - 10 * day)}, ${new Date(now.getTime() + (link.expired ? -day : day))},
+            ${link.set.accepted}, ${link.set.withdrawn})`);
+    // Tampered: one character changed, or not a token at all.
+    const tampered = [
+      { token: `${links[0]!.token.slice(0, -1)}y`, status: 404 },
+      { token: "abc", status: 404 },
+    ];
+    const visitor = browserSession(app);
+    const csrf = await visitor.csrfTokenFrom("/inloggen");
+    const refusals = async () =>
+      (
+        await rows<{ n: number }>(
+          sql`select count(*)::int as n from audit_log where action = 'invitation.open' and outcome = 'denied'`,
+        )
+      )[0]!.n;
+    for (const link of [...links, ...tampered]) {
+      for (const method of ["GET", "POST"] as const) {
+        const before = await refusals();
+        const path = `/uitnodiging/${link.token}`;
+        const response =
+          method === "GET"
+            ? await visitor.get(path)
+            : await visitor.post(path, { password: "een lang genoeg wachtwoord" }, { csrf });
+        expect(response.status, `${method} ${path}`).toBe(link.status);
+        expect(await refusals(), `${method} ${path}`).toBe(before + 1);
+      }
+    }
+    const [made] = await rows<{ n: number }>(
+      sql`select count(*)::int as n from users where email like 'link%@pianoo.example'`,
+    );
+    expect(made!.n).toBe(0);
+  });
+
   it("answers 404 for dossiers and referrals that do not exist", async () => {
     const { session } = sessions.get("adviseur.es04@demo.invalid")!;
     expect((await session.get("/werkruimte/dossiers/999999")).status).toBe(404);
@@ -362,7 +441,10 @@ describeEachDatabase("access matrix", (database) => {
         await rows<{ n: number }>(
           sql`select (select count(*) from case_notes) + (select count(*) from referrals) + (select count(*) from measures)
                 + (select count(*) from listing_versions) + (select sum(version) from knowledge_events where origin in ('provider', 'hub')) + (select count(*) from sessions) + (select sum(version) from cases)
-                + (select count(*) from monitoring_goals) + (select count(*) from barriers where status <> 'nieuw') as n`,
+                + (select count(*) from monitoring_goals) + (select count(*) from barriers where status <> 'nieuw')
+                + (select sum(version) from organisations) + (select count(*) from organisations)
+                + (select sum(version) from invitations) + (select count(*) from invitations)
+                + (select sum(version) from users) as n`,
         )
       )[0]!.n;
     const before = await count();

@@ -176,6 +176,13 @@ describeEachDatabase("personal-data registry, export and erasure", (database) =>
     await db.execute(
       sql`insert into user_identities (issuer, subject, user_id) values ('https://idp.test', ${SUBJECT.email}, ${account!.id})`,
     );
+    // The invitation that made the account (ADR 0084), accepted.
+    await db.execute(
+      sql`insert into invitations (token_hash, email, display_name, role, organisation_id, created_at, expires_at,
+            accepted_at, user_id)
+          values ('uitnodiging-betrokkene', ${SUBJECT.email.toLowerCase()}, ${SUBJECT.name}, 'adviseur', 'hub-twente',
+            ${now}, ${now}, ${now}, ${account!.id})`,
+    );
     await loginAs(app, SUBJECT.email.toLowerCase());
     const visitor = browserSession(app);
     const loginCsrf = await visitor.csrfTokenFrom("/inloggen");

@@ -34,6 +34,30 @@ export const authMessages = defineMessages(
       "U heeft gevraagd om een nieuw wachtwoord. Kies een nieuw wachtwoord via deze link (één uur geldig):\n\n{link}\n\nHeeft u dit niet gevraagd? Dan hoeft u niets te doen.",
     loggedOut: "U bent uitgelogd.",
     demoHint: "Demo: log in met bijvoorbeeld adviseur.es04@demo.invalid. Het wachtwoord staat in de README.",
+    inviteMailSubject: "Uw account voor Circulair Loket",
+    inviteMailBody:
+      "Beste {name},\n\nU bent uitgenodigd om Circulair Loket te gebruiken voor {organisation}. Kies via deze link een wachtwoord. De link werkt één keer, tot en met {date}:\n\n{link}\n\nHeeft u deze uitnodiging niet verwacht? Dan hoeft u niets te doen.",
+    inviteTitle: "Uw account maken",
+    inviteIntro:
+      "U bent uitgenodigd als {role} voor {organisation}. Kies een wachtwoord om uw account te maken.",
+    inviteEmail: "Uw e-mailadres",
+    inviteButton: "Account maken",
+    inviteDone: "Uw account is klaar. Log in met uw e-mailadres en het wachtwoord dat u net koos.",
+    inviteUnknownTitle: "Deze link werkt niet",
+    inviteUnknown:
+      "Wij kennen deze link niet. Misschien is hij niet helemaal overgenomen. Kopieer de hele link uit de e-mail, of vraag de beheerder om een nieuwe uitnodiging.",
+    inviteGoneTitle: "Deze link werkt niet meer",
+    inviteUsed: "Deze uitnodiging is al gebruikt. U heeft al een account: log in met uw e-mailadres.",
+    inviteExpired:
+      "Deze uitnodiging is verlopen. Een uitnodiging werkt 7 dagen. Vraag de beheerder om een nieuwe uitnodiging.",
+    inviteWithdrawn:
+      "Deze uitnodiging is ingetrokken. Denkt u dat dit niet klopt? Neem dan contact op met de beheerder.",
+    inviteHasAccount: "Er is al een account met dit e-mailadres. Log in met uw e-mailadres.",
+    loginLink: "Naar inloggen",
+    role_adviseur: "adviseur",
+    role_aanbieder: "aanbieder",
+    role_coordinator: "coördinator",
+    role_beheerder: "beheerder",
   },
   {
     loginTitle: "Log in",
@@ -66,5 +90,31 @@ export const authMessages = defineMessages(
       "You asked for a new password. Choose a new password with this link (valid for one hour):\n\n{link}\n\nDid you not ask for this? Then you do not need to do anything.",
     loggedOut: "You have logged out.",
     demoHint: "Demo: log in with, for example, adviseur.es04@demo.invalid. The password is in the README.",
+    inviteMailSubject: "Your account for Circulair Loket",
+    inviteMailBody:
+      "Dear {name},\n\nYou have been invited to use Circulair Loket for {organisation}. Choose a password with this link. The link works once, until {date} inclusive:\n\n{link}\n\nDid you not expect this invitation? Then you do not need to do anything.",
+    inviteTitle: "Create your account",
+    inviteIntro:
+      "You have been invited as {role} for {organisation}. Choose a password to create your account.",
+    inviteEmail: "Your e-mail address",
+    inviteButton: "Create account",
+    inviteDone: "Your account is ready. Log in with your e-mail address and the password you just chose.",
+    inviteUnknownTitle: "This link does not work",
+    inviteUnknown:
+      "We do not know this link. Perhaps it was not copied completely. Copy the whole link from the e-mail, or ask the administrator for a new invitation.",
+    inviteGoneTitle: "This link no longer works",
+    inviteUsed:
+      "This invitation has already been used. You already have an account: log in with your e-mail address.",
+    inviteExpired:
+      "This invitation has expired. An invitation works for 7 days. Ask the administrator for a new invitation.",
+    inviteWithdrawn:
+      "This invitation has been withdrawn. Do you think this is a mistake? Then contact the administrator.",
+    inviteHasAccount:
+      "There already is an account with this e-mail address. Log in with your e-mail address.",
+    loginLink: "Go to log in",
+    role_adviseur: "adviser",
+    role_aanbieder: "provider",
+    role_coordinator: "coordinator",
+    role_beheerder: "administrator",
   },
 );

@@ -170,6 +170,10 @@ export const POLICY = {
   "subject.export": { roles: ["beheerder"] },
   "subject.erase": { roles: ["beheerder"] },
   "audit.read": { roles: ["beheerder"] },
+  /** The administration (ADR 0084): its index, organisations (with a hub's regions), users and invitations. */
+  "admin.enter": { roles: ["beheerder"] },
+  "organisation.manage": { roles: ["beheerder"] },
+  "user.manage": { roles: ["beheerder"] },
 } as const satisfies Record<string, Rule>;
 
 export type Action = keyof typeof POLICY;

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { Hono } from "hono";
 import { getCookie } from "hono/cookie";
 import type { Lang } from "../../i18n/index.js";
-import type { AppEnv } from "../../web/context.js";
+import type { AppContext, AppEnv } from "../../web/context.js";
 import type { FieldProblem } from "../../web/errors.js";
 import { tooManyRequests } from "../../web/errors.js";
 import { inputProblems } from "../../web/middleware/input-limits.js";
@@ -11,13 +11,22 @@ import { pageContext, renderPage } from "../../web/render.js";
 import { returnPathOr } from "../../web/return-path.js";
 import type { Guard } from "./auth.guard.js";
 import { SESSION_COOKIE } from "./auth.guard.js";
+import type { InvitationState, Invitations } from "./auth.invitations.js";
 import { authMessages } from "./auth.messages.js";
 import type { AuthService } from "./auth.service.js";
-import { ForgotPasswordPage, LoginPage, ResetPasswordPage } from "./views/auth-pages.js";
+import {
+  ForgotPasswordPage,
+  InvitationGonePage,
+  InvitationPage,
+  LoginPage,
+  ResetPasswordPage,
+} from "./views/auth-pages.js";
 
 export type AuthRouteDeps = {
   auth: AuthService;
   guard: Guard;
+  /** Invitations into an account (ADR 0084): the invitee's link, /uitnodiging/{token}. */
+  invitations: Invitations;
   limiter: OutcomeRateLimiter;
   /** Queues the reset for an address (`requestPasswordReset` on the app's database): the same work for any address. */
   requestPasswordReset: (email: string, lang: Lang) => Promise<void>;
@@ -53,9 +62,19 @@ const field = (form: Record<string, string | File | (string | File)[]>, name: st
   return typeof value === "string" ? value : "";
 };
 
-/** /inloggen, /uitloggen, /wachtwoord-vergeten, /wachtwoord-herstellen. */
+/** /inloggen, /uitloggen, /wachtwoord-vergeten, /wachtwoord-herstellen, /uitnodiging/{token}. */
 export function authRoutes(deps: AuthRouteDeps) {
-  const { auth, guard, limiter } = deps;
+  const { auth, guard, limiter, invitations } = deps;
+  /** A link that no longer works: 404 when unknown (or tampered), 410 when used, expired or withdrawn; audited. */
+  const linkGone = async (c: AppContext, state: InvitationState) => {
+    await invitations.recordRefusal(guard.actorOf(c), state);
+    const reason = state.state === "open" ? "unknown" : state.state;
+    return renderPage(
+      c,
+      <InvitationGonePage page={pageContext(c)} model={{ reason }} />,
+      reason === "unknown" ? 404 : 410,
+    );
+  };
   return new Hono<AppEnv>()
     .get("/inloggen", (c) => {
       const t = authMessages[c.get("lang")];
@@ -64,7 +83,9 @@ export function authRoutes(deps: AuthRouteDeps) {
           ? t.loggedOut
           : c.req.query("hersteld") !== undefined
             ? t.resetDone
-            : undefined;
+            : c.req.query("welkom") !== undefined
+              ? t.inviteDone
+              : undefined;
       return renderPage(
         c,
         <LoginPage
@@ -162,6 +183,59 @@ export function authRoutes(deps: AuthRouteDeps) {
       return renderPage(
         c,
         <ForgotPasswordPage page={pageContext(c)} model={{ email: "", sent: true, problems: [] }} />,
+      );
+    })
+    .get("/uitnodiging/:token", async (c) => {
+      c.header("Cache-Control", "no-store");
+      c.header("Referrer-Policy", "no-referrer");
+      const state = await invitations.stateOf(c.req.param("token"));
+      if (state.state !== "open") return linkGone(c, state);
+      const t = authMessages[c.get("lang")];
+      return renderPage(
+        c,
+        <InvitationPage
+          page={pageContext(c)}
+          model={{
+            token: c.req.param("token"),
+            email: state.email,
+            roleLabel: t[`role_${state.role}`],
+            organisationName: state.organisationName,
+            problems: [],
+          }}
+        />,
+      );
+    })
+    .post("/uitnodiging/:token", async (c) => {
+      c.header("Cache-Control", "no-store");
+      c.header("Referrer-Policy", "no-referrer");
+      const token = c.req.param("token");
+      const t = authMessages[c.get("lang")];
+      const state = await invitations.stateOf(token);
+      if (state.state !== "open") return linkGone(c, state);
+      const password = field(await c.req.parseBody(), "password");
+      const result = await invitations.accept(token, password, clientKey(c, deps.secretKey, deps.trustProxy));
+      if (result.ok) return c.redirect("/inloggen?welkom", 303);
+      if (result.problem === "invalidToken") return linkGone(c, await invitations.stateOf(token));
+      if (result.problem === "emailHasAccount")
+        return renderPage(
+          c,
+          <InvitationGonePage page={pageContext(c)} model={{ reason: "emailHasAccount" }} />,
+          409,
+        );
+      const problems = [...inputProblems(c), { field: "password", message: t[result.problem] }];
+      return renderPage(
+        c,
+        <InvitationPage
+          page={pageContext(c)}
+          model={{
+            token,
+            email: state.email,
+            roleLabel: t[`role_${state.role}`],
+            organisationName: state.organisationName,
+            problems,
+          }}
+        />,
+        400,
       );
     })
     .get("/wachtwoord-herstellen", async (c) => {

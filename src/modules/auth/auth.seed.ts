@@ -5,7 +5,10 @@ import { organisations, users } from "./auth.tables.js";
 
 type DemoOrganisation = typeof organisations.$inferInsert;
 
-/** Demo organisations: hubs for several regions, two providers, coordinators and the platform. */
+/**
+ * Demo organisations: hubs for several regions, coordinators and the platform. The demo provider accounts belong to
+ * the real provider organisations (`provider-rvo`, `provider-versnellingshuis`) that every installation has (ADR 0084).
+ */
 export const DEMO_ORGANISATIONS: DemoOrganisation[] = (
   [
     { id: "hub-twente", kind: "hub", name: "Circulair Loket Twente (demo)", regionCodes: ["ES04"] },
@@ -17,13 +20,6 @@ export const DEMO_ORGANISATIONS: DemoOrganisation[] = (
     },
     { id: "hub-groningen", kind: "hub", name: "Circulair Loket Groningen (demo)", regionCodes: ["ES01"] },
     { id: "hub-u16", kind: "hub", name: "Circulair Loket Utrecht U16 (demo)", regionCodes: ["ES14"] },
-    { id: "provider-rvo", kind: "provider", name: "RVO (demo-account)", providerId: "rvo" },
-    {
-      id: "provider-versnellingshuis",
-      kind: "provider",
-      name: "Versnellingshuis Nederland Circulair! (demo-account)",
-      providerId: "versnellingshuis",
-    },
     { id: "coordinator-nl", kind: "coordinator", name: "Landelijke coördinatie (demo)", scope: "national" },
     {
       id: "coordinator-overijssel",

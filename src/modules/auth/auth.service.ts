@@ -103,6 +103,7 @@ export function createAuthService(
         idleMinutes: settings.sessionIdleMinutes,
         idleExpiresAt: new Date(now.getTime() + settings.sessionIdleMinutes * 60_000),
       });
+      await db.update(users).set({ lastLoginAt: now }).where(eq(users.id, userId));
       return { token, maxAgeSeconds: settings.sessionAbsoluteHours * 3600 };
     },
     /**

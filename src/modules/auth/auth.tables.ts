@@ -33,7 +33,14 @@ export const organisations = pgTable("organisations", {
   referralEmail: text("referral_email"),
   /** Demo organisations (DEMO=1 only) carry "(demo)" in their name and never count toward any figure. */
   isDemo: boolean("is_demo").notNull().default(false),
+  /**
+   * When a beheerder last changed the public contact details (or a hub's regions) in /beheer (ADR 0084). From then on
+   * the loaders (catalogue providers, data/regions/lokets.json) no longer overwrite those columns.
+   */
+  contactEditedAt: timestamp("contact_edited_at", { withTimezone: true }),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  /** Optimistic locking for the beheerder's edits. */
+  version: integer("version").notNull().default(1),
 });
 
 /** A person with an account. One organisation and one role each; e-mail is stored lower-case. */
@@ -50,6 +57,8 @@ export const users = pgTable("users", {
   active: boolean("active").notNull().default(true),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   version: integer("version").notNull().default(1),
+  /** The last successful sign-in (password form or identity provider); null when never. */
+  lastLoginAt: timestamp("last_login_at", { withTimezone: true }),
 });
 
 /** Links an external identity (OIDC issuer + subject) to a user: the seam for eHerkenning or a staff IdP. */
@@ -98,3 +107,36 @@ export const passwordResets = pgTable("password_resets", {
   expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
   usedAt: timestamp("used_at", { withTimezone: true }),
 });
+
+/**
+ * Invitations to an account (ADR 0084): a beheerder invites an e-mail address into a role and organisation; the
+ * invitee sets a password through a single-use link. Only the SHA-256 of the link's token is stored. A re-invite
+ * replaces the token (the old link stops working); withdrawing or accepting ends it.
+ */
+export const invitations = pgTable(
+  "invitations",
+  {
+    id: serial("id").primaryKey(),
+    tokenHash: text("token_hash").notNull().unique(),
+    /** Lower-case; personal data (privacy registry: export, erasure, retention). */
+    email: text("email").notNull(),
+    displayName: text("display_name").notNull(),
+    role: text("role", { enum: ["adviseur", "aanbieder", "coordinator", "beheerder"] }).notNull(),
+    organisationId: text("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    /** The language of the invitation mail and of the page the link opens. */
+    lang: text("lang", { enum: ["nl", "en"] })
+      .notNull()
+      .default("nl"),
+    invitedBy: integer("invited_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    acceptedAt: timestamp("accepted_at", { withTimezone: true }),
+    withdrawnAt: timestamp("withdrawn_at", { withTimezone: true }),
+    /** The account the accepted invitation made. */
+    userId: integer("user_id").references(() => users.id, { onDelete: "set null" }),
+    version: integer("version").notNull().default(1),
+  },
+  (table) => [index("invitations_email_idx").on(table.email)],
+);

@@ -1,5 +1,33 @@
-export { type ReferralDelivery, referralDeliveryFor } from "./auth.delivery.js";
+export { type ReferralDelivery, referralDeliveries, referralDeliveryFor } from "./auth.delivery.js";
 export { createGuard, type Guard, SESSION_COOKIE } from "./auth.guard.js";
+export {
+  createInvitations,
+  INVITATION_DAYS,
+  type InvitationState,
+  type Invitations,
+  type InviteInput,
+  listUsers,
+  type OpenInvitation,
+  ROLE_ORGANISATION_KIND,
+  setUserActive,
+  type UserSummary,
+} from "./auth.invitations.js";
+export {
+  createOrganisation,
+  ensurePlatformOrganisation,
+  getOrganisation,
+  keepEditedContact,
+  listOrganisations,
+  ORGANISATION_KINDS,
+  type OrganisationChanges,
+  type OrganisationKind,
+  type OrganisationSummary,
+  PLATFORM_ORGANISATION_ID,
+  type ProviderFacts,
+  providerOrganisationId,
+  syncProviderOrganisations,
+  updateOrganisation,
+} from "./auth.organisations.js";
 export {
   type OutgoingMail,
   PASSWORD_RESET_QUEUE,
@@ -19,4 +47,4 @@ export {
 export { type AuthRouteDeps, authRoutes, safeReturnPath } from "./auth.routes.js";
 export { DEMO_ORGANISATIONS, DEMO_USERS, seedDemoAccounts } from "./auth.seed.js";
 export { type AuthService, createAuthService, normaliseEmail } from "./auth.service.js";
-export { organisations, users } from "./auth.tables.js";
+export { invitations, organisations, users } from "./auth.tables.js";

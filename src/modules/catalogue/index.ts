@@ -13,6 +13,7 @@ export {
   type ListingChange,
 } from "./catalogue.listings.js";
 export { catalogueMessages } from "./catalogue.messages.js";
+export { type CatalogueProviderFacts, listCatalogueProviders } from "./catalogue.providers.js";
 export { catalogueRoutes } from "./catalogue.routes.js";
 export {
   type CatalogueService,

@@ -2,6 +2,9 @@ import { createHash } from "node:crypto";
 import { type SQL, sql } from "drizzle-orm";
 import { PASSWORD_RESET_QUEUE } from "../auth/index.js";
 
+/** Days an ended invitation (accepted, withdrawn or expired) is kept before the retention job deletes it. */
+export const INVITATION_RETENTION_DAYS = 30;
+
 /** The text that replaces a personal field on erasure or at the end of the retention period. */
 export const ANONYMISED = "[geanonimiseerd]";
 
@@ -46,7 +49,7 @@ export type PersonalDataLocation = {
    * Rows that the retention job erases by themselves, apart from closed dossiers (whose case-linked rows are erased
    * through the `case id` match): given the cut-off date, which rows are due.
    */
-  retention?: (cutoff: Date) => SQL;
+  retention?: (cutoff: Date, now: Date) => SQL;
   /** Why this is personal data, and why erasure does what it does. */
   why: string;
 };
@@ -252,6 +255,28 @@ export const PERSONAL_DATA: readonly PersonalDataLocation[] = [
     why: "Reset tokens of the account.",
   },
   {
+    key: "invitations",
+    table: "invitations",
+    columns: ["email", "display_name", "token_hash"],
+    matchedBy: ["e-mail (any case)", "account"],
+    where: (s) => sql`(${emailIs("email", s)} or ${inIds("user_id", s.userIds)})`,
+    exportColumns: [
+      "email",
+      "display_name",
+      "role",
+      "organisation_id",
+      "created_at",
+      "expires_at",
+      "accepted_at",
+      "withdrawn_at",
+    ],
+    erase: "delete",
+    // An invitation ends when it is accepted, withdrawn or expires; INVITATION_RETENTION_DAYS later it goes (ADR 0084).
+    retention: (_cutoff, now) =>
+      sql`coalesce("accepted_at", "withdrawn_at", "expires_at") < ${new Date(now.getTime() - INVITATION_RETENTION_DAYS * 86_400_000)}`,
+    why: "An invitation to an account names the invitee and their e-mail address; the audit log keeps who invited whom, by id.",
+  },
+  {
     key: "rateLimitCounters",
     table: "rate_limit_counters",
     columns: ["key"],
@@ -327,6 +352,7 @@ export const NOT_PERSONAL_COLUMNS: Readonly<Record<string, string>> = {
   "referrals.reason_code": "code",
   "referrals.outcome": "code",
   "referrals.outcome_reason": "code",
+  "referrals.delivery": "code: how the referral reached the provider (account, mail, warme_overdracht)",
   "referral_events.from_status": "code",
   "referral_events.to_status": "code",
   "referral_events.reason_code": "code",
@@ -348,6 +374,9 @@ export const NOT_PERSONAL_COLUMNS: Readonly<Record<string, string>> = {
   "jobs.status": "code",
   "jobs.dedupe_key": "queue name and period",
   "users.organisation_id": "organisation id",
+  "invitations.role": "code",
+  "invitations.organisation_id": "organisation id",
+  "invitations.lang": "language code",
   "users.role": "code",
   "audit_log.actor_label": "role@organisation, or 'ondernemer' / 'systeem'",
   "audit_log.action": "code",

@@ -125,7 +125,7 @@ export function createPrivacyService(deps: {
       const own: Record<string, number> = {};
       for (const location of locations) {
         if (!location.retention) continue;
-        const where = location.retention(cutoff);
+        const where = location.retention(cutoff, now);
         const [count] = await queryRows<{ n: number }>(
           tx,
           sql`select count(*)::int as n from ${table(location)} where ${where}`,

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { type Database, queryRows } from "../../db/client.js";
 import { readDataJson } from "../../db/data-files.js";
 import { organisations } from "../auth/auth.tables.js";
+import { keepEditedContact } from "../auth/index.js";
 
 /**
  * The regional lokets (ADR 0081): the real circular desks, networks and development companies public sources name
@@ -128,7 +129,19 @@ export async function loadRegionalLokets(db: Database): Promise<number> {
     const result = await db
       .insert(organisations)
       .values(row)
-      .onConflictDoUpdate({ target: organisations.id, set: changes })
+      .onConflictDoUpdate({
+        target: organisations.id,
+        // A beheerder's own edits of the contact details and regions stay (ADR 0084).
+        set: {
+          ...changes,
+          website: keepEditedContact("website"),
+          publicEmail: keepEditedContact("public_email"),
+          phone: keepEditedContact("phone"),
+          visitingAddress: keepEditedContact("visiting_address"),
+          openingHours: keepEditedContact("opening_hours"),
+          regionCodes: keepEditedContact("region_codes"),
+        },
+      })
       .returning({ id: organisations.id });
     written += result.length;
   }

@@ -99,6 +99,7 @@ export const referralsMessages = defineMessages(
     adminLinks: "Beheer",
     adminSubjects: "Gegevens van een persoon opvragen of wissen",
     adminAudit: "Auditlog",
+    adminIndex: "Beheer: organisaties en gebruikers",
     // dossier
     dossierTitle: "Dossier {company}",
     moreHeading: "Meer",
@@ -309,6 +310,7 @@ export const referralsMessages = defineMessages(
     adminLinks: "Administration",
     adminSubjects: "Request or erase a person's data",
     adminAudit: "Audit log",
+    adminIndex: "Administration: organisations and users",
     dossierTitle: "File {company}",
     moreHeading: "More",
     fieldCompany: "Business name",

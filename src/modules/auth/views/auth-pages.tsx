@@ -1,3 +1,4 @@
+import { format } from "../../../i18n/index.js";
 import {
   Button,
   CsrfField,
@@ -154,6 +155,82 @@ export const ResetPasswordPage = ({
           </Paragraph>
         </>
       )}
+    </Layout>
+  );
+};
+
+export type InvitationPageModel = {
+  token: string;
+  email: string;
+  roleLabel: string;
+  organisationName: string;
+  problems: FieldProblem[];
+};
+
+/** /uitnodiging/{token}: the invitee chooses a password and so makes their account. */
+export const InvitationPage = ({ page, model }: { page: PageContext; model: InvitationPageModel }) => {
+  const t = authMessages[page.lang];
+  const passwordError = problemFor(model.problems, "password");
+  return (
+    <Layout page={page} title={t.inviteTitle}>
+      <ErrorSummary title={t.errorTitle} problems={model.problems} />
+      <Heading level={1}>{t.inviteTitle}</Heading>
+      <Paragraph>
+        {format(t.inviteIntro, { role: model.roleLabel, organisation: model.organisationName })}
+      </Paragraph>
+      <form method="post" action={`/uitnodiging/${model.token}`} class="cl-form-stack" novalidate>
+        <CsrfField token={page.csrfToken} />
+        <FormField id="email" label={t.inviteEmail}>
+          <input
+            class="utrecht-textbox utrecht-textbox--html-input utrecht-textbox--read-only"
+            id="email"
+            name="email"
+            type="email"
+            value={model.email}
+            autocomplete="username"
+            readonly
+          />
+        </FormField>
+        <FormField id="password" label={t.newPassword} hint={t.resetIntro} error={passwordError}>
+          <TextInput
+            id="password"
+            name="password"
+            type="password"
+            autocomplete="new-password"
+            invalid={Boolean(passwordError)}
+            describedBy={describedBy("password", true, Boolean(passwordError))}
+          />
+        </FormField>
+        <Button>{t.inviteButton}</Button>
+      </form>
+    </Layout>
+  );
+};
+
+/** /uitnodiging/{token} that no longer works (404 unknown, 410 used, expired or withdrawn): what to do now. */
+export const InvitationGonePage = ({
+  page,
+  model,
+}: {
+  page: PageContext;
+  model: { reason: "unknown" | "used" | "expired" | "withdrawn" | "emailHasAccount" };
+}) => {
+  const t = authMessages[page.lang];
+  const title = model.reason === "unknown" ? t.inviteUnknownTitle : t.inviteGoneTitle;
+  const text = {
+    unknown: t.inviteUnknown,
+    used: t.inviteUsed,
+    expired: t.inviteExpired,
+    withdrawn: t.inviteWithdrawn,
+    emailHasAccount: t.inviteHasAccount,
+  }[model.reason];
+  return (
+    <Layout page={page} title={title}>
+      <Heading level={1}>{title}</Heading>
+      <Paragraph>{text}</Paragraph>
+      <Paragraph>
+        <Link href="/inloggen">{t.loginLink}</Link>
+      </Paragraph>
     </Layout>
   );
 };

@@ -186,6 +186,11 @@ export const WorkspacePage = ({ page, model }: { page: PageContext; model: Works
           ) : null}
           {model.admin ? (
             <li class="utrecht-link-list__item">
+              <Link href="/beheer">{t.adminIndex}</Link>
+            </li>
+          ) : null}
+          {model.admin ? (
+            <li class="utrecht-link-list__item">
               <Link href="/beheer/betrokkenen">{t.adminSubjects}</Link>
             </li>
           ) : null}

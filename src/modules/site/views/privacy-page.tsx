@@ -69,6 +69,13 @@ export const PrivacyPage = ({ page }: { page: PageContext }) => (
           (onderwerp, gemeente en beschrijving), maar uw naam en e-mailadres staan niet in hun overzicht. Uw
           contactgegevens worden gewist 24 maanden nadat de melding is afgehandeld.
         </Paragraph>
+        <Heading level={2}>Als u bij een loket, aanbieder of coördinatie werkt</Heading>
+        <Paragraph>
+          Een beheerder nodigt u uit met uw naam en e-mailadres. Voor uw account bewaren wij uw naam,
+          e-mailadres, rol, organisatie en wanneer u voor het laatst inlogde. De uitnodiging wissen wij 30
+          dagen nadat u hem gebruikte, of nadat hij verliep of werd ingetrokken. Zet een beheerder uw account
+          uit, dan blijft uw naam staan bij wat u eerder deed.
+        </Paragraph>
         <Heading level={2}>Uw rechten</Heading>
         <Paragraph>
           U mag uw gegevens inzien, laten verbeteren, laten verwijderen en een kopie krijgen. U mag uw
@@ -142,6 +149,13 @@ export const PrivacyPage = ({ page }: { page: PageContext }) => (
           You give your name and e-mail address only if you want to, with your consent. Coordinators see the
           report (topic, municipality and description), but your name and e-mail address are not in their
           overview. Your contact details are erased 24 months after the report is settled.
+        </Paragraph>
+        <Heading level={2}>If you work at a desk, a provider or a coordination</Heading>
+        <Paragraph>
+          An administrator invites you with your name and e-mail address. For your account we keep your name,
+          e-mail address, role, organisation and when you last logged in. We erase the invitation 30 days
+          after you used it, or after it expired or was withdrawn. If an administrator switches your account
+          off, your name stays with what you did before.
         </Paragraph>
         <Heading level={2}>Your rights</Heading>
         <Paragraph>
