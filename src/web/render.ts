@@ -26,7 +26,7 @@ export function pageContext(c: AppContext): PageContext {
 export function renderPage(
   c: AppContext,
   page: JSX.Element,
-  status: 200 | 400 | 403 | 404 | 409 | 429 | 500 | 503 = 200,
+  status: 200 | 400 | 403 | 404 | 409 | 410 | 429 | 500 | 503 = 200,
 ) {
   return c.html(`<!DOCTYPE html>${page.toString()}`, status);
 }
