@@ -7,7 +7,7 @@ import { createBackgroundJobs } from "../../app.js";
 import { loadEnv } from "../../config/env.js";
 import { queryRows } from "../../db/client.js";
 import { seedDemoData } from "../../db/seed.js";
-import { createJobWorker } from "../../jobs/index.js";
+import { createJobWorker, enqueueJob } from "../../jobs/index.js";
 import { organisations } from "../auth/index.js";
 
 const REFERRAL_ADDRESS = "verwijzingen@circo.test";
@@ -441,5 +441,38 @@ describeEachDatabase("referral delivery routes, the provider's link and the advi
         await rows<{ resolution: string }>(sql`select resolution from referral_tasks where id = ${task!.id}`)
       )[0]!.resolution,
     ).toBe("nabellen");
+  });
+
+  it("counts referrals per delivery route on the monitor: sent, answered, helped, no personal data", async () => {
+    await enqueueJob(database().db, "monitoring.rollup", { days: 60 }, { runAt: now });
+    await drainJobs();
+    const facts = await rows<{ delivery: string | null; n: number }>(
+      sql`select delivery, count(*)::int as n from referral_monitor_facts group by delivery order by delivery`,
+    );
+    expect(facts).toEqual([
+      { delivery: "account", n: 1 },
+      { delivery: "mail", n: 2 },
+      { delivery: "warme_overdracht", n: 1 },
+    ]);
+    const coordinator = await loginAs(app, "coordinator@demo.invalid");
+    const html = await (
+      await coordinator.session.get("/monitor/klantreis?regio=ES04&van=2026-11-01&tot=2026-12-31")
+    ).text();
+    const section = html.slice(html.indexOf('id="bezorgroutes"'));
+    const cells = (name: string) => {
+      const row = new RegExp(`<th[^>]*scope="row"[^>]*>${name}</th>(.*?)</tr>`, "s").exec(section)![1]!;
+      return [...row.matchAll(/<td[^>]*>([^<]*)<\/td>/g)].map((match) => match[1]);
+    };
+    // Account: sent, expired unanswered. Mail: one answered (not helped), one expired. Warm: answered and helped.
+    expect(cells("Account van de aanbieder")).toEqual(["1", "0", "0"]);
+    expect(cells("Mail met link")).toEqual(["2", "1", "0"]);
+    expect(cells("Warme overdracht")).toEqual(["1", "1", "1"]);
+    expect(section).not.toContain("Metaalwerk");
+    // A visitor sees the same table with counts under 5 suppressed.
+    const open = await (
+      await app.request("/monitor/klantreis?regio=ES04&van=2026-11-01&tot=2026-12-31")
+    ).text();
+    expect(open).toContain('id="bezorgroutes"');
+    expect(open.slice(open.indexOf('id="bezorgroutes"'))).not.toMatch(/<td[^>]*>[1-4]<\/td>/);
   });
 });
