@@ -7,7 +7,8 @@ import type { Guard } from "../auth/index.js";
 import { linkMessages } from "./referrals.link.messages.js";
 import type { LinkState } from "./referrals.provider-link.js";
 import type { ReferralsService } from "./referrals.service.js";
-import { LinkGonePage, LinkPage } from "./views/link-page.js";
+import { isTerminal } from "./referrals.state-machine.js";
+import { LinkDonePage, LinkGonePage, LinkPage } from "./views/link-page.js";
 
 export type LinkRouteDeps = { referrals: ReferralsService; guard: Guard };
 
@@ -138,6 +139,18 @@ export function linkRoutes(deps: LinkRouteDeps) {
         links.actorFor(link.referralId, guard.actorOf(c).clientKey),
       );
       if (result.ok) {
+        // The answer that closes the referral also ends the link: thanks, on this response, instead of a redirect
+        // to a page that now answers 410.
+        if (isTerminal(result.status)) {
+          const details = await links.details(link.referralId, link.linkId);
+          return renderPage(
+            c,
+            <LinkDonePage
+              page={pageContext(c)}
+              model={{ status: result.status, loketName: details?.loketName ?? "" }}
+            />,
+          );
+        }
         await links.extend(link.linkId, link.referralId);
         return c.redirect(`/verwijzing/${c.req.param("token")}?opgeslagen`, 303);
       }

@@ -249,7 +249,8 @@ describeEachDatabase("referral delivery routes, the provider's link and the advi
       { to: "afgerond_niet_geholpen", reason: "past_niet_bij_vraag", note: "", version: String(next) },
       { csrf },
     );
-    expect(done.status).toBe(303);
+    expect(done.status).toBe(200);
+    expect(await done.text()).toContain("De verwijzing is nu afgesloten");
     const closed = await rows<{ status: string; outcome: string; outcome_reason: string }>(
       sql`select status, outcome, outcome_reason from referrals where id = ${referralId}`,
     );

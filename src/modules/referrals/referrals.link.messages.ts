@@ -74,6 +74,9 @@ export const linkMessages = defineMessages(
     move_geen_contact: "Ik kreeg geen contact met de ondernemer",
     move_actie_ondernemer_nodig: "Ik wacht op de ondernemer",
     move_doorverwezen: "Ik verwijs de ondernemer door naar een ander",
+    doneTitle: "Dank u wel",
+    doneBody:
+      "Uw antwoord is opgeslagen: {status}. De verwijzing is nu afgesloten, en daarom werkt deze link niet meer. De adviseur van {loket} ziet uw antwoord.",
     // the page when a link does not work
     goneTitle: "Deze link werkt niet meer",
     goneClosed:
@@ -190,6 +193,9 @@ export const linkMessages = defineMessages(
     move_geen_contact: "I could not reach the entrepreneur",
     move_actie_ondernemer_nodig: "I am waiting for the entrepreneur",
     move_doorverwezen: "I refer the entrepreneur on to someone else",
+    doneTitle: "Thank you",
+    doneBody:
+      "Your answer has been saved: {status}. The referral is now closed, so this link no longer works. The adviser of {loket} sees your answer.",
     goneTitle: "This link no longer works",
     goneClosed:
       "This referral is closed, so the link no longer works. Any questions? Contact the desk that sent you the referral.",

@@ -198,6 +198,25 @@ export const LinkPage = ({ page, model }: { page: PageContext; model: LinkPageMo
   );
 };
 
+/** After the answer that closed the referral: thanks, and why the link stops working now. */
+export const LinkDonePage = ({
+  page,
+  model,
+}: {
+  page: PageContext;
+  model: { status: string; loketName: string };
+}) => {
+  const t = linkMessages[page.lang];
+  return (
+    <Layout page={page} title={t.doneTitle}>
+      <Heading level={1}>{t.doneTitle}</Heading>
+      <Paragraph>
+        {format(t.doneBody, { status: label(page.lang, model.status), loket: model.loketName })}
+      </Paragraph>
+    </Layout>
+  );
+};
+
 /** The plain page for a link that does not work: unknown or tampered (404), closed or expired (410). */
 export const LinkGonePage = ({
   page,
