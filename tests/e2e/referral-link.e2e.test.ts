@@ -182,4 +182,40 @@ describe("a provider without an account answers a referral through its link, in 
     },
     STEP_TIMEOUT,
   );
+
+  it(
+    "a referral to a provider with neither an account nor an address is a warm handover with a task",
+    async () => {
+      const page = await signedIn("adviseur.es04@demo.invalid");
+      const [dossier] = await queryRows<{ id: number }>(
+        database.db,
+        sql`select id from cases order by id limit 1`,
+      );
+      await page.goto(`${baseUrl}/werkruimte/dossiers/${dossier!.id}`);
+      await page.selectOption("#refId", "groene-brein-kenniskaarten");
+      await page.fill("#message", "Zoekt kennis over circulaire keramiek; graag de kenniskaarten.");
+      await Promise.all([
+        page.waitForURL((url) => url.pathname.startsWith("/werkruimte/verwijzingen/")),
+        page.click(`form[action="/werkruimte/dossiers/${dossier!.id}/verwijzingen"] button`),
+      ]);
+      const referralPath = new URL(page.url()).pathname;
+      expect(await page.textContent("#bezorging + p")).toContain("Warme overdracht");
+      await expectNoAxeViolations(page);
+      // The task is in the queue under "Taken", and completing it without a choice shows the error summary.
+      await page.goto(`${baseUrl}/werkruimte?filter=taken`);
+      expect(await page.textContent("main")).toContain("Warme overdracht opvolgen");
+      await expectNoAxeViolations(page);
+      await page.click(`a[href="${referralPath}#taken"]`);
+      await page.click('form[action^="/werkruimte/taken/"] button');
+      expect(await page.textContent(".cl-error-summary")).toContain("Kies wat er is gebeurd");
+      await expectNoAxeViolations(page);
+      await page.selectOption('select[name="resolution"]', "aanbieder_accepteert");
+      await page.click('form[action^="/werkruimte/taken/"] button');
+      const text = (await page.textContent("main")) ?? "";
+      expect(text).toContain("afgerond op");
+      expect(text).toContain("geaccepteerd");
+      await page.context().close();
+    },
+    STEP_TIMEOUT,
+  );
 });
