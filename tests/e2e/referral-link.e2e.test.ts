@@ -144,6 +144,18 @@ describe("a provider without an account answers a referral through its link, in 
       await page.goto(`${linkUrl}?lang=en`);
       expect(await page.textContent("h1")).toContain("Referral:");
       await expectNoAxeViolations(page);
+      // WCAG 1.4.10: at 320 CSS px the page does not scroll sideways, in either language.
+      await page.setViewportSize({ width: 320, height: 640 });
+      for (const lang of ["nl", "en"]) {
+        await page.goto(`${linkUrl}?lang=${lang}`);
+        const { scrollWidth, innerWidth } = await page.evaluate(() => ({
+          scrollWidth: document.documentElement.scrollWidth,
+          innerWidth: window.innerWidth,
+        }));
+        expect(scrollWidth, lang).toBeLessThanOrEqual(innerWidth);
+      }
+      if (process.env.SCREENSHOT_DIR)
+        await page.screenshot({ path: `${process.env.SCREENSHOT_DIR}/verwijzing-320.png`, fullPage: true });
       await context.close();
     },
     STEP_TIMEOUT,
