@@ -476,4 +476,21 @@ describeEachDatabase("referral delivery routes, the provider's link and the advi
     expect(open).toContain('id="bezorgroutes"');
     expect(open.slice(open.indexOf('id="bezorgroutes"'))).not.toMatch(/<td[^>]*>[1-4]<\/td>/);
   });
+
+  it("closes the open warm-handover task when the adviser withdraws the referral", async () => {
+    const warm = await refer(WARM_INSTRUMENT);
+    const version = (await referral(warm)).version;
+    const withdrawn = await adviser.session.post(
+      `/werkruimte/verwijzingen/${warm}/status`,
+      { to: "ingetrokken", reason: "dubbele_verwijzing", note: "", version: String(version) },
+      { csrf: adviser.csrf },
+    );
+    expect(withdrawn.status).toBe(303);
+    const tasks = await rows<{ resolution: string | null; done_at: unknown }>(
+      sql`select resolution, done_at from referral_tasks where referral_id = ${warm}`,
+    );
+    expect(tasks).toHaveLength(1);
+    expect(tasks[0]!.resolution).toBe("afgehandeld");
+    expect(tasks[0]!.done_at).not.toBeNull();
+  });
 });

@@ -44,6 +44,7 @@ import {
   referrals,
 } from "./referrals.tables.js";
 import {
+  closeOpenHandoverTasks,
   createReferralTasks,
   createTask,
   EXPIRED_FOLLOW_UP_DAYS,
@@ -768,6 +769,8 @@ export function createReferralsService(deps: ReferralsDeps) {
           subjectId: referralId,
           detail: { from: current.status, to: result.to, reason: result.reasonCode },
         });
+        // The adviser ended the referral (withdrawn): its warm-handover task has nothing left to follow up.
+        if (role === "adviseur" && isTerminal(result.to)) await closeOpenHandoverTasks(t, referralId, now);
         if (isTerminal(result.to))
           await recordJourney(
             t,
@@ -1085,6 +1088,7 @@ export function createReferralsService(deps: ReferralsDeps) {
           },
         );
         // The adviser decides what now: refer again, chase the provider, or close with a reason (ADR 0086).
+        await closeOpenHandoverTasks(tx, row.id, now);
         await createTask(
           tx,
           { caseId: row.caseId, referralId: row.id, kind: "verlopen_opvolgen", days: EXPIRED_FOLLOW_UP_DAYS },

@@ -45,6 +45,23 @@ export async function createTask(
   });
 }
 
+/**
+ * Ends the open warm-handover task of a referral that ended another way (withdrawn by the adviser, or expired):
+ * resolution "afgehandeld", nobody's name. In the caller's transaction.
+ */
+export async function closeOpenHandoverTasks(tx: Database, referralId: number, now: Date) {
+  await tx
+    .update(referralTasks)
+    .set({ doneAt: now, resolution: "afgehandeld" })
+    .where(
+      and(
+        eq(referralTasks.referralId, referralId),
+        eq(referralTasks.kind, "warme_overdracht_opvolgen"),
+        isNull(referralTasks.doneAt),
+      ),
+    );
+}
+
 export type TaskRow = {
   id: number;
   caseId: number;
