@@ -176,7 +176,18 @@ export function linkRoutes(deps: LinkRouteDeps) {
           { form: values, problems: [{ field: "question", message: t.errQuestion }] },
           400,
         );
-      await links.ask(link.referralId, question, links.actorFor(link.referralId, guard.actorOf(c).clientKey));
+      const asked = await links.ask(
+        link.referralId,
+        question,
+        links.actorFor(link.referralId, guard.actorOf(c).clientKey),
+      );
+      if (asked === "limit")
+        return render(
+          c,
+          link,
+          { form: values, problems: [{ field: "question", message: t.errQuestionLimit }] },
+          400,
+        );
       return c.redirect(`/verwijzing/${c.req.param("token")}?vraag#geschiedenis`, 303);
     });
 }

@@ -85,6 +85,10 @@ describeEachDatabase("referral delivery routes, the provider's link and the advi
         referralEmail: REFERRAL_ADDRESS,
       });
     await rows(sql`update organisations set referral_email = null where provider_id = 'het-groene-brein'`);
+    // Its public website, as the published catalogue would hold it: the warm handover shows it to the adviser.
+    await rows(
+      sql`update catalogue_organizations set website = 'https://groene-brein.test' where ref_id = 'het-groene-brein'`,
+    );
     app = await createTestApp(database(), {}, { clock });
     const env = loadEnv({ NODE_ENV: "test", DEMO: "0" });
     const background = await createBackgroundJobs({ env, database: database(), logger: silentLogger, clock });
@@ -133,6 +137,8 @@ describeEachDatabase("referral delivery routes, the provider's link and the advi
     const page = await (await adviser.session.get(`/werkruimte/verwijzingen/${warm}`)).text();
     expect(page).toContain("Warme overdracht");
     expect(page).toContain("Neem zelf contact op met de aanbieder");
+    expect(page).toContain("Contactgegevens van Het Groene Brein");
+    expect(page).toContain('href="https://groene-brein.test"');
     expect(page).toContain('action="/werkruimte/taken/');
   });
 
@@ -196,6 +202,17 @@ describeEachDatabase("referral delivery routes, the provider's link and the advi
     expect(notice.body).toContain(`http://localhost:3000/werkruimte/verwijzingen/${referralId}`);
     expect(notice.body).not.toContain("offerte");
     expect((await visitor.post(`${path}/vraag`, { question: "" }, { csrf })).status).toBe(400);
+    // At most five questions a day through one link: the sixth is refused at the field, nothing is mailed.
+    for (let index = 2; index <= 5; index++)
+      expect(
+        (await visitor.post(`${path}/vraag`, { question: `Vraag nummer ${index}` }, { csrf })).status,
+      ).toBe(303);
+    const sixth = await visitor.post(`${path}/vraag`, { question: "Vraag nummer 6" }, { csrf });
+    expect(sixth.status).toBe(400);
+    expect(await sixth.text()).toContain("al 5 vragen");
+    expect(
+      (await mailsTo("adviseur.es04@demo.invalid")).filter((row) => row.kind === "referral_question"),
+    ).toHaveLength(5);
     // Decline without a reason: the error summary, the input kept.
     const version = (await referral(referralId)).version;
     const noReason = await visitor.post(

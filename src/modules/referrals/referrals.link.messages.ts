@@ -60,6 +60,8 @@ export const linkMessages = defineMessages(
     errUnknownReason: "Bij dit antwoord hoort geen reden. Kies 'Geen reden'.",
     errNotAllowed: "Dit antwoord kan nu niet meer. Bekijk de status hierboven.",
     errQuestion: "Schrijf uw vraag in 5 tot 2000 tekens.",
+    errQuestionLimit:
+      "U heeft vandaag al 5 vragen gesteld over deze verwijzing. Morgen kunt u weer een vraag stellen. Is het dringend? Neem dan contact op met het loket.",
     conflictTitle: "Iemand anders heeft de verwijzing intussen gewijzigd",
     conflictBody: "Bekijk de nieuwe status hieronder en geef zo nodig opnieuw uw antwoord.",
     privacyNote:
@@ -180,6 +182,8 @@ export const linkMessages = defineMessages(
     errUnknownReason: "This answer takes no reason. Choose 'No reason'.",
     errNotAllowed: "This answer is no longer possible. See the status above.",
     errQuestion: "Write your question in 5 to 2000 characters.",
+    errQuestionLimit:
+      "You have already asked 5 questions about this referral today. You can ask again tomorrow. Is it urgent? Then contact the desk.",
     conflictTitle: "Someone else changed the referral in the meantime",
     conflictBody: "See the new status below and give your answer again if needed.",
     privacyNote:

@@ -21,6 +21,9 @@ const DAY_MS = 86_400_000;
 /** 32 random bytes in base64url: 43 characters. Anything else is tampered with, before any database read. */
 const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
 
+/** Questions through one link per 24 hours: enough for a real conversation, too few to flood the adviser's mail. */
+export const QUESTIONS_PER_DAY = 5;
+
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
 /** When a link issued now for a referral with this deadline stops working. */
@@ -188,7 +191,11 @@ export function createReferralLinks(deps: {
      * The provider asks the adviser a question: a history line (the status stays), an audit entry with the link as
      * actor, and a mail to the adviser that says where to read it (the question itself stays out of the mail).
      */
-    async ask(referralId: number, question: string, actor: AuditActor) {
+    async ask(
+      referralId: number,
+      question: string,
+      actor: AuditActor,
+    ): Promise<"sent" | "limit" | "notFound"> {
       const now = clock();
       return db.transaction(async (tx) => {
         const t = tx as unknown as Database;
@@ -196,7 +203,13 @@ export function createReferralLinks(deps: {
           .select({ status: referrals.status, caseId: referrals.caseId })
           .from(referrals)
           .where(eq(referrals.id, referralId));
-        if (!current) return false;
+        if (!current) return "notFound";
+        const [recent] = await queryRows<{ n: number }>(
+          t,
+          sql`select count(*)::int as n from referral_events
+               where referral_id = ${referralId} and kind = 'vraag' and occurred_at > ${new Date(now.getTime() - DAY_MS)}`,
+        );
+        if ((recent?.n ?? 0) >= QUESTIONS_PER_DAY) return "limit";
         await tx.insert(referralEvents).values({
           referralId,
           fromStatus: current.status,
@@ -226,7 +239,7 @@ export function createReferralLinks(deps: {
             },
             now,
           );
-        return true;
+        return "sent";
       });
     },
   };

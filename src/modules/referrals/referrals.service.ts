@@ -1030,7 +1030,10 @@ export function createReferralsService(deps: ReferralsDeps) {
      */
     sendReminders: (tx: Database, now: Date) => sendDeadlineReminders(tx, now, { link }),
 
-    /** The provider's public contact details, for the adviser's warm handover; null fields where unknown. */
+    /**
+     * The provider's public contact details, for the adviser's warm handover: the workspace organisation's, each
+     * field filled from the published catalogue organisation where the workspace has none; null where unknown.
+     */
     async providerContact(providerId: string) {
       const [row] = await queryRows<{
         name: string;
@@ -1041,8 +1044,15 @@ export function createReferralsService(deps: ReferralsDeps) {
         opening_hours: { nl: string; en: string } | null;
       }>(
         db,
-        sql`select name, website, public_email, phone, visiting_address, opening_hours from organisations
-             where kind = 'provider' and provider_id = ${providerId} order by is_demo, id limit 1`,
+        sql`select coalesce(o.name, c.name) as name, coalesce(o.website, c.website) as website,
+                   coalesce(o.public_email, c.email) as public_email, coalesce(o.phone, c.phone) as phone,
+                   o.visiting_address, o.opening_hours
+              from (select ${providerId}::text as provider_id) p
+              left join lateral (select * from organisations
+                                  where kind = 'provider' and provider_id = p.provider_id
+                                  order by is_demo, id limit 1) o on true
+              left join catalogue_organizations c on c.ref_id = p.provider_id
+             where o.id is not null or c.ref_id is not null`,
       );
       return row ?? null;
     },
