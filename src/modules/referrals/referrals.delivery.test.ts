@@ -330,7 +330,8 @@ describeEachDatabase("referral delivery routes, the provider's link and the advi
     const [task] = await rows<{ id: number; referral_id: number }>(
       sql`select id, referral_id from referral_tasks where kind = 'warme_overdracht_opvolgen' and done_at is null`,
     );
-    // The task is in the adviser's queue under "Taken".
+    // The task is in the adviser's queue under "Taken", and the tab counts it from every filter.
+    expect(await (await adviser.session.get("/werkruimte")).text()).toContain("Taken (1)");
     const queue = await (await adviser.session.get("/werkruimte?filter=taken")).text();
     expect(queue).toContain(`/werkruimte/verwijzingen/${task!.referral_id}#taken`);
     const version = (await referral(task!.referral_id)).version;

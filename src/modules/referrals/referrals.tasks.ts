@@ -87,6 +87,19 @@ type RawTask = {
   instrument_ref_id: string;
 };
 
+/** The dossiers of the adviser's hub regions, or of the national queue for a national coordinator (ADR 0081). */
+const inQueue = (principal: Principal) => {
+  const regions = principal.regionCodes.length
+    ? sql.join(
+        principal.regionCodes.map((code) => sql`${code}`),
+        sql`, `,
+      )
+    : sql`null`;
+  return principal.role === "coordinator"
+    ? sql`c.hub_id = ${NATIONAL_QUEUE_ID}`
+    : sql`c.region_code in (${regions}) and c.hub_id <> ${NATIONAL_QUEUE_ID}`;
+};
+
 export function createReferralTasks(deps: { db: Database; audit: AuditLog; clock: () => Date }) {
   const { db, audit, clock } = deps;
   const toRow = (row: RawTask, now: Date): TaskRow => ({
@@ -110,21 +123,21 @@ export function createReferralTasks(deps: { db: Database; audit: AuditLog; clock
     /** Open tasks in the adviser's queue (the hub's regions) or the national queue, soonest first. */
     async open(principal: Principal): Promise<TaskRow[]> {
       const now = clock();
-      const regions = principal.regionCodes.length
-        ? sql.join(
-            principal.regionCodes.map((code) => sql`${code}`),
-            sql`, `,
-          )
-        : sql`null`;
-      const inQueue =
-        principal.role === "coordinator"
-          ? sql`c.hub_id = ${NATIONAL_QUEUE_ID}`
-          : sql`c.region_code in (${regions}) and c.hub_id <> ${NATIONAL_QUEUE_ID}`;
       const rows = await queryRows<RawTask>(
         db,
-        sql`${select} where t.done_at is null and ${inQueue} order by t.due_at, t.id limit 200`,
+        sql`${select} where t.done_at is null and ${inQueue(principal)} order by t.due_at, t.id limit 200`,
       );
       return rows.map((row) => toRow(row, now));
+    },
+
+    /** How many open tasks the adviser's queue (or the national queue) holds: the "Taken" tab shows it. */
+    async count(principal: Principal): Promise<number> {
+      const [row] = await queryRows<{ n: number }>(
+        db,
+        sql`select count(*)::int as n from referral_tasks t join cases c on c.id = t.case_id
+             where t.done_at is null and ${inQueue(principal)}`,
+      );
+      return row?.n ?? 0;
     },
 
     /** Every task of one referral, open ones first. */

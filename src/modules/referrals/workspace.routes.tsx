@@ -241,7 +241,8 @@ export function workspaceRoutes(deps: WorkspaceRouteDeps) {
           })),
           moves: moves.map((move) => ({ to: move.to, reasons: [...(move.reasons ?? [])] })),
           showDossierLink: principal.role !== "aanbieder",
-          delivery,
+          // How the referral reached the provider is the adviser's concern; the provider knows how it got it.
+          delivery: adviser ? delivery : null,
           providerContact:
             contact === undefined
               ? undefined
@@ -344,6 +345,7 @@ export function workspaceRoutes(deps: WorkspaceRouteDeps) {
             filter,
             national: principal.role === "coordinator",
             rows: [],
+            openTasks: tasks.length,
             tasks: await Promise.all(
               tasks.map(async (task) => {
                 const instrument = await instruments.get(task.instrumentRefId);
@@ -364,6 +366,7 @@ export function workspaceRoutes(deps: WorkspaceRouteDeps) {
             filter,
             national: principal.role === "coordinator",
             rows: await referrals.queue(principal, filter, actor(c)),
+            openTasks: await referrals.tasks.count(principal),
           };
       }
       if (principal.role === "aanbieder") {

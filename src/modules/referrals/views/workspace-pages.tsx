@@ -48,7 +48,15 @@ export type WorkspaceModel = {
   name: string;
   organisation: string;
   /** `national`: the national queue of a national coordinator (ADR 0081). */
-  queue?: { filter: string; national?: boolean; rows: QueueRow[]; tasks?: TaskQueueRow[] };
+  queue?: {
+    filter: string;
+    national?: boolean;
+    rows: QueueRow[];
+    /** The "Taken" filter: open follow-up tasks on referrals (ADR 0086). */
+    tasks?: TaskQueueRow[];
+    /** How many tasks are open, shown on the "Taken" tab. */
+    openTasks?: number;
+  };
   inbox?: InboxRow[];
   figures?: FigureRow[];
   admin?: boolean;
@@ -86,6 +94,7 @@ export const WorkspacePage = ({ page, model }: { page: PageContext; model: Works
                 <li>
                   <Link href={`/werkruimte?filter=${filter}`} current={model.queue?.filter === filter}>
                     {filterLabel[filter]}
+                    {filter === "taken" && model.queue?.openTasks ? ` (${model.queue.openTasks})` : ""}
                   </Link>
                 </li>
               ))}
