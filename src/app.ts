@@ -427,7 +427,7 @@ export async function createApp(deps: AppDeps) {
   );
   app.route("/", workspaceRoutes({ referrals, instruments, guard, geography, clock }));
   // The provider's single-purpose referral link: the token is the capability, no account (ADR 0086).
-  app.route("/", linkRoutes({ referrals, guard }));
+  app.route("/", linkRoutes({ referrals, guard, geography }));
   app.route(
     "/",
     providerEventRoutes({

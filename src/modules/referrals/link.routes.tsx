@@ -4,13 +4,14 @@ import type { AppContext, AppEnv } from "../../web/context.js";
 import type { FieldProblem } from "../../web/errors.js";
 import { pageContext, renderPage } from "../../web/render.js";
 import type { Guard } from "../auth/index.js";
+import type { Geography } from "../regions/index.js";
 import { linkMessages } from "./referrals.link.messages.js";
 import type { LinkState } from "./referrals.provider-link.js";
 import type { ReferralsService } from "./referrals.service.js";
 import { isTerminal } from "./referrals.state-machine.js";
 import { LinkDonePage, LinkGonePage, LinkPage } from "./views/link-page.js";
 
-export type LinkRouteDeps = { referrals: ReferralsService; guard: Guard };
+export type LinkRouteDeps = { referrals: ReferralsService; guard: Guard; geography: Geography };
 
 type OpenLink = Extract<LinkState, { state: "open" }>;
 const text = (value: unknown) => (typeof value === "string" ? value : "");
@@ -65,6 +66,7 @@ export function linkRoutes(deps: LinkRouteDeps) {
     const details = await links.details(link.referralId, link.linkId);
     if (!data || !details) return renderPage(c, <LinkGonePage page={pageContext(c)} reason="unknown" />, 404);
     const lang = c.get("lang");
+    const regionName = deps.geography.region(data.company.regionCode)?.name;
     return renderPage(
       c,
       <LinkPage
@@ -74,7 +76,14 @@ export function linkRoutes(deps: LinkRouteDeps) {
           version: data.referral.version,
           loketName: details.loketName,
           instrumentName: data.instrument ? pick(data.instrument.name, lang) : data.referral.instrumentRefId,
-          company: data.company,
+          company: {
+            companyName: data.company.companyName,
+            kvkNumber: data.company.kvkNumber,
+            // The region in words, with its code: "Twente (ES04)".
+            region: regionName ? `${regionName} (${data.company.regionCode})` : data.company.regionCode,
+            contactName: data.company.contactName,
+            contactEmail: data.company.contactEmail,
+          },
           message: data.referral.message,
           status: data.referral.status,
           dueAt: data.referral.dueAt,

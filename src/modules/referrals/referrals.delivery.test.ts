@@ -155,7 +155,7 @@ describeEachDatabase("referral delivery routes, the provider's link and the advi
     for (const shown of [
       "Metaalwerk Twente BV",
       "12345678",
-      "ES04",
+      "Twente (ES04)",
       "Fatima de Vries",
       "fatima@voorbeeld-bedrijf.nl",
     ])

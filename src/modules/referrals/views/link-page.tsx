@@ -28,7 +28,8 @@ export type LinkPageModel = {
   company: {
     companyName: string;
     kvkNumber: string;
-    regionCode: string;
+    /** The region in words with its code. */
+    region: string;
     contactName: string;
     contactEmail: string;
   };
@@ -90,7 +91,7 @@ export const LinkPage = ({ page, model }: { page: PageContext; model: LinkPageMo
           <dt>{t.kvkNumber}</dt>
           <dd>{model.company.kvkNumber}</dd>
           <dt>{t.region}</dt>
-          <dd>{model.company.regionCode}</dd>
+          <dd>{model.company.region}</dd>
           <dt>{t.contactName}</dt>
           <dd>{model.company.contactName}</dd>
           <dt>{t.contactEmail}</dt>
