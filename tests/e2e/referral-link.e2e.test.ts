@@ -223,6 +223,8 @@ describe("a provider without an account answers a referral through its link, in 
       await expectNoAxeViolations(page);
       await page.selectOption('select[name="resolution"]', "aanbieder_accepteert");
       await page.click('form[action^="/werkruimte/taken/"] button');
+      if (process.env.SCREENSHOT_DIR)
+        await page.screenshot({ path: `${process.env.SCREENSHOT_DIR}/warme-overdracht.png`, fullPage: true });
       const text = (await page.textContent("main")) ?? "";
       expect(text).toContain("afgerond op");
       expect(text).toContain("geaccepteerd");
