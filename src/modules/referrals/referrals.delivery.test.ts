@@ -365,6 +365,10 @@ describeEachDatabase("referral delivery routes, the provider's link and the advi
     );
     expect(accepted.status).toBe(303);
     expect((await referral(task!.referral_id)).status).toBe("geaccepteerd");
+    // The history says who recorded it, and for whom.
+    expect(
+      await (await adviser.session.get(`/werkruimte/verwijzingen/${task!.referral_id}`)).text(),
+    ).toContain("namens de aanbieder");
     const [done] = await rows<{ resolution: string; done_at: unknown }>(
       sql`select resolution, done_at from referral_tasks where id = ${task!.id}`,
     );

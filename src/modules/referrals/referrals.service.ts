@@ -692,7 +692,7 @@ export function createReferralsService(deps: ReferralsDeps) {
         occurred_at: string | Date;
         actor: string | null;
         kind: "status" | "vraag";
-        actor_kind: "link" | null;
+        actor_kind: "link" | "overdracht" | null;
       }>(
         db,
         sql`select e.id, e.from_status, e.to_status, e.reason_code, e.note, e.occurred_at, u.display_name as actor,
@@ -760,7 +760,7 @@ export function createReferralsService(deps: ReferralsDeps) {
           reasonCode: result.reasonCode,
           note: move.note,
           actorUserId: principal?.userId ?? null,
-          actorKind: move.via ?? null,
+          actorKind: move.via ?? (role === "overdracht" ? "overdracht" : null),
           occurredAt: now,
         });
         await audit.record(t, actor, {

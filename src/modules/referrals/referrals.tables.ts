@@ -166,8 +166,11 @@ export const referralEvents = pgTable(
     reasonCode: text("reason_code"),
     note: text("note").notNull().default(""),
     actorUserId: integer("actor_user_id").references(() => users.id),
-    /** "link": done through the provider's single-purpose link (no person); null: the user above, or the system. */
-    actorKind: text("actor_kind", { enum: ["link"] }),
+    /**
+     * "link": done through the provider's single-purpose link (no person); "overdracht": the user above recorded it
+     * for the provider after a warm handover; null: the user above, or the system.
+     */
+    actorKind: text("actor_kind", { enum: ["link", "overdracht"] }),
     /** "status": a status change; "vraag": a question from the provider, the status stays (note holds the text). */
     kind: text("kind", { enum: ["status", "vraag"] })
       .notNull()

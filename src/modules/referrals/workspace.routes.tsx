@@ -238,6 +238,7 @@ export function workspaceRoutes(deps: WorkspaceRouteDeps) {
             actor: event.actor,
             question: event.kind === "vraag",
             viaLink: event.actor_kind === "link",
+            forProvider: event.actor_kind === "overdracht",
           })),
           moves: moves.map((move) => ({ to: move.to, reasons: [...(move.reasons ?? [])] })),
           showDossierLink: principal.role !== "aanbieder",

@@ -47,6 +47,8 @@ export type ReferralModel = {
     /** A question from the provider (the status stays), and whether it came through the provider's link. */
     question?: boolean;
     viaLink?: boolean;
+    /** Recorded by the adviser for the provider after a warm handover. */
+    forProvider?: boolean;
   }[];
   moves: { to: string; reasons: string[] }[];
   showDossierLink: boolean;
@@ -331,8 +333,12 @@ export const ReferralPage = ({ page, model }: { page: PageContext; model: Referr
           {model.events.map((event) => (
             <li class="utrecht-ordered-list__item">
               {formatDate(event.occurredAt, lang)} ·{" "}
-              {event.viaLink ? linkMessages[lang].viaLink : (event.actor ?? "–")}:{" "}
-              {event.question ? linkMessages[lang].historyQuestion : label(lang, event.toStatus)}
+              {event.viaLink
+                ? linkMessages[lang].viaLink
+                : event.forProvider
+                  ? format(linkMessages[lang].forProvider, { name: event.actor ?? "–" })
+                  : (event.actor ?? "–")}
+              : {event.question ? linkMessages[lang].historyQuestion : label(lang, event.toStatus)}
               {event.reasonCode ? ` (${label(lang, event.reasonCode)})` : ""}
               {event.note ? ` — ${event.note}` : ""}
             </li>
