@@ -52,6 +52,7 @@ import {
   type InstrumentDirectory,
   type InstrumentSummary,
   intakeRoutes,
+  linkRoutes,
   loketFor,
   nationalFallbackLoket,
   queueMail,
@@ -445,6 +446,8 @@ export async function createApp(deps: AppDeps) {
     }),
   );
   app.route("/", workspaceRoutes({ referrals, instruments, guard, geography, clock }));
+  // The provider's single-purpose referral link: the token is the capability, no account (ADR 0086).
+  app.route("/", linkRoutes({ referrals, guard, geography }));
   app.route(
     "/",
     providerEventRoutes({

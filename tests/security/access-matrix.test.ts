@@ -40,6 +40,10 @@ describeEachDatabase("access matrix", (database) => {
   let now = new Date("2026-11-27T09:00:00Z");
   let app: Awaited<ReturnType<typeof createTestApp>>;
   let routes: Route[] = [];
+  /** The provider's single-purpose link to a referral (ADR 0086): open, and closed after its outcome. */
+  let linkToken = "";
+  let closedLinkToken = "";
+  let expiredLinkToken = "";
   let monitorRoutes: MonitorRoute[] = [];
   const sessions = new Map<string, Awaited<ReturnType<typeof loginAs>>>();
   const rows = <T>(query: ReturnType<typeof sql>) => queryRows<T>(database().db, query);
@@ -102,6 +106,41 @@ describeEachDatabase("access matrix", (database) => {
       { csrf: adviseur.csrf },
     );
     const referralId = /(\d+)$/.exec(referred.headers.get("location")!)![1];
+    // A warm handover (Het Groene Brein: no accounts, no referral address) gives the adviser a task (ADR 0086).
+    await adviseur.session.post(
+      `/werkruimte/dossiers/${record!.id}/verwijzingen`,
+      { refId: "groene-brein-kenniskaarten", message: "Graag kennis over circulaire materialen." },
+      { csrf: adviseur.csrf },
+    );
+    const [task] = await rows<{ id: number }>(sql`select id from referral_tasks order by id limit 1`);
+    // CIRCO gets referrals at a referral address: three referrals, three links (open, closed, expired).
+    const circo = await rows<{ id: string }>(
+      sql`update organisations set referral_email = 'verwijzingen@circo.test' where provider_id = 'circo' returning id`,
+    );
+    if (!circo.length)
+      await rows(sql`insert into organisations (id, kind, name, provider_id, referral_email)
+                     values ('provider-circo', 'provider', 'CIRCO', 'circo', 'verwijzingen@circo.test')`);
+    for (let index = 0; index < 3; index++)
+      await adviseur.session.post(
+        `/werkruimte/dossiers/${record!.id}/verwijzingen`,
+        { refId: "circo-track", message: "Graag een gesprek over circulair ontwerp." },
+        { csrf: adviseur.csrf },
+      );
+    const links = await rows<{ body: string }>(
+      sql`select body from outbox_messages where to_address = 'verwijzingen@circo.test' order by id`,
+    );
+    const tokens = links.map((mail) => /\/verwijzing\/([A-Za-z0-9_-]{43})/.exec(mail.body)![1]!);
+    expect(tokens).toHaveLength(3);
+    [linkToken, closedLinkToken, expiredLinkToken] = tokens as [string, string, string];
+    const [, closedReferral, expiredReferral] = await rows<{ id: number }>(
+      sql`select id from referrals where provider_id = 'circo' order by id`,
+    );
+    await rows(
+      sql`update referrals set status = 'afgewezen', reason_code = 'geen_capaciteit' where id = ${closedReferral!.id}`,
+    );
+    await rows(
+      sql`update referral_links set expires_at = '2026-01-01T00:00:00Z' where referral_id = ${expiredReferral!.id}`,
+    );
     const caseId = record!.id;
     const nationalCaseId = nationalRecord!.id;
     const coordinatorSession = await loginAs(app, "coordinator@demo.invalid");
@@ -161,6 +200,7 @@ describeEachDatabase("access matrix", (database) => {
       { method: "POST", path: `/werkruimte/dossiers/${caseId}/maatregelen`, allowed: twente },
       { method: "GET", path: `/werkruimte/verwijzingen/${referralId}`, allowed: referralSides },
       { method: "POST", path: `/werkruimte/verwijzingen/${referralId}/status`, allowed: referralSides },
+      { method: "POST", path: `/werkruimte/taken/${task!.id}`, allowed: twente },
       { method: "GET", path: `/werkruimte/dossiers/${nationalCaseId}`, allowed: nationalQueue },
       { method: "POST", path: `/werkruimte/dossiers/${nationalCaseId}`, allowed: nationalQueue },
       { method: "POST", path: `/werkruimte/dossiers/${nationalCaseId}/oppakken`, allowed: nationalQueue },
@@ -300,7 +340,7 @@ describeEachDatabase("access matrix", (database) => {
     expect(new Set(PEOPLE.map((user) => user.role))).toEqual(
       new Set(["adviseur", "aanbieder", "coordinator", "beheerder"]),
     );
-    expect(routes).toHaveLength(45);
+    expect(routes).toHaveLength(46);
     expect(monitorRoutes).toHaveLength(20);
   });
 
@@ -420,6 +460,35 @@ describeEachDatabase("access matrix", (database) => {
       sql`select count(*)::int as n from users where email like 'link%@pianoo.example'`,
     );
     expect(made!.n).toBe(0);
+  });
+
+  it("opens a provider's referral link for whoever holds it, and refuses a used, expired or tampered one, audited", async () => {
+    // The token is the capability (ADR 0086): every role and a visitor without a session get the same page.
+    const holders = [browserSession(app), ...PEOPLE.map((user) => sessions.get(user.email)!.session)];
+    for (const holder of holders) {
+      const response = await holder.get(`/verwijzing/${linkToken}`);
+      expect(response.status).toBe(200);
+      expect(response.headers.get("x-robots-tag")).toContain("noindex");
+    }
+    const refusals = async () =>
+      (
+        await rows<{ n: number }>(
+          sql`select count(*)::int as n from audit_log
+              where action = 'referral_link.use' and outcome = 'denied' and actor_user_id is null`,
+        )
+      )[0]!.n;
+    const tampered = `${linkToken.slice(0, 40)}${linkToken.endsWith("xyz") ? "abc" : "xyz"}`;
+    for (const [path, status] of [
+      [`/verwijzing/${closedLinkToken}`, 410],
+      [`/verwijzing/${expiredLinkToken}`, 410],
+      [`/verwijzing/${tampered}`, 404],
+      ["/verwijzing/niet-een-token", 404],
+    ] as const)
+      for (const holder of [browserSession(app), sessions.get("aanbieder.rvo@demo.invalid")!.session]) {
+        const before = await refusals();
+        expect((await holder.get(path)).status, path).toBe(status);
+        expect(await refusals(), path).toBe(before + 1);
+      }
   });
 
   it("answers 404 for dossiers and referrals that do not exist", async () => {

@@ -141,6 +141,8 @@ export const POLICY = {
         ? ownsProvider(principal, resource)
         : caseWork(principal, resource, regionProvinces),
   },
+  /** Complete a follow-up task on a referral (warm handover, expired referral; ADR 0086): who works the dossier. */
+  "referral_task.complete": { roles: ["adviseur", "coordinator"], when: caseWork },
   "provider.inbox": { roles: ["aanbieder"] },
   "listing.update": { roles: ["aanbieder"], when: ownsProvider },
   /** A provider, or an adviser of a hub for its own loket, lists its own agenda events and adds new ones (ADR 0072). */

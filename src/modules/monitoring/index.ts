@@ -13,6 +13,7 @@ export { curatedFileSources } from "./monitoring.sources.js";
 export { journeyEvents } from "./monitoring.tables.js";
 export type {
   CoverageInstrument,
+  DeliveryReferralFigures,
   EventFact,
   ExampleFact,
   HubFact,
@@ -25,4 +26,5 @@ export type {
   RegionReferralFigures,
   TimeRange,
 } from "./monitoring.types.js";
+export { ANSWERED_STATUSES, DELIVERY_ROUTES } from "./monitoring.types.js";
 export { referralFiguresFromFacts } from "./referral-figures.js";

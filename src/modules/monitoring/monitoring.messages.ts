@@ -105,6 +105,20 @@ export const monitoringMessages = defineMessages(
     funnelSourceCaption: "Routes en intakes per bron",
     source: "Bron",
     noSource: "(geen bron)",
+    funnelByDelivery: "Verwijzingen per route naar de aanbieder",
+    funnelByDeliveryIntro:
+      "Hoe verwijzingen de aanbieder bereiken: via een account, via een mail met een link, of via een warme overdracht door de adviseur. Beantwoord: de aanbieder heeft gereageerd.",
+    funnelDeliveryCaption: "Verwijzingen per route: verstuurd, beantwoord en geholpen",
+    deliveryRoute: "Route",
+    deliverySent: "Verstuurd",
+    deliveryAnswered: "Beantwoord",
+    deliveryHelped: "Geholpen",
+    delivery: {
+      account: "Account van de aanbieder",
+      mail: "Mail met link",
+      warme_overdracht: "Warme overdracht",
+      onbekend: "Onbekend (van voor deze routes)",
+    },
     stage: {
       route_shown: "Route of scan",
       intake_requested: "Intake aangevraagd",
@@ -276,6 +290,20 @@ export const monitoringMessages = defineMessages(
     funnelSourceCaption: "Routes and intakes per source",
     source: "Source",
     noSource: "(no source)",
+    funnelByDelivery: "Referrals per route to the provider",
+    funnelByDeliveryIntro:
+      "How referrals reach the provider: through an account, through a mail with a link, or through a warm handover by the adviser. Answered: the provider responded.",
+    funnelDeliveryCaption: "Referrals per route: sent, answered and helped",
+    deliveryRoute: "Route",
+    deliverySent: "Sent",
+    deliveryAnswered: "Answered",
+    deliveryHelped: "Helped",
+    delivery: {
+      account: "Provider's account",
+      mail: "Mail with a link",
+      warme_overdracht: "Warm handover",
+      onbekend: "Unknown (from before these routes)",
+    },
     stage: {
       route_shown: "Route or scan",
       intake_requested: "Intake requested",

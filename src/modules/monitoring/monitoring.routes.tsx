@@ -199,7 +199,7 @@ export function monitoringRoutes({
     .get("/monitor/klantreis", async (c) => {
       const { query, problems } = funnelQuery(c);
       const result = problems.length
-        ? { exact: false, funnel: { stages: [], bySource: [] } }
+        ? { exact: false, funnel: { stages: [], bySource: [] }, byDelivery: [] }
         : await service.funnel(
             { from: query.from, to: query.to, regionCode: query.region || undefined },
             exactFunnel(c, query.region),
@@ -223,6 +223,7 @@ export function monitoringRoutes({
             problems,
             stages: result.funnel.stages,
             bySource: result.funnel.bySource,
+            byDelivery: result.byDelivery,
             csvHref: `/monitor/klantreis.csv?${params.toString()}`,
           }}
         />,

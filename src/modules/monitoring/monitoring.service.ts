@@ -214,18 +214,28 @@ export function createMonitoringService(deps: {
      */
     async funnel(query: { from: string; to: string; regionCode?: string }, exact: boolean) {
       const regionCodes = query.regionCode ? [query.regionCode] : undefined;
-      const [rows, helpedLeadTime] = await Promise.all([
+      const range = {
+        from: new Date(`${query.from}T00:00:00Z`),
+        to: new Date(Date.parse(`${query.to}T00:00:00Z`) + DAY_MS),
+      };
+      const [rows, helpedLeadTime, byDelivery] = await Promise.all([
         deps.repository.funnelCounts({ from: query.from, to: query.to, regionCodes }),
-        deps.sources.referralFigures.helpedLeadTime(
-          {
-            from: new Date(`${query.from}T00:00:00Z`),
-            to: new Date(Date.parse(`${query.to}T00:00:00Z`) + DAY_MS),
-          },
-          regionCodes,
-        ),
+        deps.sources.referralFigures.helpedLeadTime(range, regionCodes),
+        deps.sources.referralFigures.byDelivery(range, regionCodes),
       ]);
       const funnel = computeFunnel(rows, helpedLeadTime);
-      return { exact, funnel: exact ? funnel : publicFunnel(funnel) };
+      // Referrals per delivery route (ADR 0086): counts only, under 5 suppressed for whoever may not see exact ones.
+      const routes = byDelivery.map((row) =>
+        exact
+          ? row
+          : {
+              ...row,
+              sent: suppress(row.sent),
+              answered: suppress(row.answered),
+              helped: suppress(row.helped),
+            },
+      );
+      return { exact, funnel: exact ? funnel : publicFunnel(funnel), byDelivery: routes };
     },
     /**
      * Effectiveness per instrument over the last 12 months: exact over the regions of `exactIn` (a coordinator's

@@ -48,6 +48,35 @@ export type ReferralFact = {
   /** "geholpen" when the company was helped; another outcome code or null otherwise. */
   outcome: string | null;
   declineReason: string | null;
+  /** How the referral reached the provider: account, mail, warme_overdracht; null for old referrals (ADR 0086). */
+  delivery?: string | null;
+};
+
+/** The delivery routes the monitor counts; "onbekend" holds referrals from before routes were recorded. */
+export const DELIVERY_ROUTES = ["account", "mail", "warme_overdracht", "onbekend"] as const;
+export type DeliveryRoute = (typeof DELIVERY_ROUTES)[number];
+/**
+ * Statuses that show the provider (or, after a warm handover, the adviser for it) answered: anything but still
+ * waiting (verstuurd), withdrawn or expired.
+ */
+export const ANSWERED_STATUSES = [
+  "in_behandeling",
+  "actie_ondernemer_nodig",
+  "geaccepteerd",
+  "in_uitvoering",
+  "afgerond_geholpen",
+  "afgerond_niet_geholpen",
+  "afgewezen",
+  "doorverwezen",
+  "geen_contact",
+] as const;
+
+/** Referral counts per delivery route (ADR 0086): sent, answered by the provider, helped. */
+export type DeliveryReferralFigures = {
+  delivery: DeliveryRoute;
+  sent: number;
+  answered: number;
+  helped: number;
 };
 
 /** A range of creation times: from inclusive, to exclusive. */
@@ -90,6 +119,8 @@ export type ReferralFigures = {
   byInstrument(range: TimeRange, regionCodes: string[]): Promise<InstrumentReferralFigures[]>;
   /** Lead times from referral to "geholpen", over referrals created in the range (in the given regions, or all). */
   helpedLeadTime(range: TimeRange, regionCodes?: string[]): Promise<LeadTimeMiddles | null>;
+  /** Per delivery route, over referrals created in the range (in the given regions, or all); every route listed. */
+  byDelivery(range: TimeRange, regionCodes?: string[]): Promise<DeliveryReferralFigures[]>;
   /** Brings pre-aggregated figures up to date with referrals changed since the given moment (the rollup job). */
   refresh?(since: Date): Promise<void>;
 };

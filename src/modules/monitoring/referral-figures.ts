@@ -1,10 +1,13 @@
-import type {
-  InstrumentReferralFigures,
-  LeadTimeMiddles,
-  ReferralFact,
-  ReferralFigures,
-  RegionReferralFigures,
-  TimeRange,
+import {
+  ANSWERED_STATUSES,
+  DELIVERY_ROUTES,
+  type DeliveryReferralFigures,
+  type InstrumentReferralFigures,
+  type LeadTimeMiddles,
+  type ReferralFact,
+  type ReferralFigures,
+  type RegionReferralFigures,
+  type TimeRange,
 } from "./monitoring.types.js";
 import { loopClosing } from "./stars.js";
 
@@ -79,6 +82,20 @@ export function helpedLeadTime(facts: ReferralFact[]): LeadTimeMiddles | null {
   return leadTimeMiddles(facts.filter((fact) => fact.outcome === "geholpen" && fact.outcomeAt).map(leadMs));
 }
 
+/** Sent, answered and helped per delivery route, every route listed (zeros too). Pure. */
+export function deliveryFigures(facts: ReferralFact[]): DeliveryReferralFigures[] {
+  const answered = new Set<string>(ANSWERED_STATUSES);
+  return DELIVERY_ROUTES.map((delivery) => {
+    const own = facts.filter((fact) => (fact.delivery ?? "onbekend") === delivery);
+    return {
+      delivery,
+      sent: own.length,
+      answered: own.filter((fact) => answered.has(fact.status)).length,
+      helped: own.filter((fact) => fact.outcome === "geholpen").length,
+    };
+  });
+}
+
 /**
  * Referral figures computed in JavaScript from plain facts of a range: the reference the referrals module's SQL
  * rollup must agree with (tested on both databases), and the figures of sources without referrals.
@@ -90,6 +107,12 @@ export function referralFiguresFromFacts(
     byRegion: async (range, now) => regionFigures(await read(range), now),
     byInstrument: async (range, regionCodes) =>
       instrumentFigures((await read(range)).filter((fact) => regionCodes.includes(fact.regionCode))),
+    byDelivery: async (range, regionCodes) => {
+      const facts = await read(range);
+      return deliveryFigures(
+        regionCodes ? facts.filter((fact) => regionCodes.includes(fact.regionCode)) : facts,
+      );
+    },
     helpedLeadTime: async (range, regionCodes) => {
       const facts = await read(range);
       return helpedLeadTime(

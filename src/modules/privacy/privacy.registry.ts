@@ -309,6 +309,11 @@ export const NO_PERSONAL_DATA: Readonly<Record<string, string>> = {
   referral_monitor_facts:
     "the monitor's rollup: region, instrument, dates and codes, no case id or name (ADR 0066)",
   listing_versions: "a provider's changes to its listing",
+  referral_links:
+    "the SHA-256 of a provider's single-purpose link to one referral and its expiry; what the link shows is read from the referral (ADR 0086)",
+  referral_tasks:
+    "an adviser's follow-up task on a referral: ids, codes and dates only; what the adviser writes goes into referral_events.note (ADR 0086)",
+  referral_reminders: "which referral got a deadline reminder in which status, and when",
   journey_events: "journey steps with region, sector and campaign only",
   journey_event_daily: "daily counts",
   monitoring_goals: "goals for an area",
@@ -356,6 +361,8 @@ export const NOT_PERSONAL_COLUMNS: Readonly<Record<string, string>> = {
   "referral_events.from_status": "code",
   "referral_events.to_status": "code",
   "referral_events.reason_code": "code",
+  "referral_events.actor_kind": "code",
+  "referral_events.kind": "code",
   "measures.basis": "code",
   "outbox_messages.kind": "code",
   "outbox_messages.transport": "code",

@@ -1,4 +1,5 @@
 export { intakeRoutes, loketFor, nationalFallbackLoket } from "./intake.routes.js";
+export { linkRoutes } from "./link.routes.js";
 export {
   type InstrumentDirectory,
   type InstrumentSummary,
@@ -6,7 +7,7 @@ export {
   type ListingChange,
   REFERABLE_STATUSES,
 } from "./referrals.instruments.js";
-export { EXPIRE_QUEUE, RETENTION_QUEUE, referralJobs } from "./referrals.jobs.js";
+export { EXPIRE_QUEUE, REMIND_QUEUE, RETENTION_QUEUE, referralJobs } from "./referrals.jobs.js";
 export {
   LOKET_KINDS,
   type LoketContact,

@@ -7,9 +7,11 @@ import type { ReferralsService } from "./referrals.service.js";
 
 export const EXPIRE_QUEUE = "referrals.expire";
 export const RETENTION_QUEUE = "cases.retention";
+/** Hourly: reminders to providers a few days before a referral's deadline, once per referral and status (ADR 0086). */
+export const REMIND_QUEUE = "referrals.remind";
 
 /**
- * The referrals module's background work: mail delivery, the hourly deadline job and the daily retention job.
+ * The referrals module's background work: mail delivery, the hourly deadline and reminder jobs and the daily retention job.
  * `schedule(now)` enqueues the periodic jobs once per period (dedupe key), so several instances can call it.
  */
 export function referralJobs(deps: {
@@ -27,6 +29,10 @@ export function referralJobs(deps: {
       const expired = await deps.referrals.expireOverdue(tx, deps.clock());
       if (expired) deps.logger.info({ expired }, "referrals expired");
     },
+    [REMIND_QUEUE]: async (_payload, { tx }) => {
+      const reminded = await deps.referrals.sendReminders(tx, deps.clock());
+      if (reminded) deps.logger.info({ reminded }, "referral reminders sent");
+    },
     [RETENTION_QUEUE]: async (_payload, { tx }) => {
       const anonymised = await deps.privacy.applyRetention(tx, deps.clock(), deps.retentionMonths);
       if (anonymised) deps.logger.info({ anonymised }, "closed dossiers anonymised");
@@ -34,11 +40,12 @@ export function referralJobs(deps: {
   };
   return {
     handlers,
-    /** Enqueues this hour's deadline job and today's retention job, once each. */
+    /** Enqueues this hour's deadline and reminder jobs and today's retention job, once each. */
     async schedule(now: Date = deps.clock()) {
       const hour = now.toISOString().slice(0, 13);
       const day = now.toISOString().slice(0, 10);
       await enqueueJob(deps.db, EXPIRE_QUEUE, {}, { runAt: now, dedupeKey: `${EXPIRE_QUEUE}:${hour}` });
+      await enqueueJob(deps.db, REMIND_QUEUE, {}, { runAt: now, dedupeKey: `${REMIND_QUEUE}:${hour}` });
       await enqueueJob(deps.db, RETENTION_QUEUE, {}, { runAt: now, dedupeKey: `${RETENTION_QUEUE}:${day}` });
     },
   };

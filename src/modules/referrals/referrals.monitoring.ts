@@ -1,11 +1,14 @@
 import { type SQL, sql } from "drizzle-orm";
 import { type Database, queryRows } from "../../db/client.js";
-import type {
-  HubFact,
-  LeadTimeMiddles,
-  ReferralFact,
-  ReferralFigures,
-  TimeRange,
+import {
+  ANSWERED_STATUSES,
+  DELIVERY_ROUTES,
+  type DeliveryReferralFigures,
+  type HubFact,
+  type LeadTimeMiddles,
+  type ReferralFact,
+  type ReferralFigures,
+  type TimeRange,
 } from "../monitoring/index.js";
 
 /**
@@ -57,6 +60,7 @@ export function referralMonitoringFacts(db: Database) {
         outcome_at: string | Date | null;
         outcome: string | null;
         decline_reason: string | null;
+        delivery: string | null;
       }>(db, sql`${factsSelect} where r.created_at >= ${from} and r.created_at < ${to}`);
       return rows.map((row) => ({
         regionCode: row.region_code,
@@ -67,6 +71,7 @@ export function referralMonitoringFacts(db: Database) {
         outcomeAt: row.outcome_at === null ? null : new Date(row.outcome_at),
         outcome: row.outcome,
         declineReason: row.decline_reason,
+        delivery: row.delivery,
       }));
     },
 
@@ -149,6 +154,33 @@ export function referralMonitoringFacts(db: Database) {
         }));
       },
 
+      /** Sent, answered and helped per delivery route (ADR 0086), from the rollup; every route listed. */
+      async byDelivery(range, regionCodes) {
+        const regionFilter = regionCodes
+          ? sql`and f.region_code in (${sql.join(
+              regionCodes.map((code) => sql`${code}`),
+              sql`, `,
+            )})`
+          : sql``;
+        const answered = sql.join(
+          ANSWERED_STATUSES.map((status) => sql`${status}`),
+          sql`, `,
+        );
+        const rows = await queryRows<{ delivery: string; sent: number; answered: number; helped: number }>(
+          db,
+          sql`select coalesce(f.delivery, 'onbekend') as delivery, count(*)::int as sent,
+                count(*) filter (where f.status in (${answered}))::int as answered,
+                count(*) filter (where f.outcome = 'geholpen')::int as helped
+              from referral_monitor_facts f
+              where f.created_at >= ${range.from} and f.created_at < ${range.to} ${regionFilter}
+              group by coalesce(f.delivery, 'onbekend')`,
+        );
+        return DELIVERY_ROUTES.map((delivery): DeliveryReferralFigures => {
+          const row = rows.find((candidate) => candidate.delivery === delivery);
+          return { delivery, sent: row?.sent ?? 0, answered: row?.answered ?? 0, helped: row?.helped ?? 0 };
+        });
+      },
+
       async helpedLeadTime(range, regionCodes) {
         const regionFilter = regionCodes
           ? sql`and f.region_code in (${sql.join(
@@ -177,15 +209,15 @@ export function referralMonitoringFacts(db: Database) {
       async refresh(since) {
         const upsert = (where: SQL) => sql`
           insert into referral_monitor_facts (referral_id, region_code, instrument_ref_id, status, created_at,
-                                              deadline_at, outcome_at, outcome, decline_reason, lead_ms)
+                                              deadline_at, outcome_at, outcome, decline_reason, lead_ms, delivery)
           select id, region_code, instrument_ref_id, status, created_at, deadline_at, outcome_at, outcome,
-                 decline_reason, (extract(epoch from outcome_at - created_at) * 1000)::bigint
+                 decline_reason, (extract(epoch from outcome_at - created_at) * 1000)::bigint, delivery
           from (${factsSelect} where ${where}) as facts
           on conflict (referral_id) do update set
             region_code = excluded.region_code, instrument_ref_id = excluded.instrument_ref_id,
             status = excluded.status, created_at = excluded.created_at, deadline_at = excluded.deadline_at,
             outcome_at = excluded.outcome_at, outcome = excluded.outcome, decline_reason = excluded.decline_reason,
-            lead_ms = excluded.lead_ms`;
+            lead_ms = excluded.lead_ms, delivery = excluded.delivery`;
         // Two statements, so each can use its own plan: an index range on updated_at, and one anti-join.
         await db.execute(upsert(sql`r.updated_at >= ${since}`));
         await db.execute(
@@ -213,7 +245,8 @@ const factsSelect = sql`
          date_trunc('milliseconds', case when r.status <> 'verlopen' and r.outcome is not null then e.ended_at end)
            as outcome_at,
          case when r.status <> 'verlopen' then r.outcome end as outcome,
-         case when r.status = 'afgewezen' then r.reason_code end as decline_reason
+         case when r.status = 'afgewezen' then r.reason_code end as decline_reason,
+         r.delivery
   from referrals r
   join cases c on c.id = r.case_id
   left join lateral (

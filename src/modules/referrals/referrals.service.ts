@@ -1,11 +1,13 @@
 import { randomBytes } from "node:crypto";
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { type Database, queryRows } from "../../db/client.js";
+import { format } from "../../i18n/index.js";
 import type { AbsoluteUrl } from "../../web/links.js";
 import type { AuditActor, AuditLog } from "../audit/index.js";
-import type { Principal } from "../auth/index.js";
+import { type Principal, referralDeliveryFor } from "../auth/index.js";
 import { journeyEvents } from "../monitoring/index.js";
 import { type InstrumentDirectory, isReferable, type ListingStatus } from "./referrals.instruments.js";
+import { linkMessages } from "./referrals.link.messages.js";
 import {
   type LoketContact,
   loketsForRegion,
@@ -14,6 +16,14 @@ import {
   nationalFallback,
 } from "./referrals.lokets.js";
 import { queueMail } from "./referrals.notifications.js";
+import {
+  adviserEmails,
+  createReferralLinks,
+  issueReferralLink,
+  linkExpiry,
+  queueProviderLinkMail,
+} from "./referrals.provider-link.js";
+import { sendDeadlineReminders } from "./referrals.reminders.js";
 import {
   allowedTransitions,
   DEADLINE_DAYS,
@@ -33,6 +43,13 @@ import {
   referralEvents,
   referrals,
 } from "./referrals.tables.js";
+import {
+  closeOpenHandoverTasks,
+  createReferralTasks,
+  createTask,
+  EXPIRED_FOLLOW_UP_DAYS,
+  WARM_HANDOVER_FOLLOW_UP_DAYS,
+} from "./referrals.tasks.js";
 
 /** v2 names what the provider of a referred instrument sees (REFERRAL_SHARES); /privacy says the same. */
 export const CONSENT_TEXT_VERSION = "intake-toestemming-2026-12-v2";
@@ -156,6 +173,11 @@ export function createReferralsService(deps: ReferralsDeps) {
 
   return {
     hubForRegion,
+
+    /** The provider's single-purpose links (ADR 0086). */
+    links: createReferralLinks({ db, audit, clock, absoluteUrl: link }),
+    /** The adviser's follow-up tasks on referrals (ADR 0086). */
+    tasks: createReferralTasks({ db, audit, clock }),
 
     /**
      * Where an intake from this region goes: its hub when one takes intakes through this service, otherwise the
@@ -512,8 +534,10 @@ export function createReferralsService(deps: ReferralsDeps) {
     },
 
     /**
-     * Refers the dossier to an instrument; sent at once, the provider's users get an e-mail. Only instruments the
-     * catalogue shows as open or doorlopend can be chosen.
+     * Refers the dossier to an instrument; sent at once, along the provider's delivery route (ADR 0086): its users
+     * get an e-mail; or its referral address gets a mail with a single-purpose link; or, with neither, the adviser
+     * makes a warm handover and gets a follow-up task. Only instruments the catalogue shows as open or doorlopend can
+     * be chosen.
      */
     async createReferral(
       caseId: number,
@@ -525,6 +549,8 @@ export function createReferralsService(deps: ReferralsDeps) {
       if (!instrument) return { ok: false, problem: "unknown" };
       if (!isReferable(instrument)) return { ok: false, problem: "closed" };
       const now = clock();
+      const delivery = await referralDeliveryFor(db, instrument.providerOrganizationId);
+      const dueAt = new Date(now.getTime() + days(DEADLINE_DAYS.verstuurd!));
       return db.transaction(async (tx) => {
         const t = tx as unknown as Database;
         const [created] = await tx
@@ -535,7 +561,8 @@ export function createReferralsService(deps: ReferralsDeps) {
             providerId: instrument.providerOrganizationId,
             message: input.message,
             status: "verstuurd",
-            dueAt: new Date(now.getTime() + days(DEADLINE_DAYS.verstuurd!)),
+            delivery: delivery.route,
+            dueAt,
             createdByUserId: principal.userId,
             createdAt: now,
             updatedAt: now,
@@ -570,23 +597,49 @@ export function createReferralsService(deps: ReferralsDeps) {
           action: "referral.create",
           subjectType: "referral",
           subjectId: referralId,
-          detail: { caseId },
+          detail: { caseId, delivery: delivery.route },
         });
-        for (const email of await userEmails(
-          t,
-          sql`o.provider_id = ${instrument.providerOrganizationId} and u.role = 'aanbieder'`,
-        ))
-          await queueMail(
+        if (delivery.route === "mail") {
+          const expiresAt = linkExpiry(dueAt, now);
+          const token = await issueReferralLink(t, referralId, expiresAt, now);
+          await queueProviderLinkMail(
             t,
             {
-              to: email,
-              subject: `Nieuwe verwijzing naar ${instrument.name.nl}`,
-              body: `${principal.organisationName} heeft een bedrijf naar u verwezen voor ${instrument.name.nl}.\n\n${link(`/werkruimte/verwijzingen/${referralId}`)}`,
-              kind: "referral_sent",
+              to: delivery.address,
+              referralId,
               caseId,
+              token,
+              loketName: principal.organisationName,
+              instrumentName: instrument.name.nl,
+              dueAt,
+              expiresAt,
             },
+            link,
             now,
           );
+        }
+        if (delivery.route === "warme_overdracht")
+          await createTask(
+            t,
+            { caseId, referralId, kind: "warme_overdracht_opvolgen", days: WARM_HANDOVER_FOLLOW_UP_DAYS },
+            now,
+          );
+        if (delivery.route === "account")
+          for (const email of await userEmails(
+            t,
+            sql`o.provider_id = ${instrument.providerOrganizationId} and u.role = 'aanbieder'`,
+          ))
+            await queueMail(
+              t,
+              {
+                to: email,
+                subject: `Nieuwe verwijzing naar ${instrument.name.nl}`,
+                body: `${principal.organisationName} heeft een bedrijf naar u verwezen voor ${instrument.name.nl}.\n\n${link(`/werkruimte/verwijzingen/${referralId}`)}`,
+                kind: "referral_sent",
+                caseId,
+              },
+              now,
+            );
         return { ok: true as const, referralId };
       });
     },
@@ -600,6 +653,8 @@ export function createReferralsService(deps: ReferralsDeps) {
           providerId: referrals.providerId,
           regionCode: cases.regionCode,
           hubId: cases.hubId,
+          status: referrals.status,
+          delivery: referrals.delivery,
         })
         .from(referrals)
         .innerJoin(cases, eq(cases.id, referrals.caseId))
@@ -636,9 +691,12 @@ export function createReferralsService(deps: ReferralsDeps) {
         note: string;
         occurred_at: string | Date;
         actor: string | null;
+        kind: "status" | "vraag";
+        actor_kind: "link" | "overdracht" | null;
       }>(
         db,
-        sql`select e.id, e.from_status, e.to_status, e.reason_code, e.note, e.occurred_at, u.display_name as actor
+        sql`select e.id, e.from_status, e.to_status, e.reason_code, e.note, e.occurred_at, u.display_name as actor,
+                   e.kind, e.actor_kind
             from referral_events e left join users u on u.id = e.actor_user_id
             where e.referral_id = ${referralId} order by e.id`,
       );
@@ -660,7 +718,14 @@ export function createReferralsService(deps: ReferralsDeps) {
     /** Moves a referral through the state machine; the other side is told by e-mail. */
     async transitionReferral(
       referralId: number,
-      move: { to: string; reason: string | null; note: string; expectedVersion: number },
+      move: {
+        to: string;
+        reason: string | null;
+        note: string;
+        expectedVersion: number;
+        /** "link": the provider acts through its single-purpose link; the history names the link, not a person. */
+        via?: "link";
+      },
       role: ReferralActor,
       principal: Principal | null,
       actor: AuditActor,
@@ -695,6 +760,7 @@ export function createReferralsService(deps: ReferralsDeps) {
           reasonCode: result.reasonCode,
           note: move.note,
           actorUserId: principal?.userId ?? null,
+          actorKind: move.via ?? (role === "overdracht" ? "overdracht" : null),
           occurredAt: now,
         });
         await audit.record(t, actor, {
@@ -703,6 +769,8 @@ export function createReferralsService(deps: ReferralsDeps) {
           subjectId: referralId,
           detail: { from: current.status, to: result.to, reason: result.reasonCode },
         });
+        // The adviser ended the referral (withdrawn): its warm-handover task has nothing left to follow up.
+        if (role === "adviseur" && isTerminal(result.to)) await closeOpenHandoverTasks(t, referralId, now);
         if (isTerminal(result.to))
           await recordJourney(
             t,
@@ -715,7 +783,7 @@ export function createReferralsService(deps: ReferralsDeps) {
           .from(cases)
           .where(eq(cases.id, current.caseId));
         const recipients =
-          role === "adviseur"
+          role === "adviseur" || role === "overdracht"
             ? await userEmails(t, sql`o.provider_id = ${current.providerId} and u.role = 'aanbieder'`)
             : company?.assignedUserId
               ? await userEmails(t, sql`u.id = ${company.assignedUserId}`)
@@ -956,10 +1024,48 @@ export function createReferralsService(deps: ReferralsDeps) {
       return rows;
     },
 
+    /**
+     * Reminds providers of referrals whose deadline is near, once per referral and status (the hourly job,
+     * ADR 0086). Returns how many reminders went out.
+     */
+    sendReminders: (tx: Database, now: Date) => sendDeadlineReminders(tx, now, { link }),
+
+    /**
+     * The provider's public contact details, for the adviser's warm handover: the workspace organisation's, each
+     * field filled from the published catalogue organisation where the workspace has none; null where unknown.
+     */
+    async providerContact(providerId: string) {
+      const [row] = await queryRows<{
+        name: string;
+        website: string | null;
+        public_email: string | null;
+        phone: string | null;
+        visiting_address: string | null;
+        opening_hours: { nl: string; en: string } | null;
+      }>(
+        db,
+        sql`select coalesce(o.name, c.name) as name, coalesce(o.website, c.website) as website,
+                   coalesce(o.public_email, c.email) as public_email, coalesce(o.phone, c.phone) as phone,
+                   o.visiting_address, o.opening_hours
+              from (select ${providerId}::text as provider_id) p
+              left join lateral (select * from organisations
+                                  where kind = 'provider' and provider_id = p.provider_id
+                                  order by is_demo, id limit 1) o on true
+              left join catalogue_organizations c on c.ref_id = p.provider_id
+             where o.id is not null or c.ref_id is not null`,
+      );
+      return row ?? null;
+    },
+
     /** Marks referrals past their deadline as verlopen (the deadline job). Returns how many. */
     async expireOverdue(tx: Database, now: Date): Promise<number> {
       const overdue = await tx
-        .select({ id: referrals.id, status: referrals.status, version: referrals.version })
+        .select({
+          id: referrals.id,
+          caseId: referrals.caseId,
+          status: referrals.status,
+          version: referrals.version,
+        })
         .from(referrals)
         .where(
           sql`${referrals.dueAt} < ${now} and ${referrals.status} in ('verstuurd', 'in_behandeling', 'actie_ondernemer_nodig', 'geaccepteerd', 'in_uitvoering')`,
@@ -991,6 +1097,26 @@ export function createReferralsService(deps: ReferralsDeps) {
             detail: { from: row.status, to: "verlopen" },
           },
         );
+        // The adviser decides what now: refer again, chase the provider, or close with a reason (ADR 0086).
+        await closeOpenHandoverTasks(tx, row.id, now);
+        await createTask(
+          tx,
+          { caseId: row.caseId, referralId: row.id, kind: "verlopen_opvolgen", days: EXPIRED_FOLLOW_UP_DAYS },
+          now,
+        );
+        const m = linkMessages.nl;
+        for (const email of await adviserEmails(tx, row.caseId))
+          await queueMail(
+            tx,
+            {
+              to: email,
+              subject: format(m.expiredMailSubject, { id: row.id }),
+              body: format(m.expiredMailBody, { link: link(`/werkruimte/verwijzingen/${row.id}`) }),
+              kind: "referral_expired_task",
+              caseId: row.caseId,
+            },
+            now,
+          );
       }
       return overdue.length;
     },

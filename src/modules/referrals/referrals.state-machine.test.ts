@@ -11,11 +11,19 @@ import {
 const now = new Date("2026-11-27T10:00:00Z");
 
 describe("referral state machine", () => {
-  it("has twelve statuses; six are terminal and every other one can expire and be withdrawn", () => {
-    expect(REFERRAL_STATUSES).toHaveLength(12);
+  it("has thirteen statuses; seven are terminal and every other one can expire and be withdrawn", () => {
+    expect(REFERRAL_STATUSES).toHaveLength(13);
     const terminal = REFERRAL_STATUSES.filter(isTerminal);
     expect(terminal.sort()).toEqual(
-      ["afgerond_geholpen", "afgewezen", "doorverwezen", "geen_contact", "ingetrokken", "verlopen"].sort(),
+      [
+        "afgerond_geholpen",
+        "afgerond_niet_geholpen",
+        "afgewezen",
+        "doorverwezen",
+        "geen_contact",
+        "ingetrokken",
+        "verlopen",
+      ].sort(),
     );
     for (const status of REFERRAL_STATUSES.filter((s) => !isTerminal(s))) {
       expect(TRANSITIONS[status].some((t) => t.to === "ingetrokken")).toBe(true);
@@ -96,5 +104,41 @@ describe("referral state machine", () => {
       "in_behandeling",
       "ingetrokken",
     ]);
+  });
+
+  it("records not helped with one of its reasons once a referral was accepted (ADR 0086)", () => {
+    expect(transition("geaccepteerd", "afgerond_niet_geholpen", "aanbieder", null, now)).toEqual({
+      ok: false,
+      problem: "reasonRequired",
+    });
+    expect(
+      transition("in_uitvoering", "afgerond_niet_geholpen", "aanbieder", "past_niet_bij_vraag", now),
+    ).toMatchObject({
+      ok: true,
+      outcome: "niet_geholpen",
+      outcomeReason: "past_niet_bij_vraag",
+      dueAt: null,
+    });
+    expect(transition("verstuurd", "afgerond_niet_geholpen", "aanbieder", "budget_op", now).ok).toBe(false);
+  });
+
+  it("lets the adviser record a warm handover's answer for the provider, and nothing the provider may not do", () => {
+    expect(allowedTransitions("verstuurd", "overdracht").map((t) => t.to)).toEqual([
+      "geaccepteerd",
+      "afgewezen",
+      "geen_contact",
+    ]);
+    expect(allowedTransitions("geaccepteerd", "overdracht").map((t) => t.to)).toEqual([
+      "afgerond_geholpen",
+      "afgerond_niet_geholpen",
+      "geen_contact",
+    ]);
+    // A provider with an account never skips from "verstuurd" to "geen contact"; the adviser itself cannot accept.
+    expect(transition("verstuurd", "geen_contact", "aanbieder", null, now).ok).toBe(false);
+    expect(transition("verstuurd", "geaccepteerd", "adviseur", null, now).ok).toBe(false);
+    expect(transition("verstuurd", "geen_contact", "overdracht", null, now)).toMatchObject({
+      ok: true,
+      outcome: "niet_geholpen",
+    });
   });
 });

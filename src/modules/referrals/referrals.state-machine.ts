@@ -11,6 +11,7 @@ export const REFERRAL_STATUSES = [
   "geaccepteerd",
   "in_uitvoering",
   "afgerond_geholpen",
+  "afgerond_niet_geholpen",
   "afgewezen",
   "doorverwezen",
   "geen_contact",
@@ -19,8 +20,13 @@ export const REFERRAL_STATUSES = [
 ] as const;
 export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
 
-/** Who moves a referral: the advisor who referred, the provider who received it, or the deadline job. */
-export type ReferralActor = "adviseur" | "aanbieder" | "systeem";
+/**
+ * Who moves a referral: the advisor who referred, the provider who received it (signed in, or through its
+ * single-purpose link), the deadline job, or the advisor recording a provider's answer after a warm handover
+ * ("overdracht", ADR 0086): the provider has no account and no referral address, so the adviser writes down what
+ * the provider said.
+ */
+export type ReferralActor = "adviseur" | "aanbieder" | "systeem" | "overdracht";
 
 export const DECLINE_REASONS = [
   "niet_in_doelgroep",
@@ -30,21 +36,41 @@ export const DECLINE_REASONS = [
   "budget_op",
 ] as const;
 export const WITHDRAW_REASONS = ["ondernemer_ziet_af", "dubbele_verwijzing", "andere_oplossing"] as const;
-export type ReasonCode = (typeof DECLINE_REASONS)[number] | (typeof WITHDRAW_REASONS)[number];
+/** Why an accepted referral ended without help (the outcome "niet geholpen", ADR 0086). */
+export const NOT_HELPED_REASONS = [
+  "past_niet_bij_vraag",
+  "ondernemer_ziet_af",
+  "andere_oplossing",
+  "budget_op",
+  "geen_capaciteit",
+] as const;
+export type ReasonCode =
+  | (typeof DECLINE_REASONS)[number]
+  | (typeof WITHDRAW_REASONS)[number]
+  | (typeof NOT_HELPED_REASONS)[number];
 
 type Transition = { to: ReferralStatus; by: readonly ReferralActor[]; reasons?: readonly ReasonCode[] };
 
 const withdraw: Transition = { to: "ingetrokken", by: ["adviseur"], reasons: WITHDRAW_REASONS };
 const expire: Transition = { to: "verlopen", by: ["systeem"] };
-const noContact: Transition = { to: "geen_contact", by: ["aanbieder"] };
+const noContact: Transition = { to: "geen_contact", by: ["aanbieder", "overdracht"] };
+/** The provider (or, after a warm handover, the adviser for it) records the outcome of an accepted referral. */
+const helped: Transition = { to: "afgerond_geholpen", by: ["aanbieder", "overdracht"] };
+const notHelped: Transition = {
+  to: "afgerond_niet_geholpen",
+  by: ["aanbieder", "overdracht"],
+  reasons: NOT_HELPED_REASONS,
+};
 
 /** From each status: the allowed next statuses, by whom, with which reasons. Terminal statuses have none. */
 export const TRANSITIONS: Record<ReferralStatus, readonly Transition[]> = {
   concept: [{ to: "verstuurd", by: ["adviseur"] }, withdraw],
   verstuurd: [
     { to: "in_behandeling", by: ["aanbieder"] },
-    { to: "geaccepteerd", by: ["aanbieder"] },
-    { to: "afgewezen", by: ["aanbieder"], reasons: DECLINE_REASONS },
+    { to: "geaccepteerd", by: ["aanbieder", "overdracht"] },
+    { to: "afgewezen", by: ["aanbieder", "overdracht"], reasons: DECLINE_REASONS },
+    // After a warm handover the provider may never have been reached.
+    { to: "geen_contact", by: ["overdracht"] },
     withdraw,
     expire,
   ],
@@ -63,15 +89,10 @@ export const TRANSITIONS: Record<ReferralStatus, readonly Transition[]> = {
     withdraw,
     expire,
   ],
-  geaccepteerd: [
-    { to: "in_uitvoering", by: ["aanbieder"] },
-    { to: "afgerond_geholpen", by: ["aanbieder"] },
-    noContact,
-    withdraw,
-    expire,
-  ],
-  in_uitvoering: [{ to: "afgerond_geholpen", by: ["aanbieder"] }, noContact, withdraw, expire],
+  geaccepteerd: [{ to: "in_uitvoering", by: ["aanbieder"] }, helped, notHelped, noContact, withdraw, expire],
+  in_uitvoering: [helped, notHelped, noContact, withdraw, expire],
   afgerond_geholpen: [],
+  afgerond_niet_geholpen: [],
   afgewezen: [],
   doorverwezen: [],
   geen_contact: [],
@@ -127,7 +148,7 @@ export function transition(
   const outcome =
     to === "afgerond_geholpen"
       ? "geholpen"
-      : to === "afgewezen" || to === "geen_contact" || to === "verlopen"
+      : to === "afgewezen" || to === "afgerond_niet_geholpen" || to === "geen_contact" || to === "verlopen"
         ? "niet_geholpen"
         : null;
   return {

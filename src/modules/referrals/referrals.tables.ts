@@ -6,6 +6,7 @@ import {
   jsonb,
   numeric,
   pgTable,
+  primaryKey,
   serial,
   text,
   timestamp,
@@ -144,6 +145,8 @@ export const referralMonitorFacts = pgTable(
     outcomeAt: timestamp("outcome_at", { withTimezone: true }),
     outcome: text("outcome"),
     declineReason: text("decline_reason"),
+    /** How the referral reached the provider (account, mail, warme_overdracht); null for old referrals. */
+    delivery: text("delivery"),
     /** outcome_at − created_at in ms, when both are known. */
     leadMs: bigint("lead_ms", { mode: "number" }),
   },
@@ -163,6 +166,15 @@ export const referralEvents = pgTable(
     reasonCode: text("reason_code"),
     note: text("note").notNull().default(""),
     actorUserId: integer("actor_user_id").references(() => users.id),
+    /**
+     * "link": done through the provider's single-purpose link (no person); "overdracht": the user above recorded it
+     * for the provider after a warm handover; null: the user above, or the system.
+     */
+    actorKind: text("actor_kind", { enum: ["link", "overdracht"] }),
+    /** "status": a status change; "vraag": a question from the provider, the status stays (note holds the text). */
+    kind: text("kind", { enum: ["status", "vraag"] })
+      .notNull()
+      .default("status"),
     occurredAt: timestamp("occurred_at", { withTimezone: true }).notNull(),
   },
   (table) => [index("referral_events_referral_idx").on(table.referralId, table.toStatus)],
@@ -218,3 +230,62 @@ export const outboxMessages = pgTable("outbox_messages", {
   sentAt: timestamp("sent_at", { withTimezone: true }),
   transport: text("transport"),
 });
+
+/**
+ * A single-purpose link to one referral for a provider without an account (ADR 0086): only the SHA-256 of the random
+ * 256-bit token is stored. It works while the referral is open and `expires_at` has not passed.
+ */
+export const referralLinks = pgTable(
+  "referral_links",
+  {
+    id: serial("id").primaryKey(),
+    referralId: integer("referral_id")
+      .notNull()
+      .references(() => referrals.id),
+    tokenHash: text("token_hash").notNull().unique(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+  },
+  (table) => [index("referral_links_referral_idx").on(table.referralId)],
+);
+
+/**
+ * Follow-up work for the adviser on a referral (ADR 0086): record what came of a warm handover, or decide what to do
+ * with a referral whose deadline passed. Codes only; what the adviser writes goes into the referral's history.
+ */
+export const referralTasks = pgTable(
+  "referral_tasks",
+  {
+    id: serial("id").primaryKey(),
+    caseId: integer("case_id")
+      .notNull()
+      .references(() => cases.id),
+    referralId: integer("referral_id")
+      .notNull()
+      .references(() => referrals.id),
+    kind: text("kind", { enum: ["warme_overdracht_opvolgen", "verlopen_opvolgen"] }).notNull(),
+    dueAt: timestamp("due_at", { withTimezone: true }).notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    doneAt: timestamp("done_at", { withTimezone: true }),
+    doneByUserId: integer("done_by_user_id").references(() => users.id),
+    /** What was done, as a code (e.g. aanbieder_accepteert, opnieuw_verwijzen). */
+    resolution: text("resolution"),
+  },
+  (table) => [
+    index("referral_tasks_open_idx").on(table.caseId, table.doneAt),
+    index("referral_tasks_referral_idx").on(table.referralId),
+  ],
+);
+
+/** The reminders sent before a referral's deadline: one per referral and status, so the hourly job sends each once. */
+export const referralReminders = pgTable(
+  "referral_reminders",
+  {
+    referralId: integer("referral_id")
+      .notNull()
+      .references(() => referrals.id),
+    status: text("status").notNull(),
+    sentAt: timestamp("sent_at", { withTimezone: true }).notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.referralId, table.status] })],
+);

@@ -13,6 +13,7 @@ import {
   type ListingStatus,
   REFERABLE_STATUSES,
 } from "./referrals.instruments.js";
+import { linkMessages } from "./referrals.link.messages.js";
 import { listingStatusLabel, referralsMessages } from "./referrals.messages.js";
 import { listingForm, measureForm } from "./referrals.schemas.js";
 import {
@@ -21,6 +22,13 @@ import {
   type QueueFilter,
   type ReferralsService,
 } from "./referrals.service.js";
+import {
+  allowedTransitions,
+  DECLINE_REASONS,
+  type ReferralActor,
+  type ReferralStatus,
+} from "./referrals.state-machine.js";
+import { HANDOVER_MOVES, TASK_RESOLUTIONS, type TaskKind } from "./referrals.tasks.js";
 import { DossierPage } from "./views/dossier-page.js";
 import { type ListingModel, ListingsPage, ReferralPage } from "./views/referral-page.js";
 import { OutboxPage, WorkspacePage } from "./views/workspace-pages.js";
@@ -35,7 +43,7 @@ export type WorkspaceRouteDeps = {
 };
 
 type RenderStatus = 200 | 400 | 409;
-const QUEUE_FILTERS: QueueFilter[] = ["nieuw", "mijn", "wachten", "verlopen"];
+const QUEUE_FILTERS: (QueueFilter | "taken")[] = ["nieuw", "mijn", "wachten", "verlopen", "taken"];
 
 const idParam = (c: AppContext, name = "id") => {
   const value = c.req.param(name) ?? "";
@@ -150,8 +158,26 @@ export function workspaceRoutes(deps: WorkspaceRouteDeps) {
       { regionCode: scope.regionCode, providerId: scope.providerId, queue: scope.queue },
       { type: "referral", id },
     );
-    return { id, principal };
+    return { id, principal, scope };
   }
+
+  /**
+   * Who the signed-in user acts as on a referral: the provider as "aanbieder"; the adviser as "adviseur", or, for a
+   * warm handover, as "overdracht" for the provider's moves it records (ADR 0086).
+   */
+  const actingRole = (
+    principal: Principal,
+    referral: { status: string; delivery: string | null },
+    to: string,
+  ): ReferralActor => {
+    if (principal.role === "aanbieder") return "aanbieder";
+    if (referral.delivery !== "warme_overdracht") return "adviseur";
+    const status = referral.status as ReferralStatus;
+    const own = allowedTransitions(status, "adviseur").some((move) => move.to === to);
+    return !own && allowedTransitions(status, "overdracht").some((move) => move.to === to)
+      ? "overdracht"
+      : "adviseur";
+  };
 
   async function renderReferral(
     c: AppContext,
@@ -164,6 +190,26 @@ export function workspaceRoutes(deps: WorkspaceRouteDeps) {
     const data = await referrals.referral(referralId, referralRole(principal), actor(c));
     if (!data) throw notFound("referral");
     c.header("Cache-Control", "no-store");
+    const adviser = principal.role !== "aanbieder";
+    const delivery = data.referral.delivery;
+    // After a warm handover the adviser also records the provider's moves ("overdracht", ADR 0086).
+    const moves =
+      adviser && delivery === "warme_overdracht"
+        ? [
+            ...allowedTransitions(data.referral.status as ReferralStatus, "overdracht"),
+            ...data.moves.filter(
+              (move) =>
+                !allowedTransitions(data.referral.status as ReferralStatus, "overdracht").some(
+                  (other) => other.to === move.to,
+                ),
+            ),
+          ]
+        : data.moves;
+    const contact =
+      adviser && delivery === "warme_overdracht"
+        ? await referrals.providerContact(data.referral.providerId)
+        : undefined;
+    const tasks = adviser ? await referrals.tasks.forReferral(referralId) : [];
     return renderPage(
       c,
       <ReferralPage
@@ -190,9 +236,35 @@ export function workspaceRoutes(deps: WorkspaceRouteDeps) {
             note: event.note,
             occurredAt: event.occurredAt,
             actor: event.actor,
+            question: event.kind === "vraag",
+            viaLink: event.actor_kind === "link",
+            forProvider: event.actor_kind === "overdracht",
           })),
-          moves: data.moves.map((move) => ({ to: move.to, reasons: [...(move.reasons ?? [])] })),
+          moves: moves.map((move) => ({ to: move.to, reasons: [...(move.reasons ?? [])] })),
           showDossierLink: principal.role !== "aanbieder",
+          // How the referral reached the provider is the adviser's concern; the provider knows how it got it.
+          delivery: adviser ? delivery : null,
+          providerContact:
+            contact === undefined
+              ? undefined
+              : contact && {
+                  name: contact.name,
+                  website: contact.website,
+                  email: contact.public_email,
+                  phone: contact.phone,
+                  address: contact.visiting_address,
+                  openingHours: contact.opening_hours ? pick(contact.opening_hours, lang) : null,
+                },
+          tasks: tasks.map((task) => ({
+            id: task.id,
+            kind: task.kind,
+            dueAt: task.dueAt,
+            doneAt: task.doneAt,
+            resolution: task.resolution,
+            overdue: task.overdue,
+            resolutions: [...TASK_RESOLUTIONS[task.kind]],
+            reasons: task.kind === "warme_overdracht_opvolgen" ? [...DECLINE_REASONS] : [],
+          })),
           form: { to: "", reason: "", note: "", ...options.form },
           problems: options.problems ?? [],
           conflict: options.conflict ?? false,
@@ -265,13 +337,38 @@ export function workspaceRoutes(deps: WorkspaceRouteDeps) {
       };
       // Advisers see their hub's queue; national coordinators the national queue (ADR 0081). The guard decides.
       if (guard.may(c, "queue.view") || guard.may(c, "national_queue.view")) {
-        const requested = c.req.query("filter") as QueueFilter;
+        const requested = c.req.query("filter") as QueueFilter | "taken";
         const filter = QUEUE_FILTERS.includes(requested) ? requested : "nieuw";
-        model.queue = {
-          filter,
-          national: principal.role === "coordinator",
-          rows: await referrals.queue(principal, filter, actor(c)),
-        };
+        if (filter === "taken") {
+          // The follow-up tasks on referrals (ADR 0086): warm handovers and expired referrals, overdue marked.
+          const tasks = await referrals.tasks.open(principal);
+          model.queue = {
+            filter,
+            national: principal.role === "coordinator",
+            rows: [],
+            openTasks: tasks.length,
+            tasks: await Promise.all(
+              tasks.map(async (task) => {
+                const instrument = await instruments.get(task.instrumentRefId);
+                return {
+                  id: task.id,
+                  referralId: task.referralId,
+                  kind: task.kind,
+                  companyName: task.companyName,
+                  instrumentName: instrument ? pick(instrument.name, lang) : task.instrumentRefId,
+                  dueAt: task.dueAt,
+                  overdue: task.overdue,
+                };
+              }),
+            ),
+          };
+        } else
+          model.queue = {
+            filter,
+            national: principal.role === "coordinator",
+            rows: await referrals.queue(principal, filter, actor(c)),
+            openTasks: await referrals.tasks.count(principal),
+          };
       }
       if (principal.role === "aanbieder") {
         const inbox = await referrals.providerInbox(principal.providerId ?? "", actor(c));
@@ -433,7 +530,7 @@ export function workspaceRoutes(deps: WorkspaceRouteDeps) {
       return renderReferral(c, id, principal);
     })
     .post("/werkruimte/verwijzingen/:id/status", async (c) => {
-      const { id, principal } = await referralScope(c, "referral.transition");
+      const { id, principal, scope } = await referralScope(c, "referral.transition");
       const t = referralsMessages[c.get("lang")];
       const values = await formValues(c);
       const result = await referrals.transitionReferral(
@@ -444,7 +541,7 @@ export function workspaceRoutes(deps: WorkspaceRouteDeps) {
           note: (values.note ?? "").trim().slice(0, 2000),
           expectedVersion: versionOf(values),
         },
-        referralRole(principal),
+        actingRole(principal, scope, values.to ?? ""),
         principal,
         actor(c),
       );
@@ -459,6 +556,70 @@ export function workspaceRoutes(deps: WorkspaceRouteDeps) {
             ? { field: "reason", message: t.errUnknownReason }
             : { field: "to", message: t.errNotAllowed };
       return renderReferral(c, id, principal, { form: values, problems: [problem] }, 400);
+    })
+    .post("/werkruimte/taken/:id", async (c) => {
+      const taskId = idParam(c);
+      const task = await referrals.tasks.scope(taskId);
+      if (!task) throw notFound("task");
+      const principal = await guard.authorize(
+        c,
+        "referral_task.complete",
+        { regionCode: task.regionCode, queue: task.queue },
+        { type: "referral", id: task.referralId },
+      );
+      const t = linkMessages[c.get("lang")];
+      const rt = referralsMessages[c.get("lang")];
+      const values = await formValues(c);
+      const field = (name: string) => `${name}-${taskId}`;
+      const kept = {
+        [field("resolution")]: values.resolution ?? "",
+        [field("reason")]: values.reason ?? "",
+        [field("note")]: values.note ?? "",
+      };
+      const refuse = (name: string, message: string, status: RenderStatus = 400) =>
+        renderReferral(
+          c,
+          task.referralId,
+          principal,
+          { form: kept, problems: [{ field: field(name), message }] },
+          status,
+        );
+      if (task.done) return refuse("resolution", t.errTaskDone, 409);
+      const resolution = values.resolution ?? "";
+      if (!TASK_RESOLUTIONS[task.kind as TaskKind].includes(resolution))
+        return refuse("resolution", t.errResolution);
+      const note = (values.note ?? "").trim().slice(0, 2000);
+      if (task.kind === "warme_overdracht_opvolgen") {
+        // The provider's answer, recorded by the adviser for it: the same transition path, as "overdracht".
+        const result = await referrals.transitionReferral(
+          task.referralId,
+          {
+            to: HANDOVER_MOVES[resolution]!,
+            reason: values.reason || null,
+            note,
+            expectedVersion: versionOf(values),
+          },
+          "overdracht",
+          principal,
+          actor(c),
+        );
+        if (!result.ok) {
+          if ("conflict" in result)
+            return renderReferral(c, task.referralId, principal, { form: kept, conflict: true }, 409);
+          if (result.problem === "reasonRequired") return refuse("reason", rt.errReasonRequired);
+          if (result.problem === "unknownReason") return refuse("reason", rt.errUnknownReason);
+          return refuse("resolution", rt.errNotAllowed);
+        }
+      }
+      const completed = await referrals.tasks.complete(
+        taskId,
+        resolution,
+        task.kind === "warme_overdracht_opvolgen" ? "" : note,
+        principal,
+        actor(c),
+      );
+      if (!completed) return refuse("resolution", t.errTaskDone, 409);
+      return c.redirect(`/werkruimte/verwijzingen/${task.referralId}#taken`, 303);
     })
     .get("/werkruimte/aanbod", async (c) => {
       const principal = await guard.authorize(c, "provider.inbox");

@@ -34,6 +34,8 @@ export type FunnelModel = {
     intakes: number | null;
     conversion: number | null;
   }[];
+  /** Referrals per delivery route (ADR 0086); null where a count under 5 is suppressed. */
+  byDelivery?: { delivery: string; sent: number | null; answered: number | null; helped: number | null }[];
   csvHref: string;
 };
 
@@ -162,6 +164,25 @@ export const FunnelPage = ({
               ])}
             />
           </section>
+          {model.byDelivery?.length ? (
+            <section aria-labelledby="bezorgroutes" class="cl-section">
+              <Heading level={2} id="bezorgroutes">
+                {t.funnelByDelivery}
+              </Heading>
+              <Paragraph>{t.funnelByDeliveryIntro}</Paragraph>
+              <DataTable
+                caption={t.funnelDeliveryCaption}
+                head={[t.deliveryRoute, t.deliverySent, t.deliveryAnswered, t.deliveryHelped]}
+                numeric={[1, 2, 3]}
+                rows={model.byDelivery.map((row) => [
+                  (t.delivery as Record<string, string>)[row.delivery] ?? row.delivery,
+                  count(row.sent),
+                  count(row.answered),
+                  count(row.helped),
+                ])}
+              />
+            </section>
+          ) : null}
           <Paragraph>
             <Link href={model.csvHref}>{t.downloadCsv}</Link>
           </Paragraph>

@@ -19,6 +19,7 @@ import type { PageContext } from "../../../web/context.js";
 import type { FieldProblem } from "../../../web/errors.js";
 import { Layout } from "../../../web/layout.js";
 import { LISTING_STATUSES } from "../referrals.instruments.js";
+import { linkMessages } from "../referrals.link.messages.js";
 import { label, listingStatusLabel, referralsMessages } from "../referrals.messages.js";
 
 export type ReferralModel = {
@@ -43,12 +44,191 @@ export type ReferralModel = {
     note: string;
     occurredAt: Date;
     actor: string | null;
+    /** A question from the provider (the status stays), and whether it came through the provider's link. */
+    question?: boolean;
+    viaLink?: boolean;
+    /** Recorded by the adviser for the provider after a warm handover. */
+    forProvider?: boolean;
   }[];
   moves: { to: string; reasons: string[] }[];
   showDossierLink: boolean;
+  /** How the referral reached the provider (ADR 0086); null for referrals from before delivery routes. */
+  delivery?: "account" | "mail" | "warme_overdracht" | null;
+  /** For the adviser of a warm handover: the provider's public contact details. */
+  providerContact?: {
+    name: string;
+    website: string | null;
+    email: string | null;
+    phone: string | null;
+    address: string | null;
+    openingHours: string | null;
+  } | null;
+  /** The adviser's follow-up tasks on this referral. */
+  tasks?: TaskModel[];
   form: Record<string, string>;
   problems: FieldProblem[];
   conflict: boolean;
+};
+
+export type TaskModel = {
+  id: number;
+  kind: string;
+  dueAt: Date;
+  doneAt: Date | null;
+  resolution: string | null;
+  overdue: boolean;
+  /** The choices that complete it; with reasons when the provider declined. */
+  resolutions: string[];
+  reasons: string[];
+};
+
+/** How the referral reached the provider, the warm handover's contact details, and the adviser's tasks. */
+const DeliveryAndTasks = ({ page, model }: { page: PageContext; model: ReferralModel }) => {
+  const t = linkMessages[page.lang];
+  const lang = page.lang;
+  const contact = model.providerContact;
+  return (
+    <>
+      {model.delivery ? (
+        <section aria-labelledby="bezorging" class="cl-section">
+          <Heading level={2} id="bezorging">
+            {t.deliveryHeading}
+          </Heading>
+          <Paragraph>{t[`delivery_${model.delivery}`]}</Paragraph>
+          {model.delivery === "warme_overdracht" && contact !== undefined ? (
+            contact && (contact.website || contact.email || contact.phone || contact.address) ? (
+              <>
+                <Heading level={3}>{format(t.providerContactHeading, { provider: contact.name })}</Heading>
+                <dl class="cl-facts">
+                  {contact.website ? (
+                    <>
+                      <dt>{t.website}</dt>
+                      <dd>
+                        <Link href={contact.website}>{contact.website}</Link>
+                      </dd>
+                    </>
+                  ) : null}
+                  {contact.email ? (
+                    <>
+                      <dt>{t.email}</dt>
+                      <dd>
+                        <Link href={`mailto:${contact.email}`}>{contact.email}</Link>
+                      </dd>
+                    </>
+                  ) : null}
+                  {contact.phone ? (
+                    <>
+                      <dt>{t.phone}</dt>
+                      <dd>{contact.phone}</dd>
+                    </>
+                  ) : null}
+                  {contact.address ? (
+                    <>
+                      <dt>{t.address}</dt>
+                      <dd>{contact.address}</dd>
+                    </>
+                  ) : null}
+                  {contact.openingHours ? (
+                    <>
+                      <dt>{t.openingHours}</dt>
+                      <dd>{contact.openingHours}</dd>
+                    </>
+                  ) : null}
+                </dl>
+              </>
+            ) : (
+              <Paragraph>{t.providerNoContact}</Paragraph>
+            )
+          ) : null}
+        </section>
+      ) : null}
+      {model.tasks?.length ? (
+        <section aria-labelledby="taken" class="cl-section">
+          <Heading level={2} id="taken">
+            {t.tasksHeading}
+          </Heading>
+          {model.tasks.map((task) => {
+            const id = (field: string) => `${field}-${task.id}`;
+            const resolutionError = problemFor(model.problems, id("resolution"));
+            const reasonError = problemFor(model.problems, id("reason"));
+            const title = (t as Record<string, string>)[`task_${task.kind}`] ?? task.kind;
+            return (
+              <div class="cl-card cl-section">
+                <Heading level={3}>{title}</Heading>
+                {task.doneAt ? (
+                  <Paragraph>
+                    {format(t.taskDone, {
+                      date: formatDate(task.doneAt, lang),
+                      resolution: (t as Record<string, string>)[`res_${task.resolution}`] ?? "",
+                    })}
+                  </Paragraph>
+                ) : (
+                  <>
+                    <Paragraph>
+                      {format(t.taskDue, { date: formatDate(task.dueAt, lang) })}
+                      {task.overdue ? (
+                        <>
+                          {" "}
+                          <StatusTag>{t.taskOverdue}</StatusTag>
+                        </>
+                      ) : null}
+                    </Paragraph>
+                    <form
+                      method="post"
+                      action={`/werkruimte/taken/${task.id}`}
+                      class="cl-form-stack"
+                      novalidate
+                    >
+                      <CsrfField token={page.csrfToken} />
+                      <input type="hidden" name="version" value={String(model.version)} />
+                      <FormField id={id("resolution")} label={t.taskResolutionLabel} error={resolutionError}>
+                        <Select
+                          id={id("resolution")}
+                          name="resolution"
+                          value={model.form[id("resolution")]}
+                          invalid={Boolean(resolutionError)}
+                          describedBy={describedBy(id("resolution"), false, Boolean(resolutionError))}
+                          options={[
+                            { value: "", label: t.chooseOption },
+                            ...task.resolutions.map((resolution) => ({
+                              value: resolution,
+                              label: (t as Record<string, string>)[`res_${resolution}`] ?? resolution,
+                            })),
+                          ]}
+                        />
+                      </FormField>
+                      {task.reasons.length ? (
+                        <FormField id={id("reason")} label={t.reasonLabel} error={reasonError}>
+                          <Select
+                            id={id("reason")}
+                            name="reason"
+                            value={model.form[id("reason")]}
+                            invalid={Boolean(reasonError)}
+                            describedBy={describedBy(id("reason"), false, Boolean(reasonError))}
+                            options={[
+                              { value: "", label: t.reasonNone },
+                              ...task.reasons.map((reason) => ({
+                                value: reason,
+                                label: label(lang, reason),
+                              })),
+                            ]}
+                          />
+                        </FormField>
+                      ) : null}
+                      <FormField id={id("note")} label={t.taskNoteLabel}>
+                        <Textarea id={id("note")} name="note" value={model.form[id("note")]} rows={2} />
+                      </FormField>
+                      <Button>{t.taskButton}</Button>
+                    </form>
+                  </>
+                )}
+              </div>
+            );
+          })}
+        </section>
+      ) : null}
+    </>
+  );
 };
 
 /** /werkruimte/verwijzingen/{id}: one referral, seen by the advisor and by the provider. */
@@ -101,6 +281,7 @@ export const ReferralPage = ({ page, model }: { page: PageContext; model: Referr
         <dt>{t.referralMessage}</dt>
         <dd>{model.message}</dd>
       </dl>
+      <DeliveryAndTasks page={page} model={model} />
       <section aria-labelledby="status-wijzigen" class="cl-section">
         <Heading level={2} id="status-wijzigen">
           {t.changeStatus}
@@ -151,7 +332,13 @@ export const ReferralPage = ({ page, model }: { page: PageContext; model: Referr
         <ol class="utrecht-ordered-list">
           {model.events.map((event) => (
             <li class="utrecht-ordered-list__item">
-              {formatDate(event.occurredAt, lang)} · {event.actor ?? "–"}: {label(lang, event.toStatus)}
+              {formatDate(event.occurredAt, lang)} ·{" "}
+              {event.viaLink
+                ? linkMessages[lang].viaLink
+                : event.forProvider
+                  ? format(linkMessages[lang].forProvider, { name: event.actor ?? "–" })
+                  : (event.actor ?? "–")}
+              : {event.question ? linkMessages[lang].historyQuestion : label(lang, event.toStatus)}
               {event.reasonCode ? ` (${label(lang, event.reasonCode)})` : ""}
               {event.note ? ` — ${event.note}` : ""}
             </li>

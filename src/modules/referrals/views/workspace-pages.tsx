@@ -2,6 +2,7 @@ import { format, formatDate, formatNumber } from "../../../i18n/index.js";
 import { Cell, Heading, Link, Paragraph, Row, StatusTag, Table } from "../../../web/components.js";
 import type { PageContext } from "../../../web/context.js";
 import { Layout } from "../../../web/layout.js";
+import { linkMessages } from "../referrals.link.messages.js";
 import { label, referralsMessages } from "../referrals.messages.js";
 
 export type QueueRow = {
@@ -11,6 +12,16 @@ export type QueueRow = {
   status: string;
   dueAt: Date;
   assigned: string | null;
+  overdue: boolean;
+};
+/** An open follow-up task on a referral (ADR 0086). */
+export type TaskQueueRow = {
+  id: number;
+  referralId: number;
+  kind: string;
+  companyName: string;
+  instrumentName: string;
+  dueAt: Date;
   overdue: boolean;
 };
 export type InboxRow = {
@@ -37,7 +48,15 @@ export type WorkspaceModel = {
   name: string;
   organisation: string;
   /** `national`: the national queue of a national coordinator (ADR 0081). */
-  queue?: { filter: string; national?: boolean; rows: QueueRow[] };
+  queue?: {
+    filter: string;
+    national?: boolean;
+    rows: QueueRow[];
+    /** The "Taken" filter: open follow-up tasks on referrals (ADR 0086). */
+    tasks?: TaskQueueRow[];
+    /** How many tasks are open, shown on the "Taken" tab. */
+    openTasks?: number;
+  };
   inbox?: InboxRow[];
   figures?: FigureRow[];
   admin?: boolean;
@@ -46,7 +65,7 @@ export type WorkspaceModel = {
   events?: boolean;
 };
 
-const FILTERS = ["nieuw", "mijn", "wachten", "verlopen"] as const;
+const FILTERS = ["nieuw", "mijn", "wachten", "verlopen", "taken"] as const;
 
 /** /werkruimte: the queue for advisors, incoming referrals for providers, figures for coordinators. */
 export const WorkspacePage = ({ page, model }: { page: PageContext; model: WorkspaceModel }) => {
@@ -56,7 +75,9 @@ export const WorkspacePage = ({ page, model }: { page: PageContext; model: Works
     mijn: t.filterMijn,
     wachten: t.filterWachten,
     verlopen: t.filterVerlopen,
+    taken: linkMessages[page.lang].filterTaken,
   };
+  const lt = linkMessages[page.lang];
   return (
     <Layout page={page} title={t.workspaceTitle} current="workspace">
       <Heading level={1}>{t.workspaceTitle}</Heading>
@@ -73,12 +94,43 @@ export const WorkspacePage = ({ page, model }: { page: PageContext; model: Works
                 <li>
                   <Link href={`/werkruimte?filter=${filter}`} current={model.queue?.filter === filter}>
                     {filterLabel[filter]}
+                    {filter === "taken" && model.queue?.openTasks ? ` (${model.queue.openTasks})` : ""}
                   </Link>
                 </li>
               ))}
             </ul>
           </nav>
-          {model.queue.rows.length === 0 ? (
+          {model.queue.tasks ? (
+            model.queue.tasks.length === 0 ? (
+              <Paragraph>{lt.tasksEmpty}</Paragraph>
+            ) : (
+              <Table
+                caption={lt.tasksCaption}
+                headers={[lt.colTask, lt.colCompany, lt.colReferral, lt.colDue]}
+              >
+                {model.queue.tasks.map((task) => (
+                  <Row>
+                    <Cell>
+                      <Link href={`/werkruimte/verwijzingen/${task.referralId}#taken`}>
+                        {(lt as Record<string, string>)[`task_${task.kind}`] ?? task.kind}
+                      </Link>
+                    </Cell>
+                    <Cell>{task.companyName}</Cell>
+                    <Cell>{task.instrumentName}</Cell>
+                    <Cell>
+                      {formatDate(task.dueAt, page.lang)}
+                      {task.overdue ? (
+                        <>
+                          {" "}
+                          <StatusTag>{lt.taskOverdue}</StatusTag>
+                        </>
+                      ) : null}
+                    </Cell>
+                  </Row>
+                ))}
+              </Table>
+            )
+          ) : model.queue.rows.length === 0 ? (
             <Paragraph>{t.emptyQueue}</Paragraph>
           ) : (
             <Table
