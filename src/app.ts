@@ -23,6 +23,7 @@ import {
   catalogueRoutes,
   createCatalogueService,
   createInstrumentLookup,
+  type MatchableInstrument,
 } from "./modules/catalogue/index.js";
 import {
   createKnowledgeRepository,
@@ -34,7 +35,6 @@ import {
   sectorKnowledgePanels,
 } from "./modules/knowledge/index.js";
 import {
-  type CoverageInstrument,
   createJourneyRecorder,
   createMonitoringRepository,
   createMonitoringService,
@@ -67,7 +67,6 @@ import {
   createRouteService,
   createScanResultsRepository,
   loadRouteReferenceData,
-  type MatchableInstrument,
   recordRouteViews,
   routeApi,
   routeRoutes,
@@ -170,7 +169,7 @@ export function monitoringSourcesFor(deps: {
         kind: instrument.kind,
         journeySteps: instrument.journeySteps,
         phases: instrument.phases,
-        coverageLevel: instrument.coverage.level as CoverageInstrument["coverageLevel"],
+        coverageLevel: instrument.coverage.level,
         coverageCodes: instrument.coverage.codes,
         status: instrument.status,
         providerName: instrument.providerName,
@@ -312,8 +311,7 @@ export async function createApp(deps: AppDeps) {
     scanResults: createScanResultsRepository(database.db),
     service: createRouteService({
       reference: routeReference,
-      listMatchableInstruments:
-        listMatchableInstruments ?? (() => catalogue.listForMatching() as Promise<MatchableInstrument[]>),
+      listMatchableInstruments: listMatchableInstruments ?? (() => catalogue.listForMatching()),
       clock,
     }),
     loketFor: regionalLoket,

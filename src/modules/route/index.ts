@@ -8,7 +8,6 @@ export {
 export {
   buildRoute,
   type CompanyLocation,
-  type MatchableInstrument,
   ROUTE_WEIGHTS,
   type RouteProfile,
   type RouteResult,

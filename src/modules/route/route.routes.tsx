@@ -23,6 +23,15 @@ import {
   placeOptionLabel,
   regionsMessages,
 } from "../regions/index.js";
+import {
+  HELP_KINDS,
+  type Help,
+  type OfferableStatus,
+  SIZE_CLASSES,
+  type SizeClass,
+  THEMES,
+  type Theme,
+} from "../vocabulary/index.js";
 import { parseSbi, type RouteReferenceData } from "./route.data.js";
 import type { RouteProfile } from "./route.engine.js";
 import { routeMessages } from "./route.messages.js";
@@ -42,18 +51,7 @@ import {
   storedAnswersSchema,
 } from "./route.schemas.js";
 import { type Places, placesFromGeography, type RouteService, toRouteProfile } from "./route.service.js";
-import {
-  HELP,
-  type Help,
-  MOTIVATIONS,
-  type Motivation,
-  SIZE_CLASSES,
-  type SizeClass,
-  STAGES,
-  type Stage,
-  THEMES,
-  type Theme,
-} from "./route.vocabulary.js";
+import { MOTIVATIONS, type Motivation, STAGES, type Stage } from "./route.vocabulary.js";
 import type { Choice } from "./views/form-controls.js";
 import { HomePage } from "./views/home-page.js";
 import { RoutePage, type RoutePageModel } from "./views/route-page.js";
@@ -289,7 +287,7 @@ export function routeRoutes(deps: RouteRoutesDeps) {
             : question === "thema"
               ? THEMES.map((theme) => ({ value: theme, label: t.themes[theme] }))
               : question === "hulp"
-                ? HELP.map((help) => ({ value: help, label: t.help[help] }))
+                ? HELP_KINDS.map((help) => ({ value: help, label: t.help[help] }))
                 : question === "sector"
                   ? shared.sectorChoices(lang, state.sector)
                   : [];
@@ -644,7 +642,7 @@ export function routeApi(deps: RouteRoutesDeps) {
           url: `/aanbod/${instrument.slug}`,
           score,
           reasons: reasons.map((reason) => describeReason(reason, lang, reference.strategyNames)),
-          status: instrument.status as "open" | "doorlopend" | "verwacht",
+          status: instrument.status as OfferableStatus,
           expected_window: instrument.expected
             ? `${instrument.expected.year}-${String(instrument.expected.month).padStart(2, "0")}`
             : null,

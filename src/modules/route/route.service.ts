@@ -1,21 +1,10 @@
 import { LRUCache } from "lru-cache";
+import type { MatchableInstrument } from "../catalogue/index.js";
 import type { Geography } from "../regions/index.js";
+import { type Help, type SizeClass, sizeClassFor, type Theme } from "../vocabulary/index.js";
 import { parseSbi, type RouteReferenceData } from "./route.data.js";
-import {
-  buildRoute,
-  type CompanyLocation,
-  type MatchableInstrument,
-  type RouteProfile,
-  type RouteResult,
-} from "./route.engine.js";
-import {
-  type Help,
-  type Motivation,
-  type SizeClass,
-  type Stage,
-  sizeClassFor,
-  type Theme,
-} from "./route.vocabulary.js";
+import { buildRoute, type CompanyLocation, type RouteProfile, type RouteResult } from "./route.engine.js";
+import type { Motivation, Stage } from "./route.vocabulary.js";
 
 /** Answers as the API, the scan and the one-click route give them: codes only, nothing personal. */
 export type RouteAnswers = {

@@ -1,4 +1,4 @@
-import { format, formatDate } from "../../../i18n/index.js";
+import { format, formatDate, plural } from "../../../i18n/index.js";
 import {
   Button,
   CsrfField,
@@ -201,7 +201,7 @@ export const ListingsPage = ({
       <Paragraph>{t.listingsIntro}</Paragraph>
       {model.listings.some((listing) => listing.stale) ? (
         <Paragraph>
-          {format(t.staleCount, { count: model.listings.filter((listing) => listing.stale).length })}
+          {plural(page.lang, model.listings.filter((listing) => listing.stale).length, t.staleCount)}
         </Paragraph>
       ) : null}
       {model.listings.map((listing) => {
