@@ -12,6 +12,7 @@ import {
   createAuthService,
   createGuard,
   passwordResetJobs,
+  referralDeliveryFor,
   requestPasswordReset,
   SESSION_COOKIE,
 } from "./modules/auth/index.js";
@@ -64,9 +65,11 @@ import {
   regionsRoutes,
 } from "./modules/regions/index.js";
 import {
+  createCompanyFit,
   createRouteService,
   createScanResultsRepository,
   loadRouteReferenceData,
+  placesFromGeography,
   recordRouteViews,
   routeApi,
   routeRoutes,
@@ -422,7 +425,25 @@ export async function createApp(deps: AppDeps) {
       retentionMonths: env.retentionMonths,
     }),
   );
-  app.route("/", workspaceRoutes({ referrals, instruments, guard, geography, clock }));
+  app.route(
+    "/",
+    workspaceRoutes({
+      referrals,
+      instruments,
+      guard,
+      geography,
+      clock,
+      // The dossier's picker: the public route's engine and instruments for the company (issue 15 item 6).
+      dossierFit: createCompanyFit({
+        service: routeDeps.service,
+        places: placesFromGeography(geography),
+        reference: routeReference,
+        scanResults: routeDeps.scanResults,
+      }),
+      referralDelivery: (providerId) => referralDeliveryFor(db, providerId),
+      sectorName: routeReference.sectorName,
+    }),
+  );
   app.route(
     "/",
     providerEventRoutes({

@@ -93,7 +93,7 @@ export type MatchableInstrument = {
   windowClose: string | null;
   hasEvidence: boolean;
   providerName: string;
-  /** The provider organisation's catalogue id. */
+  /** The provider organisation's catalogue ref_id ("rvo"): auth organisations carry it as provider_id. */
   providerId?: string;
   /** For a verwacht scheme (between two rounds): the month its next round is expected to open. */
   expected?: ExpectedWindow | null;
@@ -135,11 +135,16 @@ export function createCatalogueService(deps: {
   const synonyms = deps.synonyms ?? loadSynonyms();
   const clock = deps.clock ?? (() => new Date());
   // Provider names by organisation id, reused for 30 s: one load at a time, a failed load not kept.
-  const organizationNames = new LRUCache<"all", Map<string, string>>({
+  const organizationNames = new LRUCache<"all", { names: Map<string, string>; refIds: Map<string, string> }>({
     max: 1,
     ttl: ORGANIZATION_NAMES_TTL_MS,
-    fetchMethod: async () =>
-      new Map((await repository.listOrganizations({ includeSynthetic: true })).map((o) => [o.id, o.name])),
+    fetchMethod: async () => {
+      const rows = await repository.listOrganizations({ includeSynthetic: true });
+      return {
+        names: new Map(rows.map((o) => [o.id, o.name])),
+        refIds: new Map(rows.map((o) => [o.id, o.refId])),
+      };
+    },
   });
   let indexed: IndexedCatalogue | undefined;
   let building: { revision: number; day: string; done: Promise<IndexedCatalogue> } | undefined;
@@ -242,7 +247,7 @@ export function createCatalogueService(deps: {
   }
 
   async function providerNames(): Promise<Map<string, string>> {
-    return (await organizationNames.fetch("all")) ?? new Map();
+    return (await organizationNames.fetch("all"))?.names ?? new Map();
   }
 
   function areaKeys(request: SearchRequest): string[] | undefined {
@@ -326,7 +331,9 @@ export function createCatalogueService(deps: {
 
     /** Every curated instrument in the shape the route engine and knowledge module match on. */
     async listForMatching(): Promise<MatchableInstrument[]> {
-      const names = await providerNames();
+      const organizations = await organizationNames.fetch("all");
+      const names = organizations?.names ?? new Map<string, string>();
+      const refIds = organizations?.refIds ?? new Map<string, string>();
       const day = today();
       return (await repository.listInstruments()).map((stored) => {
         const row = current(stored as InstrumentRow);
@@ -349,7 +356,7 @@ export function createCatalogueService(deps: {
           windowClose: row.windowClose,
           hasEvidence: row.evidence !== null,
           providerName: names.get(row.organizationId) ?? "",
-          providerId: row.organizationId,
+          providerId: refIds.get(row.organizationId),
           expected: row.expected ?? null,
           lastVerified: row.lastVerified,
           stale: isStale(row.lastVerified, day),

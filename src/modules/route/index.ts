@@ -1,5 +1,11 @@
 export { matchableInstrumentsFromCuratedFile } from "./curated-instruments.js";
 export {
+  type CompanyFit,
+  type CompanyFitLookup,
+  type CompanyForFit,
+  createCompanyFit,
+} from "./route.company-fit.js";
+export {
   loadRouteReferenceData,
   parseSbi,
   type RouteReferenceData,

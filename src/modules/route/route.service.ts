@@ -101,6 +101,8 @@ export function createRouteService({
         limit,
       });
     },
+    /** The current instruments in the engine's shape (the same short-lived copy the route ranks). */
+    listInstruments: instruments,
     /** Drops the cached instrument list: the catalogue changed in this process (a provider's listing, ADR 0044). */
     invalidate() {
       instrumentList.clear();

@@ -28,7 +28,8 @@ export type ReferralModel = {
   instrumentName: string;
   companyName: string;
   kvkNumber: string;
-  regionCode: string;
+  /** The region's name, not its code. */
+  regionName: string;
   contactName: string;
   contactEmail: string;
   message: string;
@@ -74,7 +75,7 @@ export const ReferralPage = ({ page, model }: { page: PageContext; model: Referr
         {format(t.referralFor, {
           company: model.companyName,
           kvk: model.kvkNumber,
-          region: model.regionCode,
+          region: model.regionName,
         })}
       </Paragraph>
       <Paragraph>
