@@ -203,8 +203,9 @@ export const referralsMessages = defineMessages(
     listingConfirmed: "Dank u. Wij tonen bij dit aanbod dat het vandaag is gecontroleerd.",
     staleCount: {
       one: "{count} van uw aanbod is langer dan 12 maanden niet bijgewerkt. Klopt het nog? Klik dan op 'Nog actueel'.",
+      // "Aanbod" is a collective noun: the verb stays singular.
       other:
-        "{count} van uw aanbod zijn langer dan 12 maanden niet bijgewerkt. Kloppen ze nog? Klik dan op 'Nog actueel'.",
+        "{count} van uw aanbod is langer dan 12 maanden niet bijgewerkt. Klopt het nog? Klik dan op 'Nog actueel'.",
     },
     staleListing: "Niet bijgewerkt sinds {date}. Klopt alles nog? Dan hoeft u niets te wijzigen.",
     confirmCurrent: "Nog actueel",
