@@ -94,6 +94,15 @@ describe("regional loket journey in Chromium", () => {
       );
       expect(await page.textContent("#refId")).toContain("buiten de regio");
       await expectNoAxeViolations(page);
+      // Long instrument names and delivery routes in the picker still reflow at 320 CSS px (WCAG 1.4.10).
+      const viewport = page.viewportSize();
+      await page.setViewportSize({ width: 320, height: 640 });
+      const { scrollWidth, innerWidth } = await page.evaluate(() => ({
+        scrollWidth: document.documentElement.scrollWidth,
+        innerWidth: window.innerWidth,
+      }));
+      expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
+      if (viewport) await page.setViewportSize(viewport);
       await page.selectOption("#refId", "rvo-mia-vamil-circulair");
       await page.fill("#message", "Investering in een machine voor hergebruik van restmetaal.");
       await Promise.all([
