@@ -12,7 +12,7 @@ import {
   createAuthService,
   createGuard,
   passwordResetJobs,
-  referralDeliveryFor,
+  referralDeliveriesFor,
   requestPasswordReset,
   SESSION_COOKIE,
 } from "./modules/auth/index.js";
@@ -440,7 +440,7 @@ export async function createApp(deps: AppDeps) {
         reference: routeReference,
         scanResults: routeDeps.scanResults,
       }),
-      referralDelivery: (providerId) => referralDeliveryFor(db, providerId),
+      referralDeliveries: (providerIds) => referralDeliveriesFor(db, providerIds),
       sectorName: routeReference.sectorName,
     }),
   );

@@ -1,4 +1,4 @@
-export { type ReferralDelivery, referralDeliveryFor } from "./auth.delivery.js";
+export { type ReferralDelivery, referralDeliveriesFor, referralDeliveryFor } from "./auth.delivery.js";
 export { type NameDirectory, namesFor } from "./auth.directory.js";
 export { createGuard, type Guard, SESSION_COOKIE } from "./auth.guard.js";
 export {

@@ -33,8 +33,10 @@ export type WorkspaceRouteDeps = {
   geography: Geography;
   /** The instruments that fit a dossier's company and the route's ranking for it (route module, via app.ts). */
   dossierFit: DossierFitLookup;
-  /** How a referral reaches a provider: its accounts, its referral address, or the adviser's warm handover. */
-  referralDelivery: (providerId: string) => Promise<{ route: DeliveryRoute }>;
+  /** How referrals reach these providers: their accounts, their referral address, or the adviser's warm handover. */
+  referralDeliveries: (
+    providerIds: readonly string[],
+  ) => Promise<ReadonlyMap<string, { route: DeliveryRoute }>>;
   /** The name of an SBI section or division in the language ("C" → "Industrie"). */
   sectorName: (code: string, lang: Lang) => string | undefined;
   /** Today's date for "niet bijgewerkt" (stale listings); tests inject their own. */
@@ -58,7 +60,7 @@ const formValues = async (c: AppContext) =>
 
 /** /werkruimte/…: queue, dossiers, referrals, measures, listings and the outbox; every route calls the guard. */
 export function workspaceRoutes(deps: WorkspaceRouteDeps) {
-  const { referrals, guard, instruments, geography, dossierFit, referralDelivery, sectorName } = deps;
+  const { referrals, guard, instruments, geography, dossierFit, referralDeliveries, sectorName } = deps;
   const clock = deps.clock ?? (() => new Date());
   const actor = guard.actorOf;
   /** Regions in words on every workspace page: "Twente", not "ES04". */
@@ -106,14 +108,7 @@ export function workspaceRoutes(deps: WorkspaceRouteDeps) {
       sbiSection: record.sbiSection,
       scanResultId: record.scanResultId,
     });
-    const providers = [...new Set(fit.instruments.map((instrument) => instrument.providerId ?? ""))];
-    const routes = new Map(
-      await Promise.all(
-        providers.map(
-          async (providerId) => [providerId, (await referralDelivery(providerId)).route] as const,
-        ),
-      ),
-    );
+    const routes = await referralDeliveries(fit.instruments.map((instrument) => instrument.providerId ?? ""));
     const picker = buildReferralPicker({
       instruments: fit.instruments,
       company: {
@@ -123,7 +118,7 @@ export function workspaceRoutes(deps: WorkspaceRouteDeps) {
         sizeClass: fit.sizeClass,
       },
       ranked: fit.ranked,
-      delivery: (providerId) => routes.get(providerId) ?? "warme_overdracht",
+      delivery: (providerId) => routes.get(providerId)?.route ?? "warme_overdracht",
       lang,
     });
     const chosen = options.form?.refId ?? "";
