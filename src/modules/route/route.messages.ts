@@ -36,8 +36,12 @@ export const routeMessages = defineMessages(
       nextStepHeading: "Uw volgende stap: {step}",
       strategiesHeading: "Wat circulair werken in uw sector vaak betekent",
       recommendationsHeading: "Ondersteuning die bij u past",
-      recommendationsIntro:
-        "De beste {count} van {eligible} regelingen en diensten die nu open staan en beschikbaar zijn waar u gevestigd bent.",
+      // {count}: the schemes that fit; {shown}: how many of them the page lists.
+      recommendationsIntro: {
+        one: "De beste {shown} van {count} regeling of dienst die nu open staat en beschikbaar is waar u gevestigd bent.",
+        other:
+          "De beste {shown} van {count} regelingen en diensten die nu open staan en beschikbaar zijn waar u gevestigd bent.",
+      },
       noRecommendations:
         "We vinden nu geen open ondersteuning die bij u past. Neem contact op met het loket: zij kijken met u mee.",
       whyHeading: "Waarom dit past",
@@ -185,8 +189,11 @@ export const routeMessages = defineMessages(
       nextStepHeading: "Your next step: {step}",
       strategiesHeading: "What circular business often means in your sector",
       recommendationsHeading: "Support that suits you",
-      recommendationsIntro:
-        "The best {count} of {eligible} schemes and services that are open now and available where you are based.",
+      recommendationsIntro: {
+        one: "The best {shown} of {count} scheme or service that is open now and available where you are based.",
+        other:
+          "The best {shown} of {count} schemes and services that are open now and available where you are based.",
+      },
       noRecommendations:
         "We cannot find open support that suits you right now. Contact the support desk: they will look into it with you.",
       whyHeading: "Why this fits",
