@@ -231,8 +231,12 @@ export const DossierPage = ({ page, model }: { page: PageContext; model: Dossier
         <Heading level={3}>{t.referTo}</Heading>
         {picker.outside ? (
           <>
-            <div class="cl-conflict" role="note">
-              <Paragraph>{d.outsideWarning}</Paragraph>
+            <div class="utrecht-alert utrecht-alert--warning" role="note">
+              <div class="utrecht-alert__content">
+                <div class="utrecht-alert__message">
+                  <Paragraph>{d.outsideWarning}</Paragraph>
+                </div>
+              </div>
             </div>
             <Paragraph>
               <Link href={picker.hideOutsideHref}>{d.hideOutside}</Link>
