@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildReferralPicker, type PickerInstrument } from "./referrals.picker.js";
+import { buildReferralPicker, type PickerCompany, type PickerInstrument } from "./referrals.picker.js";
 
 const instrument = (refId: string, overrides: Partial<PickerInstrument> = {}): PickerInstrument => ({
   refId,
@@ -12,7 +12,12 @@ const instrument = (refId: string, overrides: Partial<PickerInstrument> = {}): P
   ...overrides,
 });
 
-const enschede = { regionCode: "ES04", provinceCodes: ["PV23"], municipalityCode: "GM0153", sizeClass: null };
+const enschede: PickerCompany = {
+  regionCode: "ES04",
+  provinceCodes: ["PV23"],
+  municipalityCode: "GM0153",
+  sizeClass: null,
+};
 
 describe("the referral picker", () => {
   const build = (instruments: PickerInstrument[], ranked: string[] = [], company = enschede) =>
