@@ -14,7 +14,9 @@ type RecordedAction =
   | "event.create"
   | "retention.anonymise";
 
-const ACTIONS: Record<RecordedAction, { nl: string; en: string }> = {
+// Words for actions that other branches add (administration at /beheer) may stand here before their code does.
+const ACTIONS: Record<RecordedAction, { nl: string; en: string }> &
+  Record<string, { nl: string; en: string }> = {
   "workspace.enter": { nl: "werkruimte openen", en: "open the workspace" },
   "outbox.view": { nl: "verstuurde e-mail bekijken", en: "view sent e-mail" },
   "outbox.view_all": { nl: "alle verstuurde e-mail bekijken", en: "view all sent e-mail" },
@@ -52,6 +54,16 @@ const ACTIONS: Record<RecordedAction, { nl: string; en: string }> = {
   "subject.export": { nl: "gegevens van een persoon gedownload", en: "a person's data downloaded" },
   "subject.erase": { nl: "gegevens van een persoon gewist", en: "a person's data erased" },
   "audit.read": { nl: "auditlog gelezen", en: "audit log read" },
+  "admin.enter": { nl: "beheer geopend", en: "administration opened" },
+  "organisation.manage": { nl: "organisaties beheren", en: "manage organisations" },
+  "organisation.create": { nl: "organisatie toegevoegd", en: "organisation added" },
+  "organisation.update": { nl: "organisatie gewijzigd", en: "organisation changed" },
+  "user.manage": { nl: "gebruikers beheren", en: "manage users" },
+  "invitation.create": { nl: "uitnodiging verstuurd", en: "invitation sent" },
+  "invitation.resend": { nl: "uitnodiging opnieuw verstuurd", en: "invitation sent again" },
+  "invitation.withdraw": { nl: "uitnodiging ingetrokken", en: "invitation withdrawn" },
+  "invitation.open": { nl: "uitnodiging geopend", en: "invitation opened" },
+  "invitation.accept": { nl: "uitnodiging aangenomen", en: "invitation accepted" },
   "retention.anonymise": {
     nl: "dossier na de bewaartermijn geanonimiseerd",
     en: "dossier anonymised after retention",
@@ -69,6 +81,9 @@ export const auditWords = defineMessages(
       goal_area: "doelen van gebied {id}",
       subject: "een persoon",
       route: "pagina {id}",
+      organisation: "organisatie {id}",
+      user: "gebruiker {id}",
+      invitation: "uitnodiging {id}",
     },
     role: {
       adviseur: "adviseur",
@@ -89,6 +104,9 @@ export const auditWords = defineMessages(
       goal_area: "goals of area {id}",
       subject: "a person",
       route: "page {id}",
+      organisation: "organisation {id}",
+      user: "user {id}",
+      invitation: "invitation {id}",
     },
     role: {
       adviseur: "adviser",

@@ -1,7 +1,8 @@
 import { expect, it } from "vitest";
 import { describeEachDatabase } from "../../../tests/support/database.js";
 import { seedDemoData } from "../../db/seed.js";
-import { referralDeliveriesFor, referralDeliveryFor } from "./auth.delivery.js";
+import { referralDeliveryFor } from "./auth.delivery.js";
+import { referralDeliveriesFor } from "./auth.delivery-batch.js";
 import { organisations } from "./auth.tables.js";
 
 describeEachDatabase("delivery routes of many providers at once", (database) => {

@@ -1,4 +1,5 @@
-export { type ReferralDelivery, referralDeliveriesFor, referralDeliveryFor } from "./auth.delivery.js";
+export { type ReferralDelivery, referralDeliveryFor } from "./auth.delivery.js";
+export { referralDeliveriesFor } from "./auth.delivery-batch.js";
 export { type NameDirectory, namesFor } from "./auth.directory.js";
 export { createGuard, type Guard, SESSION_COOKIE } from "./auth.guard.js";
 export {

@@ -37,13 +37,20 @@ describeEachDatabase(
     beforeAll(async () => {
       await seedDemoData(database().db, "demo-wachtwoord");
       // One provider that takes referrals by e-mail only; Kiemt (Circles Oost-Nederland) has neither account nor address.
-      await database().db.insert(organisations).values({
-        id: "provider-provincie-overijssel",
-        kind: "provider",
-        name: "Provincie Overijssel",
-        providerId: "provincie-overijssel",
-        referralEmail: "verwijzingen@overijssel.example",
-      });
+      await database()
+        .db.insert(organisations)
+        .values({
+          id: "provider-provincie-overijssel",
+          kind: "provider",
+          name: "Provincie Overijssel",
+          providerId: "provincie-overijssel",
+          referralEmail: "verwijzingen@overijssel.example",
+        })
+        // Installations that make every catalogue provider an organisation already have this one (ADR 0084).
+        .onConflictDoUpdate({
+          target: organisations.id,
+          set: { referralEmail: "verwijzingen@overijssel.example" },
+        });
       app = await createTestApp(database(), {}, { clock: () => now });
       await submitIntake(app, {
         companyName: "Draaierij Twente BV",
