@@ -11,6 +11,7 @@ import { loadavg } from "node:os";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import { loadTestSettings } from "../src/config/env.js";
+import { PHASES } from "../src/modules/vocabulary/index.js";
 import {
   cpuSeconds,
   createScratchDatabase,
@@ -40,7 +41,6 @@ const SEARCH_WORDS = [
   "advies",
   "kunststof",
 ];
-const PHASES = ["starter", "peloton", "koploper"];
 /** Municipalities in every province and sector sections/divisions: a route page is per company profile. */
 const ROUTE_PLACES = [
   "GM0153",

@@ -12,12 +12,15 @@ import { loadEnv, loadTestSettings } from "../src/config/env.js";
 import { openDatabase } from "../src/db/client.js";
 import { migrateDatabase } from "../src/db/migrate.js";
 import { seedReferenceData } from "../src/db/seed.js";
+import type { MatchableInstrument } from "../src/modules/catalogue/index.js";
+import { buildRoute, loadRouteReferenceData, type RouteProfile } from "../src/modules/route/index.js";
 import {
-  buildRoute,
-  loadRouteReferenceData,
-  type MatchableInstrument,
-  type RouteProfile,
-} from "../src/modules/route/index.js";
+  JOURNEY_STEPS,
+  PHASES,
+  R_STRATEGIES,
+  SIZE_CLASSES,
+  THEMES,
+} from "../src/modules/vocabulary/index.js";
 import { createScratchDatabase } from "../src/ops/service-process.js";
 import { visitorAddress } from "./support/visitors.js";
 
@@ -53,30 +56,9 @@ const KINDS = [
   "procurement",
   "programme",
 ];
-const STEPS = [
-  "informeren",
-  "inspireren",
-  "kansen_identificeren",
-  "invoering",
-  "verankering",
-  "ketensamenwerking",
-];
-const PHASES = ["starter", "peloton", "koploper"];
-const THEMES = [
-  "inkoop",
-  "productontwerp",
-  "productieproces",
-  "levensduur",
-  "hergebruik",
-  "recycling",
-  "ketensamenwerking",
-  "verdienmodel",
-];
-const STRATEGIES = ["R0", "R1", "R2", "R3", "R4", "R5", "R6", "R7", "R8", "R9"];
 const SECTIONS = "ABCDEFGHIJKLMNOPQRS".split("");
 const PROVINCES = Array.from({ length: 12 }, (_, index) => `PV${20 + index}`);
 const REGIONS = Array.from({ length: 30 }, (_, index) => `ES${String(index + 1).padStart(2, "0")}`);
-const SIZES = ["micro", "klein", "middel", "groot"];
 
 /** 10k synthetic instruments in the engine's shape. */
 function syntheticInstruments(): MatchableInstrument[] {
@@ -96,13 +78,13 @@ function syntheticInstruments(): MatchableInstrument[] {
       slug: `synthetisch-${index}`,
       name: { nl: `Synthetisch instrument ${index}`, en: `Synthetic instrument ${index}` },
       kind: pick(KINDS),
-      journeySteps: some(STEPS, 3),
+      journeySteps: some(JOURNEY_STEPS, 3),
       phases: some(PHASES, 3),
       themes: some(THEMES, 3),
-      rStrategies: random() < 0.5 ? some(STRATEGIES, 4) : [],
+      rStrategies: random() < 0.5 ? some(R_STRATEGIES, 4) : [],
       sbiSections: random() < 0.2 ? some(SECTIONS, 3) : [],
       coverage,
-      sizeClasses: random() < 0.7 ? SIZES : some(SIZES, 3),
+      sizeClasses: random() < 0.7 ? [...SIZE_CLASSES] : some(SIZE_CLASSES, 3),
       status: pick(["open", "doorlopend", "doorlopend", "gesloten", "historisch"]),
       windowClose: random() < 0.3 ? `202${Math.floor(random() * 9)}-06-30` : null,
       hasEvidence: random() < 0.4,

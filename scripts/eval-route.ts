@@ -3,12 +3,12 @@
  * prints hit rate @5 (two ways) and the number of forbidden instruments that reached the top 5.
  */
 import { readDataCsv, readDataJson } from "../src/db/data-files.js";
+import type { MatchableInstrument } from "../src/modules/catalogue/index.js";
 import {
   amsterdamDate,
   buildRoute,
   type CompanyLocation,
   loadRouteReferenceData,
-  type MatchableInstrument,
   matchableInstrumentsFromCuratedFile,
   type Places,
   type RouteAnswers,

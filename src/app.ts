@@ -13,6 +13,7 @@ import {
   createGuard,
   createInvitations,
   passwordResetJobs,
+  referralDeliveriesFor,
   requestPasswordReset,
   SESSION_COOKIE,
 } from "./modules/auth/index.js";
@@ -24,6 +25,7 @@ import {
   catalogueRoutes,
   createCatalogueService,
   createInstrumentLookup,
+  type MatchableInstrument,
 } from "./modules/catalogue/index.js";
 import {
   createKnowledgeRepository,
@@ -35,7 +37,6 @@ import {
   sectorKnowledgePanels,
 } from "./modules/knowledge/index.js";
 import {
-  type CoverageInstrument,
   createJourneyRecorder,
   createMonitoringRepository,
   createMonitoringService,
@@ -67,10 +68,11 @@ import {
   regionsRoutes,
 } from "./modules/regions/index.js";
 import {
+  createCompanyFit,
   createRouteService,
   createScanResultsRepository,
   loadRouteReferenceData,
-  type MatchableInstrument,
+  placesFromGeography,
   recordRouteViews,
   routeApi,
   routeRoutes,
@@ -173,7 +175,7 @@ export function monitoringSourcesFor(deps: {
         kind: instrument.kind,
         journeySteps: instrument.journeySteps,
         phases: instrument.phases,
-        coverageLevel: instrument.coverage.level as CoverageInstrument["coverageLevel"],
+        coverageLevel: instrument.coverage.level,
         coverageCodes: instrument.coverage.codes,
         status: instrument.status,
         providerName: instrument.providerName,
@@ -323,8 +325,7 @@ export async function createApp(deps: AppDeps) {
     scanResults: createScanResultsRepository(database.db),
     service: createRouteService({
       reference: routeReference,
-      listMatchableInstruments:
-        listMatchableInstruments ?? (() => catalogue.listForMatching() as Promise<MatchableInstrument[]>),
+      listMatchableInstruments: listMatchableInstruments ?? (() => catalogue.listForMatching()),
       clock,
     }),
     loketFor: regionalLoket,
@@ -445,7 +446,25 @@ export async function createApp(deps: AppDeps) {
       retentionMonths: env.retentionMonths,
     }),
   );
-  app.route("/", workspaceRoutes({ referrals, instruments, guard, geography, clock }));
+  app.route(
+    "/",
+    workspaceRoutes({
+      referrals,
+      instruments,
+      guard,
+      geography,
+      clock,
+      // The dossier's picker: the public route's engine and instruments for the company (issue 15 item 6).
+      dossierFit: createCompanyFit({
+        service: routeDeps.service,
+        places: placesFromGeography(geography),
+        reference: routeReference,
+        scanResults: routeDeps.scanResults,
+      }),
+      referralDeliveries: (providerIds) => referralDeliveriesFor(db, providerIds),
+      sectorName: routeReference.sectorName,
+    }),
+  );
   // The provider's single-purpose referral link: the token is the capability, no account (ADR 0086).
   app.route("/", linkRoutes({ referrals, guard, geography }));
   app.route(

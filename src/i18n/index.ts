@@ -34,6 +34,29 @@ export function format(template: string, values: Record<string, string | number>
   );
 }
 
+/** The two forms of a counted text, each with a `{count}` placeholder: "{count} gemeente" and "{count} gemeenten". */
+export type PluralForms = { one: string; other: string };
+
+const pluralRules: Record<Lang, Intl.PluralRules> = {
+  nl: new Intl.PluralRules("nl-NL"),
+  en: new Intl.PluralRules("en-GB"),
+};
+
+/**
+ * A counted text in the right form for the number, chosen by the language's plural rules (Intl.PluralRules), with
+ * `{count}` filled in as a formatted number: plural("nl", 1, forms) → "1 gemeente", plural("nl", 2, forms) →
+ * "2 gemeenten". Other placeholders are filled from `values`. Dutch and English know only "one" and "other".
+ */
+export function plural(
+  lang: Lang,
+  count: number,
+  forms: PluralForms,
+  values: Record<string, string | number> = {},
+): string {
+  const form = pluralRules[lang].select(count) === "one" ? forms.one : forms.other;
+  return format(form, { ...values, count: formatNumber(count, lang) });
+}
+
 /** A text in both languages, as stored in the database and the curated data. */
 export type Localised = { nl: string; en: string };
 

@@ -222,6 +222,7 @@ export const Select = ({
   name,
   value,
   options,
+  groups,
   invalid,
   describedBy,
 }: {
@@ -229,6 +230,8 @@ export const Select = ({
   name: string;
   value?: string;
   options: { value: string; label: string }[];
+  /** Further options in labelled groups (optgroup), after the plain ones. */
+  groups?: { label: string; options: { value: string; label: string }[] }[];
   invalid?: boolean;
   describedBy?: string;
 }) => (
@@ -244,6 +247,17 @@ export const Select = ({
         {option.label}
       </option>
     ))}
+    {(groups ?? [])
+      .filter((group) => group.options.length > 0)
+      .map((group) => (
+        <optgroup label={group.label}>
+          {group.options.map((option) => (
+            <option value={option.value} selected={option.value === value}>
+              {option.label}
+            </option>
+          ))}
+        </optgroup>
+      ))}
   </select>
 );
 

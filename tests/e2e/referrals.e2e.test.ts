@@ -78,6 +78,31 @@ describe("regional loket journey in Chromium", () => {
       dossierPath = new URL(page.url()).pathname;
       expect(dossierPath).toMatch(/^\/werkruimte\/dossiers\/\d+$/);
       await page.click(`form[action="${dossierPath}/oppakken"] button`);
+      // The dossier speaks words: region and sector by name, and the picker says how each referral travels.
+      const profile = await page.textContent("#bedrijf + dl");
+      expect(profile).toContain("Twente");
+      expect(profile).not.toContain("ES04");
+      expect(await page.textContent("#refId")).toContain("via het account van de aanbieder");
+      await expectNoAxeViolations(page);
+      // Support outside the region only on request, with a warning; no JavaScript needed (a plain link).
+      await Promise.all([
+        page.waitForURL((url) => url.searchParams.get("buiten_regio") === "1"),
+        page.click("text=Toon ook aanbod buiten de regio"),
+      ]);
+      expect(await page.textContent("main")).toContain(
+        "Let op: de lijst toont nu ook aanbod buiten de regio",
+      );
+      expect(await page.textContent("#refId")).toContain("buiten de regio");
+      await expectNoAxeViolations(page);
+      // Long instrument names and delivery routes in the picker still reflow at 320 CSS px (WCAG 1.4.10).
+      const viewport = page.viewportSize();
+      await page.setViewportSize({ width: 320, height: 640 });
+      const { scrollWidth, innerWidth } = await page.evaluate(() => ({
+        scrollWidth: document.documentElement.scrollWidth,
+        innerWidth: window.innerWidth,
+      }));
+      expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
+      if (viewport) await page.setViewportSize(viewport);
       await page.selectOption("#refId", "rvo-mia-vamil-circulair");
       await page.fill("#message", "Investering in een machine voor hergebruik van restmetaal.");
       await Promise.all([

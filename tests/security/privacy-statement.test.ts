@@ -88,7 +88,15 @@ describeEachDatabase("who sees what: the privacy statement and the provider's vi
     const response = await provider.session.get(referralPath);
     expect(response.status).toBe(200);
     const html = await response.text();
-    for (const shown of [PERSON.companyName, PERSON.kvk, "ES04", PERSON.contactName, PERSON.email, MESSAGE])
+    // The region by name (issue 15 item 6), not its code.
+    for (const shown of [
+      PERSON.companyName,
+      PERSON.kvk,
+      "regio Twente",
+      PERSON.contactName,
+      PERSON.email,
+      MESSAGE,
+    ])
       expect(html).toContain(shown);
     for (const hidden of [PERSON.phone, PERSON.phone.replaceAll(" ", ""), PERSON.question, NOTE])
       expect(html).not.toContain(hidden);

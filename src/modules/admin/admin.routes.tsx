@@ -4,8 +4,9 @@ import type { Database } from "../../db/client.js";
 import type { AppEnv } from "../../web/context.js";
 import { pageContext, renderPage } from "../../web/render.js";
 import type { AuditLog } from "../audit/index.js";
-import type { Guard } from "../auth/index.js";
+import { type Guard, namesFor } from "../auth/index.js";
 import type { PrivacyService } from "../privacy/index.js";
+import { actionWords, actorWords, organisationIdsOf, subjectWords } from "./admin.audit-words.js";
 import { adminMessages } from "./admin.messages.js";
 import { AuditPage, SubjectsPage } from "./views/admin-pages.js";
 
@@ -65,6 +66,12 @@ export function adminRoutes({ privacy, audit, db, guard }: AdminRouteDeps) {
     .get("/beheer/audit", async (c) => {
       await guard.authorize(c, "audit.read");
       const rows = await audit.latest(db, { limit: 100 });
+      const lang = c.get("lang");
+      // Actors by name, actions and subjects in words (issue 15 item 6); the log itself keeps ids and codes.
+      const names = await namesFor(db, {
+        userIds: rows.flatMap((row) => (row.actorUserId === null ? [] : [row.actorUserId])),
+        organisationIds: organisationIdsOf(rows.map((row) => row.actorLabel)),
+      });
       c.header("Cache-Control", "no-store");
       return renderPage(
         c,
@@ -73,9 +80,9 @@ export function adminRoutes({ privacy, audit, db, guard }: AdminRouteDeps) {
           model={{
             rows: rows.map((row) => ({
               when: row.occurredAt.toISOString().slice(0, 19).replace("T", " "),
-              who: row.actorLabel,
-              action: row.action,
-              subject: `${row.subjectType}${row.subjectId ? ` ${row.subjectId}` : ""}`,
+              who: actorWords(row, names, lang),
+              action: actionWords(row.action, lang),
+              subject: subjectWords(row.subjectType, row.subjectId, lang),
               outcome: row.outcome,
               from: row.clientKey ?? "–",
             })),

@@ -43,3 +43,29 @@ export async function referralDeliveries(db: Database): Promise<Map<string, Refe
   const rows = await deliveryFacts(db, sql`true`);
   return new Map(rows.map((row) => [row.id, decide(row)]));
 }
+
+/**
+ * The delivery route of many catalogue providers at once, by provider id (the dossier's picker names one per
+ * instrument). Same query and rule as `referralDeliveryFor`; a provider without an organisation gets a warm handover.
+ */
+export async function referralDeliveriesFor(
+  db: Database,
+  providerIds: readonly string[],
+): Promise<Map<string, ReferralDelivery>> {
+  const wanted = [...new Set(providerIds)].filter(Boolean);
+  const found = new Map<string, ReferralDelivery>();
+  if (wanted.length) {
+    const rows = await deliveryFacts(
+      db,
+      sql`o.provider_id in (${sql.join(
+        wanted.map((id) => sql`${id}`),
+        sql`, `,
+      )})`,
+    );
+    // Rows come demo-last, so the first row per provider is the one referralDeliveryFor would pick.
+    for (const row of rows) if (!found.has(row.provider_id)) found.set(row.provider_id, decide(row));
+  }
+  for (const id of wanted)
+    if (!found.has(id)) found.set(id, { route: "warme_overdracht", organisationId: null });
+  return found;
+}

@@ -1,4 +1,10 @@
-export { type ReferralDelivery, referralDeliveries, referralDeliveryFor } from "./auth.delivery.js";
+export {
+  type ReferralDelivery,
+  referralDeliveries,
+  referralDeliveriesFor,
+  referralDeliveryFor,
+} from "./auth.delivery.js";
+export { type NameDirectory, namesFor } from "./auth.directory.js";
 export { createGuard, type Guard, SESSION_COOKIE } from "./auth.guard.js";
 export {
   createInvitations,

@@ -1,20 +1,20 @@
 import { type Lang, pick } from "../../i18n/index.js";
 import type { AbsoluteUrl } from "../../web/links.js";
-import type { InstrumentRow, OrganizationRow } from "./catalogue.repository.js";
-import type { InstrumentRecord, OrganizationRecord } from "./catalogue.schemas.js";
-import { HSDS_STATUS, type Status } from "./catalogue.status.js";
 import {
   COVERAGE_LEVELS,
   JOURNEY_STEPS,
   KINDS,
-  LABELS,
   PHASES,
   R_STRATEGIES,
   SIZE_CLASSES,
   STATUSES,
+  type Status,
   THEMES,
-  uuidFor,
-} from "./catalogue.vocabulary.js";
+} from "../vocabulary/index.js";
+import type { InstrumentRow, OrganizationRow } from "./catalogue.repository.js";
+import type { InstrumentRecord, OrganizationRecord } from "./catalogue.schemas.js";
+import { HSDS_STATUS } from "./catalogue.status.js";
+import { LABELS, uuidFor } from "./catalogue.vocabulary.js";
 
 /**
  * Presenters from rows to Open Referral HSDS 3.0 objects plus our documented profile fields (docs/api-profile.md).

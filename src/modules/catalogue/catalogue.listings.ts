@@ -1,8 +1,8 @@
 import { and, asc, eq, inArray, type SQL } from "drizzle-orm";
 import type { Database } from "../../db/client.js";
 import type { Localised } from "../../i18n/index.js";
+import type { STATUSES } from "../vocabulary/index.js";
 import { catalogueInstruments, catalogueOrganizations } from "./catalogue.tables.js";
-import type { STATUSES } from "./catalogue.vocabulary.js";
 
 /** An instrument as other modules see it: its ref_id, its provider's ref_id and the listing fields. */
 export type CatalogueInstrumentRef = {

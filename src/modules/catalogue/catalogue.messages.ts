@@ -27,10 +27,11 @@ export const catalogueMessages = defineMessages(
       coverage: "Bereik",
     },
     resultsTitle: "Resultaten",
-    resultCount: "{count} instrumenten gevonden",
-    resultCountOne: "1 instrument gevonden",
-    resultCountFor: "{count} instrumenten gevonden voor “{q}”",
-    resultCountForOne: "1 instrument gevonden voor “{q}”",
+    resultCount: { one: "{count} instrument gevonden", other: "{count} instrumenten gevonden" },
+    resultCountFor: {
+      one: "{count} instrument gevonden voor “{q}”",
+      other: "{count} instrumenten gevonden voor “{q}”",
+    },
     inMunicipality: "Beschikbaar in {name}.",
     relaxedNote:
       "Er waren weinig instrumenten met al uw zoekwoorden. Daarom ziet u ook instrumenten met een deel van de woorden. De beste staan bovenaan.",
@@ -121,10 +122,11 @@ export const catalogueMessages = defineMessages(
       coverage: "Coverage",
     },
     resultsTitle: "Results",
-    resultCount: "{count} instruments found",
-    resultCountOne: "1 instrument found",
-    resultCountFor: "{count} instruments found for “{q}”",
-    resultCountForOne: "1 instrument found for “{q}”",
+    resultCount: { one: "{count} instrument found", other: "{count} instruments found" },
+    resultCountFor: {
+      one: "{count} instrument found for “{q}”",
+      other: "{count} instruments found for “{q}”",
+    },
     inMunicipality: "Available in {name}.",
     relaxedNote:
       "Few instruments contained all your search words, so you also see instruments with some of them. The best matches come first.",

@@ -2,10 +2,11 @@ import { asc, eq, getTableColumns, inArray, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.js";
 import { queryRows } from "../../db/client.js";
 import type { Lang } from "../../i18n/index.js";
+import { STATUS_SORT_ORDER } from "../vocabulary/index.js";
 import type { IndexRow } from "./catalogue.search-index.js";
 import type { ExpectedWindow } from "./catalogue.status.js";
 import { catalogueInstruments, catalogueOrganizations } from "./catalogue.tables.js";
-import { type FacetKey, STATUS_SORT_ORDER } from "./catalogue.vocabulary.js";
+import type { FacetKey } from "./catalogue.vocabulary.js";
 
 // The search vectors stay in the database: only the search index reads them, as text (loadIndexRows).
 const {

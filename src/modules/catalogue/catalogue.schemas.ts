@@ -1,17 +1,15 @@
 import { z } from "zod";
 import {
-  ALLOCATIONS,
   COVERAGE_LEVELS,
   JOURNEY_STEPS,
   KINDS,
   PHASES,
   R_STRATEGIES,
-  SBI_SECTIONS,
   SIZE_CLASSES,
   STATUSES,
-  sbiSectionOfDivision,
   THEMES,
-} from "./catalogue.vocabulary.js";
+} from "../vocabulary/index.js";
+import { ALLOCATIONS, SBI_SECTIONS, sbiSectionOfDivision } from "./catalogue.vocabulary.js";
 
 /**
  * The exchange format of the catalogue: one record per instrument as in data/catalogue/instruments.json, one per

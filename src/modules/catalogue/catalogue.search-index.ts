@@ -1,10 +1,11 @@
 import type { Lang } from "../../i18n/index.js";
+import { STATUS_SORT_ORDER } from "../vocabulary/index.js";
 import { lowerBound } from "./catalogue.query.js";
 import type { FacetCount, InstrumentSummary, SearchFilters, SortOrder } from "./catalogue.repository.js";
 import { isStale, type PastWindow, type Recurrence } from "./catalogue.status.js";
 import { normaliseText } from "./catalogue.text.js";
 import { lexemeRankShare, parseTsvector, type QueryNode, queryOperands } from "./catalogue.tsquery.js";
-import { type FacetKey, STATUS_SORT_ORDER } from "./catalogue.vocabulary.js";
+import type { FacetKey } from "./catalogue.vocabulary.js";
 
 /**
  * The catalogue's search index in memory (ADR 0067), pure and without I/O. PostgreSQL computes the search vectors

@@ -1,7 +1,8 @@
 import { LRUCache } from "lru-cache";
 import type { Database } from "../../db/client.js";
-import type { Lang } from "../../i18n/index.js";
+import type { Lang, Localised } from "../../i18n/index.js";
 import type { Geography } from "../regions/index.js";
+import type { CoverageLevel } from "../vocabulary/index.js";
 import { type ImportInput, type ImportReport, importCatalogue } from "./catalogue.import.js";
 import {
   createVocabulary,
@@ -62,33 +63,46 @@ export type SearchResult = {
   perPage: number;
 };
 
-/** What other modules need to match and rank instruments (route engine, knowledge). */
+/**
+ * An instrument as other modules match and rank it (the route engine, the monitor, the dossier's picker): the one
+ * shape, written here by the catalogue that owns instruments. Fields a hand-made instrument (a test, a benchmark)
+ * may leave out are optional; `listForMatching` always fills them.
+ */
 export type MatchableInstrument = {
   id: string;
   refId: string;
   slug: string;
-  name: { nl: string; en: string };
+  name: Localised;
   kind: string;
   journeySteps: string[];
   phases: string[];
   themes: string[];
   rStrategies: string[];
+  /** SBI 2008 section letters the instrument is meant for; empty means every sector. */
   sbiSections: string[];
-  sbiDivisions: string[];
-  coverage: { level: string; codes: string[] };
+  /** SBI 2008 divisions that narrow a listed section to part of it (22 plastics within C); absent or empty: the
+   * whole listed sections. */
+  sbiDivisions?: string[];
+  coverage: { level: CoverageLevel; codes: string[] };
+  /** Size classes that may apply; empty means every size. */
   sizeClasses: string[];
+  /** The status as of today (statusOn). */
   status: string;
-  windowOpen: string | null;
+  windowOpen?: string | null;
+  /** Last day to apply (YYYY-MM-DD), when the instrument has a window. */
   windowClose: string | null;
   hasEvidence: boolean;
   providerName: string;
-  /** For a verwacht scheme: the month its next round is expected to open. */
-  expected: ExpectedWindow | null;
-  lastVerified: string;
-  /** Checked more than twelve months ago. */
-  stale: boolean;
-  /** General SME finance, not circular support: never offered in a circular route (ADR 0079). */
-  generalFinance: boolean;
+  /** The provider organisation's catalogue ref_id ("rvo"): auth organisations carry it as provider_id. */
+  providerId?: string;
+  /** For a verwacht scheme (between two rounds): the month its next round is expected to open. */
+  expected?: ExpectedWindow | null;
+  /** The day the listing was last checked (YYYY-MM-DD), HSDS assured_date. */
+  lastVerified?: string;
+  /** Checked more than twelve months ago: ranks below a fresh equal. */
+  stale?: boolean;
+  /** General SME finance (Qredits, BMKB-Groen, …), not circular support: never offered in a route (ADR 0079). */
+  generalFinance?: boolean;
 };
 
 const ORGANIZATION_NAMES_TTL_MS = 30_000;
@@ -121,11 +135,16 @@ export function createCatalogueService(deps: {
   const synonyms = deps.synonyms ?? loadSynonyms();
   const clock = deps.clock ?? (() => new Date());
   // Provider names by organisation id, reused for 30 s: one load at a time, a failed load not kept.
-  const organizationNames = new LRUCache<"all", Map<string, string>>({
+  const organizationNames = new LRUCache<"all", { names: Map<string, string>; refIds: Map<string, string> }>({
     max: 1,
     ttl: ORGANIZATION_NAMES_TTL_MS,
-    fetchMethod: async () =>
-      new Map((await repository.listOrganizations({ includeSynthetic: true })).map((o) => [o.id, o.name])),
+    fetchMethod: async () => {
+      const rows = await repository.listOrganizations({ includeSynthetic: true });
+      return {
+        names: new Map(rows.map((o) => [o.id, o.name])),
+        refIds: new Map(rows.map((o) => [o.id, o.refId])),
+      };
+    },
   });
   let indexed: IndexedCatalogue | undefined;
   let building: { revision: number; day: string; done: Promise<IndexedCatalogue> } | undefined;
@@ -228,7 +247,7 @@ export function createCatalogueService(deps: {
   }
 
   async function providerNames(): Promise<Map<string, string>> {
-    return (await organizationNames.fetch("all")) ?? new Map();
+    return (await organizationNames.fetch("all"))?.names ?? new Map();
   }
 
   function areaKeys(request: SearchRequest): string[] | undefined {
@@ -312,7 +331,9 @@ export function createCatalogueService(deps: {
 
     /** Every curated instrument in the shape the route engine and knowledge module match on. */
     async listForMatching(): Promise<MatchableInstrument[]> {
-      const names = await providerNames();
+      const organizations = await organizationNames.fetch("all");
+      const names = organizations?.names ?? new Map<string, string>();
+      const refIds = organizations?.refIds ?? new Map<string, string>();
       const day = today();
       return (await repository.listInstruments()).map((stored) => {
         const row = current(stored as InstrumentRow);
@@ -335,6 +356,7 @@ export function createCatalogueService(deps: {
           windowClose: row.windowClose,
           hasEvidence: row.evidence !== null,
           providerName: names.get(row.organizationId) ?? "",
+          providerId: refIds.get(row.organizationId),
           expected: row.expected ?? null,
           lastVerified: row.lastVerified,
           stale: isStale(row.lastVerified, day),

@@ -1,45 +1,12 @@
-import type { Localised } from "../../i18n/index.js";
+import { STATUSES, type Status } from "../vocabulary/index.js";
 
 /**
- * The one status vocabulary of the catalogue (ADR 0079), and the one rule that says what a company can use.
- *
- * - open: an application window is open now.
- * - doorlopend: no windows (advice, networks, tax schemes, loans): usable any day.
- * - verwacht: a recurring scheme between two rounds; its next window is expected from its history.
- * - gesloten: closed, with no round expected that we can show (also: oversubscribed).
- * - historisch: ended for good; kept as a precedent, never offered.
+ * The catalogue's status rules (ADR 0079). The status words, their labels and the one "available" function live in
+ * the vocabulary module (ADR 0083); here is what the catalogue does with them.
  *
  * The stored status is what the curator or provider recorded. What a page, the route or the API shows is
  * `statusOn(record, today)`: a passed window closes, and a recurring scheme between rounds becomes verwacht.
  */
-export const STATUSES = ["open", "doorlopend", "verwacht", "gesloten", "historisch"] as const;
-export type Status = (typeof STATUSES)[number];
-
-/** Statuses under which a company can use an instrument today: the coverage matrix, the route, referrals. */
-const AVAILABLE: ReadonlySet<string> = new Set<Status>(["open", "doorlopend"]);
-/** Statuses the route and search may offer: what is usable now and what is expected (labelled, ranked lower). */
-const OFFERABLE: ReadonlySet<string> = new Set<Status>(["open", "doorlopend", "verwacht"]);
-
-export const AVAILABLE_STATUSES: readonly Status[] = ["open", "doorlopend"];
-
-/** Whether a company can use an instrument with this status today. */
-export function isAvailable(status: string): boolean {
-  return AVAILABLE.has(status);
-}
-
-/** Whether the route may offer it: available now, or a round is expected (shown as verwacht). */
-export function isOfferable(status: string): boolean {
-  return OFFERABLE.has(status);
-}
-
-/** The order at equal fit: what a company can use now first, expected rounds next, then the rest. */
-export const STATUS_SORT_ORDER: readonly Status[] = [
-  "open",
-  "doorlopend",
-  "verwacht",
-  "gesloten",
-  "historisch",
-];
 
 /** Our statuses on HSDS 3.0's four service statuses; the exact one is the profile field `status_detail`. */
 export const HSDS_STATUS: Record<Status, "active" | "inactive" | "defunct" | "temporarily closed"> = {
@@ -48,14 +15,6 @@ export const HSDS_STATUS: Record<Status, "active" | "inactive" | "defunct" | "te
   verwacht: "temporarily closed",
   gesloten: "inactive",
   historisch: "defunct",
-};
-
-export const STATUS_LABELS: Record<Status, Localised> = {
-  open: { nl: "Open", en: "Open" },
-  doorlopend: { nl: "Doorlopend", en: "Ongoing" },
-  verwacht: { nl: "Verwacht", en: "Expected" },
-  gesloten: { nl: "Gesloten", en: "Closed" },
-  historisch: { nl: "Historisch", en: "Historical" },
 };
 
 /** How a scheme recurs: yearly, in the months it usually opens (1–12); `until` when it is known to end. */

@@ -1,13 +1,6 @@
+import { JOURNEY_STEPS, type Kind, PHASES, R_STRATEGIES, SIZE_CLASSES, THEMES } from "../vocabulary/index.js";
 import type { InstrumentInput, OrganizationRecord } from "./catalogue.schemas.js";
-import {
-  ALLOCATIONS,
-  JOURNEY_STEPS,
-  type Kind,
-  PHASES,
-  R_STRATEGIES,
-  SIZE_CLASSES,
-  THEMES,
-} from "./catalogue.vocabulary.js";
+import { ALLOCATIONS } from "./catalogue.vocabulary.js";
 
 /**
  * Synthetic instruments for load tests and benchmarks only (ref_id prefix "synthetic-", flagged in the database):

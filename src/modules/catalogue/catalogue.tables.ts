@@ -13,6 +13,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import type { Localised } from "../../i18n/index.js";
+import type { CoverageLevel } from "../vocabulary/index.js";
 import type { PastWindow, Recurrence } from "./catalogue.status.js";
 
 const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
@@ -68,7 +69,7 @@ export const catalogueInstruments = pgTable(
     sbiSections: text("sbi_sections").array().notNull(),
     /** SBI 2008 divisions (two digits) that narrow a listed section to part of it; empty: the whole sections. */
     sbiDivisions: text("sbi_divisions").array().notNull().default([]),
-    coverageLevel: text("coverage_level").notNull(),
+    coverageLevel: text("coverage_level").$type<CoverageLevel>().notNull(),
     coverageCodes: text("coverage_codes").array().notNull(),
     /** Coverage as match keys: NL for national, EU for European, else the province/region/municipality codes. */
     coverageKeys: text("coverage_keys").array().notNull(),

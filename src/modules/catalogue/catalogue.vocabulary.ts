@@ -1,51 +1,22 @@
 import { createHash } from "node:crypto";
 import type { Localised } from "../../i18n/index.js";
-import { STATUS_LABELS, STATUSES } from "./catalogue.status.js";
+import {
+  COVERAGE_LEVELS,
+  JOURNEY_STEPS,
+  KINDS,
+  PHASES,
+  STATUSES,
+  THEMES,
+  VOCABULARY_LABELS,
+} from "../vocabulary/index.js";
 
 /**
- * The closed vocabularies of the catalogue (facets and taxonomies). They change with a code release, not with an
- * import, so they live in code; the API publishes them as HSDS taxonomies.
+ * The catalogue's own closed vocabularies (allocation rules, SBI sections) and its facets. The domain's
+ * shared ones (steps, phases, themes, kinds, statuses, coverage, size classes) and their labels are the vocabulary
+ * module's (ADR 0083). They change with a code release, not with an import; the API publishes them as HSDS
+ * taxonomies.
  */
-export const JOURNEY_STEPS = [
-  "informeren",
-  "inspireren",
-  "kansen_identificeren",
-  "invoering",
-  "verankering",
-  "ketensamenwerking",
-] as const;
-export const PHASES = ["starter", "peloton", "koploper"] as const;
-export const THEMES = [
-  "inkoop",
-  "productontwerp",
-  "productieproces",
-  "levensduur",
-  "hergebruik",
-  "recycling",
-  "ketensamenwerking",
-  "verdienmodel",
-] as const;
-export const KINDS = [
-  "subsidy",
-  "voucher",
-  "tax_scheme",
-  "finance",
-  "advice",
-  "programme",
-  "network",
-  "training",
-  "information",
-  "tool",
-  "event",
-  "procurement",
-  "loket",
-] as const;
-// The status vocabulary and its rules live in one module (ADR 0079).
-export { STATUS_SORT_ORDER, STATUSES, type Status } from "./catalogue.status.js";
-export const COVERAGE_LEVELS = ["eu", "national", "province", "res_region", "municipality"] as const;
-export const SIZE_CLASSES = ["micro", "klein", "middel", "groot"] as const;
 export const ALLOCATIONS = ["first_come", "tender", "continuous"] as const;
-export const R_STRATEGIES = ["R0", "R1", "R2", "R3", "R4", "R5", "R6", "R7", "R8", "R9"] as const;
 export const SBI_SECTIONS = "ABCDEFGHIJKLMNOPQRSTU".split("");
 
 /** The first division of each SBI 2008 section (A 01–03, B 05–09, C 10–33, …, U 99): fixed by the standard. */
@@ -83,66 +54,9 @@ export function sbiSectionOfDivision(division: string): string | undefined {
   return section;
 }
 
-export type JourneyStep = (typeof JOURNEY_STEPS)[number];
-export type Phase = (typeof PHASES)[number];
-export type Theme = (typeof THEMES)[number];
-export type Kind = (typeof KINDS)[number];
-export type CoverageLevel = (typeof COVERAGE_LEVELS)[number];
-
 /** Labels in both languages for every facet value. */
 export const LABELS: Record<string, Record<string, Localised>> = {
-  journey_step: {
-    informeren: { nl: "Informeren", en: "Getting informed" },
-    inspireren: { nl: "Inspireren", en: "Getting inspired" },
-    kansen_identificeren: { nl: "Kansen identificeren", en: "Identifying opportunities" },
-    invoering: { nl: "Invoering maatregelen", en: "Implementing measures" },
-    verankering: { nl: "Verankering in de bedrijfsvoering", en: "Embedding in operations" },
-    ketensamenwerking: { nl: "Ketensamenwerking", en: "Chain collaboration" },
-  },
-  phase: {
-    starter: { nl: "Starter", en: "Starter" },
-    peloton: { nl: "Peloton", en: "Mainstream (peloton)" },
-    koploper: { nl: "Koploper", en: "Frontrunner" },
-  },
-  theme: {
-    inkoop: { nl: "Inkoop", en: "Procurement" },
-    productontwerp: { nl: "Productontwerp", en: "Product design" },
-    productieproces: { nl: "Productieproces", en: "Production process" },
-    levensduur: { nl: "Levensduurverlenging", en: "Life extension" },
-    hergebruik: { nl: "Hergebruik", en: "Reuse" },
-    recycling: { nl: "Recycling", en: "Recycling" },
-    ketensamenwerking: { nl: "Ketensamenwerking", en: "Chain collaboration" },
-    verdienmodel: { nl: "Verdienmodel", en: "Business model" },
-  },
-  kind: {
-    subsidy: { nl: "Subsidie", en: "Subsidy" },
-    voucher: { nl: "Voucher", en: "Voucher" },
-    tax_scheme: { nl: "Fiscale regeling", en: "Tax scheme" },
-    finance: { nl: "Financiering", en: "Finance" },
-    advice: { nl: "Advies", en: "Advice" },
-    programme: { nl: "Programma", en: "Programme" },
-    network: { nl: "Netwerk", en: "Network" },
-    training: { nl: "Training", en: "Training" },
-    information: { nl: "Informatie", en: "Information" },
-    tool: { nl: "Hulpmiddel", en: "Tool" },
-    event: { nl: "Evenement", en: "Event" },
-    procurement: { nl: "Inkoopprogramma", en: "Procurement programme" },
-    loket: { nl: "Loket", en: "Help desk" },
-  },
-  status: STATUS_LABELS,
-  coverage: {
-    eu: { nl: "Europees", en: "European" },
-    national: { nl: "Landelijk", en: "National" },
-    province: { nl: "Provinciaal", en: "Provincial" },
-    res_region: { nl: "Regionaal", en: "Regional" },
-    municipality: { nl: "Gemeentelijk", en: "Municipal" },
-  },
-  size_class: {
-    micro: { nl: "Micro (minder dan 10 werknemers)", en: "Micro (fewer than 10 employees)" },
-    klein: { nl: "Klein (10 tot 50 werknemers)", en: "Small (10 to 50 employees)" },
-    middel: { nl: "Middelgroot (50 tot 250 werknemers)", en: "Medium (50 to 250 employees)" },
-    groot: { nl: "Groot (250 werknemers of meer)", en: "Large (250 employees or more)" },
-  },
+  ...VOCABULARY_LABELS,
   allocation: {
     first_come: { nl: "Wie het eerst komt, het eerst maalt", en: "First come, first served" },
     tender: { nl: "Tender (de beste plannen winnen)", en: "Tender (the best plans win)" },

@@ -23,17 +23,11 @@ export {
   type SearchResult,
 } from "./catalogue.service.js";
 export {
-  AVAILABLE_STATUSES,
   type ExpectedWindow,
   formatExpected,
-  isAvailable,
-  isOfferable,
   isStale,
   type PastWindow,
   type Recurrence,
-  STATUS_LABELS,
-  STATUSES,
-  type Status,
   statusOn,
 } from "./catalogue.status.js";
 export { generateSyntheticCatalogue } from "./catalogue.synthetic.js";

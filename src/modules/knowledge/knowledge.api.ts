@@ -8,10 +8,11 @@ import {
 } from "../../web/api/api-router.js";
 import { type FieldProblem, invalidInput, notFound } from "../../web/errors.js";
 import type { Geography } from "../regions/index.js";
+import { R_STRATEGIES } from "../vocabulary/index.js";
 import type { InstrumentLinkLookup } from "./knowledge.instrument-links.js";
 import type { EventRow, ExampleRow, RoadmapRow } from "./knowledge.repository.js";
 import { parseAgendaFilters, parseArea } from "./knowledge.routes.js";
-import { COST_BASES, COSTS, DIFFICULTIES, HORIZONS, SCALES, STRATEGY_CODES } from "./knowledge.schemas.js";
+import { COST_BASES, COSTS, DIFFICULTIES, HORIZONS, SCALES } from "./knowledge.schemas.js";
 import type { KnowledgeService, MeasurePackage } from "./knowledge.service.js";
 
 const Localised = z.object({ nl: z.string(), en: z.string() }).openapi("LocalisedText");
@@ -94,7 +95,7 @@ const Measure = z
     id: z.string(),
     title: Localised,
     description: Localised,
-    r_strategy: z.enum(STRATEGY_CODES),
+    r_strategy: z.enum(R_STRATEGIES),
     theme: z.string(),
     horizon: z.enum(HORIZONS),
     cost: z.enum(COSTS).openapi({ description: "Indicative cost level" }),
@@ -230,7 +231,7 @@ export function knowledgeApi({ service, geography, instrumentLinks, clock }: Kno
         id: measure.code,
         title: measure.title,
         description: measure.description,
-        r_strategy: measure.strategy as (typeof STRATEGY_CODES)[number],
+        r_strategy: measure.strategy as (typeof R_STRATEGIES)[number],
         theme: measure.theme,
         horizon: measure.horizon,
         cost: measure.cost,
@@ -292,7 +293,7 @@ export function knowledgeApi({ service, geography, instrumentLinks, clock }: Kno
               .string()
               .optional()
               .openapi({ description: "Measure package slug, see /measure_packages" }),
-            strategy: z.enum(STRATEGY_CODES).optional().openapi({ description: "R-ladder code, R0–R9" }),
+            strategy: z.enum(R_STRATEGIES).optional().openapi({ description: "R-ladder code, R0–R9" }),
             region: z
               .string()
               .optional()

@@ -5,6 +5,7 @@ import { type FieldProblem, invalidInput, notFound } from "../../web/errors.js";
 import type { AbsoluteUrl } from "../../web/links.js";
 import { pageContext, renderPage } from "../../web/render.js";
 import type { Geography } from "../regions/index.js";
+import { R_STRATEGIES } from "../vocabulary/index.js";
 import { writeCalendar } from "./knowledge.ical.js";
 import type { InstrumentLinkLookup } from "./knowledge.instrument-links.js";
 import { knowledgeMessages } from "./knowledge.messages.js";
@@ -18,7 +19,7 @@ import {
   toMeasurePackageModel,
   toRoadmapModel,
 } from "./knowledge.presenters.js";
-import { HORIZONS, STRATEGY_CODES } from "./knowledge.schemas.js";
+import { HORIZONS } from "./knowledge.schemas.js";
 import { type KnowledgeService, measuresMatching, roadmapsMatching } from "./knowledge.service.js";
 import { strategyLabel } from "./knowledge.vocabulary.js";
 import { AgendaPage } from "./views/agenda-page.js";
@@ -154,7 +155,7 @@ export function knowledgeRoutes(deps: KnowledgeRouteDeps) {
       const problems: FieldProblem[] = [];
       if (query.sector && !packageNames.has(query.sector))
         problems.push({ field: "sector", message: t.unknownValue });
-      if (query.strategie && !(STRATEGY_CODES as readonly string[]).includes(query.strategie))
+      if (query.strategie && !(R_STRATEGIES as readonly string[]).includes(query.strategie))
         problems.push({ field: "strategie", message: t.unknownValue });
       const area = parseArea(query.regio, geography);
       if (area === null) problems.push({ field: "regio", message: t.unknownValue });
@@ -171,7 +172,7 @@ export function knowledgeRoutes(deps: KnowledgeRouteDeps) {
       const model = {
         query,
         sectorOptions: [...packageNames].map(([slug, name]) => ({ value: slug, label: pick(name, lang) })),
-        strategyOptions: STRATEGY_CODES.map((code) => ({ value: code, label: strategyLabel(code, lang) })),
+        strategyOptions: R_STRATEGIES.map((code) => ({ value: code, label: strategyLabel(code, lang) })),
         areaGroups: areaGroups(geography, lang),
         examples: rows.map((row) => toExampleCard(row, lang, geography, packageNames)),
         total,
@@ -278,7 +279,7 @@ export function knowledgeRoutes(deps: KnowledgeRouteDeps) {
       };
       const problems: FieldProblem[] = [];
       const strategy = query.strategie?.toUpperCase();
-      if (strategy && !(STRATEGY_CODES as readonly string[]).includes(strategy))
+      if (strategy && !(R_STRATEGIES as readonly string[]).includes(strategy))
         problems.push({ field: "strategie", message: t.unknownValue });
       const horizon = HORIZONS.find((value) => value === query.termijn);
       if (query.termijn && !horizon) problems.push({ field: "termijn", message: t.unknownValue });
@@ -312,7 +313,7 @@ export function knowledgeRoutes(deps: KnowledgeRouteDeps) {
       }
       const search: MeasureSearchModel = {
         query,
-        strategyOptions: STRATEGY_CODES.map((code) => ({ value: code, label: strategyLabel(code, lang) })),
+        strategyOptions: R_STRATEGIES.map((code) => ({ value: code, label: strategyLabel(code, lang) })),
         horizonOptions: HORIZONS.map((value) => ({ value, label: t[`horizon_${value}`] })),
         problems,
         results,

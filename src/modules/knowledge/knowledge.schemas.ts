@@ -1,8 +1,6 @@
 import { z } from "zod";
+import { R_STRATEGIES } from "../vocabulary/index.js";
 
-/** The R-ladder codes, R0 (refuse) to R9 (recover). */
-export const STRATEGY_CODES = ["R0", "R1", "R2", "R3", "R4", "R5", "R6", "R7", "R8", "R9"] as const;
-export type StrategyCode = (typeof STRATEGY_CODES)[number];
 export const HORIZONS = ["kort", "middellang", "lang"] as const;
 export type Horizon = (typeof HORIZONS)[number];
 export const SCALES = ["nationaal", "provincie", "regio"] as const;
@@ -51,7 +49,7 @@ export const curatedExamplesFile = z.array(
       .string()
       .regex(/^GM\d{4}$/)
       .nullable(),
-    r_strategies: z.array(z.enum(STRATEGY_CODES)).min(1),
+    r_strategies: z.array(z.enum(R_STRATEGIES)).min(1),
     themes: z.array(z.string().min(1)),
     what_they_did: localised,
     result: localised,
@@ -99,7 +97,7 @@ export const curatedPackagesFile = z.array(
         code: z.string().min(1),
         title: localised,
         description: localised,
-        r_strategy: z.enum(STRATEGY_CODES),
+        r_strategy: z.enum(R_STRATEGIES),
         theme: z.string().min(1),
         horizon: z.enum(HORIZONS),
         difficulty: z.enum(DIFFICULTIES),

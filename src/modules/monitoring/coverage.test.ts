@@ -3,10 +3,10 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { createTestApp } from "../../../tests/support/app.js";
 import { describeEachDatabase } from "../../../tests/support/database.js";
 import { readDataCsv } from "../../db/data-files.js";
-import { isAvailable } from "../catalogue/index.js";
+import { isAvailable, JOURNEY_STEPS, PHASES } from "../vocabulary/index.js";
 import { cellInstruments, provincesWithoutOwnInstrument, regionCoverage, regionReach } from "./coverage.js";
 import { readCuratedInstruments } from "./monitoring.sources.js";
-import { type CoverageInstrument, JOURNEY_STEPS, PHASES, type RegionGeo } from "./monitoring.types.js";
+import type { CoverageInstrument, RegionGeo } from "./monitoring.types.js";
 
 const instrument = (overrides: Partial<CoverageInstrument>): CoverageInstrument => ({
   id: "x",

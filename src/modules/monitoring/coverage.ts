@@ -1,12 +1,12 @@
-import { isAvailable, isOfferable } from "../catalogue/index.js";
 import {
-  type CoverageInstrument,
+  isAvailable,
+  isOfferable,
   JOURNEY_STEPS,
   type JourneyStep,
   PHASES,
   type Phase,
-  type RegionGeo,
-} from "./monitoring.types.js";
+} from "../vocabulary/index.js";
+import type { CoverageInstrument, RegionGeo } from "./monitoring.types.js";
 
 /** Whether the instrument's coverage includes a company in this municipality (status not considered). */
 export function coversMunicipality(

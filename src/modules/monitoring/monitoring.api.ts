@@ -1,8 +1,8 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { createApiRouter, problemResponses } from "../../web/api/api-router.js";
 import { notFound } from "../../web/errors.js";
+import { JOURNEY_STEPS, PHASES } from "../vocabulary/index.js";
 import type { MonitoringService } from "./monitoring.service.js";
-import { JOURNEY_STEPS, PHASES } from "./monitoring.types.js";
 
 const PhaseCounts = z.object(Object.fromEntries(PHASES.map((phase) => [phase, z.number().int()])));
 const Cells = z

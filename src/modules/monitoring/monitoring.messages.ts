@@ -1,4 +1,5 @@
 import { defineMessages } from "../../i18n/index.js";
+import { JOURNEY_STEP_LABELS, labelsIn, PHASE_LABELS } from "../vocabulary/index.js";
 
 /** Texts of the monitor pages, Dutch (B1) and English. */
 export const monitoringMessages = defineMessages(
@@ -43,15 +44,8 @@ export const monitoringMessages = defineMessages(
       ketensamenwerking: "Hulp bij samenwerken in de keten beschikbaar",
       loop_closes: "Minstens 80% van de verwijzingen kreeg binnen de termijn een uitkomst",
     },
-    step: {
-      informeren: "Informeren",
-      inspireren: "Inspireren",
-      kansen_identificeren: "Kansen identificeren",
-      invoering: "Invoering maatregelen",
-      verankering: "Verankering",
-      ketensamenwerking: "Ketensamenwerking",
-    },
-    phase: { starter: "Starter", peloton: "Peloton", koploper: "Koploper" },
+    step: labelsIn(JOURNEY_STEP_LABELS, "nl"),
+    phase: labelsIn(PHASE_LABELS, "nl"),
     phaseColumn: "Fase",
     coverageTitle: "Dekking van het aanbod",
     coverageIntro:
@@ -88,7 +82,10 @@ export const monitoringMessages = defineMessages(
     kindLabel: "Soort",
     instruments: "Instrumenten",
     cellTitle: "{step}, {phase} in regio {name}",
-    cellIntro: "{count} instrumenten die een bedrijf overal in de regio kan gebruiken.",
+    cellIntro: {
+      one: "{count} instrument dat een bedrijf overal in de regio kan gebruiken.",
+      other: "{count} instrumenten die een bedrijf overal in de regio kan gebruiken.",
+    },
     cellEmpty: "Hier is geen instrument beschikbaar: dit is een gat.",
     backToRegion: "Terug naar regio {name}",
     backToMonitor: "Terug naar de monitor",
@@ -228,15 +225,8 @@ export const monitoringMessages = defineMessages(
       ketensamenwerking: "Support for chain collaboration available",
       loop_closes: "At least 80% of referrals reached an outcome within their deadline",
     },
-    step: {
-      informeren: "Inform",
-      inspireren: "Inspire",
-      kansen_identificeren: "Identify opportunities",
-      invoering: "Implement measures",
-      verankering: "Embed",
-      ketensamenwerking: "Chain collaboration",
-    },
-    phase: { starter: "Starter", peloton: "Peloton", koploper: "Frontrunner" },
+    step: labelsIn(JOURNEY_STEP_LABELS, "en"),
+    phase: labelsIn(PHASE_LABELS, "en"),
     phaseColumn: "Phase",
     coverageTitle: "Coverage of the offering",
     coverageIntro:
@@ -273,7 +263,10 @@ export const monitoringMessages = defineMessages(
     kindLabel: "Kind",
     instruments: "Instruments",
     cellTitle: "{step}, {phase} in region {name}",
-    cellIntro: "{count} instruments that a business anywhere in the region can use.",
+    cellIntro: {
+      one: "{count} instrument that a business anywhere in the region can use.",
+      other: "{count} instruments that a business anywhere in the region can use.",
+    },
     cellEmpty: "No instrument is available here: this is a gap.",
     backToRegion: "Back to region {name}",
     backToMonitor: "Back to the monitor",

@@ -2,6 +2,7 @@ import type { Database } from "../../db/client.js";
 import type { JobHandler } from "../../jobs/index.js";
 import type { Area } from "../auth/index.js";
 import type { Geography } from "../regions/index.js";
+import type { JourneyStep, Phase } from "../vocabulary/index.js";
 import { regionsInArea } from "./areas.js";
 import {
   cellInstruments,
@@ -17,13 +18,7 @@ import {
   type MonitoringRepository,
   type NewGoal,
 } from "./monitoring.repository.js";
-import type {
-  JourneyStep,
-  MonitoringSources,
-  Phase,
-  RegionGeo,
-  RegionReferralFigures,
-} from "./monitoring.types.js";
+import type { MonitoringSources, RegionGeo, RegionReferralFigures } from "./monitoring.types.js";
 import { regionMapGeometry } from "./region-map.js";
 import { type StarLevel, starLevel } from "./stars.js";
 

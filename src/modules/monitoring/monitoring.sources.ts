@@ -1,5 +1,6 @@
 import { readDataJson } from "../../db/data-files.js";
-import type { CoverageInstrument, CoverageLevel, MonitoringSources } from "./monitoring.types.js";
+import type { CoverageLevel } from "../vocabulary/index.js";
+import type { CoverageInstrument, MonitoringSources } from "./monitoring.types.js";
 import { referralFiguresFromFacts } from "./referral-figures.js";
 
 type CuratedInstrument = {

@@ -2,22 +2,7 @@
  * The facts the monitor aggregates. Other modules own the data (catalogue, referrals, knowledge, route); the monitor
  * only reads these plain shapes through `MonitoringSources`, so its aggregation stays pure and testable.
  */
-
-export const JOURNEY_STEPS = [
-  "informeren",
-  "inspireren",
-  "kansen_identificeren",
-  "invoering",
-  "verankering",
-  "ketensamenwerking",
-] as const;
-export type JourneyStep = (typeof JOURNEY_STEPS)[number];
-
-export const PHASES = ["starter", "peloton", "koploper"] as const;
-export type Phase = (typeof PHASES)[number];
-
-/** Where an instrument is available: the whole EU or NL, provinces, RES regions or municipalities. */
-export type CoverageLevel = "eu" | "national" | "province" | "res_region" | "municipality";
+import type { CoverageLevel } from "../vocabulary/index.js";
 
 export type CoverageInstrument = {
   id: string;

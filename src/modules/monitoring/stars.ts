@@ -1,13 +1,12 @@
-import { isAvailable } from "../catalogue/index.js";
+import { isAvailable, PHASES } from "../vocabulary/index.js";
 import { regionReach } from "./coverage.js";
-import {
-  type CoverageInstrument,
-  type EventFact,
-  type ExampleFact,
-  type HubFact,
-  PHASES,
-  type ReferralFact,
-  type RegionGeo,
+import type {
+  CoverageInstrument,
+  EventFact,
+  ExampleFact,
+  HubFact,
+  ReferralFact,
+  RegionGeo,
 } from "./monitoring.types.js";
 
 /** The conditions of the five star levels (DESIGN.md §5, operationalised in ADR 0061). */

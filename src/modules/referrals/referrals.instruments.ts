@@ -1,6 +1,6 @@
 import type { Database } from "../../db/client.js";
 import type { Localised } from "../../i18n/index.js";
-import { AVAILABLE_STATUSES, isAvailable, STATUSES, type Status } from "../catalogue/index.js";
+import { AVAILABLE_STATUSES, isAvailable, STATUSES, type Status } from "../vocabulary/index.js";
 
 /** The catalogue's status words a provider can set on its listing: the catalogue's one vocabulary (ADR 0079). */
 export const LISTING_STATUSES = STATUSES;

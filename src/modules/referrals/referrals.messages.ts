@@ -203,8 +203,12 @@ export const referralsMessages = defineMessages(
     errTerms: "Schrijf de voorwaarden in hoogstens 2000 tekens.",
     listingSaved: "De wijziging is opgeslagen en staat in het openbare aanbod.",
     listingConfirmed: "Dank u. Wij tonen bij dit aanbod dat het vandaag is gecontroleerd.",
-    staleCount:
-      "{count} van uw aanbod is langer dan 12 maanden niet bijgewerkt. Klopt het nog? Klik dan op 'Nog actueel'.",
+    staleCount: {
+      one: "{count} van uw aanbod is langer dan 12 maanden niet bijgewerkt. Klopt het nog? Klik dan op 'Nog actueel'.",
+      // "Aanbod" is a collective noun: the verb stays singular.
+      other:
+        "{count} van uw aanbod is langer dan 12 maanden niet bijgewerkt. Klopt het nog? Klik dan op 'Nog actueel'.",
+    },
     staleListing: "Niet bijgewerkt sinds {date}. Klopt alles nog? Dan hoeft u niets te wijzigen.",
     confirmCurrent: "Nog actueel",
     // outbox
@@ -411,8 +415,11 @@ export const referralsMessages = defineMessages(
     errTerms: "Write the terms in at most 2000 characters.",
     listingSaved: "The change is saved and shows in the public catalogue.",
     listingConfirmed: "Thank you. This listing now shows that it was checked today.",
-    staleCount:
-      "{count} of your listings have not been updated for more than 12 months. Still correct? Then click 'Still current'.",
+    staleCount: {
+      one: "{count} of your listings has not been updated for more than 12 months. Still correct? Then click 'Still current'.",
+      other:
+        "{count} of your listings have not been updated for more than 12 months. Still correct? Then click 'Still current'.",
+    },
     staleListing:
       "Not updated since {date}. Is everything still correct? Then you do not need to change anything.",
     confirmCurrent: "Still current",

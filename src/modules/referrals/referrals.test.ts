@@ -363,7 +363,8 @@ describeEachDatabase("intake, dossier and closed-loop referral", (database) => {
     const { session } = await loginAs(app, "coordinator@demo.invalid");
     const html = await (await session.get("/werkruimte")).text();
     expect(html).toContain("Cijfers per regio");
-    expect(html).toContain("ES04");
+    // The region in words (issue 15 item 6), not its code.
+    expect(html).toContain('<td class="utrecht-table__cell">Twente</td>');
     expect(html).not.toContain("Zonen");
     expect(html).not.toContain("fatima");
   });
@@ -399,7 +400,7 @@ describeEachDatabase("intake, dossier and closed-loop referral", (database) => {
       { csrf },
     );
     expect(erased.status).toBe(200);
-    expect(await erased.text()).toContain("1 dossier(s) geanonimiseerd");
+    expect(await erased.text()).toContain("1 dossier geanonimiseerd");
     const [record] = await rows<Record<string, unknown>>(
       sql`select company_name, contact_email, contact_phone, question, status from cases`,
     );
@@ -415,7 +416,8 @@ describeEachDatabase("intake, dossier and closed-loop referral", (database) => {
       )[0]!.n,
     ).toBe(0);
     const audit = await (await session.get("/beheer/audit")).text();
-    expect(audit).toContain("subject.erase");
+    // The audit log in words (issue 15 item 6): the action, not its code.
+    expect(audit).toContain("gegevens van een persoon gewist");
     await expect(database().db.execute(sql`delete from audit_log`)).rejects.toThrow();
     await expect(database().db.execute(sql`update audit_log set action = 'x'`)).rejects.toThrow();
   });

@@ -1,20 +1,21 @@
 import { Hono } from "hono";
-import { format, pick } from "../../i18n/index.js";
+import { format, type Lang, pick } from "../../i18n/index.js";
 import type { AppContext, AppEnv } from "../../web/context.js";
 import { type FieldProblem, notFound } from "../../web/errors.js";
 import { pageContext, renderPage } from "../../web/render.js";
 import type { Guard, Principal } from "../auth/index.js";
 import { isStale } from "../catalogue/index.js";
 import type { Geography } from "../regions/index.js";
+import { historyLines, referredRefIds } from "./referrals.history.js";
 import {
   type InstrumentDirectory,
   type InstrumentSummary,
   isReferable,
   type ListingStatus,
-  REFERABLE_STATUSES,
 } from "./referrals.instruments.js";
 import { linkMessages } from "./referrals.link.messages.js";
 import { listingStatusLabel, referralsMessages } from "./referrals.messages.js";
+import { buildReferralPicker, type DeliveryRoute, type DossierFitLookup } from "./referrals.picker.js";
 import { listingForm, measureForm } from "./referrals.schemas.js";
 import {
   CASE_STATUSES,
@@ -38,6 +39,14 @@ export type WorkspaceRouteDeps = {
   instruments: InstrumentDirectory;
   guard: Guard;
   geography: Geography;
+  /** The instruments that fit a dossier's company and the route's ranking for it (route module, via app.ts). */
+  dossierFit: DossierFitLookup;
+  /** How referrals reach these providers: their accounts, their referral address, or the adviser's warm handover. */
+  referralDeliveries: (
+    providerIds: readonly string[],
+  ) => Promise<ReadonlyMap<string, { route: DeliveryRoute }>>;
+  /** The name of an SBI section or division in the language ("C" → "Industrie"). */
+  sectorName: (code: string, lang: Lang) => string | undefined;
   /** Today's date for "niet bijgewerkt" (stale listings); tests inject their own. */
   clock?: () => Date;
 };
@@ -59,9 +68,11 @@ const formValues = async (c: AppContext) =>
 
 /** /werkruimte/…: queue, dossiers, referrals, measures, listings and the outbox; every route calls the guard. */
 export function workspaceRoutes(deps: WorkspaceRouteDeps) {
-  const { referrals, guard, instruments, geography } = deps;
+  const { referrals, guard, instruments, geography, dossierFit, referralDeliveries, sectorName } = deps;
   const clock = deps.clock ?? (() => new Date());
   const actor = guard.actorOf;
+  /** Regions in words on every workspace page: "Twente", not "ES04". */
+  const regionName = (code: string) => geography.region(code)?.name ?? code;
 
   async function dossierScope(
     c: AppContext,
@@ -94,8 +105,40 @@ export function workspaceRoutes(deps: WorkspaceRouteDeps) {
     const dossier = await referrals.dossier(caseId, actor(c));
     if (!dossier) throw notFound("dossier");
     const { record } = dossier;
-    // Only what the catalogue shows as open or doorlopend can be chosen.
-    const referable = await instruments.list({ statuses: REFERABLE_STATUSES });
+    const municipality = record.municipalityCode
+      ? geography.municipality(record.municipalityCode)
+      : undefined;
+    const region = geography.region(record.regionCode);
+    // Only what a company can use today, fitted to this company; the rest only when the adviser asks for it.
+    const fit = await dossierFit({
+      regionCode: record.regionCode,
+      municipalityCode: municipality?.code ?? null,
+      sbiSection: record.sbiSection,
+      scanResultId: record.scanResultId,
+    });
+    const routes = await referralDeliveries(fit.instruments.map((instrument) => instrument.providerId ?? ""));
+    const picker = buildReferralPicker({
+      instruments: fit.instruments,
+      company: {
+        regionCode: record.regionCode,
+        provinceCodes: municipality ? [municipality.provinceCode] : (region?.provinceCodes ?? []),
+        municipalityCode: municipality?.code ?? null,
+        sizeClass: fit.sizeClass,
+      },
+      ranked: fit.ranked,
+      delivery: (providerId) => routes.get(providerId)?.route ?? "warme_overdracht",
+      lang,
+    });
+    const chosen = options.form?.refId ?? "";
+    const showOutside =
+      c.req.query("buiten_regio") === "1" || picker.outside.some((option) => option.refId === chosen);
+    const names = new Map(
+      await Promise.all(
+        referredRefIds(dossier.notes).map(
+          async (refId) => [refId, (await instruments.get(refId))?.name] as const,
+        ),
+      ),
+    );
     c.header("Cache-Control", "no-store");
     return renderPage(
       c,
@@ -110,18 +153,23 @@ export function workspaceRoutes(deps: WorkspaceRouteDeps) {
           contactEmail: record.contactEmail,
           contactPhone: record.contactPhone,
           question: record.question,
-          regionCode: record.regionCode,
-          municipalityName: record.municipalityCode
-            ? (geography.municipality(record.municipalityCode)?.name ?? null)
-            : null,
-          sbiSection: record.sbiSection,
+          regionName: regionName(record.regionCode),
+          municipalityName: municipality?.name ?? null,
+          sectorName: record.sbiSection ? (sectorName(record.sbiSection, lang) ?? record.sbiSection) : null,
           scanResultId: record.scanResultId,
           status: record.status,
           nextSteps: record.nextSteps,
           assigned: dossier.assigned,
           dueAt: record.dueAt,
           consent: dossier.consent,
-          notes: dossier.notes,
+          notes: historyLines(dossier.notes, {
+            lang,
+            companyName: record.companyName,
+            instrumentName: (refId) => {
+              const name = names.get(refId);
+              return name ? pick(name, lang) : undefined;
+            },
+          }),
           referrals: dossier.referrals.map((referral) => ({
             id: referral.id,
             instrumentName: referral.instrument
@@ -132,10 +180,14 @@ export function workspaceRoutes(deps: WorkspaceRouteDeps) {
             dueAt: referral.dueAt,
           })),
           measures: dossier.measures,
-          instruments: referable.map((instrument) => ({
-            refId: instrument.refId,
-            name: pick(instrument.name, lang),
-          })),
+          picker: {
+            recommended: picker.recommended,
+            fitting: picker.fitting,
+            outside: showOutside ? picker.outside : null,
+            outsideCount: picker.outside.length,
+            showOutsideHref: `/werkruimte/dossiers/${record.id}?buiten_regio=1#verwijzingen`,
+            hideOutsideHref: `/werkruimte/dossiers/${record.id}#verwijzingen`,
+          },
           form: { status: record.status, nextSteps: record.nextSteps, basis: "geschat", ...options.form },
           problems: options.problems ?? [],
           conflict: options.conflict ?? false,
@@ -221,7 +273,7 @@ export function workspaceRoutes(deps: WorkspaceRouteDeps) {
           instrumentName: data.instrument ? pick(data.instrument.name, lang) : data.referral.instrumentRefId,
           companyName: data.company.companyName,
           kvkNumber: data.company.kvkNumber,
-          regionCode: data.company.regionCode,
+          regionName: regionName(data.company.regionCode),
           contactName: data.company.contactName,
           contactEmail: data.company.contactEmail,
           message: data.referral.message,
@@ -366,7 +418,10 @@ export function workspaceRoutes(deps: WorkspaceRouteDeps) {
           model.queue = {
             filter,
             national: principal.role === "coordinator",
-            rows: await referrals.queue(principal, filter, actor(c)),
+            rows: (await referrals.queue(principal, filter, actor(c))).map((row) => ({
+              ...row,
+              regionName: regionName(row.regionCode),
+            })),
             openTasks: await referrals.tasks.count(principal),
           };
       }
@@ -376,7 +431,7 @@ export function workspaceRoutes(deps: WorkspaceRouteDeps) {
           id: row.id,
           instrumentName: row.instrument ? pick(row.instrument.name, lang) : row.instrumentRefId,
           companyName: row.companyName,
-          regionCode: row.regionCode,
+          regionName: regionName(row.regionCode),
           status: row.status,
           createdAt: row.createdAt,
           dueAt: row.dueAt,
@@ -388,7 +443,10 @@ export function workspaceRoutes(deps: WorkspaceRouteDeps) {
           principal.role === "beheerder" || principal.scope === "national"
             ? geography.regions.map((region) => region.code)
             : principal.regionCodes;
-        model.figures = await referrals.regionFigures(visible);
+        model.figures = (await referrals.regionFigures(visible)).map(({ region_code, ...figures }) => ({
+          ...figures,
+          region_name: regionName(region_code),
+        }));
       }
       model.admin = principal.role === "beheerder";
       // Providers and hubs keep their own events on the agenda (ADR 0072); the guard decides who may.

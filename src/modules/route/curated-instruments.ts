@@ -1,7 +1,7 @@
 import { readDataJson } from "../../db/data-files.js";
 import type { Localised } from "../../i18n/index.js";
+import type { MatchableInstrument } from "../catalogue/index.js";
 import { isStale, type PastWindow, type Recurrence, statusOn } from "../catalogue/index.js";
-import type { MatchableInstrument } from "./route.engine.js";
 
 type CuratedInstrument = {
   ref_id: string;

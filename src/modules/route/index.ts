@@ -1,5 +1,11 @@
 export { matchableInstrumentsFromCuratedFile } from "./curated-instruments.js";
 export {
+  type CompanyFit,
+  type CompanyFitLookup,
+  type CompanyForFit,
+  createCompanyFit,
+} from "./route.company-fit.js";
+export {
   loadRouteReferenceData,
   parseSbi,
   type RouteReferenceData,
@@ -8,7 +14,6 @@ export {
 export {
   buildRoute,
   type CompanyLocation,
-  type MatchableInstrument,
   ROUTE_WEIGHTS,
   type RouteProfile,
   type RouteResult,

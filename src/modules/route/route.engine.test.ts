@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import type { MatchableInstrument } from "../catalogue/index.js";
+import { HELP_KINDS, THEMES } from "../vocabulary/index.js";
 import { matchableInstrumentsFromCuratedFile } from "./curated-instruments.js";
 import { loadRouteReferenceData } from "./route.data.js";
 import {
@@ -7,13 +9,12 @@ import {
   determineNextStep,
   determinePhase,
   isEligible,
-  type MatchableInstrument,
   ROUTE_WEIGHTS,
   type RouteProfile,
   strategiesForSector,
 } from "./route.engine.js";
 import { describeReason } from "./route.present.js";
-import { HELP, MOTIVATIONS, STAGES, THEMES } from "./route.vocabulary.js";
+import { MOTIVATIONS, STAGES } from "./route.vocabulary.js";
 
 const reference = loadRouteReferenceData();
 const curated = await matchableInstrumentsFromCuratedFile()();
@@ -345,7 +346,7 @@ describe("ranking", () => {
           sbiDivision: "13",
           motivations: [MOTIVATIONS[STAGES.indexOf(stage ?? "orienteren")]!, "klantvraag"],
           themes: [THEMES[STAGES.indexOf(stage ?? "orienteren")]!],
-          help: [HELP[STAGES.indexOf(stage ?? "orienteren")]!, "partners"],
+          help: [HELP_KINDS[STAGES.indexOf(stage ?? "orienteren")]!, "partners"],
         });
         for (const row of compareScorersForTest(
           [...curated, ...synthetic],

@@ -4,42 +4,21 @@
  * from. The weights are in ROUTE_WEIGHTS below and explained in docs/route-scoring.md.
  */
 import type { Localised } from "../../i18n/index.js";
-import { isOfferable, sbiSectionOfDivision } from "../catalogue/index.js";
-import type { Help, JourneyStep, Motivation, Phase, SizeClass, Stage, Theme } from "./route.vocabulary.js";
-
-/** What the engine needs of an instrument; the catalogue's listing maps its rows to this shape. */
-export type MatchableInstrument = {
-  id: string;
-  refId: string;
-  slug: string;
-  name: Localised;
-  kind: string;
-  journeySteps: string[];
-  phases: string[];
-  themes: string[];
-  rStrategies: string[];
-  /** SBI 2008 section letters the instrument is meant for; empty means every sector. */
-  sbiSections: string[];
-  /** SBI 2008 divisions that narrow a listed section to part of it (22 plastics within C); absent or empty: the
-   * whole listed sections. */
-  sbiDivisions?: string[];
-  coverage: { level: "national" | "eu" | "province" | "res_region" | "municipality"; codes: string[] };
-  /** Size classes that may apply; empty means every size. */
-  sizeClasses: string[];
-  status: string;
-  /** Last day to apply (YYYY-MM-DD), when the instrument has a window. */
-  windowClose: string | null;
-  hasEvidence: boolean;
-  providerName: string;
-  /** For a verwacht scheme (between two rounds): the month its next round is expected to open. */
-  expected?: { year: number; month: number } | null;
-  /** Checked more than twelve months ago: ranks below a fresh equal. */
-  stale?: boolean;
-  /** The day the listing was last checked (YYYY-MM-DD), HSDS assured_date. */
-  lastVerified?: string;
-  /** General SME finance (Qredits, BMKB-Groen, …): never offered as circular support. */
-  generalFinance?: boolean;
-};
+import { type MatchableInstrument, sbiSectionOfDivision } from "../catalogue/index.js";
+import {
+  type Help,
+  isOfferable,
+  JOURNEY_STEPS,
+  type JourneyStep,
+  PHASES,
+  type Phase,
+  R_STRATEGIES,
+  SIZE_CLASSES,
+  type SizeClass,
+  THEMES,
+  type Theme,
+} from "../vocabulary/index.js";
+import type { Motivation, Stage } from "./route.vocabulary.js";
 
 /** Where the company is: its municipality, RES region and province, with names for the reasons. */
 export type CompanyLocation = {
@@ -155,14 +134,6 @@ export const ROUTE_WEIGHTS = {
    * the top mixes national schemes with what the region itself offers. */
   sameReach: 3,
 } as const;
-
-const STEP_ORDER: JourneyStep[] = [
-  "informeren",
-  "inspireren",
-  "kansen_identificeren",
-  "invoering",
-  "verankering",
-];
 
 /** Steps next to each step; ketensamenwerking runs alongside implementation and anchoring. */
 const ADJACENT_STEPS: Record<JourneyStep, JourneyStep[]> = {
@@ -445,29 +416,13 @@ function score(instrument: MatchableInstrument, context: Context, reasons?: Reas
  * each. It must give exactly the score of score() above; a test keeps the two equal.
  */
 
-const STEP_BITS = bitsOf([
-  "informeren",
-  "inspireren",
-  "kansen_identificeren",
-  "invoering",
-  "verankering",
-  "ketensamenwerking",
-]);
-const PHASE_BITS = bitsOf(["starter", "peloton", "koploper"]);
-const THEME_BITS = bitsOf([
-  "inkoop",
-  "productontwerp",
-  "productieproces",
-  "levensduur",
-  "hergebruik",
-  "recycling",
-  "ketensamenwerking",
-  "verdienmodel",
-]);
-const STRATEGY_BITS = bitsOf(["R0", "R1", "R2", "R3", "R4", "R5", "R6", "R7", "R8", "R9"]);
-const SIZE_BITS = bitsOf(["micro", "klein", "middel", "groot"]);
+const STEP_BITS = bitsOf(JOURNEY_STEPS);
+const PHASE_BITS = bitsOf(PHASES);
+const THEME_BITS = bitsOf(THEMES);
+const STRATEGY_BITS = bitsOf(R_STRATEGIES);
+const SIZE_BITS = bitsOf(SIZE_CLASSES);
 
-function bitsOf(values: string[]): Map<string, number> {
+function bitsOf(values: readonly string[]): Map<string, number> {
   return new Map(values.map((value, index) => [value, 1 << index]));
 }
 function maskOf(values: readonly string[], bits: Map<string, number>): number {
@@ -814,6 +769,3 @@ function topN(compiled: Compiled[], scores: Int32Array, eligible: Int32Array, n:
   }
   return [...best.sort(order), ...ties];
 }
-
-/** The journey steps in their agenda order (ketensamenwerking last, as it runs alongside). */
-export const JOURNEY_ORDER: readonly JourneyStep[] = [...STEP_ORDER, "ketensamenwerking"];

@@ -1,4 +1,12 @@
 import { defineMessages } from "../../i18n/index.js";
+import {
+  HELP_LABELS,
+  JOURNEY_STEP_LABELS,
+  labelsIn,
+  PHASE_LABELS,
+  SIZE_CLASS_LABELS,
+  THEME_LABELS,
+} from "../vocabulary/index.js";
 
 /** Texts of the home page, the route, the scan and the result, Dutch (B1, "u") and English. */
 export const routeMessages = defineMessages(
@@ -28,8 +36,12 @@ export const routeMessages = defineMessages(
       nextStepHeading: "Uw volgende stap: {step}",
       strategiesHeading: "Wat circulair werken in uw sector vaak betekent",
       recommendationsHeading: "Ondersteuning die bij u past",
-      recommendationsIntro:
-        "De beste {count} van {eligible} regelingen en diensten die nu open staan en beschikbaar zijn waar u gevestigd bent.",
+      // {count}: the schemes that fit; {shown}: how many of them the page lists.
+      recommendationsIntro: {
+        one: "De beste {shown} van {count} regeling of dienst die nu open staat en beschikbaar is waar u gevestigd bent.",
+        other:
+          "De beste {shown} van {count} regelingen en diensten die nu open staan en beschikbaar zijn waar u gevestigd bent.",
+      },
       noRecommendations:
         "We vinden nu geen open ondersteuning die bij u past. Neem contact op met het loket: zij kijken met u mee.",
       whyHeading: "Waarom dit past",
@@ -95,12 +107,7 @@ export const routeMessages = defineMessages(
       helpEmpty: "Kies minstens één soort hulp.",
       incomplete: "Een paar vragen zijn nog niet beantwoord. Vul ze hieronder in.",
     },
-    sizes: {
-      micro: "1 tot 10 mensen",
-      klein: "10 tot 50 mensen",
-      middel: "50 tot 250 mensen",
-      groot: "250 mensen of meer",
-    },
+    sizes: labelsIn(SIZE_CLASS_LABELS, "nl"),
     stages: {
       orienteren: "Ik oriënteer me: wat betekent circulair voor mijn bedrijf?",
       ideeen: "Ik heb ideeën en wil weten of ze haalbaar zijn.",
@@ -118,31 +125,9 @@ export const routeMessages = defineMessages(
       milieu: "Beter voor het milieu",
       personeel_imago: "Personeel en imago",
     },
-    themes: {
-      inkoop: "Inkoop",
-      productontwerp: "Productontwerp",
-      productieproces: "Productieproces",
-      levensduur: "Langer gebruik en reparatie",
-      hergebruik: "Hergebruik",
-      recycling: "Recycling",
-      ketensamenwerking: "Samenwerken in de keten",
-      verdienmodel: "Verdienmodel",
-    },
-    help: {
-      informatie: "Informatie",
-      voorbeelden: "Voorbeelden van andere bedrijven",
-      advies: "Advies",
-      financiering: "Geld: subsidie, lening of belastingvoordeel",
-      partners: "Partners om mee samen te werken",
-      training: "Training",
-      regelgeving: "Hulp met regels en vergunningen",
-      inkoop: "Circulair inkopen",
-    },
-    phases: {
-      starter: "starter",
-      peloton: "peloton",
-      koploper: "koploper",
-    },
+    themes: labelsIn(THEME_LABELS, "nl"),
+    help: labelsIn(HELP_LABELS, "nl"),
+    phases: labelsIn(PHASE_LABELS, "nl"),
     phaseMeaning: {
       starter:
         "U staat aan het begin. U heeft vooral baat bij informatie en voorbeelden van bedrijven zoals het uwe.",
@@ -151,14 +136,7 @@ export const routeMessages = defineMessages(
       koploper:
         "Circulair is de kern van uw bedrijf. U heeft vooral baat bij specialistische kennis, partners en financiering om op te schalen.",
     },
-    steps: {
-      informeren: "Informeren",
-      inspireren: "Inspireren",
-      kansen_identificeren: "Kansen vinden",
-      invoering: "Maatregelen invoeren",
-      verankering: "Verankeren in uw bedrijf",
-      ketensamenwerking: "Samenwerken in de keten",
-    },
+    steps: labelsIn(JOURNEY_STEP_LABELS, "nl"),
     stepMeaning: {
       informeren: "Ontdek wat circulair werken voor uw bedrijf kan betekenen.",
       inspireren: "Zie hoe andere ondernemers het doen en wat het hen oplevert.",
@@ -211,8 +189,11 @@ export const routeMessages = defineMessages(
       nextStepHeading: "Your next step: {step}",
       strategiesHeading: "What circular business often means in your sector",
       recommendationsHeading: "Support that suits you",
-      recommendationsIntro:
-        "The best {count} of {eligible} schemes and services that are open now and available where you are based.",
+      recommendationsIntro: {
+        one: "The best {shown} of {count} scheme or service that is open now and available where you are based.",
+        other:
+          "The best {shown} of {count} schemes and services that are open now and available where you are based.",
+      },
       noRecommendations:
         "We cannot find open support that suits you right now. Contact the support desk: they will look into it with you.",
       whyHeading: "Why this fits",
@@ -277,12 +258,7 @@ export const routeMessages = defineMessages(
       helpEmpty: "Choose at least one kind of help.",
       incomplete: "Some questions have not been answered yet. Please fill them in below.",
     },
-    sizes: {
-      micro: "1 to 10 people",
-      klein: "10 to 50 people",
-      middel: "50 to 250 people",
-      groot: "250 people or more",
-    },
+    sizes: labelsIn(SIZE_CLASS_LABELS, "en"),
     stages: {
       orienteren: "I am exploring: what does circular mean for my business?",
       ideeen: "I have ideas and want to know whether they are feasible.",
@@ -300,31 +276,9 @@ export const routeMessages = defineMessages(
       milieu: "Better for the environment",
       personeel_imago: "Staff and reputation",
     },
-    themes: {
-      inkoop: "Purchasing",
-      productontwerp: "Product design",
-      productieproces: "Production process",
-      levensduur: "Longer use and repair",
-      hergebruik: "Reuse",
-      recycling: "Recycling",
-      ketensamenwerking: "Working together in the supply chain",
-      verdienmodel: "Business model",
-    },
-    help: {
-      informatie: "Information",
-      voorbeelden: "Examples from other businesses",
-      advies: "Advice",
-      financiering: "Money: subsidy, loan or tax relief",
-      partners: "Partners to work with",
-      training: "Training",
-      regelgeving: "Help with rules and permits",
-      inkoop: "Circular purchasing",
-    },
-    phases: {
-      starter: "starter",
-      peloton: "peloton (on the way)",
-      koploper: "front runner",
-    },
+    themes: labelsIn(THEME_LABELS, "en"),
+    help: labelsIn(HELP_LABELS, "en"),
+    phases: labelsIn(PHASE_LABELS, "en"),
     phaseMeaning: {
       starter: "You are at the start. Information and examples from businesses like yours help you most.",
       peloton:
@@ -332,14 +286,7 @@ export const routeMessages = defineMessages(
       koploper:
         "Circularity is at the core of your business. Specialist knowledge, partners and finance to scale up help you most.",
     },
-    steps: {
-      informeren: "Getting informed",
-      inspireren: "Getting inspired",
-      kansen_identificeren: "Finding opportunities",
-      invoering: "Implementing measures",
-      verankering: "Anchoring it in your business",
-      ketensamenwerking: "Working together in the supply chain",
-    },
+    steps: labelsIn(JOURNEY_STEP_LABELS, "en"),
     stepMeaning: {
       informeren: "Find out what circular working can mean for your business.",
       inspireren: "See how other entrepreneurs do it and what it brings them.",

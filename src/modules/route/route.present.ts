@@ -10,6 +10,9 @@ function joinList(items: string[], lang: Lang): string {
   return `${items.slice(0, -1).join(", ")} ${routeMessages[lang].reasons.and} ${items.at(-1)}`;
 }
 
+/** A label in the middle of a sentence: its first letter in lower case. */
+const lower = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
+
 /** One reason as a sentence in the visitor's language. */
 export function describeReason(
   reason: Reason,
@@ -17,14 +20,13 @@ export function describeReason(
   strategyNames: RouteReferenceData["strategyNames"],
 ): string {
   const t = routeMessages[lang];
-  const lower = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
   switch (reason.code) {
     case "step":
       return format(t.reasons.step, { step: lower(t.steps[reason.step]) });
     case "adjacentStep":
       return format(t.reasons.adjacentStep, { step: lower(t.steps[reason.step]) });
     case "phase":
-      return format(t.reasons.phase, { phase: t.phases[reason.phase] });
+      return format(t.reasons.phase, { phase: lower(t.phases[reason.phase]) });
     case "themes":
       return format(t.reasons.themes, {
         themes: joinList(
@@ -96,7 +98,7 @@ export type RouteView = {
 export function presentRoute(result: RouteResult, lang: Lang, reference: RouteReferenceData): RouteView {
   const t = routeMessages[lang];
   return {
-    phase: t.phases[result.phase],
+    phase: lower(t.phases[result.phase]),
     phaseCode: result.phase,
     phaseMeaning: t.phaseMeaning[result.phase],
     phaseAssumed: result.phaseAssumed,

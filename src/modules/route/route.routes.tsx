@@ -22,6 +22,15 @@ import {
   placeNote,
   placeOptionLabel,
 } from "../regions/index.js";
+import {
+  HELP_KINDS,
+  type Help,
+  type OfferableStatus,
+  SIZE_CLASSES,
+  type SizeClass,
+  THEMES,
+  type Theme,
+} from "../vocabulary/index.js";
 import { parseSbi, type RouteReferenceData } from "./route.data.js";
 import type { RouteProfile } from "./route.engine.js";
 import { routeMessages } from "./route.messages.js";
@@ -41,18 +50,7 @@ import {
   storedAnswersSchema,
 } from "./route.schemas.js";
 import { type Places, placesFromGeography, type RouteService, toRouteProfile } from "./route.service.js";
-import {
-  HELP,
-  type Help,
-  MOTIVATIONS,
-  type Motivation,
-  SIZE_CLASSES,
-  type SizeClass,
-  STAGES,
-  type Stage,
-  THEMES,
-  type Theme,
-} from "./route.vocabulary.js";
+import { MOTIVATIONS, type Motivation, STAGES, type Stage } from "./route.vocabulary.js";
 import type { Choice } from "./views/form-controls.js";
 import { HomePage } from "./views/home-page.js";
 import { RoutePage, type RoutePageModel } from "./views/route-page.js";
@@ -261,7 +259,7 @@ export function routeRoutes(deps: RouteRoutesDeps) {
             : question === "thema"
               ? THEMES.map((theme) => ({ value: theme, label: t.themes[theme] }))
               : question === "hulp"
-                ? HELP.map((help) => ({ value: help, label: t.help[help] }))
+                ? HELP_KINDS.map((help) => ({ value: help, label: t.help[help] }))
                 : question === "sector"
                   ? shared.sectorChoices(lang, state.sector)
                   : [];
@@ -616,7 +614,7 @@ export function routeApi(deps: RouteRoutesDeps) {
           url: `/aanbod/${instrument.slug}`,
           score,
           reasons: reasons.map((reason) => describeReason(reason, lang, reference.strategyNames)),
-          status: instrument.status as "open" | "doorlopend" | "verwacht",
+          status: instrument.status as OfferableStatus,
           expected_window: instrument.expected
             ? `${instrument.expected.year}-${String(instrument.expected.month).padStart(2, "0")}`
             : null,

@@ -1,18 +1,17 @@
 import { z } from "@hono/zod-openapi";
 import { CAMPAIGN_PARAM, parseCampaignSource } from "../../web/campaign-source.js";
 import {
-  HELP,
+  HELP_KINDS,
   type Help,
   isOneOf,
-  MOTIVATIONS,
-  type Motivation,
+  OFFERABLE_STATUSES,
+  PHASES,
   SIZE_CLASSES,
   type SizeClass,
-  STAGES,
-  type Stage,
   THEMES,
   type Theme,
-} from "./route.vocabulary.js";
+} from "../vocabulary/index.js";
+import { MOTIVATIONS, type Motivation, STAGES, type Stage } from "./route.vocabulary.js";
 
 /** The scan's questions in order; each is one page. The key is also the query parameter. */
 export const SCAN_QUESTIONS = [
@@ -98,7 +97,7 @@ export const storedAnswersSchema = z.object({
   stage: z.enum(STAGES),
   motivations: z.array(z.enum(MOTIVATIONS)),
   themes: z.array(z.enum(THEMES)),
-  help: z.array(z.enum(HELP)),
+  help: z.array(z.enum(HELP_KINDS)),
 });
 
 /** Validates the choice answers of the scan; municipality and sector are checked against reference data elsewhere. */
@@ -108,7 +107,8 @@ export const choiceChecks = {
   motivatie: (state: ScanState) =>
     state.motivatie.length > 0 && state.motivatie.every((value) => isOneOf(MOTIVATIONS, value)),
   thema: (state: ScanState) => state.thema.every((value) => isOneOf(THEMES, value)),
-  hulp: (state: ScanState) => state.hulp.length > 0 && state.hulp.every((value) => isOneOf(HELP, value)),
+  hulp: (state: ScanState) =>
+    state.hulp.length > 0 && state.hulp.every((value) => isOneOf(HELP_KINDS, value)),
 };
 
 /** The body of POST /api/v1/route. */
@@ -128,7 +128,7 @@ export const routeRequestSchema = z
     stage: z.enum(STAGES).optional().openapi({ description: "Where the company stands", example: "ideeen" }),
     motivations: z.array(z.enum(MOTIVATIONS)).max(MOTIVATIONS.length).default([]),
     themes: z.array(z.enum(THEMES)).max(THEMES.length).default([]),
-    help: z.array(z.enum(HELP)).max(HELP.length).default([]),
+    help: z.array(z.enum(HELP_KINDS)).max(HELP_KINDS.length).default([]),
     lang: z.enum(["nl", "en"]).optional().openapi({ description: "Language of the reasons; default nl" }),
   })
   .openapi("RouteRequest");
@@ -136,7 +136,7 @@ export const routeRequestSchema = z
 /** The answer of POST /api/v1/route. */
 export const routeResponseSchema = z
   .object({
-    phase: z.enum(["starter", "peloton", "koploper"]),
+    phase: z.enum(PHASES),
     next_step: z.string(),
     municipality: z.object({
       code: z.string(),
@@ -163,7 +163,7 @@ export const routeResponseSchema = z
           url: z.string(),
           score: z.number(),
           reasons: z.array(z.string()),
-          status: z.enum(["open", "doorlopend", "verwacht"]).openapi({
+          status: z.enum(OFFERABLE_STATUSES).openapi({
             description:
               "open or doorlopend: usable now; verwacht: a recurring scheme between rounds, shown with its expected window",
           }),

@@ -1,21 +1,10 @@
 import { LRUCache } from "lru-cache";
+import type { MatchableInstrument } from "../catalogue/index.js";
 import type { Geography } from "../regions/index.js";
+import { type Help, type SizeClass, sizeClassFor, type Theme } from "../vocabulary/index.js";
 import { parseSbi, type RouteReferenceData } from "./route.data.js";
-import {
-  buildRoute,
-  type CompanyLocation,
-  type MatchableInstrument,
-  type RouteProfile,
-  type RouteResult,
-} from "./route.engine.js";
-import {
-  type Help,
-  type Motivation,
-  type SizeClass,
-  type Stage,
-  sizeClassFor,
-  type Theme,
-} from "./route.vocabulary.js";
+import { buildRoute, type CompanyLocation, type RouteProfile, type RouteResult } from "./route.engine.js";
+import type { Motivation, Stage } from "./route.vocabulary.js";
 
 /** Answers as the API, the scan and the one-click route give them: codes only, nothing personal. */
 export type RouteAnswers = {
@@ -112,6 +101,8 @@ export function createRouteService({
         limit,
       });
     },
+    /** The current instruments in the engine's shape (the same short-lived copy the route ranks). */
+    listInstruments: instruments,
     /** Drops the cached instrument list: the catalogue changed in this process (a provider's listing, ADR 0044). */
     invalidate() {
       instrumentList.clear();

@@ -1,4 +1,4 @@
-import { format } from "../../../i18n/index.js";
+import { plural } from "../../../i18n/index.js";
 import {
   Button,
   CsrfField,
@@ -36,7 +36,7 @@ export const SubjectsPage = ({
       <ErrorSummary title={t.errorTitle} problems={model.problems} />
       <Heading level={1}>{t.subjectsTitle}</Heading>
       <StatusNotice
-        text={model.erasedCount !== undefined ? format(t.erased, { count: model.erasedCount }) : undefined}
+        text={model.erasedCount !== undefined ? plural(page.lang, model.erasedCount, t.erased) : undefined}
       />
       <Paragraph>{t.subjectsIntro}</Paragraph>
       <form method="post" action="/beheer/betrokkenen/export" class="cl-form-stack" novalidate>

@@ -1,4 +1,4 @@
-import { format } from "../../../i18n/index.js";
+import { format, plural } from "../../../i18n/index.js";
 import { Button, ErrorSummary, Heading, Link, Paragraph } from "../../../web/components.js";
 import type { PageContext } from "../../../web/context.js";
 import type { FieldProblem } from "../../../web/errors.js";
@@ -56,8 +56,8 @@ export const SearchPage = ({ page, model }: { page: PageContext; model: SearchPa
   const t = catalogueMessages[page.lang];
   const municipalityError = model.problems.find((problem) => problem.field === "gemeente")?.message;
   const countText = model.q
-    ? format(model.total === 1 ? t.resultCountForOne : t.resultCountFor, { count: model.total, q: model.q })
-    : format(model.total === 1 ? t.resultCountOne : t.resultCount, { count: model.total });
+    ? plural(page.lang, model.total, t.resultCountFor, { q: model.q })
+    : plural(page.lang, model.total, t.resultCount);
   return (
     <Layout page={page} title={model.q ? `${model.q} – ${t.title}` : t.title} current="catalogue">
       <ErrorSummary title={page.t.errors.errorSummaryTitle} problems={model.problems} />

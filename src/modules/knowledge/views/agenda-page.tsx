@@ -1,4 +1,4 @@
-import { format } from "../../../i18n/index.js";
+import { plural } from "../../../i18n/index.js";
 import { ErrorSummary, Heading, Link, Paragraph } from "../../../web/components.js";
 import type { PageContext } from "../../../web/context.js";
 import type { FieldProblem } from "../../../web/errors.js";
@@ -78,7 +78,7 @@ export const AgendaPage = ({ page, model }: { page: PageContext; model: AgendaPa
       </ul>
       <section aria-labelledby="bijeenkomsten" class="cl-section">
         <Heading level={2} id="bijeenkomsten">
-          {model.total === 1 ? t.eventCountOne : format(t.eventsCount, { count: model.total })}
+          {plural(page.lang, model.total, t.eventsCount)}
         </Heading>
         {model.events.length === 0 ? <Paragraph>{t.noEvents}</Paragraph> : null}
         <ul class="cl-plain-list cl-card-list">

@@ -1,4 +1,4 @@
-import { format } from "../../../i18n/index.js";
+import { plural } from "../../../i18n/index.js";
 import { ErrorSummary, Heading, Paragraph } from "../../../web/components.js";
 import type { PageContext } from "../../../web/context.js";
 import type { FieldProblem } from "../../../web/errors.js";
@@ -62,7 +62,7 @@ export const ExamplesPage = ({ page, model }: { page: PageContext; model: Exampl
       </FilterForm>
       <section aria-labelledby="resultaten" class="cl-section">
         <Heading level={2} id="resultaten">
-          {model.total === 1 ? t.exampleCountOne : format(t.examplesCount, { count: model.total })}
+          {plural(page.lang, model.total, t.examplesCount)}
         </Heading>
         {model.examples.length === 0 ? (
           <Paragraph>{t.noExamples}</Paragraph>

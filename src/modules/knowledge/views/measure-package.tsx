@@ -1,4 +1,4 @@
-import { format, type Lang } from "../../../i18n/index.js";
+import { format, type Lang, plural } from "../../../i18n/index.js";
 import { Heading, Link, Paragraph } from "../../../web/components.js";
 import { knowledgeMessages } from "../knowledge.messages.js";
 import type { MeasureModel, MeasurePackageModel } from "../knowledge.presenters.js";
@@ -59,7 +59,7 @@ export const MeasureCard = ({
         </dd>
         <dt>{t.difficulty}</dt>
         <dd>{measure.difficulty}</dd>
-        <dt>{measure.sources.length === 1 ? t.sourceLabel : t.sourcesLabel}</dt>
+        <dt>{plural(lang, measure.sources.length, t.sourcesLabel)}</dt>
         <dd>
           <ul class="cl-plain-list">
             {measure.sources.map((source) => (

@@ -1,4 +1,4 @@
-import { format } from "../../../i18n/index.js";
+import { format, plural } from "../../../i18n/index.js";
 import { ErrorSummary, Heading, Link, Paragraph } from "../../../web/components.js";
 import type { PageContext } from "../../../web/context.js";
 import type { FieldProblem } from "../../../web/errors.js";
@@ -69,9 +69,7 @@ export const SectorsPage = ({
       {results ? (
         <section aria-labelledby="resultaten" class="cl-section">
           <Heading level={2} id="resultaten">
-            {results.measures.length === 1
-              ? t.measureFoundOne
-              : format(t.measuresFound, { count: results.measures.length })}
+            {plural(page.lang, results.measures.length, t.measuresFound)}
           </Heading>
           {results.measures.length === 0 ? <Paragraph>{t.noMeasures}</Paragraph> : null}
           <ul class="cl-plain-list cl-card-list">
@@ -110,7 +108,7 @@ export const SectorsPage = ({
             </Heading>
             <Paragraph>{item.intro}</Paragraph>
             <Paragraph small>
-              {format(t.measuresCount, { count: item.measureCount })} · {t.sbiCodes}: {item.sbiCodes}
+              {plural(page.lang, item.measureCount, t.measuresCount)} · {t.sbiCodes}: {item.sbiCodes}
             </Paragraph>
           </li>
         ))}

@@ -1,10 +1,10 @@
-import { format } from "../../../i18n/index.js";
+import { format, plural } from "../../../i18n/index.js";
 import { Heading, Link, Paragraph } from "../../../web/components.js";
 import type { PageContext } from "../../../web/context.js";
 import { Layout } from "../../../web/layout.js";
 import { label } from "../../catalogue/index.js";
+import type { JourneyStep, Phase } from "../../vocabulary/index.js";
 import { monitoringMessages } from "../monitoring.messages.js";
-import type { JourneyStep, Phase } from "../monitoring.types.js";
 import { DataTable } from "./monitor-parts.js";
 
 export type CellModel = {
@@ -33,7 +33,7 @@ export const CellPage = ({ page, model }: { page: PageContext; model: CellModel 
       <Heading level={1}>{title}</Heading>
       {model.instruments.length ? (
         <>
-          <Paragraph lead>{format(t.cellIntro, { count: model.instruments.length })}</Paragraph>
+          <Paragraph lead>{plural(page.lang, model.instruments.length, t.cellIntro)}</Paragraph>
           <DataTable
             caption={title}
             captionRepeatsHeading

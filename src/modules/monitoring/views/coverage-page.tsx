@@ -2,9 +2,9 @@ import { format } from "../../../i18n/index.js";
 import { Heading, Link, Paragraph, TableScroll } from "../../../web/components.js";
 import type { PageContext } from "../../../web/context.js";
 import { Layout } from "../../../web/layout.js";
+import { JOURNEY_STEPS, PHASES } from "../../vocabulary/index.js";
 import type { CoverageCells } from "../coverage.js";
 import { monitoringMessages } from "../monitoring.messages.js";
-import { JOURNEY_STEPS, PHASES } from "../monitoring.types.js";
 import { MonitorNav, type MonitorSection } from "./monitor-parts.js";
 
 export type CoverageModel = {

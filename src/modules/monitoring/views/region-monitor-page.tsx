@@ -3,9 +3,9 @@ import { Heading, Link, Paragraph } from "../../../web/components.js";
 import type { PageContext } from "../../../web/context.js";
 import { Layout } from "../../../web/layout.js";
 import { label } from "../../catalogue/index.js";
+import { JOURNEY_STEPS, PHASES } from "../../vocabulary/index.js";
 import { monitoringMessages } from "../monitoring.messages.js";
 import type { RegionOverview } from "../monitoring.service.js";
-import { JOURNEY_STEPS, PHASES } from "../monitoring.types.js";
 import { STAR_CONDITIONS } from "../stars.js";
 import { DataTable, MonitorNav, type MonitorSection } from "./monitor-parts.js";
 

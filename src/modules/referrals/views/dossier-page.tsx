@@ -1,4 +1,4 @@
-import { format, formatDate, formatNumber } from "../../../i18n/index.js";
+import { format, formatDate, formatNumber, type Lang, plural } from "../../../i18n/index.js";
 import {
   Button,
   Cell,
@@ -21,7 +21,10 @@ import {
 import type { PageContext } from "../../../web/context.js";
 import type { FieldProblem } from "../../../web/errors.js";
 import { Layout } from "../../../web/layout.js";
+import { dossierMessages } from "../referrals.dossier.messages.js";
 import { label, referralsMessages } from "../referrals.messages.js";
+import type { PickerOption } from "../referrals.picker.js";
+import { CASE_STATUSES } from "../referrals.service.js";
 
 export type DossierModel = {
   id: number;
@@ -32,16 +35,19 @@ export type DossierModel = {
   contactEmail: string;
   contactPhone: string | null;
   question: string;
-  regionCode: string;
+  /** The region's name, never its code. */
+  regionName: string;
   municipalityName: string | null;
-  sbiSection: string | null;
+  /** The SBI section's name ("Industrie"), null when the company gave no sector. */
+  sectorName: string | null;
   scanResultId: string | null;
   status: string;
   nextSteps: string;
   assigned: string | null;
   dueAt: Date;
   consent: { givenAt: Date; purpose: string; retentionMonths: number; textVersion: string } | null;
-  notes: { kind: string; body: string; createdAt: Date; author: string | null }[];
+  /** Notes and history lines, already in words: who (by name) and what. */
+  notes: { text: string; createdAt: Date; actor: string }[];
   referrals: {
     id: number;
     instrumentName: string;
@@ -56,7 +62,16 @@ export type DossierModel = {
     co2eKg: number | null;
     basis: string;
   }[];
-  instruments: { refId: string; name: string }[];
+  picker: {
+    recommended: PickerOption[];
+    fitting: PickerOption[];
+    /** Null while the adviser has not asked for support outside the region. */
+    outside: PickerOption[] | null;
+    outsideCount: number;
+    /** The dossier's own address with and without the outside-region offer (works without JavaScript). */
+    showOutsideHref: string;
+    hideOutsideHref: string;
+  };
   /** The form values to show (the user's own after a conflict or an error). */
   form: Record<string, string>;
   problems: FieldProblem[];
@@ -64,20 +79,30 @@ export type DossierModel = {
   notice?: string;
 };
 
-const CASE_STATUSES = ["nieuw", "in_behandeling", "wachten", "afgesloten"];
-
-const eventText = (lang: "nl" | "en", body: string) => {
-  const [kind, value] = body.split(":");
-  if (kind === "status") return `Status: ${label(lang, value)}`;
-  if (kind === "verwezen") return `${lang === "nl" ? "Verwezen naar" : "Referred to"} ${value}`;
-  return label(lang, body);
-};
+/** One instrument in the picker: name, provider, why it may not fit, and how the referral reaches the provider. */
+function optionLabel(lang: Lang, option: PickerOption): string {
+  const d = dossierMessages[lang];
+  const delivery = {
+    account: d.deliveryAccount,
+    mail: d.deliveryMail,
+    warme_overdracht: d.deliveryWarm,
+  }[option.delivery];
+  const values = { name: option.name, provider: option.providerName, delivery };
+  if (!option.misfit) return format(d.option, values);
+  return format(d.optionMisfit, {
+    ...values,
+    misfit: option.misfit === "region" ? d.misfitRegion : d.misfitSize,
+  });
+}
 
 /** /werkruimte/dossiers/{id}: the company dossier. */
 export const DossierPage = ({ page, model }: { page: PageContext; model: DossierModel }) => {
   const t = referralsMessages[page.lang];
+  const d = dossierMessages[page.lang];
   const lang = page.lang;
   const f = model.form;
+  const picker = model.picker;
+  const toOption = (option: PickerOption) => ({ value: option.refId, label: optionLabel(lang, option) });
   const numberOrDash = (value: number | null) => (value === null ? "–" : formatNumber(value, lang));
   const err = (field: string) => problemFor(model.problems, field);
   return (
@@ -121,11 +146,11 @@ export const DossierPage = ({ page, model }: { page: PageContext; model: Dossier
           <dt>{t.kvk}</dt>
           <dd>{model.kvkNumber}</dd>
           <dt>{t.colRegion}</dt>
-          <dd>{model.regionCode}</dd>
+          <dd>{model.regionName}</dd>
           <dt>{t.municipality}</dt>
           <dd>{model.municipalityName ?? "–"}</dd>
-          <dt>{t.sector}</dt>
-          <dd>{model.sbiSection ?? "–"}</dd>
+          <dt>{d.sector}</dt>
+          <dd>{model.sectorName ?? "–"}</dd>
           <dt>{t.scanResult}</dt>
           <dd>
             {model.scanResultId ? (
@@ -204,6 +229,25 @@ export const DossierPage = ({ page, model }: { page: PageContext; model: Dossier
           </Table>
         )}
         <Heading level={3}>{t.referTo}</Heading>
+        {picker.outside ? (
+          <>
+            <div class="utrecht-alert utrecht-alert--warning" role="note">
+              <div class="utrecht-alert__content">
+                <div class="utrecht-alert__message">
+                  <Paragraph>{d.outsideWarning}</Paragraph>
+                </div>
+              </div>
+            </div>
+            <Paragraph>
+              <Link href={picker.hideOutsideHref}>{d.hideOutside}</Link>
+            </Paragraph>
+          </>
+        ) : picker.outsideCount > 0 ? (
+          <Paragraph>
+            {plural(lang, picker.outsideCount, d.outsideCount)}{" "}
+            <Link href={picker.showOutsideHref}>{d.showOutside}</Link>
+          </Paragraph>
+        ) : null}
         <form
           method="post"
           action={`/werkruimte/dossiers/${model.id}/verwijzingen`}
@@ -211,19 +255,18 @@ export const DossierPage = ({ page, model }: { page: PageContext; model: Dossier
           novalidate
         >
           <CsrfField token={page.csrfToken} />
-          <FormField id="refId" label={t.instrument} error={err("refId")}>
+          <FormField id="refId" label={t.instrument} hint={d.pickerIntro} error={err("refId")}>
             <Select
               id="refId"
               name="refId"
               value={f.refId}
               invalid={Boolean(err("refId"))}
-              describedBy={describedBy("refId", false, Boolean(err("refId")))}
-              options={[
-                { value: "", label: "–" },
-                ...model.instruments.map((instrument) => ({
-                  value: instrument.refId,
-                  label: instrument.name,
-                })),
+              describedBy={describedBy("refId", true, Boolean(err("refId")))}
+              options={[{ value: "", label: "–" }]}
+              groups={[
+                { label: d.groupRecommended, options: picker.recommended.map(toOption) },
+                { label: d.groupFitting, options: picker.fitting.map(toOption) },
+                { label: d.groupOutside, options: (picker.outside ?? []).map(toOption) },
               ]}
             />
           </FormField>
@@ -328,8 +371,7 @@ export const DossierPage = ({ page, model }: { page: PageContext; model: Dossier
         <ul class="utrecht-unordered-list">
           {model.notes.map((note) => (
             <li class="utrecht-unordered-list__item">
-              {formatDate(note.createdAt, lang)} · {note.author ?? "–"}:{" "}
-              {note.kind === "note" ? note.body : eventText(lang, note.body)}
+              {formatDate(note.createdAt, lang)} · {note.actor}: {note.text}
             </li>
           ))}
         </ul>

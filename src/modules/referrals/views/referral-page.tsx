@@ -1,4 +1,4 @@
-import { format, formatDate } from "../../../i18n/index.js";
+import { format, formatDate, plural } from "../../../i18n/index.js";
 import {
   Button,
   CsrfField,
@@ -29,7 +29,8 @@ export type ReferralModel = {
   instrumentName: string;
   companyName: string;
   kvkNumber: string;
-  regionCode: string;
+  /** The region's name, not its code. */
+  regionName: string;
   contactName: string;
   contactEmail: string;
   message: string;
@@ -254,7 +255,7 @@ export const ReferralPage = ({ page, model }: { page: PageContext; model: Referr
         {format(t.referralFor, {
           company: model.companyName,
           kvk: model.kvkNumber,
-          region: model.regionCode,
+          region: model.regionName,
         })}
       </Paragraph>
       <Paragraph>
@@ -388,7 +389,7 @@ export const ListingsPage = ({
       <Paragraph>{t.listingsIntro}</Paragraph>
       {model.listings.some((listing) => listing.stale) ? (
         <Paragraph>
-          {format(t.staleCount, { count: model.listings.filter((listing) => listing.stale).length })}
+          {plural(page.lang, model.listings.filter((listing) => listing.stale).length, t.staleCount)}
         </Paragraph>
       ) : null}
       {model.listings.map((listing) => {

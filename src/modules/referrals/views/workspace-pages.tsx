@@ -8,7 +8,8 @@ import { label, referralsMessages } from "../referrals.messages.js";
 export type QueueRow = {
   id: number;
   companyName: string;
-  regionCode: string;
+  /** The region's name, not its code. */
+  regionName: string;
   status: string;
   dueAt: Date;
   assigned: string | null;
@@ -28,13 +29,13 @@ export type InboxRow = {
   id: number;
   instrumentName: string;
   companyName: string;
-  regionCode: string;
+  regionName: string;
   status: string;
   createdAt: Date;
   dueAt: Date | null;
 };
 export type FigureRow = {
-  region_code: string;
+  region_name: string;
   cases: number;
   open_cases: number;
   referrals: number;
@@ -142,7 +143,7 @@ export const WorkspacePage = ({ page, model }: { page: PageContext; model: Works
                   <Cell>
                     <Link href={`/werkruimte/dossiers/${row.id}`}>{row.companyName}</Link>
                   </Cell>
-                  <Cell>{row.regionCode}</Cell>
+                  <Cell>{row.regionName}</Cell>
                   <Cell>
                     <StatusTag>{label(page.lang, row.status)}</StatusTag>
                   </Cell>
@@ -175,7 +176,7 @@ export const WorkspacePage = ({ page, model }: { page: PageContext; model: Works
                     <Link href={`/werkruimte/verwijzingen/${row.id}`}>{row.instrumentName}</Link>
                   </Cell>
                   <Cell>{row.companyName}</Cell>
-                  <Cell>{row.regionCode}</Cell>
+                  <Cell>{row.regionName}</Cell>
                   <Cell>
                     <StatusTag>{label(page.lang, row.status)}</StatusTag>
                   </Cell>
@@ -208,7 +209,7 @@ export const WorkspacePage = ({ page, model }: { page: PageContext; model: Works
           >
             {model.figures.map((row) => (
               <Row>
-                <Cell>{row.region_code}</Cell>
+                <Cell>{row.region_name}</Cell>
                 <Cell>{row.cases}</Cell>
                 <Cell>{row.open_cases}</Cell>
                 <Cell>{row.referrals}</Cell>

@@ -1,4 +1,4 @@
-import { foldDiacritics, format } from "../../../i18n/index.js";
+import { foldDiacritics, format, plural } from "../../../i18n/index.js";
 import { Button, ErrorSummary, Heading, Link, Paragraph } from "../../../web/components.js";
 import type { PageContext } from "../../../web/context.js";
 import type { FieldProblem } from "../../../web/errors.js";
@@ -52,7 +52,7 @@ export const RegionsPage = ({ page, model }: { page: PageContext; model: Regions
                 <li>
                   <Link href={`/regio/${region.code}`}>{region.name}</Link>{" "}
                   <span class="cl-muted">
-                    ({format(t.municipalitiesCount, { count: region.municipalityCount })}
+                    ({plural(page.lang, region.municipalityCount, t.municipalitiesCount)}
                     {region.alsoIn.length
                       ? `; ${format(t.alsoIn, { provinces: region.alsoIn.join(", ") })}`
                       : ""}

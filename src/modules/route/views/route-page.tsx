@@ -1,5 +1,5 @@
 import type { Child } from "hono/jsx";
-import { format } from "../../../i18n/index.js";
+import { format, plural } from "../../../i18n/index.js";
 import { ButtonLink, Heading, Link, Paragraph } from "../../../web/components.js";
 import type { PageContext } from "../../../web/context.js";
 import { Layout } from "../../../web/layout.js";
@@ -73,9 +73,8 @@ export const RoutePage = ({ page, model }: { page: PageContext; model: RoutePage
         {route.recommendations.length ? (
           <>
             <Paragraph>
-              {format(t.recommendationsIntro, {
-                count: route.recommendations.length,
-                eligible: route.eligibleCount,
+              {plural(page.lang, route.eligibleCount, t.recommendationsIntro, {
+                shown: route.recommendations.length,
               })}
             </Paragraph>
             <ol class="cl-recommendations">

@@ -1,0 +1,164 @@
+import { defineMessages, format, type Lang } from "../../i18n/index.js";
+import type { Action, NameDirectory } from "../auth/index.js";
+
+/**
+ * The audit log in words (issue 15 item 6): what was done, to what, and by whom by name. Every action of the policy
+ * table has its words (the compiler checks it); actions recorded outside the guard are listed as well.
+ */
+type RecordedAction =
+  | Action
+  | "case.create"
+  | "queue.read"
+  | "inbox.read"
+  | "listing.confirm"
+  | "event.create"
+  | "retention.anonymise"
+  | "referral.question"
+  | "referral_link.use";
+
+// Words for actions that other branches add (administration at /beheer) may stand here before their code does.
+const ACTIONS: Record<RecordedAction, { nl: string; en: string }> &
+  Record<string, { nl: string; en: string }> = {
+  "workspace.enter": { nl: "werkruimte openen", en: "open the workspace" },
+  "outbox.view": { nl: "verstuurde e-mail bekijken", en: "view sent e-mail" },
+  "outbox.view_all": { nl: "alle verstuurde e-mail bekijken", en: "view all sent e-mail" },
+  "monitor.navigate": { nl: "monitor openen", en: "open the monitor" },
+  "queue.view": { nl: "wachtrij bekijken", en: "view the queue" },
+  "national_queue.view": { nl: "landelijke wachtrij bekijken", en: "view the national queue" },
+  "queue.read": { nl: "wachtrij gelezen", en: "queue read" },
+  "case.create": { nl: "intake ontvangen", en: "intake received" },
+  "case.read": { nl: "dossier gelezen", en: "dossier read" },
+  "case.update": { nl: "dossier gewijzigd", en: "dossier changed" },
+  "referral.create": { nl: "verwijzing verstuurd", en: "referral sent" },
+  "referral.read": { nl: "verwijzing gelezen", en: "referral read" },
+  "referral.transition": { nl: "status van verwijzing gewijzigd", en: "referral status changed" },
+  "referral.question": { nl: "vraag over verwijzing gesteld", en: "question about a referral asked" },
+  "referral_link.use": {
+    nl: "verwijzing geopend via de link in de e-mail",
+    en: "referral opened through the link in the e-mail",
+  },
+  "referral_task.complete": { nl: "opvolgtaak afgerond", en: "follow-up task completed" },
+  "measure.create": { nl: "maatregel vastgelegd", en: "measure recorded" },
+  "provider.inbox": { nl: "verwijzingen van aanbieder bekijken", en: "view the provider's referrals" },
+  "inbox.read": { nl: "verwijzingen van aanbieder gelezen", en: "provider's referrals read" },
+  "listing.update": { nl: "aanbod gewijzigd", en: "listing changed" },
+  "listing.confirm": { nl: "aanbod bevestigd als actueel", en: "listing confirmed as current" },
+  "event.keep": { nl: "eigen bijeenkomsten bijhouden", en: "keep own events" },
+  "event.create": { nl: "bijeenkomst toegevoegd", en: "event added" },
+  "event.update": { nl: "bijeenkomst gewijzigd", en: "event changed" },
+  "hub_event.update": { nl: "bijeenkomst van het loket gewijzigd", en: "loket event changed" },
+  "monitor.view_restricted": {
+    nl: "exacte cijfers van de monitor bekijken",
+    en: "view the monitor's exact figures",
+  },
+  "goal.create": { nl: "doel toegevoegd", en: "goal added" },
+  "goal.update": { nl: "doel gewijzigd", en: "goal changed" },
+  "barrier.read_register": { nl: "register van belemmeringen gelezen", en: "barrier register read" },
+  "barrier.update": { nl: "belemmering gewijzigd", en: "barrier changed" },
+  "barrier.report_as_adviser": { nl: "belemmering gemeld als adviseur", en: "barrier reported as adviser" },
+  "gap.read": { nl: "gat in het aanbod bekeken", en: "gap in the offer viewed" },
+  "gap.update": { nl: "gat in het aanbod gewijzigd", en: "gap in the offer changed" },
+  "report.read": { nl: "rapport gelezen", en: "report read" },
+  "subject.export": { nl: "gegevens van een persoon gedownload", en: "a person's data downloaded" },
+  "subject.erase": { nl: "gegevens van een persoon gewist", en: "a person's data erased" },
+  "audit.read": { nl: "auditlog gelezen", en: "audit log read" },
+  "admin.enter": { nl: "beheer geopend", en: "administration opened" },
+  "organisation.manage": { nl: "organisaties beheren", en: "manage organisations" },
+  "organisation.create": { nl: "organisatie toegevoegd", en: "organisation added" },
+  "organisation.update": { nl: "organisatie gewijzigd", en: "organisation changed" },
+  "user.manage": { nl: "gebruikers beheren", en: "manage users" },
+  "invitation.create": { nl: "uitnodiging verstuurd", en: "invitation sent" },
+  "invitation.resend": { nl: "uitnodiging opnieuw verstuurd", en: "invitation sent again" },
+  "invitation.withdraw": { nl: "uitnodiging ingetrokken", en: "invitation withdrawn" },
+  "invitation.open": { nl: "uitnodiging geopend", en: "invitation opened" },
+  "invitation.accept": { nl: "uitnodiging aangenomen", en: "invitation accepted" },
+  "retention.anonymise": {
+    nl: "dossier na de bewaartermijn geanonimiseerd",
+    en: "dossier anonymised after retention",
+  },
+};
+
+export const auditWords = defineMessages(
+  {
+    subject: {
+      case: "dossier {id}",
+      referral: "verwijzing {id}",
+      listing: "aanbod {id}",
+      event: "bijeenkomst {id}",
+      barrier: "belemmering {id}",
+      goal_area: "doelen van gebied {id}",
+      subject: "een persoon",
+      route: "pagina {id}",
+      organisation: "organisatie {id}",
+      user: "gebruiker {id}",
+      invitation: "uitnodiging {id}",
+    },
+    role: {
+      adviseur: "adviseur",
+      aanbieder: "aanbieder",
+      coordinator: "coördinator",
+      beheerder: "beheerder",
+    },
+    actor: { anoniem: "niet ingelogd", ondernemer: "ondernemer", systeem: "systeem" },
+    person: "{name} ({role}, {organisation})",
+  },
+  {
+    subject: {
+      case: "dossier {id}",
+      referral: "referral {id}",
+      listing: "listing {id}",
+      event: "event {id}",
+      barrier: "barrier {id}",
+      goal_area: "goals of area {id}",
+      subject: "a person",
+      route: "page {id}",
+      organisation: "organisation {id}",
+      user: "user {id}",
+      invitation: "invitation {id}",
+    },
+    role: {
+      adviseur: "adviser",
+      aanbieder: "provider",
+      coordinator: "coordinator",
+      beheerder: "administrator",
+    },
+    actor: { anoniem: "not signed in", ondernemer: "entrepreneur", systeem: "system" },
+    person: "{name} ({role}, {organisation})",
+  },
+);
+
+/** What was done, in words; an action this list does not know yet shows its code. */
+export function actionWords(action: string, lang: Lang): string {
+  return ACTIONS[action as RecordedAction]?.[lang] ?? action;
+}
+
+/** What it was done to: "dossier 12", "verwijzing 3". */
+export function subjectWords(type: string, id: string | null, lang: Lang): string {
+  const template = (auditWords[lang].subject as Record<string, string>)[type];
+  if (!template) return id ? `${type} ${id}` : type;
+  return format(template, { id: id ?? "" }).trim();
+}
+
+/** Who did it: a person by name with role and organisation; otherwise the kind of actor in words. */
+export function actorWords(
+  row: { actorUserId: number | null; actorLabel: string },
+  names: NameDirectory,
+  lang: Lang,
+): string {
+  const t = auditWords[lang];
+  const [role = "", organisationId = ""] = row.actorLabel.split("@");
+  const person = row.actorUserId === null ? undefined : names.people.get(row.actorUserId);
+  const roleWord = (t.role as Record<string, string>)[role];
+  if (person && roleWord)
+    return format(t.person, {
+      name: person,
+      role: roleWord,
+      organisation: names.organisations.get(organisationId) ?? organisationId,
+    });
+  return (t.actor as Record<string, string>)[row.actorLabel] ?? person ?? row.actorLabel;
+}
+
+/** The organisation ids named in actor labels ("adviseur@hub-es04"), to look their names up once. */
+export function organisationIdsOf(labels: readonly string[]): string[] {
+  return labels.flatMap((label) => (label.includes("@") ? [label.slice(label.indexOf("@") + 1)] : []));
+}

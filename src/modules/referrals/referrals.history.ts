@@ -1,0 +1,46 @@
+import { format, type Lang } from "../../i18n/index.js";
+import { dossierMessages } from "./referrals.dossier.messages.js";
+import { label } from "./referrals.messages.js";
+
+/** A dossier note as stored: a free note, or an event whose body is a code ("opgepakt", "status:wachten", "verwezen:<ref_id>"). */
+export type StoredNote = { kind: string; body: string; author: string | null; createdAt: Date };
+
+/** The ref_ids that history lines name ("verwezen:<ref_id>"), to look their names up once. */
+export function referredRefIds(notes: readonly StoredNote[]): string[] {
+  return [
+    ...new Set(
+      notes.flatMap((note) =>
+        note.kind !== "note" && note.body.startsWith("verwezen:")
+          ? [note.body.slice("verwezen:".length)]
+          : [],
+      ),
+    ),
+  ];
+}
+
+/**
+ * A dossier's notes and history in words (issue 15 item 6): events as sentences with status words and instrument
+ * names, every line with who wrote or did it by name; the intake itself is the company's.
+ */
+export function historyLines(
+  notes: readonly StoredNote[],
+  context: { lang: Lang; companyName: string; instrumentName: (refId: string) => string | undefined },
+): { text: string; actor: string; createdAt: Date }[] {
+  const d = dossierMessages[context.lang];
+  return notes.map((note) => {
+    const actor =
+      note.author ??
+      (note.body === "intake_ontvangen"
+        ? format(d.actorCompany, { company: context.companyName })
+        : d.actorSystem);
+    if (note.kind === "note") return { text: note.body, actor, createdAt: note.createdAt };
+    const [kind, value = ""] = note.body.split(":");
+    const text =
+      kind === "status"
+        ? format(d.historyStatus, { status: label(context.lang, value) })
+        : kind === "verwezen"
+          ? format(d.historyReferred, { instrument: context.instrumentName(value) ?? value })
+          : label(context.lang, note.body);
+    return { text, actor, createdAt: note.createdAt };
+  });
+}

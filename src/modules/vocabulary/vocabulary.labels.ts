@@ -1,0 +1,124 @@
+import type { Lang, Localised } from "../../i18n/index.js";
+import type {
+  CoverageLevel,
+  Help,
+  JourneyStep,
+  Kind,
+  Phase,
+  SizeClass,
+  Status,
+  Theme,
+} from "./vocabulary.js";
+
+/**
+ * The one Dutch and English label of every journey step, in plain words (B1) an entrepreneur and a coordinator both
+ * read; the agenda's own names (Kansen identificeren, Invoering maatregelen, Verankering in de bedrijfsvoering) are
+ * the codes' origin, see the glossary in docs/architecture.md.
+ */
+export const JOURNEY_STEP_LABELS: Record<JourneyStep, Localised> = {
+  informeren: { nl: "Informeren", en: "Getting informed" },
+  inspireren: { nl: "Inspireren", en: "Getting inspired" },
+  kansen_identificeren: { nl: "Kansen vinden", en: "Finding opportunities" },
+  invoering: { nl: "Maatregelen invoeren", en: "Implementing measures" },
+  verankering: { nl: "Verankeren in het bedrijf", en: "Anchoring it in the business" },
+  ketensamenwerking: { nl: "Samenwerken in de keten", en: "Working together in the supply chain" },
+};
+
+export const PHASE_LABELS: Record<Phase, Localised> = {
+  starter: { nl: "Starter", en: "Starter" },
+  peloton: { nl: "Peloton", en: "Mainstream (peloton)" },
+  koploper: { nl: "Koploper", en: "Frontrunner" },
+};
+
+export const THEME_LABELS: Record<Theme, Localised> = {
+  inkoop: { nl: "Inkoop", en: "Purchasing" },
+  productontwerp: { nl: "Productontwerp", en: "Product design" },
+  productieproces: { nl: "Productieproces", en: "Production process" },
+  levensduur: { nl: "Langer gebruik en reparatie", en: "Longer use and repair" },
+  hergebruik: { nl: "Hergebruik", en: "Reuse" },
+  recycling: { nl: "Recycling", en: "Recycling" },
+  ketensamenwerking: { nl: "Samenwerken in de keten", en: "Working together in the supply chain" },
+  verdienmodel: { nl: "Verdienmodel", en: "Business model" },
+};
+
+export const KIND_LABELS: Record<Kind, Localised> = {
+  subsidy: { nl: "Subsidie", en: "Subsidy" },
+  voucher: { nl: "Voucher", en: "Voucher" },
+  tax_scheme: { nl: "Fiscale regeling", en: "Tax scheme" },
+  finance: { nl: "Financiering", en: "Finance" },
+  advice: { nl: "Advies", en: "Advice" },
+  programme: { nl: "Programma", en: "Programme" },
+  network: { nl: "Netwerk", en: "Network" },
+  training: { nl: "Training", en: "Training" },
+  information: { nl: "Informatie", en: "Information" },
+  tool: { nl: "Hulpmiddel", en: "Tool" },
+  event: { nl: "Evenement", en: "Event" },
+  procurement: { nl: "Inkoopprogramma", en: "Procurement programme" },
+  loket: { nl: "Loket", en: "Help desk" },
+};
+
+export const STATUS_LABELS: Record<Status, Localised> = {
+  open: { nl: "Open", en: "Open" },
+  doorlopend: { nl: "Doorlopend", en: "Ongoing" },
+  verwacht: { nl: "Verwacht", en: "Expected" },
+  gesloten: { nl: "Gesloten", en: "Closed" },
+  historisch: { nl: "Historisch", en: "Historical" },
+};
+
+export const COVERAGE_LABELS: Record<CoverageLevel, Localised> = {
+  eu: { nl: "Europees", en: "European" },
+  national: { nl: "Landelijk", en: "National" },
+  province: { nl: "Provinciaal", en: "Provincial" },
+  res_region: { nl: "Regionaal", en: "Regional" },
+  municipality: { nl: "Gemeentelijk", en: "Municipal" },
+};
+
+export const SIZE_CLASS_LABELS: Record<SizeClass, Localised> = {
+  micro: { nl: "Minder dan 10 mensen (micro)", en: "Fewer than 10 people (micro)" },
+  klein: { nl: "10 tot 50 mensen (klein)", en: "10 to 50 people (small)" },
+  middel: { nl: "50 tot 250 mensen (middelgroot)", en: "50 to 250 people (medium)" },
+  groot: { nl: "250 mensen of meer (groot)", en: "250 people or more (large)" },
+};
+
+export const HELP_LABELS: Record<Help, Localised> = {
+  informatie: { nl: "Informatie", en: "Information" },
+  voorbeelden: { nl: "Voorbeelden van andere bedrijven", en: "Examples from other businesses" },
+  advies: { nl: "Advies", en: "Advice" },
+  financiering: {
+    nl: "Geld: subsidie, lening of belastingvoordeel",
+    en: "Money: subsidy, loan or tax relief",
+  },
+  partners: { nl: "Partners om mee samen te werken", en: "Partners to work with" },
+  training: { nl: "Training", en: "Training" },
+  regelgeving: { nl: "Hulp met regels en vergunningen", en: "Help with rules and permits" },
+  inkoop: { nl: "Circulair inkopen", en: "Circular purchasing" },
+};
+
+/** Every vocabulary's labels by the name the catalogue's facets and the API's taxonomies use. */
+export const VOCABULARY_LABELS = {
+  journey_step: JOURNEY_STEP_LABELS,
+  phase: PHASE_LABELS,
+  theme: THEME_LABELS,
+  kind: KIND_LABELS,
+  status: STATUS_LABELS,
+  coverage: COVERAGE_LABELS,
+  size_class: SIZE_CLASS_LABELS,
+  help: HELP_LABELS,
+} as const;
+export type VocabularyName = keyof typeof VOCABULARY_LABELS;
+
+/** The label of a code in a vocabulary, or the code itself when it is not (or no longer) in it. */
+export function vocabularyLabel(vocabulary: VocabularyName, code: string, lang: Lang): string {
+  const labels: Record<string, Localised> = VOCABULARY_LABELS[vocabulary];
+  return labels[code]?.[lang] ?? code;
+}
+
+/** A vocabulary's labels in one language, for a module's message catalogue (`step: labelsIn(JOURNEY_STEP_LABELS, "nl")`). */
+export function labelsIn<Code extends string>(
+  labels: Record<Code, Localised>,
+  lang: Lang,
+): Record<Code, string> {
+  return Object.fromEntries(
+    Object.entries<Localised>(labels).map(([code, label]) => [code, label[lang]]),
+  ) as Record<Code, string>;
+}

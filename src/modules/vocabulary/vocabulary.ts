@@ -1,0 +1,128 @@
+/**
+ * The domain's closed vocabularies, written once (ADR 0083): journey steps, phases, themes, instrument kinds,
+ * catalogue statuses and what a company can use, coverage levels, size classes and kinds of help. Codes are stable
+ * (stored in the database, the curated data, URLs and the API); their labels are in vocabulary.labels.ts. Every
+ * module imports these from here; tests/security/one-vocabulary.test.ts fails when a list is written again elsewhere.
+ */
+
+/** The agenda's journey steps in order; ketensamenwerking runs alongside the others and comes last. */
+export const JOURNEY_STEPS = [
+  "informeren",
+  "inspireren",
+  "kansen_identificeren",
+  "invoering",
+  "verankering",
+  "ketensamenwerking",
+] as const;
+export type JourneyStep = (typeof JOURNEY_STEPS)[number];
+
+/** The steps one after the other, without ketensamenwerking, which runs alongside invoering and verankering. */
+export const SEQUENTIAL_JOURNEY_STEPS: readonly JourneyStep[] = JOURNEY_STEPS.filter(
+  (step) => step !== "ketensamenwerking",
+);
+
+/** Where a company stands in the transition. */
+export const PHASES = ["starter", "peloton", "koploper"] as const;
+export type Phase = (typeof PHASES)[number];
+
+/** The agenda's circular themes. */
+export const THEMES = [
+  "inkoop",
+  "productontwerp",
+  "productieproces",
+  "levensduur",
+  "hergebruik",
+  "recycling",
+  "ketensamenwerking",
+  "verdienmodel",
+] as const;
+export type Theme = (typeof THEMES)[number];
+
+/** What kind of support an instrument is. */
+export const KINDS = [
+  "subsidy",
+  "voucher",
+  "tax_scheme",
+  "finance",
+  "advice",
+  "programme",
+  "network",
+  "training",
+  "information",
+  "tool",
+  "event",
+  "procurement",
+  "loket",
+] as const;
+export type Kind = (typeof KINDS)[number];
+
+/**
+ * The catalogue's status vocabulary (ADR 0079), in the order shown at equal fit: what a company can use now first,
+ * expected rounds next, then the rest.
+ *
+ * - open: an application window is open now.
+ * - doorlopend: no windows (advice, networks, tax schemes, loans): usable any day.
+ * - verwacht: a recurring scheme between two rounds; its next window is expected from its history.
+ * - gesloten: closed, with no round expected that we can show (also: oversubscribed).
+ * - historisch: ended for good; kept as a precedent, never offered.
+ */
+export const STATUSES = ["open", "doorlopend", "verwacht", "gesloten", "historisch"] as const;
+export type Status = (typeof STATUSES)[number];
+/** The order at equal fit: the status list itself. */
+export const STATUS_SORT_ORDER: readonly Status[] = STATUSES;
+
+/** Statuses under which a company can use an instrument today: coverage, stars, referrals, the dossier's picker. */
+export const AVAILABLE_STATUSES = ["open", "doorlopend"] as const satisfies readonly Status[];
+/** Statuses the route and search may offer: usable now, or a round is expected (labelled, ranked lower). */
+export const OFFERABLE_STATUSES = [...AVAILABLE_STATUSES, "verwacht"] as const satisfies readonly Status[];
+export type OfferableStatus = (typeof OFFERABLE_STATUSES)[number];
+const AVAILABLE: ReadonlySet<string> = new Set<string>(AVAILABLE_STATUSES);
+const OFFERABLE: ReadonlySet<string> = new Set<string>(OFFERABLE_STATUSES);
+
+/** Whether a company can use an instrument with this status today: the one function for "available". */
+export function isAvailable(status: string): boolean {
+  return AVAILABLE.has(status);
+}
+
+/** Whether the route may offer it: available now, or a round is expected (shown as verwacht). */
+export function isOfferable(status: string): boolean {
+  return OFFERABLE.has(status);
+}
+
+/** Where an instrument can be used: the whole EU or the Netherlands, provinces, RES regions or municipalities. */
+export const COVERAGE_LEVELS = ["eu", "national", "province", "res_region", "municipality"] as const;
+export type CoverageLevel = (typeof COVERAGE_LEVELS)[number];
+
+/** The R-ladder's strategies, R0 (refuse) to R9 (recover); their names are in data/reference/r_ladder.csv. */
+export const R_STRATEGIES = ["R0", "R1", "R2", "R3", "R4", "R5", "R6", "R7", "R8", "R9"] as const;
+export type RStrategy = (typeof R_STRATEGIES)[number];
+
+/** EU SME size classes by number of employees. */
+export const SIZE_CLASSES = ["micro", "klein", "middel", "groot"] as const;
+export type SizeClass = (typeof SIZE_CLASSES)[number];
+
+/** The size class for a head count: micro < 10, klein < 50, middel < 250, groot from 250. */
+export function sizeClassFor(employees: number): SizeClass {
+  if (employees < 10) return "micro";
+  if (employees < 50) return "klein";
+  if (employees < 250) return "middel";
+  return "groot";
+}
+
+/** The kinds of help a company can ask for (the scan's question; the route engine maps them on kinds and steps). */
+export const HELP_KINDS = [
+  "informatie",
+  "voorbeelden",
+  "advies",
+  "financiering",
+  "partners",
+  "training",
+  "regelgeving",
+  "inkoop",
+] as const;
+export type Help = (typeof HELP_KINDS)[number];
+
+/** Narrows a string to a member of a vocabulary. */
+export function isOneOf<const T extends readonly string[]>(values: T, value: unknown): value is T[number] {
+  return typeof value === "string" && (values as readonly string[]).includes(value);
+}
