@@ -111,6 +111,7 @@ function catalogueDirectory(lookup: ReturnType<typeof createInstrumentLookup>): 
   const one = (row: CatalogueInstrumentRef | undefined) => (row ? summary(row) : undefined);
   return {
     get: async (refId) => one(await lookup.get(refId)),
+    getOn: async (tx, refId) => one(await lookup.getOn(tx, refId)),
     list: async (filter) => (await lookup.list(filter)).map(summary),
     byProvider: async (providerId) => (await lookup.byProvider(providerId)).map(summary),
     lock: async (tx, refId) => one(await lookup.lock(tx, refId)),
