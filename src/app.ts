@@ -47,11 +47,13 @@ import {
 import { createPrivacyService } from "./modules/privacy/index.js";
 import {
   createMailTransport,
+  createOwnCaseService,
   createReferralsService,
   type InstrumentDirectory,
   type InstrumentSummary,
   intakeRoutes,
   loketFor,
+  ownCaseRoutes,
   queueMail,
   referralJobs,
   referralMonitoringFacts,
@@ -144,8 +146,10 @@ function createServices({ env, database, clock = () => new Date() }: AppDeps) {
     },
   });
   const privacy = createPrivacyService({ db, audit, clock });
+  // The entrepreneur's own page and its mails (ADR 0085).
+  const ownCases = createOwnCaseService({ db, audit, instruments, clock, absoluteUrl });
   const onCatalogueChange = (listener: () => void) => void catalogueListeners.add(listener);
-  return { db, audit, instruments, referrals, privacy, clock, onCatalogueChange, absoluteUrl };
+  return { db, audit, instruments, referrals, privacy, ownCases, clock, onCatalogueChange, absoluteUrl };
 }
 
 /**
@@ -263,6 +267,7 @@ export async function createBackgroundJobs(deps: AppDeps) {
   return {
     handlers: {
       ...jobs.handlers,
+      ...services.ownCases.jobHandlers(),
       ...passwordResets,
       ...monitoring.jobHandlers(),
       ...maintenanceJobs(services.clock),
@@ -284,7 +289,7 @@ const FORMS_WITH_OWN_SUMMARY = ["/intake", "/belemmering-melden", "/inloggen", "
 /** The composition root: the request pipeline from top to bottom, then every module mounted. */
 export async function createApp(deps: AppDeps) {
   const { env, database, logger, listMatchableInstruments } = deps;
-  const { db, audit, instruments, referrals, privacy, clock, onCatalogueChange, absoluteUrl } =
+  const { db, audit, instruments, referrals, privacy, ownCases, clock, onCatalogueChange, absoluteUrl } =
     createServices(deps);
   const assets = await loadAssets();
   const geography = await loadGeography(createRegionsRepository(database.db));
@@ -423,6 +428,18 @@ export async function createApp(deps: AppDeps) {
       secretKey: env.secretKey,
       trustProxy: env.trustProxy,
       retentionMonths: env.retentionMonths,
+    }),
+  );
+  app.route(
+    "/",
+    ownCaseRoutes({
+      ownCases,
+      privacy,
+      guard,
+      geography,
+      limiter,
+      secretKey: env.secretKey,
+      trustProxy: env.trustProxy,
     }),
   );
   app.route("/", workspaceRoutes({ referrals, instruments, guard, geography, clock }));

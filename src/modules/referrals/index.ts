@@ -1,4 +1,6 @@
 export { intakeRoutes, loketFor } from "./intake.routes.js";
+export { ownCaseRoutes } from "./own-case.routes.js";
+export { CASE_LINK_QUEUE, createOwnCaseService, type OwnCaseService } from "./own-case.service.js";
 export {
   type InstrumentDirectory,
   type InstrumentSummary,

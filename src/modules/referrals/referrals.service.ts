@@ -7,11 +7,7 @@ import type { Principal } from "../auth/index.js";
 import { journeyEvents } from "../monitoring/index.js";
 import { createEntrepreneurMails } from "./referrals.entrepreneur-mails.js";
 import { type InstrumentDirectory, isReferable, type ListingStatus } from "./referrals.instruments.js";
-import {
-  loketsForRegion,
-  NATIONAL_QUEUE_ID,
-  NATIONAL_QUEUE_NAME,
-} from "./referrals.lokets.js";
+import { loketsForRegion, NATIONAL_QUEUE_ID, NATIONAL_QUEUE_NAME } from "./referrals.lokets.js";
 import { caseReference, referralReference, staffMails } from "./referrals.mails.js";
 import { mailOf, queueMail } from "./referrals.notifications.js";
 import {
@@ -266,31 +262,6 @@ export function createReferralsService(deps: ReferralsDeps) {
             : ({ kind: "national", organisationId: NATIONAL_QUEUE_ID, name: NATIONAL_QUEUE_NAME } as const),
         };
       });
-    },
-
-    /** What the entrepreneur sees after the intake: no personal data, only the hub and what happens next. */
-    async intakeConfirmation(publicToken: string) {
-      const [row] = await queryRows<{
-        name: string;
-        hub_id: string;
-        region_code: string;
-        created_at: string | Date;
-        status: CaseStatus;
-      }>(
-        db,
-        sql`select o.name, c.hub_id, c.region_code, c.created_at, c.status from cases c
-            join organisations o on o.id = c.hub_id
-            where c.public_token = ${publicToken} and c.anonymised_at is null`,
-      );
-      return row
-        ? {
-            hubName: row.name,
-            national: row.hub_id === NATIONAL_QUEUE_ID,
-            regionCode: row.region_code,
-            createdAt: new Date(row.created_at),
-            status: row.status,
-          }
-        : undefined;
     },
 
     /** The region and queue of a dossier, for the guard; no personal data. */

@@ -21,6 +21,7 @@ import {
 import type { PageContext } from "../../../web/context.js";
 import type { FieldProblem } from "../../../web/errors.js";
 import { Layout } from "../../../web/layout.js";
+import { ownCaseMessages } from "../own-case.messages.js";
 import { label, referralsMessages } from "../referrals.messages.js";
 
 export type DossierModel = {
@@ -329,7 +330,11 @@ export const DossierPage = ({ page, model }: { page: PageContext; model: Dossier
           {model.notes.map((note) => (
             <li class="utrecht-unordered-list__item">
               {formatDate(note.createdAt, lang)} · {note.author ?? "–"}:{" "}
-              {note.kind === "note" ? note.body : eventText(lang, note.body)}
+              {note.kind === "event"
+                ? eventText(lang, note.body)
+                : note.kind === "note"
+                  ? note.body
+                  : `${ownCaseMessages[lang][note.kind === "message" ? "dossierMessage" : "dossierInfo"]} ${note.body}`}
             </li>
           ))}
         </ul>
