@@ -341,6 +341,7 @@ export const NOT_PERSONAL_COLUMNS: Readonly<Record<string, string>> = {
   "referrals.instrument_ref_id": "catalogue id",
   "referrals.provider_id": "organisation id",
   "referrals.status": "code",
+  "referrals.delivery": "code",
   "referrals.reason_code": "code",
   "referrals.outcome": "code",
   "referrals.outcome_reason": "code",

@@ -14,7 +14,9 @@ export const ownCaseMessages = defineMessages(
     handledBy: "Uw aanvraag is bij {handler} (regio {region}).",
     privateLink: "Deze pagina is alleen voor u. Deel de link niet met anderen.",
     nextHeading: "Wat gebeurt er nu?",
-    nextNew: "{handler} neemt uiterlijk op {date} contact met u op.",
+    nextNew: "Een adviseur van {handler} neemt uiterlijk op {date} contact met u op.",
+    nextNewNational:
+      "Een landelijk coördinator van Circulair Loket neemt uiterlijk op {date} contact met u op.",
     nextWaiting:
       "Uw adviseur wacht op een reactie van u. Stuur een bericht of neem contact op met het loket.",
     nextAdviser: "Uw adviseur {adviser} bespreekt met u wat de volgende stap is.",
@@ -115,7 +117,8 @@ export const ownCaseMessages = defineMessages(
     handledBy: "Your request is with {handler} (region {region}).",
     privateLink: "This page is for you only. Do not share the link with others.",
     nextHeading: "What happens next?",
-    nextNew: "{handler} will contact you by {date} at the latest.",
+    nextNew: "An advisor of {handler} will contact you by {date} at the latest.",
+    nextNewNational: "A national coordinator of Circulair Loket will contact you by {date} at the latest.",
     nextWaiting: "Your advisor is waiting for a reply from you. Send a message or contact the desk.",
     nextAdviser: "Your advisor {adviser} will discuss the next step with you.",
     nextAdviserNoName: "Your advisor will discuss the next step with you.",

@@ -76,7 +76,7 @@ describeEachDatabase("the entrepreneur's own page and mails", (database) => {
     expect(html).toContain("Uw aanvraag is verstuurd");
     expect(html).toContain(`CL-2026-${String(caseId).padStart(5, "0")}`);
     expect(html).toContain("U vroeg een gesprek aan bij Circulair Loket Twente (demo).");
-    expect(html).toContain("Circulair Loket Twente (demo) neemt uiterlijk op");
+    expect(html).toContain("Een adviseur van Circulair Loket Twente (demo) neemt uiterlijk op");
     expect(html).toContain("Metaalwerk Twente BV");
     expect(html).toContain("Fatima &lt;b&gt;de Vries&lt;/b&gt; &amp; &quot;Zonen&quot;");
     expect(html).not.toContain("<b>de Vries</b>");

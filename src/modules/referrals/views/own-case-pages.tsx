@@ -68,7 +68,12 @@ function stepText(t: T, lang: "nl" | "en", model: OwnCase, step: OwnCaseStep): s
 function nextSteps(t: T, lang: "nl" | "en", model: OwnCase): string[] {
   if (model.status === "afgesloten") return [t.nextClosed];
   if (model.status === "nieuw")
-    return [format(t.nextNew, { handler: model.handler, date: formatDate(model.dueAt, lang) })];
+    return [
+      format(model.national ? t.nextNewNational : t.nextNew, {
+        handler: model.handler,
+        date: formatDate(model.dueAt, lang),
+      }),
+    ];
   const open = model.referrals.filter((referral) => !isTerminal(referral.status));
   const lines = open.map((referral) => {
     const values = {
