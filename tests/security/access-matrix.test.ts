@@ -40,6 +40,8 @@ describeEachDatabase("access matrix", (database) => {
   let app: Awaited<ReturnType<typeof createTestApp>>;
   let routes: Route[] = [];
   let monitorRoutes: MonitorRoute[] = [];
+  /** The entrepreneur's own page of the Twente dossier (ADR 0085). */
+  let ownCasePath = "";
   const sessions = new Map<string, Awaited<ReturnType<typeof loginAs>>>();
   const rows = <T>(query: ReturnType<typeof sql>) => queryRows<T>(database().db, query);
 
@@ -50,7 +52,7 @@ describeEachDatabase("access matrix", (database) => {
       { SESSION_IDLE_MINUTES: "1440", SESSION_ABSOLUTE_HOURS: "48" },
       { clock: () => now },
     );
-    await submitIntake(app);
+    ownCasePath = (await submitIntake(app)).replace(/\?.*$/, "");
     // A dossier in the national queue: Drenthe (ES03) has no hub that takes intakes (ADR 0081).
     await submitIntake(app, { regio: "ES03", gemeente: "GM1680", companyName: "Landelijk BV" });
     await addAccount(database().db, {
@@ -294,6 +296,59 @@ describeEachDatabase("access matrix", (database) => {
         }
       }
     });
+
+  it("opens /mijn-aanvraag/* to whoever holds the link, with or without a session; a wrong link is 404, recorded", async () => {
+    const wrongPath = "/mijn-aanvraag/AAAAAAAAAAAAAAAAAAAAAAAA";
+    const ownRoutes = (path: string): Route[] => [
+      { method: "GET", path, allowed: [] },
+      { method: "GET", path: `${path}/gegevens.json`, allowed: [] },
+      { method: "GET", path: `${path}/intrekken`, allowed: [] },
+      {
+        method: "POST",
+        path: `${path}/bericht`,
+        form: { tekst: "Een vraag over mijn aanvraag." },
+        allowed: [],
+      },
+      { method: "POST", path: `${path}/aanvulling`, form: { tekst: "Ons nieuwe nummer." }, allowed: [] },
+      // Without the confirmation box: the form answers 400 and nothing is erased.
+      { method: "POST", path: `${path}/intrekken`, form: {}, allowed: [] },
+    ];
+    const refusals = async () =>
+      (
+        await rows<{ n: number }>(
+          sql`select count(*)::int as n from audit_log where outcome = 'denied' and action like 'own_case.%'`,
+        )
+      )[0]!.n;
+    const visitor = browserSession(app);
+    const holders = [
+      { label: "visitor", session: visitor, csrf: await visitor.csrfTokenFrom("/mijn-aanvraag") },
+      ...PEOPLE.map((user) => ({ label: user.email, ...sessions.get(user.email)! })),
+    ];
+    for (const { label, session, csrf } of holders) {
+      for (const [path, held] of [
+        [ownCasePath, true],
+        [wrongPath, false],
+      ] as const)
+        for (const route of ownRoutes(path)) {
+          const before = await refusals();
+          const response =
+            route.method === "GET"
+              ? await session.get(route.path)
+              : await session.post(route.path, route.form ?? {}, { csrf });
+          const what = `${label} ${route.method} ${route.path} → ${response.status}`;
+          if (held) {
+            // 429: eleven holders from one test address pass the page's message limit (20 an hour), not refused.
+            expect([200, 303, 400, 429], what).toContain(response.status);
+            expect(await refusals(), what).toBe(before);
+          } else {
+            expect(response.status, what).toBe(404);
+            expect(await refusals(), what).toBe(before + 1);
+          }
+        }
+    }
+    // Nobody's tries erased the case.
+    expect((await app.request(ownCasePath)).status).toBe(200);
+  });
 
   it("shows exact funnel figures only to a coordinator whose area holds the region", async () => {
     const exact = {
