@@ -103,6 +103,10 @@ describeEachDatabase("access matrix", (database) => {
       { csrf: adviseur.csrf },
     );
     const referralId = /(\d+)$/.exec(referred.headers.get("location")!)![1];
+    // A mail to the Twente adviser: its HTML part is theirs and the beheerder's to read.
+    const [adviserMail] = await rows<{ id: number }>(
+      sql`select id from outbox_messages where to_address = 'adviseur.es04@demo.invalid' order by id limit 1`,
+    );
     const caseId = record!.id;
     const nationalCaseId = nationalRecord!.id;
     const coordinatorSession = await loginAs(app, "coordinator@demo.invalid");
@@ -140,6 +144,11 @@ describeEachDatabase("access matrix", (database) => {
     routes = [
       { method: "GET", path: "/werkruimte", allowed: everyone },
       { method: "GET", path: "/werkruimte/outbox", allowed: everyone },
+      {
+        method: "GET",
+        path: `/werkruimte/outbox/${adviserMail!.id}/html`,
+        allowed: ["adviseur.es04@demo.invalid", "beheer@demo.invalid"],
+      },
       { method: "GET", path: `/werkruimte/dossiers/${caseId}`, allowed: twente },
       { method: "POST", path: `/werkruimte/dossiers/${caseId}`, allowed: twente },
       { method: "POST", path: `/werkruimte/dossiers/${caseId}/oppakken`, allowed: twente },
@@ -273,7 +282,7 @@ describeEachDatabase("access matrix", (database) => {
     expect(new Set(PEOPLE.map((user) => user.role))).toEqual(
       new Set(["adviseur", "aanbieder", "coordinator", "beheerder"]),
     );
-    expect(routes).toHaveLength(31);
+    expect(routes).toHaveLength(32);
     expect(monitorRoutes).toHaveLength(20);
   });
 

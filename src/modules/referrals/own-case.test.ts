@@ -224,6 +224,13 @@ describeEachDatabase("the entrepreneur's own page and mails", (database) => {
     // The mail says there is a message, not what it says.
     expect(notice.body).not.toContain("bellen");
     expect(told.some((mail) => mail.kind === "case_info")).toBe(true);
+    // The outbox shows both parts: the text, and the HTML part on its own page, sandboxed.
+    const outbox = await (await adviser.session.get("/werkruimte/outbox")).text();
+    expect(outbox).toContain(`href="/werkruimte/outbox/${notice.id}/html"`);
+    const part = await adviser.session.get(`/werkruimte/outbox/${notice.id}/html`);
+    expect(part.status).toBe(200);
+    expect(part.headers.get("content-security-policy")).toContain("sandbox");
+    expect(await part.text()).toContain(`href="${ORIGIN}/werkruimte/dossiers/${caseId}"`);
   });
 
   it("downloads the data of this case only, as JSON", async () => {

@@ -6,6 +6,8 @@ import { defineMessages } from "../../i18n/index.js";
  */
 export const mailMessages = defineMessages(
   {
+    outboxText: "Tekst",
+    outboxHtml: "Bekijk de HTML-versie",
     greeting: "Beste {name},",
     greetingStaff: "Beste collega,",
     closing: "Met vriendelijke groet,",
@@ -81,6 +83,8 @@ export const mailMessages = defineMessages(
     referralStatusReason: "De reden: {reason}.",
   },
   {
+    outboxText: "Text",
+    outboxHtml: "View the HTML version",
     greeting: "Dear {name},",
     greetingStaff: "Dear colleague,",
     closing: "Kind regards,",

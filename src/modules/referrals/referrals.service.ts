@@ -905,6 +905,17 @@ export function createReferralsService(deps: ReferralsDeps) {
         .limit(100);
     },
 
+    /** One stored message (to the given address only, when one is given); undefined otherwise. */
+    async outboxMessage(id: number, toAddress: string | null) {
+      const [row] = await db
+        .select()
+        .from(outboxMessages)
+        .where(
+          and(eq(outboxMessages.id, id), toAddress ? eq(outboxMessages.toAddress, toAddress) : undefined),
+        );
+      return row;
+    },
+
     /** Counts per region without personal data: dossiers, referrals per status, outcomes and measured impact. */
     async regionFigures(regionCodes: string[]) {
       if (!regionCodes.length) return [];

@@ -2,6 +2,7 @@ import { format, formatDate, formatNumber } from "../../../i18n/index.js";
 import { Cell, Heading, Link, Paragraph, Row, StatusTag, Table } from "../../../web/components.js";
 import type { PageContext } from "../../../web/context.js";
 import { Layout } from "../../../web/layout.js";
+import { mailMessages } from "../referrals.mails.messages.js";
 import { label, referralsMessages } from "../referrals.messages.js";
 
 export type QueueRow = {
@@ -208,6 +209,8 @@ export type OutboxRow = {
   to: string;
   subject: string;
   body: string;
+  /** Whether the message has an HTML part (every new one does). */
+  hasHtml: boolean;
   createdAt: Date;
   sentAt: Date | null;
   transport: string | null;
@@ -233,7 +236,13 @@ export const OutboxPage = ({ page, model }: { page: PageContext; model: { rows: 
             {t.to}: {row.to} · {formatDate(row.createdAt, page.lang)} ·{" "}
             {row.sentAt ? format(t.sentVia, { transport: row.transport ?? "" }) : t.notSent}
           </Paragraph>
+          <Heading level={3}>{mailMessages[page.lang].outboxText}</Heading>
           <p class="utrecht-paragraph cl-outbox-body">{row.body}</p>
+          {row.hasHtml ? (
+            <Paragraph>
+              <Link href={`/werkruimte/outbox/${row.id}/html`}>{mailMessages[page.lang].outboxHtml}</Link>
+            </Paragraph>
+          ) : null}
         </article>
       ))}
     </Layout>
