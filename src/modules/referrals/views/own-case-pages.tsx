@@ -336,7 +336,9 @@ export const WithdrawPage = ({
         <Button>{t.withdrawButton}</Button>
       </form>
       <Paragraph>
-        <Link href={model.path}>{t.withdrawCancel}</Link>
+        <ButtonLink href={model.path} secondary>
+          {t.withdrawCancel}
+        </ButtonLink>
       </Paragraph>
     </Layout>
   );
