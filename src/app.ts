@@ -49,6 +49,7 @@ import {
 import { createPrivacyService } from "./modules/privacy/index.js";
 import {
   createMailTransport,
+  createOwnCaseService,
   createReferralsService,
   type InstrumentDirectory,
   type InstrumentSummary,
@@ -56,6 +57,7 @@ import {
   linkRoutes,
   loketFor,
   nationalFallbackLoket,
+  ownCaseRoutes,
   queueMail,
   referralJobs,
   referralMonitoringFacts,
@@ -116,6 +118,7 @@ function catalogueDirectory(lookup: ReturnType<typeof createInstrumentLookup>): 
   const one = (row: CatalogueInstrumentRef | undefined) => (row ? summary(row) : undefined);
   return {
     get: async (refId) => one(await lookup.get(refId)),
+    getOn: async (tx, refId) => one(await lookup.getOn(tx, refId)),
     list: async (filter) => (await lookup.list(filter)).map(summary),
     byProvider: async (providerId) => (await lookup.byProvider(providerId)).map(summary),
     lock: async (tx, refId) => one(await lookup.lock(tx, refId)),
@@ -148,8 +151,10 @@ function createServices({ env, database, clock = () => new Date() }: AppDeps) {
     },
   });
   const privacy = createPrivacyService({ db, audit, clock });
+  // The entrepreneur's own page and its mails (ADR 0085).
+  const ownCases = createOwnCaseService({ db, audit, instruments, clock, absoluteUrl });
   const onCatalogueChange = (listener: () => void) => void catalogueListeners.add(listener);
-  return { db, audit, instruments, referrals, privacy, clock, onCatalogueChange, absoluteUrl };
+  return { db, audit, instruments, referrals, privacy, ownCases, clock, onCatalogueChange, absoluteUrl };
 }
 
 /**
@@ -273,6 +278,7 @@ export async function createBackgroundJobs(deps: AppDeps) {
   return {
     handlers: {
       ...jobs.handlers,
+      ...services.ownCases.jobHandlers(),
       ...passwordResets,
       ...monitoring.jobHandlers(),
       ...maintenanceJobs(services.clock),
@@ -294,7 +300,7 @@ const FORMS_WITH_OWN_SUMMARY = ["/intake", "/belemmering-melden", "/inloggen", "
 /** The composition root: the request pipeline from top to bottom, then every module mounted. */
 export async function createApp(deps: AppDeps) {
   const { env, database, logger, listMatchableInstruments } = deps;
-  const { db, audit, instruments, referrals, privacy, clock, onCatalogueChange, absoluteUrl } =
+  const { db, audit, instruments, referrals, privacy, ownCases, clock, onCatalogueChange, absoluteUrl } =
     createServices(deps);
   const assets = await loadAssets();
   const geography = await loadGeography(createRegionsRepository(database.db));
@@ -444,6 +450,18 @@ export async function createApp(deps: AppDeps) {
       secretKey: env.secretKey,
       trustProxy: env.trustProxy,
       retentionMonths: env.retentionMonths,
+    }),
+  );
+  app.route(
+    "/",
+    ownCaseRoutes({
+      ownCases,
+      privacy,
+      guard,
+      geography,
+      limiter,
+      secretKey: env.secretKey,
+      trustProxy: env.trustProxy,
     }),
   );
   app.route(

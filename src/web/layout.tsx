@@ -35,8 +35,16 @@ export const Layout = ({
   title,
   current,
   description,
+  noindex,
   children,
-}: PropsWithChildren<{ page: PageContext; title: string; current?: NavKey; description?: string }>) => {
+}: PropsWithChildren<{
+  page: PageContext;
+  title: string;
+  current?: NavKey;
+  description?: string;
+  /** A page behind a private link (the entrepreneur's own page): search engines must not keep it. */
+  noindex?: boolean;
+}>) => {
   const { t, lang } = page;
   const descriptions: Record<string, string> = t.meta.descriptions;
   const summary = description ?? (current && descriptions[current]) ?? t.meta.descriptions.default;
@@ -47,6 +55,7 @@ export const Layout = ({
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${title} | ${t.meta.serviceName}`}</title>
         <meta name="description" content={summary} />
+        {noindex ? <meta name="robots" content="noindex, nofollow" /> : null}
         <link rel="stylesheet" href={page.stylesheetHref} />
         <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
         <link rel="alternate" hreflang={lang} href={languageAlternate(page, lang)} />

@@ -77,15 +77,14 @@ describe("regional lokets and the national queue in Chromium", () => {
         await page.fill("#question", "Wij willen plastic snijafval terugnemen en opnieuw gebruiken.");
         await page.check("#consent");
         await Promise.all([
-          page.waitForURL((url) => url.pathname.startsWith("/intake/bevestiging/")),
+          page.waitForURL((url) => url.pathname.startsWith("/mijn-aanvraag/")),
           page.click('form[action="/intake"] button[type=submit]'),
         ]);
         const confirmation = (await page.textContent("main"))!;
-        expect(confirmation).toContain("Landelijke coördinatie Circulair Loket heeft uw aanvraag ontvangen");
-        expect(confirmation).toContain(
-          "neemt een landelijk coördinator van Circulair Loket contact met u op",
-        );
-        expect(confirmation).not.toContain("neemt een adviseur contact");
+        expect(confirmation).toContain("Uw aanvraag is verstuurd");
+        expect(confirmation).toContain("Uw aanvraag is bij Landelijke coördinatie Circulair Loket");
+        expect(confirmation).toContain("Een landelijk coördinator van Circulair Loket neemt uiterlijk op");
+        expect(confirmation).not.toContain("Een adviseur van");
         expect(confirmation).toContain("Versnellingshuis Nederland Circulair!");
         await checkAxe(page, javaScriptEnabled);
         await context.close();

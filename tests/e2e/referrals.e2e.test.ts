@@ -58,7 +58,8 @@ describe("regional loket journey in Chromium", () => {
       await page.fill("#kvk", "12345678");
       await page.check("#consent");
       await page.click('form[action="/intake"] button[type=submit]');
-      expect(await page.textContent("h1")).toBe("Uw aanvraag is verstuurd");
+      expect(await page.textContent("h1")).toBe("Uw aanvraag");
+      expect(await page.textContent("main")).toContain("Uw aanvraag is verstuurd");
       expect(await page.textContent("main")).toContain("Wat gebeurt er nu?");
       await expectNoAxeViolations(page);
       await page.close();

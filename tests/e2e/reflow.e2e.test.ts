@@ -42,6 +42,8 @@ const PAGES = [
   "/inloggen",
   "/intake?regio=ES04",
   "/intake?regio=ES26",
+  // "Stuur mij mijn link opnieuw" (ADR 0085); the case page itself is measured in own-case.e2e.test.ts.
+  "/mijn-aanvraag",
   "/api/docs",
   "/bestaat-niet",
 ];

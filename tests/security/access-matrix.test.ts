@@ -45,6 +45,8 @@ describeEachDatabase("access matrix", (database) => {
   let closedLinkToken = "";
   let expiredLinkToken = "";
   let monitorRoutes: MonitorRoute[] = [];
+  /** The entrepreneur's own page of the Twente dossier (ADR 0085). */
+  let ownCasePath = "";
   const sessions = new Map<string, Awaited<ReturnType<typeof loginAs>>>();
   const rows = <T>(query: ReturnType<typeof sql>) => queryRows<T>(database().db, query);
 
@@ -55,7 +57,7 @@ describeEachDatabase("access matrix", (database) => {
       { SESSION_IDLE_MINUTES: "1440", SESSION_ABSOLUTE_HOURS: "48" },
       { clock: () => now },
     );
-    await submitIntake(app);
+    ownCasePath = (await submitIntake(app)).replace(/\?.*$/, "");
     // A dossier in the national queue: Drenthe (ES03) has no hub that takes intakes (ADR 0081).
     await submitIntake(app, { regio: "ES03", gemeente: "GM1680", companyName: "Landelijk BV" });
     await addAccount(database().db, {
@@ -141,6 +143,10 @@ describeEachDatabase("access matrix", (database) => {
     await rows(
       sql`update referral_links set expires_at = '2026-01-01T00:00:00Z' where referral_id = ${expiredReferral!.id}`,
     );
+    // A mail to the Twente adviser: its HTML part is theirs and the beheerder's to read.
+    const [adviserMail] = await rows<{ id: number }>(
+      sql`select id from outbox_messages where to_address = 'adviseur.es04@demo.invalid' order by id limit 1`,
+    );
     const caseId = record!.id;
     const nationalCaseId = nationalRecord!.id;
     const coordinatorSession = await loginAs(app, "coordinator@demo.invalid");
@@ -192,6 +198,11 @@ describeEachDatabase("access matrix", (database) => {
     routes = [
       { method: "GET", path: "/werkruimte", allowed: everyone },
       { method: "GET", path: "/werkruimte/outbox", allowed: everyone },
+      {
+        method: "GET",
+        path: `/werkruimte/outbox/${adviserMail!.id}/html`,
+        allowed: ["adviseur.es04@demo.invalid", "beheer@demo.invalid"],
+      },
       { method: "GET", path: `/werkruimte/dossiers/${caseId}`, allowed: twente },
       { method: "POST", path: `/werkruimte/dossiers/${caseId}`, allowed: twente },
       { method: "POST", path: `/werkruimte/dossiers/${caseId}/oppakken`, allowed: twente },
@@ -340,7 +351,7 @@ describeEachDatabase("access matrix", (database) => {
     expect(new Set(PEOPLE.map((user) => user.role))).toEqual(
       new Set(["adviseur", "aanbieder", "coordinator", "beheerder"]),
     );
-    expect(routes).toHaveLength(46);
+    expect(routes).toHaveLength(47);
     expect(monitorRoutes).toHaveLength(20);
   });
 
@@ -363,6 +374,59 @@ describeEachDatabase("access matrix", (database) => {
         }
       }
     });
+
+  it("opens /mijn-aanvraag/* to whoever holds the link, with or without a session; a wrong link is 404, recorded", async () => {
+    const wrongPath = "/mijn-aanvraag/AAAAAAAAAAAAAAAAAAAAAAAA";
+    const ownRoutes = (path: string): Route[] => [
+      { method: "GET", path, allowed: [] },
+      { method: "GET", path: `${path}/gegevens.json`, allowed: [] },
+      { method: "GET", path: `${path}/intrekken`, allowed: [] },
+      {
+        method: "POST",
+        path: `${path}/bericht`,
+        form: { tekst: "Een vraag over mijn aanvraag." },
+        allowed: [],
+      },
+      { method: "POST", path: `${path}/aanvulling`, form: { tekst: "Ons nieuwe nummer." }, allowed: [] },
+      // Without the confirmation box: the form answers 400 and nothing is erased.
+      { method: "POST", path: `${path}/intrekken`, form: {}, allowed: [] },
+    ];
+    const refusals = async () =>
+      (
+        await rows<{ n: number }>(
+          sql`select count(*)::int as n from audit_log where outcome = 'denied' and action like 'own_case.%'`,
+        )
+      )[0]!.n;
+    const visitor = browserSession(app);
+    const holders = [
+      { label: "visitor", session: visitor, csrf: await visitor.csrfTokenFrom("/mijn-aanvraag") },
+      ...PEOPLE.map((user) => ({ label: user.email, ...sessions.get(user.email)! })),
+    ];
+    for (const { label, session, csrf } of holders) {
+      for (const [path, held] of [
+        [ownCasePath, true],
+        [wrongPath, false],
+      ] as const)
+        for (const route of ownRoutes(path)) {
+          const before = await refusals();
+          const response =
+            route.method === "GET"
+              ? await session.get(route.path)
+              : await session.post(route.path, route.form ?? {}, { csrf });
+          const what = `${label} ${route.method} ${route.path} → ${response.status}`;
+          if (held) {
+            // 429: eleven holders from one test address pass the page's message limit (20 an hour), not refused.
+            expect([200, 303, 400, 429], what).toContain(response.status);
+            expect(await refusals(), what).toBe(before);
+          } else {
+            expect(response.status, what).toBe(404);
+            expect(await refusals(), what).toBe(before + 1);
+          }
+        }
+    }
+    // Nobody's tries erased the case.
+    expect((await app.request(ownCasePath)).status).toBe(200);
+  });
 
   it("shows exact funnel figures only to a coordinator whose area holds the region", async () => {
     const exact = {

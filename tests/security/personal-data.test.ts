@@ -201,6 +201,9 @@ describeEachDatabase("personal-data registry, export and erasure", (database) =>
     // A second reset request that the worker has not handled yet, a mail to a differently cased address, and a mail
     // server's refusal that quotes the address.
     await visitor.post("/wachtwoord-vergeten", { email: SUBJECT.email }, { csrf: resetCsrf });
+    // "Stuur mij mijn link opnieuw" (ADR 0085): the request holds the typed address until its job is purged.
+    const linkCsrf = await visitor.csrfTokenFrom("/mijn-aanvraag");
+    await visitor.post("/mijn-aanvraag", { email: SUBJECT.email }, { csrf: linkCsrf });
     await db.execute(
       sql`insert into outbox_messages (to_address, subject, body, kind, created_at) values (${SUBJECT.email}, 'Uw melding', ${`Beste ${SUBJECT.name}`}, 'barrier_reply', ${now})`,
     );

@@ -2,7 +2,7 @@ import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { createMiddleware } from "hono/factory";
 import type { Database } from "../../db/client.js";
 import type { AppContext, AppEnv } from "../../web/context.js";
-import { forbidden } from "../../web/errors.js";
+import { forbidden, notFound } from "../../web/errors.js";
 import { clientKey } from "../../web/rate-limit.js";
 import type { AuditActor, AuditLog } from "../audit/index.js";
 import {
@@ -130,6 +130,21 @@ export function createGuard(deps: GuardDeps) {
       if (area) return area;
       await refuse(c, action);
       throw forbidden();
+    },
+    /**
+     * The guard for a page behind a private link (the entrepreneur's own case, ADR 0085): passes when the policy
+     * allows the action to whoever holds the link and the request holds a valid one; otherwise records the refusal
+     * in the audit log and answers 404, so a wrong link says nothing about which links exist.
+     */
+    async authorizeLink(
+      c: AppContext,
+      action: Action,
+      heldLink: boolean,
+      subject?: { type: string; id: string | number },
+    ): Promise<void> {
+      if (allows(c, action, { heldLink })) return;
+      await refuse(c, action, subject ?? { type: "link", id: "private link" });
+      throw notFound("page");
     },
     /** Whether the policy allows the action (nothing is recorded): for what a page shows, never for a refusal. */
     may: allows,

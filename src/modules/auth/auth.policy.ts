@@ -47,6 +47,11 @@ export type PolicyResource = {
   providerId?: string;
   area?: Area;
   organisationId?: string;
+  /**
+   * The request holds the resource's private link: the unguessable token of the entrepreneur's own case page, for a
+   * case that exists and is not erased (ADR 0085). Only the link-holder rules read it.
+   */
+  heldLink?: boolean;
 };
 
 type Condition = (
@@ -54,7 +59,11 @@ type Condition = (
   resource: PolicyResource,
   regionProvinces: RegionProvinces,
 ) => boolean;
-type Rule = { roles: readonly Role[]; when?: Condition };
+/**
+ * Who may: signed-in users in `roles` (when `when` holds), or — `linkHolder` — whoever holds the resource's private
+ * link, with or without a session and whatever their role (the entrepreneur has no account).
+ */
+type Rule = { roles: readonly Role[]; when?: Condition; linkHolder?: true };
 
 const NO_MAP: RegionProvinces = new Map();
 
@@ -176,6 +185,14 @@ export const POLICY = {
   "admin.enter": { roles: ["beheerder"] },
   "organisation.manage": { roles: ["beheerder"] },
   "user.manage": { roles: ["beheerder"] },
+  /** The entrepreneur's own case page, /mijn-aanvraag/{token} (ADR 0085): read it, and the steps since intake. */
+  "own_case.read": { roles: [], linkHolder: true },
+  /** Send the adviser a message or add information from it. */
+  "own_case.message": { roles: [], linkHolder: true },
+  /** Download the case's data (the privacy registry's export for this case only). */
+  "own_case.export": { roles: [], linkHolder: true },
+  /** Withdraw consent: the case is erased as the beheerder's erasure does. */
+  "own_case.withdraw": { roles: [], linkHolder: true },
 } as const satisfies Record<string, Rule>;
 
 export type Action = keyof typeof POLICY;
@@ -187,8 +204,9 @@ export function can(
   resource: PolicyResource = {},
   regionProvinces: RegionProvinces = NO_MAP,
 ): boolean {
-  if (!principal) return false;
   const rule: Rule = POLICY[action];
+  if (rule.linkHolder) return resource.heldLink === true;
+  if (!principal) return false;
   if (!rule.roles.includes(principal.role)) return false;
   return rule.when ? rule.when(principal, resource, regionProvinces) : true;
 }

@@ -11,6 +11,8 @@ export type CatalogueInstrumentRef = {
   name: Localised;
   /** The catalogue organisation's ref_id (data/catalogue/organizations.json `id`), e.g. "rvo". */
   providerRef: string;
+  /** The provider organisation's name, as the catalogue shows it. */
+  providerName: string;
   status: string;
   windowOpen: string | null;
   windowClose: string | null;
@@ -35,6 +37,7 @@ const columns = {
   slug: catalogueInstruments.slug,
   name: catalogueInstruments.name,
   providerRef: catalogueOrganizations.refId,
+  providerName: catalogueOrganizations.name,
   status: catalogueInstruments.status,
   windowOpen: catalogueInstruments.windowOpen,
   windowClose: catalogueInstruments.windowClose,
@@ -59,6 +62,10 @@ export function createInstrumentLookup(db: Database, options: { includeSynthetic
   return {
     get: async (refId: string): Promise<CatalogueInstrumentRef | undefined> =>
       (await select(db, eq(catalogueInstruments.refId, refId)).limit(1))[0],
+
+    /** The same read inside the caller's transaction (PGlite has one connection: a read beside it would wait). */
+    getOn: async (tx: Database, refId: string): Promise<CatalogueInstrumentRef | undefined> =>
+      (await select(tx, eq(catalogueInstruments.refId, refId)).limit(1))[0],
 
     /** All instruments, or those with one of the given statuses, by ref_id. */
     list: async (filter: { statuses?: readonly string[] } = {}): Promise<CatalogueInstrumentRef[]> =>

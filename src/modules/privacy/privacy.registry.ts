@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { type SQL, sql } from "drizzle-orm";
 import { PASSWORD_RESET_QUEUE } from "../auth/index.js";
+import { CASE_LINK_QUEUE } from "../referrals/index.js";
 
 /** Days an ended invitation (accepted, withdrawn or expired) is kept before the retention job deletes it. */
 export const INVITATION_RETENTION_DAYS = 30;
@@ -113,8 +114,8 @@ export const PERSONAL_DATA: readonly PersonalDataLocation[] = [
     columns: ["body"],
     matchedBy: ["case id"],
     where: (s) => inIds("case_id", s.caseIds),
-    erase: { set: () => ({ body: sql`${ANONYMISED}` }), onlyWhere: sql`"kind" = 'note'` },
-    why: "An adviser's notes are free text about the company and its contact; history lines (kind 'event') are codes.",
+    erase: { set: () => ({ body: sql`${ANONYMISED}` }), onlyWhere: sql`"kind" <> 'event'` },
+    why: "An adviser's notes and the entrepreneur's own messages and added information (kinds 'message', 'info') are free text about the company and its contact; history lines (kind 'event') are codes.",
   },
   {
     key: "referrals",
@@ -149,7 +150,7 @@ export const PERSONAL_DATA: readonly PersonalDataLocation[] = [
   {
     key: "messages",
     table: "outbox_messages",
-    columns: ["to_address", "subject", "body"],
+    columns: ["to_address", "subject", "body", "html"],
     matchedBy: ["case id", "e-mail (any case)"],
     where: (s) => sql`(${inIds("case_id", s.caseIds)} or ${emailIs("to_address", s)})`,
     erase: {
@@ -157,6 +158,7 @@ export const PERSONAL_DATA: readonly PersonalDataLocation[] = [
         to_address: sql`'geanonimiseerd@geanonimiseerd.invalid'`,
         subject: sql`${ANONYMISED}`,
         body: sql`${ANONYMISED}`,
+        html: sql`null`,
       }),
     },
     why: "Mails about a dossier and every mail to the address, however the address was cased when it was typed.",
@@ -193,6 +195,21 @@ export const PERSONAL_DATA: readonly PersonalDataLocation[] = [
     retention: (cutoff) =>
       sql`"queue" = ${PASSWORD_RESET_QUEUE} and "status" in ('done', 'failed') and "created_at" < ${cutoff}`,
     why: "A password-reset request holds the typed address until its job is purged.",
+  },
+  {
+    key: "caseLinkRequests",
+    table: "jobs",
+    columns: ["payload"],
+    matchedBy: ["e-mail (any case)"],
+    where: (s) =>
+      s.email === null
+        ? FALSE
+        : sql`"queue" = ${CASE_LINK_QUEUE} and lower("payload"->>'email') = ${s.email}`,
+    exportColumns: ["queue", "status", "created_at", "finished_at"],
+    erase: "delete",
+    retention: (cutoff) =>
+      sql`"queue" = ${CASE_LINK_QUEUE} and "status" in ('done', 'failed') and "created_at" < ${cutoff}`,
+    why: "A request to resend the link to one's own case page (/mijn-aanvraag) holds the typed address until its job is purged.",
   },
   {
     key: "jobErrors",
@@ -347,6 +364,7 @@ export const NOT_PERSONAL_COLUMNS: Readonly<Record<string, string>> = {
   "cases.sbi_section": "sector code",
   "cases.source": "campaign slug",
   "cases.status": "code",
+  "cases.language": "language code",
   "consents.hub_id": "organisation id",
   "consents.purpose": "the purpose, a fixed text",
   "consents.text_version": "version code",

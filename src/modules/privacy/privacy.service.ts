@@ -92,6 +92,52 @@ export function createPrivacyService(deps: {
       return data;
     },
 
+    /**
+     * Everything stored about one dossier, for the entrepreneur who holds its link (ADR 0085): every registry location
+     * matched by the case id, nothing matched by address alone (another dossier or an account with the same address
+     * is not theirs to see by this link). Audited.
+     */
+    async exportCase(caseId: number, actor: AuditActor) {
+      const db = deps.db;
+      const subject: Subject = { email: null, caseIds: [caseId], userIds: [], accountKey: null };
+      const data: Record<string, unknown> = { caseId, exportedAt: clock().toISOString() };
+      for (const location of locations) {
+        if (!location.matchedBy.includes("case id") && !location.matchedBy.includes("referral of a case"))
+          continue;
+        data[location.key] = await exportRows(db, location, location.where(subject));
+      }
+      await audit.record(db, actor, {
+        action: "subject.export",
+        subjectType: "case",
+        subjectId: caseId,
+        detail: { caseIds: [caseId], by: "own_case" },
+      });
+      return data;
+    },
+
+    /**
+     * Erases one dossier as the beheerder's erasure does, location by location from the registry, when the
+     * entrepreneur withdraws consent from their own page (ADR 0085). Answers whether a dossier was erased.
+     */
+    async eraseCase(caseId: number, actor: AuditActor): Promise<boolean> {
+      return deps.db.transaction(async (tx) => {
+        const t = tx as unknown as Database;
+        const [open] = await queryRows<{ id: number }>(
+          t,
+          sql`select id from cases where id = ${caseId} and anonymised_at is null for update`,
+        );
+        if (!open) return false;
+        await eraseSubjectRows(t, { email: null, caseIds: [caseId], userIds: [], accountKey: null }, clock());
+        await audit.record(t, actor, {
+          action: "subject.erase",
+          subjectType: "case",
+          subjectId: caseId,
+          detail: { caseIds: [caseId], by: "consent_withdrawn" },
+        });
+        return true;
+      });
+    },
+
     /** Erases one e-mail address everywhere the registry names; the counts stay. Answers how many dossiers. */
     async eraseSubject(email: string, actor: AuditActor): Promise<number> {
       return deps.db.transaction(async (tx) => {

@@ -19,11 +19,12 @@ import {
   placeChoiceParam,
   placeNote,
 } from "../regions/index.js";
+import { ownCasePath } from "./referrals.entrepreneur-mails.js";
 import { type LoketContact, NATIONAL_QUEUE_NAME, nationalFallback } from "./referrals.lokets.js";
-import { label, referralsMessages } from "./referrals.messages.js";
+import { referralsMessages } from "./referrals.messages.js";
 import { intakeForm } from "./referrals.schemas.js";
-import { INTAKE_RESPONSE_DAYS, type ReferralsService } from "./referrals.service.js";
-import { IntakeConfirmationPage, IntakePage, type IntakePageModel } from "./views/intake-pages.js";
+import type { ReferralsService } from "./referrals.service.js";
+import { IntakePage, type IntakePageModel } from "./views/intake-pages.js";
 
 export type IntakeRouteDeps = {
   referrals: ReferralsService;
@@ -118,7 +119,7 @@ export function loketFor(referrals: ReferralsService) {
   };
 }
 
-/** GET/POST /intake and the confirmation page. */
+/** GET/POST /intake; a sent intake goes on to the entrepreneur's own page (/mijn-aanvraag, ADR 0085). */
 export function intakeRoutes(deps: IntakeRouteDeps) {
   const { referrals, geography } = deps;
   const loketOf = loketFor(referrals);
@@ -325,30 +326,13 @@ export function intakeRoutes(deps: IntakeRouteDeps) {
           contactEmail: input.email,
           contactPhone: input.phone || null,
           question: input.question,
+          language: lang,
         },
         { userId: null, label: "ondernemer", clientKey: clientKey(c, deps.secretKey, deps.trustProxy) },
       );
       if (!created) throw notFound("loket");
       await deps.limiter.consume(limitKey, INTAKE_LIMIT, INTAKE_WINDOW_SECONDS);
-      return c.redirect(`/intake/bevestiging/${created.publicToken}`, 303);
-    })
-    .get("/intake/bevestiging/:token", async (c) => {
-      const confirmation = await referrals.intakeConfirmation(c.req.param("token"));
-      if (!confirmation) throw notFound("intake");
-      c.header("Cache-Control", "no-store");
-      const lang = c.get("lang");
-      return renderPage(
-        c,
-        <IntakeConfirmationPage
-          page={pageContext(c)}
-          model={{
-            hubName: confirmation.hubName,
-            national: confirmation.national,
-            status: label(lang, confirmation.status),
-            responseDays: INTAKE_RESPONSE_DAYS,
-            loket: await loketOf(confirmation.regionCode, lang),
-          }}
-        />,
-      );
+      // The entrepreneur's own page, with the notice that the request was sent (ADR 0085).
+      return c.redirect(`${ownCasePath(created.publicToken)}?verstuurd`, 303);
     });
 }

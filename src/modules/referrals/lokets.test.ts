@@ -210,7 +210,7 @@ describeEachDatabase("regional lokets and the national queue (DEMO=0)", (databas
     );
     expect(response.status).toBe(303);
     const location = response.headers.get("location")!;
-    expect(location).toMatch(/^\/intake\/bevestiging\//);
+    expect(location).toMatch(/^\/mijn-aanvraag\//);
     const [record] = await rows<{ id: number; hub_id: string; region_code: string }>(
       sql`select id, hub_id, region_code from cases where company_name = 'Hout uit Drenthe BV'`,
     );
@@ -218,9 +218,9 @@ describeEachDatabase("regional lokets and the national queue (DEMO=0)", (databas
     caseId = record!.id;
 
     const confirmation = await (await app.request(location)).text();
-    expect(confirmation).toContain("Landelijke coördinatie Circulair Loket heeft uw aanvraag ontvangen");
-    expect(confirmation).toContain("neemt een landelijk coördinator van Circulair Loket contact met u op");
-    expect(confirmation).not.toContain("neemt een adviseur contact");
+    expect(confirmation).toContain("Uw aanvraag is bij Landelijke coördinatie Circulair Loket");
+    expect(confirmation).toContain("Een landelijk coördinator van Circulair Loket neemt uiterlijk op");
+    expect(confirmation).not.toContain("Een adviseur van");
     expect(confirmation).toContain('href="https://versnellingshuisce.nl"');
 
     const mails = await rows<{ to_address: string; kind: string; body: string }>(
@@ -229,7 +229,7 @@ describeEachDatabase("regional lokets and the national queue (DEMO=0)", (databas
     const toCompany = mails.find((mail) => mail.kind === "intake_confirmation")!;
     expect(toCompany.body).toContain("gaat uw vraag naar de Landelijke coördinatie Circulair Loket");
     expect(toCompany.body).toContain("Website: https://versnellingshuisce.nl");
-    expect(toCompany.body).toMatch(/https?:\/\/[^\s]+\/intake\/bevestiging\//);
+    expect(toCompany.body).toMatch(/https?:\/\/[^\s]+\/mijn-aanvraag\//);
     expect(toCompany.body).not.toMatch(/adviseur van/i);
     // The national coordinators hear of it; the adviser of an organisation without intakes does not.
     const notified = mails.filter((mail) => mail.kind === "intake_notice").map((mail) => mail.to_address);

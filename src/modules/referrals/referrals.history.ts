@@ -1,8 +1,9 @@
 import { format, type Lang } from "../../i18n/index.js";
+import { ownCaseMessages } from "./own-case.messages.js";
 import { dossierMessages } from "./referrals.dossier.messages.js";
 import { label } from "./referrals.messages.js";
 
-/** A dossier note as stored: a free note, or an event whose body is a code ("opgepakt", "status:wachten", "verwezen:<ref_id>"). */
+/** A dossier note as stored: a free note, a message or added information from the company, or an event whose body is a code ("opgepakt", "status:wachten", "verwezen:<ref_id>"). */
 export type StoredNote = { kind: string; body: string; author: string | null; createdAt: Date };
 
 /** The ref_ids that history lines name ("verwezen:<ref_id>"), to look their names up once. */
@@ -10,7 +11,7 @@ export function referredRefIds(notes: readonly StoredNote[]): string[] {
   return [
     ...new Set(
       notes.flatMap((note) =>
-        note.kind !== "note" && note.body.startsWith("verwezen:")
+        note.kind === "event" && note.body.startsWith("verwezen:")
           ? [note.body.slice("verwezen:".length)]
           : [],
       ),
@@ -28,12 +29,19 @@ export function historyLines(
 ): { text: string; actor: string; createdAt: Date }[] {
   const d = dossierMessages[context.lang];
   return notes.map((note) => {
+    // A message or added information from the entrepreneur's own page (ADR 0085) is the company's, like the intake.
+    const fromCompany = note.kind === "message" || note.kind === "info";
     const actor =
       note.author ??
-      (note.body === "intake_ontvangen"
+      (note.body === "intake_ontvangen" || fromCompany
         ? format(d.actorCompany, { company: context.companyName })
         : d.actorSystem);
     if (note.kind === "note") return { text: note.body, actor, createdAt: note.createdAt };
+    if (fromCompany) {
+      const o = ownCaseMessages[context.lang];
+      const text = `${note.kind === "message" ? o.dossierMessage : o.dossierInfo} ${note.body}`;
+      return { text, actor, createdAt: note.createdAt };
+    }
     const [kind, value = ""] = note.body.split(":");
     const text =
       kind === "status"

@@ -15,6 +15,8 @@ export type InstrumentSummary = {
   name: Localised;
   /** The provider organisation's catalogue ref_id; auth organisations carry the same value as provider_id. */
   providerOrganizationId: string;
+  /** The provider organisation's name, as the catalogue shows it. */
+  providerName: string;
   status: string;
   windowOpen: string | null;
   windowClose: string | null;
@@ -39,6 +41,8 @@ export type ListingChange = {
  */
 export type InstrumentDirectory = {
   get(refId: string): Promise<InstrumentSummary | undefined>;
+  /** The same read inside a transaction of the caller's (on PGlite a read beside an open transaction would wait). */
+  getOn(tx: Database, refId: string): Promise<InstrumentSummary | undefined>;
   /** Every instrument, or only those with one of the given statuses. */
   list(filter?: { statuses?: readonly string[] }): Promise<InstrumentSummary[]>;
   byProvider(providerId: string): Promise<InstrumentSummary[]>;

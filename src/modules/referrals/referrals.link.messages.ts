@@ -19,9 +19,6 @@ export const linkMessages = defineMessages(
     questionMailSubject: "Vraag van de aanbieder over verwijzing {id}",
     questionMailBody:
       "Goedendag,\n\nDe aanbieder heeft een vraag gesteld over een verwijzing. U leest de vraag in uw werkruimte:\n{link}\n\nMet vriendelijke groet,\nCirculair Loket",
-    expiredMailSubject: "Verwijzing {id} is verlopen: er staat een taak voor u klaar",
-    expiredMailBody:
-      "Goedendag,\n\nDe aanbieder heeft niet op tijd geantwoord op een verwijzing. Kies wat u nu doet: opnieuw verwijzen, de aanbieder nabellen of afsluiten met een reden.\n\n{link}\n\nMet vriendelijke groet,\nCirculair Loket",
     // the link page
     pageTitle: "Verwijzing: {instrument}",
     pageIntro:
@@ -143,9 +140,6 @@ export const linkMessages = defineMessages(
     questionMailSubject: "Question from the provider about referral {id}",
     questionMailBody:
       "Hello,\n\nThe provider asked a question about a referral. You can read it in your workspace:\n{link}\n\nKind regards,\nCirculair Loket",
-    expiredMailSubject: "Referral {id} has expired: a task is waiting for you",
-    expiredMailBody:
-      "Hello,\n\nThe provider did not answer a referral in time. Choose what to do now: refer again, call the provider, or close it with a reason.\n\n{link}\n\nKind regards,\nCirculair Loket",
     pageTitle: "Referral: {instrument}",
     pageIntro:
       "{loket} refers this entrepreneur to you. Below you see only the details the entrepreneur agreed to share.",

@@ -2,9 +2,27 @@ import { eq } from "drizzle-orm";
 import type { Logger } from "pino";
 import type { Database } from "../../db/client.js";
 import { enqueueJob, type JobHandler } from "../../jobs/index.js";
+import { type ComposedMail, plainTextToHtml } from "../../web/mail.js";
 import { outboxMessages } from "./referrals.tables.js";
 
-export type Mail = { to: string; subject: string; body: string; kind: string; caseId?: number | null };
+/**
+ * A mail to store and send: the plain-text `body` and, from the mail composer (src/web/mail.ts), its `html` part.
+ * A mail written as text only gets an HTML part made from its text, so every stored mail has both (ADR 0085).
+ */
+export type Mail = {
+  to: string;
+  subject: string;
+  body: string;
+  html?: string;
+  kind: string;
+  caseId?: number | null;
+};
+
+/** A composed mail as the outbox stores it. */
+export const mailOf = (
+  composed: ComposedMail,
+  envelope: { to: string; kind: string; caseId?: number | null },
+): Mail => ({ ...envelope, subject: composed.subject, body: composed.text, html: composed.html });
 
 export const MAIL_QUEUE = "mail.deliver";
 
@@ -16,6 +34,7 @@ export async function queueMail(db: Database, mail: Mail, now: Date): Promise<nu
       toAddress: mail.to,
       subject: mail.subject,
       body: mail.body,
+      html: mail.html ?? plainTextToHtml(mail.subject, mail.body),
       kind: mail.kind,
       caseId: mail.caseId ?? null,
       createdAt: now,
@@ -28,10 +47,16 @@ export async function queueMail(db: Database, mail: Mail, now: Date): Promise<nu
 /** Sends one stored message; the SMTP seam tests can replace. */
 export type MailTransport = {
   name: string;
-  send(message: { to: string; subject: string; text: string; messageId: string }): Promise<void>;
+  send(message: {
+    to: string;
+    subject: string;
+    text: string;
+    html?: string;
+    messageId: string;
+  }): Promise<void>;
 };
 
-/** SMTP through nodemailer when SMTP_URL is set; otherwise the message stays in the outbox only. */
+/** SMTP through nodemailer when SMTP_URL is set (text and HTML parts); otherwise the message stays in the outbox only. */
 export async function createMailTransport(smtpUrl: string | undefined, from: string): Promise<MailTransport> {
   if (!smtpUrl) return { name: "outbox", send: async () => {} };
   const nodemailer = await import("nodemailer");
@@ -59,6 +84,7 @@ export function mailDeliveryHandler(
       to: message.toAddress,
       subject: message.subject,
       text: message.body,
+      html: message.html ?? undefined,
       messageId: `<outbox-${message.id}@${host}>`,
     });
     await tx

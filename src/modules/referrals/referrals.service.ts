@@ -1,23 +1,16 @@
 import { randomBytes } from "node:crypto";
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { type Database, queryRows } from "../../db/client.js";
-import { format } from "../../i18n/index.js";
 import type { AbsoluteUrl } from "../../web/links.js";
 import type { AuditActor, AuditLog } from "../audit/index.js";
 import { type Principal, referralDeliveryFor } from "../auth/index.js";
 import { journeyEvents } from "../monitoring/index.js";
+import { createEntrepreneurMails } from "./referrals.entrepreneur-mails.js";
 import { type InstrumentDirectory, isReferable, type ListingStatus } from "./referrals.instruments.js";
-import { linkMessages } from "./referrals.link.messages.js";
+import { loketsForRegion, NATIONAL_QUEUE_ID, NATIONAL_QUEUE_NAME } from "./referrals.lokets.js";
+import { caseReference, referralReference, staffMails } from "./referrals.mails.js";
+import { mailOf, queueMail } from "./referrals.notifications.js";
 import {
-  type LoketContact,
-  loketsForRegion,
-  NATIONAL_QUEUE_ID,
-  NATIONAL_QUEUE_NAME,
-  nationalFallback,
-} from "./referrals.lokets.js";
-import { queueMail } from "./referrals.notifications.js";
-import {
-  adviserEmails,
   createReferralLinks,
   issueReferralLink,
   linkExpiry,
@@ -103,23 +96,14 @@ export type IntakeInput = {
   contactEmail: string;
   contactPhone: string | null;
   question: string;
+  /** The language of the intake form: the entrepreneur's mails are written in it. Default Dutch. */
+  language?: "nl" | "en";
 };
 
 /** Where an intake goes: the region's hub that takes intakes, or the national queue (ADR 0081). */
 export type IntakeRecipient =
   | { kind: "hub"; hub: Hub }
   | { kind: "national"; organisationId: string; name: string };
-
-/** The loket's public contact as plain-text mail lines (Dutch), only what is known. */
-export function contactLines(loket: LoketContact): string {
-  const lines = [loket.name];
-  if (loket.website) lines.push(`Website: ${loket.website}`);
-  if (loket.email) lines.push(`E-mail: ${loket.email}`);
-  if (loket.phone) lines.push(`Telefoon: ${loket.phone}`);
-  if (loket.address) lines.push(`Adres: ${loket.address}`);
-  if (loket.openingHours) lines.push(`Openingstijden: ${loket.openingHours.nl}`);
-  return lines.join("\n");
-}
 
 /** A stale form: the row changed since the user loaded it. */
 export type Conflict = { ok: false; conflict: true };
@@ -162,6 +146,21 @@ export function createReferralsService(deps: ReferralsDeps) {
   }
 
   const link = deps.absoluteUrl;
+  /** Every mail to the entrepreneur goes through this one place (ADR 0085). */
+  const entrepreneur = createEntrepreneurMails({ absoluteUrl: link, instruments });
+  /**
+   * Who hears of a change on the dossier's side: its adviser, else the hub's advisers, else (national queue) the
+   * national coordinators.
+   */
+  const caseStaffEmails = (
+    tx: Database,
+    company: { assignedUserId: number | null; hubId: string } | undefined,
+  ) =>
+    company?.assignedUserId
+      ? userEmails(tx, sql`u.id = ${company.assignedUserId}`)
+      : company?.hubId === NATIONAL_QUEUE_ID
+        ? userEmails(tx, sql`u.role = 'coordinator' and o.scope = 'national'`)
+        : userEmails(tx, sql`u.organisation_id = ${company?.hubId ?? ""} and u.role = 'adviseur'`);
 
   /**
    * Records a step of the company's journey for the monitor's funnel, in the same transaction: the case's region,
@@ -201,8 +200,6 @@ export function createReferralsService(deps: ReferralsDeps) {
       const hub = await hubForRegion(input.regionCode);
       const recipientId = hub?.organisationId ?? NATIONAL_QUEUE_ID;
       const recipientName = hub?.name ?? NATIONAL_QUEUE_NAME;
-      // The region's own (non-demo) loket, or the national fallback, so the company can also reach it directly.
-      const regional = (await loketsForRegion(db, input.regionCode)).find((loket) => !loket.isDemo);
       const now = clock();
       const publicToken = randomBytes(18).toString("base64url");
       return db.transaction(async (tx) => {
@@ -222,6 +219,7 @@ export function createReferralsService(deps: ReferralsDeps) {
             contactEmail: input.contactEmail.trim().toLowerCase(),
             contactPhone: input.contactPhone,
             question: input.question,
+            language: input.language ?? "nl",
             dueAt: new Date(now.getTime() + days(INTAKE_RESPONSE_DAYS)),
             createdAt: now,
             updatedAt: now,
@@ -252,38 +250,27 @@ export function createReferralsService(deps: ReferralsDeps) {
           subjectId: caseId,
           detail: { queue: hub ? "regional" : "national" },
         });
-        const statusLink = link(`/intake/bevestiging/${publicToken}`);
-        const body = hub
-          ? `Beste ${input.contactName},\n\nWij hebben uw vraag ontvangen. ${hub.name} neemt binnen ${INTAKE_RESPONSE_DAYS} werkdagen contact met u op.\n\nWat gebeurt er nu? Een adviseur van ${hub.name} leest uw vraag, belt of mailt u voor een gesprek en zoekt met u de ondersteuning die past.\n\nU kunt de status bekijken op: ${statusLink}\n\nMet vriendelijke groet,\n${hub.name}`
-          : `Beste ${input.contactName},\n\nWij hebben uw vraag ontvangen. In uw regio is geen loket dat aanvragen via Circulair Loket aanneemt. Daarom gaat uw vraag naar de ${NATIONAL_QUEUE_NAME}. Een landelijk coördinator leest uw vraag en neemt binnen ${INTAKE_RESPONSE_DAYS} werkdagen contact met u op. Samen zoekt u de hulp die past, in uw regio of landelijk.\n\n${
-              regional
-                ? `U kunt ook zelf contact opnemen met een organisatie in uw regio:\n${contactLines(regional)}`
-                : `In uw regio kennen wij geen regionaal loket of netwerk voor circulair ondernemen. Landelijk kunt u terecht bij:\n${contactLines(nationalFallback())}`
-            }\n\nU kunt de status bekijken op: ${statusLink}\n\nMet vriendelijke groet,\n${NATIONAL_QUEUE_NAME}`;
-        await queueMail(
-          tx as unknown as Database,
-          {
-            to: input.contactEmail,
-            subject: `Uw aanvraag bij ${recipientName}`,
-            body,
-            kind: "intake_confirmation",
-            caseId,
-          },
-          now,
-        );
+        // The entrepreneur's mail names who handles the request, by when, and links to their own page.
+        await entrepreneur.intakeReceived(tx as unknown as Database, caseId, INTAKE_RESPONSE_DAYS, now);
         const staff = hub
           ? sql`u.organisation_id = ${hub.organisationId} and u.role = 'adviseur'`
           : sql`u.role = 'coordinator' and o.scope = 'national'`;
+        const reference = caseReference(caseId, now);
         for (const email of await userEmails(tx as unknown as Database, staff))
           await queueMail(
             tx as unknown as Database,
-            {
-              to: email,
-              subject: hub ? "Nieuwe intake in uw wachtrij" : "Nieuwe intake in de landelijke wachtrij",
-              body: `Er staat een nieuwe intake in de wachtrij van ${recipientName}.\n\n${link(`/werkruimte/dossiers/${caseId}`)}`,
-              kind: "intake_notice",
-              caseId,
-            },
+            mailOf(
+              staffMails.newIntake("nl", {
+                reference,
+                url: link(`/werkruimte/dossiers/${caseId}`),
+                signature: "Circulair Loket",
+                queue: recipientName,
+                national: !hub,
+                days: INTAKE_RESPONSE_DAYS,
+                dueAt: new Date(now.getTime() + days(INTAKE_RESPONSE_DAYS)),
+              }),
+              { to: email, kind: "intake_notice", caseId },
+            ),
             now,
           );
         return {
@@ -294,31 +281,6 @@ export function createReferralsService(deps: ReferralsDeps) {
             : ({ kind: "national", organisationId: NATIONAL_QUEUE_ID, name: NATIONAL_QUEUE_NAME } as const),
         };
       });
-    },
-
-    /** What the entrepreneur sees after the intake: no personal data, only the hub and what happens next. */
-    async intakeConfirmation(publicToken: string) {
-      const [row] = await queryRows<{
-        name: string;
-        hub_id: string;
-        region_code: string;
-        created_at: string | Date;
-        status: CaseStatus;
-      }>(
-        db,
-        sql`select o.name, c.hub_id, c.region_code, c.created_at, c.status from cases c
-            join organisations o on o.id = c.hub_id
-            where c.public_token = ${publicToken} and c.anonymised_at is null`,
-      );
-      return row
-        ? {
-            hubName: row.name,
-            national: row.hub_id === NATIONAL_QUEUE_ID,
-            regionCode: row.region_code,
-            createdAt: new Date(row.created_at),
-            status: row.status,
-          }
-        : undefined;
     },
 
     /** The region and queue of a dossier, for the guard; no personal data. */
@@ -469,6 +431,7 @@ export function createReferralsService(deps: ReferralsDeps) {
         });
         // The dossier is opened when an adviser takes the intake up.
         await recordJourney(tx as unknown as Database, caseId, "case_opened", now);
+        await entrepreneur.pickedUp(tx as unknown as Database, caseId, principal.displayName, now);
         await audit.record(tx as unknown as Database, actor, {
           action: "case.update",
           subjectType: "case",
@@ -624,22 +587,33 @@ export function createReferralsService(deps: ReferralsDeps) {
             { caseId, referralId, kind: "warme_overdracht_opvolgen", days: WARM_HANDOVER_FOLLOW_UP_DAYS },
             now,
           );
-        if (delivery.route === "account")
+        if (delivery.route === "account") {
+          const [record] = await tx
+            .select({ createdAt: cases.createdAt })
+            .from(cases)
+            .where(eq(cases.id, caseId));
+          const reference = referralReference(caseReference(caseId, record?.createdAt ?? now), referralId);
           for (const email of await userEmails(
             t,
             sql`o.provider_id = ${instrument.providerOrganizationId} and u.role = 'aanbieder'`,
           ))
             await queueMail(
               t,
-              {
-                to: email,
-                subject: `Nieuwe verwijzing naar ${instrument.name.nl}`,
-                body: `${principal.organisationName} heeft een bedrijf naar u verwezen voor ${instrument.name.nl}.\n\n${link(`/werkruimte/verwijzingen/${referralId}`)}`,
-                kind: "referral_sent",
-                caseId,
-              },
+              mailOf(
+                staffMails.referralToProvider("nl", {
+                  reference,
+                  url: link(`/werkruimte/verwijzingen/${referralId}`),
+                  signature: principal.organisationName,
+                  hub: principal.organisationName,
+                  instrument: instrument.name.nl,
+                  dueAt,
+                }),
+                { to: email, kind: "referral_sent", caseId },
+              ),
               now,
             );
+        }
+        await entrepreneur.referralSent(t, referralId, now);
         return { ok: true as const, referralId };
       });
     },
@@ -779,32 +753,36 @@ export function createReferralsService(deps: ReferralsDeps) {
             now,
           );
         const [company] = await tx
-          .select({ assignedUserId: cases.assignedUserId, hubId: cases.hubId })
+          .select({ assignedUserId: cases.assignedUserId, hubId: cases.hubId, createdAt: cases.createdAt })
           .from(cases)
           .where(eq(cases.id, current.caseId));
         const recipients =
           role === "adviseur" || role === "overdracht"
             ? await userEmails(t, sql`o.provider_id = ${current.providerId} and u.role = 'aanbieder'`)
-            : company?.assignedUserId
-              ? await userEmails(t, sql`u.id = ${company.assignedUserId}`)
-              : company?.hubId === NATIONAL_QUEUE_ID
-                ? await userEmails(t, sql`u.role = 'coordinator' and o.scope = 'national'`)
-                : await userEmails(
-                    t,
-                    sql`u.organisation_id = ${company?.hubId ?? ""} and u.role = 'adviseur'`,
-                  );
+            : await caseStaffEmails(t, company);
+        const instrument = await instruments.getOn(t, current.instrumentRefId);
+        const reference = referralReference(
+          caseReference(current.caseId, company?.createdAt ?? current.createdAt),
+          referralId,
+        );
         for (const email of recipients)
           await queueMail(
             t,
-            {
-              to: email,
-              subject: `Verwijzing ${referralId}: nieuwe status`,
-              body: `De status van verwijzing ${referralId} is nu: ${result.to}.\n\n${link(`/werkruimte/verwijzingen/${referralId}`)}`,
-              kind: "referral_status",
-              caseId: current.caseId,
-            },
+            mailOf(
+              staffMails.referralStatus("nl", {
+                reference,
+                url: link(`/werkruimte/verwijzingen/${referralId}`),
+                signature: "Circulair Loket",
+                instrument: instrument?.name.nl ?? current.instrumentRefId,
+                status: result.to,
+                reason: result.reasonCode,
+              }),
+              { to: email, kind: "referral_status", caseId: current.caseId },
+            ),
             now,
           );
+        // The entrepreneur hears of every step in words, whoever made it.
+        await entrepreneur.referralChanged(t, referralId, now);
         return { ok: true as const, status: result.to };
       });
     },
@@ -993,6 +971,17 @@ export function createReferralsService(deps: ReferralsDeps) {
         .limit(100);
     },
 
+    /** One stored message (to the given address only, when one is given); undefined otherwise. */
+    async outboxMessage(id: number, toAddress: string | null) {
+      const [row] = await db
+        .select()
+        .from(outboxMessages)
+        .where(
+          and(eq(outboxMessages.id, id), toAddress ? eq(outboxMessages.toAddress, toAddress) : undefined),
+        );
+      return row;
+    },
+
     /** Counts per region without personal data: dossiers, referrals per status, outcomes and measured impact. */
     async regionFigures(regionCodes: string[]) {
       if (!regionCodes.length) return [];
@@ -1063,6 +1052,8 @@ export function createReferralsService(deps: ReferralsDeps) {
         .select({
           id: referrals.id,
           caseId: referrals.caseId,
+          instrumentRefId: referrals.instrumentRefId,
+          providerId: referrals.providerId,
           status: referrals.status,
           version: referrals.version,
         })
@@ -1104,19 +1095,28 @@ export function createReferralsService(deps: ReferralsDeps) {
           { caseId: row.caseId, referralId: row.id, kind: "verlopen_opvolgen", days: EXPIRED_FOLLOW_UP_DAYS },
           now,
         );
-        const m = linkMessages.nl;
-        for (const email of await adviserEmails(tx, row.caseId))
+        // The adviser gets the choice of what to do next; the entrepreneur is told in words.
+        const [company] = await tx
+          .select({ assignedUserId: cases.assignedUserId, hubId: cases.hubId, createdAt: cases.createdAt })
+          .from(cases)
+          .where(eq(cases.id, row.caseId));
+        const instrument = await instruments.getOn(tx, row.instrumentRefId);
+        for (const email of await caseStaffEmails(tx, company))
           await queueMail(
             tx,
-            {
-              to: email,
-              subject: format(m.expiredMailSubject, { id: row.id }),
-              body: format(m.expiredMailBody, { link: link(`/werkruimte/verwijzingen/${row.id}`) }),
-              kind: "referral_expired_task",
-              caseId: row.caseId,
-            },
+            mailOf(
+              staffMails.referralExpired("nl", {
+                reference: referralReference(caseReference(row.caseId, company?.createdAt ?? now), row.id),
+                url: link(`/werkruimte/dossiers/${row.caseId}`),
+                signature: "Circulair Loket",
+                instrument: instrument?.name.nl ?? row.instrumentRefId,
+                provider: instrument?.providerName ?? row.providerId,
+              }),
+              { to: email, kind: "referral_expired_staff", caseId: row.caseId },
+            ),
             now,
           );
+        await entrepreneur.referralChanged(tx, row.id, now);
       }
       return overdue.length;
     },

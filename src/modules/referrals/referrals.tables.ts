@@ -45,6 +45,10 @@ export const cases = pgTable(
     contactEmail: text("contact_email").notNull(),
     contactPhone: text("contact_phone"),
     question: text("question").notNull(),
+    /** The language the entrepreneur used at intake: every mail to them is written in it (ADR 0085). */
+    language: text("language", { enum: ["nl", "en"] })
+      .notNull()
+      .default("nl"),
     status: text("status", { enum: ["nieuw", "in_behandeling", "wachten", "afgesloten"] })
       .notNull()
       .default("nieuw"),
@@ -83,7 +87,11 @@ export const caseNotes = pgTable("case_notes", {
     .notNull()
     .references(() => cases.id),
   authorUserId: integer("author_user_id").references(() => users.id),
-  kind: text("kind", { enum: ["note", "event"] }).notNull(),
+  /**
+   * note: an adviser's note; event: a history code; message: the entrepreneur's message to the adviser; info:
+   * information the entrepreneur added (both from /mijn-aanvraag, ADR 0085).
+   */
+  kind: text("kind", { enum: ["note", "event", "message", "info"] }).notNull(),
   body: text("body").notNull(),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
 });
@@ -223,7 +231,10 @@ export const outboxMessages = pgTable("outbox_messages", {
   id: serial("id").primaryKey(),
   toAddress: text("to_address").notNull(),
   subject: text("subject").notNull(),
+  /** The plain-text part. */
   body: text("body").notNull(),
+  /** The HTML part, rendered from the same structured message when it was queued (ADR 0085); null for old rows. */
+  html: text("html"),
   kind: text("kind").notNull(),
   caseId: integer("case_id"),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull(),

@@ -97,7 +97,7 @@ describeEachDatabase("intake, dossier and closed-loop referral", (database) => {
       bron: "Nieuwsbrief-Twente",
       question: `Vraag met ${HOSTILE}`,
     });
-    expect(location).toMatch(/^\/intake\/bevestiging\/[\w-]{24}$/);
+    expect(location).toMatch(/^\/mijn-aanvraag\/[\w-]{24}\?verstuurd$/);
     const confirmation = await (await app.request(location)).text();
     expect(confirmation).toContain("Wat gebeurt er nu?");
     expect(confirmation).toContain("Circulair Loket Twente (demo)");

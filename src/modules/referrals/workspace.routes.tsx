@@ -767,6 +767,7 @@ export function workspaceRoutes(deps: WorkspaceRouteDeps) {
               to: row.toAddress,
               subject: row.subject,
               body: row.body,
+              hasHtml: row.html !== null,
               createdAt: row.createdAt,
               sentAt: row.sentAt,
               transport: row.transport,
@@ -774,5 +775,18 @@ export function workspaceRoutes(deps: WorkspaceRouteDeps) {
           }}
         />,
       );
+    })
+    .get("/werkruimte/outbox/:id/html", async (c) => {
+      const principal = await guard.authorize(c, "outbox.view");
+      const id = Number(c.req.param("id"));
+      const row = Number.isSafeInteger(id) ? await referrals.outboxMessage(id, null) : undefined;
+      if (!row?.html) throw notFound("message");
+      // Someone else's mail: only the beheerder reads every mail; a refusal is recorded (403).
+      if (row.toAddress !== principal.email)
+        await guard.authorize(c, "outbox.view_all", {}, { type: "message", id });
+      // The stored HTML part as a mail client shows it: its own inline styles, no script, no request anywhere.
+      c.header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; sandbox");
+      c.header("Cache-Control", "no-store");
+      return c.html(row.html);
     });
 }

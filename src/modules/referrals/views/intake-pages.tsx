@@ -7,12 +7,10 @@ import {
   ErrorSummary,
   FormField,
   Heading,
-  ListItem,
   Paragraph,
   problemFor,
   Textarea,
   TextInput,
-  UnorderedList,
 } from "../../../web/components.js";
 import type { PageContext } from "../../../web/context.js";
 import type { FieldProblem } from "../../../web/errors.js";
@@ -199,50 +197,3 @@ const ContextFields = ({ context }: { context: IntakeContext }) => (
     <input type="hidden" name="bron" value={context.bron} />
   </>
 );
-
-/** /intake/bevestiging/{token}: what happens next. */
-export const IntakeConfirmationPage = ({
-  page,
-  model,
-}: {
-  page: PageContext;
-  model: {
-    hubName: string;
-    national: boolean;
-    status: string;
-    responseDays: number;
-    loket?: LoketViewModel;
-  };
-}) => {
-  const t = referralsMessages[page.lang];
-  return (
-    <Layout page={page} title={t.confirmTitle}>
-      <Heading level={1}>{t.confirmTitle}</Heading>
-      <Paragraph lead>{format(t.confirmIntro, { hub: model.hubName })}</Paragraph>
-      <Heading level={2}>{t.nextHeading}</Heading>
-      <UnorderedList>
-        <ListItem>{t.next1}</ListItem>
-        <ListItem>
-          {format(model.national ? t.next2National : t.next2, { days: model.responseDays })}
-        </ListItem>
-        <ListItem>{model.national ? t.next3National : t.next3}</ListItem>
-      </UnorderedList>
-      <Paragraph>{format(t.confirmStatus, { status: model.status })}</Paragraph>
-      {model.loket ? (
-        <section aria-labelledby="loket" class="cl-section">
-          <Heading level={2} id="loket">
-            {model.loket.isNationalFallback ? t.confirmFallbackHeading : t.confirmLoketHeading}
-          </Heading>
-          <Paragraph>
-            {model.loket.isNationalFallback ? t.confirmFallbackIntro : t.confirmLoketIntro}
-          </Paragraph>
-          {model.loket.cards
-            .filter((card) => !card.isDemo)
-            .map((card) => (
-              <LoketCard card={card} lang={page.lang} />
-            ))}
-        </section>
-      ) : null}
-    </Layout>
-  );
-};

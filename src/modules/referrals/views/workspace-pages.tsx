@@ -3,6 +3,7 @@ import { Cell, Heading, Link, Paragraph, Row, StatusTag, Table } from "../../../
 import type { PageContext } from "../../../web/context.js";
 import { Layout } from "../../../web/layout.js";
 import { linkMessages } from "../referrals.link.messages.js";
+import { mailMessages } from "../referrals.mails.messages.js";
 import { label, referralsMessages } from "../referrals.messages.js";
 
 export type QueueRow = {
@@ -266,6 +267,8 @@ export type OutboxRow = {
   to: string;
   subject: string;
   body: string;
+  /** Whether the message has an HTML part (every new one does). */
+  hasHtml: boolean;
   createdAt: Date;
   sentAt: Date | null;
   transport: string | null;
@@ -291,7 +294,13 @@ export const OutboxPage = ({ page, model }: { page: PageContext; model: { rows: 
             {t.to}: {row.to} · {formatDate(row.createdAt, page.lang)} ·{" "}
             {row.sentAt ? format(t.sentVia, { transport: row.transport ?? "" }) : t.notSent}
           </Paragraph>
+          <Heading level={3}>{mailMessages[page.lang].outboxText}</Heading>
           <p class="utrecht-paragraph cl-outbox-body">{row.body}</p>
+          {row.hasHtml ? (
+            <Paragraph>
+              <Link href={`/werkruimte/outbox/${row.id}/html`}>{mailMessages[page.lang].outboxHtml}</Link>
+            </Paragraph>
+          ) : null}
         </article>
       ))}
     </Layout>
