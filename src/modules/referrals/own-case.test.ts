@@ -184,7 +184,7 @@ describeEachDatabase("the entrepreneur's own page and mails", (database) => {
     // Staff mails are in words too: the provider's new referral and the adviser's status news.
     const staff = await rows<Mail>(
       sql`select id, kind, to_address, subject, body, html from outbox_messages
-          where case_id = ${caseId} and kind in ('referral_sent', 'referral_status', 'referral_expired_staff')`,
+          where case_id = ${caseId} and kind in ('referral_sent', 'referral_status', 'referral_expired_task')`,
     );
     expect(staff.length).toBeGreaterThan(3);
     for (const mail of staff) {

@@ -72,7 +72,7 @@ export const mailMessages = defineMessages(
     withdrawnStaff:
       "De ondernemer heeft de toestemming ingetrokken. De persoonsgegevens in het dossier zijn gewist. Lopende verwijzingen stoppen: trek ze in als dat nog niet is gebeurd.",
     expiredStaff:
-      "{provider} heeft niet binnen de termijn gereageerd op de verwijzing naar {instrument}. Kies wat u nu doet: opnieuw verwijzen, de aanbieder zelf benaderen of het dossier afsluiten met een reden. De ondernemer heeft hierover een e-mail gekregen.",
+      "{provider} heeft niet binnen de termijn gereageerd op de verwijzing naar {instrument}. Er staat een taak voor u klaar bij de verwijzing: kies wat u nu doet (opnieuw verwijzen, de aanbieder zelf benaderen of afsluiten met een reden). De ondernemer heeft hierover een e-mail gekregen.",
     // to providers and advisers about a referral
     referralToProviderSubject: "Nieuwe verwijzing naar {instrument}",
     referralToProvider:
@@ -147,7 +147,7 @@ export const mailMessages = defineMessages(
     withdrawnStaff:
       "The entrepreneur has withdrawn their consent. The personal data in the file has been erased. Ongoing referrals stop: withdraw them if that has not happened yet.",
     expiredStaff:
-      "{provider} did not answer the referral to {instrument} in time. Choose what to do now: refer again, contact the provider yourself or close the file with a reason. The entrepreneur has received an e-mail about this.",
+      "{provider} did not answer the referral to {instrument} in time. A task is waiting for you on the referral: choose what to do now (refer again, contact the provider yourself or close it with a reason). The entrepreneur has received an e-mail about this.",
     referralToProviderSubject: "New referral to {instrument}",
     referralToProvider:
       "{hub} has referred a company to you for {instrument}. Please answer by {date}: accept the referral, or decline it with a reason.",

@@ -248,7 +248,7 @@ export const staffMails = {
       format(t.referralStatusSubject, { reference: mail.reference, status: label(lang, "verlopen") }),
       [format(t.expiredStaff, { instrument: mail.instrument, provider: mail.provider })],
       mail,
-      t.openDossier,
+      t.openReferral,
     );
   },
 

@@ -1107,12 +1107,12 @@ export function createReferralsService(deps: ReferralsDeps) {
             mailOf(
               staffMails.referralExpired("nl", {
                 reference: referralReference(caseReference(row.caseId, company?.createdAt ?? now), row.id),
-                url: link(`/werkruimte/dossiers/${row.caseId}`),
+                url: link(`/werkruimte/verwijzingen/${row.id}`),
                 signature: "Circulair Loket",
                 instrument: instrument?.name.nl ?? row.instrumentRefId,
                 provider: instrument?.providerName ?? row.providerId,
               }),
-              { to: email, kind: "referral_expired_staff", caseId: row.caseId },
+              { to: email, kind: "referral_expired_task", caseId: row.caseId },
             ),
             now,
           );
