@@ -166,6 +166,9 @@ export const entrepreneurStatusWords = defineMessages(
   {
     concept: "Uw adviseur bereidt de verwijzing voor.",
     verstuurd: "{provider} heeft uw gegevens gekregen en laat weten of zij u kunnen helpen.",
+    /** Sent as a warm handover: the adviser contacts the provider in person (ADR 0086). */
+    verstuurd_overdracht:
+      "Uw adviseur neemt zelf contact op met {provider} en laat u weten of zij u kunnen helpen.",
     in_behandeling: "{provider} bekijkt uw aanvraag.",
     actie_ondernemer_nodig:
       "{provider} heeft iets van u nodig. Kijk in uw e-mail of neem contact op met {provider}.",
@@ -181,6 +184,8 @@ export const entrepreneurStatusWords = defineMessages(
   {
     concept: "Your advisor is preparing the referral.",
     verstuurd: "{provider} has received your details and will let you know whether they can help you.",
+    verstuurd_overdracht:
+      "Your adviser contacts {provider} in person and will let you know whether they can help you.",
     in_behandeling: "{provider} is looking at your request.",
     actie_ondernemer_nodig: "{provider} needs something from you. Check your e-mail or contact {provider}.",
     geaccepteerd: "{provider} is going to help you.",

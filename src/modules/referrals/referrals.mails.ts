@@ -23,9 +23,18 @@ export function caseReference(caseId: number, createdAt: Date): string {
 /** A referral's reference: its case's reference and the referral number. */
 export const referralReference = (caseRef: string, referralId: number) => `${caseRef}-V${referralId}`;
 
-/** A referral's status in the entrepreneur's words. */
-export function statusInWords(lang: Lang, status: string, provider: string): string {
-  const words = (entrepreneurStatusWords[lang] as Record<string, string>)[status];
+/**
+ * A referral's status in the entrepreneur's words. A referral sent as a warm handover has not reached the provider
+ * yet: the adviser contacts them in person, and the words say so.
+ */
+export function statusInWords(
+  lang: Lang,
+  status: string,
+  provider: string,
+  delivery?: "account" | "mail" | "warme_overdracht" | null,
+): string {
+  const key = status === "verstuurd" && delivery === "warme_overdracht" ? "verstuurd_overdracht" : status;
+  const words = (entrepreneurStatusWords[lang] as Record<string, string>)[key];
   return words ? format(words, { provider }) : label(lang, status);
 }
 
@@ -140,7 +149,7 @@ export const entrepreneurMails = {
       facts,
       format(referral.status === "verlopen" ? t.expiredSubject : t.statusSubject, values),
       [
-        statusInWords(facts.lang, referral.status, referral.provider),
+        statusInWords(facts.lang, referral.status, referral.provider, referral.delivery),
         ...(reason ? [format(t.referralStatusReason, { reason })] : []),
         closedWithoutHelp ? t.closedNext : isTerminal(referral.status) ? "" : t.statusNext,
       ].filter(Boolean),

@@ -105,7 +105,7 @@ const ReferralCard = ({ t, lang, referral }: { t: T; lang: "nl" | "en"; referral
         <dt>{t.referralProvider}</dt>
         <dd>{referral.provider}</dd>
         <dt>{t.referralStatus}</dt>
-        <dd>{statusInWords(lang, referral.status, referral.provider)}</dd>
+        <dd>{statusInWords(lang, referral.status, referral.provider, referral.delivery)}</dd>
         {reason ? (
           <>
             <dt>{t.referralReason}</dt>
