@@ -105,6 +105,7 @@ export const auditWords = defineMessages(
     },
     actor: { anoniem: "niet ingelogd", ondernemer: "ondernemer", systeem: "systeem" },
     person: "{name} ({role}, {organisation})",
+    linkHolder: "aanbieder via de link in de e-mail (verwijzing {id})",
   },
   {
     subject: {
@@ -128,6 +129,7 @@ export const auditWords = defineMessages(
     },
     actor: { anoniem: "not signed in", ondernemer: "entrepreneur", systeem: "system" },
     person: "{name} ({role}, {organisation})",
+    linkHolder: "provider through the link in the e-mail (referral {id})",
   },
 );
 
@@ -159,6 +161,9 @@ export function actorWords(
       role: roleWord,
       organisation: names.organisations.get(organisationId) ?? organisationId,
     });
+  // A provider acting through a referral's single-purpose link (ADR 0086) is recorded as "link:verwijzing-<id>".
+  const link = /^link:verwijzing-(\d+)$/.exec(row.actorLabel);
+  if (link) return format(t.linkHolder, { id: link[1]! });
   return (t.actor as Record<string, string>)[row.actorLabel] ?? person ?? row.actorLabel;
 }
 
