@@ -332,6 +332,7 @@ export function createInvitations(deps: InvitationDeps) {
             displayName: row.displayName,
             organisationId: row.organisationId,
             role: row.role,
+            language: row.lang,
             passwordHash: await hashPassword(password),
             createdAt: now,
           })

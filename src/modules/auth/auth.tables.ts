@@ -55,6 +55,10 @@ export const users = pgTable("users", {
     .references(() => organisations.id),
   role: text("role", { enum: ["adviseur", "aanbieder", "coordinator", "beheerder"] }).notNull(),
   active: boolean("active").notNull().default(true),
+  /** The language of the mails this person gets (issue 15): the language of the invitation they accepted. */
+  language: text("language", { enum: ["nl", "en"] })
+    .notNull()
+    .default("nl"),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   version: integer("version").notNull().default(1),
   /** The last successful sign-in (password form or identity provider); null when never. */

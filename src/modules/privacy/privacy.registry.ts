@@ -403,6 +403,7 @@ export const NOT_PERSONAL_COLUMNS: Readonly<Record<string, string>> = {
   "invitations.organisation_id": "organisation id",
   "invitations.lang": "language code",
   "users.role": "code",
+  "users.language": "code: the language of the mails the account gets",
   "audit_log.actor_label": "role@organisation, or 'ondernemer' / 'systeem'",
   "audit_log.action": "code",
   "audit_log.subject_type": "code",

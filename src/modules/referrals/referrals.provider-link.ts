@@ -7,6 +7,7 @@ import type { AuditActor, AuditLog } from "../audit/index.js";
 import { linkMessages } from "./referrals.link.messages.js";
 import { NATIONAL_QUEUE_ID } from "./referrals.lokets.js";
 import { queueMail } from "./referrals.notifications.js";
+import { caseStaffRecipients } from "./referrals.recipients.js";
 import { isTerminal, type ReferralStatus } from "./referrals.state-machine.js";
 import { cases, referralEvents, referralLinks, referrals } from "./referrals.tables.js";
 
@@ -90,25 +91,6 @@ export type LinkState =
   | { state: "open"; referralId: number; linkId: number }
   | { state: "unknown" }
   | { state: "closed" | "expired"; referralId: number };
-
-/** The advisers who hear from the provider: the dossier's own adviser, else the hub's advisers (or national queue). */
-export async function adviserEmails(tx: Database, caseId: number): Promise<string[]> {
-  const [company] = await tx
-    .select({ assignedUserId: cases.assignedUserId, hubId: cases.hubId })
-    .from(cases)
-    .where(eq(cases.id, caseId));
-  if (!company) return [];
-  const condition = company.assignedUserId
-    ? sql`u.id = ${company.assignedUserId}`
-    : company.hubId === NATIONAL_QUEUE_ID
-      ? sql`u.role = 'coordinator' and o.scope = 'national'`
-      : sql`u.organisation_id = ${company.hubId} and u.role = 'adviseur'`;
-  const rows = await queryRows<{ email: string }>(
-    tx,
-    sql`select u.email from users u join organisations o on o.id = u.organisation_id where u.active and ${condition}`,
-  );
-  return rows.map((row) => row.email);
-}
 
 /** The link side of the referrals module: resolve a token, refuse it audited, take a question. */
 export function createReferralLinks(deps: {
@@ -224,14 +206,17 @@ export function createReferralLinks(deps: {
           subjectType: "referral",
           subjectId: referralId,
         });
-        const m = linkMessages.nl;
-        for (const email of await adviserEmails(t, current.caseId))
+        const [company] = await t
+          .select({ assignedUserId: cases.assignedUserId, hubId: cases.hubId })
+          .from(cases)
+          .where(eq(cases.id, current.caseId));
+        for (const { email, lang } of await caseStaffRecipients(t, company))
           await queueMail(
             t,
             {
               to: email,
-              subject: format(m.questionMailSubject, { id: referralId }),
-              body: format(m.questionMailBody, {
+              subject: format(linkMessages[lang].questionMailSubject, { id: referralId }),
+              body: format(linkMessages[lang].questionMailBody, {
                 link: deps.absoluteUrl(`/werkruimte/verwijzingen/${referralId}`),
               }),
               kind: "referral_question",

@@ -5,6 +5,7 @@ import type { AbsoluteUrl } from "../../web/links.js";
 import { linkMessages } from "./referrals.link.messages.js";
 import { queueMail } from "./referrals.notifications.js";
 import { issueReferralLink, linkExpiry, queueProviderLinkMail } from "./referrals.provider-link.js";
+import { providerRecipients } from "./referrals.recipients.js";
 
 /** How long before a referral's deadline the provider gets a reminder (ADR 0086). */
 export const REMINDER_DAYS_BEFORE = 3;
@@ -91,21 +92,16 @@ export async function sendDeadlineReminders(
       sent++;
       continue;
     }
-    const users = await queryRows<{ email: string }>(
-      tx,
-      sql`select u.email from users u join organisations o on o.id = u.organisation_id
-           where u.active and u.role = 'aanbieder' and o.provider_id = ${row.provider_id}`,
-    );
-    const m = linkMessages.nl;
+    const users = await providerRecipients(tx, row.provider_id);
     for (const user of users)
       await queueMail(
         tx,
         {
           to: user.email,
-          subject: format(m.accountReminderSubject, { instrument: instrumentName }),
-          body: format(m.accountReminderBody, {
+          subject: format(linkMessages[user.lang].accountReminderSubject, { instrument: instrumentName }),
+          body: format(linkMessages[user.lang].accountReminderBody, {
             instrument: instrumentName,
-            due: formatDate(dueAt, "nl"),
+            due: formatDate(dueAt, user.lang),
             link: deps.link(`/werkruimte/verwijzingen/${row.id}`),
           }),
           kind: "referral_reminder",

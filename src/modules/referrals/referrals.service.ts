@@ -16,6 +16,7 @@ import {
   linkExpiry,
   queueProviderLinkMail,
 } from "./referrals.provider-link.js";
+import { caseStaffRecipients, providerRecipients, staffRecipients } from "./referrals.recipients.js";
 import { sendDeadlineReminders } from "./referrals.reminders.js";
 import {
   allowedTransitions,
@@ -137,31 +138,9 @@ export function createReferralsService(deps: ReferralsDeps) {
       : undefined;
   }
 
-  async function userEmails(tx: Database, condition: ReturnType<typeof sql>): Promise<string[]> {
-    const rows = await queryRows<{ email: string }>(
-      tx,
-      sql`select u.email from users u join organisations o on o.id = u.organisation_id where u.active and ${condition}`,
-    );
-    return rows.map((row) => row.email);
-  }
-
   const link = deps.absoluteUrl;
   /** Every mail to the entrepreneur goes through this one place (ADR 0085). */
   const entrepreneur = createEntrepreneurMails({ absoluteUrl: link, instruments });
-  /**
-   * Who hears of a change on the dossier's side: its adviser, else the hub's advisers, else (national queue) the
-   * national coordinators.
-   */
-  const caseStaffEmails = (
-    tx: Database,
-    company: { assignedUserId: number | null; hubId: string } | undefined,
-  ) =>
-    company?.assignedUserId
-      ? userEmails(tx, sql`u.id = ${company.assignedUserId}`)
-      : company?.hubId === NATIONAL_QUEUE_ID
-        ? userEmails(tx, sql`u.role = 'coordinator' and o.scope = 'national'`)
-        : userEmails(tx, sql`u.organisation_id = ${company?.hubId ?? ""} and u.role = 'adviseur'`);
-
   /**
    * Records a step of the company's journey for the monitor's funnel, in the same transaction: the case's region,
    * sector section and campaign source only, no case id or personal data (ADR 0043, ADR 0062).
@@ -256,11 +235,11 @@ export function createReferralsService(deps: ReferralsDeps) {
           ? sql`u.organisation_id = ${hub.organisationId} and u.role = 'adviseur'`
           : sql`u.role = 'coordinator' and o.scope = 'national'`;
         const reference = caseReference(caseId, now);
-        for (const email of await userEmails(tx as unknown as Database, staff))
+        for (const { email, lang } of await staffRecipients(tx as unknown as Database, staff))
           await queueMail(
             tx as unknown as Database,
             mailOf(
-              staffMails.newIntake("nl", {
+              staffMails.newIntake(lang, {
                 reference,
                 url: link(`/werkruimte/dossiers/${caseId}`),
                 signature: "Circulair Loket",
@@ -593,19 +572,16 @@ export function createReferralsService(deps: ReferralsDeps) {
             .from(cases)
             .where(eq(cases.id, caseId));
           const reference = referralReference(caseReference(caseId, record?.createdAt ?? now), referralId);
-          for (const email of await userEmails(
-            t,
-            sql`o.provider_id = ${instrument.providerOrganizationId} and u.role = 'aanbieder'`,
-          ))
+          for (const { email, lang } of await providerRecipients(t, instrument.providerOrganizationId))
             await queueMail(
               t,
               mailOf(
-                staffMails.referralToProvider("nl", {
+                staffMails.referralToProvider(lang, {
                   reference,
                   url: link(`/werkruimte/verwijzingen/${referralId}`),
                   signature: principal.organisationName,
                   hub: principal.organisationName,
-                  instrument: instrument.name.nl,
+                  instrument: instrument.name[lang],
                   dueAt,
                 }),
                 { to: email, kind: "referral_sent", caseId },
@@ -758,22 +734,22 @@ export function createReferralsService(deps: ReferralsDeps) {
           .where(eq(cases.id, current.caseId));
         const recipients =
           role === "adviseur" || role === "overdracht"
-            ? await userEmails(t, sql`o.provider_id = ${current.providerId} and u.role = 'aanbieder'`)
-            : await caseStaffEmails(t, company);
+            ? await providerRecipients(t, current.providerId)
+            : await caseStaffRecipients(t, company);
         const instrument = await instruments.getOn(t, current.instrumentRefId);
         const reference = referralReference(
           caseReference(current.caseId, company?.createdAt ?? current.createdAt),
           referralId,
         );
-        for (const email of recipients)
+        for (const { email, lang } of recipients)
           await queueMail(
             t,
             mailOf(
-              staffMails.referralStatus("nl", {
+              staffMails.referralStatus(lang, {
                 reference,
                 url: link(`/werkruimte/verwijzingen/${referralId}`),
                 signature: "Circulair Loket",
-                instrument: instrument?.name.nl ?? current.instrumentRefId,
+                instrument: instrument?.name[lang] ?? current.instrumentRefId,
                 status: result.to,
                 reason: result.reasonCode,
               }),
@@ -1101,15 +1077,15 @@ export function createReferralsService(deps: ReferralsDeps) {
           .from(cases)
           .where(eq(cases.id, row.caseId));
         const instrument = await instruments.getOn(tx, row.instrumentRefId);
-        for (const email of await caseStaffEmails(tx, company))
+        for (const { email, lang } of await caseStaffRecipients(tx, company))
           await queueMail(
             tx,
             mailOf(
-              staffMails.referralExpired("nl", {
+              staffMails.referralExpired(lang, {
                 reference: referralReference(caseReference(row.caseId, company?.createdAt ?? now), row.id),
                 url: link(`/werkruimte/verwijzingen/${row.id}`),
                 signature: "Circulair Loket",
-                instrument: instrument?.name.nl ?? row.instrumentRefId,
+                instrument: instrument?.name[lang] ?? row.instrumentRefId,
                 provider: instrument?.providerName ?? row.providerId,
               }),
               { to: email, kind: "referral_expired_task", caseId: row.caseId },

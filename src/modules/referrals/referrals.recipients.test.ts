@@ -1,0 +1,45 @@
+import { sql } from "drizzle-orm";
+import { beforeAll, expect, it } from "vitest";
+import { createTestApp } from "../../../tests/support/app.js";
+import { describeEachDatabase } from "../../../tests/support/database.js";
+import { loginAs, submitIntake } from "../../../tests/support/workspace.js";
+import { queryRows } from "../../db/client.js";
+import { seedDemoData } from "../../db/seed.js";
+
+/** Issue 15 item 4: every mail in the recipient's language, staff included (users.language, from the invitation). */
+describeEachDatabase("staff mails in the recipient's language", (database) => {
+  let app: Awaited<ReturnType<typeof createTestApp>>;
+  const rows = <T>(query: ReturnType<typeof sql>) => queryRows<T>(database().db, query);
+
+  beforeAll(async () => {
+    await seedDemoData(database().db, "demo-wachtwoord");
+    await rows(sql`update users set language = 'en' where email = 'aanbieder.rvo@demo.invalid'`);
+    app = await createTestApp(database());
+  });
+
+  it("sends the provider who reads English an English referral mail, and the Dutch adviser Dutch", async () => {
+    const ownPage = await submitIntake(app, { companyName: "Taal Test BV" });
+    expect(ownPage).toMatch(/\/mijn-aanvraag\//);
+    const [record] = await rows<{ id: number }>(
+      sql`select id from cases where company_name = 'Taal Test BV'`,
+    );
+    const adviser = await loginAs(app, "adviseur.es04@demo.invalid");
+    const referred = await adviser.session.post(
+      `/werkruimte/dossiers/${record!.id}/verwijzingen`,
+      { refId: "rvo-mia-vamil-circulair", message: "Investering in een machine voor hergebruik." },
+      { csrf: adviser.csrf },
+    );
+    expect(referred.status).toBe(303);
+    const [toProvider] = await rows<{ subject: string; body: string }>(
+      sql`select subject, body from outbox_messages where to_address = 'aanbieder.rvo@demo.invalid'
+          and kind = 'referral_sent' order by id desc limit 1`,
+    );
+    expect(toProvider!.subject).toMatch(/referral/i);
+    expect(toProvider!.subject).not.toMatch(/verwijzing/i);
+    const [toAdviser] = await rows<{ subject: string }>(
+      sql`select subject from outbox_messages where to_address = 'adviseur.es04@demo.invalid'
+          and kind = 'intake_notice' order by id desc limit 1`,
+    );
+    expect(toAdviser!.subject).toMatch(/aanvraag|intake|vraag/i);
+  });
+});
