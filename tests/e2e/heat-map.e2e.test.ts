@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { loadKnowledgeContent } from "../../src/modules/knowledge/index.js";
+import { createMonitoringRepository } from "../../src/modules/monitoring/index.js";
 import { appInChromium } from "./support/app-in-chromium.js";
 import { expectNoAxeViolations } from "./support/browser.js";
 
@@ -8,10 +9,24 @@ import { expectNoAxeViolations } from "./support/browser.js";
  * scrolling of the document at 1,280 and 320 px, in Dutch and English; at 1,280 px all six steps of the heat map
  * are in view without scrolling its box.
  */
-const PAGES = ["/monitor/dekking", "/monitor/dekking?stap=invoering", "/regio/ES04"];
+const PAGES = ["/monitor/dekking", "/monitor/dekking?stap=invoering", "/regio/ES04", "/monitor/doelen"];
 
 describe("heat map and region page in Chromium", () => {
-  const fixture = appInChromium({ prepare: (database) => loadKnowledgeContent(database.db) });
+  const fixture = appInChromium({
+    prepare: async (database) => {
+      await loadKnowledgeContent(database.db);
+      // A goal, so the goals page shows its progress bar.
+      await createMonitoringRepository(database.db).createGoal({
+        indicator: "coverage_gaps",
+        scopeLevel: "national",
+        scopeCode: null,
+        baseline: 10,
+        target: 0,
+        startsOn: "2026-01-01",
+        deadline: "2027-12-31",
+      });
+    },
+  });
 
   for (const width of [1280, 320]) {
     it(`at ${width} px: no axe violations and no sideways scrolling, nl and en`, async () => {

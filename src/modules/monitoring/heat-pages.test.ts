@@ -1,6 +1,7 @@
 import { beforeAll, expect, it } from "vitest";
 import { createTestApp } from "../../../tests/support/app.js";
 import { describeEachDatabase } from "../../../tests/support/database.js";
+import { createMonitoringRepository } from "./monitoring.repository.js";
 
 /** The items of the list under a heading id, as plain text. */
 const listAfter = (html: string, id: string) => {
@@ -94,5 +95,23 @@ describeEachDatabase("readable coverage figures and the public region page (ADR 
     const english = await (await app.request("/regio/ES04?lang=en")).text();
     expect(english).toContain(`The Twente region has ${stars} of 5 stars.`);
     expect(english).toContain("What is missing for the next star");
+  });
+
+  it("/monitor/doelen shows each goal's progress as a number, a percentage and a bar", async () => {
+    await createMonitoringRepository(database().db).createGoal({
+      indicator: "coverage_gaps",
+      scopeLevel: "national",
+      scopeCode: null,
+      baseline: 10,
+      target: 0,
+      startsOn: "2026-01-01",
+      deadline: "2027-12-31",
+    });
+    const html = await (await app.request("/monitor/doelen")).text();
+    // No cell of the matrix is a gap today: 10 → 0 is reached, all the way.
+    expect(html).toContain("(100% op weg naar het doel)");
+    expect(html).toMatch(/<rect x="0" y="0" width="100" height="10" class="cl-goal-progress__done"/);
+    const english = await (await app.request("/monitor/doelen?lang=en")).text();
+    expect(english).toContain("(100% of the way to the target)");
   });
 });

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { contrastRatio, GAP_HATCH, HEAT_SHADES, heatShade, STAR_SHADES } from "./heat.js";
+import { goalShare } from "./views/goals-page.js";
 
 const css = readFileSync(new URL("../../web/assets/app.css", import.meta.url), "utf8");
 /** The declarations of one rule of app.css, by its exact selector. */
@@ -49,5 +50,15 @@ describe("the monitor's colour scales (ADR 0089)", () => {
       expect(contrastRatio(STAR_SHADES[stars]!, "#ffffff")).toBeGreaterThan(
         contrastRatio(STAR_SHADES[stars - 1]!, "#ffffff"),
       );
+  });
+});
+
+describe("goal progress at a glance", () => {
+  it("measures the way from baseline to target, up or down, within 0 and 1", () => {
+    expect(goalShare(10, 0, 4)).toBeCloseTo(0.6);
+    expect(goalShare(0, 20, 5)).toBeCloseTo(0.25);
+    expect(goalShare(0, 20, 30)).toBe(1);
+    expect(goalShare(10, 0, 12)).toBe(0);
+    expect(goalShare(5, 5, 5)).toBe(1);
   });
 });

@@ -51,6 +51,7 @@ export const monitoringMessages = defineMessages(
     coverageIntro:
       "Per regio, klantreisstap en fase: hoeveel instrumenten een bedrijf overal in de regio nu kan gebruiken (landelijk, provinciaal en regionaal, met status open of doorlopend). Een 0 is een gat. Kies een regio voor details.",
     coverageCaption: "Aantal beschikbare instrumenten per regio, klantreisstap en fase",
+    goalProgress: "({percent}% op weg naar het doel)",
     heatLegendTitle: "Kleur en aantal",
     heatLegendIntro:
       "Hoe donkerder het vak, hoe meer instrumenten. Het getal staat altijd in het vak. Een wit, gearceerd vak met een vet getal 0 is een gat.",
@@ -248,6 +249,7 @@ export const monitoringMessages = defineMessages(
     coverageIntro:
       "Per region, journey step and phase: how many instruments a business anywhere in the region can use now (national, provincial and regional, with status open or ongoing). A 0 is a gap. Choose a region for details.",
     coverageCaption: "Number of available instruments per region, journey step and phase",
+    goalProgress: "({percent}% of the way to the target)",
     heatLegendTitle: "Colour and count",
     heatLegendIntro:
       "The darker the cell, the more instruments. The number is always in the cell. A white, hatched cell with a bold 0 is a gap.",
