@@ -44,6 +44,7 @@ import {
   type MonitoringSources,
   monitoringApi,
   monitoringRoutes,
+  publicRegionFigures,
   scheduleMonitoringJobs,
 } from "./modules/monitoring/index.js";
 import { createPrivacyService } from "./modules/privacy/index.js";
@@ -414,6 +415,13 @@ export async function createApp(deps: AppDeps) {
       geography,
       loketFor: regionalLoket,
       provincesWithoutOwnInstrument: () => monitoring.provincesWithoutOwnInstrument(),
+      regionStatus: async (regionCode, lang) => {
+        const [figures, highlights] = await Promise.all([
+          publicRegionFigures(monitoring, regionCode, lang),
+          knowledge.regionHighlights(regionCode, lang, clock()),
+        ]);
+        return figures ? { ...figures, ...highlights } : undefined;
+      },
     }),
   );
   app.route("/", catalogueRoutes({ service: catalogue, geography }));

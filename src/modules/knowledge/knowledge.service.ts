@@ -1,8 +1,8 @@
-import type { Lang } from "../../i18n/index.js";
+import { type Lang, pick } from "../../i18n/index.js";
 import { AppError, conflict, invalidInput, notFound } from "../../web/errors.js";
 import type { AuditActor, AuditLog } from "../audit/index.js";
 import type { Geography } from "../regions/index.js";
-import { type ExampleCardModel, themeLabel, toExampleCard } from "./knowledge.presenters.js";
+import { type ExampleCardModel, formatEventTime, themeLabel, toExampleCard } from "./knowledge.presenters.js";
 import { eventSlugBase } from "./knowledge.provider-events.form.js";
 import type {
   EventRow,
@@ -198,6 +198,31 @@ export function createKnowledgeService(
         ...toExampleCard(row, lang, geography, names),
         sameSector: closeness >= 2,
       }));
+    },
+    /**
+     * For the public region page (ADR 0089): the region's own upcoming events (not national ones, not cancelled, never
+     * an invented example event) and its practice examples, each with a link, at most `limit` of each.
+     */
+    async regionHighlights(regionCode: string, lang: Lang, now: Date, limit = 5) {
+      const [events, examples] = await Promise.all([
+        repository.listEvents({ now, archive: false, regionCodes: [regionCode], limit: 50, offset: 0 }),
+        repository.searchExamples({ area: regionCode, limit, offset: 0 }),
+      ]);
+      return {
+        events: events.rows
+          .filter((row) => row.regionCode === regionCode && !row.isExample && !row.cancelled)
+          .slice(0, limit)
+          .map((row) => ({
+            title: pick(row.title, lang),
+            when: formatEventTime(row.startsAt, row.endsAt, lang),
+            href: `/agenda?regio=${regionCode}#${row.slug}`,
+          })),
+        examples: examples.rows.map((row) => ({
+          title: pick(row.title, lang),
+          company: row.company,
+          href: `/voorbeelden/${row.slug}`,
+        })),
+      };
     },
     saveEvent,
     /**

@@ -27,4 +27,5 @@ export type {
   TimeRange,
 } from "./monitoring.types.js";
 export { ANSWERED_STATUSES, DELIVERY_ROUTES } from "./monitoring.types.js";
+export { type PublicRegionFigures, publicRegionFigures } from "./public-region.js";
 export { referralFiguresFromFacts } from "./referral-figures.js";

@@ -51,6 +51,23 @@ export const monitoringMessages = defineMessages(
     coverageIntro:
       "Per regio, klantreisstap en fase: hoeveel instrumenten een bedrijf overal in de regio nu kan gebruiken (landelijk, provinciaal en regionaal, met status open of doorlopend). Een 0 is een gat. Kies een regio voor details.",
     coverageCaption: "Aantal beschikbare instrumenten per regio, klantreisstap en fase",
+    goalProgress: "({percent}% op weg naar het doel)",
+    heatLegendTitle: "Kleur en aantal",
+    heatLegendIntro:
+      "Hoe donkerder het vak, hoe meer instrumenten. Het getal staat altijd in het vak. Een wit, gearceerd vak met een vet getal 0 is een gat.",
+    heatOne: "{min}",
+    heatRange: "{min} tot en met {max}",
+    heatOrMore: "{min} of meer",
+    heatGapLegend: "0: gat",
+    phaseShort: { starter: "S", peloton: "P", koploper: "K" },
+    phaseKey: "In de tabel: S = starter, P = peloton, K = koploper.",
+    heatSummaryTitle: "De tabel in woorden",
+    heatSummary:
+      "De tabel heeft {cells} vakken: {regions} regio's, 6 stappen en 3 fasen. Aantal gaten (vakken met 0 instrumenten): {gaps}. Het laagste aantal in een vak is {min}, het hoogste {max}. De stap met de minste instrumenten is '{step}'.",
+    stepPickerTitle: "Eén stap tegelijk bekijken",
+    stepPickerIntro: "Op een smal scherm past de hele tabel niet. Kies dan één stap:",
+    allSteps: "Alle stappen",
+    coverageStepCaption: "Aantal beschikbare instrumenten per regio en fase, stap {step}",
     provinceGapTitle: "Provincies zonder eigen regeling",
     provinceGapNone:
       "In elke provincie is er minstens één provinciale of regionale regeling die nu open is, doorloopt of naar verwachting weer opent.",
@@ -232,6 +249,23 @@ export const monitoringMessages = defineMessages(
     coverageIntro:
       "Per region, journey step and phase: how many instruments a business anywhere in the region can use now (national, provincial and regional, with status open or ongoing). A 0 is a gap. Choose a region for details.",
     coverageCaption: "Number of available instruments per region, journey step and phase",
+    goalProgress: "({percent}% of the way to the target)",
+    heatLegendTitle: "Colour and count",
+    heatLegendIntro:
+      "The darker the cell, the more instruments. The number is always in the cell. A white, hatched cell with a bold 0 is a gap.",
+    heatOne: "{min}",
+    heatRange: "{min} to {max}",
+    heatOrMore: "{min} or more",
+    heatGapLegend: "0: gap",
+    phaseShort: { starter: "S", peloton: "P", koploper: "F" },
+    phaseKey: "In the table: S = starter, P = peloton, F = frontrunner.",
+    heatSummaryTitle: "The table in words",
+    heatSummary:
+      "The table has {cells} cells: {regions} regions, 6 steps and 3 phases. Number of gaps (cells with 0 instruments): {gaps}. The lowest count in a cell is {min}, the highest {max}. The step with the fewest instruments is '{step}'.",
+    stepPickerTitle: "View one step at a time",
+    stepPickerIntro: "On a narrow screen the whole table does not fit. Choose one step:",
+    allSteps: "All steps",
+    coverageStepCaption: "Number of available instruments per region and phase, step {step}",
     provinceGapTitle: "Provinces without a scheme of their own",
     provinceGapNone:
       "Every province has at least one provincial or regional scheme that is open now, ongoing, or expected to open again.",

@@ -133,7 +133,10 @@ export function monitoringRoutes({
         service.staleByProvider(),
         service.provincesWithoutOwnInstrument(),
       ]);
+      // One step at a time (?stap=…), for narrow screens; an unknown step shows them all.
+      const step = c.req.query("stap") ?? "";
       const model = {
+        step: isJourneyStep(step) ? step : undefined,
         stale,
         provincesWithoutOwn: withoutOwn.map((province) => province.name),
         regions: overview.map((region) => ({

@@ -2,13 +2,14 @@ import type { Database } from "../../db/client.js";
 import type { JobHandler } from "../../jobs/index.js";
 import type { Area } from "../auth/index.js";
 import type { Geography } from "../regions/index.js";
-import type { JourneyStep, Phase } from "../vocabulary/index.js";
+import { isOfferable, type JourneyStep, type Phase } from "../vocabulary/index.js";
 import { regionsInArea } from "./areas.js";
 import {
   cellInstruments,
   provincesWithoutOwnInstrument,
   type RegionCoverage,
   regionCoverage,
+  regionReach,
 } from "./coverage.js";
 import { effectivenessFrom } from "./effectiveness.js";
 import { computeFunnel, publicFunnel, suppress } from "./funnel.js";
@@ -182,6 +183,39 @@ export function createMonitoringService(deps: {
      */
     provincesWithoutOwnInstrument: async () =>
       provincesWithoutOwnInstrument(await deps.sources.instruments(), deps.geography.provinces, regions),
+    /**
+     * What the public region page shows of the monitor (ADR 0089): the star level and what is missing for the next
+     * star (real data only: the sources leave out demo hubs and events), the region's open gaps (coverage cells with
+     * nothing usable), and the regional and provincial offer that is usable now or expected. Undefined for an unknown
+     * region.
+     */
+    async publicRegion(regionCode: string) {
+      const [all, instruments] = await Promise.all([overview(), deps.sources.instruments()]);
+      const region = all.find((candidate) => candidate.code === regionCode);
+      const geo = regions.find((candidate) => candidate.code === regionCode);
+      if (!region || !geo) return undefined;
+      const offer = instruments
+        .filter(
+          (instrument) =>
+            isOfferable(instrument.status) &&
+            (instrument.coverageLevel === "province" || instrument.coverageLevel === "res_region") &&
+            regionReach(instrument, geo) !== "none",
+        )
+        .sort((a, b) => a.name.nl.localeCompare(b.name.nl, "nl"))
+        .map((instrument) => ({
+          slug: instrument.slug,
+          name: instrument.name,
+          status: instrument.status,
+          level: instrument.coverageLevel as "province" | "res_region",
+          wholeRegion: regionReach(instrument, geo) === "all",
+        }));
+      return {
+        stars: region.star.stars,
+        missingForNext: region.star.missingForNext,
+        gaps: region.gaps,
+        offer,
+      };
+    },
     /** Per provider: how many of its listings were not checked for more than twelve months, most first. */
     async staleByProvider(): Promise<{ provider: string; stale: number; total: number }[]> {
       const counts = new Map<string, { stale: number; total: number }>();

@@ -33,6 +33,29 @@ export const regionsMessages = defineMessages(
     provinceWithoutOwn:
       "Let op: in {names} is er nu geen provinciale of regionale regeling die open is, doorloopt of naar verwachting weer opent. Bedrijven hier zijn aangewezen op landelijke regelingen.",
     provinceWithoutOwnLink: "Zie de dekking van het aanbod.",
+    starsHeading: "Sterrenniveau",
+    starsValue: "Regio {name} heeft {stars} van de 5 sterren.",
+    starsExplain:
+      "De sterren zeggen hoe compleet de hulp voor ondernemers in deze regio is: van informatie (1 ster) tot hulp bij elke stap en verwijzingen die goed aflopen (5 sterren). We tellen alleen echte gegevens.",
+    nextStarHeading: "Wat ontbreekt voor de volgende ster",
+    allStars: "Deze regio heeft alle 5 sterren. Er ontbreekt niets.",
+    starsMonitorLink: "Bekijk de cijfers van deze regio in de monitor",
+    offerHeading: "Aanbod van de provincie en de regio",
+    offerIntro:
+      "Regelingen en hulp van de provincie of de regio die nu open zijn, doorlopen of naar verwachting weer openen.",
+    offerNone: "Er is nu geen aanbod van de provincie of de regio dat open is, doorloopt of verwacht wordt.",
+    offerPart: "alleen in een deel van de regio",
+    offerAll: "Bekijk al het aanbod, ook landelijk",
+    eventsHeading: "Bijeenkomsten in de regio",
+    eventsNone: "Er staan nu geen bijeenkomsten in deze regio in de agenda.",
+    eventsAll: "Alle bijeenkomsten in de agenda",
+    examplesHeading: "Voorbeelden uit de regio",
+    examplesNone: "Er zijn nog geen praktijkvoorbeelden uit deze regio.",
+    examplesAll: "Alle praktijkvoorbeelden",
+    gapsHeading: "Waar nog hulp ontbreekt",
+    gapsIntro: "Voor deze stappen en fasen is er nu in de hele regio geen hulp die u kunt gebruiken:",
+    gapsNone:
+      "Voor elke stap en fase is er in de hele regio minstens één vorm van hulp die u nu kunt gebruiken.",
     fallbackLoketIntro:
       "Voor deze regio kennen wij geen regionaal loket, netwerk of ontwikkelingsmaatschappij voor circulair ondernemen. Landelijk kunt u terecht bij het Versnellingshuis.",
     kindLoket: "Loket",
@@ -85,6 +108,30 @@ export const regionsMessages = defineMessages(
     provinceWithoutOwn:
       "Please note: in {names} there is currently no provincial or regional scheme that is open, ongoing or expected to open again. Businesses here have to rely on national schemes.",
     provinceWithoutOwnLink: "See the coverage of the offering.",
+    starsHeading: "Star level",
+    starsValue: "The {name} region has {stars} of 5 stars.",
+    starsExplain:
+      "The stars say how complete the help for businesses in this region is: from information (1 star) to help with every step and referrals that end well (5 stars). We count real data only.",
+    nextStarHeading: "What is missing for the next star",
+    allStars: "This region has all 5 stars. Nothing is missing.",
+    starsMonitorLink: "See this region's figures in the monitor",
+    offerHeading: "Offer from the province and the region",
+    offerIntro:
+      "Schemes and help from the province or the region that are open now, ongoing or expected to open again.",
+    offerNone:
+      "There is no offer from the province or the region that is open, ongoing or expected right now.",
+    offerPart: "only in part of the region",
+    offerAll: "See the whole offering, national too",
+    eventsHeading: "Events in the region",
+    eventsNone: "There are no events in this region in the agenda right now.",
+    eventsAll: "All events in the agenda",
+    examplesHeading: "Examples from the region",
+    examplesNone: "There are no practice examples from this region yet.",
+    examplesAll: "All practice examples",
+    gapsHeading: "Where help is still missing",
+    gapsIntro: "For these steps and phases there is no help you can use anywhere in the region right now:",
+    gapsNone:
+      "For every step and phase there is at least one kind of help you can use now, anywhere in the region.",
     fallbackLoketIntro:
       "We know of no regional desk, network or development company for circular business in this region. Nationally, the Versnellingshuis can help you.",
     kindLoket: "Desk",

@@ -11,7 +11,7 @@ import {
 } from "./regions.place-field.js";
 import { type Geography, groupRegionsByProvince } from "./regions.service.js";
 import type { LoketViewModel } from "./views/loket-card.js";
-import { RegionPage } from "./views/region-page.js";
+import { RegionPage, type RegionStatusModel } from "./views/region-page.js";
 import { RegionsPage } from "./views/regions-page.js";
 
 export type RegionsRouteDeps = {
@@ -20,10 +20,20 @@ export type RegionsRouteDeps = {
   loketFor: (regionCode: string, lang: "nl" | "en") => Promise<LoketViewModel>;
   /** The provinces without a usable or expected provincial or regional scheme; the monitoring module supplies it. */
   provincesWithoutOwnInstrument?: () => Promise<{ code: string }[]>;
+  /**
+   * The region's star level and what is missing, its gaps and regional offer (the monitoring module), its upcoming
+   * events and practice examples (the knowledge module), in words of the language (ADR 0089).
+   */
+  regionStatus?: (regionCode: string, lang: "nl" | "en") => Promise<RegionStatusModel | undefined>;
 };
 
 /** /regio and /regio/{code}. */
-export function regionsRoutes({ geography, loketFor, provincesWithoutOwnInstrument }: RegionsRouteDeps) {
+export function regionsRoutes({
+  geography,
+  loketFor,
+  provincesWithoutOwnInstrument,
+  regionStatus,
+}: RegionsRouteDeps) {
   // One list for every request: the picker renders its 342 options once per list (views/municipality-picker).
   const municipalityOptions = municipalityPickerOptions(geography);
   return new Hono<AppEnv>()
@@ -74,7 +84,10 @@ export function regionsRoutes({ geography, loketFor, provincesWithoutOwnInstrume
       if (code !== region.code) return c.redirect(`/regio/${region.code}`, 301);
       const lang = c.get("lang");
       const highlighted = geography.municipality(c.req.query("gemeente") ?? "");
-      const loket = await loketFor(region.code, lang);
+      const [loket, status] = await Promise.all([
+        loketFor(region.code, lang),
+        regionStatus?.(region.code, lang),
+      ]);
       const model = {
         code: region.code,
         name: region.name,
@@ -95,6 +108,7 @@ export function regionsRoutes({ geography, loketFor, provincesWithoutOwnInstrume
             ? placeNote(geography, lang, c.req.query("plaats"), highlighted.code)
             : undefined,
         loket,
+        status,
         provincesWithoutOwn: ((await provincesWithoutOwnInstrument?.()) ?? [])
           .filter((province) => region.provinceCodes.includes(province.code))
           .map((province) => geography.province(province.code)!.name),

@@ -73,6 +73,7 @@ const DYNAMIC_CLASSES = [
   /^utrecht-form-label--/,
   /^cl-status--/,
   /^cl-stars-/,
+  /^cl-heat-\d$/,
 ];
 
 const sourceFolder = fileURLToPath(new URL("../../", import.meta.url));

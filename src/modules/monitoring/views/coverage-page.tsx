@@ -2,12 +2,15 @@ import { format } from "../../../i18n/index.js";
 import { Heading, Link, Paragraph, TableScroll } from "../../../web/components.js";
 import type { PageContext } from "../../../web/context.js";
 import { Layout } from "../../../web/layout.js";
-import { JOURNEY_STEPS, PHASES } from "../../vocabulary/index.js";
+import { JOURNEY_STEPS, type JourneyStep } from "../../vocabulary/index.js";
 import type { CoverageCells } from "../coverage.js";
 import { monitoringMessages } from "../monitoring.messages.js";
+import { HeatLegend, HeatMatrix, HeatSummary } from "./heat-map.js";
 import { MonitorNav, type MonitorSection } from "./monitor-parts.js";
 
 export type CoverageModel = {
+  /** One journey step only (?stap=…), for narrow screens; undefined: all six. */
+  step?: JourneyStep;
   regions: { code: string; name: string; stars: number; cells: CoverageCells }[];
   /** Per provider: listings not checked for more than twelve months ("niet bijgewerkt"). */
   stale: { provider: string; stale: number; total: number }[];
@@ -15,7 +18,10 @@ export type CoverageModel = {
   provincesWithoutOwn: string[];
 };
 
-/** /monitor/dekking: the whole matrix, regions down, journey steps × phases across; gaps marked in text too. */
+/**
+ * /monitor/dekking: the matrix as a heat map (regions down, journey steps × phases across, numbers in every cell), its
+ * legend and a summary in words; one step at a time on request (ADR 0089).
+ */
 export const CoveragePage = ({
   page,
   model,
@@ -32,56 +38,33 @@ export const CoveragePage = ({
       <Heading level={1}>{t.coverageTitle}</Heading>
       <Paragraph lead>{t.coverageIntro}</Paragraph>
       <MonitorNav lang={page.lang} current="coverage" open={sections} />
-      <TableScroll label={t.coverageCaption} className="cl-table-scroll cl-section">
-        <table class="utrecht-table utrecht-table--html-table cl-matrix">
-          <caption class="utrecht-table__caption">{t.coverageCaption}</caption>
-          <thead class="utrecht-table__header">
-            <tr class="utrecht-table__row">
-              <td class="utrecht-table__header-cell" />
-              {JOURNEY_STEPS.map((step) => (
-                <th class="utrecht-table__header-cell" scope="colgroup" colspan={3} id={`stap-${step}`}>
-                  {t.step[step]}
-                </th>
-              ))}
-            </tr>
-            <tr class="utrecht-table__row">
-              <th class="utrecht-table__header-cell" scope="col" id="kop-regio">
-                {t.region}
-              </th>
-              {JOURNEY_STEPS.flatMap((step) =>
-                PHASES.map((phase) => (
-                  <th class="utrecht-table__header-cell" scope="col" id={`kop-${step}-${phase}`}>
-                    {t.phase[phase]}
-                  </th>
-                )),
-              )}
-            </tr>
-          </thead>
-          <tbody class="utrecht-table__body">
-            {model.regions.map((region) => (
-              <tr class="utrecht-table__row">
-                <th class="utrecht-table__header-cell" scope="row" id={`regio-${region.code}`}>
-                  <Link href={`/monitor/regio/${region.code}`}>{region.name}</Link>
-                </th>
-                {JOURNEY_STEPS.flatMap((step) =>
-                  PHASES.map((phase) => {
-                    const count = region.cells[step][phase];
-                    return (
-                      <td
-                        class={`utrecht-table__cell utrecht-table__cell--numeric${count === 0 ? " cl-gap" : ""}`}
-                        headers={`regio-${region.code} stap-${step} kop-${step}-${phase}`}
-                      >
-                        {count}
-                        {count === 0 ? <span class="cl-visually-hidden"> ({t.gap})</span> : null}
-                      </td>
-                    );
-                  }),
-                )}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
+      <HeatLegend lang={page.lang} />
+      <nav aria-labelledby="een-stap" class="cl-section cl-step-picker">
+        <Heading level={2} id="een-stap">
+          {t.stepPickerTitle}
+        </Heading>
+        <Paragraph>{t.stepPickerIntro}</Paragraph>
+        <ul class="cl-plain-list cl-inline-list">
+          <li>
+            <Link href="/monitor/dekking#matrix" current={!model.step}>
+              {t.allSteps}
+            </Link>
+          </li>
+          {JOURNEY_STEPS.map((step) => (
+            <li>
+              <Link href={`/monitor/dekking?stap=${step}#matrix`} current={model.step === step}>
+                {t.step[step]}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <HeatMatrix
+        lang={page.lang}
+        regions={model.regions}
+        steps={model.step ? [model.step] : JOURNEY_STEPS}
+      />
+      <HeatSummary lang={page.lang} regions={model.regions} />
       <Paragraph>
         <Link href={`/monitor/dekking.csv?lang=${page.lang}`}>{t.downloadCsv}</Link>
       </Paragraph>
