@@ -183,9 +183,11 @@ export function presentCard(
     audience: audienceText(facts, lang, names),
     when: whenText(facts, lang),
     prepare: facts.status === "verwacht" ? t.prepareNow : undefined,
-    verified: facts.lastVerified
-      ? format(t.card.verified, { date: formatDate(facts.lastVerified, lang) })
-      : undefined,
+    // A stale listing says so in its own notice, with the date; a fresh one says when it was checked.
+    verified:
+      facts.lastVerified && !facts.stale
+        ? format(t.card.verified, { date: formatDate(facts.lastVerified, lang) })
+        : undefined,
     staleNotice:
       facts.stale && facts.lastVerified
         ? format(t.staleNotice, { date: formatDate(facts.lastVerified, lang) })

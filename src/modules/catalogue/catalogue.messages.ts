@@ -258,7 +258,7 @@ export const catalogueMessages = defineMessages(
       openNow: "Open now.",
       continuous: "Ongoing: you can apply at any time.",
       expectedLabel: "Expected",
-      expectedIn: "The next round is expected to open in {month}.",
+      expectedIn: "Expected to open in {month}.",
       expectedUnknown: "A new round is expected; the date is not known yet.",
       closed: "Closed.",
       ended: "Ended.",
