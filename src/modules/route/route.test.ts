@@ -258,6 +258,10 @@ describeEachDatabase("route and scan", (database) => {
   it("the OpenAPI document describes POST /api/v1/route", async () => {
     const document = await (await app.request("/api/openapi.json")).json();
     expect(document.paths["/api/v1/route"].post.requestBody).toBeDefined();
+    const recommendation = document.components.schemas.Route.properties.recommendations.items;
+    for (const field of ["summary", "offer", "status", "window", "apply", "last_verified", "provider"])
+      expect(recommendation.required, field).toContain(field);
+    expect(recommendation.properties.offer.description).toContain("nothing invented");
   });
 });
 
