@@ -35,6 +35,15 @@ export type InstrumentSummary = {
   window_close: string | null;
   last_verified: string;
   provider_name: string;
+  /** The card's facts (ADR 0088). */
+  amount_min: number | null;
+  amount_max: number | null;
+  percentage: number | null;
+  size_classes: string[];
+  sbi_sections: string[];
+  sbi_divisions: string[];
+  how_to_apply: { nl: string; en: string };
+  website: string | null;
   /** For verwacht: the month the next round is expected to open (set when the index is built). */
   expected?: ExpectedWindow | null;
   /** Checked more than twelve months before the day the index was built for (set when the index is built). */
@@ -76,7 +85,8 @@ export function createCatalogueRepository(db: Database) {
         sql`select i.id, i.ref_id, i.slug, i.name, i.summary, i.kind, i.status, i.coverage_level, i.coverage_codes,
             i.coverage_keys, i.journey_steps, i.phases, i.themes, i.window_open::text as window_open,
             i.window_close::text as window_close, i.last_verified::text as last_verified, i.synthetic,
-            i.recurrence, i.past_windows,
+            i.recurrence, i.past_windows, i.amount_min, i.amount_max, i.percentage, i.size_classes,
+            i.sbi_sections, i.sbi_divisions, i.how_to_apply, coalesce(i.website, o.website) as website,
             o.name as provider_name, i.search_nl::text as vector_nl, i.search_en::text as vector_en
           from catalogue_instruments i join catalogue_organizations o on o.id = i.organization_id
           order by i.ref_id`,

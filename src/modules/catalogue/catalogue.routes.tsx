@@ -1,6 +1,6 @@
 import { Hono } from "hono";
-import { LRUCache } from "lru-cache";
-import { format, formatDate, formatEuro, type Lang, pick } from "../../i18n/index.js";
+import { readDataCsv } from "../../db/data-files.js";
+import { format, formatDate, formatEuro, pick } from "../../i18n/index.js";
 import type { AppContext, AppEnv } from "../../web/context.js";
 import { notFound } from "../../web/errors.js";
 import { pageContext, renderPage } from "../../web/render.js";
@@ -10,6 +10,7 @@ import {
   municipalityPickerOptions,
   placeChoiceParam,
 } from "../regions/index.js";
+import { type CardNames, presentCard } from "./catalogue.card.js";
 import { catalogueMessages } from "./catalogue.messages.js";
 import { MAX_QUERY_LENGTH } from "./catalogue.query.js";
 import type { InstrumentRow } from "./catalogue.repository.js";
@@ -27,18 +28,7 @@ const SORTS = ["relevance", "newest", "closing"] as const;
 export function catalogueRoutes({ service, geography }: { service: CatalogueService; geography: Geography }) {
   // One list for every request: the picker renders its 342 options once per list (regions/views/municipality-picker).
   const municipalityOptions = municipalityPickerOptions(geography);
-  // The coverage line of a result ("Provinciaal: Gelderland") depends only on the instrument's area and the language:
-  // made once per area, not for every result of every search. Bounded: there are a few hundred distinct areas.
-  const coverageLabels = new LRUCache<string, string>({ max: 2_000 });
-  const coverageLabel = (level: string, codes: string[], lang: Lang) => {
-    const key = `${lang}|${level}|${codes.join(",")}`;
-    let text = coverageLabels.get(key);
-    if (text === undefined) {
-      text = coverageText(level, codes, geography, lang);
-      coverageLabels.set(key, text);
-    }
-    return text;
-  };
+  const cardNames = sbiCardNames(geography);
   return new Hono<AppEnv>()
     .get("/aanbod", async (c) => {
       const lang = c.get("lang");
@@ -146,28 +136,35 @@ export function catalogueRoutes({ service, geography }: { service: CatalogueServ
         page: pageNumber,
         pages,
         relaxed: result.relaxed,
-        results: result.items.map((item) => ({
-          slug: item.slug,
-          name: pick(item.name, lang),
-          summary: pick(item.summary, lang),
-          providerName: item.provider_name,
-          kindLabel: label("kind", item.kind, lang),
-          status: item.status,
-          statusLabel: label("status", item.status, lang),
-          closes:
-            item.window_close && item.status === "open" ? formatDate(item.window_close, lang) : undefined,
-          expected:
-            item.status === "verwacht"
-              ? item.expected
-                ? format(t.expectedWindow, { month: formatExpected(item.expected, lang) })
-                : t.expectedUnknown
-              : undefined,
-          // Decided when the index was built for today (catalogue.search-index.ts), not per result line.
-          staleNotice: item.stale
-            ? format(t.staleNotice, { date: formatDate(item.last_verified, lang) })
-            : undefined,
-          coverageLabel: coverageLabel(item.coverage_level, item.coverage_codes, lang),
-        })),
+        results: result.items.map((item) =>
+          presentCard(
+            {
+              refId: item.ref_id,
+              slug: item.slug,
+              name: item.name,
+              summary: item.summary,
+              kind: item.kind,
+              providerName: item.provider_name,
+              amountMin: item.amount_min,
+              amountMax: item.amount_max,
+              percentage: item.percentage,
+              sizeClasses: item.size_classes,
+              sbiSections: item.sbi_sections,
+              sbiDivisions: item.sbi_divisions,
+              coverage: { level: item.coverage_level, codes: item.coverage_codes },
+              status: item.status,
+              windowClose: item.window_close,
+              expected: item.expected,
+              lastVerified: item.last_verified,
+              // Decided when the index was built for today (catalogue.search-index.ts), not per result line.
+              stale: item.stale,
+              howToApply: item.how_to_apply,
+              website: item.website,
+            },
+            lang,
+            cardNames,
+          ),
+        ),
         facets,
         hiddenFields: FACETS.flatMap((facet) =>
           (filters[facet.key] ?? []).map((value) => ({ name: facet.param, value })),
@@ -219,16 +216,24 @@ function searchHref(state: {
   return query ? `/aanbod?${query}` : "/aanbod";
 }
 
-function coverageText(level: string, codes: string[], geography: Geography, lang: Lang): string {
-  if (level === "national" || level === "eu") return label("coverage", level, lang);
-  const names = codes.map(
-    (code) =>
+/** Sector names (SBI 2008 sections and divisions, Dutch and English) and place names for the cards, read once. */
+export function sbiCardNames(geography: Geography): CardNames {
+  const names = new Map<string, { nl: string; en: string }>();
+  for (const row of readDataCsv("reference/sbi_sections.csv"))
+    names.set(row.section!, { nl: row.name_nl!, en: row.name_en_nace_rev2! });
+  for (const row of readDataCsv("reference/sbi_divisions.csv"))
+    names.set(row.division!, { nl: row.name_nl!, en: row.name_nl! });
+  for (const row of readDataCsv("reference/sbi2025_sections_divisions.csv"))
+    if (row.level === "division" && names.has(row.code!))
+      names.set(row.code!, { nl: names.get(row.code!)!.nl, en: row.name_en! });
+  return {
+    sectorName: (code, lang) => names.get(code)?.[lang],
+    placeName: (code) =>
       geography.province(code)?.name ??
       geography.region(code)?.name ??
       geography.municipality(code)?.name ??
       code,
-  );
-  return `${label("coverage", level, lang)}: ${names.join(", ")}`;
+  };
 }
 
 async function instrumentModel(

@@ -103,6 +103,14 @@ export type MatchableInstrument = {
   stale?: boolean;
   /** General SME finance (Qredits, BMKB-Groen, …), not circular support: never offered in a route (ADR 0079). */
   generalFinance?: boolean;
+  /** The card's facts (ADR 0088): one line, the money fields, the application text and where to apply. */
+  summary?: Localised;
+  amountMin?: number | null;
+  amountMax?: number | null;
+  percentage?: number | null;
+  howToApply?: Localised;
+  /** The instrument's own page at the provider, else the provider's website. */
+  website?: string | null;
 };
 
 const ORGANIZATION_NAMES_TTL_MS = 30_000;
@@ -135,7 +143,10 @@ export function createCatalogueService(deps: {
   const synonyms = deps.synonyms ?? loadSynonyms();
   const clock = deps.clock ?? (() => new Date());
   // Provider names by organisation id, reused for 30 s: one load at a time, a failed load not kept.
-  const organizationNames = new LRUCache<"all", { names: Map<string, string>; refIds: Map<string, string> }>({
+  const organizationNames = new LRUCache<
+    "all",
+    { names: Map<string, string>; refIds: Map<string, string>; websites: Map<string, string> }
+  >({
     max: 1,
     ttl: ORGANIZATION_NAMES_TTL_MS,
     fetchMethod: async () => {
@@ -143,6 +154,7 @@ export function createCatalogueService(deps: {
       return {
         names: new Map(rows.map((o) => [o.id, o.name])),
         refIds: new Map(rows.map((o) => [o.id, o.refId])),
+        websites: new Map(rows.flatMap((o) => (o.website ? [[o.id, o.website] as const] : []))),
       };
     },
   });
@@ -361,6 +373,12 @@ export function createCatalogueService(deps: {
           lastVerified: row.lastVerified,
           stale: isStale(row.lastVerified, day),
           generalFinance: row.generalFinance,
+          summary: row.summary,
+          amountMin: row.amountMin,
+          amountMax: row.amountMax,
+          percentage: row.percentage,
+          howToApply: row.howToApply,
+          website: row.website ?? organizations?.websites.get(row.organizationId) ?? null,
         };
       });
     },

@@ -41,7 +41,7 @@ describeEachDatabase("catalogue pages and API", (database) => {
     );
   });
 
-  it("a result line shows the stale notice, the expected month and the coverage as of the index's day", async () => {
+  it("a result card shows what you get, for whom, when and how to apply, the stale notice and the expected month as of the index's day", async () => {
     // On 15 June 2026 a listing checked on 1 June 2025 is stale, one checked on 19 February 2026 is not; the MIT
     // feasibility scheme (rounds in April 2021, 2022 and 2025) is expected in April 2027.
     const dated = await createTestApp(database(), {}, { clock: () => new Date("2026-06-15T10:00:00Z") });
@@ -56,12 +56,21 @@ describeEachDatabase("catalogue pages and API", (database) => {
     const mit = await lineOf("MIT haalbaarheidsproject", "mit-haalbaarheidsproject");
     expect(mit).toContain("Gecontroleerd op 1 juni 2025 — controleer de actuele stand bij de aanbieder.");
     expect(mit).toContain("Opent naar verwachting in april 2027.");
-    expect(mit).toContain("Landelijk");
+    // The card (ADR 0088): the money fields, the audience in words and the first step of the application text.
+    expect(mit).toMatch(/Subsidie: 40% van uw kosten, tot €\s20\.000\./);
+    expect(mit).toContain(
+      "Bedrijven met minder dan 10 mensen, 10 tot 50 mensen of 50 tot 250 mensen, in elke sector, in heel Nederland.",
+    );
+    expect(mit).toContain(
+      "U dient de aanvraag in bij het loket van uw provincie of bij RVO, tijdens de openstelling.",
+    );
+    expect(mit).toContain('href="https://www.rvo.nl/subsidies-financiering/mit"');
     const mitEnglish = await lineOf("MIT haalbaarheidsproject", "mit-haalbaarheidsproject", "en");
     expect(mitEnglish).toContain("Checked on 1 June 2025 — check the current position with the provider.");
     expect(mitEnglish).toContain("Expected to open in April 2027.");
     const fresh = await lineOf("Week van de Circulaire Economie", "week-van-de-circulaire-economie");
     expect(fresh).not.toContain("Gecontroleerd op");
+    expect(fresh).toContain("Laatst gecontroleerd op 19 februari 2026.");
   });
 
   it("search understands plurals, compounds and typos and keeps its state in the URL", async () => {

@@ -1,4 +1,11 @@
 export { catalogueApi } from "./catalogue.api.js";
+export {
+  type CardFacts,
+  type CardNames,
+  distinctReasons,
+  type InstrumentCardView,
+  presentCard,
+} from "./catalogue.card.js";
 export { exportCsv, exportHsds, exportJson } from "./catalogue.export.js";
 export {
   type ImportReport,
@@ -32,3 +39,4 @@ export {
 } from "./catalogue.status.js";
 export { generateSyntheticCatalogue } from "./catalogue.synthetic.js";
 export { FACETS, LABELS, label, sbiSectionOfDivision } from "./catalogue.vocabulary.js";
+export { InstrumentCard } from "./views/instrument-card.js";

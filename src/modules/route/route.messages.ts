@@ -55,6 +55,10 @@ export const routeMessages = defineMessages(
       tellMore: "Vertel iets meer",
       tellMoreIntro:
         "Beantwoord 7 korte vragen. Dan past de route beter bij uw situatie. Een account is niet nodig.",
+      // The quick route (issue 17 item 2): which phase it assumed and what the scan's 7 questions would change.
+      quickRouteAssumed:
+        "Deze snelle route gaat uit van de fase {phase}, omdat wij nog niet weten hoe ver u bent. In de scan stelt u 7 korte vragen over de grootte van uw bedrijf, hoe ver u bent, waarom u circulair wilt werken, uw onderwerpen en de hulp die u zoekt. Daarmee kiezen wij uw fase en volgende stap. Regelingen die niet passen bij uw grootte vallen weg, en regelingen voor uw onderwerp en soort hulp komen bovenaan.",
+      quickRouteLink: "Doe de scan met 7 vragen",
       loketHeading: "Uw loket",
       loketIntroFallback:
         "Voor regio {region} kennen wij geen regionaal loket, netwerk of ontwikkelingsmaatschappij voor circulair ondernemen. Landelijk kunt u terecht bij:",
@@ -207,6 +211,9 @@ export const routeMessages = defineMessages(
       tellMore: "Tell us a bit more",
       tellMoreIntro:
         "Answer 7 short questions to get a route that fits your situation better. You do not need an account.",
+      quickRouteAssumed:
+        "This quick route assumes the phase {phase}, because we do not know yet how far along you are. The scan asks 7 short questions about the size of your business, how far along you are, why you want to work circularly, your topics and the help you are looking for. With them we choose your phase and next step. Schemes that do not fit your size drop out, and schemes for your topic and kind of help move to the top.",
+      quickRouteLink: "Take the scan with 7 questions",
       loketHeading: "Your support desk",
       loketIntroFallback:
         "We know of no regional desk, network or development company for circular business in region {region}. Nationally, you can go to:",

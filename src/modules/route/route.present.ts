@@ -1,5 +1,12 @@
-import { format, formatDate, type Lang, pick } from "../../i18n/index.js";
-import { formatExpected } from "../catalogue/index.js";
+import { format, type Lang, pick } from "../../i18n/index.js";
+import {
+  type CardFacts,
+  type CardNames,
+  distinctReasons,
+  type InstrumentCardView,
+  type MatchableInstrument,
+  presentCard,
+} from "../catalogue/index.js";
 import type { RouteReferenceData } from "./route.data.js";
 import type { Reason, RouteProfile, RouteResult } from "./route.engine.js";
 import { routeMessages } from "./route.messages.js";
@@ -68,18 +75,44 @@ export function describeReason(
   }
 }
 
-export type RecommendationView = {
-  refId: string;
-  name: string;
-  href: string;
-  provider: string;
-  score: number;
-  reasons: string[];
-  /** For a verwacht scheme: the label, the expected window and the advice to prepare now. */
-  expected: { label: string; window: string; advice: string } | null;
-  /** For a listing checked more than twelve months ago. */
-  staleNotice: string | null;
-};
+/** The card's facts of a matched instrument (ADR 0088). */
+export function cardFactsOf(instrument: MatchableInstrument): CardFacts {
+  return {
+    refId: instrument.refId,
+    slug: instrument.slug,
+    name: instrument.name,
+    summary: instrument.summary,
+    kind: instrument.kind,
+    providerName: instrument.providerName,
+    amountMin: instrument.amountMin,
+    amountMax: instrument.amountMax,
+    percentage: instrument.percentage,
+    sizeClasses: instrument.sizeClasses,
+    sbiSections: instrument.sbiSections,
+    sbiDivisions: instrument.sbiDivisions,
+    coverage: instrument.coverage,
+    status: instrument.status,
+    windowClose: instrument.windowClose,
+    expected: instrument.expected,
+    lastVerified: instrument.lastVerified,
+    stale: instrument.stale,
+    howToApply: instrument.howToApply,
+    website: instrument.website,
+  };
+}
+
+/** Each recommendation's reasons in words, keeping only those that set it apart from the others in the list. */
+export function distinctReasonTexts(
+  result: Pick<RouteResult, "recommendations">,
+  lang: Lang,
+  strategyNames: RouteReferenceData["strategyNames"],
+): string[][] {
+  return distinctReasons(
+    result.recommendations.map(({ reasons }) =>
+      reasons.map((reason) => describeReason(reason, lang, strategyNames)),
+    ),
+  );
+}
 
 export type RouteView = {
   phase: string;
@@ -90,13 +123,19 @@ export type RouteView = {
   nextStepMeaning: string;
   strategies: { code: string; name: string }[];
   strategiesReason: string | null;
-  recommendations: RecommendationView[];
+  recommendations: InstrumentCardView[];
   eligibleCount: number;
 };
 
 /** The route as a view-model in the visitor's language. */
-export function presentRoute(result: RouteResult, lang: Lang, reference: RouteReferenceData): RouteView {
+export function presentRoute(
+  result: RouteResult,
+  lang: Lang,
+  reference: RouteReferenceData,
+  names: CardNames,
+): RouteView {
   const t = routeMessages[lang];
+  const reasons = distinctReasonTexts(result, lang, reference.strategyNames);
   return {
     phase: lower(t.phases[result.phase]),
     phaseCode: result.phase,
@@ -110,28 +149,9 @@ export function presentRoute(result: RouteResult, lang: Lang, reference: RouteRe
     })),
     strategiesReason: result.strategies.reason ? pick(result.strategies.reason, lang) : null,
     eligibleCount: result.eligibleCount,
-    recommendations: result.recommendations.map(({ instrument, score, reasons }) => ({
-      refId: instrument.refId,
-      name: pick(instrument.name, lang),
-      href: `/aanbod/${instrument.slug}`,
-      provider: instrument.providerName,
-      score,
-      reasons: reasons.map((reason) => describeReason(reason, lang, reference.strategyNames)),
-      expected:
-        instrument.status === "verwacht"
-          ? {
-              label: t.route.expectedLabel,
-              window: instrument.expected
-                ? format(t.route.expectedWindow, { month: formatExpected(instrument.expected, lang) })
-                : t.route.expectedUnknown,
-              advice: t.route.prepareNow,
-            }
-          : null,
-      staleNotice:
-        instrument.stale && instrument.lastVerified
-          ? format(t.route.staleNotice, { date: formatDate(instrument.lastVerified, lang) })
-          : null,
-    })),
+    recommendations: result.recommendations.map(({ instrument }, index) =>
+      presentCard(cardFactsOf(instrument), lang, names, reasons[index]),
+    ),
   };
 }
 

@@ -9,7 +9,7 @@ import type { AppContext, AppEnv } from "../../web/context.js";
 import { type FieldProblem, invalidInput, notFound } from "../../web/errors.js";
 import type { AbsoluteUrl } from "../../web/links.js";
 import { pageContext, renderPage } from "../../web/render.js";
-import { formatExpected } from "../catalogue/index.js";
+import { type CardNames, formatExpected, presentCard } from "../catalogue/index.js";
 import {
   checkPlaceField,
   type Geography,
@@ -34,7 +34,7 @@ import {
 import { parseSbi, type RouteReferenceData } from "./route.data.js";
 import type { RouteProfile } from "./route.engine.js";
 import { routeMessages } from "./route.messages.js";
-import { describeReason, presentRoute, sbiCodeOf } from "./route.present.js";
+import { cardFactsOf, distinctReasonTexts, presentRoute, sbiCodeOf } from "./route.present.js";
 import type { ScanResultsRepository } from "./route.repository.js";
 import {
   choiceChecks,
@@ -102,7 +102,24 @@ function routeContext(deps: RouteRoutesDeps) {
   // The name the picker offers ("Hengelo (Overijssel)"), which reads back to the same municipality.
   const pickerLabels = new Map(municipalityOptions.map((option) => [option.code, option.name]));
   const municipalityLabel = (code: string) => pickerLabels.get(code) ?? code;
-  return { places, municipalityOptions, sectorChoices, loketFor, municipalityName, municipalityLabel };
+  // Sector and place names in the cards' "voor wie" line (ADR 0088).
+  const cardNames: CardNames = {
+    sectorName: (code, lang) => deps.reference.sectorName(code, lang),
+    placeName: (code) =>
+      deps.geography.province(code)?.name ??
+      deps.geography.region(code)?.name ??
+      deps.geography.municipality(code)?.name ??
+      code,
+  };
+  return {
+    places,
+    municipalityOptions,
+    sectorChoices,
+    loketFor,
+    municipalityName,
+    municipalityLabel,
+    cardNames,
+  };
 }
 
 /**
@@ -174,7 +191,7 @@ export function routeRoutes(deps: RouteRoutesDeps) {
       sectorName: reference.sectorName(sbi, lang) ?? sbi,
       regionCode: profile.location.regionCode,
       regionName: profile.location.regionName,
-      route: presentRoute(result, lang, reference),
+      route: presentRoute(result, lang, reference, shared.cardNames),
       loket,
       // A region without a hub sends the request to the national queue (ADR 0081): the intake works everywhere.
       conversationHref: `/intake?${intake.toString()}`,
@@ -575,6 +592,7 @@ export function routeApi(deps: RouteRoutesDeps) {
     const { profile } = converted;
     const result = await service.routeFor(profile, 10);
     const loket = await shared.loketFor(profile.location.regionCode, lang);
+    const reasons = distinctReasonTexts(result, lang, reference.strategyNames);
     return c.json(
       {
         phase: result.phase,
@@ -607,28 +625,50 @@ export function routeApi(deps: RouteRoutesDeps) {
           },
         },
         strategies: result.strategies.codes,
-        recommendations: result.recommendations.map(({ instrument, score, reasons }) => ({
-          id: instrument.id,
-          ref_id: instrument.refId,
-          name: instrument.name[lang] || instrument.name.nl,
-          url: `/aanbod/${instrument.slug}`,
-          score,
-          reasons: reasons.map((reason) => describeReason(reason, lang, reference.strategyNames)),
-          status: instrument.status as OfferableStatus,
-          expected_window: instrument.expected
-            ? `${instrument.expected.year}-${String(instrument.expected.month).padStart(2, "0")}`
-            : null,
-          expected_window_text:
-            instrument.status === "verwacht"
-              ? instrument.expected
-                ? format(routeMessages[lang].route.expectedWindow, {
-                    month: formatExpected(instrument.expected, lang),
-                  })
-                : routeMessages[lang].route.expectedUnknown
+        recommendations: result.recommendations.map(({ instrument, score }, index) => {
+          const card = presentCard(cardFactsOf(instrument), lang, shared.cardNames);
+          return {
+            id: instrument.id,
+            ref_id: instrument.refId,
+            name: instrument.name[lang] || instrument.name.nl,
+            url: `/aanbod/${instrument.slug}`,
+            score,
+            reasons: reasons[index] ?? [],
+            summary: card.summary,
+            offer: {
+              text: card.offer,
+              kind: instrument.kind,
+              amount_min: instrument.amountMin ?? null,
+              amount_max: instrument.amountMax ?? null,
+              percentage: instrument.percentage ?? null,
+            },
+            audience: card.audience,
+            window: {
+              open: instrument.windowOpen ?? null,
+              close: instrument.windowClose,
+              expected: instrument.expected
+                ? `${instrument.expected.year}-${String(instrument.expected.month).padStart(2, "0")}`
+                : null,
+              text: card.when,
+            },
+            apply: { text: card.apply.text, url: card.apply.href ?? null },
+            provider: { id: instrument.providerId ?? null, name: instrument.providerName },
+            status: instrument.status as OfferableStatus,
+            expected_window: instrument.expected
+              ? `${instrument.expected.year}-${String(instrument.expected.month).padStart(2, "0")}`
               : null,
-          last_verified: instrument.lastVerified ?? null,
-          stale: instrument.stale ?? false,
-        })),
+            expected_window_text:
+              instrument.status === "verwacht"
+                ? instrument.expected
+                  ? format(routeMessages[lang].route.expectedWindow, {
+                      month: formatExpected(instrument.expected, lang),
+                    })
+                  : routeMessages[lang].route.expectedUnknown
+                : null,
+            last_verified: instrument.lastVerified ?? null,
+            stale: instrument.stale ?? false,
+          };
+        }),
       },
       200,
     );

@@ -162,7 +162,49 @@ export const routeResponseSchema = z
           name: z.string(),
           url: z.string(),
           score: z.number(),
-          reasons: z.array(z.string()),
+          reasons: z.array(z.string()).openapi({
+            description:
+              "Only the reasons that set this recommendation apart: one every recommendation shares is left out",
+          }),
+          summary: z.string().openapi({ description: "What it is, in one line" }),
+          offer: z
+            .object({
+              text: z.string().openapi({
+                description:
+                  "What the company gets: the amount range or percentage, else the kind of help in words",
+              }),
+              kind: z.string(),
+              amount_min: z.number().nullable(),
+              amount_max: z.number().nullable(),
+              percentage: z.number().nullable(),
+            })
+            .openapi({
+              description: "What you get, from the catalogue's money and kind fields; nothing invented",
+            }),
+          audience: z.string().openapi({ description: "For whom: size, sector and area in words" }),
+          window: z
+            .object({
+              open: z
+                .string()
+                .nullable()
+                .openapi({ description: "Opening day of the current window (YYYY-MM-DD)" }),
+              close: z.string().nullable().openapi({ description: "Last day to apply (YYYY-MM-DD)" }),
+              expected: z
+                .string()
+                .nullable()
+                .openapi({ description: "For verwacht: the expected month (YYYY-MM)" }),
+              text: z.string().openapi({ example: "Open tot en met 31 maart 2027." }),
+            })
+            .openapi({ description: "When: open until, doorlopend, or verwacht with its expected window" }),
+          apply: z
+            .object({
+              text: z
+                .string()
+                .openapi({ description: "The first step of the application, from the catalogue" }),
+              url: z.string().nullable().openapi({ description: "The instrument's or provider's website" }),
+            })
+            .openapi({ description: "How to apply" }),
+          provider: z.object({ id: z.string().nullable(), name: z.string() }),
           status: z.enum(OFFERABLE_STATUSES).openapi({
             description:
               "open or doorlopend: usable now; verwacht: a recurring scheme between rounds, shown with its expected window",

@@ -191,25 +191,39 @@ describeEachDatabase("route and scan", (database) => {
     expect(body.recommendations.length).toBeLessThanOrEqual(10);
     for (const recommendation of body.recommendations) {
       expect(Object.keys(recommendation).sort()).toEqual([
+        "apply",
+        "audience",
         "expected_window",
         "expected_window_text",
         "id",
         "last_verified",
         "name",
+        "offer",
+        "provider",
         "reasons",
         "ref_id",
         "score",
         "stale",
         "status",
+        "summary",
         "url",
+        "window",
       ]);
-      expect(recommendation.reasons.length).toBeGreaterThan(0);
+      expect(recommendation.summary.length).toBeGreaterThan(0);
+      expect(recommendation.offer.text.length).toBeGreaterThan(0);
+      expect(recommendation.window.text.length).toBeGreaterThan(0);
+      expect(recommendation.apply.text.length).toBeGreaterThan(0);
+      expect(recommendation.provider.name.length).toBeGreaterThan(0);
     }
-    expect(body.recommendations[0].reasons.join(" ")).toMatch(/Past bij uw fase|Helpt bij uw volgende stap/);
+    // Only the reasons that set a recommendation apart: no sentence is on every one of them.
+    const everywhere = body.recommendations[0].reasons.filter((reason: string) =>
+      body.recommendations.every((other: { reasons: string[] }) => other.reasons.includes(reason)),
+    );
+    expect(everywhere).toEqual([]);
 
     const english = await (await postRoute({ municipality: "GM0153", sbi: "C", lang: "en" })).json();
-    expect(english.recommendations[0].reasons.join(" ")).toMatch(
-      /Suits your phase|Helps with your next step/,
+    expect(english.recommendations.flatMap((r: { reasons: string[] }) => r.reasons).join(" ")).toMatch(
+      /Available in Overijssel/,
     );
     const byHeader = await (
       await postRoute({ municipality: "GM0153", sbi: "C" }, { "accept-language": "en-GB,en;q=0.9" })
@@ -244,6 +258,10 @@ describeEachDatabase("route and scan", (database) => {
   it("the OpenAPI document describes POST /api/v1/route", async () => {
     const document = await (await app.request("/api/openapi.json")).json();
     expect(document.paths["/api/v1/route"].post.requestBody).toBeDefined();
+    const recommendation = document.components.schemas.Route.properties.recommendations.items;
+    for (const field of ["summary", "offer", "status", "window", "apply", "last_verified", "provider"])
+      expect(recommendation.required, field).toContain(field);
+    expect(recommendation.properties.offer.description).toContain("nothing invented");
   });
 });
 
@@ -281,6 +299,27 @@ describeEachDatabase("route between two rounds of a recurring scheme", (database
     expect(mit.expected_window).toBe("2027-04");
     expect(mit.expected_window_text).toBe("Opent naar verwachting in april 2027.");
     expect(mit.reasons).toContain("Nu gesloten; een nieuwe ronde wordt verwacht");
+    // The card's fields, from the catalogue's structured data (ADR 0088).
+    expect(mit.summary).toMatch(/^Subsidie voor een mkb-bedrijf/);
+    expect(mit.offer).toEqual({
+      text: expect.stringMatching(/^Subsidie: 40% van uw kosten, tot €\s20\.000\.$/),
+      kind: "subsidy",
+      amount_min: null,
+      amount_max: 20000,
+      percentage: 40,
+    });
+    expect(mit.window).toEqual({
+      open: null,
+      close: null,
+      expected: "2027-04",
+      text: "Opent naar verwachting in april 2027.",
+    });
+    expect(mit.apply).toEqual({
+      text: "U dient de aanvraag in bij het loket van uw provincie of bij RVO, tijdens de openstelling.",
+      url: "https://www.rvo.nl/subsidies-financiering/mit",
+    });
+    expect(mit.provider.name).toMatch(/RVO|Rijksdienst/);
+    expect(mit.last_verified).toBe("2025-06-01");
     // General SME finance (BMKB-Groen, Seed Capital, Innovatiekrediet, …) is never offered as circular support.
     const refIds = body.recommendations.map((recommendation: { ref_id: string }) => recommendation.ref_id);
     for (const general of ["rvo-bmkb-groen", "rvo-innovatiekrediet", "rvo-seed-capital", "szw-slim"])
@@ -307,9 +346,58 @@ describeEachDatabase("route between two rounds of a recurring scheme", (database
     expect([...html.matchAll(/data-ref-id="([^"]+)"/g)].map((m) => m[1])).toContain(
       "mit-haalbaarheidsproject",
     );
-    const card = html.slice(html.indexOf('data-ref-id="mit-haalbaarheidsproject"'));
+    const card = html.slice(html.indexOf('data-ref-id="mit-haalbaarheidsproject"')).split("</article>")[0]!;
     expect(card).toContain("<strong>Verwacht.</strong> Opent naar verwachting in april 2027.");
     expect(card).toContain("Bereid u nu voor");
+    // What it is, what you get, for whom, when and how: from the catalogue's fields, one card for every list.
+    expect(card).toMatch(/<dt>Wat is het<\/dt><dd data-card="summary">Subsidie voor een mkb-bedrijf/);
+    expect(card).toMatch(/<dd data-card="offer">Subsidie: 40% van uw kosten, tot €\s20\.000\.<\/dd>/);
+    expect(card).toContain("in elke sector, in heel Nederland.");
+    expect(card).toContain("Gecontroleerd op 1 juni 2025");
+    expect(card).toContain(
+      "U dient de aanvraag in bij het loket van uw provincie of bij RVO, tijdens de openstelling.",
+    );
+    expect(card).toContain('href="https://www.rvo.nl/subsidies-financiering/mit"');
+  });
+
+  const cardsOf = (html: string) =>
+    html
+      .split('<article class="cl-instrument-card"')
+      .slice(1)
+      .map((card) => card.split("</article>")[0]!);
+  const reasonsOf = (card: string) =>
+    [
+      ...(card.split('data-card="reasons">')[1] ?? "").matchAll(
+        /<li class="utrecht-unordered-list__item">([^<]+)<\/li>/g,
+      ),
+    ].map((match) => match[1]!);
+
+  it("the one-click route shows every card with what, how much, when and how, and no reason that every card shares", async () => {
+    const html = await (await app.request("/route?gemeente=GM0153&sector=C")).text();
+    const cards = cardsOf(html);
+    expect(cards.length).toBeGreaterThanOrEqual(5);
+    for (const card of cards)
+      for (const field of ["offer", "audience", "when", "apply"])
+        expect(card, field).toMatch(new RegExp(`<dd data-card="${field}">[^<\\s]`));
+    // Overijssel's own advice desk: no amount in the data, so the card says what kind of help it is.
+    const desk = cards.find((card) => card.includes('data-ref-id="overijssel-mkb-basisinfrastructuur"'))!;
+    expect(desk).toContain('<dd data-card="offer">Advies voor uw bedrijf.</dd>');
+    expect(desk).toContain("Doorlopend: u kunt altijd aanvragen.");
+    // Checked more than twelve months ago: the card says so with the date, in place of "laatst gecontroleerd".
+    expect(desk).toContain("Gecontroleerd op 1 juni 2025");
+    expect(desk).toContain(
+      "Neem contact op met Oost NL, Novel-T of Kennispoort, afhankelijk van uw regio en vraag.",
+    );
+    // The differing-reasons rule: a sentence on every card is dropped; what sets a card apart stays.
+    const lists = cards.map(reasonsOf);
+    const shared = lists[0]!.filter((reason) => lists.every((list) => list.includes(reason)));
+    expect(shared).toEqual([]);
+    expect(lists.flat()).toContain("Beschikbaar in Overijssel");
+    // The quick route names the phase it assumed and what the 7 questions would change, with a link to the scan.
+    expect(html).toContain("Deze snelle route gaat uit van de fase starter");
+    expect(html).toMatch(
+      /<a[^>]*href="\/scan\?stap=1&amp;gemeente=GM0153&amp;sector=C"[^>]*>Doe de scan met 7 vragen<\/a>/,
+    );
   });
 
   it("a scheme that ended for good is never offered", async () => {

@@ -4,29 +4,14 @@ import type { PageContext } from "../../../web/context.js";
 import type { FieldProblem } from "../../../web/errors.js";
 import { Layout } from "../../../web/layout.js";
 import { type MunicipalityOption, MunicipalityPicker, type PlaceChoiceModel } from "../../regions/index.js";
+import type { InstrumentCardView } from "../catalogue.card.js";
 import { catalogueMessages } from "../catalogue.messages.js";
-import { StatusBadge } from "./status-badge.js";
+import { InstrumentCard } from "./instrument-card.js";
 
 export type FacetViewModel = {
   key: string;
   title: string;
   values: { value: string; label: string; count: number; selected: boolean; href: string }[];
-};
-
-export type ResultViewModel = {
-  slug: string;
-  name: string;
-  summary: string;
-  providerName: string;
-  kindLabel: string;
-  status: string;
-  statusLabel: string;
-  closes?: string;
-  /** For verwacht: "Opent naar verwachting in april 2027." */
-  expected?: string;
-  /** Checked more than twelve months ago. */
-  staleNotice?: string;
-  coverageLabel: string;
 };
 
 export type SearchPageModel = {
@@ -42,7 +27,8 @@ export type SearchPageModel = {
   page: number;
   pages: number;
   relaxed: boolean;
-  results: ResultViewModel[];
+  /** One card per result, the same card the route shows (ADR 0088). */
+  results: InstrumentCardView[];
   facets: FacetViewModel[];
   hiddenFields: { name: string; value: string }[];
   clearHref?: string;
@@ -187,27 +173,9 @@ export const SearchPage = ({ page, model }: { page: PageContext; model: SearchPa
             </div>
           ) : (
             <ol class="cl-plain-list cl-results">
-              {model.results.map((result) => (
+              {model.results.map((result, index) => (
                 <li class="cl-result">
-                  <Heading level={3}>
-                    <Link href={`/aanbod/${result.slug}`}>{result.name}</Link>
-                  </Heading>
-                  <Paragraph>{result.summary}</Paragraph>
-                  <dl class="cl-facts cl-result__facts">
-                    <dt>{t.status}</dt>
-                    <dd>
-                      <StatusBadge status={result.status} label={result.statusLabel} />
-                      {result.closes ? ` ${t.closes} ${result.closes}` : ""}
-                      {result.expected ? ` ${result.expected}` : ""}
-                    </dd>
-                    <dt>{t.kind}</dt>
-                    <dd>{result.kindLabel}</dd>
-                    <dt>{t.provider}</dt>
-                    <dd>{result.providerName}</dd>
-                    <dt>{t.coverage}</dt>
-                    <dd>{result.coverageLabel}</dd>
-                  </dl>
-                  {result.staleNotice ? <Paragraph small>{result.staleNotice}</Paragraph> : null}
+                  <InstrumentCard card={result} lang={page.lang} id={`resultaat-${index + 1}`} />
                 </li>
               ))}
             </ol>

@@ -3,6 +3,7 @@ import { format, plural } from "../../../i18n/index.js";
 import { ButtonLink, Heading, Link, Paragraph } from "../../../web/components.js";
 import type { PageContext } from "../../../web/context.js";
 import { Layout } from "../../../web/layout.js";
+import { InstrumentCard } from "../../catalogue/index.js";
 import { IntakeRouteNote, LoketCard, type LoketViewModel } from "../../regions/index.js";
 import { routeMessages } from "../route.messages.js";
 import type { RouteView } from "../route.present.js";
@@ -47,7 +48,7 @@ export const RoutePage = ({ page, model }: { page: PageContext; model: RoutePage
             {format(t.phaseHeading, { phase: route.phase })}
           </Heading>
           <Paragraph>{route.phaseMeaning}</Paragraph>
-          {route.phaseAssumed ? <Paragraph>{t.phaseAssumed}</Paragraph> : null}
+          {route.phaseAssumed && !model.tellMoreHref ? <Paragraph>{t.phaseAssumed}</Paragraph> : null}
         </section>
         <section aria-labelledby="volgende-stap" class="cl-card">
           <Heading level={2} id="volgende-stap">
@@ -58,8 +59,15 @@ export const RoutePage = ({ page, model }: { page: PageContext; model: RoutePage
       </div>
 
       {model.tellMoreHref ? (
-        <div class="cl-section cl-no-print">
-          <Paragraph>{t.tellMoreIntro}</Paragraph>
+        <div class="cl-section cl-no-print" id="snelle-route">
+          {route.phaseAssumed ? (
+            <Paragraph>
+              {format(t.quickRouteAssumed, { phase: route.phase })}{" "}
+              <Link href={model.tellMoreHref}>{t.quickRouteLink}</Link>
+            </Paragraph>
+          ) : (
+            <Paragraph>{t.tellMoreIntro}</Paragraph>
+          )}
           <ButtonLink href={model.tellMoreHref} secondary>
             {t.tellMore}
           </ButtonLink>
@@ -79,28 +87,8 @@ export const RoutePage = ({ page, model }: { page: PageContext; model: RoutePage
             </Paragraph>
             <ol class="cl-recommendations">
               {route.recommendations.map((recommendation, index) => (
-                <li class="cl-card" data-ref-id={recommendation.refId}>
-                  <Heading level={3} id={`aanbeveling-${index + 1}`}>
-                    <Link href={recommendation.href}>{recommendation.name}</Link>
-                  </Heading>
-                  <Paragraph small>{format(t.provider, { provider: recommendation.provider })}</Paragraph>
-                  {recommendation.expected ? (
-                    <p class="utrecht-paragraph cl-expected">
-                      <strong>{recommendation.expected.label}.</strong> {recommendation.expected.window}{" "}
-                      {recommendation.expected.advice}
-                    </p>
-                  ) : null}
-                  {recommendation.staleNotice ? (
-                    <Paragraph small>{recommendation.staleNotice}</Paragraph>
-                  ) : null}
-                  <p class="utrecht-paragraph cl-visually-hidden" id={`waarom-${index + 1}`}>
-                    {t.whyHeading}
-                  </p>
-                  <ul class="utrecht-unordered-list" aria-labelledby={`waarom-${index + 1}`}>
-                    {recommendation.reasons.map((reason) => (
-                      <li class="utrecht-unordered-list__item">{reason}</li>
-                    ))}
-                  </ul>
+                <li class="cl-card">
+                  <InstrumentCard card={recommendation} lang={page.lang} id={`aanbeveling-${index + 1}`} />
                 </li>
               ))}
             </ol>

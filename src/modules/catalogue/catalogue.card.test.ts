@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+import { type CardFacts, distinctReasons, firstSentence, offerText, whenText } from "./catalogue.card.js";
+
+const facts = (overrides: Partial<CardFacts> = {}): CardFacts => ({
+  refId: "x",
+  slug: "x",
+  name: { nl: "X", en: "X" },
+  kind: "subsidy",
+  providerName: "RVO",
+  sizeClasses: [],
+  sbiSections: [],
+  coverage: { level: "national", codes: ["NL"] },
+  status: "doorlopend",
+  ...overrides,
+});
+
+describe("instrument card", () => {
+  it("says what you get from the money fields, and only the kind of help when there is no amount", () => {
+    expect(offerText(facts({ amountMin: 5000, amountMax: 20000 }), "nl")).toMatch(
+      /^Subsidie: €\s5\.000 tot €\s20\.000\.$/,
+    );
+    expect(offerText(facts({ percentage: 50 }), "en")).toBe("Subsidy: 50% of your costs.");
+    expect(offerText(facts({ kind: "network" }), "nl")).toBe("Een netwerk: u leert van andere ondernemers.");
+    expect(offerText(facts({ kind: "advice" }), "nl")).not.toMatch(/€|gratis/);
+  });
+
+  it("says when from the status: open until a date, doorlopend, or verwacht without a month", () => {
+    expect(whenText(facts({ status: "open", windowClose: "2027-03-31" }), "nl")).toBe(
+      "Open tot en met 31 maart 2027.",
+    );
+    expect(whenText(facts({ status: "doorlopend" }), "en")).toBe("Ongoing: you can apply at any time.");
+    expect(whenText(facts({ status: "verwacht", expected: null }), "nl")).toMatch(/nieuwe ronde/);
+  });
+
+  it("takes the first sentence of the application text as the first step", () => {
+    expect(firstSentence("Vraag het aan bij RVO. Dat duurt een uur.")).toBe("Vraag het aan bij RVO.");
+    expect(firstSentence("Bel ons")).toBe("Bel ons");
+  });
+
+  it("drops a reason every card shares and keeps a list of one as it is", () => {
+    expect(
+      distinctReasons([
+        ["Landelijk", "Past bij uw fase"],
+        ["Landelijk", "Beschikbaar in Overijssel"],
+        ["Landelijk"],
+      ]),
+    ).toEqual([["Past bij uw fase"], ["Beschikbaar in Overijssel"], []]);
+    expect(distinctReasons([["Landelijk"]])).toEqual([["Landelijk"]]);
+  });
+});
