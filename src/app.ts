@@ -456,6 +456,7 @@ export async function createApp(deps: AppDeps) {
     "/",
     ownCaseRoutes({
       ownCases,
+      referrals,
       privacy,
       guard,
       geography,
