@@ -362,48 +362,41 @@ export function createReferralsService(deps: ReferralsDeps) {
     async dossier(caseId: number, actor: AuditActor) {
       const [record] = await db.select().from(cases).where(eq(cases.id, caseId));
       if (!record) return undefined;
-      const [consent] = await db.select().from(consents).where(eq(consents.caseId, caseId));
-      const notes = await queryRows<{
-        id: number;
-        kind: string;
-        body: string;
-        created_at: string | Date;
-        author: string | null;
-      }>(
-        db,
-        sql`select n.id, n.kind, n.body, n.created_at, u.display_name as author from case_notes n
-            left join users u on u.id = n.author_user_id where n.case_id = ${caseId} order by n.id`,
-      );
-      const caseReferrals = await db
-        .select()
-        .from(referrals)
-        .where(eq(referrals.caseId, caseId))
-        .orderBy(asc(referrals.id));
-      const caseMeasures = await db
-        .select()
-        .from(measures)
-        .where(eq(measures.caseId, caseId))
-        .orderBy(asc(measures.id));
-      const assigned = record.assignedUserId
-        ? (
-            await queryRows<{ display_name: string }>(
+      // The dossier's parts are independent reads: side by side on a server's pool (PGlite takes them in turn).
+      const [[consent], notes, caseReferrals, caseMeasures, assigned] = await Promise.all([
+        db.select().from(consents).where(eq(consents.caseId, caseId)),
+        queryRows<{
+          id: number;
+          kind: string;
+          body: string;
+          created_at: string | Date;
+          author: string | null;
+        }>(
+          db,
+          sql`select n.id, n.kind, n.body, n.created_at, u.display_name as author from case_notes n
+              left join users u on u.id = n.author_user_id where n.case_id = ${caseId} order by n.id`,
+        ),
+        db.select().from(referrals).where(eq(referrals.caseId, caseId)).orderBy(asc(referrals.id)),
+        db.select().from(measures).where(eq(measures.caseId, caseId)).orderBy(asc(measures.id)),
+        record.assignedUserId
+          ? queryRows<{ display_name: string }>(
               db,
               sql`select display_name from users where id = ${record.assignedUserId}`,
-            )
-          )[0]?.display_name
-        : undefined;
+            ).then((rows) => rows[0]?.display_name)
+          : Promise.resolve(undefined),
+      ]);
       await audit.record(db, actor, { action: "case.read", subjectType: "case", subjectId: caseId });
+      // One catalogue read for every referral's instrument, however many referrals the dossier holds.
+      const referred = await instruments.getMany(caseReferrals.map((referral) => referral.instrumentRefId));
       return {
         record,
         assigned: assigned ?? null,
         consent: consent ?? null,
         notes: notes.map((note) => ({ ...note, createdAt: new Date(note.created_at) })),
-        referrals: await Promise.all(
-          caseReferrals.map(async (referral) => ({
-            ...referral,
-            instrument: await instruments.get(referral.instrumentRefId),
-          })),
-        ),
+        referrals: caseReferrals.map((referral) => ({
+          ...referral,
+          instrument: referred.get(referral.instrumentRefId),
+        })),
         measures: caseMeasures,
       };
     },
