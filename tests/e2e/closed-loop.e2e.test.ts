@@ -1,15 +1,13 @@
-import { createServer } from "node:net";
-import { serve } from "@hono/node-server";
 import { sql } from "drizzle-orm";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type DatabaseHandle, queryRows } from "../../src/db/client.js";
 import { seedDemoData } from "../../src/db/seed.js";
 import { referralDeliveryFor } from "../../src/modules/auth/index.js";
-import { createTestApp } from "../support/app.js";
 import { openTestDatabase, postgresAvailable } from "../support/database.js";
 import { DEMO_PASSWORD } from "../support/workspace.js";
 import { expectNoAxeViolations, launchBrowser } from "./support/browser.js";
+import { signedIn as signedInAs, startPublicServer } from "./support/public-server.js";
 
 const STEP_TIMEOUT = 240_000;
 const REFERRAL_ADDRESS = "verwijzingen@circo.example";
@@ -17,15 +15,6 @@ const INVITEE = "team@madaster.example";
 const INVITEE_PASSWORD = "circulaire tafels worden rond";
 const ENTREPRENEUR = "joke@kringloop-keramiek.example";
 const COMPANY = "Kringloop Keramiek BV";
-
-/** A free loopback port, so the app's public address (PUBLIC_BASE_URL) is the address it really listens on. */
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
-  const { port } = probe.address() as { port: number };
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return port;
-}
 
 /**
  * Issue 15, "Done when", as one journey in Chromium on each engine: the beheerder brings a provider on board (an
@@ -52,12 +41,9 @@ for (const kind of ["PGlite", "PostgreSQL"] as const)
         await rows(
           sql`update organisations set referral_email = null where provider_id in ('circo', 'het-groene-brein')`,
         );
-        const port = await freePort();
-        baseUrl = `http://127.0.0.1:${port}`;
-        const app = await createTestApp(database, { PUBLIC_BASE_URL: baseUrl });
-        const server = serve({ fetch: app.fetch, port, hostname: "127.0.0.1" });
-        await new Promise<void>((resolve) => server.once("listening", () => resolve()));
-        close = () => new Promise<void>((resolve) => server.close(() => resolve()));
+        const server = await startPublicServer(database);
+        baseUrl = server.baseUrl;
+        close = server.close;
         browser = await launchBrowser();
       }, STEP_TIMEOUT);
 
@@ -73,17 +59,8 @@ for (const kind of ["PGlite", "PostgreSQL"] as const)
         await expectNoAxeViolations(page);
         return response;
       }
-      async function signedIn(email: string, password = DEMO_PASSWORD): Promise<Page> {
-        const page = await (await browser.newContext()).newPage();
-        await page.goto(`${baseUrl}/inloggen`);
-        await page.fill("#email", email);
-        await page.fill("#password", password);
-        await Promise.all([
-          page.waitForURL((url) => url.pathname === "/werkruimte"),
-          page.click('form[action="/inloggen"] button[type=submit]'),
-        ]);
-        return page;
-      }
+      const signedIn = (email: string, password = DEMO_PASSWORD) =>
+        signedInAs(browser, baseUrl, email, password);
       async function submit(page: Page, action: string) {
         await Promise.all([page.waitForLoadState("load"), page.click(`form[action="${action}"] button`)]);
         await page.waitForLoadState("load");

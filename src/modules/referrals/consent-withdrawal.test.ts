@@ -2,10 +2,9 @@ import { sql } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
 import { browserSession, createTestApp } from "../../../tests/support/app.js";
 import { describeEachDatabase } from "../../../tests/support/database.js";
-import { loginAs, submitIntake } from "../../../tests/support/workspace.js";
+import { giveCircoOnlyAReferralAddress, loginAs, submitIntake } from "../../../tests/support/workspace.js";
 import { queryRows } from "../../db/client.js";
 import { seedDemoData } from "../../db/seed.js";
-import { organisations } from "../auth/index.js";
 
 const ORIGIN = "https://loket.example";
 const EMAIL = "sanne@terugtrek-bedrijf.nl";
@@ -26,18 +25,7 @@ describeEachDatabase("withdrawn consent stops open referrals", (database) => {
   beforeAll(async () => {
     await seedDemoData(database().db, "demo-wachtwoord");
     // CIRCO receives referrals at an address only; Het Groene Brein has neither address nor account.
-    const updated = await rows<{ id: string }>(
-      sql`update organisations set referral_email = ${REFERRAL_ADDRESS} where provider_id = 'circo' returning id`,
-    );
-    if (!updated.length)
-      await database().db.insert(organisations).values({
-        id: "provider-circo",
-        kind: "provider",
-        name: "CIRCO",
-        providerId: "circo",
-        referralEmail: REFERRAL_ADDRESS,
-      });
-    await rows(sql`update organisations set referral_email = null where provider_id = 'het-groene-brein'`);
+    await giveCircoOnlyAReferralAddress(database().db, REFERRAL_ADDRESS);
     app = await createTestApp(database(), { PUBLIC_BASE_URL: ORIGIN });
   });
 
