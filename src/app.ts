@@ -119,6 +119,8 @@ function catalogueDirectory(lookup: ReturnType<typeof createInstrumentLookup>): 
   const one = (row: CatalogueInstrumentRef | undefined) => (row ? summary(row) : undefined);
   return {
     get: async (refId) => one(await lookup.get(refId)),
+    getMany: async (refIds) =>
+      new Map((await lookup.getMany(refIds)).map((row) => [row.refId, summary(row)])),
     getOn: async (tx, refId) => one(await lookup.getOn(tx, refId)),
     list: async (filter) => (await lookup.list(filter)).map(summary),
     byProvider: async (providerId) => (await lookup.byProvider(providerId)).map(summary),
@@ -464,6 +466,7 @@ export async function createApp(deps: AppDeps) {
     "/",
     ownCaseRoutes({
       ownCases,
+      referrals,
       privacy,
       guard,
       geography,

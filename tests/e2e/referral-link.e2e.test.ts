@@ -1,26 +1,15 @@
-import { createServer } from "node:net";
-import { serve } from "@hono/node-server";
 import { sql } from "drizzle-orm";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type DatabaseHandle, queryRows } from "../../src/db/client.js";
 import { seedDemoData } from "../../src/db/seed.js";
-import { createTestApp } from "../support/app.js";
 import { openTestDatabase } from "../support/database.js";
 import { DEMO_PASSWORD, submitIntake } from "../support/workspace.js";
 import { expectNoAxeViolations, launchBrowser } from "./support/browser.js";
+import { signedIn as signedInAs, startPublicServer } from "./support/public-server.js";
 
 const STEP_TIMEOUT = 180_000;
 const REFERRAL_ADDRESS = "verwijzingen@circo.test";
-
-/** A free loopback port, so the app's public address (PUBLIC_BASE_URL) is the address it really listens on. */
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
-  const { port } = probe.address() as { port: number };
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return port;
-}
 
 /**
  * Issue 15 item 2 in Chromium (ADR 0086): an adviser refers a company to CIRCO, which has no account but a referral
@@ -46,13 +35,10 @@ describe("a provider without an account answers a referral through its link, in 
     await database.db.execute(
       sql`update organisations set referral_email = ${REFERRAL_ADDRESS} where provider_id = 'circo'`,
     );
-    const port = await freePort();
-    baseUrl = `http://127.0.0.1:${port}`;
-    const app = await createTestApp(database, { PUBLIC_BASE_URL: baseUrl });
-    await submitIntake(app, { companyName: "Kringloop Keramiek BV" });
-    const server = serve({ fetch: app.fetch, port, hostname: "127.0.0.1" });
-    await new Promise<void>((resolve) => server.once("listening", () => resolve()));
-    close = () => new Promise<void>((resolve) => server.close(() => resolve()));
+    const server = await startPublicServer(database);
+    baseUrl = server.baseUrl;
+    close = server.close;
+    await submitIntake(server.app, { companyName: "Kringloop Keramiek BV" });
     browser = await launchBrowser();
   }, STEP_TIMEOUT);
 
@@ -62,18 +48,7 @@ describe("a provider without an account answers a referral through its link, in 
     await database?.close();
   });
 
-  async function signedIn(email: string): Promise<Page> {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    await page.goto(`${baseUrl}/inloggen`);
-    await page.fill("#email", email);
-    await page.fill("#password", DEMO_PASSWORD);
-    await Promise.all([
-      page.waitForURL((url) => url.pathname === "/werkruimte"),
-      page.click('form[action="/inloggen"] button[type=submit]'),
-    ]);
-    return page;
-  }
+  const signedIn = (email: string) => signedInAs(browser, baseUrl, email);
 
   it(
     "the adviser refers the company to CIRCO and reads how CIRCO receives it",

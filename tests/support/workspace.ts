@@ -1,4 +1,5 @@
-import type { Database } from "../../src/db/client.js";
+import { sql } from "drizzle-orm";
+import { type Database, queryRows } from "../../src/db/client.js";
 import { hashPassword, organisations, type Role, users } from "../../src/modules/auth/index.js";
 import { browserSession } from "./app.js";
 
@@ -66,4 +67,26 @@ export async function submitIntake(app: TestApp, overrides: Record<string, strin
   const response = await visitor.post("/intake", fields, { csrf });
   if (response.status !== 303) throw new Error(`intake failed: ${response.status} ${await response.text()}`);
   return response.headers.get("location")!;
+}
+
+/**
+ * The three delivery routes of ADR 0086 on the demo data: CIRCO receives referrals at `address` only (its
+ * organisation made when the provider sync has not run), Het Groene Brein has neither address nor account.
+ */
+export async function giveCircoOnlyAReferralAddress(db: Database, address: string) {
+  const updated = await queryRows<{ id: string }>(
+    db,
+    sql`update organisations set referral_email = ${address} where provider_id = 'circo' returning id`,
+  );
+  if (!updated.length)
+    await db.insert(organisations).values({
+      id: "provider-circo",
+      kind: "provider",
+      name: "CIRCO",
+      providerId: "circo",
+      referralEmail: address,
+    });
+  await db.execute(
+    sql`update organisations set referral_email = null where provider_id = 'het-groene-brein'`,
+  );
 }

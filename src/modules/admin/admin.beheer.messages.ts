@@ -77,6 +77,7 @@ export const beheerMessages = defineMessages(
     errWebsite: "Vul een webadres in dat begint met https:// of http://, of laat het veld leeg.",
     errText: "Gebruik hoogstens 300 tekens.",
     errRegions: "Kies minstens één regio.",
+    errHubEmail: "Vul het algemene e-mailadres in. Daar komen de aanvragen voor dit loket binnen.",
     errOpeningHours: "Vul de openingstijden in beide talen in, of laat beide leeg.",
     usersTitle: "Gebruikers",
     usersIntro:
@@ -212,6 +213,7 @@ export const beheerMessages = defineMessages(
     errWebsite: "Enter a web address that starts with https:// or http://, or leave the field empty.",
     errText: "Use at most 300 characters.",
     errRegions: "Choose at least one region.",
+    errHubEmail: "Enter the general e-mail address. Requests for this desk arrive there.",
     errOpeningHours: "Enter the opening hours in both languages, or leave both empty.",
     usersTitle: "Users",
     usersIntro:

@@ -23,6 +23,7 @@ import {
   setUserActive,
   updateOrganisation,
 } from "../auth/index.js";
+import { openHubForIntake } from "../referrals/index.js";
 import { beheerMessages } from "./admin.beheer.messages.js";
 import {
   BeheerIndexPage,
@@ -339,6 +340,9 @@ export function beheerRoutes(deps: BeheerRouteDeps) {
       const province = deps.provinces.find((candidate) => candidate.code === read.form.provinceCode);
       if (kind === "coordinator" && !province)
         read.problems.push({ field: "provinceCode", message: t.errProvince });
+      // A hub's intakes are mailed to its general address, so a new hub needs one.
+      if (kind === "hub" && !read.form.publicEmail && !read.problems.some((p) => p.field === "publicEmail"))
+        read.problems.push({ field: "publicEmail", message: t.errHubEmail });
       if (read.problems.length) return newOrganisationPage(c, kind, read.form, read.problems, 400);
       const id = await createOrganisation(db, audit, guard.actorOf(c), {
         kind,
@@ -346,6 +350,15 @@ export function beheerRoutes(deps: BeheerRouteDeps) {
         provinceCode: province?.code,
         changes: province ? { ...read.changes, regionCodes: province.regionCodes } : read.changes,
         now: clock(),
+        onCreated:
+          kind === "hub"
+            ? (tx, organisationId) =>
+                openHubForIntake(tx, {
+                  organisationId,
+                  name: read.form.name,
+                  email: read.changes.publicEmail ?? "",
+                })
+            : undefined,
       });
       return c.redirect(`/beheer/organisaties/${id}?toegevoegd`, 303);
     })

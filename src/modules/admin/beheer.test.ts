@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
 import { browserSession, createTestApp } from "../../../tests/support/app.js";
 import { describeEachDatabase } from "../../../tests/support/database.js";
-import { loginAs } from "../../../tests/support/workspace.js";
+import { loginAs, submitIntake } from "../../../tests/support/workspace.js";
 import { queryRows } from "../../db/client.js";
 import { seedDemoData } from "../../db/seed.js";
 import { createAuditLog } from "../audit/index.js";
@@ -219,9 +219,25 @@ describeEachDatabase("beheer: organisations, users and invitations", (database) 
     const html = await missing.text();
     expect(html).toContain('href="#regionCodes"');
     expect(html).toContain('value="Circulair Hub Achterhoek"');
+    // A hub's intakes are mailed to its general address: without one, the form says so and keeps the input.
+    const noEmail = await beheer.session.post(
+      "/beheer/organisaties/nieuw",
+      { name: "Circulair Hub Achterhoek", website: "https://hub.example", regio: ["ES09"] },
+      { csrf: beheer.csrf },
+    );
+    expect(noEmail.status).toBe(400);
+    const noEmailHtml = await noEmail.text();
+    expect(noEmailHtml).toContain('href="#publicEmail"');
+    expect(noEmailHtml).toContain("Daar komen de aanvragen voor dit loket binnen.");
+    expect(noEmailHtml).toContain('value="Circulair Hub Achterhoek"');
     const created = await beheer.session.post(
       "/beheer/organisaties/nieuw",
-      { name: "Circulair Hub Achterhoek", website: "https://hub.example", regio: ["ES09", "ES99"] },
+      {
+        name: "Circulair Hub Achterhoek",
+        website: "https://hub.example",
+        publicEmail: "Loket@Hub-Achterhoek.example",
+        regio: ["ES09", "ES99"],
+      },
       { csrf: beheer.csrf },
     );
     expect(created.status).toBe(303);
@@ -232,6 +248,23 @@ describeEachDatabase("beheer: organisations, users and invitations", (database) 
       sql`select kind, region_codes, is_demo from organisations where id = 'hub-circulair-hub-achterhoek'`,
     );
     expect(hub).toEqual({ kind: "hub", region_codes: ["ES09"], is_demo: false });
+    // Item 3 of the closing brief: the new hub takes intakes at once (its hubs row: description, e-mail, open).
+    const [desk] = await rows<{
+      email: string;
+      intake_open: number;
+      description: { nl: string; en: string };
+    }>(
+      sql`select email, intake_open, description from hubs where organisation_id = 'hub-circulair-hub-achterhoek'`,
+    );
+    expect(desk).toMatchObject({ email: "loket@hub-achterhoek.example", intake_open: 1 });
+    expect(desk!.description.nl).toContain("Circulair Hub Achterhoek is het regionale loket");
+    expect(desk!.description.en).toContain("Circulair Hub Achterhoek is the regional desk");
+    const intake = await submitIntake(app, { regio: "ES09", gemeente: "Ede" });
+    const token = intake.replace(/\?.*$/, "").split("/").pop()!;
+    const [taken] = await rows<{ hub_id: string }>(
+      sql`select hub_id from cases where public_token = ${token}`,
+    );
+    expect(taken).toEqual({ hub_id: "hub-circulair-hub-achterhoek" });
     // A provincial coordination: its regions are its province's; a coordinator can then be invited into it.
     const noProvince = await beheer.session.post(
       "/beheer/organisaties/nieuw",

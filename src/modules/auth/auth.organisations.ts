@@ -236,6 +236,8 @@ export async function createOrganisation(
     provinceCode?: string;
     changes: OrganisationChanges;
     now: Date;
+    /** What another module adds to the new organisation in the same transaction (a hub's intake desk). */
+    onCreated?: (tx: Database, id: string) => Promise<void>;
   },
 ): Promise<string> {
   return db.transaction(async (tx) => {
@@ -268,6 +270,7 @@ export async function createOrganisation(
       subjectId: id,
       detail: { kind: input.kind, regionCodes: regionCodes ?? [], provinceCode: input.provinceCode ?? null },
     });
+    await input.onCreated?.(tx as unknown as Database, id);
     return id;
   });
 }

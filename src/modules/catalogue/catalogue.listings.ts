@@ -63,6 +63,12 @@ export function createInstrumentLookup(db: Database, options: { includeSynthetic
     get: async (refId: string): Promise<CatalogueInstrumentRef | undefined> =>
       (await select(db, eq(catalogueInstruments.refId, refId)).limit(1))[0],
 
+    /** Many instruments in one read (a dossier's referrals), by ref_id; unknown ref_ids are left out. */
+    getMany: async (refIds: readonly string[]): Promise<CatalogueInstrumentRef[]> => {
+      const wanted = [...new Set(refIds)];
+      return wanted.length ? select(db, inArray(catalogueInstruments.refId, wanted)) : [];
+    },
+
     /** The same read inside the caller's transaction (PGlite has one connection: a read beside it would wait). */
     getOn: async (tx: Database, refId: string): Promise<CatalogueInstrumentRef | undefined> =>
       (await select(tx, eq(catalogueInstruments.refId, refId)).limit(1))[0],

@@ -2,6 +2,7 @@ export { intakeRoutes, loketFor, nationalFallbackLoket } from "./intake.routes.j
 export { linkRoutes } from "./link.routes.js";
 export { ownCaseRoutes } from "./own-case.routes.js";
 export { CASE_LINK_QUEUE, createOwnCaseService, type OwnCaseService } from "./own-case.service.js";
+export { openHubForIntake } from "./referrals.hubs.js";
 export {
   type InstrumentDirectory,
   type InstrumentSummary,

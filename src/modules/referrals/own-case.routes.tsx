@@ -14,6 +14,7 @@ import type { Geography } from "../regions/index.js";
 import { ownCaseMessages } from "./own-case.messages.js";
 import type { OwnCaseService } from "./own-case.service.js";
 import { ownCasePath } from "./referrals.entrepreneur-mails.js";
+import type { ReferralsService } from "./referrals.service.js";
 import {
   OwnCasePage,
   type OwnCasePageModel,
@@ -24,6 +25,8 @@ import {
 
 export type OwnCaseRouteDeps = {
   ownCases: OwnCaseService;
+  /** Open referrals stop (withdrawn, providers told) before a withdrawal's erasure. */
+  referrals: Pick<ReferralsService, "withdrawForConsent">;
   privacy: PrivacyService;
   guard: Guard;
   geography: Geography;
@@ -214,6 +217,7 @@ export function ownCaseRoutes(deps: OwnCaseRouteDeps) {
           400,
         );
       const scope = await ownCases.scopeOf(token);
+      if (scope) await deps.referrals.withdrawForConsent(scope.caseId, actor(c));
       if (scope && (await deps.privacy.eraseCase(scope.caseId, actor(c))))
         await ownCases.tellStaffOfWithdrawal(
           scope.caseId,

@@ -181,10 +181,9 @@ export function createOwnCaseService(deps: {
         ),
         loketOfCase(db, row.hub_id, row.region_code),
       ]);
-      // One catalogue read per distinct instrument.
-      const refIds = [...new Set(referralRows.map((referral) => referral.instrument_ref_id))];
-      const found = new Map(
-        await Promise.all(refIds.map(async (refId) => [refId, await deps.instruments.get(refId)] as const)),
+      // One catalogue read for every instrument of the case.
+      const found = await deps.instruments.getMany(
+        referralRows.map((referral) => referral.instrument_ref_id),
       );
       const referrals: OwnCaseReferral[] = referralRows.map((referral) => {
         const instrument = found.get(referral.instrument_ref_id);

@@ -2,13 +2,12 @@ import { sql } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
 import { browserSession, createTestApp, silentLogger } from "../../../tests/support/app.js";
 import { describeEachDatabase } from "../../../tests/support/database.js";
-import { loginAs, submitIntake } from "../../../tests/support/workspace.js";
+import { giveCircoOnlyAReferralAddress, loginAs, submitIntake } from "../../../tests/support/workspace.js";
 import { createBackgroundJobs } from "../../app.js";
 import { loadEnv } from "../../config/env.js";
 import { queryRows } from "../../db/client.js";
 import { seedDemoData } from "../../db/seed.js";
 import { createJobWorker, enqueueJob } from "../../jobs/index.js";
-import { organisations } from "../auth/index.js";
 
 const REFERRAL_ADDRESS = "verwijzingen@circo.test";
 /** CIRCO gets referrals at a referral address only; Het Groene Brein has neither accounts nor an address. */
@@ -73,18 +72,7 @@ describeEachDatabase("referral delivery routes, the provider's link and the advi
   beforeAll(async () => {
     await seedDemoData(database().db, "demo-wachtwoord");
     // CIRCO as a workspace organisation with only a referral address (another change adds every provider).
-    const updated = await rows<{ id: string }>(
-      sql`update organisations set referral_email = ${REFERRAL_ADDRESS} where provider_id = 'circo' returning id`,
-    );
-    if (!updated.length)
-      await database().db.insert(organisations).values({
-        id: "provider-circo",
-        kind: "provider",
-        name: "CIRCO",
-        providerId: "circo",
-        referralEmail: REFERRAL_ADDRESS,
-      });
-    await rows(sql`update organisations set referral_email = null where provider_id = 'het-groene-brein'`);
+    await giveCircoOnlyAReferralAddress(database().db, REFERRAL_ADDRESS);
     // Its public website, as the published catalogue would hold it: the warm handover shows it to the adviser.
     await rows(
       sql`update catalogue_organizations set website = 'https://groene-brein.test' where ref_id = 'het-groene-brein'`,

@@ -41,6 +41,8 @@ export type ListingChange = {
  */
 export type InstrumentDirectory = {
   get(refId: string): Promise<InstrumentSummary | undefined>;
+  /** Many instruments in one read, by ref_id (a dossier's referrals); an unknown ref_id has no entry. */
+  getMany(refIds: readonly string[]): Promise<Map<string, InstrumentSummary>>;
   /** The same read inside a transaction of the caller's (on PGlite a read beside an open transaction would wait). */
   getOn(tx: Database, refId: string): Promise<InstrumentSummary | undefined>;
   /** Every instrument, or only those with one of the given statuses. */

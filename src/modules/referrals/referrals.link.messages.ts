@@ -8,6 +8,9 @@ export const linkMessages = defineMessages(
   {
     // the mail to the referral address
     mailSubject: "Nieuwe verwijzing van {loket}: {instrument}",
+    withdrawnMailSubject: "Verwijzing {reference} is ingetrokken",
+    withdrawnMailBody:
+      "Goedendag,\n\n{loket} verwees een ondernemer naar u voor {instrument} (verwijzing {reference}). De ondernemer heeft de toestemming ingetrokken. Daarom is de verwijzing gestopt. U hoeft niets meer te doen.\n\nDe link in de eerdere mail werkt niet meer. Heeft u gegevens van de ondernemer bewaard? Gebruik die dan niet meer voor deze verwijzing.\n\nMet vriendelijke groet,\n{loket}",
     mailBody:
       "Goedendag,\n\n{loket} verwijst een ondernemer naar u voor {instrument}. De ondernemer gaf toestemming dat u de gegevens ziet die u nodig heeft om contact op te nemen.\n\nBekijk de verwijzing en geef uw antwoord via deze link:\n{link}\n\nU heeft geen account nodig. Wij vragen u te antwoorden vóór {due}. De link werkt alleen voor deze verwijzing, tot {expires} of tot de verwijzing is afgesloten.\n\nStuur deze mail niet door: wie de link heeft, ziet de gegevens van de ondernemer.\n\nU krijgt deze mail op dit adres omdat uw organisatie het heeft opgegeven voor verwijzingen via Circulair Loket.\n\nMet vriendelijke groet,\n{loket}",
     reminderMailSubject: "Herinnering: verwijzing van {loket} wacht op uw antwoord",
@@ -129,6 +132,9 @@ export const linkMessages = defineMessages(
   },
   {
     mailSubject: "New referral from {loket}: {instrument}",
+    withdrawnMailSubject: "Referral {reference} has been withdrawn",
+    withdrawnMailBody:
+      "Hello,\n\n{loket} referred an entrepreneur to you for {instrument} (referral {reference}). The entrepreneur has withdrawn their consent, so the referral has stopped. You do not need to do anything.\n\nThe link in the earlier e-mail no longer works. Did you keep any of the entrepreneur's details? Then do not use them for this referral any more.\n\nKind regards,\n{loket}",
     mailBody:
       "Hello,\n\n{loket} refers an entrepreneur to you for {instrument}. The entrepreneur agreed that you see the details you need to get in touch.\n\nSee the referral and give your answer through this link:\n{link}\n\nYou do not need an account. Please answer before {due}. The link works for this referral only, until {expires} or until the referral is closed.\n\nDo not forward this mail: anyone with the link sees the entrepreneur's details.\n\nYou get this mail at this address because your organisation gave it for referrals through Circulair Loket.\n\nKind regards,\n{loket}",
     reminderMailSubject: "Reminder: a referral from {loket} is waiting for your answer",

@@ -70,7 +70,7 @@ export const mailMessages = defineMessages(
     info: "De ondernemer heeft informatie aangevuld via de eigen pagina. U leest het in het dossier.",
     withdrawnStaffSubject: "Toestemming ingetrokken ({reference})",
     withdrawnStaff:
-      "De ondernemer heeft de toestemming ingetrokken. De persoonsgegevens in het dossier zijn gewist. Lopende verwijzingen stoppen: trek ze in als dat nog niet is gebeurd.",
+      "De ondernemer heeft de toestemming ingetrokken. De persoonsgegevens in het dossier zijn gewist. Lopende verwijzingen zijn ingetrokken en de aanbieders hebben daarover bericht gekregen.",
     expiredStaff:
       "{provider} heeft niet binnen de termijn gereageerd op de verwijzing naar {instrument}. Er staat een taak voor u klaar bij de verwijzing: kies wat u nu doet (opnieuw verwijzen, de aanbieder zelf benaderen of afsluiten met een reden). De ondernemer heeft hierover een e-mail gekregen.",
     // to providers and advisers about a referral
@@ -145,7 +145,7 @@ export const mailMessages = defineMessages(
     info: "The entrepreneur has added information from their own page. You can read it in the file.",
     withdrawnStaffSubject: "Consent withdrawn ({reference})",
     withdrawnStaff:
-      "The entrepreneur has withdrawn their consent. The personal data in the file has been erased. Ongoing referrals stop: withdraw them if that has not happened yet.",
+      "The entrepreneur has withdrawn their consent. The personal data in the file has been erased. Ongoing referrals have been withdrawn and the providers have been told.",
     expiredStaff:
       "{provider} did not answer the referral to {instrument} in time. A task is waiting for you on the referral: choose what to do now (refer again, contact the provider yourself or close it with a reason). The entrepreneur has received an e-mail about this.",
     referralToProviderSubject: "New referral to {instrument}",

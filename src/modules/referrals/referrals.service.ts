@@ -1,12 +1,14 @@
 import { randomBytes } from "node:crypto";
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { type Database, queryRows } from "../../db/client.js";
+import { format } from "../../i18n/index.js";
 import type { AbsoluteUrl } from "../../web/links.js";
 import type { AuditActor, AuditLog } from "../audit/index.js";
 import { type Principal, referralDeliveryFor } from "../auth/index.js";
 import { journeyEvents } from "../monitoring/index.js";
 import { createEntrepreneurMails } from "./referrals.entrepreneur-mails.js";
 import { type InstrumentDirectory, isReferable, type ListingStatus } from "./referrals.instruments.js";
+import { linkMessages } from "./referrals.link.messages.js";
 import { loketsForRegion, NATIONAL_QUEUE_ID, NATIONAL_QUEUE_NAME } from "./referrals.lokets.js";
 import { caseReference, referralReference, staffMails } from "./referrals.mails.js";
 import { mailOf, queueMail } from "./referrals.notifications.js";
@@ -149,7 +151,7 @@ export function createReferralsService(deps: ReferralsDeps) {
     tx.execute(sql`insert into journey_events (type, region_code, sbi_section, source, occurred_at)
                    select ${type}, region_code, sbi_section, source, ${now} from cases where id = ${caseId}`);
 
-  return {
+  const service = {
     hubForRegion,
 
     /** The provider's single-purpose links (ADR 0086). */
@@ -339,48 +341,41 @@ export function createReferralsService(deps: ReferralsDeps) {
     async dossier(caseId: number, actor: AuditActor) {
       const [record] = await db.select().from(cases).where(eq(cases.id, caseId));
       if (!record) return undefined;
-      const [consent] = await db.select().from(consents).where(eq(consents.caseId, caseId));
-      const notes = await queryRows<{
-        id: number;
-        kind: string;
-        body: string;
-        created_at: string | Date;
-        author: string | null;
-      }>(
-        db,
-        sql`select n.id, n.kind, n.body, n.created_at, u.display_name as author from case_notes n
-            left join users u on u.id = n.author_user_id where n.case_id = ${caseId} order by n.id`,
-      );
-      const caseReferrals = await db
-        .select()
-        .from(referrals)
-        .where(eq(referrals.caseId, caseId))
-        .orderBy(asc(referrals.id));
-      const caseMeasures = await db
-        .select()
-        .from(measures)
-        .where(eq(measures.caseId, caseId))
-        .orderBy(asc(measures.id));
-      const assigned = record.assignedUserId
-        ? (
-            await queryRows<{ display_name: string }>(
+      // The dossier's parts are independent reads: side by side on a server's pool (PGlite takes them in turn).
+      const [[consent], notes, caseReferrals, caseMeasures, assigned] = await Promise.all([
+        db.select().from(consents).where(eq(consents.caseId, caseId)),
+        queryRows<{
+          id: number;
+          kind: string;
+          body: string;
+          created_at: string | Date;
+          author: string | null;
+        }>(
+          db,
+          sql`select n.id, n.kind, n.body, n.created_at, u.display_name as author from case_notes n
+              left join users u on u.id = n.author_user_id where n.case_id = ${caseId} order by n.id`,
+        ),
+        db.select().from(referrals).where(eq(referrals.caseId, caseId)).orderBy(asc(referrals.id)),
+        db.select().from(measures).where(eq(measures.caseId, caseId)).orderBy(asc(measures.id)),
+        record.assignedUserId
+          ? queryRows<{ display_name: string }>(
               db,
               sql`select display_name from users where id = ${record.assignedUserId}`,
-            )
-          )[0]?.display_name
-        : undefined;
+            ).then((rows) => rows[0]?.display_name)
+          : Promise.resolve(undefined),
+      ]);
       await audit.record(db, actor, { action: "case.read", subjectType: "case", subjectId: caseId });
+      // One catalogue read for every referral's instrument, however many referrals the dossier holds.
+      const referred = await instruments.getMany(caseReferrals.map((referral) => referral.instrumentRefId));
       return {
         record,
         assigned: assigned ?? null,
         consent: consent ?? null,
         notes: notes.map((note) => ({ ...note, createdAt: new Date(note.created_at) })),
-        referrals: await Promise.all(
-          caseReferrals.map(async (referral) => ({
-            ...referral,
-            instrument: await instruments.get(referral.instrumentRefId),
-          })),
-        ),
+        referrals: caseReferrals.map((referral) => ({
+          ...referral,
+          instrument: referred.get(referral.instrumentRefId),
+        })),
         measures: caseMeasures,
       };
     },
@@ -675,6 +670,8 @@ export function createReferralsService(deps: ReferralsDeps) {
         expectedVersion: number;
         /** "link": the provider acts through its single-purpose link; the history names the link, not a person. */
         via?: "link";
+        /** The caller tells the parties itself (consent withdrawn: the erasure follows and would void these mails). */
+        silent?: boolean;
       },
       role: ReferralActor,
       principal: Principal | null,
@@ -720,7 +717,9 @@ export function createReferralsService(deps: ReferralsDeps) {
           detail: { from: current.status, to: result.to, reason: result.reasonCode },
         });
         // The adviser ended the referral (withdrawn): its warm-handover task has nothing left to follow up.
-        if (role === "adviseur" && isTerminal(result.to)) await closeOpenHandoverTasks(t, referralId, now);
+        // So did the system when the entrepreneur withdrew consent.
+        if ((role === "adviseur" || result.to === "ingetrokken") && isTerminal(result.to))
+          await closeOpenHandoverTasks(t, referralId, now);
         if (isTerminal(result.to))
           await recordJourney(
             t,
@@ -728,6 +727,7 @@ export function createReferralsService(deps: ReferralsDeps) {
             result.to === "afgerond_geholpen" ? "outcome_helped" : `referral_${result.to}`,
             now,
           );
+        if (move.silent) return { ok: true as const, status: result.to };
         const [company] = await tx
           .select({ assignedUserId: cases.assignedUserId, hubId: cases.hubId, createdAt: cases.createdAt })
           .from(cases)
@@ -761,6 +761,90 @@ export function createReferralsService(deps: ReferralsDeps) {
         await entrepreneur.referralChanged(t, referralId, now);
         return { ok: true as const, status: result.to };
       });
+    },
+
+    /**
+     * The entrepreneur withdrew consent (ADR 0085): every open referral of the dossier is withdrawn through the state
+     * machine (reason "ondernemer_ziet_af", by the system, audited with the caller's actor: the link holder), and each
+     * provider that received it hears so: a link provider at its referral address, provider users by their account.
+     * These mails carry the reference and instrument only, and no case id, so the erasure that follows keeps them.
+     * Answers how many referrals were withdrawn. Run it before the erasure.
+     */
+    async withdrawForConsent(caseId: number, actor: AuditActor): Promise<number> {
+      const open = await db
+        .select({
+          id: referrals.id,
+          version: referrals.version,
+          status: referrals.status,
+          delivery: referrals.delivery,
+          providerId: referrals.providerId,
+          instrumentRefId: referrals.instrumentRefId,
+          createdAt: referrals.createdAt,
+        })
+        .from(referrals)
+        .where(eq(referrals.caseId, caseId))
+        .orderBy(referrals.id);
+      const [record] = await db
+        .select({ createdAt: cases.createdAt, hubId: cases.hubId })
+        .from(cases)
+        .where(eq(cases.id, caseId));
+      const [hub] = record
+        ? await queryRows<{ name: string }>(
+            db,
+            sql`select name from organisations where id = ${record.hubId}`,
+          )
+        : [];
+      let withdrawn = 0;
+      for (const referral of open) {
+        if (isTerminal(referral.status as ReferralStatus)) continue;
+        const moved = await service.transitionReferral(
+          referral.id,
+          {
+            to: "ingetrokken",
+            reason: "ondernemer_ziet_af",
+            note: "",
+            expectedVersion: referral.version,
+            silent: true,
+          },
+          "systeem",
+          null,
+          actor,
+        );
+        if (!moved.ok) continue;
+        withdrawn++;
+        const now = clock();
+        const instrument = await instruments.get(referral.instrumentRefId);
+        const reference = referralReference(
+          caseReference(caseId, record?.createdAt ?? referral.createdAt),
+          referral.id,
+        );
+        const values = {
+          reference,
+          instrument: instrument?.name.nl ?? referral.instrumentRefId,
+          loket: hub?.name ?? "Circulair Loket",
+        };
+        const t = linkMessages.nl;
+        const delivery = await referralDeliveryFor(db, referral.providerId);
+        const to =
+          referral.delivery === "mail" && delivery.route === "mail"
+            ? [delivery.address]
+            : referral.delivery === "account"
+              ? await userEmails(db, sql`o.provider_id = ${referral.providerId} and u.role = 'aanbieder'`)
+              : [];
+        for (const address of to)
+          await queueMail(
+            db,
+            {
+              to: address,
+              subject: format(t.withdrawnMailSubject, values),
+              body: format(t.withdrawnMailBody, values),
+              kind: "referral_withdrawn",
+              caseId: null,
+            },
+            now,
+          );
+      }
+      return withdrawn;
     },
 
     /** Records a measure the company took, with its impact. */
@@ -1097,6 +1181,7 @@ export function createReferralsService(deps: ReferralsDeps) {
       return overdue.length;
     },
   };
+  return service;
 }
 
 export type ReferralsService = ReturnType<typeof createReferralsService>;

@@ -52,6 +52,8 @@ export type ReasonCode =
 type Transition = { to: ReferralStatus; by: readonly ReferralActor[]; reasons?: readonly ReasonCode[] };
 
 const withdraw: Transition = { to: "ingetrokken", by: ["adviseur"], reasons: WITHDRAW_REASONS };
+/** The entrepreneur withdrew consent on their own page: the system stops every open referral before the erasure. */
+const consentWithdrawn: Transition = { to: "ingetrokken", by: ["systeem"], reasons: ["ondernemer_ziet_af"] };
 const expire: Transition = { to: "verlopen", by: ["systeem"] };
 const noContact: Transition = { to: "geen_contact", by: ["aanbieder", "overdracht"] };
 /** The provider (or, after a warm handover, the adviser for it) records the outcome of an accepted referral. */
@@ -64,7 +66,7 @@ const notHelped: Transition = {
 
 /** From each status: the allowed next statuses, by whom, with which reasons. Terminal statuses have none. */
 export const TRANSITIONS: Record<ReferralStatus, readonly Transition[]> = {
-  concept: [{ to: "verstuurd", by: ["adviseur"] }, withdraw],
+  concept: [{ to: "verstuurd", by: ["adviseur"] }, withdraw, consentWithdrawn],
   verstuurd: [
     { to: "in_behandeling", by: ["aanbieder"] },
     { to: "geaccepteerd", by: ["aanbieder", "overdracht"] },
@@ -72,6 +74,7 @@ export const TRANSITIONS: Record<ReferralStatus, readonly Transition[]> = {
     // After a warm handover the provider may never have been reached.
     { to: "geen_contact", by: ["overdracht"] },
     withdraw,
+    consentWithdrawn,
     expire,
   ],
   in_behandeling: [
@@ -81,16 +84,26 @@ export const TRANSITIONS: Record<ReferralStatus, readonly Transition[]> = {
     { to: "doorverwezen", by: ["aanbieder"] },
     noContact,
     withdraw,
+    consentWithdrawn,
     expire,
   ],
   actie_ondernemer_nodig: [
     { to: "in_behandeling", by: ["aanbieder", "adviseur"] },
     noContact,
     withdraw,
+    consentWithdrawn,
     expire,
   ],
-  geaccepteerd: [{ to: "in_uitvoering", by: ["aanbieder"] }, helped, notHelped, noContact, withdraw, expire],
-  in_uitvoering: [helped, notHelped, noContact, withdraw, expire],
+  geaccepteerd: [
+    { to: "in_uitvoering", by: ["aanbieder"] },
+    helped,
+    notHelped,
+    noContact,
+    withdraw,
+    consentWithdrawn,
+    expire,
+  ],
+  in_uitvoering: [helped, notHelped, noContact, withdraw, consentWithdrawn, expire],
   afgerond_geholpen: [],
   afgerond_niet_geholpen: [],
   afgewezen: [],

@@ -132,11 +132,10 @@ export function workspaceRoutes(deps: WorkspaceRouteDeps) {
     const chosen = options.form?.refId ?? "";
     const showOutside =
       c.req.query("buiten_regio") === "1" || picker.outside.some((option) => option.refId === chosen);
+    // The history names the instruments it mentions: one read for all of them.
     const names = new Map(
-      await Promise.all(
-        referredRefIds(dossier.notes).map(
-          async (refId) => [refId, (await instruments.get(refId))?.name] as const,
-        ),
+      [...(await instruments.getMany(referredRefIds(dossier.notes)))].map(
+        ([refId, instrument]) => [refId, instrument.name] as const,
       ),
     );
     c.header("Cache-Control", "no-store");
