@@ -818,31 +818,32 @@ export function createReferralsService(deps: ReferralsDeps) {
           caseReference(caseId, record?.createdAt ?? referral.createdAt),
           referral.id,
         );
-        const values = {
-          reference,
-          instrument: instrument?.name.nl ?? referral.instrumentRefId,
-          loket: hub?.name ?? "Circulair Loket",
-        };
-        const t = linkMessages.nl;
         const delivery = await referralDeliveryFor(db, referral.providerId);
-        const to =
+        // An organisation's referral mailbox has no language of its own and reads Dutch (ADR 0085 amendment).
+        const to: { email: string; lang: "nl" | "en" }[] =
           referral.delivery === "mail" && delivery.route === "mail"
-            ? [delivery.address]
+            ? [{ email: delivery.address, lang: "nl" }]
             : referral.delivery === "account"
-              ? await userEmails(db, sql`o.provider_id = ${referral.providerId} and u.role = 'aanbieder'`)
+              ? await providerRecipients(db, referral.providerId)
               : [];
-        for (const address of to)
+        for (const { email, lang } of to) {
+          const values = {
+            reference,
+            instrument: instrument?.name[lang] ?? referral.instrumentRefId,
+            loket: hub?.name ?? "Circulair Loket",
+          };
           await queueMail(
             db,
             {
-              to: address,
-              subject: format(t.withdrawnMailSubject, values),
-              body: format(t.withdrawnMailBody, values),
+              to: email,
+              subject: format(linkMessages[lang].withdrawnMailSubject, values),
+              body: format(linkMessages[lang].withdrawnMailBody, values),
               kind: "referral_withdrawn",
               caseId: null,
             },
             now,
           );
+        }
       }
       return withdrawn;
     },
