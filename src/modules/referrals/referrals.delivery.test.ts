@@ -105,6 +105,8 @@ describeEachDatabase("referral delivery routes, the provider's link and the advi
     const [linkMail] = await mailsTo(REFERRAL_ADDRESS);
     expect(linkMail!.kind).toBe("referral_link");
     expect(linkMail!.body).toMatch(LINK);
+    // The reference the adviser's and the entrepreneur's mails quote, so a call can name it.
+    expect(linkMail!.body).toMatch(new RegExp(`Kenmerk: CL-\\d{4}-\\d{5}-V${viaMail}\\b`));
     // No personal data in the mail itself: the page behind the link shows what the consent allows.
     for (const secret of ["Fatima", "Metaalwerk", "12345678", "fatima@", "restmetaal"])
       expect(linkMail!.body).not.toContain(secret);

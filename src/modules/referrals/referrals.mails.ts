@@ -205,8 +205,8 @@ function toStaff(
 }
 
 /**
- * The mails to advisers, national coordinators and provider accounts. Staff accounts have no language of their own
- * yet, so these are written in Dutch (the `lang` parameter is there for when they do).
+ * The mails to advisers, national coordinators and provider accounts, each in the language of the account that gets
+ * it (users.language, from the invitation; see referrals.recipients.ts).
  */
 export const staffMails = {
   newIntake(lang: Lang, mail: StaffMail & { queue: string; national: boolean; days: number; dueAt: Date }) {

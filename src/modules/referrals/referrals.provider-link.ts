@@ -6,6 +6,7 @@ import type { AbsoluteUrl } from "../../web/links.js";
 import type { AuditActor, AuditLog } from "../audit/index.js";
 import { linkMessages } from "./referrals.link.messages.js";
 import { NATIONAL_QUEUE_ID } from "./referrals.lokets.js";
+import { caseReference, referralReference } from "./referrals.mails.js";
 import { queueMail } from "./referrals.notifications.js";
 import { caseStaffRecipients } from "./referrals.recipients.js";
 import { isTerminal, type ReferralStatus } from "./referrals.state-machine.js";
@@ -67,7 +68,13 @@ export async function queueProviderLinkMail(
   now: Date,
 ) {
   const t = linkMessages.nl;
+  // The same reference the adviser's and the entrepreneur's mails quote (ADR 0085), so a call can name it.
+  const [record] = await tx
+    .select({ createdAt: cases.createdAt })
+    .from(cases)
+    .where(eq(cases.id, input.caseId));
   const values = {
+    reference: referralReference(caseReference(input.caseId, record?.createdAt ?? now), input.referralId),
     loket: input.loketName,
     instrument: input.instrumentName,
     link: link(`/verwijzing/${input.token}`),
