@@ -1,5 +1,5 @@
 import { defineMessages } from "../../i18n/index.js";
-import { JOURNEY_STEP_LABELS, labelsIn, PHASE_LABELS } from "../vocabulary/index.js";
+import { JOURNEY_STEP_LABELS, labelsIn, PHASE_ABBREVIATIONS, PHASE_LABELS } from "../vocabulary/index.js";
 
 /** Texts of the monitor pages, Dutch (B1) and English. */
 export const monitoringMessages = defineMessages(
@@ -59,7 +59,7 @@ export const monitoringMessages = defineMessages(
     heatRange: "{min} tot en met {max}",
     heatOrMore: "{min} of meer",
     heatGapLegend: "0: gat",
-    phaseShort: { starter: "S", peloton: "P", koploper: "K" },
+    phaseShort: labelsIn(PHASE_ABBREVIATIONS, "nl"),
     phaseKey: "In de tabel: S = starter, P = peloton, K = koploper.",
     heatSummaryTitle: "De tabel in woorden",
     heatSummary:
@@ -257,7 +257,7 @@ export const monitoringMessages = defineMessages(
     heatRange: "{min} to {max}",
     heatOrMore: "{min} or more",
     heatGapLegend: "0: gap",
-    phaseShort: { starter: "S", peloton: "P", koploper: "F" },
+    phaseShort: labelsIn(PHASE_ABBREVIATIONS, "en"),
     phaseKey: "In the table: S = starter, P = peloton, F = frontrunner.",
     heatSummaryTitle: "The table in words",
     heatSummary:

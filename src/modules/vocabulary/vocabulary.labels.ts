@@ -94,6 +94,89 @@ export const HELP_LABELS: Record<Help, Localised> = {
   inkoop: { nl: "Circulair inkopen", en: "Circular purchasing" },
 };
 
+/** What a company gets from an instrument of each kind, as a sentence for the card when the catalogue names no amount (ADR 0088). */
+export const KIND_OFFER_SENTENCES: Record<Kind, Localised> = {
+  subsidy: {
+    nl: "Een subsidie. Het bedrag hangt af van uw project; de aanbieder noemt het.",
+    en: "A subsidy. The amount depends on your project; the provider states it.",
+  },
+  voucher: {
+    nl: "Een voucher: een bijdrage in de kosten van advies of onderzoek.",
+    en: "A voucher: a contribution to the costs of advice or research.",
+  },
+  tax_scheme: {
+    nl: "Een belastingvoordeel: u betaalt minder belasting.",
+    en: "A tax benefit: you pay less tax.",
+  },
+  finance: {
+    nl: "Financiering: een lening, garantie of investering.",
+    en: "Finance: a loan, guarantee or investment.",
+  },
+  advice: {
+    nl: "Advies voor uw bedrijf.",
+    en: "Advice for your business.",
+  },
+  programme: {
+    nl: "Een programma met begeleiding.",
+    en: "A programme with guidance.",
+  },
+  network: {
+    nl: "Een netwerk: u leert van andere ondernemers.",
+    en: "A network: you learn from other entrepreneurs.",
+  },
+  training: {
+    nl: "Een training of cursus.",
+    en: "A training or course.",
+  },
+  information: {
+    nl: "Informatie en uitleg.",
+    en: "Information and explanation.",
+  },
+  tool: {
+    nl: "Een hulpmiddel dat u zelf gebruikt.",
+    en: "A tool you use yourself.",
+  },
+  event: {
+    nl: "Een bijeenkomst.",
+    en: "A meeting or event.",
+  },
+  procurement: {
+    nl: "Een inkoopprogramma.",
+    en: "A procurement programme.",
+  },
+  loket: {
+    nl: "Een loket dat u verder helpt.",
+    en: "A help desk that helps you further.",
+  },
+};
+
+/** Size classes as they read inside a sentence ("Bedrijven met minder dan 10 mensen"), for the card's audience line. */
+export const SIZE_CLASS_PHRASES: Record<SizeClass, Localised> = {
+  micro: {
+    nl: "minder dan 10 mensen",
+    en: "fewer than 10 people",
+  },
+  klein: {
+    nl: "10 tot 50 mensen",
+    en: "10 to 50 people",
+  },
+  middel: {
+    nl: "50 tot 250 mensen",
+    en: "50 to 250 people",
+  },
+  groot: {
+    nl: "250 mensen of meer",
+    en: "250 people or more",
+  },
+};
+
+/** Phases abbreviated for the heat map's column heads, with a key under the table (ADR 0089). */
+export const PHASE_ABBREVIATIONS: Record<Phase, Localised> = {
+  starter: { nl: "S", en: "S" },
+  peloton: { nl: "P", en: "P" },
+  koploper: { nl: "K", en: "F" },
+};
+
 /** Every vocabulary's labels by the name the catalogue's facets and the API's taxonomies use. */
 export const VOCABULARY_LABELS = {
   journey_step: JOURNEY_STEP_LABELS,
