@@ -11,6 +11,7 @@ import type { LoketContact } from "./referrals.lokets.js";
 import { NATIONAL_QUEUE_ID, NATIONAL_QUEUE_NAME } from "./referrals.lokets.js";
 import { caseReference, staffMails } from "./referrals.mails.js";
 import { mailOf, queueMail } from "./referrals.notifications.js";
+import { caseStaffRecipients } from "./referrals.recipients.js";
 import type { ReferralStatus } from "./referrals.state-machine.js";
 import { caseNotes } from "./referrals.tables.js";
 
@@ -120,20 +121,6 @@ export function createOwnCaseService(deps: {
           where c.public_token = ${token} and c.anonymised_at is null`,
     );
     return row;
-  }
-
-  /** Who hears of the entrepreneur's message: the case's adviser, else its hub's advisers or the national team. */
-  async function staffOf(on: Database, row: Pick<CaseRow, "assigned_user_id" | "hub_id">) {
-    const condition = row.assigned_user_id
-      ? sql`u.id = ${row.assigned_user_id}`
-      : row.hub_id === NATIONAL_QUEUE_ID
-        ? sql`u.role = 'coordinator' and o.scope = 'national'`
-        : sql`u.organisation_id = ${row.hub_id} and u.role = 'adviseur'`;
-    const rows = await queryRows<{ email: string }>(
-      on,
-      sql`select u.email from users u join organisations o on o.id = u.organisation_id where u.active and ${condition}`,
-    );
-    return rows.map((item) => item.email);
   }
 
   return {
@@ -276,11 +263,14 @@ export function createOwnCaseService(deps: {
           subjectId: row.id,
         });
         const reference = caseReference(row.id, new Date(row.created_at));
-        for (const email of await staffOf(t, row))
+        for (const { email, lang } of await caseStaffRecipients(t, {
+          assignedUserId: row.assigned_user_id,
+          hubId: row.hub_id,
+        }))
           await queueMail(
             t,
             mailOf(
-              staffMails.fromEntrepreneur("nl", kind, {
+              staffMails.fromEntrepreneur(lang, kind, {
                 reference,
                 url: deps.absoluteUrl(`/werkruimte/dossiers/${row.id}`),
                 signature: "Circulair Loket",
@@ -303,11 +293,11 @@ export function createOwnCaseService(deps: {
       const now = clock();
       await db.transaction(async (tx) => {
         const t = tx as unknown as Database;
-        for (const email of await staffOf(t, { hub_id: hubId, assigned_user_id: assignedUserId }))
+        for (const { email, lang } of await caseStaffRecipients(t, { assignedUserId, hubId }))
           await queueMail(
             t,
             mailOf(
-              staffMails.fromEntrepreneur("nl", "withdrawn", {
+              staffMails.fromEntrepreneur(lang, "withdrawn", {
                 reference: caseReference(caseId, createdAt),
                 url: deps.absoluteUrl(`/werkruimte/dossiers/${caseId}`),
                 signature: "Circulair Loket",

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
-import { createTestApp } from "../../../tests/support/app.js";
+import { browserSession, createTestApp } from "../../../tests/support/app.js";
 import { describeEachDatabase } from "../../../tests/support/database.js";
 import { loginAs, submitIntake } from "../../../tests/support/workspace.js";
 import { queryRows } from "../../db/client.js";
@@ -41,5 +41,24 @@ describeEachDatabase("staff mails in the recipient's language", (database) => {
           and kind = 'intake_notice' order by id desc limit 1`,
     );
     expect(toAdviser!.subject).toMatch(/aanvraag|intake|vraag/i);
+  });
+
+  it("sends the adviser who reads English the entrepreneur's message in English", async () => {
+    await rows(sql`update users set language = 'en' where email = 'adviseur.es01@demo.invalid'`);
+    const ownPage = await submitIntake(app, {
+      regio: "ES01",
+      gemeente: "GM0014",
+      companyName: "Bericht Test BV",
+    });
+    const path = new URL(ownPage, "http://localhost").pathname;
+    const visitor = browserSession(app);
+    const csrf = await visitor.csrfTokenFrom(path);
+    const sent = await visitor.post(`${path}/bericht`, { tekst: "Kunt u mij bellen?" }, { csrf });
+    expect(sent.status).toBe(303);
+    const [mail] = await rows<{ subject: string }>(
+      sql`select subject from outbox_messages where to_address = 'adviseur.es01@demo.invalid'
+          and kind = 'case_message' order by id desc limit 1`,
+    );
+    expect(mail!.subject).toMatch(/^New message from the entrepreneur/);
   });
 });
