@@ -17,7 +17,7 @@ import {
   requestPasswordReset,
   SESSION_COOKIE,
 } from "./modules/auth/index.js";
-import { barriersRoutes, createBarriersService } from "./modules/barriers/index.js";
+import { barriersRoutes, createBarrierLoop, createBarriersService } from "./modules/barriers/index.js";
 import {
   type CatalogueInstrumentRef,
   type CatalogueService,
@@ -431,6 +431,7 @@ export async function createApp(deps: AppDeps) {
     "/",
     barriersRoutes({
       service: createBarriersService({ db: database.db, geography, clock }),
+      loop: createBarrierLoop({ db: database.db, geography, audit, absoluteUrl, clock }),
       geography,
       limiter,
       secretKey: env.secretKey,

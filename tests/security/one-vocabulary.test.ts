@@ -5,6 +5,7 @@ import ts from "typescript";
 import { describe, expect, it } from "vitest";
 import {
   AVAILABLE_STATUSES,
+  BARRIER_BODY_KINDS,
   COVERAGE_LEVELS,
   HELP_KINDS,
   JOURNEY_STEPS,
@@ -36,6 +37,7 @@ const VOCABULARIES: Record<string, readonly string[]> = {
   SIZE_CLASSES,
   HELP_KINDS,
   R_STRATEGIES,
+  BARRIER_BODY_KINDS,
 };
 /** One label table per vocabulary; the types and the MatchableInstrument shape only once. */
 const SINGLE_TYPES = [

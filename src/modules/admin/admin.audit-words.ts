@@ -14,7 +14,8 @@ type RecordedAction =
   | "event.create"
   | "retention.anonymise"
   | "referral.question"
-  | "referral_link.use";
+  | "referral_link.use"
+  | "barrier_link.use";
 
 // Words for actions that other branches add (administration at /beheer) may stand here before their code does.
 const ACTIONS: Record<RecordedAction, { nl: string; en: string }> &
@@ -59,6 +60,10 @@ const ACTIONS: Record<RecordedAction, { nl: string; en: string }> &
   "goal.update": { nl: "doel gewijzigd", en: "goal changed" },
   "barrier.read_register": { nl: "register van belemmeringen gelezen", en: "barrier register read" },
   "barrier.update": { nl: "belemmering gewijzigd", en: "barrier changed" },
+  "barrier.forward": { nl: "belemmering doorgestuurd", en: "barrier forwarded" },
+  "barrier.answer": { nl: "antwoord op belemmering vastgelegd", en: "answer to barrier recorded" },
+  "barrier.publish": { nl: "belemmering gepubliceerd", en: "barrier published" },
+  "barrier_link.use": { nl: "antwoordlink van belemmering gebruikt", en: "barrier answer link used" },
   "barrier.report_as_adviser": { nl: "belemmering gemeld als adviseur", en: "barrier reported as adviser" },
   "gap.read": { nl: "gat in het aanbod bekeken", en: "gap in the offer viewed" },
   "gap.update": { nl: "gat in het aanbod gewijzigd", en: "gap in the offer changed" },

@@ -170,6 +170,12 @@ export const POLICY = {
   "barrier.read_register": { roles: ["coordinator"], when: withinArea },
   /** Categorise, forward, answer: the barrier's region must lie within the coordinator's area. */
   "barrier.update": { roles: ["coordinator"], when: withinArea },
+  /** Forward a barrier to the competent body with a deadline (ADR 0096): coordinators of the barrier's area. */
+  "barrier.forward": { roles: ["coordinator"], when: withinArea },
+  /** Record the body's answer received by letter or phone. */
+  "barrier.answer": { roles: ["coordinator"], when: withinArea },
+  /** Publish the coordinator's anonymised summary and answer on /belemmeringen (and tell the reporter). */
+  "barrier.publish": { roles: ["coordinator"], when: withinArea },
   /** A report from a signed-in adviser is marked as an adviser's (from any region, as they hear it). */
   "barrier.report_as_adviser": { roles: ["adviseur"] },
   /** A gap in the register: coordinators of its area, and the users of the organisation that is "aan zet". */

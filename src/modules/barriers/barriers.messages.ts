@@ -13,12 +13,13 @@ export const barriersMessages = defineMessages(
     ruleHint: "Bijvoorbeeld: afvalstoffenregels, een vergunning of een norm.",
     municipality: "In welke gemeente zit uw bedrijf?",
     municipalityHint: "Typ de naam van uw gemeente of woonplaats.",
-    contactHeading: "Mogen wij contact met u opnemen? (niet verplicht)",
+    contactHeading: "Wilt u horen wat er met uw melding gebeurt? (niet verplicht)",
     contactIntro:
-      "Laat uw naam en e-mailadres achter als wij u vragen mogen stellen over deze melding. Wij gebruiken uw gegevens alleen daarvoor en bewaren ze niet langer dan nodig.",
+      "Laat uw e-mailadres achter als wij u vragen mogen stellen over deze melding en u het antwoord van de instantie willen mailen. Wij gebruiken uw gegevens alleen daarvoor. Wij wissen ze 30 dagen nadat wij u het antwoord hebben gestuurd.",
     contactName: "Uw naam",
     contactEmail: "Uw e-mailadres",
-    consent: "Ik geef toestemming om mij te benaderen over deze melding.",
+    consent:
+      "Ik geef toestemming om mij te mailen over deze melding: met vragen, en met het antwoord van de instantie.",
     send: "Melding versturen",
     required: "Vul dit veld in.",
     tooShort: "Beschrijf het probleem in minstens 20 tekens.",
@@ -32,6 +33,27 @@ export const barriersMessages = defineMessages(
     thanksBody:
       "Uw melding is ontvangen. Een coördinator bekijkt hem en stuurt hem door naar de verantwoordelijke instantie. Uw melding telt mee in het jaaroverzicht.",
     backHome: "Terug naar de homepage",
+    problems: {
+      beschrijving: {
+        required: "Beschrijf het probleem: dit veld is nog leeg.",
+        tooShort: "De beschrijving is te kort: gebruik minstens 20 tekens (nu {length}).",
+        tooLong: "De beschrijving is te lang: gebruik hoogstens {max} tekens (nu {length}).",
+      },
+      onderwerp: { chooseTheme: "Kies een onderwerp: er is nog geen onderwerp gekozen." },
+      regel: { tooLong: "De wet of regel is te lang: gebruik hoogstens {max} tekens (nu {length})." },
+      gemeente: { required: "Vul de gemeente van uw bedrijf in: dit veld is nog leeg." },
+      naam: { tooLong: "Uw naam is te lang: gebruik hoogstens {max} tekens (nu {length})." },
+      email: {
+        invalidEmail: "Dit is geen geldig e-mailadres. Schrijf het zoals naam@voorbeeld.nl.",
+        tooLong: "Het e-mailadres is te lang: gebruik hoogstens {max} tekens.",
+        contactNeeded:
+          "Vul uw e-mailadres in: u gaf een naam, maar zonder e-mailadres kunnen wij u niet bereiken.",
+      },
+      toestemming: {
+        consentNeeded:
+          "Zet een vinkje als wij u mogen mailen. Wilt u dat niet? Laat dan naam en e-mailadres leeg.",
+      },
+    },
     themes: {
       afval_en_grondstoffen: "Afval en grondstoffen (bijvoorbeeld einde-afvalstatus)",
       vergunningen: "Vergunningen en toezicht",
@@ -58,6 +80,7 @@ export const barriersMessages = defineMessages(
       nieuw: "nieuw",
       in_behandeling: "in behandeling",
       doorgestuurd: "doorgestuurd",
+      beantwoord: "beantwoord",
       opgelost: "opgelost",
       afgewezen: "afgewezen",
     },
@@ -79,12 +102,13 @@ export const barriersMessages = defineMessages(
     ruleHint: "For example: waste rules, a permit or a standard.",
     municipality: "In which municipality is your business?",
     municipalityHint: "Type the name of your municipality or town.",
-    contactHeading: "May we contact you? (optional)",
+    contactHeading: "Do you want to hear what happens to your report? (optional)",
     contactIntro:
-      "Leave your name and e-mail address if we may ask you questions about this report. We use your details only for that and keep them no longer than needed.",
+      "Leave your e-mail address if we may ask you questions about this report and mail you the answer of the responsible body. We use your details only for that. We erase them 30 days after we have sent you the answer.",
     contactName: "Your name",
     contactEmail: "Your e-mail address",
-    consent: "I give permission to be contacted about this report.",
+    consent:
+      "I give permission to be e-mailed about this report: with questions, and with the body's answer.",
     send: "Send report",
     required: "Fill in this field.",
     tooShort: "Describe the problem in at least 20 characters.",
@@ -98,6 +122,26 @@ export const barriersMessages = defineMessages(
     thanksBody:
       "Your report has been received. A coordinator will look at it and pass it on to the responsible body. Your report counts in the yearly summary.",
     backHome: "Back to the home page",
+    problems: {
+      beschrijving: {
+        required: "Describe the problem: this field is still empty.",
+        tooShort: "The description is too short: use at least 20 characters (now {length}).",
+        tooLong: "The description is too long: use at most {max} characters (now {length}).",
+      },
+      onderwerp: { chooseTheme: "Choose a topic: no topic has been chosen yet." },
+      regel: { tooLong: "The law or rule is too long: use at most {max} characters (now {length})." },
+      gemeente: { required: "Enter the municipality of your business: this field is still empty." },
+      naam: { tooLong: "Your name is too long: use at most {max} characters (now {length})." },
+      email: {
+        invalidEmail: "This is not a valid e-mail address. Write it like name@example.com.",
+        tooLong: "The e-mail address is too long: use at most {max} characters.",
+        contactNeeded:
+          "Enter your e-mail address: you gave a name, but without an address we cannot reach you.",
+      },
+      toestemming: {
+        consentNeeded: "Tick the box if we may e-mail you. If not, leave your name and e-mail address empty.",
+      },
+    },
     themes: {
       afval_en_grondstoffen: "Waste and raw materials (for example end-of-waste status)",
       vergunningen: "Permits and supervision",
@@ -125,6 +169,7 @@ export const barriersMessages = defineMessages(
       nieuw: "new",
       in_behandeling: "in progress",
       doorgestuurd: "passed on",
+      beantwoord: "answered",
       opgelost: "solved",
       afgewezen: "declined",
     },

@@ -16,13 +16,20 @@ export const BARRIER_THEMES = [
   "overig",
 ] as const;
 export type BarrierTheme = (typeof BARRIER_THEMES)[number];
-export const BARRIER_STATUSES = ["nieuw", "in_behandeling", "doorgestuurd", "opgelost", "afgewezen"] as const;
+export const BARRIER_STATUSES = [
+  "nieuw",
+  "in_behandeling",
+  "doorgestuurd",
+  "beantwoord",
+  "opgelost",
+  "afgewezen",
+] as const;
 export type BarrierStatus = (typeof BARRIER_STATUSES)[number];
 
 /** The consent text shown beside the contact fields; stored with every consent so it can be traced later. */
 export const CONTACT_CONSENT = {
-  version: "belemmering-contact-2026-11",
-  purpose: "Contact opnemen met de melder over deze melding",
+  version: "belemmering-contact-2026-12",
+  purpose: "De melder mailen over deze melding: met vragen, en met het antwoord van de bevoegde instantie",
 } as const;
 
 export type BarrierForm = {
@@ -45,7 +52,10 @@ type ProblemCode =
   | "consentNeeded"
   | "contactNeeded";
 
-/** Checks a report; returns the problems as message codes per field (the route words them). Pure. */
+/** The longest text each field takes. */
+export const BARRIER_FIELD_MAX = { beschrijving: 4000, regel: 300, naam: 200, email: 254 } as const;
+
+/** Checks a report; returns the problems as message codes per field (the route words them per field). Pure. */
 export function validateBarrier(
   form: BarrierForm,
   findMunicipality: (name: string) => { code: string } | undefined,
@@ -54,17 +64,22 @@ export function validateBarrier(
   const description = form.description.trim();
   if (!description) problems.push({ field: "beschrijving", code: "required" });
   else if (description.length < 20) problems.push({ field: "beschrijving", code: "tooShort" });
-  else if (description.length > 4000) problems.push({ field: "beschrijving", code: "tooLong" });
+  else if (description.length > BARRIER_FIELD_MAX.beschrijving)
+    problems.push({ field: "beschrijving", code: "tooLong" });
   if (!(BARRIER_THEMES as readonly string[]).includes(form.theme))
     problems.push({ field: "onderwerp", code: "chooseTheme" });
-  if (form.rule.length > 300) problems.push({ field: "regel", code: "tooLong" });
+  if (form.rule.trim().length > BARRIER_FIELD_MAX.regel) problems.push({ field: "regel", code: "tooLong" });
   if (!form.municipality.trim()) problems.push({ field: "gemeente", code: "required" });
   else if (!findMunicipality(form.municipality))
     problems.push({ field: "gemeente", code: "unknownMunicipality" });
-  const wantsContact = Boolean(form.contactName.trim() || form.contactEmail.trim());
-  if (form.contactEmail.trim() && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(form.contactEmail.trim()))
+  if (form.contactName.trim().length > BARRIER_FIELD_MAX.naam)
+    problems.push({ field: "naam", code: "tooLong" });
+  const email = form.contactEmail.trim();
+  const wantsContact = Boolean(form.contactName.trim() || email);
+  if (email.length > BARRIER_FIELD_MAX.email) problems.push({ field: "email", code: "tooLong" });
+  else if (email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email))
     problems.push({ field: "email", code: "invalidEmail" });
-  if (wantsContact && !form.contactEmail.trim()) problems.push({ field: "email", code: "contactNeeded" });
+  if (wantsContact && !email) problems.push({ field: "email", code: "contactNeeded" });
   if (wantsContact && !form.consent) problems.push({ field: "toestemming", code: "consentNeeded" });
   return problems;
 }
@@ -80,7 +95,7 @@ export function createBarriersService(deps: { db: Database; geography: Geography
 
   return {
     /** Stores a valid report. Contact details only with consent; the consent's version and purpose are kept. */
-    async report(form: BarrierForm, reporterKind: "company" | "advisor") {
+    async report(form: BarrierForm, reporterKind: "company" | "advisor", lang: "nl" | "en" = "nl") {
       // The form sends the code it resolved; a name (an advisor's report, a test) is looked up the same way.
       const lookup = geography.lookupPlace(form.municipality);
       if (lookup.kind !== "found") throw new Error("A barrier report needs one known municipality");
@@ -102,6 +117,7 @@ export function createBarriersService(deps: { db: Database; geography: Geography
           consentVersion: contact ? CONTACT_CONSENT.version : null,
           consentPurpose: contact ? CONTACT_CONSENT.purpose : null,
           consentAt: contact ? clock() : null,
+          contactLang: contact ? lang : null,
           createdAt: clock(),
           updatedAt: clock(),
         })

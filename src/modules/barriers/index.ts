@@ -1,3 +1,10 @@
+export {
+  ANSWER_LINK_GRACE_DAYS,
+  type BarrierFigures,
+  type BarrierLoop,
+  createBarrierLoop,
+  type PublicBarrier,
+} from "./barriers.loop.js";
 export { barriersMessages } from "./barriers.messages.js";
 export { barriersRoutes } from "./barriers.routes.js";
 export {

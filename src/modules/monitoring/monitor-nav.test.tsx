@@ -31,6 +31,9 @@ describe("monitor tabs", () => {
     expect(all).toContain('href="/monitor/belemmeringen"');
     const open = String(<MonitorNav lang="nl" current="overview" open={sectionsOpenTo(() => false)} />);
     expect(open).not.toContain('href="/monitor/belemmeringen"');
+    // The public tab leads to the published barriers and answers instead of a 403.
+    expect(open).toContain('href="/belemmeringen"');
+    expect(all).not.toContain('href="/belemmeringen"');
     expect(open).toContain('href="/monitor/doelen"');
   });
 });

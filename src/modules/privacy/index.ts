@@ -1,6 +1,7 @@
 export {
   ANONYMISED,
   accountKeyOf,
+  BARRIER_CONTACT_DAYS,
   type MatchedBy,
   NO_PERSONAL_DATA,
   NOT_PERSONAL_COLUMNS,

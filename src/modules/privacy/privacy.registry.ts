@@ -6,6 +6,12 @@ import { CASE_LINK_QUEUE } from "../referrals/index.js";
 /** Days an ended invitation (accepted, withdrawn or expired) is kept before the retention job deletes it. */
 export const INVITATION_RETENTION_DAYS = 30;
 
+/**
+ * Days a barrier reporter's contact details stay after they were told the answer (a reply or a bounce can still be
+ * handled), and an answer link's address after the forwarding was answered or expired (ADR 0096).
+ */
+export const BARRIER_CONTACT_DAYS = 30;
+
 /** The text that replaces a personal field on erasure or at the end of the retention period. */
 export const ANONYMISED = "[geanonimiseerd]";
 
@@ -177,9 +183,24 @@ export const PERSONAL_DATA: readonly PersonalDataLocation[] = [
         note: sql`null`,
       }),
     },
-    retention: (cutoff) =>
-      sql`"status" in ('opgelost', 'afgewezen') and "updated_at" < ${cutoff} and "contact_email" is not null`,
-    why: "A barrier report with contact details: the reporter's name and address, and the free-text report and the coordinator's note about it. Theme, category, area and status stay for the yearly summary.",
+    // Settled longer than the retention period ago, or told the answer BARRIER_CONTACT_DAYS ago (ADR 0096).
+    retention: (cutoff, now) =>
+      sql`"contact_email" is not null and (("status" in ('beantwoord', 'opgelost', 'afgewezen') and "updated_at" < ${cutoff})
+          or "reporter_told_at" < ${new Date(now.getTime() - BARRIER_CONTACT_DAYS * 86_400_000)})`,
+    why: "A barrier report with contact details: the reporter's name and address, and the free-text report and the coordinator's note about it. Theme, category, area, status and the coordinator's public summary and answer stay for the yearly summary and /belemmeringen.",
+  },
+  {
+    key: "barrierForwardings",
+    table: "barrier_forwardings",
+    columns: ["to_address"],
+    matchedBy: ["e-mail (any case)"],
+    where: (s) => emailIs("to_address", s),
+    exportColumns: ["body_kind", "body_name", "to_address", "due_at", "answered_at", "created_at"],
+    erase: { set: () => ({ to_address: sql`null` }) },
+    // The address the answer link went to, once the forwarding is answered or its link expired, plus BARRIER_CONTACT_DAYS.
+    retention: (_cutoff, now) =>
+      sql`"to_address" is not null and coalesce("answered_at", "link_expires_at", "due_at") < ${new Date(now.getTime() - BARRIER_CONTACT_DAYS * 86_400_000)}`,
+    why: "The address a coordinator sent a barrier's answer link to; at a public body, but it may be a person's own work address.",
   },
   {
     key: "passwordResetRequests",
@@ -395,6 +416,17 @@ export const NOT_PERSONAL_COLUMNS: Readonly<Record<string, string>> = {
   "barriers.status": "code",
   "barriers.category": "code",
   "barriers.responsible_body": "the name of a public body",
+  "barriers.contact_lang": "language code",
+  "barriers.public_summary":
+    "the coordinator's own anonymised summary for the public page, written instead of the reporter's text (ADR 0096)",
+  "barriers.public_answer": "the coordinator's anonymised summary of a public body's answer (ADR 0096)",
+  "barrier_forwardings.body_kind": "code",
+  "barrier_forwardings.body_name": "the name of a public body",
+  "barrier_forwardings.organisation_id": "organisation id",
+  "barrier_forwardings.token_hash": "the SHA-256 of a single-purpose answer link",
+  "barrier_forwardings.answer":
+    "a public body's answer about a rule, given on a page that asks not to name persons; published only through the coordinator's summary",
+  "barrier_forwardings.answered_via": "code",
   "jobs.queue": "queue name",
   "jobs.status": "code",
   "jobs.dedupe_key": "queue name and period",

@@ -27,6 +27,7 @@ export {
   type Mail,
   type MailTransport,
   mailDeliveryHandler,
+  mailOf,
   queueMail,
 } from "./referrals.notifications.js";
 export { DEMO_HUBS, seedDemoHubs } from "./referrals.seed.js";

@@ -1,5 +1,7 @@
 export {
   AVAILABLE_STATUSES,
+  BARRIER_BODY_KINDS,
+  type BarrierBodyKind,
   COVERAGE_LEVELS,
   type CoverageLevel,
   HELP_KINDS,
@@ -28,6 +30,7 @@ export {
   type Theme,
 } from "./vocabulary.js";
 export {
+  BARRIER_BODY_KIND_LABELS,
   COVERAGE_LABELS,
   HELP_LABELS,
   JOURNEY_STEP_LABELS,

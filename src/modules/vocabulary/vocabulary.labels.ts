@@ -1,5 +1,6 @@
 import type { Lang, Localised } from "../../i18n/index.js";
 import type {
+  BarrierBodyKind,
   CoverageLevel,
   Help,
   JourneyStep,
@@ -95,6 +96,15 @@ export const HELP_LABELS: Record<Help, Localised> = {
 };
 
 /** What a company gets from an instrument of each kind, as a sentence for the card when the catalogue names no amount (ADR 0088). */
+/** The kinds of competent body a barrier goes to, as a coordinator picks one and a visitor reads it (ADR 0096). */
+export const BARRIER_BODY_KIND_LABELS: Record<BarrierBodyKind, Localised> = {
+  ministerie: { nl: "Ministerie", en: "Ministry" },
+  omgevingsdienst: { nl: "Omgevingsdienst", en: "Environmental service (omgevingsdienst)" },
+  provincie: { nl: "Provincie", en: "Province" },
+  gemeente: { nl: "Gemeente", en: "Municipality" },
+  anders: { nl: "Andere instantie", en: "Other body" },
+};
+
 export const KIND_OFFER_SENTENCES: Record<Kind, Localised> = {
   subsidy: {
     nl: "Een subsidie. Het bedrag hangt af van uw project; de aanbieder noemt het.",

@@ -122,6 +122,16 @@ export const HELP_KINDS = [
 ] as const;
 export type Help = (typeof HELP_KINDS)[number];
 
+/** The kinds of competent body a coordinator forwards a barrier to (ADR 0096). */
+export const BARRIER_BODY_KINDS = [
+  "ministerie",
+  "omgevingsdienst",
+  "provincie",
+  "gemeente",
+  "anders",
+] as const;
+export type BarrierBodyKind = (typeof BARRIER_BODY_KINDS)[number];
+
 /** Narrows a string to a member of a vocabulary. */
 export function isOneOf<const T extends readonly string[]>(values: T, value: unknown): value is T[number] {
   return typeof value === "string" && (values as readonly string[]).includes(value);

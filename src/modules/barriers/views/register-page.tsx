@@ -1,7 +1,16 @@
-import { formatDate } from "../../../i18n/index.js";
-import { Button, CsrfField, Heading, Link, Paragraph, TextInput } from "../../../web/components.js";
+import { format, formatDate } from "../../../i18n/index.js";
+import {
+  Button,
+  CsrfField,
+  Heading,
+  Link,
+  Paragraph,
+  StatusTag,
+  TextInput,
+} from "../../../web/components.js";
 import type { PageContext } from "../../../web/context.js";
 import { Layout } from "../../../web/layout.js";
+import { loopMessages } from "../barriers.loop.messages.js";
 import { barriersMessages } from "../barriers.messages.js";
 import {
   BARRIER_STATUSES,
@@ -24,12 +33,17 @@ export type RegisterModel = {
     responsibleBody: string | null;
     note: string | null;
     createdAt: Date;
+    /** A forwarding of it waits for an answer past its deadline. */
+    overdue: boolean;
+    published: boolean;
   }[];
 };
 
 /** /monitor/belemmeringen: the coordinator's register, one small form per report (works without JavaScript). */
 export const RegisterPage = ({ page, model }: { page: PageContext; model: RegisterModel }) => {
   const t = barriersMessages[page.lang];
+  const loop = loopMessages[page.lang];
+  const overdue = model.barriers.filter((barrier) => barrier.overdue).length;
   return (
     <Layout page={page} title={t.registerTitle} current="monitor">
       <Heading level={1}>{t.registerTitle}</Heading>
@@ -39,12 +53,24 @@ export const RegisterPage = ({ page, model }: { page: PageContext; model: Regist
           {t.summaryLink} {model.year}
         </Link>
       </Paragraph>
+      <Paragraph>
+        <Link href={`/belemmeringen${page.lang === "en" ? "?lang=en" : ""}`}>{loop.publicTitle}</Link>
+      </Paragraph>
+      {overdue ? (
+        <div class="utrecht-alert utrecht-alert--warning" role="status">
+          <Paragraph>{format(loop.overdueCount, { count: overdue })}</Paragraph>
+        </div>
+      ) : null}
       {model.barriers.length === 0 ? <Paragraph>{t.noBarriers}</Paragraph> : null}
       {model.barriers.map((barrier) => (
         <article class="cl-card cl-section" aria-labelledby={`melding-${barrier.id}`}>
           <Heading level={2} id={`melding-${barrier.id}`}>
-            {`#${barrier.id} · ${t.themes[barrier.theme]}`}
+            {`#${barrier.id} · ${t.themes[barrier.theme]} `}
+            {barrier.overdue ? <StatusTag>{loop.overdue}</StatusTag> : null}
           </Heading>
+          <Paragraph>
+            <Link href={`/monitor/belemmeringen/${barrier.id}`}>{loop.open}</Link>
+          </Paragraph>
           <Paragraph>{barrier.description}</Paragraph>
           <dl class="cl-facts">
             <dt>{t.reported}</dt>

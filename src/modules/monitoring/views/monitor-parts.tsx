@@ -53,6 +53,12 @@ export const MonitorNav = ({
             </Link>
           </li>
         ))}
+        {open && !open.includes("barriers") ? (
+          // Whoever may not open the register reads the published barriers and answers instead (ADR 0096).
+          <li>
+            <Link href="/belemmeringen">{label.barriers}</Link>
+          </li>
+        ) : null}
       </ul>
     </nav>
   );

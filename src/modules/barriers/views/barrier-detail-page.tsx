@@ -1,0 +1,313 @@
+import { format, formatDate } from "../../../i18n/index.js";
+import {
+  Button,
+  CsrfField,
+  describedBy,
+  ErrorSummary,
+  FormField,
+  Heading,
+  Link,
+  Paragraph,
+  problemFor,
+  Select,
+  StatusNotice,
+  StatusTag,
+  Textarea,
+  TextInput,
+} from "../../../web/components.js";
+import type { PageContext } from "../../../web/context.js";
+import type { FieldProblem } from "../../../web/errors.js";
+import { Layout } from "../../../web/layout.js";
+import { BARRIER_BODY_KIND_LABELS, BARRIER_BODY_KINDS } from "../../vocabulary/index.js";
+import type { Forwarding } from "../barriers.loop.js";
+import { loopMessages } from "../barriers.loop.messages.js";
+import { barriersMessages } from "../barriers.messages.js";
+import type { BarrierStatus, BarrierTheme } from "../barriers.service.js";
+
+export type BarrierDetailModel = {
+  id: number;
+  reference: string;
+  description: string;
+  theme: BarrierTheme;
+  rule: string | null;
+  regionName: string;
+  municipalityName: string;
+  reporterKind: "company" | "advisor";
+  status: BarrierStatus;
+  createdAt: Date;
+  hasContact: boolean;
+  reporterToldAt: Date | null;
+  publishedAt: Date | null;
+  version: number;
+  forwardings: Forwarding[];
+  organisations: { id: string; name: string }[];
+  /** Which form the problems belong to, with its values kept. */
+  form?: "forward" | "answer" | "publish";
+  values: Record<string, string>;
+  problems: FieldProblem[];
+  notice?: string;
+  conflict?: boolean;
+  publicSummary: string;
+  publicAnswer: string;
+};
+
+/** /monitor/belemmeringen/{id}: a coordinator forwards a report, records an answer and publishes it. */
+export const BarrierDetailPage = ({ page, model }: { page: PageContext; model: BarrierDetailModel }) => {
+  const t = loopMessages[page.lang];
+  const b = barriersMessages[page.lang];
+  const lang = page.lang;
+  const own = (form: BarrierDetailModel["form"]) => (model.form === form ? model.problems : []);
+  const value = (form: BarrierDetailModel["form"], key: string, fallback = "") =>
+    model.form === form ? (model.values[key] ?? fallback) : fallback;
+  const open = model.forwardings.filter((f) => !f.answeredAt);
+  const answered = model.forwardings.filter((f) => f.answeredAt);
+  const fieldError = (form: BarrierDetailModel["form"], field: string) => problemFor(own(form), field);
+  return (
+    <Layout page={page} title={format(t.detailTitle, { reference: model.reference })} current="monitor">
+      <ErrorSummary title={page.t.errors.errorSummaryTitle} problems={model.problems} />
+      <Paragraph>
+        <Link href="/monitor/belemmeringen">{t.backToRegister}</Link>
+      </Paragraph>
+      <Heading level={1}>{format(t.detailTitle, { reference: model.reference })}</Heading>
+      <StatusNotice text={model.notice} />
+      {model.conflict ? (
+        <div class="utrecht-alert utrecht-alert--error" role="alert">
+          <Paragraph>{t.conflict}</Paragraph>
+        </div>
+      ) : null}
+      <Paragraph>{model.description}</Paragraph>
+      <dl class="cl-facts">
+        <dt>{b.theme}</dt>
+        <dd>{b.themes[model.theme]}</dd>
+        <dt>{b.status}</dt>
+        <dd>{b.statuses[model.status]}</dd>
+        <dt>{b.reported}</dt>
+        <dd>{formatDate(model.createdAt, lang)}</dd>
+        <dt>{b.region}</dt>
+        <dd>{`${model.municipalityName}, ${model.regionName}`}</dd>
+        <dt>{b.reporter}</dt>
+        <dd>{b.reporterKinds[model.reporterKind]}</dd>
+        {model.rule ? (
+          <>
+            <dt>{t.rule}</dt>
+            <dd>{model.rule}</dd>
+          </>
+        ) : null}
+      </dl>
+
+      <section class="cl-section" aria-labelledby="doorgestuurd">
+        <Heading level={2} id="doorgestuurd">
+          {t.forwardingsHeading}
+        </Heading>
+        {model.forwardings.length === 0 ? <Paragraph>{t.noForwardings}</Paragraph> : null}
+        {model.forwardings.map((f) => (
+          <article class="cl-card cl-section" aria-labelledby={`doorsturing-${f.id}`}>
+            <Heading level={3} id={`doorsturing-${f.id}`}>
+              {`${f.bodyName} (${BARRIER_BODY_KIND_LABELS[f.bodyKind][lang]}) `}
+              <StatusTag>{f.answeredAt ? t.answered : f.overdue ? t.overdue : t.waiting}</StatusTag>
+            </Heading>
+            <dl class="cl-facts">
+              <dt>{t.dueLabel}</dt>
+              <dd>{formatDate(f.dueAt, lang)}</dd>
+              <dt>{t.mailedTo}</dt>
+              <dd>{f.mailed ? t.yes : t.no}</dd>
+              {f.answeredAt ? (
+                <>
+                  <dt>{t.answeredOn}</dt>
+                  <dd>{`${formatDate(f.answeredAt, lang)}, ${f.answeredVia === "link" ? t.viaLink : t.viaCoordinator}`}</dd>
+                </>
+              ) : null}
+            </dl>
+            {f.answer ? <Paragraph>{f.answer}</Paragraph> : null}
+          </article>
+        ))}
+      </section>
+
+      <section class="cl-section" aria-labelledby="doorsturen">
+        <Heading level={2} id="doorsturen">
+          {t.forwardHeading}
+        </Heading>
+        <Paragraph>{t.forwardIntro}</Paragraph>
+        <form method="post" action={`/monitor/belemmeringen/${model.id}/doorsturen`} novalidate>
+          <CsrfField token={page.csrfToken} />
+          <FormField id="soort" label={t.bodyKindLabel} error={fieldError("forward", "soort")}>
+            <Select
+              id="soort"
+              name="soort"
+              value={value("forward", "soort")}
+              invalid={Boolean(fieldError("forward", "soort"))}
+              describedBy={describedBy("soort", false, Boolean(fieldError("forward", "soort")))}
+              options={[
+                { value: "", label: t.chooseKind },
+                ...BARRIER_BODY_KINDS.map((kind) => ({
+                  value: kind,
+                  label: BARRIER_BODY_KIND_LABELS[kind][lang],
+                })),
+              ]}
+            />
+          </FormField>
+          <FormField
+            id="organisatie"
+            label={t.organisationLabel}
+            error={fieldError("forward", "organisatie")}
+          >
+            <Select
+              id="organisatie"
+              name="organisatie"
+              value={value("forward", "organisatie")}
+              invalid={Boolean(fieldError("forward", "organisatie"))}
+              describedBy={describedBy("organisatie", false, Boolean(fieldError("forward", "organisatie")))}
+              options={[
+                { value: "", label: t.noOrganisation },
+                ...model.organisations.map((o) => ({ value: o.id, label: o.name })),
+              ]}
+            />
+          </FormField>
+          <FormField
+            id="naam"
+            label={t.bodyNameLabel}
+            hint={t.bodyNameHint}
+            error={fieldError("forward", "naam")}
+          >
+            <TextInput
+              id="naam"
+              name="naam"
+              value={value("forward", "naam")}
+              invalid={Boolean(fieldError("forward", "naam"))}
+              describedBy={describedBy("naam", true, Boolean(fieldError("forward", "naam")))}
+            />
+          </FormField>
+          <FormField id="email" label={t.emailLabel} error={fieldError("forward", "email")}>
+            <TextInput
+              id="email"
+              name="email"
+              type="email"
+              value={value("forward", "email")}
+              invalid={Boolean(fieldError("forward", "email"))}
+              describedBy={describedBy("email", false, Boolean(fieldError("forward", "email")))}
+            />
+          </FormField>
+          <FormField
+            id="termijn"
+            label={t.dueLabel}
+            hint={t.dueHint}
+            error={fieldError("forward", "termijn")}
+          >
+            <TextInput
+              id="termijn"
+              name="termijn"
+              type="date"
+              value={value("forward", "termijn")}
+              invalid={Boolean(fieldError("forward", "termijn"))}
+              describedBy={describedBy("termijn", true, Boolean(fieldError("forward", "termijn")))}
+            />
+          </FormField>
+          <Button>{t.forward}</Button>
+        </form>
+      </section>
+
+      {open.length ? (
+        <section class="cl-section" aria-labelledby="antwoord-vastleggen">
+          <Heading level={2} id="antwoord-vastleggen">
+            {t.answerHeading}
+          </Heading>
+          <Paragraph>{t.answerIntro}</Paragraph>
+          <form method="post" action={`/monitor/belemmeringen/${model.id}/antwoord`} novalidate>
+            <CsrfField token={page.csrfToken} />
+            <FormField id="doorsturing" label={t.forwardingLabel} error={fieldError("answer", "doorsturing")}>
+              <Select
+                id="doorsturing"
+                name="doorsturing"
+                value={value("answer", "doorsturing", String(open[0]!.id))}
+                invalid={Boolean(fieldError("answer", "doorsturing"))}
+                describedBy={describedBy("doorsturing", false, Boolean(fieldError("answer", "doorsturing")))}
+                options={open.map((f) => ({ value: String(f.id), label: f.bodyName }))}
+              />
+            </FormField>
+            <FormField
+              id="antwoord"
+              label={t.coordinatorAnswerLabel}
+              error={fieldError("answer", "antwoord")}
+            >
+              <Textarea
+                id="antwoord"
+                name="antwoord"
+                rows={5}
+                value={value("answer", "antwoord")}
+                invalid={Boolean(fieldError("answer", "antwoord"))}
+                describedBy={describedBy("antwoord", false, Boolean(fieldError("answer", "antwoord")))}
+              />
+            </FormField>
+            <Button secondary>{t.saveAnswer}</Button>
+          </form>
+        </section>
+      ) : null}
+
+      <section class="cl-section" aria-labelledby="publiceren">
+        <Heading level={2} id="publiceren">
+          {t.publishHeading}
+        </Heading>
+        {model.publishedAt ? (
+          <Paragraph>
+            {`${t.publishedOn} ${formatDate(model.publishedAt, lang)}. `}
+            <Link href={`/belemmeringen/${model.id}`}>{t.publicPage}</Link>
+          </Paragraph>
+        ) : null}
+        {model.reporterToldAt ? (
+          <Paragraph>{format(t.reporterTold, { date: formatDate(model.reporterToldAt, lang) })}</Paragraph>
+        ) : model.hasContact ? (
+          <Paragraph>{t.reporterWillBeTold}</Paragraph>
+        ) : null}
+        {answered.length === 0 ? (
+          <Paragraph>{t.publishNotYet}</Paragraph>
+        ) : (
+          <>
+            <Paragraph>{t.publishIntro}</Paragraph>
+            <form method="post" action={`/monitor/belemmeringen/${model.id}/publiceren`} novalidate>
+              <CsrfField token={page.csrfToken} />
+              <input type="hidden" name="versie" value={String(model.version)} />
+              <FormField
+                id="samenvatting"
+                label={t.summaryLabel}
+                error={fieldError("publish", "samenvatting")}
+              >
+                <Textarea
+                  id="samenvatting"
+                  name="samenvatting"
+                  rows={4}
+                  value={value("publish", "samenvatting", model.publicSummary)}
+                  invalid={Boolean(fieldError("publish", "samenvatting"))}
+                  describedBy={describedBy(
+                    "samenvatting",
+                    false,
+                    Boolean(fieldError("publish", "samenvatting")),
+                  )}
+                />
+              </FormField>
+              <FormField
+                id="publiek-antwoord"
+                label={t.publicAnswerLabel}
+                hint={t.publicAnswerHint}
+                error={fieldError("publish", "publiek-antwoord")}
+              >
+                <Textarea
+                  id="publiek-antwoord"
+                  name="publiek-antwoord"
+                  rows={5}
+                  value={value("publish", "publiek-antwoord", model.publicAnswer)}
+                  invalid={Boolean(fieldError("publish", "publiek-antwoord"))}
+                  describedBy={describedBy(
+                    "publiek-antwoord",
+                    true,
+                    Boolean(fieldError("publish", "publiek-antwoord")),
+                  )}
+                />
+              </FormField>
+              <Button>{model.publishedAt ? t.republish : t.publish}</Button>
+            </form>
+          </>
+        )}
+      </section>
+    </Layout>
+  );
+};
