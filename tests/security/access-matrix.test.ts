@@ -335,6 +335,57 @@ describeEachDatabase("access matrix", (database) => {
         allowed: national,
         public: false,
       },
+      open("/belemmeringen"),
+      // The barrier loop (ADR 0096): forward, record an answer and publish, each for the barrier's area only.
+      {
+        method: "GET",
+        path: `/monitor/belemmeringen/${twenteBarrier}`,
+        allowed: coordinators,
+        public: false,
+      },
+      { method: "GET", path: `/monitor/belemmeringen/${rotterdamBarrier}`, allowed: national, public: false },
+      {
+        method: "POST",
+        path: `/monitor/belemmeringen/${twenteBarrier}/doorsturen`,
+        form: { soort: "omgevingsdienst", naam: "Omgevingsdienst Twente", termijn: "2027-01-31" },
+        allowed: coordinators,
+        public: false,
+      },
+      {
+        method: "POST",
+        path: `/monitor/belemmeringen/${rotterdamBarrier}/doorsturen`,
+        form: { soort: "gemeente", naam: "Gemeente Rotterdam", termijn: "2027-01-31" },
+        allowed: national,
+        public: false,
+      },
+      {
+        method: "POST",
+        path: `/monitor/belemmeringen/${twenteBarrier}/antwoord`,
+        form: { doorsturing: "0", antwoord: "Per brief ontvangen." },
+        allowed: coordinators,
+        public: false,
+      },
+      {
+        method: "POST",
+        path: `/monitor/belemmeringen/${rotterdamBarrier}/antwoord`,
+        form: { doorsturing: "0", antwoord: "Per brief ontvangen." },
+        allowed: national,
+        public: false,
+      },
+      {
+        method: "POST",
+        path: `/monitor/belemmeringen/${twenteBarrier}/publiceren`,
+        form: { samenvatting: "Samenvatting.", "publiek-antwoord": "Antwoord.", versie: "1" },
+        allowed: coordinators,
+        public: false,
+      },
+      {
+        method: "POST",
+        path: `/monitor/belemmeringen/${rotterdamBarrier}/publiceren`,
+        form: { samenvatting: "Samenvatting.", "publiek-antwoord": "Antwoord.", versie: "1" },
+        allowed: national,
+        public: false,
+      },
     ];
   });
 
@@ -352,7 +403,7 @@ describeEachDatabase("access matrix", (database) => {
       new Set(["adviseur", "aanbieder", "coordinator", "beheerder"]),
     );
     expect(routes).toHaveLength(47);
-    expect(monitorRoutes).toHaveLength(20);
+    expect(monitorRoutes).toHaveLength(29);
   });
 
   for (const user of PEOPLE)
@@ -555,6 +606,64 @@ describeEachDatabase("access matrix", (database) => {
       }
   });
 
+  it("opens a barrier's answer link for whoever holds it, and refuses a tampered or used one (404/410), audited", async () => {
+    // The token is the capability (ADR 0096), as for a provider's referral link: no session or role is asked.
+    const reporter = browserSession(app);
+    const csrf = await reporter.csrfTokenFrom("/belemmering-melden");
+    await reporter.post(
+      "/belemmering-melden",
+      {
+        beschrijving: "Een restproduct mag niet worden verkocht als grondstof.",
+        onderwerp: "overig",
+        gemeente: "Enschede",
+      },
+      { csrf },
+    );
+    const [barrier] = await rows<{ id: number }>(
+      sql`select id from barriers where description like 'Een restproduct%' order by id desc limit 1`,
+    );
+    const coordinator = sessions.get(TWENTE_COORDINATOR)!;
+    const forwarded = await coordinator.session.post(
+      `/monitor/belemmeringen/${barrier!.id}/doorsturen`,
+      { soort: "omgevingsdienst", naam: "ODT", email: "antwoord@odt.test", termijn: "2027-01-31" },
+      { csrf: coordinator.csrf },
+    );
+    expect(forwarded.status).toBe(303);
+    const [mail] = await rows<{ body: string }>(
+      sql`select body from outbox_messages where to_address = 'antwoord@odt.test' order by id desc limit 1`,
+    );
+    const token = /\/belemmering\/antwoord\/([A-Za-z0-9_-]{43})/.exec(mail!.body)![1]!;
+    const holders = [browserSession(app), ...PEOPLE.map((user) => sessions.get(user.email)!.session)];
+    for (const holder of holders) {
+      const response = await holder.get(`/belemmering/antwoord/${token}`);
+      expect(response.status).toBe(200);
+      expect(response.headers.get("x-robots-tag")).toContain("noindex");
+    }
+    const refusals = async () =>
+      (
+        await rows<{ n: number }>(
+          sql`select count(*)::int as n from audit_log where action = 'barrier_link.use' and outcome = 'denied'`,
+        )
+      )[0]!.n;
+    const body = browserSession(app);
+    const answerCsrf = await body.csrfTokenFrom(`/belemmering/antwoord/${token}`);
+    expect(
+      (await body.post(`/belemmering/antwoord/${token}`, { antwoord: "Dat mag wel." }, { csrf: answerCsrf }))
+        .status,
+    ).toBe(200);
+    const tampered = `${token.slice(0, 40)}${token.endsWith("xyz") ? "abc" : "xyz"}`;
+    for (const [path, status] of [
+      [`/belemmering/antwoord/${token}`, 410],
+      [`/belemmering/antwoord/${tampered}`, 404],
+      ["/belemmering/antwoord/niet-een-token", 404],
+    ] as const)
+      for (const holder of [browserSession(app), sessions.get("adviseur.es04@demo.invalid")!.session]) {
+        const before = await refusals();
+        expect((await holder.get(path)).status, path).toBe(status);
+        expect(await refusals(), path).toBe(before + 1);
+      }
+  });
+
   it("answers 404 for dossiers and referrals that do not exist", async () => {
     const { session } = sessions.get("adviseur.es04@demo.invalid")!;
     expect((await session.get("/werkruimte/dossiers/999999")).status).toBe(404);
@@ -575,6 +684,7 @@ describeEachDatabase("access matrix", (database) => {
           sql`select (select count(*) from case_notes) + (select count(*) from referrals) + (select count(*) from measures)
                 + (select count(*) from listing_versions) + (select sum(version) from knowledge_events where origin in ('provider', 'hub')) + (select count(*) from sessions) + (select sum(version) from cases)
                 + (select count(*) from monitoring_goals) + (select count(*) from barriers where status <> 'nieuw')
+                + (select count(*) from barrier_forwardings) + (select sum(version) from barriers)
                 + (select sum(version) from organisations) + (select count(*) from organisations)
                 + (select sum(version) from invitations) + (select count(*) from invitations)
                 + (select sum(version) from users) as n`,
