@@ -164,6 +164,11 @@ describeEachDatabase("personal-data registry, export and erasure", (database) =>
       );
       expect(reported.status).toBe(303);
     }
+    // A barrier forwarded to a body at the subject's (work) address, with an answer link (ADR 0096).
+    await db.execute(
+      sql`insert into barrier_forwardings (barrier_id, body_kind, body_name, to_address, due_at, created_at)
+          select id, 'gemeente', 'Gemeente Enschede', ${SUBJECT.email}, ${now}, ${now} from barriers order by id limit 1`,
+    );
     // A staff account with the same address: a session, an external identity, a failed login, a reset request.
     await addAccount(db, {
       email: SUBJECT.email.toLowerCase(),

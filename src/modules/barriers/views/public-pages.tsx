@@ -37,7 +37,7 @@ export type PublicListModel = {
 const AnsweredBy = ({ item, lang }: { item: PublicBarrier; lang: "nl" | "en" }) =>
   item.bodyName ? (
     <>
-      {`${item.bodyName}${item.bodyKind ? ` (${BARRIER_BODY_KIND_LABELS[item.bodyKind][lang]})` : ""}`}
+      {`${item.bodyName}${item.bodyKind ? ` · ${BARRIER_BODY_KIND_LABELS[item.bodyKind][lang]}` : ""}`}
       {item.answeredAt ? `, ${formatDate(item.answeredAt, lang)}` : ""}
     </>
   ) : null;
@@ -125,7 +125,10 @@ export const PublicListPage = ({ page, model }: { page: PageContext; model: Publ
           <>
             <TableScroll label={format(t.threadsCaption, { year })} className="cl-table-scroll">
               <table class="utrecht-table utrecht-table--html-table">
-                <caption class="utrecht-table__caption">{format(t.threadsCaption, { year })}</caption>
+                {/* The heading above names the table for sighted readers; the caption names it for screen readers. */}
+                <caption class="utrecht-table__caption cl-visually-hidden">
+                  {format(t.threadsCaption, { year })}
+                </caption>
                 <thead class="utrecht-table__header">
                   <tr class="utrecht-table__row">
                     <th class="utrecht-table__header-cell" scope="col">
