@@ -7,7 +7,13 @@ import { queryRows } from "../../db/client.js";
 import { createAuditLog } from "../audit/index.js";
 import { createPrivacyService } from "../privacy/index.js";
 import { createRegionsRepository, loadGeography } from "../regions/index.js";
-import { ANSWER_LINK_GRACE_DAYS, createBarrierLoop, dueDate, validateForward } from "./barriers.loop.js";
+import {
+  ANSWER_LINK_GRACE_DAYS,
+  barrierFigures,
+  createBarrierLoop,
+  dueDate,
+  validateForward,
+} from "./barriers.loop.js";
 import { createBarriersService } from "./barriers.service.js";
 
 const DAY = 86_400_000;
@@ -467,6 +473,14 @@ describeEachDatabase("the barrier loop", (database) => {
     const item = after.answeredItems.find((entry) => entry.id === id)!;
     expect(item).toMatchObject({ bodyName: "Gemeente Rotterdam", published: false, publicAnswer: null });
     expect(JSON.stringify(after)).not.toContain("Ruw antwoord");
+    // The standalone export (for the coordinator's report) answers the same as the loop's method.
+    expect(
+      await barrierFigures(
+        { db: database().db, geography: await loadGeography(createRegionsRepository(database().db)), clock },
+        { level: "region", code: "ES23" },
+        period,
+      ),
+    ).toEqual(after);
     const national = await loop.figures({ level: "national" }, period);
     expect(national.reported).toBeGreaterThanOrEqual(after.reported);
   });

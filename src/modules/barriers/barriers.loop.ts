@@ -190,7 +190,6 @@ export function createBarrierLoop(deps: {
 }) {
   const { db, geography, audit, absoluteUrl } = deps;
   const clock = deps.clock ?? (() => new Date());
-  const regionsOf = (area: Area) => regionsInArea(area, geography.regions);
 
   const toForwarding = (row: typeof barrierForwardings.$inferSelect, now: Date): Forwarding => ({
     id: row.id,
@@ -601,65 +600,75 @@ export function createBarrierLoop(deps: {
       }));
     },
 
-    /**
-     * Counts of an area's reports made in a period — reported, forwarded, answered, overdue now — and the reports
-     * answered in that period, for the coordinator's report. No contact details and never the reporter's own text.
-     */
-    async figures(area: Area, period: { from: Date; to: Date }): Promise<BarrierFigures> {
-      const regions = regionsOf(area);
-      if (!regions.length) return { reported: 0, forwarded: 0, answered: 0, overdue: 0, answeredItems: [] };
-      const now = clock();
-      const [counts] = await queryRows<{
-        reported: number;
-        forwarded: number;
-        answered: number;
-        overdue: number;
-      }>(
-        db,
-        sql`select count(*)::int as reported,
+    /** See `barrierFigures`. */
+    figures(area: Area, period: { from: Date; to: Date }): Promise<BarrierFigures> {
+      return barrierFigures({ db, geography, clock }, area, period);
+    },
+  };
+}
+
+/**
+ * Counts of an area's reports made in a period — reported, forwarded, answered, overdue now — and the reports
+ * answered in that period, for the coordinator's report. No contact details and never the reporter's own text.
+ */
+export async function barrierFigures(
+  deps: { db: Database; geography: Geography; clock?: () => Date },
+  area: Area,
+  period: { from: Date; to: Date },
+): Promise<BarrierFigures> {
+  const { db } = deps;
+  const regions = regionsInArea(area, deps.geography.regions);
+  if (!regions.length) return { reported: 0, forwarded: 0, answered: 0, overdue: 0, answeredItems: [] };
+  const now = (deps.clock ?? (() => new Date()))();
+  const [counts] = await queryRows<{
+    reported: number;
+    forwarded: number;
+    answered: number;
+    overdue: number;
+  }>(
+    db,
+    sql`select count(*)::int as reported,
                    count(*) filter (where exists (select 1 from barrier_forwardings f where f.barrier_id = b.id))::int as forwarded,
                    count(*) filter (where exists (select 1 from barrier_forwardings f where f.barrier_id = b.id and f.answered_at is not null))::int as answered,
                    count(*) filter (where exists (select 1 from barrier_forwardings f where f.barrier_id = b.id
                                                  and f.answered_at is null and f.due_at < ${now}))::int as overdue
               from barriers b
              where b.region_code in ${regions} and b.created_at >= ${period.from} and b.created_at < ${period.to}`,
-      );
-      const items = await queryRows<{
-        id: number;
-        theme: string;
-        region_code: string;
-        body_kind: string;
-        body_name: string;
-        answered_at: string | Date;
-        published_at: string | Date | null;
-        public_summary: string | null;
-        public_answer: string | null;
-      }>(
-        db,
-        sql`select distinct on (b.id) b.id, coalesce(b.category, b.theme) as theme, b.region_code, f.body_kind,
+  );
+  const items = await queryRows<{
+    id: number;
+    theme: string;
+    region_code: string;
+    body_kind: string;
+    body_name: string;
+    answered_at: string | Date;
+    published_at: string | Date | null;
+    public_summary: string | null;
+    public_answer: string | null;
+  }>(
+    db,
+    sql`select distinct on (b.id) b.id, coalesce(b.category, b.theme) as theme, b.region_code, f.body_kind,
                    f.body_name, f.answered_at, b.published_at, b.public_summary, b.public_answer
               from barriers b join barrier_forwardings f on f.barrier_id = b.id
              where b.region_code in ${regions} and f.answered_at >= ${period.from} and f.answered_at < ${period.to}
              order by b.id, f.answered_at desc`,
-      );
-      return {
-        reported: counts?.reported ?? 0,
-        forwarded: counts?.forwarded ?? 0,
-        answered: counts?.answered ?? 0,
-        overdue: counts?.overdue ?? 0,
-        answeredItems: items.map((row) => ({
-          id: row.id,
-          theme: row.theme as BarrierTheme,
-          regionCode: row.region_code,
-          bodyKind: row.body_kind as BarrierBodyKind,
-          bodyName: row.body_name,
-          answeredAt: new Date(row.answered_at),
-          published: row.published_at !== null,
-          publicSummary: row.published_at !== null ? row.public_summary : null,
-          publicAnswer: row.published_at !== null ? row.public_answer : null,
-        })),
-      };
-    },
+  );
+  return {
+    reported: counts?.reported ?? 0,
+    forwarded: counts?.forwarded ?? 0,
+    answered: counts?.answered ?? 0,
+    overdue: counts?.overdue ?? 0,
+    answeredItems: items.map((row) => ({
+      id: row.id,
+      theme: row.theme as BarrierTheme,
+      regionCode: row.region_code,
+      bodyKind: row.body_kind as BarrierBodyKind,
+      bodyName: row.body_name,
+      answeredAt: new Date(row.answered_at),
+      published: row.published_at !== null,
+      publicSummary: row.published_at !== null ? row.public_summary : null,
+      publicAnswer: row.published_at !== null ? row.public_answer : null,
+    })),
   };
 }
 

@@ -2,6 +2,7 @@ export {
   ANSWER_LINK_GRACE_DAYS,
   type BarrierFigures,
   type BarrierLoop,
+  barrierFigures,
   createBarrierLoop,
   type PublicBarrier,
 } from "./barriers.loop.js";
