@@ -153,7 +153,10 @@ export const Layout = ({
                 </a>
               </li>
               <li class="utrecht-link-list__item">
-                <a class="utrecht-link utrecht-link--html-a" href="/api/v1">
+                <a
+                  class="utrecht-link utrecht-link--html-a"
+                  href={lang === "en" ? "/api/docs?lang=en" : "/api/docs"}
+                >
                   {t.layout.openData}
                 </a>
               </li>
