@@ -24,6 +24,10 @@ import {
   validateBarrier,
 } from "./barriers.service.js";
 import { BarrierFormPage, BarrierThanksPage } from "./views/barrier-form-page.js";
+
+/** The longest text each field of the report form takes (barriers.service.ts checks the same limits). */
+const BARRIER_LIMITS = { beschrijving: 4000, regel: 300, naam: 200, email: 254 } as const;
+
 import { RegisterPage } from "./views/register-page.js";
 
 export type BarriersRouteDeps = {
@@ -96,7 +100,10 @@ export function barriersRoutes(deps: BarriersRouteDeps) {
             message:
               problem.field === "gemeente" && !place.ok
                 ? place.problem
-                : format(t[problem.code], { max: problem.field === "regel" ? 300 : 4000 }),
+                : format(t[problem.code], {
+                    max: String(BARRIER_LIMITS[problem.field as keyof typeof BARRIER_LIMITS] ?? 4000),
+                    length: String((values[problem.field] ?? "").trim().length),
+                  }),
           })),
       ];
       if (problems.length)

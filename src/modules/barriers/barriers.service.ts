@@ -61,8 +61,14 @@ export function validateBarrier(
   if (!form.municipality.trim()) problems.push({ field: "gemeente", code: "required" });
   else if (!findMunicipality(form.municipality))
     problems.push({ field: "gemeente", code: "unknownMunicipality" });
+  if (form.contactName.trim().length > 200) problems.push({ field: "naam", code: "tooLong" });
+  if (form.contactEmail.trim().length > 254) problems.push({ field: "email", code: "tooLong" });
   const wantsContact = Boolean(form.contactName.trim() || form.contactEmail.trim());
-  if (form.contactEmail.trim() && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(form.contactEmail.trim()))
+  if (
+    form.contactEmail.trim() &&
+    form.contactEmail.trim().length <= 254 &&
+    !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(form.contactEmail.trim())
+  )
     problems.push({ field: "email", code: "invalidEmail" });
   if (wantsContact && !form.contactEmail.trim()) problems.push({ field: "email", code: "contactNeeded" });
   if (wantsContact && !form.consent) problems.push({ field: "toestemming", code: "consentNeeded" });

@@ -111,7 +111,14 @@ export const BarrierFormPage = ({ page, model }: { page: PageContext; model: Bar
           </legend>
           <Paragraph>{t.contactIntro}</Paragraph>
           <FormField id="naam" label={t.contactName} error={error("naam")}>
-            <TextInput id="naam" name="naam" value={v.naam} autocomplete="name" />
+            <TextInput
+              id="naam"
+              name="naam"
+              value={v.naam}
+              autocomplete="name"
+              invalid={Boolean(error("naam"))}
+              describedBy={error("naam") ? "naam-error" : undefined}
+            />
           </FormField>
           <FormField id="email" label={t.contactEmail} error={error("email")}>
             <TextInput
