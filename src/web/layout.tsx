@@ -133,6 +133,11 @@ export const Layout = ({
             </div>
             <ul class="utrecht-link-list utrecht-link-list--html-ul">
               <li class="utrecht-link-list__item">
+                <a class="utrecht-link utrecht-link--html-a" href="/over-circulair-loket">
+                  {t.layout.about}
+                </a>
+              </li>
+              <li class="utrecht-link-list__item">
                 <a class="utrecht-link utrecht-link--html-a" href="/toegankelijkheid">
                   {t.layout.accessibility}
                 </a>

@@ -94,7 +94,11 @@ export const ComparePage = ({ page, model }: { page: PageContext; model: Compare
                   <tr class="utrecht-table__row">
                     <td class="utrecht-table__cell" />
                     {model.cards.map((card) => (
-                      <th class="utrecht-table__header-cell" scope="col" data-ref-id={card.refId}>
+                      <th
+                        class="utrecht-table__header-cell cl-compare__cell"
+                        scope="col"
+                        data-ref-id={card.refId}
+                      >
                         <Link href={card.href}>{card.name}</Link>
                       </th>
                     ))}
@@ -103,11 +107,11 @@ export const ComparePage = ({ page, model }: { page: PageContext; model: Compare
                 <tbody class="utrecht-table__body">
                   {rows.map((row) => (
                     <tr class="utrecht-table__row" data-row={row.key}>
-                      <th class="utrecht-table__header-cell" scope="row">
+                      <th class="utrecht-table__header-cell cl-compare__row-header" scope="row">
                         {row.header}
                       </th>
                       {model.cards.map((card) => (
-                        <td class="utrecht-table__cell">{row.cell(card)}</td>
+                        <td class="utrecht-table__cell cl-compare__cell">{row.cell(card)}</td>
                       ))}
                     </tr>
                   ))}
