@@ -30,215 +30,210 @@ export function catalogueRoutes({ service, geography }: { service: CatalogueServ
   // One list for every request: the picker renders its 342 options once per list (regions/views/municipality-picker).
   const municipalityOptions = municipalityPickerOptions(geography);
   const cardNames = sbiCardNames(geography);
-  return (
-    new Hono<AppEnv>()
-      .get("/aanbod", async (c) => {
-        const lang = c.get("lang");
-        const t = catalogueMessages[lang];
-        const url = new URL(c.req.url);
-        const params = url.searchParams;
-        const q = (params.get("q") ?? "").trim().slice(0, MAX_QUERY_LENGTH);
-        const sortParam = params.get("sort");
-        const sort = (SORTS as readonly string[]).includes(sortParam ?? "")
-          ? (sortParam as (typeof SORTS)[number])
-          : "relevance";
-        const pageNumber = Math.min(
-          10_000,
-          Math.max(1, Number.parseInt(params.get("pagina") ?? "1", 10) || 1),
-        );
-        // Unknown facet values in a hand-edited address are dropped rather than failing the page.
-        const filters: Partial<Record<FacetKey, string[]>> = {};
-        for (const facet of FACETS) {
-          const values = params
-            .getAll(facet.param)
-            .filter((value) => (facet.values as readonly string[]).includes(value));
-          if (values.length) filters[facet.key] = [...new Set(values)];
-        }
-        const typed = (params.get("gemeente") ?? "").trim();
-        const place = typed
-          ? checkPlaceField(
-              geography,
-              lang,
-              "gemeente",
-              typed,
-              params.get(placeChoiceParam("gemeente")) ?? undefined,
-            )
-          : undefined;
-        const municipality = place?.ok ? place.municipality : undefined;
-        const problems = place && !place.ok ? [{ field: "gemeente", message: place.problem }] : [];
-        const result = await service.search({
-          q,
-          lang,
-          filters,
-          municipality: municipality?.code,
-          sort,
-          page: pageNumber,
-          perPage: PER_PAGE,
-          facets: true,
-        });
+  return new Hono<AppEnv>()
+    .get("/aanbod", async (c) => {
+      const lang = c.get("lang");
+      const t = catalogueMessages[lang];
+      const url = new URL(c.req.url);
+      const params = url.searchParams;
+      const q = (params.get("q") ?? "").trim().slice(0, MAX_QUERY_LENGTH);
+      const sortParam = params.get("sort");
+      const sort = (SORTS as readonly string[]).includes(sortParam ?? "")
+        ? (sortParam as (typeof SORTS)[number])
+        : "relevance";
+      const pageNumber = Math.min(10_000, Math.max(1, Number.parseInt(params.get("pagina") ?? "1", 10) || 1));
+      // Unknown facet values in a hand-edited address are dropped rather than failing the page.
+      const filters: Partial<Record<FacetKey, string[]>> = {};
+      for (const facet of FACETS) {
+        const values = params
+          .getAll(facet.param)
+          .filter((value) => (facet.values as readonly string[]).includes(value));
+        if (values.length) filters[facet.key] = [...new Set(values)];
+      }
+      const typed = (params.get("gemeente") ?? "").trim();
+      const place = typed
+        ? checkPlaceField(
+            geography,
+            lang,
+            "gemeente",
+            typed,
+            params.get(placeChoiceParam("gemeente")) ?? undefined,
+          )
+        : undefined;
+      const municipality = place?.ok ? place.municipality : undefined;
+      const problems = place && !place.ok ? [{ field: "gemeente", message: place.problem }] : [];
+      const result = await service.search({
+        q,
+        lang,
+        filters,
+        municipality: municipality?.code,
+        sort,
+        page: pageNumber,
+        perPage: PER_PAGE,
+        facets: true,
+      });
 
-        const state = { q, gemeente: municipality?.code ?? typed, sort, filters, lang: params.get("lang") };
-        const href = (changes: {
-          filters?: Partial<Record<FacetKey, string[]>>;
-          page?: number;
-          gemeente?: string;
-          q?: string;
-        }) =>
-          searchHref({
-            ...state,
-            ...changes,
-            filters: changes.filters ?? state.filters,
-            page: changes.page ?? 1,
-          });
-        const toggle = (key: FacetKey, value: string) => {
-          const current = filters[key] ?? [];
-          const next = current.includes(value) ? current.filter((v) => v !== value) : [...current, value];
-          return href({ filters: { ...filters, [key]: next } });
-        };
-        const counts = new Map(result.facets.map((f) => [`${f.facet}:${f.value}`, f.count]));
-        const facets = FACETS.map((facet) => ({
-          key: facet.key,
-          title: t.facetNames[facet.key],
-          values: facet.values
-            .map((value) => ({
-              value,
-              label: label(facet.key, value, lang),
-              count: counts.get(`${facet.key}:${value}`) ?? 0,
-              selected: filters[facet.key]?.includes(value) ?? false,
-              href: toggle(facet.key, value),
-            }))
-            .filter((value) => value.count > 0 || value.selected),
-        }));
-        const pages = Math.max(1, Math.ceil(result.total / PER_PAGE));
-        const anyFilter = Object.values(filters).some((values) => values?.length) || Boolean(municipality);
-        const suggestions: SearchPageModel["suggestions"] = [];
-        if (result.total === 0) {
-          if (q) suggestions.push({ text: t.emptyCheckSpelling });
-          for (const facet of FACETS)
-            for (const value of filters[facet.key] ?? [])
-              suggestions.push({
-                text: format(t.emptyRemoveFilter, {
-                  filter: `${t.facetNames[facet.key]}: ${label(facet.key, value, lang)}`,
-                }),
-                href: toggle(facet.key, value),
-              });
-          if (municipality)
+      const state = { q, gemeente: municipality?.code ?? typed, sort, filters, lang: params.get("lang") };
+      const href = (changes: {
+        filters?: Partial<Record<FacetKey, string[]>>;
+        page?: number;
+        gemeente?: string;
+        q?: string;
+      }) =>
+        searchHref({
+          ...state,
+          ...changes,
+          filters: changes.filters ?? state.filters,
+          page: changes.page ?? 1,
+        });
+      const toggle = (key: FacetKey, value: string) => {
+        const current = filters[key] ?? [];
+        const next = current.includes(value) ? current.filter((v) => v !== value) : [...current, value];
+        return href({ filters: { ...filters, [key]: next } });
+      };
+      const counts = new Map(result.facets.map((f) => [`${f.facet}:${f.value}`, f.count]));
+      const facets = FACETS.map((facet) => ({
+        key: facet.key,
+        title: t.facetNames[facet.key],
+        values: facet.values
+          .map((value) => ({
+            value,
+            label: label(facet.key, value, lang),
+            count: counts.get(`${facet.key}:${value}`) ?? 0,
+            selected: filters[facet.key]?.includes(value) ?? false,
+            href: toggle(facet.key, value),
+          }))
+          .filter((value) => value.count > 0 || value.selected),
+      }));
+      const pages = Math.max(1, Math.ceil(result.total / PER_PAGE));
+      const anyFilter = Object.values(filters).some((values) => values?.length) || Boolean(municipality);
+      const suggestions: SearchPageModel["suggestions"] = [];
+      if (result.total === 0) {
+        if (q) suggestions.push({ text: t.emptyCheckSpelling });
+        for (const facet of FACETS)
+          for (const value of filters[facet.key] ?? [])
             suggestions.push({
-              text: format(t.emptyRemoveMunicipality, { name: municipality.name }),
-              href: href({ gemeente: "" }),
+              text: format(t.emptyRemoveFilter, {
+                filter: `${t.facetNames[facet.key]}: ${label(facet.key, value, lang)}`,
+              }),
+              href: toggle(facet.key, value),
             });
-          suggestions.push({ text: t.emptyShowAll, href: searchHref({ lang: state.lang }) });
-        }
-        const model: SearchPageModel = {
-          q,
-          gemeente: municipality?.name ?? typed,
-          sort,
-          municipalityName: municipality?.name,
-          problems,
-          municipalities: municipalityOptions,
-          municipalityChoice: place && !place.ok ? place.choice : undefined,
-          total: result.total,
-          page: pageNumber,
-          pages,
-          relaxed: result.relaxed,
-          results: result.items.map((item) =>
-            presentCard(
-              {
-                refId: item.ref_id,
-                slug: item.slug,
-                name: item.name,
-                summary: item.summary,
-                kind: item.kind,
-                providerName: item.provider_name,
-                amountMin: item.amount_min,
-                amountMax: item.amount_max,
-                percentage: item.percentage,
-                sizeClasses: item.size_classes,
-                sbiSections: item.sbi_sections,
-                sbiDivisions: item.sbi_divisions,
-                coverage: { level: item.coverage_level, codes: item.coverage_codes },
-                status: item.status,
-                windowClose: item.window_close,
-                expected: item.expected,
-                lastVerified: item.last_verified,
-                // Decided when the index was built for today (catalogue.search-index.ts), not per result line.
-                stale: item.stale,
-                howToApply: item.how_to_apply,
-                website: item.website,
-              },
-              lang,
-              cardNames,
+        if (municipality)
+          suggestions.push({
+            text: format(t.emptyRemoveMunicipality, { name: municipality.name }),
+            href: href({ gemeente: "" }),
+          });
+        suggestions.push({ text: t.emptyShowAll, href: searchHref({ lang: state.lang }) });
+      }
+      const model: SearchPageModel = {
+        q,
+        gemeente: municipality?.name ?? typed,
+        sort,
+        municipalityName: municipality?.name,
+        problems,
+        municipalities: municipalityOptions,
+        municipalityChoice: place && !place.ok ? place.choice : undefined,
+        total: result.total,
+        page: pageNumber,
+        pages,
+        relaxed: result.relaxed,
+        results: result.items.map((item) =>
+          presentCard(
+            {
+              refId: item.ref_id,
+              slug: item.slug,
+              name: item.name,
+              summary: item.summary,
+              kind: item.kind,
+              providerName: item.provider_name,
+              amountMin: item.amount_min,
+              amountMax: item.amount_max,
+              percentage: item.percentage,
+              sizeClasses: item.size_classes,
+              sbiSections: item.sbi_sections,
+              sbiDivisions: item.sbi_divisions,
+              coverage: { level: item.coverage_level, codes: item.coverage_codes },
+              status: item.status,
+              windowClose: item.window_close,
+              expected: item.expected,
+              lastVerified: item.last_verified,
+              // Decided when the index was built for today (catalogue.search-index.ts), not per result line.
+              stale: item.stale,
+              howToApply: item.how_to_apply,
+              website: item.website,
+            },
+            lang,
+            cardNames,
+          ),
+        ),
+        facets,
+        hiddenFields: FACETS.flatMap((facet) =>
+          (filters[facet.key] ?? []).map((value) => ({ name: facet.param, value })),
+        ),
+        clearHref: anyFilter ? searchHref({ q, sort, lang: state.lang }) : undefined,
+        suggestions,
+        previousHref: pageNumber > 1 ? href({ page: pageNumber - 1 }) : undefined,
+        nextHref: pageNumber < pages ? href({ page: pageNumber + 1 }) : undefined,
+      };
+      return renderPage(c, <SearchPage page={pageContext(c)} model={model} />, problems.length ? 400 : 200);
+    })
+    .get("/aanbod/vergelijk", async (c) => {
+      // Registered before /aanbod/:slug, which would take "vergelijk" for a slug.
+      const lang = c.get("lang");
+      const asked = [
+        ...new Set(
+          new URL(c.req.url).searchParams
+            .getAll("id")
+            .map((id) => id.trim())
+            .filter(Boolean),
+        ),
+      ];
+      const chosen = asked.slice(0, MAX_COMPARED);
+      const today = service.today();
+      const found = await Promise.all(
+        chosen.map(async (id) => {
+          if (!/^[a-z0-9][a-z0-9-]{0,99}$/.test(id)) return undefined;
+          const row = (await service.findByRefId(id)) ?? (await service.findBySlug(id));
+          if (!row || (row.synthetic && !service.includeSynthetic)) return undefined;
+          const organization = await service.findOrganization(row.organizationId);
+          return presentCard(
+            cardFactsOfRow(
+              row,
+              { name: organization?.name ?? "", website: organization?.website },
+              isStale(row.lastVerified, today),
             ),
-          ),
-          facets,
-          hiddenFields: FACETS.flatMap((facet) =>
-            (filters[facet.key] ?? []).map((value) => ({ name: facet.param, value })),
-          ),
-          clearHref: anyFilter ? searchHref({ q, sort, lang: state.lang }) : undefined,
-          suggestions,
-          previousHref: pageNumber > 1 ? href({ page: pageNumber - 1 }) : undefined,
-          nextHref: pageNumber < pages ? href({ page: pageNumber + 1 }) : undefined,
-        };
-        return renderPage(c, <SearchPage page={pageContext(c)} model={model} />, problems.length ? 400 : 200);
-      })
-      // Before /aanbod/:slug, which would take "vergelijk" for a slug.
-      .get("/aanbod/vergelijk", async (c) => {
-        const lang = c.get("lang");
-        const asked = [
-          ...new Set(
-            new URL(c.req.url).searchParams
-              .getAll("id")
-              .map((id) => id.trim())
-              .filter(Boolean),
-          ),
-        ];
-        const chosen = asked.slice(0, MAX_COMPARED);
-        const today = service.today();
-        const found = await Promise.all(
-          chosen.map(async (id) => {
-            if (!/^[a-z0-9][a-z0-9-]{0,99}$/.test(id)) return undefined;
-            const row = (await service.findByRefId(id)) ?? (await service.findBySlug(id));
-            if (!row || (row.synthetic && !service.includeSynthetic)) return undefined;
-            const organization = await service.findOrganization(row.organizationId);
-            return presentCard(
-              cardFactsOfRow(
-                row,
-                { name: organization?.name ?? "", website: organization?.website },
-                isStale(row.lastVerified, today),
-              ),
-              lang,
-              cardNames,
-            );
-          }),
-        );
-        const cards = found.filter((card) => card !== undefined);
-        const model: ComparePageModel = {
-          cards,
-          asked: asked.length,
-          unknown: chosen.length - cards.length,
-          backHref: "/aanbod",
-        };
-        return renderPage(c, <ComparePage page={pageContext(c)} model={model} />);
-      })
-      .get("/aanbod/:slug", async (c) => {
-        const slug = c.req.param("slug");
-        if (!/^[a-z0-9][a-z0-9-]{1,99}$/.test(slug)) throw notFound("instrument");
-        const row = await service.findBySlug(slug);
-        if (!row) {
-          // Links by ref_id (for example from the regions page) lead to the instrument's page.
-          const byRef = await service.findByRefId(slug);
-          if (byRef && !byRef.synthetic)
-            return c.redirect(`/aanbod/${byRef.slug}${new URL(c.req.url).search}`, 301);
-          throw notFound("instrument");
-        }
-        if (row.synthetic && !service.includeSynthetic) throw notFound("instrument");
-        return renderPage(
-          c,
-          <InstrumentPage page={pageContext(c)} model={await instrumentModel(c, row, service, geography)} />,
-        );
-      })
-      .get("/api/profile", (c) => renderPage(c, <ProfilePage page={pageContext(c)} />))
-  );
+            lang,
+            cardNames,
+          );
+        }),
+      );
+      const cards = found.filter((card) => card !== undefined);
+      const model: ComparePageModel = {
+        cards,
+        asked: asked.length,
+        unknown: chosen.length - cards.length,
+        backHref: "/aanbod",
+      };
+      return renderPage(c, <ComparePage page={pageContext(c)} model={model} />);
+    })
+    .get("/aanbod/:slug", async (c) => {
+      const slug = c.req.param("slug");
+      if (!/^[a-z0-9][a-z0-9-]{1,99}$/.test(slug)) throw notFound("instrument");
+      const row = await service.findBySlug(slug);
+      if (!row) {
+        // Links by ref_id (for example from the regions page) lead to the instrument's page.
+        const byRef = await service.findByRefId(slug);
+        if (byRef && !byRef.synthetic)
+          return c.redirect(`/aanbod/${byRef.slug}${new URL(c.req.url).search}`, 301);
+        throw notFound("instrument");
+      }
+      if (row.synthetic && !service.includeSynthetic) throw notFound("instrument");
+      return renderPage(
+        c,
+        <InstrumentPage page={pageContext(c)} model={await instrumentModel(c, row, service, geography)} />,
+      );
+    })
+    .get("/api/profile", (c) => renderPage(c, <ProfilePage page={pageContext(c)} />));
 }
 
 function searchHref(state: {
