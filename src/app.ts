@@ -410,7 +410,7 @@ export async function createApp(deps: AppDeps) {
     }),
   );
   app.route("/", routeRoutes(routeDeps));
-  app.route("/", siteRoutes());
+  app.route("/", siteRoutes({ examples: (slugs, lang) => knowledge.examplesBySlug(slugs, lang) }));
   app.route(
     "/",
     regionsRoutes({

@@ -45,6 +45,7 @@ export const en: Messages = {
     footerHeading: "About this website",
     footerAbout:
       "Circulair Loket helps small and medium-sized businesses across the Netherlands take their next circular step, together with regional support desks and providers of support.",
+    about: "About Circulair Loket",
     accessibility: "Accessibility",
     privacy: "Privacy",
     reportBarrier: "Held back by a rule? Report it",

@@ -45,6 +45,7 @@ export const nl = {
     footerHeading: "Over deze website",
     footerAbout:
       "Circulair Loket helpt mkb-bedrijven in heel Nederland op weg naar de volgende circulaire stap, samen met regionale lokets en aanbieders van ondersteuning.",
+    about: "Over Circulair Loket",
     accessibility: "Toegankelijkheid",
     privacy: "Privacy",
     reportBarrier: "Loopt u tegen een regel aan? Meld het",

@@ -133,6 +133,11 @@ export const Layout = ({
             </div>
             <ul class="utrecht-link-list utrecht-link-list--html-ul">
               <li class="utrecht-link-list__item">
+                <a class="utrecht-link utrecht-link--html-a" href="/over-circulair-loket">
+                  {t.layout.about}
+                </a>
+              </li>
+              <li class="utrecht-link-list__item">
                 <a class="utrecht-link utrecht-link--html-a" href="/toegankelijkheid">
                   {t.layout.accessibility}
                 </a>
@@ -153,7 +158,10 @@ export const Layout = ({
                 </a>
               </li>
               <li class="utrecht-link-list__item">
-                <a class="utrecht-link utrecht-link--html-a" href="/api/v1">
+                <a
+                  class="utrecht-link utrecht-link--html-a"
+                  href={lang === "en" ? "/api/docs?lang=en" : "/api/docs"}
+                >
                   {t.layout.openData}
                 </a>
               </li>

@@ -11,6 +11,9 @@ export const authMessages = defineMessages(
     loginFailed: "Het e-mailadres of het wachtwoord klopt niet.",
     emailMissing: "Vul uw e-mailadres in.",
     passwordMissing: "Vul uw wachtwoord in.",
+    emailTooLong:
+      "Dit e-mailadres is te lang: een e-mailadres heeft hoogstens 254 tekens. U gebruikte er {length}.",
+    passwordTooLongLogin: "Dit wachtwoord is te lang: wachtwoorden hebben hoogstens 128 tekens.",
     errorTitle: "Er is een probleem",
     forgotLink: "Wachtwoord vergeten?",
     forgotTitle: "Wachtwoord vergeten",
@@ -68,6 +71,9 @@ export const authMessages = defineMessages(
     loginFailed: "The e-mail address or the password is not correct.",
     emailMissing: "Enter your e-mail address.",
     passwordMissing: "Enter your password.",
+    emailTooLong:
+      "This e-mail address is too long: an e-mail address has at most 254 characters. You used {length}.",
+    passwordTooLongLogin: "This password is too long: passwords have at most 128 characters.",
     errorTitle: "There is a problem",
     forgotLink: "Forgot your password?",
     forgotTitle: "Forgot your password",

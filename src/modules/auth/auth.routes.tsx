@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { Hono } from "hono";
 import { getCookie } from "hono/cookie";
 import type { Lang } from "../../i18n/index.js";
+import { format } from "../../i18n/index.js";
 import type { AppContext, AppEnv } from "../../web/context.js";
 import type { FieldProblem } from "../../web/errors.js";
 import { tooManyRequests } from "../../web/errors.js";
@@ -109,7 +110,11 @@ export function authRoutes(deps: AuthRouteDeps) {
       // Control characters were removed by the input-limits middleware; the summary says so (ADR 0075).
       const problems: FieldProblem[] = [...inputProblems(c)];
       if (!email) problems.push({ field: "email", message: t.emailMissing });
+      // Longer than any address or password we accept: say so instead of trying it.
+      else if (email.length > 254)
+        problems.push({ field: "email", message: format(t.emailTooLong, { length: String(email.length) }) });
       if (!password) problems.push({ field: "password", message: t.passwordMissing });
+      else if (password.length > 128) problems.push({ field: "password", message: t.passwordTooLongLogin });
       const render = (list: FieldProblem[]) =>
         renderPage(
           c,

@@ -1,6 +1,7 @@
 import { format, formatDate, formatEuro, type Lang, type Localised, pick } from "../../i18n/index.js";
 import { vocabularyLabel } from "../vocabulary/index.js";
 import { catalogueMessages } from "./catalogue.messages.js";
+import type { InstrumentRow } from "./catalogue.repository.js";
 import { type ExpectedWindow, formatExpected } from "./catalogue.status.js";
 
 /**
@@ -207,4 +208,37 @@ export function distinctReasons(lists: string[][]): string[][] {
   for (const list of lists.slice(1))
     for (const reason of shared) if (!list.includes(reason)) shared.delete(reason);
   return lists.map((list) => list.filter((reason) => !shared.has(reason)));
+}
+
+/**
+ * A stored instrument (with its status as of today) as card facts: the compare view builds its columns from the same
+ * model as the cards (issue 17 item 1). The provider's website stands in for the instrument's own.
+ */
+export function cardFactsOfRow(
+  row: InstrumentRow,
+  provider: { name: string; website?: string | null },
+  stale: boolean,
+): CardFacts {
+  return {
+    refId: row.refId,
+    slug: row.slug,
+    name: row.name,
+    summary: row.summary,
+    kind: row.kind,
+    providerName: provider.name,
+    amountMin: row.amountMin,
+    amountMax: row.amountMax,
+    percentage: row.percentage,
+    sizeClasses: row.sizeClasses,
+    sbiSections: row.sbiSections,
+    sbiDivisions: row.sbiDivisions,
+    coverage: { level: row.coverageLevel, codes: row.coverageCodes },
+    status: row.status,
+    windowClose: row.windowClose,
+    expected: row.expected ?? null,
+    lastVerified: row.lastVerified,
+    stale,
+    howToApply: row.howToApply,
+    website: row.website ?? provider.website ?? null,
+  };
 }

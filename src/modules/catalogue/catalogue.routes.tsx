@@ -10,13 +10,14 @@ import {
   municipalityPickerOptions,
   placeChoiceParam,
 } from "../regions/index.js";
-import { type CardNames, presentCard } from "./catalogue.card.js";
+import { type CardNames, cardFactsOfRow, presentCard } from "./catalogue.card.js";
 import { catalogueMessages } from "./catalogue.messages.js";
 import { MAX_QUERY_LENGTH } from "./catalogue.query.js";
 import type { InstrumentRow } from "./catalogue.repository.js";
 import type { CatalogueService } from "./catalogue.service.js";
 import { formatExpected, isStale } from "./catalogue.status.js";
 import { FACETS, type FacetKey, label } from "./catalogue.vocabulary.js";
+import { ComparePage, type ComparePageModel, MAX_COMPARED } from "./views/compare-page.js";
 import { InstrumentPage, type InstrumentPageModel } from "./views/instrument-page.js";
 import { ProfilePage } from "./views/profile-page.js";
 import { SearchPage, type SearchPageModel } from "./views/search-page.js";
@@ -175,6 +176,45 @@ export function catalogueRoutes({ service, geography }: { service: CatalogueServ
         nextHref: pageNumber < pages ? href({ page: pageNumber + 1 }) : undefined,
       };
       return renderPage(c, <SearchPage page={pageContext(c)} model={model} />, problems.length ? 400 : 200);
+    })
+    .get("/aanbod/vergelijk", async (c) => {
+      // Registered before /aanbod/:slug, which would take "vergelijk" for a slug.
+      const lang = c.get("lang");
+      const asked = [
+        ...new Set(
+          new URL(c.req.url).searchParams
+            .getAll("id")
+            .map((id) => id.trim())
+            .filter(Boolean),
+        ),
+      ];
+      const chosen = asked.slice(0, MAX_COMPARED);
+      const today = service.today();
+      const found = await Promise.all(
+        chosen.map(async (id) => {
+          if (!/^[a-z0-9][a-z0-9-]{0,99}$/.test(id)) return undefined;
+          const row = (await service.findByRefId(id)) ?? (await service.findBySlug(id));
+          if (!row || (row.synthetic && !service.includeSynthetic)) return undefined;
+          const organization = await service.findOrganization(row.organizationId);
+          return presentCard(
+            cardFactsOfRow(
+              row,
+              { name: organization?.name ?? "", website: organization?.website },
+              isStale(row.lastVerified, today),
+            ),
+            lang,
+            cardNames,
+          );
+        }),
+      );
+      const cards = found.filter((card) => card !== undefined);
+      const model: ComparePageModel = {
+        cards,
+        asked: asked.length,
+        unknown: chosen.length - cards.length,
+        backHref: "/aanbod",
+      };
+      return renderPage(c, <ComparePage page={pageContext(c)} model={model} />);
     })
     .get("/aanbod/:slug", async (c) => {
       const slug = c.req.param("slug");

@@ -39,4 +39,4 @@ export {
 } from "./catalogue.status.js";
 export { generateSyntheticCatalogue } from "./catalogue.synthetic.js";
 export { FACETS, LABELS, label, sbiSectionOfDivision } from "./catalogue.vocabulary.js";
-export { InstrumentCard } from "./views/instrument-card.js";
+export { CompareForm, InstrumentCard } from "./views/instrument-card.js";

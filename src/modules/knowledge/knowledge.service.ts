@@ -184,6 +184,27 @@ export function createKnowledgeService(
     packageNames: async () =>
       new Map((await repository.listPackages()).map((item) => [item.slug, item.name] as const)),
     /**
+     * Named practice examples as cards with what the company did, in the order asked; a slug that is not (or no
+     * longer) in the data is left out. The "Wat is circulair ondernemen?" page shows three (issue 17 item 6).
+     */
+    async examplesBySlug(
+      slugs: readonly string[],
+      lang: Lang,
+    ): Promise<(ExampleCardModel & { whatTheyDid: string })[]> {
+      const [rows, names] = await Promise.all([
+        Promise.all(slugs.map((slug) => repository.findExample(slug))),
+        repository
+          .listPackages()
+          .then((list) => new Map(list.map((item) => [item.slug, item.name] as const))),
+      ]);
+      return rows
+        .filter((row) => row !== undefined)
+        .map((row) => ({
+          ...toExampleCard(row, lang, geography, names),
+          whatTheyDid: pick(row.whatTheyDid, lang),
+        }));
+    },
+    /**
      * Practice examples closest to a company's sector (SBI 2008 section letter or 2-digit division), as cards in the
      * language: same division first, then the same measure package, then the same section.
      */

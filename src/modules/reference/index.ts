@@ -1,1 +1,2 @@
 export { loadReferenceVocabularies } from "./reference.loader.js";
+export { type RLadderStep, rLadder } from "./reference.r-ladder.js";

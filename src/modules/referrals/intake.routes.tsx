@@ -253,7 +253,17 @@ export function intakeRoutes(deps: IntakeRouteDeps) {
           const field = String(issue.path[0]);
           const key = FIELD_MESSAGES[field as keyof typeof FIELD_MESSAGES];
           if (key && !problems.some((problem) => problem.field === field))
-            problems.push({ field, message: t[key] });
+            problems.push({
+              field,
+              // Too long says so, with the limit: "Vul uw naam in" under a 5,000-character name is wrong.
+              message:
+                issue.code === "too_big"
+                  ? format(t.errTooLong, {
+                      max: String(issue.maximum),
+                      length: String((values[field] ?? "").trim().length),
+                    })
+                  : t[key],
+            });
         }
         // Order the summary like the form.
         const order = ["gemeente", ...Object.keys(FIELD_MESSAGES)];

@@ -1,11 +1,15 @@
 import { z } from "zod";
 import { LISTING_STATUSES } from "./referrals.instruments.js";
 
-/** KVK numbers have exactly eight digits. */
+/**
+ * KVK numbers have exactly eight digits. People type them the way the KVK prints them ("1234 5678") or with dots or
+ * dashes; those are dropped before the check, and the dossier keeps the eight digits.
+ */
 export const kvkNumber = z
   .string()
   .trim()
-  .regex(/^\d{8}$/);
+  .transform((value) => value.replace(/[\s.-]/g, ""))
+  .pipe(z.string().regex(/^\d{8}$/));
 
 /** The intake form as posted; messages are chosen by the route from the failing field. */
 export const intakeForm = z.object({
@@ -26,10 +30,12 @@ export const intakeForm = z.object({
     .or(z.literal("")),
   contactName: z.string().trim().min(2).max(200),
   email: z.email().max(254),
+  // Digits with the usual spaces, dots, dashes and brackets ("06 12 34 56 78", "+31 (0)6-1234.5678").
   phone: z
     .string()
     .trim()
-    .regex(/^[+0-9 ()-]{6,20}$/)
+    .max(25)
+    .regex(/^[+0-9 ().-]{6,}$/)
     .optional()
     .or(z.literal("")),
   companyName: z.string().trim().min(2).max(200),

@@ -34,6 +34,9 @@ import { DossierPage } from "./views/dossier-page.js";
 import { type ListingModel, ListingsPage, ReferralPage } from "./views/referral-page.js";
 import { OutboxPage, WorkspacePage } from "./views/workspace-pages.js";
 
+/** The longest note a status change takes (the referral history shows it in full). */
+const MAX_NOTE_LENGTH = 2000;
+
 export type WorkspaceRouteDeps = {
   referrals: ReferralsService;
   instruments: InstrumentDirectory;
@@ -590,12 +593,22 @@ export function workspaceRoutes(deps: WorkspaceRouteDeps) {
       const { id, principal, scope } = await referralScope(c, "referral.transition");
       const t = referralsMessages[c.get("lang")];
       const values = await formValues(c);
+      // Nothing chosen, or a note longer than the field takes: say which, keep what was typed.
+      const note = (values.note ?? "").trim();
+      const missing: FieldProblem[] = [];
+      if (!values.to) missing.push({ field: "to", message: t.errChooseStatus });
+      if (note.length > MAX_NOTE_LENGTH)
+        missing.push({
+          field: "note",
+          message: format(t.errNoteTooLong, { max: String(MAX_NOTE_LENGTH), length: String(note.length) }),
+        });
+      if (missing.length) return renderReferral(c, id, principal, { form: values, problems: missing }, 400);
       const result = await referrals.transitionReferral(
         id,
         {
           to: values.to ?? "",
           reason: values.reason || null,
-          note: (values.note ?? "").trim().slice(0, 2000),
+          note,
           expectedVersion: versionOf(values),
         },
         actingRole(principal, scope, values.to ?? ""),

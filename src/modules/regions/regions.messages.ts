@@ -9,6 +9,8 @@ export const regionsMessages = defineMessages(
     pickerLabel: "Uw gemeente",
     pickerHint: "Typ de naam van uw gemeente of woonplaats, bijvoorbeeld Enschede of Sneek.",
     pickerButton: "Zoek mijn regio",
+    placeTooLong:
+      "Dit is te lang voor een plaatsnaam: gebruik hoogstens {max} tekens. U gebruikte er {length}.",
     placeEmpty: "Vul de naam van uw gemeente of woonplaats in.",
     placeUnknown:
       "We kennen geen gemeente of woonplaats met de naam “{name}”. Controleer de spelling en probeer het opnieuw.",
@@ -86,6 +88,7 @@ export const regionsMessages = defineMessages(
     pickerLabel: "Your municipality",
     pickerHint: "Type the name of your municipality or town, for example Enschede or Sneek.",
     pickerButton: "Find my region",
+    placeTooLong: "This is too long for a place name: use at most {max} characters. You used {length}.",
     placeEmpty: "Enter the name of your municipality or town.",
     placeUnknown: "We do not know a municipality or town called “{name}”. Check the spelling and try again.",
     placeChoice: "{count} municipalities have a place called “{name}”. Choose below which one you mean.",

@@ -29,6 +29,9 @@ export type PlaceFieldResult =
   | { ok: false; problem: string; choice?: PlaceChoiceModel };
 
 /** Checks a municipality field as typed (and the choice made under it, if any). */
+/** The longest place name the field takes (the longest municipality name, "Valkenburg aan de Geul", has 22 characters). */
+export const MAX_PLACE_LENGTH = 100;
+
 export function checkPlaceField(
   geography: Geography,
   lang: Lang,
@@ -37,8 +40,14 @@ export function checkPlaceField(
   chosenCode?: string,
 ): PlaceFieldResult {
   const t = regionsMessages[lang];
-  const lookup = geography.lookupPlace(typed ?? "", chosenCode);
   const name = (typed ?? "").trim();
+  // No Dutch place name comes near this; say the text is too long rather than "we do not know <5,000 characters>".
+  if (name.length > MAX_PLACE_LENGTH)
+    return {
+      ok: false,
+      problem: format(t.placeTooLong, { max: String(MAX_PLACE_LENGTH), length: String(name.length) }),
+    };
+  const lookup = geography.lookupPlace(typed ?? "", chosenCode);
   switch (lookup.kind) {
     case "found":
       return {

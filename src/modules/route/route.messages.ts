@@ -26,6 +26,8 @@ export const routeMessages = defineMessages(
       sectorUnknown: "Deze sector kennen we niet. Kies een sector uit de lijst.",
       scanTeaser: "Wilt u een route die nog beter past? Beantwoord 7 korte vragen.",
       scanLink: "Doe de scan",
+      newcomerTeaser: "Nieuw met circulair ondernemen?",
+      newcomerLink: "Lees in gewone woorden wat het is",
     },
     route: {
       title: "Uw route",
@@ -183,6 +185,8 @@ export const routeMessages = defineMessages(
       sectorUnknown: "We do not know this sector. Choose a sector from the list.",
       scanTeaser: "Want a route that fits even better? Answer 7 short questions.",
       scanLink: "Take the scan",
+      newcomerTeaser: "New to circular business?",
+      newcomerLink: "Read what it is, in plain words",
     },
     route: {
       title: "Your route",

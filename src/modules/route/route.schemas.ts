@@ -45,7 +45,8 @@ export type ScanState = {
 export function readScanState(get: (key: string) => string | undefined, getAll: (key: string) => string[]) {
   const single = (key: string) => {
     const value = get(key)?.trim();
-    return value ? value.slice(0, 100) : undefined;
+    // Long enough that a place name over the place field's limit reaches its check and gets a "too long" message.
+    return value ? value.slice(0, 200) : undefined;
   };
   const many = (key: string) => [...new Set(getAll(key).map((value) => value.trim()))].slice(0, 20);
   return {

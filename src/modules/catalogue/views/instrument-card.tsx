@@ -1,5 +1,6 @@
+import type { PropsWithChildren } from "hono/jsx";
 import { format, type Lang } from "../../../i18n/index.js";
-import { Heading, Link, Paragraph } from "../../../web/components.js";
+import { Button, Heading, Link, Paragraph } from "../../../web/components.js";
 import type { InstrumentCardView } from "../catalogue.card.js";
 import { catalogueMessages } from "../catalogue.messages.js";
 import { StatusBadge } from "./status-badge.js";
@@ -9,7 +10,18 @@ import { StatusBadge } from "./status-badge.js";
  * apart. The route, the scan result and the search results all use this one component (ADR 0088). The caller gives
  * the list item; `id` makes the headings unique on the page.
  */
-export const InstrumentCard = ({ card, lang, id }: { card: InstrumentCardView; lang: Lang; id: string }) => {
+export const InstrumentCard = ({
+  card,
+  lang,
+  id,
+  compare,
+}: {
+  card: InstrumentCardView;
+  lang: Lang;
+  id: string;
+  /** Inside a CompareForm: a "Vergelijk" checkbox that sends this card's ref_id to /aanbod/vergelijk. */
+  compare?: boolean;
+}) => {
   const t = catalogueMessages[lang].card;
   return (
     <article class="cl-instrument-card" aria-labelledby={`${id}-titel`} data-ref-id={card.refId}>
@@ -56,6 +68,21 @@ export const InstrumentCard = ({ card, lang, id }: { card: InstrumentCardView; l
         </dd>
       </dl>
       {card.staleNotice ? <Paragraph small>{card.staleNotice}</Paragraph> : null}
+      {compare ? (
+        <div class="utrecht-form-field utrecht-form-field--checkbox cl-compare-choice">
+          <input
+            class="utrecht-checkbox utrecht-checkbox--html-input"
+            type="checkbox"
+            id={`${id}-vergelijk`}
+            name="id"
+            value={card.refId}
+          />{" "}
+          <label class="utrecht-form-label utrecht-form-label--checkbox" for={`${id}-vergelijk`}>
+            {catalogueMessages[lang].compare.checkbox}
+            <span class="cl-visually-hidden">: {card.name}</span>
+          </label>
+        </div>
+      ) : null}
       {card.reasons.length ? (
         <>
           <p class="utrecht-paragraph cl-instrument-card__why" id={`${id}-waarom`}>
@@ -69,5 +96,23 @@ export const InstrumentCard = ({ card, lang, id }: { card: InstrumentCardView; l
         </>
       ) : null}
     </article>
+  );
+};
+
+/**
+ * A list of cards with "Vergelijk" checkboxes: a plain GET form to /aanbod/vergelijk, so comparing works without
+ * JavaScript. The hint says how; the button sends the ticked ref_ids as `id=…&id=…`.
+ */
+export const CompareForm = ({ lang, id, children }: PropsWithChildren<{ lang: Lang; id: string }>) => {
+  const t = catalogueMessages[lang].compare;
+  return (
+    <form method="get" action="/aanbod/vergelijk" class="cl-compare-form" aria-describedby={`${id}-uitleg`}>
+      <Paragraph small>
+        <span id={`${id}-uitleg`}>{t.hint}</span>
+      </Paragraph>
+      {lang === "en" ? <input type="hidden" name="lang" value="en" /> : null}
+      {children}
+      <Button secondary>{t.button}</Button>
+    </form>
   );
 };

@@ -6,7 +6,7 @@ import { Layout } from "../../../web/layout.js";
 import { type MunicipalityOption, MunicipalityPicker, type PlaceChoiceModel } from "../../regions/index.js";
 import type { InstrumentCardView } from "../catalogue.card.js";
 import { catalogueMessages } from "../catalogue.messages.js";
-import { InstrumentCard } from "./instrument-card.js";
+import { CompareForm, InstrumentCard } from "./instrument-card.js";
 
 export type FacetViewModel = {
   key: string;
@@ -172,13 +172,15 @@ export const SearchPage = ({ page, model }: { page: PageContext; model: SearchPa
               </ul>
             </div>
           ) : (
-            <ol class="cl-plain-list cl-results">
-              {model.results.map((result, index) => (
-                <li class="cl-result">
-                  <InstrumentCard card={result} lang={page.lang} id={`resultaat-${index + 1}`} />
-                </li>
-              ))}
-            </ol>
+            <CompareForm lang={page.lang} id="vergelijk">
+              <ol class="cl-plain-list cl-results">
+                {model.results.map((result, index) => (
+                  <li class="cl-result">
+                    <InstrumentCard card={result} lang={page.lang} id={`resultaat-${index + 1}`} compare />
+                  </li>
+                ))}
+              </ol>
+            </CompareForm>
           )}
           {model.pages > 1 ? (
             <nav aria-label={t.pagination} class="cl-pagination">

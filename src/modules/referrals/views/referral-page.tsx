@@ -299,11 +299,17 @@ export const ReferralPage = ({ page, model }: { page: PageContext; model: Referr
             <CsrfField token={page.csrfToken} />
             <input type="hidden" name="version" value={String(model.version)} />
             <FormField id="to" label={t.newStatus} error={problemFor(model.problems, "to")}>
+              {/* Starts on "Kies…": a status nobody chose is never sent by accident (issue 17 item 6). */}
               <Select
                 id="to"
                 name="to"
-                value={model.form.to}
-                options={model.moves.map((move) => ({ value: move.to, label: label(lang, move.to) }))}
+                value={model.form.to ?? ""}
+                invalid={Boolean(problemFor(model.problems, "to"))}
+                describedBy={problemFor(model.problems, "to") ? "to-error" : undefined}
+                options={[
+                  { value: "", label: t.chooseStatus },
+                  ...model.moves.map((move) => ({ value: move.to, label: label(lang, move.to) })),
+                ]}
               />
             </FormField>
             {reasons.length ? (
@@ -319,7 +325,7 @@ export const ReferralPage = ({ page, model }: { page: PageContext; model: Referr
                 />
               </FormField>
             ) : null}
-            <FormField id="note" label={t.note}>
+            <FormField id="note" label={t.note} error={problemFor(model.problems, "note")}>
               <Textarea id="note" name="note" value={model.form.note} rows={3} />
             </FormField>
             <Button>{t.changeButton}</Button>

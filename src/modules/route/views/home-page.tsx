@@ -50,6 +50,9 @@ export const HomePage = ({ page, model }: { page: PageContext; model: HomePageMo
       <Paragraph>
         {t.scanTeaser} <Link href="/scan">{t.scanLink}</Link>
       </Paragraph>
+      <Paragraph>
+        {t.newcomerTeaser} <Link href="/circulair-ondernemen">{t.newcomerLink}</Link>
+      </Paragraph>
     </Layout>
   );
 };

@@ -3,7 +3,7 @@ import { format, plural } from "../../../i18n/index.js";
 import { ButtonLink, Heading, Link, Paragraph } from "../../../web/components.js";
 import type { PageContext } from "../../../web/context.js";
 import { Layout } from "../../../web/layout.js";
-import { InstrumentCard } from "../../catalogue/index.js";
+import { CompareForm, InstrumentCard } from "../../catalogue/index.js";
 import { IntakeRouteNote, LoketCard, type LoketViewModel } from "../../regions/index.js";
 import { routeMessages } from "../route.messages.js";
 import type { RouteView } from "../route.present.js";
@@ -85,13 +85,20 @@ export const RoutePage = ({ page, model }: { page: PageContext; model: RoutePage
                 shown: route.recommendations.length,
               })}
             </Paragraph>
-            <ol class="cl-recommendations">
-              {route.recommendations.map((recommendation, index) => (
-                <li class="cl-card">
-                  <InstrumentCard card={recommendation} lang={page.lang} id={`aanbeveling-${index + 1}`} />
-                </li>
-              ))}
-            </ol>
+            <CompareForm lang={page.lang} id="vergelijk">
+              <ol class="cl-recommendations">
+                {route.recommendations.map((recommendation, index) => (
+                  <li class="cl-card">
+                    <InstrumentCard
+                      card={recommendation}
+                      lang={page.lang}
+                      id={`aanbeveling-${index + 1}`}
+                      compare
+                    />
+                  </li>
+                ))}
+              </ol>
+            </CompareForm>
           </>
         ) : (
           <Paragraph>{t.noRecommendations}</Paragraph>
