@@ -23,6 +23,7 @@ export {
   ensurePlatformOrganisation,
   getOrganisation,
   keepEditedContact,
+  type LoketOrganisationFacts,
   listOrganisations,
   ORGANISATION_KINDS,
   type OrganisationChanges,
@@ -31,6 +32,7 @@ export {
   PLATFORM_ORGANISATION_ID,
   type ProviderFacts,
   providerOrganisationId,
+  syncLoketOrganisations,
   syncProviderOrganisations,
   updateOrganisation,
 } from "./auth.organisations.js";

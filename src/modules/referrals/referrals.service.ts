@@ -5,7 +5,7 @@ import { format } from "../../i18n/index.js";
 import type { AbsoluteUrl } from "../../web/links.js";
 import type { AuditActor, AuditLog } from "../audit/index.js";
 import { type Principal, referralDeliveryFor } from "../auth/index.js";
-import { journeyEvents } from "../monitoring/index.js";
+import { writeJourneyEvents } from "../monitoring/index.js";
 import { createEntrepreneurMails } from "./referrals.entrepreneur-mails.js";
 import { type InstrumentDirectory, isReferable, type ListingStatus } from "./referrals.instruments.js";
 import { linkMessages } from "./referrals.link.messages.js";
@@ -147,9 +147,13 @@ export function createReferralsService(deps: ReferralsDeps) {
    * Records a step of the company's journey for the monitor's funnel, in the same transaction: the case's region,
    * sector section and campaign source only, no case id or personal data (ADR 0043, ADR 0062).
    */
-  const recordJourney = (tx: Database, caseId: number, type: string, now: Date) =>
-    tx.execute(sql`insert into journey_events (type, region_code, sbi_section, source, occurred_at)
-                   select ${type}, region_code, sbi_section, source, ${now} from cases where id = ${caseId}`);
+  const recordJourney = async (tx: Database, caseId: number, type: string, now: Date) => {
+    const [found] = await tx
+      .select({ regionCode: cases.regionCode, sbiSection: cases.sbiSection, source: cases.source })
+      .from(cases)
+      .where(eq(cases.id, caseId));
+    if (found) await writeJourneyEvents(tx, [{ type, ...found, occurredAt: now }]);
+  };
 
   const service = {
     hubForRegion,
@@ -218,13 +222,15 @@ export function createReferralsService(deps: ReferralsDeps) {
         await tx
           .insert(caseNotes)
           .values({ caseId, kind: "event", body: "intake_ontvangen", createdAt: now });
-        await tx.insert(journeyEvents).values({
-          type: "intake_requested",
-          regionCode: input.regionCode,
-          sbiSection: input.sbiSection,
-          source: input.source,
-          occurredAt: now,
-        });
+        await writeJourneyEvents(tx, [
+          {
+            type: "intake_requested",
+            regionCode: input.regionCode,
+            sbiSection: input.sbiSection,
+            source: input.source,
+            occurredAt: now,
+          },
+        ]);
         await audit.record(tx as unknown as Database, actor, {
           action: "case.create",
           subjectType: "case",
