@@ -9,6 +9,7 @@ import { adminRoutes, beheerRoutes } from "./modules/admin/index.js";
 import { createAuditLog } from "./modules/audit/index.js";
 import {
   authRoutes,
+  createAccountAdministration,
   createAuthService,
   createGuard,
   createInvitations,
@@ -507,12 +508,12 @@ export async function createApp(deps: AppDeps) {
       clock,
     }),
   );
-  app.route("/", adminRoutes({ privacy, audit, db, guard }));
+  const accounts = createAccountAdministration(db, audit);
+  app.route("/", adminRoutes({ privacy, accounts, guard }));
   app.route(
     "/",
     beheerRoutes({
-      db,
-      audit,
+      accounts,
       guard,
       invitations,
       regions: geography.regions.map(({ code, name }) => ({ code, name })),

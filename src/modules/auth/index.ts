@@ -1,3 +1,4 @@
+export { type AccountAdministration, createAccountAdministration } from "./auth.accounts.js";
 export {
   type ReferralDelivery,
   referralDeliveries,
