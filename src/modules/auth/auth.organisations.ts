@@ -304,7 +304,7 @@ export async function createOrganisation(
       subjectId: id,
       detail: { kind: input.kind, regionCodes: regionCodes ?? [], provinceCode: input.provinceCode ?? null },
     });
-    await input.onCreated?.(tx as unknown as Database, id);
+    await input.onCreated?.(tx, id);
     return id;
   });
 }

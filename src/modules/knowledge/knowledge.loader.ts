@@ -220,7 +220,7 @@ export async function loadKnowledgeContent(
   }));
 
   return db.transaction(async (tx) => {
-    const database = tx as unknown as Database;
+    const database = tx;
     let changed = 0;
     changed += await upsertChanged(database, knowledgeExamples, knowledgeExamples.slug, exampleRows);
     changed += await upsertChanged(
