@@ -29,7 +29,7 @@ export async function writeJourneyEvents(db: Database, events: RecordableJourney
 /** Reads and maintains the monitor's own tables: journey events and their daily rollup, goals and goal values. */
 export function createMonitoringRepository(db: Database) {
   return {
-    /** Records journey events (the route and referrals modules call this through the integrator's wiring). */
+    /** Records journey events (the route module's recorder, wired in src/services.ts). */
     async insertJourneyEvents(events: RecordableJourneyEvent[]) {
       await writeJourneyEvents(db, events);
     },
