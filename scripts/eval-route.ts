@@ -3,13 +3,12 @@
  * prints hit rate @5 (two ways) and the number of forbidden instruments that reached the top 5.
  */
 import { readDataCsv, readDataJson } from "../src/db/data-files.js";
-import type { MatchableInstrument } from "../src/modules/catalogue/index.js";
+import { curatedMatchableInstruments, type MatchableInstrument } from "../src/modules/catalogue/index.js";
 import {
   amsterdamDate,
   buildRoute,
   type CompanyLocation,
   loadRouteReferenceData,
-  matchableInstrumentsFromCuratedFile,
   type Places,
   type RouteAnswers,
   toRouteProfile,
@@ -43,7 +42,7 @@ const places: Places = {
 };
 
 const reference = loadRouteReferenceData();
-const instruments = await matchableInstrumentsFromCuratedFile()();
+const instruments = await curatedMatchableInstruments()();
 const { profiles } = readDataJson<{ profiles: LabelledProfile[] }>("route/evaluation-profiles.json");
 const today = amsterdamDate(new Date());
 const verbose = process.argv.includes("--verbose");

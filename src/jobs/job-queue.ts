@@ -85,7 +85,7 @@ export function createJobWorker(options: {
     const handler = handlers[job.queue]!;
     try {
       await db.transaction(async (tx) => {
-        await handler(job.payload, { tx: tx as unknown as Database, attempt: job.attempts });
+        await handler(job.payload, { tx: tx, attempt: job.attempts });
         await tx.execute(
           sql`update jobs set status = 'done', finished_at = ${clock()}, locked_until = null where id = ${job.id}`,
         );

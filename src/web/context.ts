@@ -1,7 +1,7 @@
 import type { Context } from "hono";
 import type { Logger } from "pino";
 import type { Lang, Messages } from "../i18n/index.js";
-import type { Principal } from "../modules/auth/auth.policy.js";
+import type { Principal } from "../modules/auth/index.js";
 import type { AbsoluteUrl } from "./links.js";
 
 /** What the middleware pipeline puts on every request. */

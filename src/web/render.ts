@@ -1,5 +1,5 @@
 import type { JSX } from "hono/jsx/jsx-runtime";
-import { can } from "../modules/auth/auth.policy.js";
+import { can } from "../modules/auth/index.js";
 import type { AppContext, PageContext } from "./context.js";
 
 /** Everything a view needs from the request besides its own view-model. */

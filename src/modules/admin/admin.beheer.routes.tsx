@@ -1,27 +1,20 @@
 import { Hono } from "hono";
 import { z } from "zod";
-import type { Database } from "../../db/client.js";
 import { formatDate, type Lang } from "../../i18n/index.js";
 import type { AppContext, AppEnv } from "../../web/context.js";
 import type { FieldProblem } from "../../web/errors.js";
 import { notFound } from "../../web/errors.js";
 import { inputProblems } from "../../web/middleware/input-limits.js";
 import { pageContext, renderPage } from "../../web/render.js";
-import type { AuditLog } from "../audit/index.js";
 import {
-  createOrganisation,
+  type AccountAdministration,
   type Guard,
-  getOrganisation,
   type Invitations,
-  listOrganisations,
-  listUsers,
   ORGANISATION_KINDS,
   type OrganisationChanges,
   type OrganisationKind,
   type OrganisationSummary,
   type Role,
-  setUserActive,
-  updateOrganisation,
 } from "../auth/index.js";
 import { openHubForIntake } from "../referrals/index.js";
 import { beheerMessages } from "./admin.beheer.messages.js";
@@ -37,8 +30,8 @@ import {
 } from "./views/beheer-pages.js";
 
 export type BeheerRouteDeps = {
-  db: Database;
-  audit: AuditLog;
+  /** The accounts and organisations (auth module), bound to the database and the audit log. */
+  accounts: AccountAdministration;
   guard: Guard;
   invitations: Invitations;
   /** The 30 RES regions a hub may cover (code and name). */
@@ -159,7 +152,7 @@ const dateTime = (value: Date, lang: Lang) =>
  * /beheer/gebruikers (accounts, invitations, switching accounts off and on). Beheerders only, through the guard.
  */
 export function beheerRoutes(deps: BeheerRouteDeps) {
-  const { db, audit, guard, invitations, clock } = deps;
+  const { accounts, guard, invitations, clock } = deps;
   const regionCodes = new Set(deps.regions.map((region) => region.code));
   const regionName = new Map(deps.regions.map((region) => [region.code, region.name]));
   const app = new Hono<AppEnv>();
@@ -229,7 +222,7 @@ export function beheerRoutes(deps: BeheerRouteDeps) {
     const principal = c.get("principal");
     const lang = c.get("lang");
     const now = clock().getTime();
-    const [users, open] = await Promise.all([listUsers(db), invitations.listOpen()]);
+    const [users, open] = await Promise.all([accounts.listUsers(), invitations.listOpen()]);
     return renderPage(
       c,
       <UsersPage
@@ -273,7 +266,7 @@ export function beheerRoutes(deps: BeheerRouteDeps) {
     problems: FieldProblem[],
     status: 200 | 400 = 200,
   ) => {
-    const organisations = await listOrganisations(db);
+    const organisations = await accounts.listOrganisations();
     return renderPage(
       c,
       <InvitePage
@@ -303,7 +296,7 @@ export function beheerRoutes(deps: BeheerRouteDeps) {
       const kind = (ORGANISATION_KINDS as readonly string[]).includes(requested)
         ? (requested as OrganisationKind)
         : undefined;
-      const rows = await listOrganisations(db, kind);
+      const rows = await accounts.listOrganisations(kind);
       return renderPage(
         c,
         <OrganisationsPage
@@ -344,7 +337,7 @@ export function beheerRoutes(deps: BeheerRouteDeps) {
       if (kind === "hub" && !read.form.publicEmail && !read.problems.some((p) => p.field === "publicEmail"))
         read.problems.push({ field: "publicEmail", message: t.errHubEmail });
       if (read.problems.length) return newOrganisationPage(c, kind, read.form, read.problems, 400);
-      const id = await createOrganisation(db, audit, guard.actorOf(c), {
+      const id = await accounts.createOrganisation(guard.actorOf(c), {
         kind,
         name: read.form.name,
         provinceCode: province?.code,
@@ -364,7 +357,7 @@ export function beheerRoutes(deps: BeheerRouteDeps) {
     })
     .get("/beheer/organisaties/:id", async (c) => {
       await guard.authorize(c, "organisation.manage");
-      const row = await getOrganisation(db, c.req.param("id"));
+      const row = await accounts.getOrganisation(c.req.param("id"));
       if (!row) throw notFound("organisation");
       const t = beheerMessages[c.get("lang")];
       const notice =
@@ -378,7 +371,7 @@ export function beheerRoutes(deps: BeheerRouteDeps) {
     .post("/beheer/organisaties/:id", async (c) => {
       await guard.authorize(c, "organisation.manage");
       const t = beheerMessages[c.get("lang")];
-      const row = await getOrganisation(db, c.req.param("id"));
+      const row = await accounts.getOrganisation(c.req.param("id"));
       if (!row) throw notFound("organisation");
       const body = await c.req.parseBody({ all: true });
       const read = readOrganisationForm(c, body, { kind: row.kind, isNew: false, regionCodes });
@@ -389,7 +382,7 @@ export function beheerRoutes(deps: BeheerRouteDeps) {
       const result =
         expected === undefined
           ? "conflict"
-          : await updateOrganisation(db, audit, guard.actorOf(c), {
+          : await accounts.updateOrganisation(guard.actorOf(c), {
               id: row.id,
               version: expected,
               changes: read.changes,
@@ -397,7 +390,7 @@ export function beheerRoutes(deps: BeheerRouteDeps) {
             });
       if (result === "not-found") throw notFound("organisation");
       if (result === "conflict") {
-        const fresh = (await getOrganisation(db, row.id)) ?? row;
+        const fresh = (await accounts.getOrganisation(row.id)) ?? row;
         return organisationPage(
           c,
           fresh,
@@ -496,7 +489,7 @@ export function beheerRoutes(deps: BeheerRouteDeps) {
       const expected = version(await c.req.parseBody());
       if (expected === undefined) return usersPage(c, { problem: t.userConflict }, 409);
       const active = c.req.param("action") === "activeren";
-      const result = await setUserActive(db, audit, guard.actorOf(c), {
+      const result = await accounts.setUserActive(guard.actorOf(c), {
         userId: id,
         version: expected,
         active,

@@ -1,22 +1,25 @@
 import { Hono } from "hono";
 import { z } from "zod";
-import type { Database } from "../../db/client.js";
 import type { AppEnv } from "../../web/context.js";
 import { pageContext, renderPage } from "../../web/render.js";
-import type { AuditLog } from "../audit/index.js";
-import { type Guard, namesFor } from "../auth/index.js";
+import type { AccountAdministration, Guard } from "../auth/index.js";
 import type { PrivacyService } from "../privacy/index.js";
 import { actionWords, actorWords, organisationIdsOf, subjectWords } from "./admin.audit-words.js";
 import { adminMessages } from "./admin.messages.js";
 import { AuditPage, SubjectsPage } from "./views/admin-pages.js";
 
-export type AdminRouteDeps = { privacy: PrivacyService; audit: AuditLog; db: Database; guard: Guard };
+export type AdminRouteDeps = {
+  privacy: PrivacyService;
+  /** The audit log's newest entries and the names of who and what they mention (auth module). */
+  accounts: Pick<AccountAdministration, "latestAudit" | "namesFor">;
+  guard: Guard;
+};
 
 const email = z.email().max(254);
 const text = (value: unknown) => (typeof value === "string" ? value.trim() : "");
 
 /** /beheer/…: data-subject export and erasure, and the audit log. Beheerders only. */
-export function adminRoutes({ privacy, audit, db, guard }: AdminRouteDeps) {
+export function adminRoutes({ privacy, accounts, guard }: AdminRouteDeps) {
   const app = new Hono<AppEnv>();
   app.use("/beheer/*", guard.signedIn);
   return app
@@ -65,10 +68,10 @@ export function adminRoutes({ privacy, audit, db, guard }: AdminRouteDeps) {
     })
     .get("/beheer/audit", async (c) => {
       await guard.authorize(c, "audit.read");
-      const rows = await audit.latest(db, { limit: 100 });
+      const rows = await accounts.latestAudit({ limit: 100 });
       const lang = c.get("lang");
       // Actors by name, actions and subjects in words (issue 15 item 6); the log itself keeps ids and codes.
-      const names = await namesFor(db, {
+      const names = await accounts.namesFor({
         userIds: rows.flatMap((row) => (row.actorUserId === null ? [] : [row.actorUserId])),
         organisationIds: organisationIdsOf(rows.map((row) => row.actorLabel)),
       });

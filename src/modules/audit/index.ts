@@ -1,2 +1,1 @@
 export { type AuditActor, type AuditEntry, type AuditLog, createAuditLog } from "./audit.service.js";
-export { auditLog } from "./audit.tables.js";

@@ -74,6 +74,40 @@ export async function syncProviderOrganisations(db: Database, providers: Provide
   return result.length;
 }
 
+/** A row a loader writes into `organisations`: a regional loket or the national queue (ADR 0081). */
+export type LoketOrganisationFacts = Omit<typeof organisations.$inferInsert, "createdAt" | "updatedAt"> & {
+  id: string;
+};
+
+/**
+ * Writes the lokets and the national queue's organisation (referrals' loader, ADR 0081); idempotent (an upsert by
+ * id). A beheerder's own edits of the contact details and regions stay (ADR 0084). Returns the rows written.
+ */
+export async function syncLoketOrganisations(db: Database, rows: LoketOrganisationFacts[]): Promise<number> {
+  let written = 0;
+  for (const row of rows) {
+    const { id: _id, ...changes } = row;
+    const result = await db
+      .insert(organisations)
+      .values(row)
+      .onConflictDoUpdate({
+        target: organisations.id,
+        set: {
+          ...changes,
+          website: keepEditedContact("website"),
+          publicEmail: keepEditedContact("public_email"),
+          phone: keepEditedContact("phone"),
+          visitingAddress: keepEditedContact("visiting_address"),
+          openingHours: keepEditedContact("opening_hours"),
+          regionCodes: keepEditedContact("region_codes"),
+        },
+      })
+      .returning({ id: organisations.id });
+    written += result.length;
+  }
+  return written;
+}
+
 /** The platform's own organisation, in every installation: where beheerders belong (ADR 0084). */
 export const PLATFORM_ORGANISATION_ID = "beheer";
 
@@ -270,7 +304,7 @@ export async function createOrganisation(
       subjectId: id,
       detail: { kind: input.kind, regionCodes: regionCodes ?? [], provinceCode: input.provinceCode ?? null },
     });
-    await input.onCreated?.(tx as unknown as Database, id);
+    await input.onCreated?.(tx, id);
     return id;
   });
 }

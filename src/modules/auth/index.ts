@@ -1,3 +1,4 @@
+export { type AccountAdministration, createAccountAdministration } from "./auth.accounts.js";
 export {
   type ReferralDelivery,
   referralDeliveries,
@@ -23,6 +24,7 @@ export {
   ensurePlatformOrganisation,
   getOrganisation,
   keepEditedContact,
+  type LoketOrganisationFacts,
   listOrganisations,
   ORGANISATION_KINDS,
   type OrganisationChanges,
@@ -31,6 +33,7 @@ export {
   PLATFORM_ORGANISATION_ID,
   type ProviderFacts,
   providerOrganisationId,
+  syncLoketOrganisations,
   syncProviderOrganisations,
   updateOrganisation,
 } from "./auth.organisations.js";

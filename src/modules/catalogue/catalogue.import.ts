@@ -149,7 +149,7 @@ export async function importCatalogue(
   if (!report.ok) return report;
 
   await db.transaction(async (tx) => {
-    const database = tx as unknown as Database;
+    const database = tx;
     const organizationRows = [];
     for (const record of organizations) {
       const contentHash = hash(record);

@@ -6,6 +6,14 @@ export {
   type InstrumentCardView,
   presentCard,
 } from "./catalogue.card.js";
+export {
+  type CuratedInstrumentRecord,
+  curatedInstrumentLinks,
+  curatedInstrumentRecords,
+  curatedInstrumentRefIds,
+  curatedMatchableInstruments,
+  type InstrumentLinkLookup,
+} from "./catalogue.curated.js";
 export { exportCsv, exportHsds, exportJson } from "./catalogue.export.js";
 export {
   type ImportReport,

@@ -1,9 +1,6 @@
+export type { InstrumentLinkLookup } from "../catalogue/index.js";
 export { knowledgeApi } from "./knowledge.api.js";
-export {
-  type InstrumentLinkLookup,
-  instrumentLinksFromCuratedFile,
-} from "./knowledge.instrument-links.js";
-export { loadKnowledgeContent } from "./knowledge.loader.js";
+export { curatedEventFacts, curatedExampleFacts, loadKnowledgeContent } from "./knowledge.loader.js";
 export { knowledgeMessages } from "./knowledge.messages.js";
 export {
   type ExampleCardModel,

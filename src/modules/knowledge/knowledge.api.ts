@@ -7,9 +7,9 @@ import {
   toHsdsPage,
 } from "../../web/api/api-router.js";
 import { type FieldProblem, invalidInput, notFound } from "../../web/errors.js";
+import type { InstrumentLinkLookup } from "../catalogue/index.js";
 import type { Geography } from "../regions/index.js";
 import { R_STRATEGIES } from "../vocabulary/index.js";
-import type { InstrumentLinkLookup } from "./knowledge.instrument-links.js";
 import type { EventRow, ExampleRow, RoadmapRow } from "./knowledge.repository.js";
 import { parseAgendaFilters, parseArea } from "./knowledge.routes.js";
 import { COST_BASES, COSTS, DIFFICULTIES, HORIZONS, SCALES } from "./knowledge.schemas.js";
@@ -169,7 +169,6 @@ export type KnowledgeApiDeps = {
 
 /** /api/v1/examples, /events, /measure_packages and /roadmaps, in the HSDS list envelope. */
 export function knowledgeApi({ service, geography, instrumentLinks, clock }: KnowledgeApiDeps) {
-  const repository = service.repository;
   const links = async (refIds: string[]) => {
     const found = await instrumentLinks(refIds);
     return (refId: string) => {
@@ -317,7 +316,7 @@ export function knowledgeApi({ service, geography, instrumentLinks, clock }: Kno
         const area = parseArea(query.region, geography);
         if (area === null) problems.push({ field: "region", message: "unknown province or region code" });
         if (problems.length) throw invalidInput(problems);
-        const { rows, total } = await repository.searchExamples({
+        const { rows, total } = await service.searchExamples({
           text: query.q?.trim() || undefined,
           sectorPackage: query.sector,
           strategy: query.strategy,
@@ -342,7 +341,7 @@ export function knowledgeApi({ service, geography, instrumentLinks, clock }: Kno
         },
       }),
       async (c) => {
-        const row = await repository.findExample(c.req.valid("param").slug);
+        const row = await service.findExample(c.req.valid("param").slug);
         if (!row) throw notFound("example");
         return c.json(await exampleJson(row), 200);
       },
@@ -390,7 +389,7 @@ export function knowledgeApi({ service, geography, instrumentLinks, clock }: Kno
               message: problem.field === "regio" ? "unknown province or region code" : "expected YYYY-MM",
             })),
           );
-        const { rows, total } = await repository.listEvents({
+        const { rows, total } = await service.listEvents({
           ...filters,
           now: clock(),
           limit: query.per_page,
@@ -476,7 +475,7 @@ export function knowledgeApi({ service, geography, instrumentLinks, clock }: Kno
       }),
       async (c) => {
         const query = c.req.valid("query");
-        const contents = await Promise.all((await repository.listRoadmaps()).map(roadmapJson));
+        const contents = await Promise.all((await service.listRoadmaps()).map(roadmapJson));
         return c.json(page(contents, query.page, query.per_page), 200);
       },
     )
@@ -493,7 +492,7 @@ export function knowledgeApi({ service, geography, instrumentLinks, clock }: Kno
         },
       }),
       async (c) => {
-        const row = await repository.findRoadmap(c.req.valid("param").slug);
+        const row = await service.findRoadmap(c.req.valid("param").slug);
         if (!row) throw notFound("roadmap");
         return c.json(await roadmapJson(row), 200);
       },

@@ -4,6 +4,7 @@ import type { z } from "zod";
 import type { Database } from "../../db/client.js";
 import { readDataJson } from "../../db/data-files.js";
 import { upsertChanged } from "../../db/upsert.js";
+import { curatedInstrumentRefIds } from "../catalogue/index.js";
 import {
   curatedEventsFile,
   curatedExamplesFile,
@@ -36,10 +37,23 @@ export function readCuratedKnowledge(): CuratedKnowledge {
     events: curatedEventsFile.parse(readDataJson("knowledge/events.json")),
     packages: curatedPackagesFile.parse(readDataJson("knowledge/measure-packages.json")),
     roadmaps: curatedRoadmapsFile.parse(readDataJson("knowledge/roadmaps.json")),
-    instrumentRefIds: new Set(
-      readDataJson<{ ref_id: string }[]>("catalogue/instruments.json").map((item) => item.ref_id),
-    ),
+    instrumentRefIds: curatedInstrumentRefIds(),
   };
+}
+
+/** Where the curated examples are (region and sector section only), for the monitor's coverage (ADR 0087). */
+export function curatedExampleFacts(): { regionCode: string | null; sbiSection: string | null }[] {
+  return readDataJson<{ res_region: string | null; sbi_section: string | null }[]>(
+    "knowledge/examples.json",
+  ).map((row) => ({ regionCode: row.res_region, sbiSection: row.sbi_section }));
+}
+
+/** Where and when the curated agenda events are, for the monitor's coverage (ADR 0087). */
+export function curatedEventFacts(): { regionCode: string | null; startsAt: Date }[] {
+  return readDataJson<{ region: string | null; starts_at: string }[]>("knowledge/events.json").map((row) => ({
+    regionCode: row.region,
+    startsAt: new Date(row.starts_at),
+  }));
 }
 
 /**
@@ -206,7 +220,7 @@ export async function loadKnowledgeContent(
   }));
 
   return db.transaction(async (tx) => {
-    const database = tx as unknown as Database;
+    const database = tx;
     let changed = 0;
     changed += await upsertChanged(database, knowledgeExamples, knowledgeExamples.slug, exampleRows);
     changed += await upsertChanged(

@@ -1,6 +1,6 @@
 import { format, formatDate, formatMonth, type Lang, pick } from "../../i18n/index.js";
+import type { InstrumentLinkLookup } from "../catalogue/index.js";
 import type { Geography } from "../regions/index.js";
-import type { InstrumentLinkLookup } from "./knowledge.instrument-links.js";
 import { knowledgeMessages } from "./knowledge.messages.js";
 import type { EventRow, ExampleRow, RoadmapRow } from "./knowledge.repository.js";
 import { HORIZONS, type Horizon } from "./knowledge.schemas.js";

@@ -186,8 +186,7 @@ export function createKnowledgeRepository(db: Database) {
         )
         .orderBy(desc(knowledgeEvents.startsAt), asc(knowledgeEvents.slug)),
     /** Runs `work` in one transaction; pass the transaction on to the writes and the audit log. */
-    transaction: <T>(work: (tx: Database) => Promise<T>) =>
-      db.transaction((tx) => work(tx as unknown as Database)),
+    transaction: <T>(work: (tx: Database) => Promise<T>) => db.transaction((tx) => work(tx)),
     /** Inserts a new event at version 1; undefined when the slug is taken. */
     async insertEvent(
       values: Omit<typeof knowledgeEvents.$inferInsert, "version" | "updatedAt">,

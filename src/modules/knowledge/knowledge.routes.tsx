@@ -4,10 +4,10 @@ import type { AppContext, AppEnv } from "../../web/context.js";
 import { type FieldProblem, invalidInput, notFound } from "../../web/errors.js";
 import type { AbsoluteUrl } from "../../web/links.js";
 import { pageContext, renderPage } from "../../web/render.js";
+import type { InstrumentLinkLookup } from "../catalogue/index.js";
 import type { Geography } from "../regions/index.js";
 import { R_STRATEGIES } from "../vocabulary/index.js";
 import { writeCalendar } from "./knowledge.ical.js";
-import type { InstrumentLinkLookup } from "./knowledge.instrument-links.js";
 import { knowledgeMessages } from "./knowledge.messages.js";
 import {
   monthKey,
@@ -31,7 +31,7 @@ import { type MeasureSearchModel, SectorPage, SectorsPage } from "./views/sector
 export type KnowledgeRouteDeps = {
   service: KnowledgeService;
   geography: Geography;
-  /** ref_id → catalogue slug and name; the catalogue module supplies it (see instrumentLinksFromCuratedFile). */
+  /** ref_id → catalogue slug and name; the catalogue module supplies it (its createInstrumentLookup). */
   instrumentLinks: InstrumentLinkLookup;
   /** The time, replaceable in tests: decides which events are upcoming and which archived. */
   clock: () => Date;
@@ -123,7 +123,6 @@ function queryString(values: Record<string, string | undefined>): string {
 /** /voorbeelden, /agenda, /agenda.ics, /sectoren and /routekaarten, with their detail pages. */
 export function knowledgeRoutes(deps: KnowledgeRouteDeps) {
   const { service, geography, instrumentLinks, clock } = deps;
-  const repository = service.repository;
 
   async function agendaEvents(c: AppContext) {
     const lang = c.get("lang");
@@ -137,7 +136,7 @@ export function knowledgeRoutes(deps: KnowledgeRouteDeps) {
     const now = clock();
     const { rows, total } = problems.length
       ? { rows: [], total: 0 }
-      : await repository.listEvents({ ...filters, now, limit: MAX_LISTED, offset: 0 });
+      : await service.listEvents({ ...filters, now, limit: MAX_LISTED, offset: 0 });
     return { lang, query, filters, problems, rows, total, now };
   }
 
@@ -161,7 +160,7 @@ export function knowledgeRoutes(deps: KnowledgeRouteDeps) {
       if (area === null) problems.push({ field: "regio", message: t.unknownValue });
       const { rows, total } = problems.length
         ? { rows: [], total: 0 }
-        : await repository.searchExamples({
+        : await service.searchExamples({
             text: query.q,
             sectorPackage: query.sector,
             strategy: query.strategie,
@@ -181,7 +180,7 @@ export function knowledgeRoutes(deps: KnowledgeRouteDeps) {
       return renderPage(c, <ExamplesPage page={pageContext(c)} model={model} />, problems.length ? 400 : 200);
     })
     .get("/voorbeelden/:slug", async (c) => {
-      const row = await repository.findExample(c.req.param("slug"));
+      const row = await service.findExample(c.req.param("slug"));
       if (!row) throw notFound("example");
       const model = await toExampleDetail(
         row,
@@ -194,7 +193,7 @@ export function knowledgeRoutes(deps: KnowledgeRouteDeps) {
     })
     .get("/agenda", async (c) => {
       const { lang, query, filters, problems, rows, total, now } = await agendaEvents(c);
-      const months = [...new Set((await repository.eventStarts(now, filters.archive)).map(monthKey))].sort();
+      const months = [...new Set((await service.eventStarts(now, filters.archive)).map(monthKey))].sort();
       if (filters.archive) months.reverse();
       if (query.maand && MONTH_PATTERN.test(query.maand) && !months.includes(query.maand))
         months.push(query.maand);
@@ -269,7 +268,7 @@ export function knowledgeRoutes(deps: KnowledgeRouteDeps) {
         href: `/routekaarten/${roadmap.slug}`,
         text: pick(roadmap.title, lang),
       });
-      const roadmapRows = await repository.listRoadmaps();
+      const roadmapRows = await service.listRoadmaps();
       const roadmaps = roadmapRows.map(roadmapLink);
 
       const query = {
@@ -330,7 +329,7 @@ export function knowledgeRoutes(deps: KnowledgeRouteDeps) {
       if (!item) throw notFound("measure package");
       const model = await toMeasurePackageModel(item, lang, instrumentLinks);
       const names = await service.packageNames();
-      const { rows } = await repository.searchExamples({ sectorPackage: item.slug, limit: 6, offset: 0 });
+      const { rows } = await service.searchExamples({ sectorPackage: item.slug, limit: 6, offset: 0 });
       const examples = rows.map((row) => toExampleCard(row, lang, geography, names));
       return renderPage(c, <SectorPage page={pageContext(c)} model={model} examples={examples} />);
     })
@@ -338,12 +337,12 @@ export function knowledgeRoutes(deps: KnowledgeRouteDeps) {
       const lang = c.get("lang");
       const packages = await service.listPackages();
       const roadmaps = await Promise.all(
-        (await repository.listRoadmaps()).map((row) => toRoadmapModel(row, lang, packages, instrumentLinks)),
+        (await service.listRoadmaps()).map((row) => toRoadmapModel(row, lang, packages, instrumentLinks)),
       );
       return renderPage(c, <RoadmapsPage page={pageContext(c)} roadmaps={roadmaps} />);
     })
     .get("/routekaarten/:slug", async (c) => {
-      const row = await repository.findRoadmap(c.req.param("slug"));
+      const row = await service.findRoadmap(c.req.param("slug"));
       if (!row) throw notFound("roadmap");
       const model = await toRoadmapModel(row, c.get("lang"), await service.listPackages(), instrumentLinks);
       return renderPage(c, <RoadmapPage page={pageContext(c)} model={model} />);

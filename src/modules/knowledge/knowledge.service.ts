@@ -173,7 +173,18 @@ export function createKnowledgeService(
   }
 
   return {
-    repository,
+    /** Agenda events matching the filters, soonest first (the agenda page and the API). */
+    listEvents: repository.listEvents,
+    /** The start times of the upcoming (or, with archive, past) events, for the month filter. */
+    eventStarts: repository.eventStarts,
+    /** Practice examples matching the filters, with the total. */
+    searchExamples: repository.searchExamples,
+    /** One practice example by its slug. */
+    findExample: repository.findExample,
+    /** Every transition roadmap, in the curated order. */
+    listRoadmaps: repository.listRoadmaps,
+    /** One roadmap by its slug. */
+    findRoadmap: repository.findRoadmap,
     /** All sector measure packages with their measures, in the curated order. */
     listPackages: packages,
     /** One package by its slug. */

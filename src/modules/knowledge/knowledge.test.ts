@@ -9,8 +9,8 @@ import { loadEnv } from "../../config/env.js";
 import { queryRows } from "../../db/client.js";
 import { readDataJson } from "../../db/data-files.js";
 import { AppError } from "../../web/errors.js";
+import { curatedInstrumentLinks } from "../catalogue/index.js";
 import { createRegionsRepository, loadGeography } from "../regions/index.js";
-import { instrumentLinksFromCuratedFile } from "./knowledge.instrument-links.js";
 import { loadKnowledgeContent } from "./knowledge.loader.js";
 
 /** The invented example events load only in demo mode; a start before the first keeps the file's dates. */
@@ -269,7 +269,7 @@ describeEachDatabase("knowledge", (database) => {
     expect(plasticsHtml).toContain("Voorbeelden uit uw sector en verwante sectoren");
     expect(examplesHtml).not.toContain("verwante");
     const item = await service.measurePackageForSector("F");
-    const model = await toMeasurePackageModel(item!, "en", instrumentLinksFromCuratedFile());
+    const model = await toMeasurePackageModel(item!, "en", curatedInstrumentLinks());
     const packageHtml = await jsx(MeasurePackagePanel, { model, lang: "en" }).toString();
     expect(packageHtml).toContain("Measures for your sector: Construction and installation");
     expect(packageHtml).toContain('href="/sectoren/bouw#bouw-1"');

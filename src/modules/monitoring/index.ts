@@ -2,7 +2,12 @@ export { regionsInArea } from "./areas.js";
 export { coversMunicipality } from "./coverage.js";
 export { createJourneyRecorder } from "./journey-recorder.js";
 export { monitoringApi } from "./monitoring.api.js";
-export { createMonitoringRepository, type MonitoringRepository } from "./monitoring.repository.js";
+export {
+  createMonitoringRepository,
+  type MonitoringRepository,
+  type RecordableJourneyEvent,
+  writeJourneyEvents,
+} from "./monitoring.repository.js";
 export { monitoringRoutes } from "./monitoring.routes.js";
 export {
   createMonitoringService,
@@ -29,3 +34,4 @@ export type {
 export { ANSWERED_STATUSES, DELIVERY_ROUTES } from "./monitoring.types.js";
 export { type PublicRegionFigures, publicRegionFigures } from "./public-region.js";
 export { referralFiguresFromFacts } from "./referral-figures.js";
+export { starLevel } from "./stars.js";

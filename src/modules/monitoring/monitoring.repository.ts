@@ -6,21 +6,32 @@ import type { FunnelCountRow, JourneyEvent } from "./monitoring.types.js";
 export type GoalRow = typeof monitoringGoals.$inferSelect;
 export type NewGoal = typeof monitoringGoals.$inferInsert;
 
+/** A journey step with the case's sector section when one is known; no case id or personal data (ADR 0043). */
+export type RecordableJourneyEvent = JourneyEvent & { sbiSection?: string | null };
+
+/**
+ * Writes journey events with the given database or transaction. The one door to `journey_events` for other modules:
+ * referrals records a case's steps inside its own transaction, so the step and the event commit together.
+ */
+export async function writeJourneyEvents(db: Database, events: RecordableJourneyEvent[]): Promise<void> {
+  if (events.length === 0) return;
+  await db.insert(journeyEvents).values(
+    events.map((event) => ({
+      type: event.type,
+      regionCode: event.regionCode,
+      source: event.source,
+      sbiSection: event.sbiSection ?? null,
+      occurredAt: event.occurredAt,
+    })),
+  );
+}
+
 /** Reads and maintains the monitor's own tables: journey events and their daily rollup, goals and goal values. */
 export function createMonitoringRepository(db: Database) {
   return {
-    /** Records journey events (the route and referrals modules call this through the integrator's wiring). */
-    async insertJourneyEvents(events: (JourneyEvent & { sbiSection?: string | null })[]) {
-      if (events.length === 0) return;
-      await db.insert(journeyEvents).values(
-        events.map((event) => ({
-          type: event.type,
-          regionCode: event.regionCode,
-          source: event.source,
-          sbiSection: event.sbiSection ?? null,
-          occurredAt: event.occurredAt,
-        })),
-      );
+    /** Records journey events (the route module's recorder, wired in src/services.ts). */
+    async insertJourneyEvents(events: RecordableJourneyEvent[]) {
+      await writeJourneyEvents(db, events);
     },
     /**
      * Rebuilds the daily rollup from `sinceDay` (UTC date, inclusive) up to now: delete those days, count them again.

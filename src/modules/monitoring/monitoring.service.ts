@@ -298,7 +298,7 @@ export function createMonitoringService(deps: {
     /** Sets a goal, starting today (the guard has decided that the caller may set a goal for its area). */
     createGoal: (goal: Omit<NewGoal, "startsOn">) =>
       deps.repository.createGoal({ ...goal, startsOn: isoDay(clock()) }),
-    /** Job handlers the integrator registers with createJobWorker (schedule: see scheduleMonitoringJobs). */
+    /** Job handlers src/services.ts registers with the job worker (schedule: see scheduleMonitoringJobs). */
     jobHandlers(): Record<string, JobHandler> {
       return {
         "monitoring.rollup": async (payload, { tx }) => {

@@ -14,8 +14,8 @@ import {
 
 /**
  * One step of a company's journey (route shown, intake requested, referral sent…), without personal data: no
- * company, case or person id, only region, sector section and campaign source. The accounts module defines the same
- * table; the integrator keeps one definition (see the merge notes).
+ * company, case or person id, only region, sector section and campaign source. The monitoring module owns it; other
+ * modules write through `writeJourneyEvents` (ADR 0087).
  */
 export const journeyEvents = pgTable(
   "journey_events",

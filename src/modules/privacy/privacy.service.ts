@@ -121,7 +121,7 @@ export function createPrivacyService(deps: {
      */
     async eraseCase(caseId: number, actor: AuditActor): Promise<boolean> {
       return deps.db.transaction(async (tx) => {
-        const t = tx as unknown as Database;
+        const t = tx;
         const [open] = await queryRows<{ id: number }>(
           t,
           sql`select id from cases where id = ${caseId} and anonymised_at is null for update`,
@@ -141,7 +141,7 @@ export function createPrivacyService(deps: {
     /** Erases one e-mail address everywhere the registry names; the counts stay. Answers how many dossiers. */
     async eraseSubject(email: string, actor: AuditActor): Promise<number> {
       return deps.db.transaction(async (tx) => {
-        const t = tx as unknown as Database;
+        const t = tx;
         const subject = await subjectOf(t, email);
         await eraseSubjectRows(t, subject, clock());
         await audit.record(t, actor, {

@@ -5,7 +5,7 @@ import { describeEachDatabase } from "../../../tests/support/database.js";
 import { addAccount, intakeFields, loginAs } from "../../../tests/support/workspace.js";
 import { queryRows } from "../../db/client.js";
 import { seedDemoData } from "../../db/seed.js";
-import { starLevel } from "../monitoring/stars.js";
+import { starLevel } from "../monitoring/index.js";
 import {
   loadRegionalLokets,
   loketsFile,

@@ -253,7 +253,7 @@ export function createOwnCaseService(deps: {
     ): Promise<boolean> {
       const now = clock();
       return db.transaction(async (tx) => {
-        const t = tx as unknown as Database;
+        const t = tx;
         const row = await caseRow(t, token);
         if (!row) return false;
         await tx.insert(caseNotes).values({ caseId: row.id, kind, body, createdAt: now });
@@ -292,7 +292,7 @@ export function createOwnCaseService(deps: {
     ) {
       const now = clock();
       await db.transaction(async (tx) => {
-        const t = tx as unknown as Database;
+        const t = tx;
         for (const { email, lang } of await caseStaffRecipients(t, { assignedUserId, hubId }))
           await queueMail(
             t,

@@ -2,8 +2,7 @@ import { sql } from "drizzle-orm";
 import { z } from "zod";
 import { type Database, queryRows } from "../../db/client.js";
 import { readDataJson } from "../../db/data-files.js";
-import { organisations } from "../auth/auth.tables.js";
-import { keepEditedContact } from "../auth/index.js";
+import { type LoketOrganisationFacts, syncLoketOrganisations } from "../auth/index.js";
 
 /**
  * The regional lokets (ADR 0081): the real circular desks, networks and development companies public sources name
@@ -99,7 +98,7 @@ export function nationalFallback(): LoketContact {
  */
 export async function loadRegionalLokets(db: Database): Promise<number> {
   const file = loketsFile();
-  const rows: (typeof organisations.$inferInsert)[] = file.organisations.map((loket) => ({
+  const rows: LoketOrganisationFacts[] = file.organisations.map((loket) => ({
     id: loket.id,
     kind: "hub",
     name: loket.name,
@@ -123,29 +122,7 @@ export async function loadRegionalLokets(db: Database): Promise<number> {
     regionCodes: [],
     isDemo: false,
   });
-  let written = 0;
-  for (const row of rows) {
-    const { id: _id, ...changes } = row;
-    const result = await db
-      .insert(organisations)
-      .values(row)
-      .onConflictDoUpdate({
-        target: organisations.id,
-        // A beheerder's own edits of the contact details and regions stay (ADR 0084).
-        set: {
-          ...changes,
-          website: keepEditedContact("website"),
-          publicEmail: keepEditedContact("public_email"),
-          phone: keepEditedContact("phone"),
-          visitingAddress: keepEditedContact("visiting_address"),
-          openingHours: keepEditedContact("opening_hours"),
-          regionCodes: keepEditedContact("region_codes"),
-        },
-      })
-      .returning({ id: organisations.id });
-    written += result.length;
-  }
-  return written;
+  return syncLoketOrganisations(db, rows);
 }
 
 /**

@@ -187,7 +187,7 @@ export function createReferralLinks(deps: {
     ): Promise<"sent" | "limit" | "notFound"> {
       const now = clock();
       return db.transaction(async (tx) => {
-        const t = tx as unknown as Database;
+        const t = tx;
         const [current] = await tx
           .select({ status: referrals.status, caseId: referrals.caseId })
           .from(referrals)

@@ -5,7 +5,7 @@ import { format } from "../../i18n/index.js";
 import type { AbsoluteUrl } from "../../web/links.js";
 import type { AuditActor, AuditLog } from "../audit/index.js";
 import { type Principal, referralDeliveryFor } from "../auth/index.js";
-import { journeyEvents } from "../monitoring/index.js";
+import { writeJourneyEvents } from "../monitoring/index.js";
 import { createEntrepreneurMails } from "./referrals.entrepreneur-mails.js";
 import { type InstrumentDirectory, isReferable, type ListingStatus } from "./referrals.instruments.js";
 import { linkMessages } from "./referrals.link.messages.js";
@@ -147,9 +147,13 @@ export function createReferralsService(deps: ReferralsDeps) {
    * Records a step of the company's journey for the monitor's funnel, in the same transaction: the case's region,
    * sector section and campaign source only, no case id or personal data (ADR 0043, ADR 0062).
    */
-  const recordJourney = (tx: Database, caseId: number, type: string, now: Date) =>
-    tx.execute(sql`insert into journey_events (type, region_code, sbi_section, source, occurred_at)
-                   select ${type}, region_code, sbi_section, source, ${now} from cases where id = ${caseId}`);
+  const recordJourney = async (tx: Database, caseId: number, type: string, now: Date) => {
+    const [found] = await tx
+      .select({ regionCode: cases.regionCode, sbiSection: cases.sbiSection, source: cases.source })
+      .from(cases)
+      .where(eq(cases.id, caseId));
+    if (found) await writeJourneyEvents(tx, [{ type, ...found, occurredAt: now }]);
+  };
 
   const service = {
     hubForRegion,
@@ -218,28 +222,30 @@ export function createReferralsService(deps: ReferralsDeps) {
         await tx
           .insert(caseNotes)
           .values({ caseId, kind: "event", body: "intake_ontvangen", createdAt: now });
-        await tx.insert(journeyEvents).values({
-          type: "intake_requested",
-          regionCode: input.regionCode,
-          sbiSection: input.sbiSection,
-          source: input.source,
-          occurredAt: now,
-        });
-        await audit.record(tx as unknown as Database, actor, {
+        await writeJourneyEvents(tx, [
+          {
+            type: "intake_requested",
+            regionCode: input.regionCode,
+            sbiSection: input.sbiSection,
+            source: input.source,
+            occurredAt: now,
+          },
+        ]);
+        await audit.record(tx, actor, {
           action: "case.create",
           subjectType: "case",
           subjectId: caseId,
           detail: { queue: hub ? "regional" : "national" },
         });
         // The entrepreneur's mail names who handles the request, by when, and links to their own page.
-        await entrepreneur.intakeReceived(tx as unknown as Database, caseId, INTAKE_RESPONSE_DAYS, now);
+        await entrepreneur.intakeReceived(tx, caseId, INTAKE_RESPONSE_DAYS, now);
         const staff = hub
           ? sql`u.organisation_id = ${hub.organisationId} and u.role = 'adviseur'`
           : sql`u.role = 'coordinator' and o.scope = 'national'`;
         const reference = caseReference(caseId, now);
-        for (const { email, lang } of await staffRecipients(tx as unknown as Database, staff))
+        for (const { email, lang } of await staffRecipients(tx, staff))
           await queueMail(
-            tx as unknown as Database,
+            tx,
             mailOf(
               staffMails.newIntake(lang, {
                 reference,
@@ -404,9 +410,9 @@ export function createReferralsService(deps: ReferralsDeps) {
           createdAt: now,
         });
         // The dossier is opened when an adviser takes the intake up.
-        await recordJourney(tx as unknown as Database, caseId, "case_opened", now);
-        await entrepreneur.pickedUp(tx as unknown as Database, caseId, principal.displayName, now);
-        await audit.record(tx as unknown as Database, actor, {
+        await recordJourney(tx, caseId, "case_opened", now);
+        await entrepreneur.pickedUp(tx, caseId, principal.displayName, now);
+        await audit.record(tx, actor, {
           action: "case.update",
           subjectType: "case",
           subjectId: caseId,
@@ -446,7 +452,7 @@ export function createReferralsService(deps: ReferralsDeps) {
             body: `status:${change.status}`,
             createdAt: now,
           });
-        await audit.record(tx as unknown as Database, actor, {
+        await audit.record(tx, actor, {
           action: "case.update",
           subjectType: "case",
           subjectId: caseId,
@@ -461,7 +467,7 @@ export function createReferralsService(deps: ReferralsDeps) {
         await tx
           .insert(caseNotes)
           .values({ caseId, authorUserId: principal.userId, kind: "note", body, createdAt: clock() });
-        await audit.record(tx as unknown as Database, actor, {
+        await audit.record(tx, actor, {
           action: "case.update",
           subjectType: "case",
           subjectId: caseId,
@@ -489,7 +495,7 @@ export function createReferralsService(deps: ReferralsDeps) {
       const delivery = await referralDeliveryFor(db, instrument.providerOrganizationId);
       const dueAt = new Date(now.getTime() + days(DEADLINE_DAYS.verstuurd!));
       return db.transaction(async (tx) => {
-        const t = tx as unknown as Database;
+        const t = tx;
         const [created] = await tx
           .insert(referrals)
           .values({
@@ -679,7 +685,7 @@ export function createReferralsService(deps: ReferralsDeps) {
     ) {
       const now = clock();
       return db.transaction(async (tx) => {
-        const t = tx as unknown as Database;
+        const t = tx;
         const [current] = await tx.select().from(referrals).where(eq(referrals.id, referralId));
         if (!current) return { ok: false as const, problem: "notFound" as const };
         if (current.version !== move.expectedVersion) return CONFLICT;
@@ -875,8 +881,8 @@ export function createReferralsService(deps: ReferralsDeps) {
         await tx
           .insert(measures)
           .values({ caseId, ...input, createdByUserId: principal.userId, createdAt: now });
-        await recordJourney(tx as unknown as Database, caseId, "measure_recorded", now);
-        await audit.record(tx as unknown as Database, actor, {
+        await recordJourney(tx, caseId, "measure_recorded", now);
+        await audit.record(tx, actor, {
           action: "measure.create",
           subjectType: "case",
           subjectId: caseId,
@@ -954,7 +960,7 @@ export function createReferralsService(deps: ReferralsDeps) {
     ): Promise<{ ok: true; version: number } | Conflict | { ok: false; conflict: false }> {
       const now = clock();
       const result = await db.transaction(async (tx) => {
-        const t = tx as unknown as Database;
+        const t = tx;
         const instrument = await instruments.lock(t, refId);
         if (!instrument || instrument.providerOrganizationId !== providerId)
           return { ok: false as const, conflict: false as const };
@@ -1005,7 +1011,7 @@ export function createReferralsService(deps: ReferralsDeps) {
     ): Promise<{ ok: true; lastVerified: string } | { ok: false }> {
       const now = clock();
       const result = await db.transaction(async (tx) => {
-        const t = tx as unknown as Database;
+        const t = tx;
         const instrument = await instruments.lock(t, refId);
         if (!instrument || instrument.providerOrganizationId !== providerId) return { ok: false as const };
         await instruments.confirmCurrent(t, refId, now);

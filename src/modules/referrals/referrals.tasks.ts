@@ -204,7 +204,7 @@ export function createReferralTasks(deps: { db: Database; audit: AuditLog; clock
             body: note,
             createdAt: now,
           });
-        await audit.record(tx as unknown as Database, actor, {
+        await audit.record(tx, actor, {
           action: "referral_task.complete",
           subjectType: "referral",
           subjectId: row.referralId,

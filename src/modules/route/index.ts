@@ -1,4 +1,3 @@
-export { matchableInstrumentsFromCuratedFile } from "./curated-instruments.js";
 export {
   type CompanyFit,
   type CompanyFitLookup,

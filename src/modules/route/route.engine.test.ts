@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { MatchableInstrument } from "../catalogue/index.js";
+import { curatedMatchableInstruments } from "../catalogue/index.js";
 import { HELP_KINDS, THEMES } from "../vocabulary/index.js";
-import { matchableInstrumentsFromCuratedFile } from "./curated-instruments.js";
 import { loadRouteReferenceData } from "./route.data.js";
 import {
   buildRoute,
@@ -17,7 +17,7 @@ import { describeReason } from "./route.present.js";
 import { MOTIVATIONS, STAGES } from "./route.vocabulary.js";
 
 const reference = loadRouteReferenceData();
-const curated = await matchableInstrumentsFromCuratedFile()();
+const curated = await curatedMatchableInstruments()();
 const TODAY = "2026-11-27";
 
 const twente = {

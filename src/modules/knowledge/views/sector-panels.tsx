@@ -1,6 +1,6 @@
 import { LRUCache } from "lru-cache";
 import type { Lang } from "../../../i18n/index.js";
-import type { InstrumentLinkLookup } from "../knowledge.instrument-links.js";
+import type { InstrumentLinkLookup } from "../../catalogue/index.js";
 import { toMeasurePackageModel } from "../knowledge.presenters.js";
 import type { KnowledgeService } from "../knowledge.service.js";
 import { SectorExamplesPanel } from "./example-cards.js";

@@ -1,0 +1,395 @@
+import { LRUCache } from "lru-cache";
+import type { Logger } from "pino";
+import type { Env } from "./config/env.js";
+import type { Database, DatabaseHandle } from "./db/client.js";
+import { enqueueJob, maintenanceJobs, scheduleMaintenance } from "./jobs/index.js";
+import { createAuditLog } from "./modules/audit/index.js";
+import {
+  createAccountAdministration,
+  createAuthService,
+  createGuard,
+  createInvitations,
+  passwordResetJobs,
+  referralDeliveriesFor,
+  requestPasswordReset,
+} from "./modules/auth/index.js";
+import { createBarrierLoop, createBarriersService } from "./modules/barriers/index.js";
+import {
+  type CatalogueInstrumentRef,
+  type CatalogueService,
+  createCatalogueService,
+  createInstrumentLookup,
+  type InstrumentLinkLookup,
+  type MatchableInstrument,
+} from "./modules/catalogue/index.js";
+import {
+  createKnowledgeRepository,
+  createKnowledgeService,
+  sectorKnowledgePanels,
+} from "./modules/knowledge/index.js";
+import {
+  createJourneyRecorder,
+  createMonitoringRepository,
+  createMonitoringService,
+  curatedFileSources,
+  type MonitoringSources,
+  publicRegionFigures,
+  scheduleMonitoringJobs,
+} from "./modules/monitoring/index.js";
+import { createPrivacyService } from "./modules/privacy/index.js";
+import {
+  createMailTransport,
+  createOwnCaseService,
+  createReferralsService,
+  type InstrumentDirectory,
+  type InstrumentSummary,
+  loketFor,
+  nationalFallbackLoket,
+  queueMail,
+  referralJobs,
+  referralMonitoringFacts,
+} from "./modules/referrals/index.js";
+import { createRegionsRepository, type Geography, loadGeography } from "./modules/regions/index.js";
+import {
+  createCompanyFit,
+  createRouteService,
+  createScanResultsRepository,
+  loadRouteReferenceData,
+  placesFromGeography,
+} from "./modules/route/index.js";
+import { absoluteUrlOn } from "./web/links.js";
+import { createRateLimiter } from "./web/rate-limit.js";
+
+/*
+ * The service wiring (ADR 0087): every module's services built from the environment, the database and the clock,
+ * once for the web app (createWebServices, mounted by src/app.ts) and once for the background jobs
+ * (createBackgroundJobs). Only this file and src/app.ts hand a module the database; routes get services.
+ */
+
+export type AppDeps = {
+  env: Env;
+  database: DatabaseHandle;
+  logger: Logger;
+  /** The time, replaceable in tests. */
+  clock?: () => Date;
+  /** The instruments the route ranks; tests and the benchmark inject their own. */
+  listMatchableInstruments?: () => Promise<MatchableInstrument[]>;
+  /** The monitor's facts; default: `monitoringSourcesFor` (catalogue, referrals module, curated examples/events). */
+  monitoringSources?: MonitoringSources;
+};
+
+/** The catalogue's instrument lookup in the shape of the referrals module's port. */
+function catalogueDirectory(lookup: ReturnType<typeof createInstrumentLookup>): InstrumentDirectory {
+  const summary = ({ providerRef, ...rest }: CatalogueInstrumentRef): InstrumentSummary => ({
+    ...rest,
+    providerOrganizationId: providerRef,
+  });
+  const one = (row: CatalogueInstrumentRef | undefined) => (row ? summary(row) : undefined);
+  return {
+    get: async (refId) => one(await lookup.get(refId)),
+    getMany: async (refIds) =>
+      new Map((await lookup.getMany(refIds)).map((row) => [row.refId, summary(row)])),
+    getOn: async (tx, refId) => one(await lookup.getOn(tx, refId)),
+    list: async (filter) => (await lookup.list(filter)).map(summary),
+    byProvider: async (providerId) => (await lookup.byProvider(providerId)).map(summary),
+    lock: async (tx, refId) => one(await lookup.lock(tx, refId)),
+    applyListing: (tx, refId, change) => lookup.applyListing(tx, refId, change),
+    confirmCurrent: (tx, refId, confirmedAt) => lookup.confirmCurrent(tx, refId, confirmedAt),
+  };
+}
+
+/** The services shared by the web app and the background jobs, built once from the same dependencies. */
+function createServices({ env, database, clock = () => new Date() }: AppDeps) {
+  const db = database.db;
+  const audit = createAuditLog(clock);
+  // Every absolute link the service writes (mail, iCal, API, share links) is on the configured origin (ADR 0073).
+  const absoluteUrl = absoluteUrlOn(env.publicBaseUrl);
+  // Referrals read and write instruments through the catalogue's lookup (ADR 0044); the port is referrals' own type.
+  const instruments = catalogueDirectory(
+    createInstrumentLookup(db, { includeSynthetic: env.catalogueSynthetic }),
+  );
+  // In-memory copies of the catalogue (the route's instrument list) are dropped once a listing change commits.
+  const catalogueListeners = new Set<() => void>();
+  const referrals = createReferralsService({
+    db,
+    audit,
+    instruments,
+    clock,
+    retentionMonths: env.retentionMonths,
+    absoluteUrl,
+    onListingChanged: () => {
+      for (const listener of catalogueListeners) listener();
+    },
+  });
+  const privacy = createPrivacyService({ db, audit, clock });
+  // The entrepreneur's own page and its mails (ADR 0085).
+  const ownCases = createOwnCaseService({ db, audit, instruments, clock, absoluteUrl });
+  const onCatalogueChange = (listener: () => void) => void catalogueListeners.add(listener);
+  return { db, audit, instruments, referrals, privacy, ownCases, clock, onCatalogueChange, absoluteUrl };
+}
+
+/**
+ * The monitor's facts, the same for the web app and the background jobs: coverage counts the catalogue's own
+ * instruments (so every cell agrees with the services API), hubs and referral figures come from the referrals module
+ * (figures aggregated from its rollup table, ADR 0066), agenda events from the knowledge module's table and practice
+ * examples from the curated file.
+ */
+export function monitoringSourcesFor(deps: {
+  db: Database;
+  catalogue: Pick<CatalogueService, "listForMatching">;
+}): MonitoringSources {
+  const curated = curatedFileSources();
+  const referralFacts = referralMonitoringFacts(deps.db);
+  const knowledge = createKnowledgeRepository(deps.db);
+  return {
+    instruments: async () =>
+      (await deps.catalogue.listForMatching()).map((instrument) => ({
+        id: instrument.id,
+        refId: instrument.refId,
+        slug: instrument.slug,
+        name: instrument.name,
+        kind: instrument.kind,
+        journeySteps: instrument.journeySteps,
+        phases: instrument.phases,
+        coverageLevel: instrument.coverage.level,
+        coverageCodes: instrument.coverage.codes,
+        status: instrument.status,
+        providerName: instrument.providerName,
+        stale: instrument.stale,
+      })),
+    referralFigures: referralFacts.figures,
+    hubs: referralFacts.hubs,
+    examples: curated.examples,
+    // The agenda's real events (curated, providers' and hubs' own), as /agenda shows them; never an invented example
+    // event nor one a demo hub entered, in demo mode too (ADRs 0079, 0081).
+    events: async () => {
+      const [events, demo] = await Promise.all([knowledge.eventFacts(), referralFacts.demoOrganisationIds()]);
+      return events
+        .filter((event) => event.organisationId === null || !demo.has(event.organisationId))
+        .map(({ regionCode, startsAt }) => ({ regionCode, startsAt }));
+    },
+  };
+}
+
+/**
+ * The monitor service as the web app and the background jobs both build it: the given sources (tests, benchmark)
+ * or `monitoringSourcesFor`, and for jobs the same sources read through the job's transaction.
+ */
+function monitoringServiceFor(
+  deps: AppDeps,
+  context: { geography: Geography; catalogue: CatalogueService; clock: () => Date },
+) {
+  const db = deps.database.db;
+  const { geography, clock } = context;
+  return createMonitoringService({
+    sources: deps.monitoringSources ?? monitoringSourcesFor({ db, catalogue: context.catalogue }),
+    sourcesOn: deps.monitoringSources
+      ? undefined
+      : (tx) =>
+          monitoringSourcesFor({
+            db: tx,
+            catalogue: createCatalogueService({
+              db: tx,
+              geography,
+              clock,
+              includeSynthetic: deps.env.catalogueSynthetic,
+            }),
+          }),
+    geography,
+    repository: createMonitoringRepository(db),
+    clock,
+  });
+}
+
+/**
+ * Reuses a region's answer (per language) for `ttlMs` of real time (not the app's clock, which tests freeze, as for
+ * the route's instrument list). lru-cache's fetch runs one look-up per key at a time and keeps no failed look-up.
+ */
+function reusedPerRegion<T extends object>(
+  lookup: (regionCode: string, lang: "nl" | "en") => Promise<T | undefined>,
+  ttlMs = 30_000,
+): (regionCode: string, lang: "nl" | "en") => Promise<T | undefined> {
+  const kept = new LRUCache<string, T, { regionCode: string; lang: "nl" | "en" }>({
+    max: 200,
+    ttl: ttlMs,
+    fetchMethod: (_key, _stale, { context }) => lookup(context.regionCode, context.lang),
+  });
+  // An unknown region (undefined) is not kept: lru-cache stores only values.
+  return (regionCode, lang) => kept.fetch(`${regionCode}:${lang}`, { context: { regionCode, lang } });
+}
+
+/** The background work (mail, deadlines, retention): handlers for the job worker and the periodic schedule. */
+export async function createBackgroundJobs(deps: AppDeps) {
+  const services = createServices(deps);
+  const auth = createAuthService(services.db, deps.env, services.clock);
+  const passwordResets = passwordResetJobs({
+    settings: deps.env,
+    clock: services.clock,
+    absoluteUrl: services.absoluteUrl,
+    queueMail: async (tx, mail) => void (await queueMail(tx, mail, services.clock())),
+  });
+  const jobs = referralJobs({
+    db: services.db,
+    referrals: services.referrals,
+    privacy: services.privacy,
+    transport: await createMailTransport(deps.env.smtpUrl, deps.env.mailFrom),
+    retentionMonths: deps.env.retentionMonths,
+    clock: services.clock,
+    logger: deps.logger,
+  });
+  // The monitor's rollup and goal-value jobs read the same facts as the monitor pages.
+  const geography = await loadGeography(createRegionsRepository(services.db));
+  const catalogue = createCatalogueService({
+    db: services.db,
+    geography,
+    clock: services.clock,
+    includeSynthetic: deps.env.catalogueSynthetic,
+  });
+  const monitoring = monitoringServiceFor(deps, { geography, catalogue, clock: services.clock });
+  return {
+    handlers: {
+      ...jobs.handlers,
+      ...services.ownCases.jobHandlers(),
+      ...passwordResets,
+      ...monitoring.jobHandlers(),
+      ...maintenanceJobs(services.clock),
+    },
+    /** Enqueues the periodic jobs (among them the hourly purge) once per period and purges ended sessions. */
+    async schedule(now: Date = services.clock()) {
+      await jobs.schedule(now);
+      await scheduleMonitoringJobs(services.db, enqueueJob, now);
+      // Rate-limit counters and finished jobs are purged hourly (ADR 0075).
+      await scheduleMaintenance(services.db, now);
+      await auth.purgeExpiredSessions();
+    },
+  };
+}
+
+/**
+ * Everything the web app mounts, built once: the modules' services and the route dependencies that join them. The
+ * order matters only where one service feeds another (geography first, the catalogue before the route).
+ */
+export async function createWebServices(deps: AppDeps) {
+  const { env, database, logger, listMatchableInstruments } = deps;
+  const { db, audit, instruments, referrals, privacy, ownCases, clock, onCatalogueChange, absoluteUrl } =
+    createServices(deps);
+  const geography = await loadGeography(createRegionsRepository(database.db));
+  // The loket a region page or route shows changes only when a hub is set up or closes its intake: one look-up per
+  // region is reused for 30 s, like the route's instrument list. The intake form itself always reads the hub afresh.
+  const reusedLoket = reusedPerRegion(loketFor(referrals));
+  const regionalLoket = async (regionCode: string, lang: "nl" | "en") =>
+    (await reusedLoket(regionCode, lang)) ?? nationalFallbackLoket(regionCode, lang);
+  const catalogue = createCatalogueService({
+    db: database.db,
+    geography,
+    clock,
+    includeSynthetic: env.catalogueSynthetic,
+  });
+  const instrumentLinks: InstrumentLinkLookup = async (refIds) => {
+    const found = await Promise.all(refIds.map((refId) => catalogue.lookup(refId)));
+    return new Map(
+      found.flatMap((link) => (link ? [[link.refId, { slug: link.slug, name: link.name }] as const] : [])),
+    );
+  };
+  const knowledge = createKnowledgeService(createKnowledgeRepository(database.db), geography, audit);
+  const monitoring = monitoringServiceFor(deps, { geography, catalogue, clock });
+  const routeReference = loadRouteReferenceData();
+  const routeDeps = {
+    geography,
+    knowledgeForSector: sectorKnowledgePanels(knowledge, instrumentLinks),
+    reference: routeReference,
+    scanResults: createScanResultsRepository(database.db),
+    service: createRouteService({
+      reference: routeReference,
+      listMatchableInstruments: listMatchableInstruments ?? (() => catalogue.listForMatching()),
+      clock,
+    }),
+    loketFor: regionalLoket,
+    recordJourney: createJourneyRecorder(createMonitoringRepository(database.db), logger, clock),
+    absoluteUrl,
+  };
+  // A provider's listing change shows in the route at once, not after the route's instrument cache expires.
+  onCatalogueChange(() => routeDeps.service.invalidate());
+  const isSecureRequest = (url: string, forwardedProto?: string) =>
+    url.startsWith("https:") || (env.trustProxy && forwardedProto === "https");
+
+  const limiter = createRateLimiter(db, clock);
+  const auth = createAuthService(db, env, clock);
+  const guard = createGuard({
+    db,
+    auth,
+    audit,
+    secretKey: env.secretKey,
+    trustProxy: env.trustProxy,
+    isSecureRequest,
+    // The policy's area rules (coordinators' national, provincial, regional scope) need only this much of the map.
+    regionProvinces: new Map(geography.regions.map((region) => [region.code, region.provinceCodes])),
+  });
+  // Invitations into an account (ADR 0084): the mail goes through the outbox like every other message.
+  const invitations = createInvitations({
+    db,
+    audit,
+    absoluteUrl,
+    queueMail: async (tx, mail) => void (await queueMail(tx, mail, clock())),
+    clock,
+  });
+  return {
+    db,
+    audit,
+    clock,
+    absoluteUrl,
+    isSecureRequest,
+    geography,
+    regionalLoket,
+    instruments,
+    referrals,
+    privacy,
+    ownCases,
+    catalogue,
+    instrumentLinks,
+    knowledge,
+    monitoring,
+    routeReference,
+    routeDeps,
+    limiter,
+    auth,
+    guard,
+    invitations,
+    accounts: createAccountAdministration(db, audit),
+    barriers: createBarriersService({ db: database.db, geography, clock }),
+    barrierLoop: createBarrierLoop({ db: database.db, geography, audit, absoluteUrl, clock }),
+    requestPasswordReset: (email: string, lang: "nl" | "en") =>
+      requestPasswordReset(db, email, lang, clock()),
+    /** A region page's public figures and the knowledge highlights of the region. */
+    regionStatus: async (regionCode: string, lang: "nl" | "en") => {
+      const [figures, highlights] = await Promise.all([
+        publicRegionFigures(monitoring, regionCode, lang),
+        knowledge.regionHighlights(regionCode, lang, clock()),
+      ]);
+      return figures ? { ...figures, ...highlights } : undefined;
+    },
+    // The dossier's picker: the public route's engine and instruments for the company (issue 15 item 6).
+    dossierFit: createCompanyFit({
+      service: routeDeps.service,
+      places: placesFromGeography(geography),
+      reference: routeReference,
+      scanResults: routeDeps.scanResults,
+    }),
+    referralDeliveries: (providerIds: readonly string[]) => referralDeliveriesFor(db, providerIds),
+    providerInstruments: async (providerId: string) =>
+      (await instruments.byProvider(providerId)).map(({ refId, name }) => ({ refId, name })),
+    /** The regions and provinces (with their regions) the beheer pages offer. */
+    beheerAreas: {
+      regions: geography.regions.map(({ code, name }) => ({ code, name })),
+      provinces: geography.provinces.map(({ code, name }) => ({
+        code,
+        name,
+        regionCodes: geography.regions
+          .filter((region) => region.provinceCodes.includes(code))
+          .map((region) => region.code),
+      })),
+    },
+  };
+}
+
+export type WebServices = Awaited<ReturnType<typeof createWebServices>>;
