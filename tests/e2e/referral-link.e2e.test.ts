@@ -3,8 +3,9 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type DatabaseHandle, queryRows } from "../../src/db/client.js";
 import { seedDemoData } from "../../src/db/seed.js";
+import { submitIntake } from "../factories/index.js";
 import { openTestDatabase } from "../support/database.js";
-import { DEMO_PASSWORD, submitIntake } from "../support/workspace.js";
+import { DEMO_PASSWORD } from "../support/workspace.js";
 import { expectNoAxeViolations, launchBrowser } from "./support/browser.js";
 import { signedIn as signedInAs, startPublicServer } from "./support/public-server.js";
 

@@ -1,9 +1,10 @@
 import { sql } from "drizzle-orm";
 import ICAL from "ical.js";
 import { beforeAll, describe, expect, it } from "vitest";
+import { addAccount } from "../../../tests/factories/index.js";
 import { createTestApp } from "../../../tests/support/app.js";
 import { describeEachDatabase } from "../../../tests/support/database.js";
-import { addAccount, loginAs } from "../../../tests/support/workspace.js";
+import { loginAs } from "../../../tests/support/workspace.js";
 import { queryRows } from "../../db/client.js";
 import { seedDemoData } from "../../db/seed.js";
 import { loadKnowledgeContent } from "./knowledge.loader.js";
