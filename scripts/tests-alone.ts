@@ -1,7 +1,7 @@
 /**
  * Runs every test of the given files on its own, to find tests that lean on an earlier one (ADR 0090).
  *
- *   npx tsx scripts/tests-alone.ts src/modules/referrals/referrals.test.ts [more files] [--name "part of a title"]
+ *   npm run test:alone -- src/modules/referrals/referrals.test.ts [more files] [--name "part of a title"]
  *
  * One Vitest instance lists the tests of each file, then runs the file once per test with a name pattern that
  * selects only that test: a fresh worker, a fresh copy of the template database and only that test's hooks. The
