@@ -10,5 +10,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     reporters: ["default"],
+    // Files and the tests within each file run in a random order, a new one every run; the run prints its seed
+    // ("Running tests with seed …"), and `--sequence.seed=<seed>` repeats that order (ADR 0090, README).
+    sequence: { shuffle: { files: true, tests: true } },
   },
 });

@@ -1,7 +1,8 @@
 import { beforeAll, expect, it } from "vitest";
+import { addAccount } from "../../tests/factories/index.js";
 import { browserSession, createTestApp } from "../../tests/support/app.js";
 import { describeEachDatabase } from "../../tests/support/database.js";
-import { addAccount, loginAs } from "../../tests/support/workspace.js";
+import { loginAs } from "../../tests/support/workspace.js";
 
 /**
  * Issue 18, item 1: the monitor is for those who steer with it. An entrepreneur's main menu leaves it out (the footer

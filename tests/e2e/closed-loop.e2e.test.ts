@@ -24,9 +24,12 @@ const COMPANY = "Kringloop Keramiek BV";
  * words, and every stored mail to the entrepreneur links only, absolutely, to that page. Zero axe violations on
  * every page visited.
  */
+// A journey: each test continues where the one before stopped, so its tests keep their order under the
+// shuffled CI run (ADR 0090). Not yet split into tests that stand alone.
 for (const kind of ["PGlite", "PostgreSQL"] as const)
   describe.skipIf(kind === "PostgreSQL" && !postgresAvailable())(
     `the closed loop in Chromium [${kind}]`,
+    { shuffle: false },
     () => {
       let database: DatabaseHandle;
       let browser: Browser;

@@ -17,7 +17,9 @@ const SHOTS = process.env.TMPDIR ?? "/tmp";
  * and a provider act; the page, the link request, the withdrawal step and the HTML mail pass axe, in Dutch and
  * English, and the page reflows at 320 px.
  */
-describe("the entrepreneur's own page in Chromium", () => {
+// A journey: each test continues where the one before stopped, so its tests keep their order under the
+// shuffled CI run (ADR 0090). Not yet split into tests that stand alone.
+describe("the entrepreneur's own page in Chromium", { shuffle: false }, () => {
   const fixture = appInChromium({ prepare: (database) => seedDemoData(database.db, DEMO_PASSWORD) });
   let noScript: BrowserContext;
   let ownPath = "";

@@ -9,7 +9,9 @@ import { expectNoAxeViolations } from "./support/browser.js";
 const JOURNEY_STEP_TIMEOUT = 180_000;
 
 /** The closed loop in Chromium: entrepreneur → adviseur Twente → aanbieder RVO → adviseur; Rotterdam sees nothing. */
-describe("regional loket journey in Chromium", () => {
+// A journey: each test continues where the one before stopped, so its tests keep their order under the
+// shuffled CI run (ADR 0090). Not yet split into tests that stand alone.
+describe("regional loket journey in Chromium", { shuffle: false }, () => {
   const contexts: Record<string, BrowserContext> = {};
   let dossierPath = "";
   let referralPath = "";

@@ -7,9 +7,10 @@ import { seedDemoData } from "../../src/db/seed.js";
 import { createJobWorker, enqueueJob } from "../../src/jobs/index.js";
 import { loadKnowledgeContent } from "../../src/modules/knowledge/index.js";
 import { knowledgeEvents } from "../../src/modules/knowledge/knowledge.tables.js";
+import { addAccount, intakeFields } from "../factories/index.js";
 import { browserSession, silentLogger } from "../support/app.js";
 import { describeEachDatabase } from "../support/database.js";
-import { addAccount, DEMO_PASSWORD, intakeFields, loginAs } from "../support/workspace.js";
+import { DEMO_PASSWORD, loginAs } from "../support/workspace.js";
 
 const now = new Date("2026-11-27T12:00:00Z");
 const clock = () => now;

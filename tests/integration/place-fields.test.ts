@@ -2,9 +2,9 @@ import { sql } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
 import { queryRows } from "../../src/db/client.js";
 import { seedDemoData } from "../../src/db/seed.js";
+import { intakeFields } from "../factories/index.js";
 import { browserSession, createTestApp } from "../support/app.js";
 import { describeEachDatabase } from "../support/database.js";
-import { intakeFields } from "../support/workspace.js";
 
 /**
  * Every field that asks for a municipality accepts a municipality or a place name, offers a choice where a name

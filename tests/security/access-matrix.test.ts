@@ -4,9 +4,10 @@ import { beforeAll, expect, it } from "vitest";
 import { queryRows } from "../../src/db/client.js";
 import { seedDemoData } from "../../src/db/seed.js";
 import { DEMO_USERS } from "../../src/modules/auth/index.js";
+import { addAccount, submitIntake } from "../factories/index.js";
 import { browserSession, createTestApp } from "../support/app.js";
 import { describeEachDatabase } from "../support/database.js";
-import { addAccount, loginAs, submitIntake } from "../support/workspace.js";
+import { loginAs } from "../support/workspace.js";
 
 type Route = {
   method: "GET" | "POST";

@@ -1,8 +1,8 @@
 import { beforeAll, expect, it } from "vitest";
 import { seedDemoData } from "../../src/db/seed.js";
+import { intakeFields } from "../factories/index.js";
 import { browserSession, createTestApp } from "../support/app.js";
 import { describeEachDatabase } from "../support/database.js";
-import { intakeFields } from "../support/workspace.js";
 
 /**
  * Item 4 of issue 13: limits before parsing. A body over its family's limit is answered 413 before it is read

@@ -7,9 +7,10 @@ import { type DatabaseHandle, openDatabase, queryRows } from "../../src/db/clien
 import { migrateDatabase } from "../../src/db/migrate.js";
 import { seedDatabase } from "../../src/db/seed.js";
 import { createJobWorker } from "../../src/jobs/index.js";
+import { submitIntake } from "../factories/index.js";
 import { createTestApp, silentLogger } from "../support/app.js";
 import { openTestDatabase, postgresAvailable } from "../support/database.js";
-import { loginAs, submitIntake } from "../support/workspace.js";
+import { loginAs } from "../support/workspace.js";
 
 /**
  * Item 6 of issue 13: the application's database role cannot truncate, delete, change or alter the audit log. The

@@ -12,9 +12,9 @@ import { queryRows } from "../../src/db/client.js";
 import { seedDemoData } from "../../src/db/seed.js";
 import { createJobWorker } from "../../src/jobs/index.js";
 import { createScanResultsRepository } from "../../src/modules/route/index.js";
+import { submitIntake } from "../factories/index.js";
 import { browserSession, createTestApp, silentLogger } from "../support/app.js";
 import { describeEachDatabase } from "../support/database.js";
-import { submitIntake } from "../support/workspace.js";
 
 /**
  * Item 1 of issue 13 (High): every absolute link the service writes comes from PUBLIC_BASE_URL. The requests go over

@@ -6,9 +6,9 @@ import { createApp } from "../../src/app.js";
 import { loadEnv } from "../../src/config/env.js";
 import { seedDemoData } from "../../src/db/seed.js";
 import { createLogger } from "../../src/logger.js";
+import { intakeFields } from "../factories/index.js";
 import { browserSession } from "../support/app.js";
 import { describeEachDatabase } from "../support/database.js";
-import { intakeFields } from "../support/workspace.js";
 
 /**
  * Item 3 of issue 13: no personal data in logs. Before, a null byte in the intake made the error line repeat the

@@ -2,9 +2,10 @@ import { sql } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
 import { queryRows } from "../../src/db/client.js";
 import { seedDemoData } from "../../src/db/seed.js";
+import { submitIntake } from "../factories/index.js";
 import { createTestApp } from "../support/app.js";
 import { describeEachDatabase } from "../support/database.js";
-import { loginAs, submitIntake } from "../support/workspace.js";
+import { loginAs } from "../support/workspace.js";
 
 /**
  * Item 6 of issue 13: a measure names a referral of its own dossier only. Another dossier's referral (in another

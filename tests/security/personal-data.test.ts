@@ -12,9 +12,10 @@ import {
   NOT_PERSONAL_COLUMNS,
   PERSONAL_DATA,
 } from "../../src/modules/privacy/index.js";
+import { addAccount, submitIntake } from "../factories/index.js";
 import { browserSession, createTestApp, silentLogger } from "../support/app.js";
 import { describeEachDatabase } from "../support/database.js";
-import { addAccount, loginAs, submitIntake } from "../support/workspace.js";
+import { loginAs } from "../support/workspace.js";
 
 /**
  * Item 2 of issue 13: one registry of personal-data locations drives export, erasure and retention. The registry is

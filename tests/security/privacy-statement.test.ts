@@ -2,9 +2,10 @@ import { sql } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
 import { queryRows } from "../../src/db/client.js";
 import { seedDemoData } from "../../src/db/seed.js";
+import { submitIntake } from "../factories/index.js";
 import { createTestApp } from "../support/app.js";
 import { describeEachDatabase } from "../support/database.js";
-import { loginAs, submitIntake } from "../support/workspace.js";
+import { loginAs } from "../support/workspace.js";
 
 /**
  * Item 7 of issue 13: /privacy says who sees what, the consent text at intake names what a provider sees, and the

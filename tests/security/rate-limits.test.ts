@@ -12,9 +12,9 @@ import {
 } from "../../src/modules/auth/auth.routes.js";
 import { INTAKE_LIMIT } from "../../src/modules/referrals/intake.routes.js";
 import { EXPENSIVE_WRITE_LIMITS } from "../../src/web/abuse-limits.js";
+import { intakeFields } from "../factories/index.js";
 import { browserSession, createTestApp, silentLogger } from "../support/app.js";
 import { describeEachDatabase } from "../support/database.js";
-import { intakeFields } from "../support/workspace.js";
 
 /**
  * Item 5 of issue 13: rate limits that stop attackers, not customers (ADR 0075). Before: five wrong passwords from

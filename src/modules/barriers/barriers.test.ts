@@ -1,8 +1,9 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
+import { addAccount } from "../../../tests/factories/index.js";
 import { browserSession, silentLogger } from "../../../tests/support/app.js";
 import { describeEachDatabase } from "../../../tests/support/database.js";
-import { addAccount, loginAs } from "../../../tests/support/workspace.js";
+import { loginAs } from "../../../tests/support/workspace.js";
 import { createApp } from "../../app.js";
 import { loadEnv } from "../../config/env.js";
 import { queryRows } from "../../db/client.js";

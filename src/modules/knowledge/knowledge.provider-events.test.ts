@@ -1,14 +1,13 @@
 import { sql } from "drizzle-orm";
 import ICAL from "ical.js";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { addAccount, createEvent, eventForm, sessionsFor } from "../../../tests/factories/index.js";
 import { createTestApp } from "../../../tests/support/app.js";
 import { describeEachDatabase } from "../../../tests/support/database.js";
-import { addAccount, loginAs } from "../../../tests/support/workspace.js";
 import { queryRows } from "../../db/client.js";
 import { seedDemoData } from "../../db/seed.js";
 import { loadKnowledgeContent } from "./knowledge.loader.js";
 import {
-  emptyProviderEventForm,
   eventSlugBase,
   type ProviderEventFormValues,
   parseProviderEventForm,
@@ -18,21 +17,7 @@ import { amsterdamInstant, amsterdamWallClockOf } from "./knowledge.time.js";
 const NOW = new Date("2026-11-27T09:00:00Z");
 
 /** A complete, valid form for an afternoon in April 2027 in Enschede. */
-const validForm = (overrides: Partial<ProviderEventFormValues> = {}): ProviderEventFormValues => ({
-  ...emptyProviderEventForm("RVO"),
-  titleNl: "Spreekuur MIA\\Vamil voor de maakindustrie",
-  titleEn: "MIA\\Vamil office hours for manufacturers",
-  descriptionNl: "Adviseurs beantwoorden uw vragen over de aftrek voor circulaire bedrijfsmiddelen.",
-  descriptionEn: "Advisers answer your questions about the deduction for circular business assets.",
-  startDate: "2027-04-08",
-  startTime: "13:30",
-  endTime: "16:00",
-  place: "Stadskantoor, Hengelosestraat 51, Enschede",
-  regionCode: "ES04",
-  instrumentRefId: "rvo-mia-vamil-circulair",
-  registrationUrl: "https://www.rvo.nl/aanmelden",
-  ...overrides,
-});
+const validForm = eventForm;
 
 const context = {
   now: NOW,
@@ -117,21 +102,28 @@ describe("the provider's event form", () => {
 describeEachDatabase("providers keep their own agenda events", (database) => {
   let app: Awaited<ReturnType<typeof createTestApp>>;
   const rows = <T>(query: ReturnType<typeof sql>) => queryRows<T>(database().db, query);
-  // Login throttling allows ten attempts per client per 15 minutes: one session per user for the whole suite.
-  const sessions = new Map<string, Awaited<ReturnType<typeof loginAs>>>();
-  const signIn = async (email: string) => {
-    const found = sessions.get(email) ?? (await loginAs(app, email));
-    sessions.set(email, found);
-    return found;
-  };
+  let signIn: ReturnType<typeof sessionsFor>;
   const rvo = () => signIn("aanbieder.rvo@demo.invalid");
-  let slug = "";
+  let made = 0;
+  /** An RVO event of the test's own (its own title, so its own address); answers its slug. */
+  const ownEvent = async (overrides: Partial<ProviderEventFormValues> = {}) => {
+    made += 1;
+    return createEvent(
+      await rvo(),
+      validForm({ titleNl: `Werkbezoek remanufacturing ${made}`, ...overrides }),
+    );
+  };
 
   beforeAll(async () => {
     await seedDemoData(database().db, "demo-wachtwoord");
     // The curated example events exist only in demo mode; load them to see they stay out of the editor.
     await loadKnowledgeContent(database().db, { exampleEventsFrom: new Date("2026-01-01T00:00:00Z") });
     app = await createTestApp(database(), {}, { clock: () => NOW });
+  });
+
+  // Sessions of the test's own: a session keeps the language a test chose (?lang=en) for the next page.
+  beforeEach(() => {
+    signIn = sessionsFor(app);
   });
 
   it("sends visitors to the login and refuses every role but a provider or a hub's adviser", async () => {
@@ -145,7 +137,8 @@ describeEachDatabase("providers keep their own agenda events", (database) => {
   });
 
   it("links the provider's workspace to its events, and starts with none", async () => {
-    const { session } = await rvo();
+    // The Versnellingshuis: a provider no test in this suite adds an event for.
+    const { session } = await signIn("aanbieder.versnellingshuis@demo.invalid");
     expect(await (await session.get("/werkruimte")).text()).toContain('href="/werkruimte/agenda"');
     const html = await (await session.get("/werkruimte/agenda")).text();
     expect(html).toContain("U heeft geen komende activiteiten op de agenda.");
@@ -153,6 +146,13 @@ describeEachDatabase("providers keep their own agenda events", (database) => {
   });
 
   it("answers a wrong form with an error summary and keeps what was typed", async () => {
+    const providerEvents = async () =>
+      (
+        await rows<{ n: number }>(
+          sql`select count(*)::int as n from knowledge_events where origin = 'provider'`,
+        )
+      )[0]!.n;
+    const before = await providerEvents();
     const { session } = await rvo();
     const csrf = await session.csrfTokenFrom("/werkruimte/agenda/nieuw");
     const response = await session.post(
@@ -171,13 +171,7 @@ describeEachDatabase("providers keep their own agenda events", (database) => {
     );
     expect(html).toContain('value="Spreekuur MIA\\Vamil voor de maakindustrie"');
     expect(html).toContain('aria-invalid="true"');
-    expect(
-      (
-        await rows<{ n: number }>(
-          sql`select count(*)::int as n from knowledge_events where origin = 'provider'`,
-        )
-      )[0]!.n,
-    ).toBe(0);
+    expect(await providerEvents()).toBe(before);
   });
 
   it("saves a new event, records it in the audit log and shows it on the agenda, in the feed and in the API", async () => {
@@ -185,7 +179,7 @@ describeEachDatabase("providers keep their own agenda events", (database) => {
     const csrf = await session.csrfTokenFrom("/werkruimte/agenda/nieuw");
     const response = await session.post("/werkruimte/agenda/nieuw", { ...validForm() }, { csrf });
     expect(response.status).toBe(303);
-    slug = "spreekuur-mia-vamil-voor-de-maakindustrie-2027-04";
+    const slug = "spreekuur-mia-vamil-voor-de-maakindustrie-2027-04";
     expect(response.headers.get("location")).toBe(`/werkruimte/agenda?opgeslagen#${slug}`);
 
     const [stored] = await rows<{
@@ -231,6 +225,7 @@ describeEachDatabase("providers keep their own agenda events", (database) => {
   });
 
   it("lets no other provider see or change the event, and keeps curated events out of the editor", async () => {
+    const slug = await ownEvent();
     const { session } = await signIn("aanbieder.versnellingshuis@demo.invalid");
     expect((await session.get(`/werkruimte/agenda/${slug}`)).status).toBe(403);
     const csrf = await session.csrfTokenFrom("/werkruimte/agenda/nieuw");
@@ -255,6 +250,7 @@ describeEachDatabase("providers keep their own agenda events", (database) => {
   });
 
   it("refuses a save from an outdated form with 409, keeps the input and changes nothing", async () => {
+    const slug = await ownEvent();
     const { session } = await rvo();
     const editor = await (await session.get(`/werkruimte/agenda/${slug}`)).text();
     expect(editor).toContain('name="version" value="1"');
@@ -284,11 +280,20 @@ describeEachDatabase("providers keep their own agenda events", (database) => {
   });
 
   it("calls an event off: it stays listed as cancelled, in the feed as STATUS:CANCELLED and out of the monitor", async () => {
+    // An event that was changed once (version 2) before it is called off.
+    const title = { titleNl: "Werkbezoek remanufacturing dat niet doorgaat" };
+    const slug = await ownEvent(title);
     const { session } = await rvo();
+    const changed = await session.post(
+      `/werkruimte/agenda/${slug}`,
+      { ...validForm({ ...title, place: "Het Rozendaal, Enschede" }), version: "1" },
+      { csrf: await session.csrfTokenFrom(`/werkruimte/agenda/${slug}`) },
+    );
+    expect(changed.status).toBe(303);
     const csrf = await session.csrfTokenFrom(`/werkruimte/agenda/${slug}`);
     const response = await session.post(
       `/werkruimte/agenda/${slug}`,
-      { ...validForm({ cancelled: "ja" }), version: "2" },
+      { ...validForm({ ...title, cancelled: "ja" }), version: "2" },
       { csrf },
     );
     expect(response.status).toBe(303);
@@ -314,11 +319,14 @@ describeEachDatabase("providers keep their own agenda events", (database) => {
   });
 
   it("gives a second event with the same title and month its own address", async () => {
+    const title = { titleNl: "Spreekuur hergebruik van restmetaal" };
+    const slug = await ownEvent(title);
+    expect(slug).toBe("spreekuur-hergebruik-van-restmetaal-2027-04");
     const { session } = await rvo();
     const csrf = await session.csrfTokenFrom("/werkruimte/agenda/nieuw");
     const response = await session.post(
       "/werkruimte/agenda/nieuw",
-      { ...validForm({ startDate: "2027-04-22", online: "ja", place: "", regionCode: "" }) },
+      { ...validForm({ ...title, startDate: "2027-04-22", online: "ja", place: "", regionCode: "" }) },
       { csrf },
     );
     expect(response.status).toBe(303);
@@ -337,12 +345,7 @@ describeEachDatabase("providers keep their own agenda events", (database) => {
 describeEachDatabase("hubs keep the events of their own loket", (database) => {
   let app: Awaited<ReturnType<typeof createTestApp>>;
   const rows = <T>(query: ReturnType<typeof sql>) => queryRows<T>(database().db, query);
-  const sessions = new Map<string, Awaited<ReturnType<typeof loginAs>>>();
-  const signIn = async (email: string) => {
-    const found = sessions.get(email) ?? (await loginAs(app, email));
-    sessions.set(email, found);
-    return found;
-  };
+  let signIn: ReturnType<typeof sessionsFor>;
   const twente = () => signIn("adviseur.es04@demo.invalid");
   const hubForm = (overrides: Partial<ProviderEventFormValues> = {}) =>
     validForm({
@@ -373,6 +376,11 @@ describeEachDatabase("hubs keep the events of their own loket", (database) => {
   beforeAll(async () => {
     await seedDemoData(database().db, "demo-wachtwoord");
     app = await createTestApp(database(), {}, { clock: () => NOW });
+  });
+
+  // Sessions of the test's own: a session keeps the language a test chose (?lang=en) for the next page.
+  beforeEach(() => {
+    signIn = sessionsFor(app);
   });
 
   it("offers only the hub's own region and shows the hub as organiser", async () => {

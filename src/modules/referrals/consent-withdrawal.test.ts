@@ -1,8 +1,9 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
+import { giveCircoOnlyAReferralAddress, submitIntake } from "../../../tests/factories/index.js";
 import { browserSession, createTestApp } from "../../../tests/support/app.js";
 import { describeEachDatabase } from "../../../tests/support/database.js";
-import { giveCircoOnlyAReferralAddress, loginAs, submitIntake } from "../../../tests/support/workspace.js";
+import { loginAs } from "../../../tests/support/workspace.js";
 import { queryRows } from "../../db/client.js";
 import { seedDemoData } from "../../db/seed.js";
 

@@ -1,8 +1,9 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
+import { addAccount, createDossier, intakeFields } from "../../../tests/factories/index.js";
 import { browserSession, createTestApp } from "../../../tests/support/app.js";
 import { describeEachDatabase } from "../../../tests/support/database.js";
-import { addAccount, intakeFields, loginAs } from "../../../tests/support/workspace.js";
+import { loginAs } from "../../../tests/support/workspace.js";
 import { queryRows } from "../../db/client.js";
 import { seedDemoData } from "../../db/seed.js";
 import { starLevel } from "../monitoring/index.js";
@@ -194,7 +195,6 @@ describeEachDatabase("regional lokets and the national queue (DEMO=0)", (databas
     });
   });
 
-  let caseId = 0;
   it("an intake in a region without a hub goes to the national queue, and the pages and mail say so plainly", async () => {
     const visitor = browserSession(app);
     const form = await (await app.request("/intake?regio=ES03&gemeente=GM1680")).text();
@@ -211,11 +211,12 @@ describeEachDatabase("regional lokets and the national queue (DEMO=0)", (databas
     expect(response.status).toBe(303);
     const location = response.headers.get("location")!;
     expect(location).toMatch(/^\/mijn-aanvraag\//);
+    const token = /^\/mijn-aanvraag\/([\w-]+)/.exec(location)![1]!;
     const [record] = await rows<{ id: number; hub_id: string; region_code: string }>(
-      sql`select id, hub_id, region_code from cases where company_name = 'Hout uit Drenthe BV'`,
+      sql`select id, hub_id, region_code from cases where public_token = ${token}`,
     );
     expect(record).toMatchObject({ hub_id: NATIONAL_QUEUE_ID, region_code: "ES03" });
-    caseId = record!.id;
+    const caseId = record!.id;
 
     const confirmation = await (await app.request(location)).text();
     expect(confirmation).toContain("Uw aanvraag is bij Landelijke coördinatie Circulair Loket");
@@ -255,6 +256,11 @@ describeEachDatabase("regional lokets and the national queue (DEMO=0)", (databas
   });
 
   it("the national coordinator sees and handles the national queue; advisers and province coordinators may not", async () => {
+    const { caseId } = await createDossier(app, database().db, {
+      regio: "ES03",
+      gemeente: "GM1680",
+      companyName: "Hout uit Drenthe BV",
+    });
     const national = await loginAs(app, "landelijk@test.invalid");
     const workspace = await (await national.session.get("/werkruimte")).text();
     expect(workspace).toContain("Landelijke wachtrij");

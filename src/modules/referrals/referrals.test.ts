@@ -1,8 +1,16 @@
 import { sql } from "drizzle-orm";
-import { beforeAll, expect, it } from "vitest";
+import { beforeAll, beforeEach, expect, it } from "vitest";
+import {
+  createDossier,
+  intakeFields,
+  markOf,
+  moveReferral,
+  referDossier,
+  sessionsFor,
+  submitIntake,
+} from "../../../tests/factories/index.js";
 import { browserSession, createTestApp, silentLogger } from "../../../tests/support/app.js";
 import { describeEachDatabase } from "../../../tests/support/database.js";
-import { intakeFields, loginAs, submitIntake } from "../../../tests/support/workspace.js";
 import { createBackgroundJobs } from "../../app.js";
 import { loadEnv } from "../../config/env.js";
 import { queryRows } from "../../db/client.js";
@@ -11,13 +19,28 @@ import { createJobWorker } from "../../jobs/index.js";
 
 const HOSTILE = `<script>alert("x")</script> & 'Zonen' "BV"`;
 
+const START = new Date("2026-11-27T09:00:00Z");
+
+/**
+ * Each test makes the dossier and referrals it needs (tests/factories) and reads only what it wrote, so it passes on
+ * its own and in any order (ADR 0090). The clock starts at the same moment for every test.
+ */
 describeEachDatabase("intake, dossier and closed-loop referral", (database) => {
-  let now = new Date("2026-11-27T09:00:00Z");
+  let now = START;
   const clock = () => now;
   let app: Awaited<ReturnType<typeof createTestApp>>;
   let drainJobs: () => Promise<number>;
   let schedule: () => Promise<void>;
+  let loginAs: ReturnType<typeof sessionsFor>;
   const rows = <T>(query: ReturnType<typeof sql>) => queryRows<T>(database().db, query);
+  const dossier = (overrides: Record<string, string> = {}) => createDossier(app, database().db, overrides);
+  /** A dossier of its own with a referral to MIA\Vamil that RVO has moved on to the given status. */
+  const referral = async (to: Parameters<typeof moveReferral>[2], overrides: Record<string, string> = {}) => {
+    const { caseId } = await dossier(overrides);
+    const referralId = await referDossier(await loginAs("adviseur.es04@demo.invalid"), caseId);
+    await moveReferral(await loginAs("aanbieder.rvo@demo.invalid"), referralId, to);
+    return { caseId, referralId };
+  };
 
   beforeAll(async () => {
     await seedDemoData(database().db, "demo-wachtwoord");
@@ -34,8 +57,11 @@ describeEachDatabase("intake, dossier and closed-loop referral", (database) => {
     schedule = () => background.schedule(now);
   });
 
-  let caseId = 0;
-  let referralId = 0;
+  // Every test starts at the same moment, with sessions of its own (a test that moves the clock ends them).
+  beforeEach(() => {
+    now = START;
+    loginAs = sessionsFor(app);
+  });
 
   it("the region page names the Twente hub and links to the intake", async () => {
     const html = await (await app.request("/regio/ES04")).text();
@@ -70,6 +96,8 @@ describeEachDatabase("intake, dossier and closed-loop referral", (database) => {
   });
 
   it("refuses a wrong KVK number, a bad e-mail and missing consent, keeping the input (400)", async () => {
+    const casesNow = async () => (await rows<{ n: number }>(sql`select count(*)::int as n from cases`))[0]!.n;
+    const before = await casesNow();
     const visitor = browserSession(app);
     const csrf = await visitor.csrfTokenFrom("/intake?regio=ES04");
     const response = await visitor.post(
@@ -85,10 +113,15 @@ describeEachDatabase("intake, dossier and closed-loop referral", (database) => {
     expect(html).toContain('value="1234"');
     expect(html).not.toContain("<script>alert");
     expect(html).toContain("&lt;script&gt;");
-    expect((await rows<{ n: number }>(sql`select count(*)::int as n from cases`))[0]!.n).toBe(0);
+    expect(await casesNow()).toBe(before);
   });
 
   it("an intake lands in the hub's queue, with consent, a journey event and a confirmation e-mail", async () => {
+    await drainJobs();
+    const [mails0, events0] = [
+      await markOf(database().db, "outbox_messages"),
+      await markOf(database().db, "journey_events"),
+    ];
     const location = await submitIntake(app, {
       companyName: HOSTILE,
       // A division, as the route carries it; the dossier and the journey event keep its section (C).
@@ -101,10 +134,11 @@ describeEachDatabase("intake, dossier and closed-loop referral", (database) => {
     const confirmation = await (await app.request(location)).text();
     expect(confirmation).toContain("Wat gebeurt er nu?");
     expect(confirmation).toContain("Circulair Loket Twente (demo)");
+    const token = /^\/mijn-aanvraag\/([\w-]+)/.exec(location)![1]!;
     const [record] = await rows<{ id: number; region_code: string; scan_result_id: string; hub_id: string }>(
-      sql`select id, region_code, scan_result_id, hub_id from cases`,
+      sql`select id, region_code, scan_result_id, hub_id from cases where public_token = ${token}`,
     );
-    caseId = record!.id;
+    const caseId = record!.id;
     expect(record).toMatchObject({ region_code: "ES04", scan_result_id: "scan-123", hub_id: "hub-twente" });
     const [consent] = await rows<{ text_version: string; retention_months: number; purpose: string }>(
       sql`select text_version, retention_months, purpose from consents where case_id = ${caseId}`,
@@ -116,13 +150,13 @@ describeEachDatabase("intake, dossier and closed-loop referral", (database) => {
     });
     expect(
       await rows(
-        sql`select type, region_code, sbi_section, source from journey_events where type = 'intake_requested'`,
+        sql`select type, region_code, sbi_section, source from journey_events where type = 'intake_requested' and id > ${events0}`,
       ),
     ).toEqual([
       { type: "intake_requested", region_code: "ES04", sbi_section: "C", source: "nieuwsbrief-twente" },
     ]);
     const mails = await rows<{ to_address: string; kind: string }>(
-      sql`select to_address, kind from outbox_messages order by id`,
+      sql`select to_address, kind from outbox_messages where id > ${mails0} order by id`,
     );
     expect(mails).toEqual([
       { to_address: "fatima@voorbeeld-bedrijf.nl", kind: "intake_confirmation" },
@@ -132,14 +166,15 @@ describeEachDatabase("intake, dossier and closed-loop referral", (database) => {
     expect(
       (
         await rows<{ n: number }>(
-          sql`select count(*)::int as n from outbox_messages where sent_at is not null`,
+          sql`select count(*)::int as n from outbox_messages where sent_at is not null and id > ${mails0}`,
         )
       )[0]!.n,
     ).toBe(2);
   });
 
   it("adviseur.es04 sees it in the queue and opens the dossier (escaped, audited)", async () => {
-    const { session } = await loginAs(app, "adviseur.es04@demo.invalid");
+    const { caseId } = await dossier({ companyName: HOSTILE, email: "fatima@voorbeeld-bedrijf.nl" });
+    const { session } = await loginAs("adviseur.es04@demo.invalid");
     const queue = await (await session.get("/werkruimte")).text();
     expect(queue).toContain(`href="/werkruimte/dossiers/${caseId}"`);
     expect(queue).not.toContain("<script>alert");
@@ -157,7 +192,8 @@ describeEachDatabase("intake, dossier and closed-loop referral", (database) => {
   });
 
   it("picks up the dossier; a stale edit shows the conflict and keeps the user's input (409)", async () => {
-    const { session, csrf } = await loginAs(app, "adviseur.es04@demo.invalid");
+    const { caseId } = await dossier({ companyName: HOSTILE });
+    const { session, csrf } = await loginAs("adviseur.es04@demo.invalid");
     expect(
       (await session.post(`/werkruimte/dossiers/${caseId}/oppakken`, { version: "1" }, { csrf })).status,
     ).toBe(303);
@@ -184,7 +220,9 @@ describeEachDatabase("intake, dossier and closed-loop referral", (database) => {
   });
 
   it("refers the dossier to an RVO instrument; the provider gets an e-mail", async () => {
-    const { session, csrf } = await loginAs(app, "adviseur.es04@demo.invalid");
+    const { caseId } = await dossier({ companyName: HOSTILE });
+    const mails0 = await markOf(database().db, "outbox_messages");
+    const { session, csrf } = await loginAs("adviseur.es04@demo.invalid");
     const bad = await session.post(
       `/werkruimte/dossiers/${caseId}/verwijzingen`,
       { refId: "bestaat-niet", message: "kort" },
@@ -197,19 +235,30 @@ describeEachDatabase("intake, dossier and closed-loop referral", (database) => {
       { csrf },
     );
     expect(response.status).toBe(303);
-    referralId = Number(/\/werkruimte\/verwijzingen\/(\d+)/.exec(response.headers.get("location")!)![1]);
+    const referralId = Number(
+      /\/werkruimte\/verwijzingen\/(\d+)/.exec(response.headers.get("location")!)![1],
+    );
     const [referral] = await rows<{ status: string; provider_id: string; due_at: Date }>(
       sql`select status, provider_id, due_at from referrals where id = ${referralId}`,
     );
     expect(referral).toMatchObject({ status: "verstuurd", provider_id: "rvo" });
     expect(new Date(referral!.due_at).toISOString()).toBe("2026-12-07T09:00:00.000Z");
     expect(
-      await rows(sql`select kind from outbox_messages where to_address = 'aanbieder.rvo@demo.invalid'`),
+      await rows(
+        sql`select kind from outbox_messages where to_address = 'aanbieder.rvo@demo.invalid' and id > ${mails0}`,
+      ),
     ).toEqual([{ kind: "referral_sent" }]);
   });
 
   it("aanbieder.rvo accepts it, carries it out and records the outcome; a decline needs a reason", async () => {
-    const { session, csrf } = await loginAs(app, "aanbieder.rvo@demo.invalid");
+    const { caseId } = await dossier({ companyName: HOSTILE });
+    const referralId = await referDossier(
+      await loginAs("adviseur.es04@demo.invalid"),
+      caseId,
+      "rvo-mia-vamil-circulair",
+      `Bedrijf wil investeren in hergebruik. ${HOSTILE}`,
+    );
+    const { session, csrf } = await loginAs("aanbieder.rvo@demo.invalid");
     const inbox = await (await session.get("/werkruimte")).text();
     expect(inbox).toContain(`href="/werkruimte/verwijzingen/${referralId}"`);
     expect(inbox).not.toContain("<script>alert");
@@ -254,7 +303,8 @@ describeEachDatabase("intake, dossier and closed-loop referral", (database) => {
   });
 
   it("the adviseur sees the closed loop and records a measure with its impact", async () => {
-    const { session, csrf } = await loginAs(app, "adviseur.es04@demo.invalid");
+    const { caseId } = await referral("afgerond_geholpen");
+    const { session, csrf } = await loginAs("adviseur.es04@demo.invalid");
     const html = await (await session.get(`/werkruimte/dossiers/${caseId}`)).text();
     expect(html).toContain("afgerond – geholpen");
     expect(html).toContain(">geholpen<");
@@ -278,26 +328,28 @@ describeEachDatabase("intake, dossier and closed-loop referral", (database) => {
     expect(ok.status).toBe(303);
     expect(
       await rows(
-        sql`select material_kg::float as material_kg, euro::float as euro, co2e_kg::float as co2e_kg, basis from measures`,
+        sql`select material_kg::float as material_kg, euro::float as euro, co2e_kg::float as co2e_kg, basis from measures where case_id = ${caseId}`,
       ),
     ).toEqual([{ material_kg: 1250.5, euro: 8000, co2e_kg: 2300, basis: "gemeten" }]);
   });
 
   it("adviseur.es23 sees none of it: 403 with a refusal in the audit log", async () => {
-    const { session } = await loginAs(app, "adviseur.es23@demo.invalid");
+    const { caseId, referralId } = await referral("verstuurd");
+    const audit0 = await markOf(database().db, "audit_log");
+    const { session } = await loginAs("adviseur.es23@demo.invalid");
     expect(await (await session.get("/werkruimte?filter=nieuw")).text()).not.toContain(
       "/werkruimte/dossiers/",
     );
     expect((await session.get(`/werkruimte/dossiers/${caseId}`)).status).toBe(403);
     expect((await session.get(`/werkruimte/verwijzingen/${referralId}`)).status).toBe(403);
     const denied = await rows<{ action: string }>(
-      sql`select action from audit_log where outcome = 'denied' and actor_label = 'adviseur@hub-rotterdam-den-haag' order by id`,
+      sql`select action from audit_log where outcome = 'denied' and actor_label = 'adviseur@hub-rotterdam-den-haag' and id > ${audit0} order by id`,
     );
     expect(denied.map((row) => row.action)).toEqual(["case.read", "referral.read"]);
   });
 
   it("the provider keeps its listing current in versions; a stale version is refused (409)", async () => {
-    const { session, csrf } = await loginAs(app, "aanbieder.rvo@demo.invalid");
+    const { session, csrf } = await loginAs("aanbieder.rvo@demo.invalid");
     const page = await (await session.get("/werkruimte/aanbod")).text();
     expect(page).toContain("MIA");
     const form = {
@@ -333,7 +385,8 @@ describeEachDatabase("intake, dossier and closed-loop referral", (database) => {
   });
 
   it("the deadline job marks overdue referrals verlopen", async () => {
-    const { session, csrf } = await loginAs(app, "adviseur.es04@demo.invalid");
+    const { caseId, referralId } = await referral("afgerond_geholpen");
+    const { session, csrf } = await loginAs("adviseur.es04@demo.invalid");
     const response = await session.post(
       `/werkruimte/dossiers/${caseId}/verwijzingen`,
       { refId: "vh-maatwerkondersteuning", message: "Graag maatwerk voor dit bedrijf." },
@@ -360,7 +413,8 @@ describeEachDatabase("intake, dossier and closed-loop referral", (database) => {
   });
 
   it("the coordinator sees counts per region, no personal data", async () => {
-    const { session } = await loginAs(app, "coordinator@demo.invalid");
+    await dossier({ companyName: HOSTILE, email: "fatima@voorbeeld-bedrijf.nl" });
+    const { session } = await loginAs("coordinator@demo.invalid");
     const html = await (await session.get("/werkruimte")).text();
     expect(html).toContain("Cijfers per regio");
     // The region in words (issue 15 item 6), not its code.
@@ -370,10 +424,14 @@ describeEachDatabase("intake, dossier and closed-loop referral", (database) => {
   });
 
   it("a beheerder exports a data subject as JSON and erases it; counts stay, the audit log cannot change", async () => {
-    const { session, csrf } = await loginAs(app, "beheer@demo.invalid");
+    // A person of their own, so no other test's dossier or mail carries the name or address.
+    const subject = { contactName: "Saskia Wisman", email: "saskia.wisman@voorbeeld-bedrijf.nl" };
+    const { caseId } = await referral("afgerond_geholpen", { ...subject, companyName: HOSTILE });
+    await referDossier(await loginAs("adviseur.es04@demo.invalid"), caseId, "vh-maatwerkondersteuning");
+    const { session, csrf } = await loginAs("beheer@demo.invalid");
     const exported = await session.post(
       "/beheer/betrokkenen/export",
-      { email: "Fatima@voorbeeld-bedrijf.nl" },
+      { email: "Saskia.Wisman@voorbeeld-bedrijf.nl" },
       { csrf },
     );
     expect(exported.status).toBe(200);
@@ -389,29 +447,31 @@ describeEachDatabase("intake, dossier and closed-loop referral", (database) => {
     expect(data.consents).toHaveLength(1);
     expect(data.referrals).toHaveLength(2);
     // Every mail about the dossier (to the company and to the staff who work on it) and every mail to the address.
-    expect(data.messages.map((message) => message.to_address)).toContain("fatima@voorbeeld-bedrijf.nl");
+    expect(data.messages.map((message) => message.to_address)).toContain(subject.email);
     expect(
-      (await session.post("/beheer/betrokkenen/wissen", { email: "fatima@voorbeeld-bedrijf.nl" }, { csrf }))
-        .status,
+      (await session.post("/beheer/betrokkenen/wissen", { email: subject.email }, { csrf })).status,
     ).toBe(400);
     const erased = await session.post(
       "/beheer/betrokkenen/wissen",
-      { email: "fatima@voorbeeld-bedrijf.nl", confirm: "ja" },
+      { email: subject.email, confirm: "ja" },
       { csrf },
     );
     expect(erased.status).toBe(200);
     expect(await erased.text()).toContain("1 dossier geanonimiseerd");
     const [record] = await rows<Record<string, unknown>>(
-      sql`select company_name, contact_email, contact_phone, question, status from cases`,
+      sql`select company_name, contact_email, contact_phone, question, status from cases where id = ${caseId}`,
     );
     expect(record!.company_name).toBe("[geanonimiseerd]");
     expect(record!.contact_phone).toBeNull();
-    expect(String(record!.contact_email)).not.toContain("fatima");
-    expect((await rows<{ n: number }>(sql`select count(*)::int as n from referrals`))[0]!.n).toBe(2);
+    expect(String(record!.contact_email)).not.toContain("saskia");
+    expect(
+      (await rows<{ n: number }>(sql`select count(*)::int as n from referrals where case_id = ${caseId}`))[0]!
+        .n,
+    ).toBe(2);
     expect(
       (
         await rows<{ n: number }>(
-          sql`select count(*)::int as n from outbox_messages where to_address like '%fatima%' or body like '%Fatima%'`,
+          sql`select count(*)::int as n from outbox_messages where to_address like '%saskia%' or body like '%Saskia%'`,
         )
       )[0]!.n,
     ).toBe(0);
@@ -423,11 +483,10 @@ describeEachDatabase("intake, dossier and closed-loop referral", (database) => {
   });
 
   it("the retention job anonymises dossiers closed longer than the retention period, not newer ones", async () => {
-    await submitIntake(app, { email: "oud@voorbeeld.nl", companyName: "Oud BV" });
-    await submitIntake(app, { email: "nieuw@voorbeeld.nl", companyName: "Nieuw BV" });
-    const ids = await rows<{ id: number; contact_email: string }>(
-      sql`select id, contact_email from cases where anonymised_at is null order by id`,
-    );
+    const ids = [
+      { id: (await dossier({ email: "oud@voorbeeld.nl", companyName: "Oud BV" })).caseId },
+      { id: (await dossier({ email: "nieuw@voorbeeld.nl", companyName: "Nieuw BV" })).caseId },
+    ];
     await database().db.execute(
       sql`update cases set status = 'afgesloten', closed_at = ${new Date(now.getTime() - 25 * 30 * 86_400_000)} where contact_email = 'oud@voorbeeld.nl'`,
     );
