@@ -2,9 +2,10 @@ import { sql } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
 import { queryRows } from "../../src/db/client.js";
 import { seedDemoData } from "../../src/db/seed.js";
+import { intakeFields, submitIntake } from "../factories/index.js";
 import { browserSession, createTestApp } from "../support/app.js";
 import { describeEachDatabase } from "../support/database.js";
-import { DEMO_PASSWORD, intakeFields, loginAs, submitIntake } from "../support/workspace.js";
+import { DEMO_PASSWORD, loginAs } from "../support/workspace.js";
 
 /**
  * Issue 17 item 6 (what a newcomer expects of the public site) and the compare view of item 1: each behaviour on

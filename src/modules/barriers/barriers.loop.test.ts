@@ -1,8 +1,9 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
+import { addAccount } from "../../../tests/factories/index.js";
 import { browserSession, createTestApp } from "../../../tests/support/app.js";
 import { describeEachDatabase } from "../../../tests/support/database.js";
-import { addAccount, loginAs } from "../../../tests/support/workspace.js";
+import { loginAs } from "../../../tests/support/workspace.js";
 import { queryRows } from "../../db/client.js";
 import { createAuditLog } from "../audit/index.js";
 import { createPrivacyService } from "../privacy/index.js";
