@@ -1,4 +1,4 @@
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
 import { requestId } from "hono/request-id";
 import { LRUCache } from "lru-cache";
 import type { Logger } from "pino";
@@ -12,6 +12,7 @@ import {
   createAuthService,
   createGuard,
   createInvitations,
+  listOrganisations,
   passwordResetJobs,
   referralDeliveriesFor,
   requestPasswordReset,
@@ -37,14 +38,20 @@ import {
   sectorKnowledgePanels,
 } from "./modules/knowledge/index.js";
 import {
+  createDemandLog,
+  createGapRegister,
+  createGapsService,
   createJourneyRecorder,
   createMonitoringRepository,
   createMonitoringService,
   curatedFileSources,
+  gapsRoutes,
+  isRobot,
   type MonitoringSources,
   monitoringApi,
   monitoringRoutes,
   publicRegionFigures,
+  publicRegionGaps,
   scheduleMonitoringJobs,
 } from "./modules/monitoring/index.js";
 import { createPrivacyService } from "./modules/privacy/index.js";
@@ -62,6 +69,7 @@ import {
   queueMail,
   referralJobs,
   referralMonitoringFacts,
+  type UnmetDemandPort,
   workspaceRoutes,
 } from "./modules/referrals/index.js";
 import {
@@ -79,6 +87,7 @@ import {
   recordRouteViews,
   routeApi,
   routeRoutes,
+  type UnmetRouteDemand,
 } from "./modules/route/index.js";
 import { siteRoutes } from "./modules/site/index.js";
 import { attachAbuseLimits } from "./web/abuse-limits.js";
@@ -96,7 +105,7 @@ import { language } from "./web/middleware/language.js";
 import { requestLogging } from "./web/middleware/request-logging.js";
 import { securityHeaders } from "./web/middleware/security-headers.js";
 import { createPageCache, pageCacheControl } from "./web/page-cache.js";
-import { createRateLimiter } from "./web/rate-limit.js";
+import { clientKey, createRateLimiter } from "./web/rate-limit.js";
 
 export type AppDeps = {
   env: Env;
@@ -142,7 +151,14 @@ function createServices({ env, database, clock = () => new Date() }: AppDeps) {
   );
   // In-memory copies of the catalogue (the route's instrument list) are dropped once a listing change commits.
   const catalogueListeners = new Set<() => void>();
+  // Unmet demand from dossiers and declines goes to the monitoring module's demand log (ADR 0094); the web app binds
+  // it once the monitor is built. Background jobs decline nothing, so they leave it unbound.
+  const unmetDemand: { target?: UnmetDemandPort } = {};
   const referrals = createReferralsService({
+    unmetDemand: {
+      noOffer: async (tx, demand) => unmetDemand.target?.noOffer(tx, demand),
+      declined: async (demand) => unmetDemand.target?.declined(demand),
+    },
     db,
     audit,
     instruments,
@@ -157,7 +173,18 @@ function createServices({ env, database, clock = () => new Date() }: AppDeps) {
   // The entrepreneur's own page and its mails (ADR 0085).
   const ownCases = createOwnCaseService({ db, audit, instruments, clock, absoluteUrl });
   const onCatalogueChange = (listener: () => void) => void catalogueListeners.add(listener);
-  return { db, audit, instruments, referrals, privacy, ownCases, clock, onCatalogueChange, absoluteUrl };
+  return {
+    db,
+    audit,
+    instruments,
+    referrals,
+    privacy,
+    ownCases,
+    clock,
+    onCatalogueChange,
+    absoluteUrl,
+    unmetDemand,
+  };
 }
 
 /**
@@ -186,6 +213,7 @@ export function monitoringSourcesFor(deps: {
         coverageLevel: instrument.coverage.level,
         coverageCodes: instrument.coverage.codes,
         status: instrument.status,
+        sbiSections: instrument.sbiSections,
         providerName: instrument.providerName,
         stale: instrument.stale,
       })),
@@ -303,8 +331,18 @@ const FORMS_WITH_OWN_SUMMARY = ["/intake", "/belemmering-melden", "/inloggen", "
 /** The composition root: the request pipeline from top to bottom, then every module mounted. */
 export async function createApp(deps: AppDeps) {
   const { env, database, logger, listMatchableInstruments } = deps;
-  const { db, audit, instruments, referrals, privacy, ownCases, clock, onCatalogueChange, absoluteUrl } =
-    createServices(deps);
+  const {
+    db,
+    audit,
+    instruments,
+    referrals,
+    privacy,
+    ownCases,
+    clock,
+    onCatalogueChange,
+    absoluteUrl,
+    unmetDemand,
+  } = createServices(deps);
   const assets = await loadAssets();
   const geography = await loadGeography(createRegionsRepository(database.db));
   // The loket a region page or route shows changes only when a hub is set up or closes its intake: one look-up per
@@ -326,6 +364,27 @@ export async function createApp(deps: AppDeps) {
   };
   const knowledge = createKnowledgeService(createKnowledgeRepository(database.db), geography, audit);
   const monitoring = monitoringServiceFor(deps, { geography, catalogue, clock });
+  // Unmet demand and the gaps register (ADR 0094), owned by the monitoring module.
+  const demandLog = createDemandLog({ db, secretKey: env.secretKey, clock });
+  const gapRegister = createGapRegister({ db, audit, clock });
+  const gaps = createGapsService({
+    instruments: () => monitoring.instruments(),
+    regions: monitoring.regions,
+    demand: demandLog,
+    register: gapRegister,
+    clock,
+  });
+  unmetDemand.target = {
+    noOffer: async (tx, demand) =>
+      void (await demandLog.record({ ...demand, source: "intake_no_offer" }, { on: tx })),
+    declined: async (demand) => {
+      try {
+        await gaps.recordDecline(demand);
+      } catch (error) {
+        logger.warn({ err: error }, "unmet demand of a decline not recorded");
+      }
+    },
+  };
   const routeReference = loadRouteReferenceData();
   const routeDeps = {
     geography,
@@ -340,6 +399,15 @@ export async function createApp(deps: AppDeps) {
     loketFor: regionalLoket,
     recordJourney: createJourneyRecorder(createMonitoringRepository(database.db), logger, clock),
     absoluteUrl,
+    // A route without usable offer is unmet demand: once per visitor (pseudonymous client key), cell and day; robots
+    // are not companies (ADR 0094).
+    recordUnmetDemand: async (c: Context, demand: UnmetRouteDemand) => {
+      if (isRobot(c.req.header("user-agent"))) return;
+      await demandLog.record(
+        { ...demand, source: "route" },
+        { visitor: clientKey(c, env.secretKey, env.trustProxy) },
+      );
+    },
   };
   // A provider's listing change shows in the route at once, not after the route's instrument cache expires.
   onCatalogueChange(() => routeDeps.service.invalidate());
@@ -418,11 +486,18 @@ export async function createApp(deps: AppDeps) {
       loketFor: regionalLoket,
       provincesWithoutOwnInstrument: () => monitoring.provincesWithoutOwnInstrument(),
       regionStatus: async (regionCode, lang) => {
-        const [figures, highlights] = await Promise.all([
+        const [figures, highlights, demandGaps] = await Promise.all([
           publicRegionFigures(monitoring, regionCode, lang),
           knowledge.regionHighlights(regionCode, lang, clock()),
+          publicRegionGaps(
+            gaps,
+            regionCode,
+            geography.region(regionCode)?.name ?? regionCode,
+            lang,
+            routeReference.sectorName,
+          ),
         ]);
-        return figures ? { ...figures, ...highlights } : undefined;
+        return figures ? { ...figures, ...highlights, demandGaps } : undefined;
       },
     }),
   );
@@ -439,7 +514,30 @@ export async function createApp(deps: AppDeps) {
       clock,
     }),
   );
-  app.route("/", monitoringRoutes({ service: monitoring, provinces: geography.provinces, guard, clock }));
+  // The gap view and register (ADR 0094); its panel also shows on the coverage page.
+  const gapPages = gapsRoutes({
+    gaps,
+    register: gapRegister,
+    regions: monitoring.regions,
+    guard,
+    organisations: async () => (await listOrganisations(db)).map(({ id, name }) => ({ id, name })),
+    sectors: (lang) =>
+      [...routeReference.sections]
+        .sort()
+        .map((code) => ({ code, name: routeReference.sectorName(code, lang) ?? code })),
+    clock,
+  });
+  app.route(
+    "/",
+    monitoringRoutes({
+      service: monitoring,
+      provinces: geography.provinces,
+      guard,
+      clock,
+      demandPanel: gapPages.coveragePanel,
+    }),
+  );
+  app.route("/", gapPages);
   app.route(
     "/",
     knowledgeRoutes({

@@ -2,6 +2,12 @@ export {
   AVAILABLE_STATUSES,
   COVERAGE_LEVELS,
   type CoverageLevel,
+  DEMAND_SOURCES,
+  type DemandSource,
+  GAP_DECISIONS,
+  GAP_STATUSES,
+  type GapDecision,
+  type GapStatus,
   HELP_KINDS,
   type Help,
   isAvailable,
@@ -29,6 +35,9 @@ export {
 } from "./vocabulary.js";
 export {
   COVERAGE_LABELS,
+  DEMAND_SOURCE_LABELS,
+  GAP_DECISION_LABELS,
+  GAP_STATUS_LABELS,
   HELP_LABELS,
   JOURNEY_STEP_LABELS,
   KIND_LABELS,
