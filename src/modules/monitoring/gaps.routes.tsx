@@ -89,8 +89,8 @@ export function gapsRoutes(deps: GapsRouteDeps) {
     const t = gapsMessages[lang];
     const exact = guard.may(c, "monitor.view_restricted", { area: regionArea(cell.regionCode) });
     const shown = exact ? cell.demand : suppress(cell.demand);
-    const assignable =
-      !cell.entry && cell.gap && guard.may(c, "gap.assign", { area: regionArea(cell.regionCode) });
+    // Any cell with demand can be taken up: a gap to fill, or offer to scale up, merge or stop.
+    const assignable = !cell.entry && guard.may(c, "gap.assign", { area: regionArea(cell.regionCode) });
     return {
       region: cell.regionName,
       step: t.step_[cell.step],
