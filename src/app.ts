@@ -90,6 +90,7 @@ import {
   type UnmetRouteDemand,
 } from "./modules/route/index.js";
 import { siteRoutes } from "./modules/site/index.js";
+import { isOneOf, JOURNEY_STEPS, PHASES } from "./modules/vocabulary/index.js";
 import { attachAbuseLimits } from "./web/abuse-limits.js";
 import { apiRoutes } from "./web/api/api.routes.js";
 import { assetRoutes } from "./web/assets/assets.routes.js";
@@ -501,7 +502,28 @@ export async function createApp(deps: AppDeps) {
       },
     }),
   );
-  app.route("/", catalogueRoutes({ service: catalogue, geography }));
+  app.route(
+    "/",
+    catalogueRoutes({
+      service: catalogue,
+      geography,
+      // A search for a place and a step with nothing usable is unmet demand, once per visitor and day (ADR 0094).
+      recordUnmetDemand: async (c, demand) => {
+        if (isRobot(c.req.header("user-agent")) || !isOneOf(JOURNEY_STEPS, demand.step)) return;
+        await demandLog.record(
+          {
+            regionCode: demand.regionCode,
+            sector: null,
+            step: demand.step,
+            phase: isOneOf(PHASES, demand.phase) ? demand.phase : null,
+            help: null,
+            source: "search",
+          },
+          { visitor: clientKey(c, env.secretKey, env.trustProxy) },
+        );
+      },
+    }),
+  );
   app.route(
     "/",
     barriersRoutes({

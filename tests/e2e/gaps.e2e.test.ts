@@ -87,10 +87,10 @@ describe("gaps with an owner in Chromium", () => {
 
       const owner = await signIn(fixture.browser, "aanbieder.rvo@demo.invalid");
       await checkBothLanguages(owner, "/werkruimte/gaten");
-      await owner.goto(`${fixture.server.baseUrl}/werkruimte/gaten`);
+      await owner.goto(`${fixture.server.baseUrl}/werkruimte/gaten?lang=nl`);
       await Promise.all([
         owner.waitForURL((url) => /^\/werkruimte\/gaten\/\d+$/.test(url.pathname)),
-        owner.click("a:has-text('Wijzigen')"),
+        owner.click('a[href^="/werkruimte/gaten/"]'),
       ]);
       await expectNoAxeViolations(owner);
       await expect(owner.locator("#organisation").count()).resolves.toBe(0);

@@ -103,6 +103,20 @@ describeEachDatabase("unmet demand, the gap view and the gaps register (ADR 0094
     expect(key!.dedupe_key).not.toMatch(/unknown|127\.0\.0\.1/);
   });
 
+  it("a search for a place and a step with nothing usable is demand; a search without a step is not", async () => {
+    expect((await app.request("/aanbod?q=qqxzzywv&gemeente=Enschede")).status).toBe(200);
+    expect(await demand("search")).toEqual([]);
+    expect(
+      (await app.request("/aanbod?q=qqxzzywv&gemeente=Enschede&stap=verankering&fase=koploper")).status,
+    ).toBe(200);
+    expect(
+      (await app.request("/aanbod?q=qqxzzywv&gemeente=Enschede&stap=verankering&fase=koploper")).status,
+    ).toBe(200);
+    expect(await demand("search")).toEqual([
+      { region_code: "ES04", sector: null, step: "verankering", phase: "koploper", help: null },
+    ]);
+  });
+
   it("an adviser marks the intake 'geen passend aanbod': demand with the case's region and sector, audited", async () => {
     await submitIntake(app, { sector: "C" });
     [{ id: caseId }] = (await rows<{ id: number }>(sql`select id from cases order by id desc limit 1`)) as [
