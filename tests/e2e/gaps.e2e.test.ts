@@ -98,7 +98,7 @@ describe("gaps with an owner in Chromium", () => {
       await owner.fill("#note", "Gesprek met het ministerie op 15 januari.");
       await Promise.all([
         owner.waitForURL((url) => url.pathname === "/werkruimte/gaten"),
-        owner.click("form button[type=submit]"),
+        owner.click('form[action^="/werkruimte/gaten/"] button[type=submit]'),
       ]);
       const list = await owner.locator("main").textContent();
       expect(list).toContain("Opgeslagen.");
