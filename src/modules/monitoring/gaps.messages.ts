@@ -28,6 +28,7 @@ export const gapsMessages = defineMessages(
     overlapIntro:
       "Hier bieden meerdere instrumenten van dezelfde soort hulp bij dezelfde stap in dezelfde regio. Misschien kunnen ze samen.",
     overlapCaption: "Overlap per regio en stap",
+    overlapSummary: "Toon de {count} plekken met overlap",
     noOverlap: "Er is geen overlap.",
     region: "Regio",
     step: "Stap",
@@ -107,6 +108,7 @@ export const gapsMessages = defineMessages(
     overlapIntro:
       "Here several instruments of the same kind help at the same step in the same region. Perhaps they can work together.",
     overlapCaption: "Overlap per region and step",
+    overlapSummary: "Show the {count} places with overlap",
     noOverlap: "There is no overlap.",
     region: "Region",
     step: "Step",

@@ -219,20 +219,23 @@ export const GapsPage = ({
         </Heading>
         <Paragraph>{t.overlapIntro}</Paragraph>
         {model.overlaps.length ? (
-          <Table
-            caption={t.overlapCaption}
-            captionRepeatsHeading
-            headers={[t.region, t.step, t.kind, t.instruments]}
-          >
-            {model.overlaps.map((overlap) => (
-              <Row>
-                <Cell>{overlap.region}</Cell>
-                <Cell>{overlap.step}</Cell>
-                <Cell>{overlap.kind}</Cell>
-                <Cell>{overlap.count}</Cell>
-              </Row>
-            ))}
-          </Table>
+          <details class="cl-section">
+            <summary>{format(t.overlapSummary, { count: model.overlaps.length })}</summary>
+            <Table
+              caption={t.overlapCaption}
+              captionRepeatsHeading
+              headers={[t.region, t.step, t.kind, t.instruments]}
+            >
+              {model.overlaps.map((overlap) => (
+                <Row>
+                  <Cell>{overlap.region}</Cell>
+                  <Cell>{overlap.step}</Cell>
+                  <Cell>{overlap.kind}</Cell>
+                  <Cell>{overlap.count}</Cell>
+                </Row>
+              ))}
+            </Table>
+          </details>
         ) : (
           <Paragraph>{t.noOverlap}</Paragraph>
         )}
