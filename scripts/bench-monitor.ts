@@ -24,9 +24,10 @@ if (!url) {
 }
 const runs = Number(values.runs);
 const database = await openDatabase({ kind: "postgres", url });
-const [size] = await queryRows<{ events: number; referrals: number }>(
+const [size] = await queryRows<{ events: number; referrals: number; demand: number }>(
   database.db,
-  sql`select (select count(*)::int from journey_events) as events, (select count(*)::int from referrals) as referrals`,
+  sql`select (select count(*)::int from journey_events) as events, (select count(*)::int from referrals) as referrals,
+        (select count(*)::int from demand_records) as demand`,
 );
 const env = loadEnv({
   NODE_ENV: "production",
@@ -60,6 +61,9 @@ const paths = [
   "/monitor/effect",
   "/monitor/effect (coordinator)",
   "/monitor/doelen",
+  "/monitor/gaten",
+  "/monitor/gaten (coordinator)",
+  "/regio/ES04",
   "/monitor/belemmeringen (coordinator)",
   "/monitor/sterren.csv",
   "/belemmering-melden",
@@ -68,7 +72,7 @@ const paths = [
 ];
 
 console.log(
-  `Monitor benchmark on PostgreSQL: ${size!.events.toLocaleString("en")} journey events, ${size!.referrals.toLocaleString("en")} referrals; ${runs} runs per path after the cold one; load average ${loadavg()
+  `Monitor benchmark on PostgreSQL: ${size!.events.toLocaleString("en")} journey events, ${size!.referrals.toLocaleString("en")} referrals, ${size!.demand.toLocaleString("en")} demand records; ${runs} runs per path after the cold one; load average ${loadavg()
     .map((load) => load.toFixed(2))
     .join(" ")}`,
 );

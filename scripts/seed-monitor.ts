@@ -19,6 +19,7 @@ const { values } = parseArgs({
     name: { type: "string", default: "circulair_monitor_bench" },
     events: { type: "string", default: "1000000" },
     referrals: { type: "string", default: "100000" },
+    demand: { type: "string", default: "50000" },
   },
 });
 const serverUrl = values["database-url"];
@@ -30,6 +31,7 @@ const name = values.name!;
 if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error("--name must be a plain lower-case identifier");
 const eventCount = Number(values.events);
 const referralCount = Number(values.referrals);
+const demandCount = Number(values.demand);
 
 const started = performance.now();
 const step = (label: string) =>
@@ -104,6 +106,19 @@ await db.execute(sql`
   insert into referral_events (referral_id, from_status, to_status, occurred_at)
   select id, 'verstuurd', status, updated_at from referrals where status <> 'in_behandeling'`);
 step(`${referralCount.toLocaleString("en")} dossiers with a referral each, and their final status events`);
+
+// Unmet demand (ADR 0094): every source, step and sector, over the last year and 30 regions.
+await db.execute(sql`
+  insert into demand_records (region_code, sector, step, phase, help, source, day)
+  select 'ES' || lpad((1 + (i % 30))::text, 2, '0'),
+    (array['A','C','F','G','I','M','N','S', null])[1 + (i % 9)],
+    (array['informeren','inspireren','kansen_identificeren','invoering','verankering','ketensamenwerking'])[1 + (i % 6)],
+    (array['starter','peloton','koploper', null])[1 + (i % 4)],
+    (array['advies','financiering','partners', null])[1 + (i % 4)],
+    (array['route','search','intake_no_offer','decline_capacity','decline_fit'])[1 + (i % 5)],
+    (now() - (random() * interval '365 days'))::date
+  from generate_series(1, ${demandCount}) as i`);
+step(`${demandCount.toLocaleString("en")} demand records`);
 
 await createMonitoringRepository(db).rollupJourneyEvents("2000-01-01");
 await referralMonitoringFacts(db).figures.refresh(new Date(0));

@@ -5,7 +5,7 @@ import { authRoutes, SESSION_COOKIE } from "./modules/auth/index.js";
 import { barriersRoutes } from "./modules/barriers/index.js";
 import { catalogueApi, catalogueRoutes } from "./modules/catalogue/index.js";
 import { knowledgeApi, knowledgeRoutes, providerEventRoutes } from "./modules/knowledge/index.js";
-import { monitoringApi, monitoringRoutes } from "./modules/monitoring/index.js";
+import { gapsRoutes, monitoringApi, monitoringRoutes } from "./modules/monitoring/index.js";
 import { intakeRoutes, linkRoutes, ownCaseRoutes, workspaceRoutes } from "./modules/referrals/index.js";
 import { regionsRoutes } from "./modules/regions/index.js";
 import { recordRouteViews, routeApi, routeRoutes } from "./modules/route/index.js";
@@ -92,7 +92,10 @@ export async function createApp(deps: AppDeps) {
       regionStatus: services.regionStatus,
     }),
   );
-  app.route("/", catalogueRoutes({ service: catalogue, geography }));
+  app.route(
+    "/",
+    catalogueRoutes({ service: catalogue, geography, recordUnmetDemand: services.recordSearchDemand }),
+  );
   app.route(
     "/",
     barriersRoutes({
@@ -106,7 +109,27 @@ export async function createApp(deps: AppDeps) {
       clock,
     }),
   );
-  app.route("/", monitoringRoutes({ service: monitoring, provinces: geography.provinces, guard, clock }));
+  // The gap view and register (ADR 0094); its panel also shows on the coverage page.
+  const gapPages = gapsRoutes({
+    gaps: services.gaps,
+    register: services.gapRegister,
+    regions: monitoring.regions,
+    guard,
+    organisations: services.gapOrganisations,
+    sectors: services.gapSectors,
+    clock,
+  });
+  app.route(
+    "/",
+    monitoringRoutes({
+      service: monitoring,
+      provinces: geography.provinces,
+      guard,
+      clock,
+      demandPanel: gapPages.coveragePanel,
+    }),
+  );
+  app.route("/", gapPages);
   app.route(
     "/",
     knowledgeRoutes({

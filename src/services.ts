@@ -1,3 +1,4 @@
+import type { Context } from "hono";
 import { LRUCache } from "lru-cache";
 import type { Logger } from "pino";
 import type { Env } from "./config/env.js";
@@ -9,6 +10,7 @@ import {
   createAuthService,
   createGuard,
   createInvitations,
+  listOrganisations,
   passwordResetJobs,
   referralDeliveriesFor,
   requestPasswordReset,
@@ -28,12 +30,17 @@ import {
   sectorKnowledgePanels,
 } from "./modules/knowledge/index.js";
 import {
+  createDemandLog,
+  createGapRegister,
+  createGapsService,
   createJourneyRecorder,
   createMonitoringRepository,
   createMonitoringService,
   curatedFileSources,
+  isRobot,
   type MonitoringSources,
   publicRegionFigures,
+  publicRegionGaps,
   scheduleMonitoringJobs,
 } from "./modules/monitoring/index.js";
 import { createPrivacyService } from "./modules/privacy/index.js";
@@ -48,6 +55,7 @@ import {
   queueMail,
   referralJobs,
   referralMonitoringFacts,
+  type UnmetDemandPort,
 } from "./modules/referrals/index.js";
 import { createRegionsRepository, type Geography, loadGeography } from "./modules/regions/index.js";
 import {
@@ -56,9 +64,11 @@ import {
   createScanResultsRepository,
   loadRouteReferenceData,
   placesFromGeography,
+  type UnmetRouteDemand,
 } from "./modules/route/index.js";
+import { isOneOf, JOURNEY_STEPS, PHASES } from "./modules/vocabulary/index.js";
 import { absoluteUrlOn } from "./web/links.js";
-import { createRateLimiter } from "./web/rate-limit.js";
+import { clientKey, createRateLimiter } from "./web/rate-limit.js";
 
 /*
  * The service wiring (ADR 0087): every module's services built from the environment, the database and the clock,
@@ -110,7 +120,14 @@ function createServices({ env, database, clock = () => new Date() }: AppDeps) {
   );
   // In-memory copies of the catalogue (the route's instrument list) are dropped once a listing change commits.
   const catalogueListeners = new Set<() => void>();
+  // Unmet demand from dossiers and declines goes to the monitoring module's demand log (ADR 0094); the web services
+  // bind it once the monitor is built. Background jobs decline nothing, so they leave it unbound.
+  const unmetDemand: { target?: UnmetDemandPort } = {};
   const referrals = createReferralsService({
+    unmetDemand: {
+      noOffer: async (tx, demand) => unmetDemand.target?.noOffer(tx, demand),
+      declined: async (demand) => unmetDemand.target?.declined(demand),
+    },
     db,
     audit,
     instruments,
@@ -125,7 +142,18 @@ function createServices({ env, database, clock = () => new Date() }: AppDeps) {
   // The entrepreneur's own page and its mails (ADR 0085).
   const ownCases = createOwnCaseService({ db, audit, instruments, clock, absoluteUrl });
   const onCatalogueChange = (listener: () => void) => void catalogueListeners.add(listener);
-  return { db, audit, instruments, referrals, privacy, ownCases, clock, onCatalogueChange, absoluteUrl };
+  return {
+    db,
+    audit,
+    instruments,
+    referrals,
+    privacy,
+    ownCases,
+    clock,
+    onCatalogueChange,
+    absoluteUrl,
+    unmetDemand,
+  };
 }
 
 /**
@@ -154,6 +182,7 @@ export function monitoringSourcesFor(deps: {
         coverageLevel: instrument.coverage.level,
         coverageCodes: instrument.coverage.codes,
         status: instrument.status,
+        sbiSections: instrument.sbiSections,
         providerName: instrument.providerName,
         stale: instrument.stale,
       })),
@@ -271,8 +300,18 @@ export async function createBackgroundJobs(deps: AppDeps) {
  */
 export async function createWebServices(deps: AppDeps) {
   const { env, database, logger, listMatchableInstruments } = deps;
-  const { db, audit, instruments, referrals, privacy, ownCases, clock, onCatalogueChange, absoluteUrl } =
-    createServices(deps);
+  const {
+    db,
+    audit,
+    instruments,
+    referrals,
+    privacy,
+    ownCases,
+    clock,
+    onCatalogueChange,
+    absoluteUrl,
+    unmetDemand,
+  } = createServices(deps);
   const geography = await loadGeography(createRegionsRepository(database.db));
   // The loket a region page or route shows changes only when a hub is set up or closes its intake: one look-up per
   // region is reused for 30 s, like the route's instrument list. The intake form itself always reads the hub afresh.
@@ -293,6 +332,27 @@ export async function createWebServices(deps: AppDeps) {
   };
   const knowledge = createKnowledgeService(createKnowledgeRepository(database.db), geography, audit);
   const monitoring = monitoringServiceFor(deps, { geography, catalogue, clock });
+  // Unmet demand and the gaps register (ADR 0094), owned by the monitoring module.
+  const demandLog = createDemandLog({ db, secretKey: env.secretKey, clock });
+  const gapRegister = createGapRegister({ db, audit, clock });
+  const gaps = createGapsService({
+    instruments: () => monitoring.instruments(),
+    regions: monitoring.regions,
+    demand: demandLog,
+    register: gapRegister,
+    clock,
+  });
+  unmetDemand.target = {
+    noOffer: async (tx, demand) =>
+      void (await demandLog.record({ ...demand, source: "intake_no_offer" }, { on: tx })),
+    declined: async (demand) => {
+      try {
+        await gaps.recordDecline(demand);
+      } catch (error) {
+        logger.warn({ err: error }, "unmet demand of a decline not recorded");
+      }
+    },
+  };
   const routeReference = loadRouteReferenceData();
   const routeDeps = {
     geography,
@@ -307,6 +367,15 @@ export async function createWebServices(deps: AppDeps) {
     loketFor: regionalLoket,
     recordJourney: createJourneyRecorder(createMonitoringRepository(database.db), logger, clock),
     absoluteUrl,
+    // A route without usable offer is unmet demand: once per visitor (pseudonymous client key), cell and day; robots
+    // are not companies (ADR 0094).
+    recordUnmetDemand: async (c: Context, demand: UnmetRouteDemand) => {
+      if (isRobot(c.req.header("user-agent"))) return;
+      await demandLog.record(
+        { ...demand, source: "route" },
+        { visitor: clientKey(c, env.secretKey, env.trustProxy) },
+      );
+    },
   };
   // A provider's listing change shows in the route at once, not after the route's instrument cache expires.
   onCatalogueChange(() => routeDeps.service.invalidate());
@@ -362,11 +431,44 @@ export async function createWebServices(deps: AppDeps) {
       requestPasswordReset(db, email, lang, clock()),
     /** A region page's public figures and the knowledge highlights of the region. */
     regionStatus: async (regionCode: string, lang: "nl" | "en") => {
-      const [figures, highlights] = await Promise.all([
+      const [figures, highlights, demandGaps] = await Promise.all([
         publicRegionFigures(monitoring, regionCode, lang),
         knowledge.regionHighlights(regionCode, lang, clock()),
+        publicRegionGaps(
+          gaps,
+          regionCode,
+          geography.region(regionCode)?.name ?? regionCode,
+          lang,
+          routeReference.sectorName,
+        ),
       ]);
-      return figures ? { ...figures, ...highlights } : undefined;
+      return figures ? { ...figures, ...highlights, demandGaps } : undefined;
+    },
+    gaps,
+    gapRegister,
+    /** The organisations a gap can be given to ("aan zet"). */
+    gapOrganisations: async () => (await listOrganisations(db)).map(({ id, name }) => ({ id, name })),
+    gapSectors: (lang: "nl" | "en") =>
+      [...routeReference.sections]
+        .sort()
+        .map((code) => ({ code, name: routeReference.sectorName(code, lang) ?? code })),
+    // A search for a place and a step with nothing usable is unmet demand, once per visitor and day (ADR 0094).
+    recordSearchDemand: async (
+      c: Context,
+      demand: { regionCode: string; step: string; phase?: string | null },
+    ) => {
+      if (isRobot(c.req.header("user-agent")) || !isOneOf(JOURNEY_STEPS, demand.step)) return;
+      await demandLog.record(
+        {
+          regionCode: demand.regionCode,
+          sector: null,
+          step: demand.step,
+          phase: isOneOf(PHASES, demand.phase) ? demand.phase : null,
+          help: null,
+          source: "search",
+        },
+        { visitor: clientKey(c, env.secretKey, env.trustProxy) },
+      );
     },
     // The dossier's picker: the public route's engine and instruments for the company (issue 15 item 6).
     dossierFit: createCompanyFit({

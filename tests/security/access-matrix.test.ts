@@ -196,6 +196,18 @@ describeEachDatabase("access matrix", (database) => {
     // The national queue: only the national coordinator works it; the provider sees its own referral from it.
     const nationalQueue = ["coordinator@demo.invalid"];
     const nationalReferralSides = ["coordinator@demo.invalid", "aanbieder.rvo@demo.invalid"];
+    // A gap in Twente's register with RVO aan zet (ADR 0094): its area's coordinators and RVO's users keep it.
+    const [gap] = await rows<{ id: number }>(
+      sql`insert into gap_entries (region_code, step, sector, organisation_id, decision, deadline, created_at, updated_at)
+          values ('ES04', 'invoering', '', 'provider-rvo', 'opschalen', '2027-03-31', now(), now()) returning id`,
+    );
+    const gapKeepers = [
+      "coordinator@demo.invalid",
+      "coordinator.overijssel@demo.invalid",
+      TWENTE_COORDINATOR,
+      "aanbieder.rvo@demo.invalid",
+    ];
+    const gapChange = { version: "1", status: "in_behandeling", note: "Gesprek gepland." };
     routes = [
       { method: "GET", path: "/werkruimte", allowed: everyone },
       { method: "GET", path: "/werkruimte/outbox", allowed: everyone },
@@ -210,6 +222,15 @@ describeEachDatabase("access matrix", (database) => {
       { method: "POST", path: `/werkruimte/dossiers/${caseId}/notities`, allowed: twente },
       { method: "POST", path: `/werkruimte/dossiers/${caseId}/verwijzingen`, allowed: twente },
       { method: "POST", path: `/werkruimte/dossiers/${caseId}/maatregelen`, allowed: twente },
+      {
+        method: "POST",
+        path: `/werkruimte/dossiers/${caseId}/geen-aanbod`,
+        form: { geenAanbodStap: "invoering" },
+        allowed: twente,
+      },
+      { method: "GET", path: "/werkruimte/gaten", allowed: everyone },
+      { method: "GET", path: `/werkruimte/gaten/${gap!.id}`, allowed: gapKeepers },
+      { method: "POST", path: `/werkruimte/gaten/${gap!.id}`, form: gapChange, allowed: gapKeepers },
       { method: "GET", path: `/werkruimte/verwijzingen/${referralId}`, allowed: referralSides },
       { method: "POST", path: `/werkruimte/verwijzingen/${referralId}/status`, allowed: referralSides },
       { method: "POST", path: `/werkruimte/taken/${task!.id}`, allowed: twente },
@@ -219,6 +240,12 @@ describeEachDatabase("access matrix", (database) => {
       { method: "POST", path: `/werkruimte/dossiers/${nationalCaseId}/notities`, allowed: nationalQueue },
       { method: "POST", path: `/werkruimte/dossiers/${nationalCaseId}/verwijzingen`, allowed: nationalQueue },
       { method: "POST", path: `/werkruimte/dossiers/${nationalCaseId}/maatregelen`, allowed: nationalQueue },
+      {
+        method: "POST",
+        path: `/werkruimte/dossiers/${nationalCaseId}/geen-aanbod`,
+        form: { geenAanbodStap: "informeren" },
+        allowed: nationalQueue,
+      },
       {
         method: "GET",
         path: `/werkruimte/verwijzingen/${nationalReferralId}`,
@@ -292,6 +319,31 @@ describeEachDatabase("access matrix", (database) => {
       open("/monitor/doelen"),
       open("/monitor/doelen.csv"),
       open("/belemmering-melden"),
+      open("/monitor/gaten"),
+      { method: "GET", path: "/monitor/gaten/nieuw?regio=ES04", allowed: coordinators, public: false },
+      {
+        method: "POST",
+        path: "/monitor/gaten",
+        form: {
+          region: "ES04",
+          step: "verankering",
+          sector: "",
+          organisation: "provider-rvo",
+          decision: "aanvullen",
+          deadline: "2027-06-30",
+          note: "",
+        },
+        allowed: coordinators,
+        public: false,
+      },
+      { method: "GET", path: `/monitor/gaten/${gap!.id}`, allowed: gapKeepers, public: false },
+      {
+        method: "POST",
+        path: `/monitor/gaten/${gap!.id}`,
+        form: { ...gapChange, organisation: "provider-rvo", decision: "opschalen", deadline: "2027-03-31" },
+        allowed: gapKeepers,
+        public: false,
+      },
       {
         method: "POST",
         path: "/monitor/doelen",
@@ -403,8 +455,8 @@ describeEachDatabase("access matrix", (database) => {
     expect(new Set(PEOPLE.map((user) => user.role))).toEqual(
       new Set(["adviseur", "aanbieder", "coordinator", "beheerder"]),
     );
-    expect(routes).toHaveLength(47);
-    expect(monitorRoutes).toHaveLength(29);
+    expect(routes).toHaveLength(52);
+    expect(monitorRoutes).toHaveLength(34);
   });
 
   for (const user of PEOPLE)

@@ -136,6 +136,8 @@ export const POLICY = {
   "case.update": { roles: ["adviseur", "coordinator"], when: caseWork },
   "referral.create": { roles: ["adviseur", "coordinator"], when: caseWork },
   "measure.create": { roles: ["adviseur", "coordinator"], when: caseWork },
+  /** Mark the dossier's question "geen passend aanbod": a demand record for the monitor's gap view (ADR 0094). */
+  "case.mark_no_offer": { roles: ["adviseur", "coordinator"], when: caseWork },
   "referral.read": {
     roles: ["adviseur", "coordinator", "aanbieder"],
     when: (principal, resource, regionProvinces) =>
@@ -178,6 +180,11 @@ export const POLICY = {
   "barrier.publish": { roles: ["coordinator"], when: withinArea },
   /** A report from a signed-in adviser is marked as an adviser's (from any region, as they hear it). */
   "barrier.report_as_adviser": { roles: ["adviseur"] },
+  /**
+   * Put a gap in the register, or change who is aan zet, the decision and the deadline (ADR 0094): a coordinator, for
+   * a region within their area.
+   */
+  "gap.assign": { roles: ["coordinator"], when: withinArea },
   /** A gap in the register: coordinators of its area, and the users of the organisation that is "aan zet". */
   "gap.read": { roles: ["coordinator", "adviseur", "aanbieder"], when: withinAreaOrOwner },
   "gap.update": { roles: ["coordinator", "adviseur", "aanbieder"], when: withinAreaOrOwner },

@@ -25,8 +25,23 @@ import { SearchPage, type SearchPageModel } from "./views/search-page.js";
 const PER_PAGE = 20;
 const SORTS = ["relevance", "newest", "closing"] as const;
 
+/** A search that found nothing usable (ADR 0094), as the monitor's demand log takes it: codes only. */
+export type UnmetSearchDemand = { regionCode: string; step: string; phase: string | null };
+
 /** /aanbod (search with facets), /aanbod/{slug} (one instrument) and /api/profile (the API profile page). */
-export function catalogueRoutes({ service, geography }: { service: CatalogueService; geography: Geography }) {
+export function catalogueRoutes({
+  service,
+  geography,
+  recordUnmetDemand,
+}: {
+  service: CatalogueService;
+  geography: Geography;
+  /**
+   * Unmet demand (ADR 0094): a search for a place and one journey step, without a status filter, whose results hold
+   * nothing open or doorlopend. The composition root wires the monitoring module's demand log (once per visitor).
+   */
+  recordUnmetDemand?: (c: AppContext, demand: UnmetSearchDemand) => Promise<void>;
+}) {
   // One list for every request: the picker renders its 342 options once per list (regions/views/municipality-picker).
   const municipalityOptions = municipalityPickerOptions(geography);
   const cardNames = sbiCardNames(geography);
@@ -92,6 +107,18 @@ export function catalogueRoutes({ service, geography }: { service: CatalogueServ
         return href({ filters: { ...filters, [key]: next } });
       };
       const counts = new Map(result.facets.map((f) => [`${f.facet}:${f.value}`, f.count]));
+      const steps = filters.journey_step ?? [];
+      const usable = (counts.get("status:open") ?? 0) + (counts.get("status:doorlopend") ?? 0);
+      if (recordUnmetDemand && municipality && steps.length === 1 && !filters.status?.length && usable === 0)
+        try {
+          await recordUnmetDemand(c, {
+            regionCode: municipality.regionCode,
+            step: steps[0]!,
+            phase: filters.phase?.length === 1 ? filters.phase[0]! : null,
+          });
+        } catch (error) {
+          c.get("logger").warn({ err: error }, "unmet demand of a search not recorded");
+        }
       const facets = FACETS.map((facet) => ({
         key: facet.key,
         title: t.facetNames[facet.key],

@@ -1,5 +1,11 @@
 export { regionsInArea } from "./areas.js";
 export { coversMunicipality } from "./coverage.js";
+export { createDemandLog, type DemandInput, type DemandLog, isRobot } from "./demand.js";
+export { createGapRegister, type GapEntry, type GapRegister } from "./gap-register.js";
+export type { GapCell, StepOverlap } from "./gaps.js";
+export { type PublicRegionGap, publicRegionGaps } from "./gaps.public.js";
+export { type GapsRouteDeps, gapsRoutes } from "./gaps.routes.js";
+export { createGapsService, type DayRange, type GapCellWithEntry, type GapsService } from "./gaps.service.js";
 export { createJourneyRecorder } from "./journey-recorder.js";
 export { monitoringApi } from "./monitoring.api.js";
 export {

@@ -46,6 +46,12 @@ export function createMonitoringRepository(db: Database) {
         where occurred_at >= (${sinceDay}::date)::timestamp at time zone 'UTC'
         group by 1, 2, 3, 4`);
     },
+    /** Clears the dedupe keys of demand records before `day` (ADR 0094): nothing links a visitor across days. */
+    async clearPastDemandKeys(day: string, tx: Database = db) {
+      await tx.execute(
+        sql`update demand_records set dedupe_key = null where dedupe_key is not null and day < ${day}::date`,
+      );
+    },
     /** Funnel counts per type and source for a period (inclusive UTC days), for some regions or all. */
     async funnelCounts(range: {
       from: string;

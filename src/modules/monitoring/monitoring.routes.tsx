@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import type { Child } from "hono/jsx";
 import { format, type Localised } from "../../i18n/index.js";
 import type { AppContext, AppEnv } from "../../web/context.js";
 import { csvHeaders, toCsv } from "../../web/csv.js";
@@ -25,6 +26,8 @@ export type MonitoringRouteDeps = {
   /** The auth module's guard: decides who sees exact figures and who sets goals for which area. */
   guard: Guard;
   clock?: () => Date;
+  /** The coverage page's panel of demand without usable offer (the gap view, ADR 0094). */
+  demandPanel?: (c: AppContext) => Promise<Child>;
 };
 
 const DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
@@ -40,6 +43,7 @@ export function monitoringRoutes({
   provinces,
   guard,
   clock = () => new Date(),
+  demandPanel,
 }: MonitoringRouteDeps) {
   /** Reads and checks the funnel filter; defaults to the last 12 months of all regions. */
   const funnelQuery = (c: AppContext) => {
@@ -128,10 +132,11 @@ export function monitoringRoutes({
       );
     })
     .get("/monitor/dekking", async (c) => {
-      const [overview, stale, withoutOwn] = await Promise.all([
+      const [overview, stale, withoutOwn, panel] = await Promise.all([
         service.overview(),
         service.staleByProvider(),
         service.provincesWithoutOwnInstrument(),
+        demandPanel?.(c),
       ]);
       // One step at a time (?stap=…), for narrow screens; an unknown step shows them all.
       const step = c.req.query("stap") ?? "";
@@ -146,7 +151,10 @@ export function monitoringRoutes({
           cells: region.cells,
         })),
       };
-      return renderPage(c, <CoveragePage page={pageContext(c)} sections={openSections(c)} model={model} />);
+      return renderPage(
+        c,
+        <CoveragePage page={pageContext(c)} sections={openSections(c)} model={model} demandPanel={panel} />,
+      );
     })
     .get("/monitor/dekking.csv", async (c) => {
       const t = monitoringMessages[c.get("lang")];

@@ -305,6 +305,7 @@ export function createMonitoringService(deps: {
           const days = typeof payload.days === "number" ? payload.days : 2;
           const sinceDay = isoDay(new Date(clock().getTime() - (days - 1) * DAY_MS));
           await deps.repository.rollupJourneyEvents(sinceDay, tx);
+          await deps.repository.clearPastDemandKeys(isoDay(clock()), tx);
           // The referral figures' rollup, read and written through this transaction (PGlite: one connection).
           const sources = deps.sourcesOn?.(tx) ?? deps.sources;
           await sources.referralFigures.refresh?.(new Date(`${sinceDay}T00:00:00Z`));

@@ -11,6 +11,7 @@ import {
   timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
+import { organisations } from "../auth/auth.tables.js";
 
 /**
  * One step of a company's journey (route shown, intake requested, referral sent…), without personal data: no
@@ -82,5 +83,61 @@ export const goalValues = pgTable(
   (table) => [
     // One value per goal per day, so a job that runs twice appends once.
     uniqueIndex("goal_values_goal_day_idx").on(table.goalId, table.measuredOn),
+  ],
+);
+
+/**
+ * Unmet demand (issue 18, ADR 0094): a company asked for help at a step and found nothing usable. Where, for which
+ * sector, step, phase and kind of help, and how it was heard; no person, company, case or visitor id. `dedupeKey` is a
+ * keyed hash of the day, the visitor's pseudonymous client key and the cell, so one visitor reloading a route counts
+ * once a day; the rollup job clears it once the day is over, so nothing links two days.
+ */
+export const demandRecords = pgTable(
+  "demand_records",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    regionCode: text("region_code").notNull(),
+    /** SBI 2008 section letter; null when the sector is not known. */
+    sector: text("sector"),
+    step: text("step").notNull(),
+    phase: text("phase"),
+    /** A kind of help (vocabulary HELP_KINDS), when the company named one. */
+    help: text("help"),
+    source: text("source").notNull(),
+    day: date("day", { mode: "string" }).notNull(),
+    dedupeKey: text("dedupe_key"),
+  },
+  (table) => [
+    index("demand_records_day_region_idx").on(table.day, table.regionCode),
+    uniqueIndex("demand_records_dedupe_idx").on(table.dedupeKey),
+  ],
+);
+
+/**
+ * The gaps register (issue 18, ADR 0094): a coordinator names the organisation that is "aan zet" for a gap (a region ×
+ * step cell, for one sector or all: sector ''), what is decided, by when, and where it stands. One entry per cell.
+ */
+export const gapEntries = pgTable(
+  "gap_entries",
+  {
+    id: serial("id").primaryKey(),
+    regionCode: text("region_code").notNull(),
+    step: text("step").notNull(),
+    /** SBI 2008 section letter, or '' for the cell over all sectors. */
+    sector: text("sector").notNull().default(""),
+    organisationId: text("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    decision: text("decision").notNull(),
+    deadline: date("deadline", { mode: "string" }).notNull(),
+    status: text("status").notNull().default("open"),
+    note: text("note").notNull().default(""),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
+    version: integer("version").notNull().default(1),
+  },
+  (table) => [
+    uniqueIndex("gap_entries_cell_idx").on(table.regionCode, table.step, table.sector),
+    index("gap_entries_organisation_idx").on(table.organisationId),
   ],
 );

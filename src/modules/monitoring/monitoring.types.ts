@@ -16,6 +16,8 @@ export type CoverageInstrument = {
   coverageLevel: CoverageLevel;
   coverageCodes: string[];
   status: string;
+  /** SBI 2008 section letters the instrument is meant for; empty or absent: every sector (the gap view, ADR 0094). */
+  sbiSections?: string[];
   /** The provider's name, for the per-provider "niet bijgewerkt" count. */
   providerName?: string;
   /** Checked more than twelve months ago (ADR 0079). */

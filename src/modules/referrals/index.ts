@@ -34,8 +34,10 @@ export { DEMO_HUBS, seedDemoHubs } from "./referrals.seed.js";
 export {
   CONSENT_TEXT_VERSION,
   createReferralsService,
+  DECLINE_DEMAND,
   REFERRAL_SHARES,
   type ReferralsService,
+  type UnmetDemandPort,
 } from "./referrals.service.js";
 export * as referralStateMachine from "./referrals.state-machine.js";
 export { workspaceRoutes } from "./workspace.routes.js";

@@ -6,6 +6,7 @@ import type { AbsoluteUrl } from "../../web/links.js";
 import type { AuditActor, AuditLog } from "../audit/index.js";
 import { type Principal, referralDeliveryFor } from "../auth/index.js";
 import { writeJourneyEvents } from "../monitoring/index.js";
+import type { Help, JourneyStep, Phase } from "../vocabulary/index.js";
 import { createEntrepreneurMails } from "./referrals.entrepreneur-mails.js";
 import { type InstrumentDirectory, isReferable, type ListingStatus } from "./referrals.instruments.js";
 import { linkMessages } from "./referrals.link.messages.js";
@@ -77,6 +78,43 @@ export type ReferralsDeps = {
   absoluteUrl: AbsoluteUrl;
   /** Called after a listing change has committed, so in-memory copies of the catalogue are dropped. */
   onListingChanged?: (refId: string) => void;
+  /** Unmet demand for the monitor's gap view (ADR 0094); the composition root wires the monitoring module's log. */
+  unmetDemand?: UnmetDemandPort;
+};
+
+/**
+ * Where the referrals module reports unmet demand (ADR 0094): codes only, never a case id or a person. A decline is
+ * reported after its transaction commits, with the instrument, so the monitor can find the instrument's step.
+ */
+export type UnmetDemandPort = {
+  /** An intake marked "geen passend aanbod", inside the caller's transaction. */
+  noOffer(
+    tx: Database,
+    demand: {
+      regionCode: string;
+      sector: string | null;
+      step: JourneyStep;
+      phase: Phase | null;
+      help: Help | null;
+    },
+  ): Promise<void>;
+  /** A provider declined for lack of capacity or fit. */
+  declined(demand: {
+    regionCode: string;
+    sector: string | null;
+    instrumentRefId: string;
+    source: "decline_capacity" | "decline_fit";
+  }): Promise<void>;
+};
+
+/**
+ * Which decline reasons are unmet demand (ADR 0094): no capacity or budget left is a capacity shortage; "not in the
+ * target group" is a fit the offer lacks. Outside the region and incomplete are the referral's own problem.
+ */
+export const DECLINE_DEMAND: Partial<Record<string, "decline_capacity" | "decline_fit">> = {
+  geen_capaciteit: "decline_capacity",
+  budget_op: "decline_capacity",
+  niet_in_doelgroep: "decline_fit",
 };
 
 export type Hub = {
@@ -684,7 +722,8 @@ export function createReferralsService(deps: ReferralsDeps) {
       actor: AuditActor,
     ) {
       const now = clock();
-      return db.transaction(async (tx) => {
+      let declined: Parameters<UnmetDemandPort["declined"]>[0] | undefined;
+      const outcome = await db.transaction(async (tx) => {
         const t = tx;
         const [current] = await tx.select().from(referrals).where(eq(referrals.id, referralId));
         if (!current) return { ok: false as const, problem: "notFound" as const };
@@ -706,6 +745,14 @@ export function createReferralsService(deps: ReferralsDeps) {
           .where(and(eq(referrals.id, referralId), eq(referrals.version, move.expectedVersion)))
           .returning({ id: referrals.id });
         if (!updated.length) return CONFLICT;
+        const demandSource = result.to === "afgewezen" ? DECLINE_DEMAND[result.reasonCode ?? ""] : undefined;
+        if (demandSource) {
+          const [place] = await tx
+            .select({ regionCode: cases.regionCode, sector: cases.sbiSection })
+            .from(cases)
+            .where(eq(cases.id, current.caseId));
+          if (place) declined = { ...place, instrumentRefId: current.instrumentRefId, source: demandSource };
+        }
         await tx.insert(referralEvents).values({
           referralId,
           fromStatus: current.status,
@@ -767,6 +814,9 @@ export function createReferralsService(deps: ReferralsDeps) {
         await entrepreneur.referralChanged(t, referralId, now);
         return { ok: true as const, status: result.to };
       });
+      // A decline for capacity or fit is unmet demand, reported once the decline has committed (ADR 0094).
+      if (outcome.ok && declined) await deps.unmetDemand?.declined(declined);
+      return outcome;
     },
 
     /**
@@ -886,6 +936,33 @@ export function createReferralsService(deps: ReferralsDeps) {
           action: "measure.create",
           subjectType: "case",
           subjectId: caseId,
+        });
+        return { ok: true as const };
+      });
+    },
+
+    /**
+     * The adviser marks the dossier's question "geen passend aanbod" (ADR 0094): a demand record for the monitor's
+     * gap view with the case's region and sector and the step, phase and help the adviser names; audited.
+     */
+    async markNoOffer(
+      caseId: number,
+      input: { step: JourneyStep; phase: Phase | null; help: Help | null },
+      actor: AuditActor,
+    ) {
+      return db.transaction(async (tx) => {
+        const t = tx as unknown as Database;
+        const [place] = await tx
+          .select({ regionCode: cases.regionCode, sector: cases.sbiSection })
+          .from(cases)
+          .where(eq(cases.id, caseId));
+        if (!place) return { ok: false as const };
+        await deps.unmetDemand?.noOffer(t, { ...place, ...input });
+        await audit.record(t, actor, {
+          action: "case.mark_no_offer",
+          subjectType: "case",
+          subjectId: caseId,
+          detail: { step: input.step, phase: input.phase, help: input.help },
         });
         return { ok: true as const };
       });

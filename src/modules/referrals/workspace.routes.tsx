@@ -6,6 +6,15 @@ import { pageContext, renderPage } from "../../web/render.js";
 import type { Guard, Principal } from "../auth/index.js";
 import { isStale } from "../catalogue/index.js";
 import type { Geography } from "../regions/index.js";
+import {
+  HELP_KINDS,
+  type Help,
+  isOneOf,
+  JOURNEY_STEPS,
+  type JourneyStep,
+  PHASES,
+  type Phase,
+} from "../vocabulary/index.js";
 import { historyLines, referredRefIds } from "./referrals.history.js";
 import {
   type InstrumentDirectory,
@@ -15,6 +24,7 @@ import {
 } from "./referrals.instruments.js";
 import { linkMessages } from "./referrals.link.messages.js";
 import { listingStatusLabel, referralsMessages } from "./referrals.messages.js";
+import { noOfferMessages } from "./referrals.no-offer.messages.js";
 import { buildReferralPicker, type DeliveryRoute, type DossierFitLookup } from "./referrals.picker.js";
 import { listingForm, measureForm } from "./referrals.schemas.js";
 import {
@@ -79,7 +89,7 @@ export function workspaceRoutes(deps: WorkspaceRouteDeps) {
 
   async function dossierScope(
     c: AppContext,
-    action: "case.read" | "case.update" | "referral.create" | "measure.create",
+    action: "case.read" | "case.update" | "referral.create" | "measure.create" | "case.mark_no_offer",
   ) {
     const id = idParam(c);
     const scope = await referrals.caseScope(id);
@@ -458,7 +468,11 @@ export function workspaceRoutes(deps: WorkspaceRouteDeps) {
     .get("/werkruimte/dossiers/:id", async (c) => {
       const { id } = await dossierScope(c, "case.read");
       const notice =
-        c.req.query("opgeslagen") !== undefined ? referralsMessages[c.get("lang")].saved : undefined;
+        c.req.query("opgeslagen") !== undefined
+          ? referralsMessages[c.get("lang")].saved
+          : c.req.query("geen_aanbod") !== undefined
+            ? noOfferMessages[c.get("lang")].recorded
+            : undefined;
       return renderDossier(c, id, { notice });
     })
     .post("/werkruimte/dossiers/:id", async (c) => {
@@ -546,6 +560,30 @@ export function workspaceRoutes(deps: WorkspaceRouteDeps) {
         );
       }
       return c.redirect(`/werkruimte/verwijzingen/${created.referralId}`, 303);
+    })
+    .post("/werkruimte/dossiers/:id/geen-aanbod", async (c) => {
+      // Unmet demand (ADR 0094): the question has no suitable offer; the monitor counts it, without the company.
+      const { id } = await dossierScope(c, "case.mark_no_offer");
+      const n = noOfferMessages[c.get("lang")];
+      const values = await formValues(c);
+      const step = values.geenAanbodStap ?? "";
+      const phase = values.geenAanbodFase ?? "";
+      const help = values.geenAanbodHulp ?? "";
+      const problems: FieldProblem[] = [];
+      if (!isOneOf(JOURNEY_STEPS, step)) problems.push({ field: "geenAanbodStap", message: n.errStep });
+      if (phase && !isOneOf(PHASES, phase)) problems.push({ field: "geenAanbodFase", message: n.errPhase });
+      if (help && !isOneOf(HELP_KINDS, help)) problems.push({ field: "geenAanbodHulp", message: n.errHelp });
+      if (problems.length) return renderDossier(c, id, { form: values, problems }, 400);
+      await referrals.markNoOffer(
+        id,
+        {
+          step: step as JourneyStep,
+          phase: phase ? (phase as Phase) : null,
+          help: help ? (help as Help) : null,
+        },
+        actor(c),
+      );
+      return c.redirect(`/werkruimte/dossiers/${id}?geen_aanbod#geen-aanbod`, 303);
     })
     .post("/werkruimte/dossiers/:id/maatregelen", async (c) => {
       const { id, principal } = await dossierScope(c, "measure.create");

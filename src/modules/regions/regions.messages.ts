@@ -58,6 +58,16 @@ export const regionsMessages = defineMessages(
     gapsIntro: "Voor deze stappen en fasen is er nu in de hele regio geen hulp die u kunt gebruiken:",
     gapsNone:
       "Voor elke stap en fase is er in de hele regio minstens één vorm van hulp die u nu kunt gebruiken.",
+    demandGapsIntro:
+      "Hier vroegen ondernemers het afgelopen jaar om hulp en vonden ze niets bruikbaars. Zo staat het ervoor:",
+    demandGapOwner: "{cell}: {owner} is aan zet ({status}, uiterlijk {deadline})",
+    demandGapOverdue: "te laat",
+    demandGapNobody: "{cell}: nog geen organisatie aan zet",
+    demandGapsLink: "Alle gaten en wie aan zet is",
+    barrierHeading: "Loopt u ergens tegenaan?",
+    barrierText:
+      "Houdt een regel, vergunning of andere belemmering uw circulaire plan tegen? Meld het. De coördinator zoekt uit wie het kan oplossen.",
+    barrierLink: "Meld een belemmering",
     fallbackLoketIntro:
       "Voor deze regio kennen wij geen regionaal loket, netwerk of ontwikkelingsmaatschappij voor circulair ondernemen. Landelijk kunt u terecht bij het Versnellingshuis.",
     kindLoket: "Loket",
@@ -135,6 +145,16 @@ export const regionsMessages = defineMessages(
     gapsIntro: "For these steps and phases there is no help you can use anywhere in the region right now:",
     gapsNone:
       "For every step and phase there is at least one kind of help you can use now, anywhere in the region.",
+    demandGapsIntro:
+      "Here entrepreneurs asked for help in the past year and found nothing usable. This is where it stands:",
+    demandGapOwner: "{cell}: {owner} is to act ({status}, by {deadline})",
+    demandGapOverdue: "overdue",
+    demandGapNobody: "{cell}: no organisation set to act yet",
+    demandGapsLink: "All gaps and who is to act",
+    barrierHeading: "Are you running into something?",
+    barrierText:
+      "Is a rule, permit or other barrier holding back your circular plan? Report it. The coordinator finds out who can solve it.",
+    barrierLink: "Report a barrier",
     fallbackLoketIntro:
       "We know of no regional desk, network or development company for circular business in this region. Nationally, the Versnellingshuis can help you.",
     kindLoket: "Desk",

@@ -23,7 +23,9 @@ export {
   type RouteRoutesDeps,
   recordRouteViews,
   routeApi,
+  routeHasUsableOffer,
   routeRoutes,
+  type UnmetRouteDemand,
 } from "./route.routes.js";
 export {
   amsterdamDate,

@@ -25,14 +25,17 @@ import {
 import {
   HELP_KINDS,
   type Help,
+  isAvailable,
+  type JourneyStep,
   type OfferableStatus,
+  type Phase,
   SIZE_CLASSES,
   type SizeClass,
   THEMES,
   type Theme,
 } from "../vocabulary/index.js";
 import { parseSbi, type RouteReferenceData } from "./route.data.js";
-import type { RouteProfile } from "./route.engine.js";
+import type { RouteProfile, RouteResult } from "./route.engine.js";
 import { routeMessages } from "./route.messages.js";
 import { cardFactsOf, distinctReasonTexts, presentRoute, sbiCodeOf } from "./route.present.js";
 import type { ScanResultsRepository } from "./route.repository.js";
@@ -73,7 +76,52 @@ export type RouteRoutesDeps = {
   recordJourney?: (event: JourneyStepEvent) => Promise<void>;
   /** The share link of a saved result is absolute, on the configured public origin (ADR 0073). */
   absoluteUrl: AbsoluteUrl;
+  /**
+   * Records unmet demand for the monitor's gap view (ADR 0094): the route found nothing usable for the company's step.
+   * The composition root supplies it (the monitoring module's demand log, once per visitor, cell and day).
+   */
+  recordUnmetDemand?: (c: AppContext, demand: UnmetRouteDemand) => Promise<void>;
 };
+
+/** What the route tells the monitor when it found nothing usable: codes only, nothing about the visitor. */
+export type UnmetRouteDemand = {
+  regionCode: string;
+  sector: string;
+  step: JourneyStep;
+  phase: Phase;
+  help: Help | null;
+};
+
+/**
+ * Whether the route offers something usable for the company's next step: a recommendation that is open or doorlopend
+ * (the vocabulary's isAvailable) and serves that step. Otherwise the route is unmet demand (ADR 0094).
+ */
+export function routeHasUsableOffer(result: Pick<RouteResult, "recommendations" | "nextStep">): boolean {
+  return result.recommendations.some(
+    ({ instrument }) => isAvailable(instrument.status) && instrument.journeySteps.includes(result.nextStep),
+  );
+}
+
+/** Reports a route without usable offer; a failure is logged, never shown to the visitor. */
+async function reportUnmetDemand(
+  deps: Pick<RouteRoutesDeps, "recordUnmetDemand">,
+  c: AppContext,
+  profile: RouteProfile,
+  result: RouteResult,
+): Promise<void> {
+  if (!deps.recordUnmetDemand || routeHasUsableOffer(result)) return;
+  try {
+    await deps.recordUnmetDemand(c, {
+      regionCode: profile.location.regionCode,
+      sector: profile.sbiSection,
+      step: result.nextStep,
+      phase: result.phase,
+      help: profile.help[0] ?? null,
+    });
+  } catch (error) {
+    c.get("logger").warn({ err: error }, "unmet demand not recorded");
+  }
+}
 
 /** A step of a visitor's journey as the route pages report it: where, which sector, which campaign. */
 export type JourneyStepEvent = {
@@ -176,6 +224,7 @@ export function routeRoutes(deps: RouteRoutesDeps) {
   ) => {
     const lang = c.get("lang");
     const result = await service.routeFor(profile, 10);
+    await reportUnmetDemand(deps, c, profile, result);
     const sbi = sbiCodeOf(profile);
     const loket = await shared.loketFor(profile.location.regionCode, lang);
     const resultId = extra.shareUrl?.split("/scan/resultaat/")[1];
@@ -591,6 +640,7 @@ export function routeApi(deps: RouteRoutesDeps) {
       );
     const { profile } = converted;
     const result = await service.routeFor(profile, 10);
+    await reportUnmetDemand(deps, c, profile, result);
     const loket = await shared.loketFor(profile.location.regionCode, lang);
     const reasons = distinctReasonTexts(result, lang, reference.strategyNames);
     return c.json(

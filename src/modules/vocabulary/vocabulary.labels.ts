@@ -2,6 +2,9 @@ import type { Lang, Localised } from "../../i18n/index.js";
 import type {
   BarrierBodyKind,
   CoverageLevel,
+  DemandSource,
+  GapDecision,
+  GapStatus,
   Help,
   JourneyStep,
   Kind,
@@ -187,6 +190,31 @@ export const PHASE_ABBREVIATIONS: Record<Phase, Localised> = {
   koploper: { nl: "K", en: "F" },
 };
 
+/** Where unmet demand was heard, in words (ADR 0094). */
+export const DEMAND_SOURCE_LABELS: Record<DemandSource, Localised> = {
+  route: { nl: "Route zonder bruikbaar aanbod", en: "Route without usable offer" },
+  search: { nl: "Zoekopdracht zonder bruikbaar aanbod", en: "Search without usable offer" },
+  intake_no_offer: { nl: "Intake: geen passend aanbod", en: "Intake: no suitable offer" },
+  decline_capacity: { nl: "Afgewezen: geen capaciteit", en: "Declined: no capacity" },
+  decline_fit: { nl: "Afgewezen: past niet", en: "Declined: does not fit" },
+};
+
+/** What a coordinator decides about a gap. */
+export const GAP_DECISION_LABELS: Record<GapDecision, Localised> = {
+  aanvullen: { nl: "Aanvullen: nieuw aanbod maken", en: "Add: create new offer" },
+  opschalen: { nl: "Opschalen: bestaand aanbod groter maken", en: "Scale up: extend existing offer" },
+  samenvoegen: { nl: "Samenvoegen: aanbod bundelen", en: "Merge: bundle the offer" },
+  stoppen: { nl: "Stoppen: aanbod beëindigen", en: "Stop: end the offer" },
+  accepteren: { nl: "Accepteren: het gat blijft", en: "Accept: the gap stays" },
+};
+
+/** Where a gap's register entry stands. */
+export const GAP_STATUS_LABELS: Record<GapStatus, Localised> = {
+  open: { nl: "Open", en: "Open" },
+  in_behandeling: { nl: "In behandeling", en: "In progress" },
+  afgerond: { nl: "Afgerond", en: "Done" },
+};
+
 /** Every vocabulary's labels by the name the catalogue's facets and the API's taxonomies use. */
 export const VOCABULARY_LABELS = {
   journey_step: JOURNEY_STEP_LABELS,
@@ -197,6 +225,9 @@ export const VOCABULARY_LABELS = {
   coverage: COVERAGE_LABELS,
   size_class: SIZE_CLASS_LABELS,
   help: HELP_LABELS,
+  demand_source: DEMAND_SOURCE_LABELS,
+  gap_decision: GAP_DECISION_LABELS,
+  gap_status: GAP_STATUS_LABELS,
 } as const;
 export type VocabularyName = keyof typeof VOCABULARY_LABELS;
 

@@ -132,6 +132,27 @@ export const BARRIER_BODY_KINDS = [
 ] as const;
 export type BarrierBodyKind = (typeof BARRIER_BODY_KINDS)[number];
 
+/**
+ * Where unmet demand was heard (issue 18, ADR 0094): a route or a catalogue search that found nothing usable for the
+ * company's step, an intake the adviser marked "geen passend aanbod", a provider's decline for lack of capacity or fit.
+ */
+export const DEMAND_SOURCES = [
+  "route",
+  "search",
+  "intake_no_offer",
+  "decline_capacity",
+  "decline_fit",
+] as const;
+export type DemandSource = (typeof DEMAND_SOURCES)[number];
+
+/** What a coordinator decides about a gap in the offer (the agenda's regie: who is "aan zet", and to do what). */
+export const GAP_DECISIONS = ["aanvullen", "opschalen", "samenvoegen", "stoppen", "accepteren"] as const;
+export type GapDecision = (typeof GAP_DECISIONS)[number];
+
+/** Where a gap's register entry stands. */
+export const GAP_STATUSES = ["open", "in_behandeling", "afgerond"] as const;
+export type GapStatus = (typeof GAP_STATUSES)[number];
+
 /** Narrows a string to a member of a vocabulary. */
 export function isOneOf<const T extends readonly string[]>(values: T, value: unknown): value is T[number] {
   return typeof value === "string" && (values as readonly string[]).includes(value);

@@ -1,3 +1,4 @@
+import type { Child } from "hono/jsx";
 import { format } from "../../../i18n/index.js";
 import { Heading, Link, Paragraph, TableScroll } from "../../../web/components.js";
 import type { PageContext } from "../../../web/context.js";
@@ -26,9 +27,12 @@ export const CoveragePage = ({
   page,
   model,
   sections,
+  demandPanel,
 }: {
   page: PageContext;
   model: CoverageModel;
+  /** Supply set against demand (ADR 0094): the gaps panel, when the gap view is wired in. */
+  demandPanel?: Child;
   /** The tabs this visitor may open (see `sectionsOpenTo`). */
   sections: MonitorSection[];
 }) => {
@@ -68,6 +72,7 @@ export const CoveragePage = ({
       <Paragraph>
         <Link href={`/monitor/dekking.csv?lang=${page.lang}`}>{t.downloadCsv}</Link>
       </Paragraph>
+      {demandPanel ?? null}
       <section aria-labelledby="provincies-zonder-eigen-aanbod" class="cl-section">
         <Heading level={2} id="provincies-zonder-eigen-aanbod">
           {t.provinceGapTitle}

@@ -2,15 +2,24 @@ import type { Child } from "hono/jsx";
 import { format, type Lang } from "../../../i18n/index.js";
 import { Link, TableScroll } from "../../../web/components.js";
 import type { Action } from "../../auth/index.js";
+import { gapsMessages } from "../gaps.messages.js";
 import { monitoringMessages } from "../monitoring.messages.js";
 import type { RegionMapGeometry } from "../region-map.js";
 
-export type MonitorSection = "overview" | "coverage" | "funnel" | "effectiveness" | "goals" | "barriers";
+export type MonitorSection =
+  | "overview"
+  | "coverage"
+  | "gaps"
+  | "funnel"
+  | "effectiveness"
+  | "goals"
+  | "barriers";
 
 /** The monitor's tabs; a tab with an action opens only for whom the policy allows it (in their own area). */
 const SECTIONS: { key: MonitorSection; href: string; action?: Action }[] = [
   { key: "overview", href: "/monitor" },
   { key: "coverage", href: "/monitor/dekking" },
+  { key: "gaps", href: "/monitor/gaten" },
   { key: "funnel", href: "/monitor/klantreis" },
   { key: "effectiveness", href: "/monitor/effect" },
   { key: "goals", href: "/monitor/doelen" },
@@ -38,6 +47,7 @@ export const MonitorNav = ({
   const label: Record<MonitorSection, string> = {
     overview: t.navOverview,
     coverage: t.navCoverage,
+    gaps: gapsMessages[lang].navGaps,
     funnel: t.navFunnel,
     effectiveness: t.navEffectiveness,
     goals: t.navGoals,

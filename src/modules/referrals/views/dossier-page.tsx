@@ -21,8 +21,10 @@ import {
 import type { PageContext } from "../../../web/context.js";
 import type { FieldProblem } from "../../../web/errors.js";
 import { Layout } from "../../../web/layout.js";
+import { HELP_KINDS, JOURNEY_STEPS, PHASES } from "../../vocabulary/index.js";
 import { dossierMessages } from "../referrals.dossier.messages.js";
 import { label, referralsMessages } from "../referrals.messages.js";
+import { noOfferMessages } from "../referrals.no-offer.messages.js";
 import type { PickerOption } from "../referrals.picker.js";
 import { CASE_STATUSES } from "../referrals.service.js";
 
@@ -282,6 +284,7 @@ export const DossierPage = ({ page, model }: { page: PageContext; model: Dossier
           <Button>{t.referButton}</Button>
         </form>
       </section>
+      <NoOfferSection page={page} model={model} />
       <section aria-labelledby="maatregelen" class="cl-section">
         <Heading level={2} id="maatregelen">
           {t.measuresHeading}
@@ -395,5 +398,76 @@ export const DossierPage = ({ page, model }: { page: PageContext; model: Dossier
         </form>
       </section>
     </Layout>
+  );
+};
+
+/**
+ * The adviser marks the question "geen passend aanbod" (ADR 0094): step (required), phase and kind of help (optional).
+ * Its fields are named apart from the other forms' (geenAanbod…), so an error shows at the right form.
+ */
+const NoOfferSection = ({ page, model }: { page: PageContext; model: DossierModel }) => {
+  const n = noOfferMessages[page.lang];
+  const err = (field: string) => problemFor(model.problems, field);
+  const f = model.form;
+  const Choice = ({
+    id,
+    label: text,
+    options,
+  }: {
+    id: string;
+    label: string;
+    options: { value: string; label: string }[];
+  }) => (
+    <FormField id={id} label={text} error={err(id)}>
+      <Select
+        id={id}
+        name={id}
+        value={f[id] ?? ""}
+        options={options}
+        invalid={Boolean(err(id))}
+        describedBy={describedBy(id, false, Boolean(err(id)))}
+      />
+    </FormField>
+  );
+  return (
+    <section aria-labelledby="geen-aanbod" class="cl-section">
+      <Heading level={2} id="geen-aanbod">
+        {n.heading}
+      </Heading>
+      <Paragraph>{n.intro}</Paragraph>
+      <form
+        method="post"
+        action={`/werkruimte/dossiers/${model.id}/geen-aanbod`}
+        class="cl-form-stack"
+        novalidate
+      >
+        <CsrfField token={page.csrfToken} />
+        <Choice
+          id="geenAanbodStap"
+          label={n.step}
+          options={[
+            { value: "", label: n.choose },
+            ...JOURNEY_STEPS.map((step) => ({ value: step, label: n.steps[step] })),
+          ]}
+        />
+        <Choice
+          id="geenAanbodFase"
+          label={n.phase}
+          options={[
+            { value: "", label: n.unknown },
+            ...PHASES.map((phase) => ({ value: phase, label: n.phases[phase] })),
+          ]}
+        />
+        <Choice
+          id="geenAanbodHulp"
+          label={n.help}
+          options={[
+            { value: "", label: n.unknown },
+            ...HELP_KINDS.map((help) => ({ value: help, label: n.helps[help] })),
+          ]}
+        />
+        <Button secondary>{n.button}</Button>
+      </form>
+    </section>
   );
 };

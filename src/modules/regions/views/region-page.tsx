@@ -37,6 +37,17 @@ export type RegionStatusModel = {
   }[];
   events: { title: string; when: string; href: string }[];
   examples: { title: string; company: string; href: string }[];
+  /**
+   * Gaps where companies asked and found nothing usable (ADR 0094): register entries not done, with the organisation
+   * aan zet, and gaps nobody is aan zet for yet. Cell in words ("Twente, Informeren, Bouw").
+   */
+  demandGaps?: {
+    cell: string;
+    owner: string | null;
+    status: string | null;
+    deadline: string | null;
+    overdue: boolean;
+  }[];
 };
 
 /** Five stars, filled up to the level; the words beside it carry the level for everyone. */
@@ -164,6 +175,29 @@ const RegionStatus = ({
         ) : (
           <Paragraph>{t.gapsNone}</Paragraph>
         )}
+        {status.demandGaps?.length ? (
+          <>
+            <Paragraph>{t.demandGapsIntro}</Paragraph>
+            <ul class="utrecht-unordered-list">
+              {status.demandGaps.map((gap) => (
+                <li class="utrecht-unordered-list__item">
+                  {gap.owner
+                    ? format(t.demandGapOwner, {
+                        cell: gap.cell,
+                        owner: gap.owner,
+                        status: gap.status ?? "",
+                        deadline: gap.deadline ?? "",
+                      })
+                    : format(t.demandGapNobody, { cell: gap.cell })}
+                  {gap.overdue ? ` (${t.demandGapOverdue})` : ""}
+                </li>
+              ))}
+            </ul>
+            <Paragraph>
+              <Link href="/monitor/gaten">{t.demandGapsLink}</Link>
+            </Paragraph>
+          </>
+        ) : null}
       </section>
     </>
   );
@@ -219,6 +253,15 @@ export const RegionPage = ({ page, model }: { page: PageContext; model: RegionPa
       {model.status ? (
         <RegionStatus status={model.status} code={model.code} name={model.name} lang={page.lang} />
       ) : null}
+      <section aria-labelledby="belemmering" class="cl-section">
+        <Heading level={2} id="belemmering">
+          {t.barrierHeading}
+        </Heading>
+        <Paragraph>{t.barrierText}</Paragraph>
+        <Paragraph>
+          <Link href="/belemmering-melden">{t.barrierLink}</Link>
+        </Paragraph>
+      </section>
       <section aria-labelledby="gemeenten" class="cl-section">
         <Heading level={2} id="gemeenten">
           {t.municipalities} ({model.municipalities.length})
