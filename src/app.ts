@@ -6,7 +6,7 @@ import type { Env } from "./config/env.js";
 import type { Database, DatabaseHandle } from "./db/client.js";
 import { enqueueJob, maintenanceJobs, scheduleMaintenance } from "./jobs/index.js";
 import { adminRoutes, beheerRoutes } from "./modules/admin/index.js";
-import { createAuditLog } from "./modules/audit/index.js";
+import { type AuditLog, createAuditLog } from "./modules/audit/index.js";
 import {
   authRoutes,
   createAuthService,
@@ -57,6 +57,7 @@ import {
   intakeRoutes,
   linkRoutes,
   loketFor,
+  measureOutcomes,
   nationalFallbackLoket,
   ownCaseRoutes,
   queueMail,
@@ -191,6 +192,8 @@ export function monitoringSourcesFor(deps: {
       })),
     referralFigures: referralFacts.figures,
     hubs: referralFacts.hubs,
+    // Outcome goals read the measures recorded in dossiers; Mijn route's outcomes join this list when it is wired.
+    outcomes: [measureOutcomes(deps.db)],
     examples: curated.examples,
     // The agenda's real events (curated, providers' and hubs' own), as /agenda shows them; never an invented example
     // event nor one a demo hub entered, in demo mode too (ADRs 0079, 0081).
@@ -209,7 +212,7 @@ export function monitoringSourcesFor(deps: {
  */
 function monitoringServiceFor(
   deps: AppDeps,
-  context: { geography: Geography; catalogue: CatalogueService; clock: () => Date },
+  context: { geography: Geography; catalogue: CatalogueService; clock: () => Date; audit?: AuditLog },
 ) {
   const db = deps.database.db;
   const { geography, clock } = context;
@@ -229,6 +232,7 @@ function monitoringServiceFor(
           }),
     geography,
     repository: createMonitoringRepository(db),
+    audit: context.audit,
     clock,
   });
 }
@@ -325,7 +329,7 @@ export async function createApp(deps: AppDeps) {
     );
   };
   const knowledge = createKnowledgeService(createKnowledgeRepository(database.db), geography, audit);
-  const monitoring = monitoringServiceFor(deps, { geography, catalogue, clock });
+  const monitoring = monitoringServiceFor(deps, { geography, catalogue, clock, audit });
   const routeReference = loadRouteReferenceData();
   const routeDeps = {
     geography,
@@ -439,7 +443,24 @@ export async function createApp(deps: AppDeps) {
       clock,
     }),
   );
-  app.route("/", monitoringRoutes({ service: monitoring, provinces: geography.provinces, guard, clock }));
+  app.route(
+    "/",
+    monitoringRoutes({
+      service: monitoring,
+      provinces: geography.provinces,
+      guard,
+      clock,
+      // The report's barrier counts come from the barrier register; the gap register joins here when it is merged.
+      report: {
+        barriers: (area, range) =>
+          createBarriersService({ db: database.db, geography, clock }).summaryBetween(
+            area,
+            range.from,
+            range.to,
+          ),
+      },
+    }),
+  );
   app.route(
     "/",
     knowledgeRoutes({

@@ -21,6 +21,8 @@ export type {
   JourneyEvent,
   LeadTimeMiddles,
   MonitoringSources,
+  OutcomeSource,
+  OutcomeSums,
   ReferralFact,
   ReferralFigures,
   RegionReferralFigures,

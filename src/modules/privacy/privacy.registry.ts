@@ -335,6 +335,7 @@ export const NO_PERSONAL_DATA: Readonly<Record<string, string>> = {
   journey_event_daily: "daily counts",
   monitoring_goals: "goals for an area",
   goal_values: "figures",
+  region_star_levels: "star levels of regions per day",
   scan_results: "scan answers as codes only (size class, municipality, SBI, stage)",
   sbi_codes: "reference data",
   r_strategies: "reference data",

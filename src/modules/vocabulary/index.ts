@@ -2,6 +2,8 @@ export {
   AVAILABLE_STATUSES,
   COVERAGE_LEVELS,
   type CoverageLevel,
+  GOAL_INDICATORS,
+  type GoalIndicator,
   HELP_KINDS,
   type Help,
   isAvailable,
@@ -13,8 +15,11 @@ export {
   type Kind,
   OFFERABLE_STATUSES,
   type OfferableStatus,
+  OUTCOME_INDICATORS,
+  type OutcomeIndicator,
   PHASES,
   type Phase,
+  PROCESS_INDICATORS,
   R_STRATEGIES,
   type RStrategy,
   SEQUENTIAL_JOURNEY_STEPS,
@@ -29,6 +34,7 @@ export {
 } from "./vocabulary.js";
 export {
   COVERAGE_LABELS,
+  GOAL_INDICATOR_LABELS,
   HELP_LABELS,
   JOURNEY_STEP_LABELS,
   KIND_LABELS,

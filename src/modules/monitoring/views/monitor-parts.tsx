@@ -5,7 +5,14 @@ import type { Action } from "../../auth/index.js";
 import { monitoringMessages } from "../monitoring.messages.js";
 import type { RegionMapGeometry } from "../region-map.js";
 
-export type MonitorSection = "overview" | "coverage" | "funnel" | "effectiveness" | "goals" | "barriers";
+export type MonitorSection =
+  | "overview"
+  | "coverage"
+  | "funnel"
+  | "effectiveness"
+  | "goals"
+  | "barriers"
+  | "report";
 
 /** The monitor's tabs; a tab with an action opens only for whom the policy allows it (in their own area). */
 const SECTIONS: { key: MonitorSection; href: string; action?: Action }[] = [
@@ -15,6 +22,7 @@ const SECTIONS: { key: MonitorSection; href: string; action?: Action }[] = [
   { key: "effectiveness", href: "/monitor/effect" },
   { key: "goals", href: "/monitor/doelen" },
   { key: "barriers", href: "/monitor/belemmeringen", action: "barrier.read_register" },
+  { key: "report", href: "/monitor/rapport", action: "report.read" },
 ];
 
 /**
@@ -42,6 +50,7 @@ export const MonitorNav = ({
     effectiveness: t.navEffectiveness,
     goals: t.navGoals,
     barriers: t.navBarriers,
+    report: t.navReport,
   };
   return (
     <nav aria-label={t.sectionsHeading} class="cl-monitor-nav">
