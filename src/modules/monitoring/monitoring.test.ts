@@ -163,7 +163,9 @@ describeEachDatabase("monitoring pages, funnel rollup and goals", (database) => 
     expect((await national.session.post("/monitor/doelen", form, { csrf: national.csrf })).status).toBe(303);
 
     const goals = await service.goals();
-    const regional = goals.find((goal) => goal.indicator === "intake_requests" && goal.scopeLevel === "national")!;
+    const regional = goals.find(
+      (goal) => goal.indicator === "intake_requests" && goal.scopeLevel === "national",
+    )!;
     // Three intake requests in Twente in the last 12 months, none elsewhere.
     expect(regional.current).toBe(3);
     // Set today, so the straight line still stands at the baseline: 3 ≥ 0 is on track.
@@ -184,4 +186,3 @@ describeEachDatabase("monitoring pages, funnel rollup and goals", (database) => 
     expect(page).not.toContain('name="_csrf"');
   });
 });
-
