@@ -24,11 +24,7 @@ import {
   outcomeSplit,
   type RegionIndicatorFacts,
 } from "./goals.js";
-import {
-  createMonitoringRepository,
-  type GoalRow,
-  type MonitoringRepository,
-} from "./monitoring.repository.js";
+import { createMonitoringRepository, type MonitoringRepository } from "./monitoring.repository.js";
 import type {
   MonitoringSources,
   OutcomeSums,
@@ -181,13 +177,22 @@ export function createMonitoringService(deps: {
     sources: MonitoringSources = deps.sources,
     gather: Gather = inParallel,
   ) {
+    return (await goalsAndFacts(repository, sources, gather)).goals;
+  }
+
+  /** Goals with progress and the per-region facts they were computed from (read once, used twice). */
+  async function goalsAndFacts(
+    repository: MonitoringRepository,
+    sources: MonitoringSources = deps.sources,
+    gather: Gather = inParallel,
+  ) {
     const [goals, values, facts] = await gather([
       () => repository.listGoals(),
       () => repository.listGoalValues(),
       () => indicatorFacts(repository, sources, gather),
     ] as const);
     const today = clock();
-    return goals.map((goal) => {
+    const withProgress = goals.map((goal) => {
       const { current, split } = valueIn(goal.indicator as Indicator, goalArea(goal), facts);
       return {
         ...goal,
@@ -199,6 +204,7 @@ export function createMonitoringService(deps: {
           .map((value) => ({ day: value.measured_on, value: value.value })),
       };
     });
+    return { goals: withProgress, facts };
   }
 
   /** An indicator's value in an area, with an outcome's estimated and measured parts. */
@@ -219,10 +225,7 @@ export function createMonitoringService(deps: {
    * viewer may not see exact figures of the goal's area; estimated and measured are then hidden together.
    */
   async function goalOverview(exact: (area: Area) => boolean) {
-    const [goals, facts] = await Promise.all([
-      goalsWith(deps.repository),
-      indicatorFacts(deps.repository, deps.sources, inParallel),
-    ]);
+    const { goals, facts } = await goalsAndFacts(deps.repository);
     const shown = (goal: (typeof goals)[number]) => {
       const area = goalArea(goal);
       const split = goal.split;
