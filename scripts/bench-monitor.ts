@@ -49,6 +49,30 @@ const [coordinator] = await database.db
 const { token } = await createAuthService(database.db, env).startSession(coordinator!.id);
 const asCoordinator = { headers: { cookie: `${SESSION_COOKIE}=${token}` } };
 
+// Two national goals (a process and an outcome indicator), one broken down over Utrecht (PV26) and a region, so the
+// goals and report pages compute progress and roll-ups; made once per benchmark database.
+const [goal] = await queryRows<{ id: number }>(
+  database.db,
+  sql`select id from monitoring_goals where scope_level = 'national' order by id limit 1`,
+);
+const goalId =
+  goal?.id ??
+  (
+    await queryRows<{ id: number }>(
+      database.db,
+      sql`with national as (
+            insert into monitoring_goals (indicator, scope_level, baseline, target, starts_on, deadline)
+            values ('intake_requests', 'national', 0, 50000, '2026-01-01', '2027-12-31'),
+                   ('co2e_kg_avoided', 'national', 0, 1000000, '2026-01-01', '2027-12-31')
+            returning id, indicator)
+          insert into monitoring_goals (indicator, scope_level, scope_code, parent_id, baseline, target, starts_on, deadline)
+          select indicator, level, code, id, 0, 1000, '2026-01-01', '2027-12-31'
+          from national, (values ('province', 'PV26'), ('region', 'ES12')) as parts(level, code)
+          where indicator = 'intake_requests'
+          returning parent_id as id`,
+    )
+  )[0]!.id;
+
 const paths = [
   "/monitor",
   "/monitor/dekking",
@@ -64,6 +88,12 @@ const paths = [
   "/monitor/gaten",
   "/monitor/gaten (coordinator)",
   "/regio/ES04",
+  "/monitor/doelen (coordinator)",
+  "/monitor/doelen.csv",
+  `/monitor/doelen/${goalId}`,
+  "/monitor/rapport?periode=2026-K4&gebied=NL (coordinator)",
+  "/monitor/rapport?periode=2026-K4&gebied=PV26 (coordinator)",
+  "/monitor/rapport?periode=2026&gebied=ES04&formaat=csv (coordinator)",
   "/monitor/belemmeringen (coordinator)",
   "/monitor/sterren.csv",
   "/belemmering-melden",

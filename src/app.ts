@@ -127,6 +127,7 @@ export async function createApp(deps: AppDeps) {
       guard,
       clock,
       demandPanel: gapPages.coveragePanel,
+      report: services.reportSources,
     }),
   );
   app.route("/", gapPages);

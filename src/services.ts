@@ -4,7 +4,7 @@ import type { Logger } from "pino";
 import type { Env } from "./config/env.js";
 import type { Database, DatabaseHandle } from "./db/client.js";
 import { enqueueJob, maintenanceJobs, scheduleMaintenance } from "./jobs/index.js";
-import { createAuditLog } from "./modules/audit/index.js";
+import { type AuditLog, createAuditLog } from "./modules/audit/index.js";
 import {
   createAccountAdministration,
   createAuthService,
@@ -41,6 +41,7 @@ import {
   type MonitoringSources,
   publicRegionFigures,
   publicRegionGaps,
+  type ReportSources,
   scheduleMonitoringJobs,
 } from "./modules/monitoring/index.js";
 import { createPrivacyService } from "./modules/privacy/index.js";
@@ -51,6 +52,7 @@ import {
   type InstrumentDirectory,
   type InstrumentSummary,
   loketFor,
+  measureOutcomes,
   nationalFallbackLoket,
   queueMail,
   referralJobs,
@@ -188,6 +190,8 @@ export function monitoringSourcesFor(deps: {
       })),
     referralFigures: referralFacts.figures,
     hubs: referralFacts.hubs,
+    // Outcome goals read the measures recorded in dossiers and in Mijn route (ADRs 0091, 0095).
+    outcomes: [measureOutcomes(deps.db)],
     examples: curated.examples,
     // The agenda's real events (curated, providers' and hubs' own), as /agenda shows them; never an invented example
     // event nor one a demo hub entered, in demo mode too (ADRs 0079, 0081).
@@ -206,7 +210,7 @@ export function monitoringSourcesFor(deps: {
  */
 function monitoringServiceFor(
   deps: AppDeps,
-  context: { geography: Geography; catalogue: CatalogueService; clock: () => Date },
+  context: { geography: Geography; catalogue: CatalogueService; clock: () => Date; audit?: AuditLog },
 ) {
   const db = deps.database.db;
   const { geography, clock } = context;
@@ -226,6 +230,7 @@ function monitoringServiceFor(
           }),
     geography,
     repository: createMonitoringRepository(db),
+    audit: context.audit,
     clock,
   });
 }
@@ -331,7 +336,7 @@ export async function createWebServices(deps: AppDeps) {
     );
   };
   const knowledge = createKnowledgeService(createKnowledgeRepository(database.db), geography, audit);
-  const monitoring = monitoringServiceFor(deps, { geography, catalogue, clock });
+  const monitoring = monitoringServiceFor(deps, { geography, catalogue, clock, audit });
   // Unmet demand and the gaps register (ADR 0094), owned by the monitoring module.
   const demandLog = createDemandLog({ db, secretKey: env.secretKey, clock });
   const gapRegister = createGapRegister({ db, audit, clock });
@@ -382,6 +387,7 @@ export async function createWebServices(deps: AppDeps) {
   const isSecureRequest = (url: string, forwardedProto?: string) =>
     url.startsWith("https:") || (env.trustProxy && forwardedProto === "https");
 
+  const barriers = createBarriersService({ db: database.db, geography, clock });
   const limiter = createRateLimiter(db, clock);
   const auth = createAuthService(db, env, clock);
   const guard = createGuard({
@@ -425,7 +431,7 @@ export async function createWebServices(deps: AppDeps) {
     guard,
     invitations,
     accounts: createAccountAdministration(db, audit),
-    barriers: createBarriersService({ db: database.db, geography, clock }),
+    barriers,
     barrierLoop: createBarrierLoop({ db: database.db, geography, audit, absoluteUrl, clock }),
     requestPasswordReset: (email: string, lang: "nl" | "en") =>
       requestPasswordReset(db, email, lang, clock()),
@@ -446,6 +452,20 @@ export async function createWebServices(deps: AppDeps) {
     },
     gaps,
     gapRegister,
+    /** What the coordinator's report adds from other modules: barrier counts and the gap register (ADR 0095). */
+    reportSources: {
+      barriers: (area, range) => barriers.summaryBetween(area, range.from, range.to),
+      gapEntries: async (area) =>
+        (await gaps.forArea(area)).entries.map((entry) => ({
+          regionCode: entry.regionCode,
+          step: entry.step,
+          sector: entry.sector ? (routeReference.sectorName(entry.sector, "nl") ?? entry.sector) : "",
+          owner: entry.organisationName,
+          decision: entry.decision,
+          deadline: entry.deadline,
+          status: entry.status,
+        })),
+    } satisfies ReportSources,
     /** The organisations a gap can be given to ("aan zet"). */
     gapOrganisations: async () => (await listOrganisations(db)).map(({ id, name }) => ({ id, name })),
     gapSectors: (lang: "nl" | "en") =>

@@ -303,6 +303,10 @@ describeEachDatabase("access matrix", (database) => {
       streefwaarde: "10",
       datum: "2027-12-31",
     });
+    const [{ id: nationalGoal }] = (await rows<{ id: number }>(
+      sql`insert into monitoring_goals (indicator, scope_level, baseline, target, starts_on, deadline)
+          values ('intake_requests', 'national', 0, 10, '2026-01-01', '2027-12-31') returning id`,
+    )) as [{ id: number }];
     const handled = { categorie: "vergunningen", status: "in_behandeling", instantie: "", notitie: "" };
     const open = (path: string): MonitorRoute => ({ method: "GET", path, allowed: everyone, public: true });
     monitorRoutes = [
@@ -344,27 +348,36 @@ describeEachDatabase("access matrix", (database) => {
         allowed: gapKeepers,
         public: false,
       },
+      // Goals are set and changed for the country by the national coordinator; a province coordinator breaks one
+      // down within their province (ADR 0095).
+      { method: "POST", path: "/monitor/doelen", form: goal("national"), allowed: national, public: false },
+      open(`/monitor/doelen/${nationalGoal}`),
       {
         method: "POST",
-        path: "/monitor/doelen",
-        form: goal("region:ES04"),
-        allowed: coordinators,
-        public: false,
-      },
-      {
-        method: "POST",
-        path: "/monitor/doelen",
-        form: goal("province:PV23"),
-        allowed: overijssel,
-        refused: [400, 403],
-        public: false,
-      },
-      {
-        method: "POST",
-        path: "/monitor/doelen",
-        form: goal("national"),
+        path: `/monitor/doelen/${nationalGoal}`,
+        form: { beginwaarde: "0", streefwaarde: "12", datum: "2027-12-31", versie: "1" },
         allowed: national,
-        refused: [400, 403],
+        public: false,
+      },
+      {
+        method: "POST",
+        path: `/monitor/doelen/${nationalGoal}/verdeling`,
+        form: { doel_PV23: "4" },
+        allowed: ["coordinator.overijssel@demo.invalid"],
+        public: false,
+      },
+      // The coordinator's report: their own area by default, another area only within their own.
+      { method: "GET", path: "/monitor/rapport", allowed: coordinators, public: false },
+      {
+        method: "GET",
+        path: "/monitor/rapport?periode=2026-K4&gebied=PV23",
+        allowed: overijssel,
+        public: false,
+      },
+      {
+        method: "GET",
+        path: "/monitor/rapport?periode=2026&gebied=NL&formaat=csv",
+        allowed: national,
         public: false,
       },
       { method: "GET", path: "/monitor/belemmeringen", allowed: coordinators, public: false },
@@ -456,7 +469,7 @@ describeEachDatabase("access matrix", (database) => {
       new Set(["adviseur", "aanbieder", "coordinator", "beheerder"]),
     );
     expect(routes).toHaveLength(52);
-    expect(monitorRoutes).toHaveLength(34);
+    expect(monitorRoutes).toHaveLength(38);
   });
 
   for (const user of PEOPLE)

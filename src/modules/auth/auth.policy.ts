@@ -119,6 +119,9 @@ const ownHubEvent: Condition = (principal, resource) =>
   isHub(principal) &&
   resource.organisationId !== undefined &&
   resource.organisationId === principal.organisationId;
+/** A goal for the whole country, by whoever looks after the whole country. */
+const nationalGoal: Condition = (principal, resource, regionProvinces) =>
+  resource.area?.level === "national" && withinArea(principal, resource, regionProvinces);
 /** The resource lies within the user's area, or the user's organisation owns it (a gap it is "aan zet" for). */
 const withinAreaOrOwner: Condition = (principal, resource, regionProvinces) =>
   withinArea(principal, resource, regionProvinces) ||
@@ -166,8 +169,15 @@ export const POLICY = {
   "hub_event.update": { roles: ["adviseur"], when: ownHubEvent },
   /** Coordinators: the monitor's restricted tabs and exact (unsuppressed) figures of an area within their own. */
   "monitor.view_restricted": { roles: ["coordinator"], when: withinArea },
-  "goal.create": { roles: ["coordinator"], when: withinArea },
-  "goal.update": { roles: ["coordinator"], when: withinArea },
+  /** Goals for the whole country (ADR 0095): the national coordinator sets them and changes them. */
+  "goal.create": { roles: ["coordinator"], when: nationalGoal },
+  "goal.update": { roles: ["coordinator"], when: nationalGoal },
+  /** A province coordinator breaks a national goal down into targets for their province and its regions. */
+  "goal.breakdown": {
+    roles: ["coordinator"],
+    when: (principal, resource, regionProvinces) =>
+      principal.scope === "province" && withinArea(principal, resource, regionProvinces),
+  },
   /** The barrier register and its yearly summary hold the reports of the coordinator's own area. */
   "barrier.read_register": { roles: ["coordinator"], when: withinArea },
   /** Categorise, forward, answer: the barrier's region must lie within the coordinator's area. */

@@ -173,6 +173,17 @@ export function createBarriersService(deps: { db: Database; geography: Geography
             group by 1, 2 order by 1, 2`,
       );
     },
+    /** Reports of an area made in [from, to), per category and status, with the bodies they went to (ADR 0095). */
+    summaryBetween(area: Area, from: Date, to: Date) {
+      return queryRows<{ category: string; status: string; count: number; bodies: string | null }>(
+        db,
+        sql`select coalesce(category, theme) as category, status, count(*)::int as count,
+                   string_agg(distinct responsible_body, '; ') as bodies
+            from ${barriers}
+            where ${and(gte(barriers.createdAt, from), lt(barriers.createdAt, to), inArray(barriers.regionCode, regionsOf(area)))}
+            group by 1, 2 order by 1, 2`,
+      );
+    },
   };
 }
 

@@ -32,6 +32,8 @@ export type {
   JourneyEvent,
   LeadTimeMiddles,
   MonitoringSources,
+  OutcomeSource,
+  OutcomeSums,
   ReferralFact,
   ReferralFigures,
   RegionReferralFigures,
@@ -40,4 +42,5 @@ export type {
 export { ANSWERED_STATUSES, DELIVERY_ROUTES } from "./monitoring.types.js";
 export { type PublicRegionFigures, publicRegionFigures } from "./public-region.js";
 export { referralFiguresFromFacts } from "./referral-figures.js";
+export type { ReportGapEntry, ReportSources } from "./report.js";
 export { starLevel } from "./stars.js";

@@ -1,6 +1,6 @@
-import { sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { type Database, queryRows } from "../../db/client.js";
-import { goalValues, journeyEvents, monitoringGoals } from "./monitoring.tables.js";
+import { goalValues, journeyEvents, monitoringGoals, regionStarLevels } from "./monitoring.tables.js";
 import type { FunnelCountRow, JourneyEvent } from "./monitoring.types.js";
 
 export type GoalRow = typeof monitoringGoals.$inferSelect;
@@ -85,11 +85,59 @@ export function createMonitoringRepository(db: Database) {
             where type = ${type} and day between ${range.from}::date and ${range.to}::date group by region_code`,
       );
     },
-    listGoals: () => db.select().from(monitoringGoals).orderBy(monitoringGoals.deadline, monitoringGoals.id),
-    async createGoal(goal: NewGoal) {
-      const [row] = await db.insert(monitoringGoals).values(goal).returning();
+    listGoals: (tx: Database = db) =>
+      tx.select().from(monitoringGoals).orderBy(monitoringGoals.deadline, monitoringGoals.id),
+    async findGoal(id: number, tx: Database = db): Promise<GoalRow | undefined> {
+      const [row] = await tx.select().from(monitoringGoals).where(eq(monitoringGoals.id, id));
+      return row;
+    },
+    async createGoal(goal: NewGoal, tx: Database = db) {
+      const [row] = await tx.insert(monitoringGoals).values(goal).returning();
       return row!;
     },
+    /** Changes a goal when it still has the version the editor saw; undefined when someone else changed it first. */
+    async updateGoal(
+      id: number,
+      expectedVersion: number,
+      change: { baseline: number; target: number; deadline: string; updatedAt: Date },
+      tx: Database = db,
+    ): Promise<GoalRow | undefined> {
+      const [row] = await tx
+        .update(monitoringGoals)
+        .set({ ...change, version: sql`${monitoringGoals.version} + 1` })
+        .where(and(eq(monitoringGoals.id, id), eq(monitoringGoals.version, expectedVersion)))
+        .returning();
+      return row;
+    },
+    /** Removes one target of a breakdown when it still has the version the editor saw. */
+    async deleteGoal(id: number, expectedVersion: number, tx: Database = db) {
+      const rows = await tx
+        .delete(monitoringGoals)
+        .where(and(eq(monitoringGoals.id, id), eq(monitoringGoals.version, expectedVersion)))
+        .returning({ id: monitoringGoals.id });
+      return rows.length > 0;
+    },
+    /** Runs `work` in one transaction; pass the transaction on to the writes and the audit log. */
+    transaction: <T>(work: (tx: Database) => Promise<T>) =>
+      db.transaction((tx) => work(tx as unknown as Database)),
+    /** Stores each region's star level of a day; a second run on the same day replaces it. */
+    async recordStarLevels(day: string, levels: { regionCode: string; stars: number }[], tx: Database = db) {
+      if (levels.length === 0) return;
+      await tx
+        .insert(regionStarLevels)
+        .values(levels.map((level) => ({ day, ...level })))
+        .onConflictDoUpdate({
+          target: [regionStarLevels.regionCode, regionStarLevels.day],
+          set: { stars: sql`excluded.stars` },
+        });
+    },
+    /** Each region's last stored star level on or before a day, with the day it was stored. */
+    starLevelsOn: (day: string) =>
+      queryRows<{ region_code: string; stars: number; day: string }>(
+        db,
+        sql`select distinct on (region_code) region_code, stars, day::text as day from region_star_levels
+            where day <= ${day}::date order by region_code, day desc`,
+      ),
     /** Appends today's value of a goal; a second run on the same day replaces it. */
     async recordGoalValue(goalId: number, measuredOn: string, value: number, tx: Database = db) {
       await tx

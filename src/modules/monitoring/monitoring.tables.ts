@@ -1,4 +1,5 @@
 import {
+  type AnyPgColumn,
   bigserial,
   date,
   doublePrecision,
@@ -54,20 +55,49 @@ export const journeyEventDaily = pgTable(
   ],
 );
 
-/** A SMART goal set by a coordinator for the whole country, a province or a region. */
-export const monitoringGoals = pgTable("monitoring_goals", {
-  id: serial("id").primaryKey(),
-  indicator: text("indicator").notNull(),
-  scopeLevel: text("scope_level", { enum: ["national", "province", "region"] }).notNull(),
-  /** PVxx or ESxx; null for national. */
-  scopeCode: text("scope_code"),
-  baseline: doublePrecision("baseline").notNull(),
-  target: doublePrecision("target").notNull(),
-  /** When the goal was set: the start of the line from baseline to target. */
-  startsOn: date("starts_on", { mode: "string" }).notNull(),
-  deadline: date("deadline", { mode: "string" }).notNull(),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-});
+/**
+ * A SMART goal: set by the national coordinator for the country, or — `parentId` set — a province's or region's part
+ * of a national goal, set by a province coordinator (the cascade, ADR 0095). Goals from before the cascade may be set
+ * for a province or region without a parent. Edited with optimistic locking on `version`.
+ */
+export const monitoringGoals = pgTable(
+  "monitoring_goals",
+  {
+    id: serial("id").primaryKey(),
+    indicator: text("indicator").notNull(),
+    scopeLevel: text("scope_level", { enum: ["national", "province", "region"] }).notNull(),
+    /** PVxx or ESxx; null for national. */
+    scopeCode: text("scope_code"),
+    /** The national goal this target breaks down; null for a goal of its own. */
+    parentId: integer("parent_id").references((): AnyPgColumn => monitoringGoals.id, { onDelete: "cascade" }),
+    baseline: doublePrecision("baseline").notNull(),
+    target: doublePrecision("target").notNull(),
+    /** When the goal was set: the start of the line from baseline to target. */
+    startsOn: date("starts_on", { mode: "string" }).notNull(),
+    deadline: date("deadline", { mode: "string" }).notNull(),
+    version: integer("version").notNull().default(1),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    // One target per area within a national goal (national goals themselves have no parent: nulls are distinct).
+    uniqueIndex("monitoring_goals_parent_scope_idx").on(table.parentId, table.scopeCode),
+  ],
+);
+
+/**
+ * Each region's star level per day, written by the daily goal job, so the report can show the change over a period
+ * (ADR 0095). Facts about regions, no personal data.
+ */
+export const regionStarLevels = pgTable(
+  "region_star_levels",
+  {
+    day: date("day", { mode: "string" }).notNull(),
+    regionCode: text("region_code").notNull(),
+    stars: integer("stars").notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.regionCode, table.day] })],
+);
 
 /** The history of a goal's indicator values, appended by the scheduled goal job. */
 export const goalValues = pgTable(

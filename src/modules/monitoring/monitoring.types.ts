@@ -160,4 +160,23 @@ export type MonitoringSources = {
   hubs(): Promise<HubFact[]>;
   examples(): Promise<ExampleFact[]>;
   events(): Promise<EventFact[]>;
+  /**
+   * Where outcome goals read kg material, kg CO2e and euros (ADR 0095): the measures recorded in dossiers, and any
+   * other source the composition root adds (Mijn route). Summed; none means every outcome is 0.
+   */
+  outcomes?: OutcomeSource[];
 };
+
+/** The outcomes of measures in one region on one basis (estimated or measured), summed over a time range. */
+export type OutcomeSums = {
+  regionCode: string;
+  basis: "geschat" | "gemeten";
+  materialKg: number;
+  co2eKg: number;
+  euro: number;
+  /** How many measures the sums hold: small numbers are suppressed for whoever may not see exact figures. */
+  measures: number;
+};
+
+/** A source of outcome sums per region and basis for measures recorded in [from, to); no personal data. */
+export type OutcomeSource = (range: TimeRange) => Promise<OutcomeSums[]>;

@@ -360,6 +360,7 @@ export const NO_PERSONAL_DATA: Readonly<Record<string, string>> = {
     "unmet demand: region, sector, step, phase, kind of help, source and day; the dedupe key is a keyed hash cleared after its day (ADR 0094)",
   gap_entries:
     "the gaps register: a cell, the organisation that is aan zet, decision, deadline, status and a note about the offer; who changed it is in the audit log (ADR 0094)",
+  region_star_levels: "star levels of regions per day",
   scan_results: "scan answers as codes only (size class, municipality, SBI, stage)",
   sbi_codes: "reference data",
   r_strategies: "reference data",

@@ -20,7 +20,11 @@ export {
   NATIONAL_QUEUE_NAME,
   nationalFallback,
 } from "./referrals.lokets.js";
-export { type ReferralMonitoringFacts, referralMonitoringFacts } from "./referrals.monitoring.js";
+export {
+  measureOutcomes,
+  type ReferralMonitoringFacts,
+  referralMonitoringFacts,
+} from "./referrals.monitoring.js";
 export {
   createMailTransport,
   MAIL_QUEUE,

@@ -6,6 +6,7 @@ import {
   type DeliveryReferralFigures,
   type HubFact,
   type LeadTimeMiddles,
+  type OutcomeSource,
   type ReferralFact,
   type ReferralFigures,
   type TimeRange,
@@ -272,3 +273,42 @@ const toMiddles = (
     : { count, lowerMs: Number(lower), upperMs: Number(upper) };
 
 export type ReferralMonitoringFacts = ReturnType<typeof referralMonitoringFacts>;
+
+/**
+ * The outcomes of the measures recorded in dossiers (ADR 0095): kg material, kg CO2e and euros per region and basis
+ * (geschat, gemeten), summed over measures recorded in [from, to). Measures in a demo hub's dossiers never count.
+ * Sums and counts only: no description, case id or person leaves this function.
+ */
+export function measureOutcomes(db: Database): OutcomeSource {
+  return async ({ from, to }) => {
+    const rows = await queryRows<{
+      region_code: string;
+      basis: "geschat" | "gemeten";
+      material_kg: number;
+      co2e_kg: number;
+      euro: number;
+      measures: number;
+    }>(
+      db,
+      sql`select c.region_code, m.basis,
+                 coalesce(sum(m.material_kg), 0)::float8 as material_kg,
+                 coalesce(sum(m.co2e_kg), 0)::float8 as co2e_kg,
+                 coalesce(sum(m.euro), 0)::float8 as euro,
+                 count(*)::int as measures
+          from measures m
+          join cases c on c.id = m.case_id
+          join organisations o on o.id = c.hub_id
+          where m.created_at >= ${from.toISOString()}::timestamptz and m.created_at < ${to.toISOString()}::timestamptz
+            and not o.is_demo
+          group by c.region_code, m.basis`,
+    );
+    return rows.map((row) => ({
+      regionCode: row.region_code,
+      basis: row.basis,
+      materialKg: Number(row.material_kg),
+      co2eKg: Number(row.co2e_kg),
+      euro: Number(row.euro),
+      measures: row.measures,
+    }));
+  };
+}

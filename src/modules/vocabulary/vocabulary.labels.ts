@@ -5,6 +5,7 @@ import type {
   DemandSource,
   GapDecision,
   GapStatus,
+  GoalIndicator,
   Help,
   JourneyStep,
   Kind,
@@ -213,6 +214,36 @@ export const GAP_STATUS_LABELS: Record<GapStatus, Localised> = {
   open: { nl: "Open", en: "Open" },
   in_behandeling: { nl: "In behandeling", en: "In progress" },
   afgerond: { nl: "Afgerond", en: "Done" },
+};
+
+/** The one name of each goal indicator (ADR 0095); the process indicators count over the last 12 months. */
+export const GOAL_INDICATOR_LABELS: Record<GoalIndicator, Localised> = {
+  regions_with_three_stars: {
+    nl: "Aantal regio's met minstens 3 sterren",
+    en: "Number of regions with at least 3 stars",
+  },
+  coverage_gaps: { nl: "Aantal gaten in het aanbod", en: "Number of gaps in the offer" },
+  intake_requests: {
+    nl: "Aantal intakeaanvragen (laatste 12 maanden)",
+    en: "Number of intake requests (last 12 months)",
+  },
+  referrals_helped_rate: {
+    nl: "Aandeel verwijzingen met uitkomst geholpen (%)",
+    en: "Share of referrals with outcome helped (%)",
+  },
+  measures_recorded: {
+    nl: "Aantal genomen maatregelen (laatste 12 maanden)",
+    en: "Number of measures taken (last 12 months)",
+  },
+  material_kg_saved: {
+    nl: "Bespaard materiaal in kg (laatste 12 maanden)",
+    en: "Material saved in kg (last 12 months)",
+  },
+  co2e_kg_avoided: {
+    nl: "Vermeden uitstoot in kg CO2e (laatste 12 maanden)",
+    en: "Emissions avoided in kg CO2e (last 12 months)",
+  },
+  euro_saved: { nl: "Bespaarde euro's (laatste 12 maanden)", en: "Euros saved (last 12 months)" },
 };
 
 /** Every vocabulary's labels by the name the catalogue's facets and the API's taxonomies use. */

@@ -157,3 +157,20 @@ export type GapStatus = (typeof GAP_STATUSES)[number];
 export function isOneOf<const T extends readonly string[]>(values: T, value: unknown): value is T[number] {
   return typeof value === "string" && (values as readonly string[]).includes(value);
 }
+
+/**
+ * What a monitoring goal can measure (issue 18, ADR 0095): the monitor's process indicators, computed from the
+ * monitor's own facts, and the outcome indicators, summed from the measures recorded in dossiers (and, when wired,
+ * Mijn route) with estimated and measured figures apart.
+ */
+export const PROCESS_INDICATORS = [
+  "regions_with_three_stars",
+  "coverage_gaps",
+  "intake_requests",
+  "referrals_helped_rate",
+  "measures_recorded",
+] as const;
+export const OUTCOME_INDICATORS = ["material_kg_saved", "co2e_kg_avoided", "euro_saved"] as const;
+export const GOAL_INDICATORS = [...PROCESS_INDICATORS, ...OUTCOME_INDICATORS] as const;
+export type GoalIndicator = (typeof GOAL_INDICATORS)[number];
+export type OutcomeIndicator = (typeof OUTCOME_INDICATORS)[number];

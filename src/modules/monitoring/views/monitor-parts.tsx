@@ -13,7 +13,8 @@ export type MonitorSection =
   | "funnel"
   | "effectiveness"
   | "goals"
-  | "barriers";
+  | "barriers"
+  | "report";
 
 /** The monitor's tabs; a tab with an action opens only for whom the policy allows it (in their own area). */
 const SECTIONS: { key: MonitorSection; href: string; action?: Action }[] = [
@@ -24,6 +25,7 @@ const SECTIONS: { key: MonitorSection; href: string; action?: Action }[] = [
   { key: "effectiveness", href: "/monitor/effect" },
   { key: "goals", href: "/monitor/doelen" },
   { key: "barriers", href: "/monitor/belemmeringen", action: "barrier.read_register" },
+  { key: "report", href: "/monitor/rapport", action: "report.read" },
 ];
 
 /**
@@ -52,6 +54,7 @@ export const MonitorNav = ({
     effectiveness: t.navEffectiveness,
     goals: t.navGoals,
     barriers: t.navBarriers,
+    report: t.navReport,
   };
   return (
     <nav aria-label={t.sectionsHeading} class="cl-monitor-nav">
