@@ -6,6 +6,12 @@ import type { Env } from "./config/env.js";
 import type { Database, DatabaseHandle } from "./db/client.js";
 import { enqueueJob, maintenanceJobs, scheduleMaintenance } from "./jobs/index.js";
 import { adminRoutes, beheerRoutes } from "./modules/admin/index.js";
+import {
+  type AlertFacts,
+  alertRoutes,
+  createAlertsService,
+  isOneClickUnsubscribe,
+} from "./modules/alerts/index.js";
 import { createAuditLog } from "./modules/audit/index.js";
 import {
   authRoutes,
@@ -26,6 +32,7 @@ import {
   createCatalogueService,
   createInstrumentLookup,
   type MatchableInstrument,
+  sbiSectionOfDivision,
 } from "./modules/catalogue/index.js";
 import {
   createKnowledgeRepository,
@@ -250,6 +257,52 @@ function reusedPerRegion<T extends object>(
   return (regionCode, lang) => kept.fetch(`${regionCode}:${lang}`, { context: { regionCode, lang } });
 }
 
+/**
+ * The alerts module (ADR 0092) as the web app and the background jobs both build it: the catalogue's instruments and
+ * the agenda's upcoming real events, read through the job's transaction, and mail through the outbox.
+ */
+function alertsServiceFor(deps: AppDeps, services: ReturnType<typeof createServices>, geography: Geography) {
+  const facts: AlertFacts = async (tx) => {
+    const catalogue = createCatalogueService({
+      db: tx,
+      geography,
+      clock: services.clock,
+      includeSynthetic: deps.env.catalogueSynthetic,
+    });
+    const [instruments, events, demo] = await Promise.all([
+      catalogue.listForMatching(),
+      createKnowledgeRepository(tx).upcomingEvents(services.clock()),
+      referralMonitoringFacts(tx).demoOrganisationIds(),
+    ]);
+    return {
+      instruments: instruments.map((instrument) => ({
+        refId: instrument.refId,
+        slug: instrument.slug,
+        name: instrument.name,
+        status: instrument.status,
+        windowClose: instrument.windowClose,
+        kind: instrument.kind,
+        coverageKeys:
+          instrument.coverage.level === "national" || instrument.coverage.level === "eu"
+            ? ["NL"]
+            : instrument.coverage.codes,
+        sbiSections: instrument.sbiSections,
+        journeySteps: instrument.journeySteps,
+        phases: instrument.phases,
+      })),
+      // Never an event a demo hub entered (ADR 0081).
+      events: events.filter((event) => event.organisationId === null || !demo.has(event.organisationId)),
+    };
+  };
+  return createAlertsService({
+    db: services.db,
+    clock: services.clock,
+    absoluteUrl: services.absoluteUrl,
+    queueMail: async (tx, mail) => void (await queueMail(tx, mail, services.clock())),
+    facts,
+  });
+}
+
 /** The background work (mail, deadlines, retention): handlers for the job worker and the periodic schedule. */
 export async function createBackgroundJobs(deps: AppDeps) {
   const services = createServices(deps);
@@ -278,9 +331,11 @@ export async function createBackgroundJobs(deps: AppDeps) {
     includeSynthetic: deps.env.catalogueSynthetic,
   });
   const monitoring = monitoringServiceFor(deps, { geography, catalogue, clock: services.clock });
+  const alerts = alertsServiceFor(deps, services, geography);
   return {
     handlers: {
       ...jobs.handlers,
+      ...alerts.jobHandlers(),
       ...services.ownCases.jobHandlers(),
       ...passwordResets,
       ...monitoring.jobHandlers(),
@@ -292,6 +347,7 @@ export async function createBackgroundJobs(deps: AppDeps) {
       await scheduleMonitoringJobs(services.db, enqueueJob, now);
       // Rate-limit counters and finished jobs are purged hourly (ADR 0075).
       await scheduleMaintenance(services.db, now);
+      await alerts.schedule(now);
       await auth.purgeExpiredSessions();
     },
   };
@@ -303,8 +359,9 @@ const FORMS_WITH_OWN_SUMMARY = ["/intake", "/belemmering-melden", "/inloggen", "
 /** The composition root: the request pipeline from top to bottom, then every module mounted. */
 export async function createApp(deps: AppDeps) {
   const { env, database, logger, listMatchableInstruments } = deps;
+  const services = createServices(deps);
   const { db, audit, instruments, referrals, privacy, ownCases, clock, onCatalogueChange, absoluteUrl } =
-    createServices(deps);
+    services;
   const assets = await loadAssets();
   const geography = await loadGeography(createRegionsRepository(database.db));
   // The loket a region page or route shows changes only when a hub is set up or closes its intake: one look-up per
@@ -375,7 +432,7 @@ export async function createApp(deps: AppDeps) {
   app.route("/", metrics.routes(env.metricsToken));
   app.use(language);
   app.use(bodyLimits()); // 413 before any body is read: forms 64 KB, API 256 KB, import 20 MB (ADR 0075)
-  app.use(csrfProtection(env.secretKey, isSecureRequest, SESSION_COOKIE));
+  app.use(csrfProtection(env.secretKey, isSecureRequest, SESSION_COOKIE, isOneClickUnsubscribe));
   // Control characters in a query or form field: 400; these public forms show it in their own error summary.
   app.use(controlCharacters({ formsWithOwnSummary: FORMS_WITH_OWN_SUMMARY, ownCheck: ["terug"] }));
   attachAbuseLimits(app, { db: database.db, env, clock }); // ops: search, route and export limits (src/web/abuse-limits.ts)
@@ -505,6 +562,20 @@ export async function createApp(deps: AppDeps) {
       providerInstruments: async (providerId) =>
         (await instruments.byProvider(providerId)).map(({ refId, name }) => ({ refId, name })),
       clock,
+    }),
+  );
+  // Alerts by e-mail without an account (ADR 0092).
+  app.route(
+    "/",
+    alertRoutes({
+      alerts: alertsServiceFor(deps, services, geography),
+      geography,
+      instrument: (refId) => instruments.get(refId),
+      sectorName: routeReference.sectorName,
+      sbiSectionOf: (code) => (/^[A-U]$/.test(code) ? code : sbiSectionOfDivision(code)),
+      limiter,
+      secretKey: env.secretKey,
+      trustProxy: env.trustProxy,
     }),
   );
   app.route("/", adminRoutes({ privacy, audit, db, guard }));

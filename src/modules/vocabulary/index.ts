@@ -1,4 +1,6 @@
 export {
+  ALERT_KINDS,
+  type AlertKind,
   AVAILABLE_STATUSES,
   COVERAGE_LEVELS,
   type CoverageLevel,

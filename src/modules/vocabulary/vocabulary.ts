@@ -126,3 +126,10 @@ export type Help = (typeof HELP_KINDS)[number];
 export function isOneOf<const T extends readonly string[]>(values: T, value: unknown): value is T[number] {
   return typeof value === "string" && (values as readonly string[]).includes(value);
 }
+
+/**
+ * What someone can be told about by e-mail ("Houd me op de hoogte", ADR 0092): a scheme opens, its deadline is near,
+ * a new instrument fits their route, an event for their sector in their region.
+ */
+export const ALERT_KINDS = ["opent", "deadline", "nieuw_aanbod", "bijeenkomst"] as const;
+export type AlertKind = (typeof ALERT_KINDS)[number];

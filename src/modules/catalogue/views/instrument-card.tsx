@@ -1,5 +1,6 @@
 import { format, type Lang } from "../../../i18n/index.js";
 import { Heading, Link, Paragraph } from "../../../web/components.js";
+import { alertMessages, alertSubscribeHref } from "../../alerts/index.js";
 import type { InstrumentCardView } from "../catalogue.card.js";
 import { catalogueMessages } from "../catalogue.messages.js";
 import { StatusBadge } from "./status-badge.js";
@@ -55,6 +56,17 @@ export const InstrumentCard = ({ card, lang, id }: { card: InstrumentCardView; l
           ) : null}
         </dd>
       </dl>
+      {card.status === "verwacht" ? (
+        <Paragraph small>
+          <a
+            class="utrecht-link utrecht-link--html-a"
+            href={alertSubscribeHref({ instrument: card.refId }, lang)}
+          >
+            {alertMessages[lang].boxHeading}
+            <span class="cl-visually-hidden">: {card.name}</span>
+          </a>
+        </Paragraph>
+      ) : null}
       {card.staleNotice ? <Paragraph small>{card.staleNotice}</Paragraph> : null}
       {card.reasons.length ? (
         <>
