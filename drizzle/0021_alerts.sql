@@ -47,7 +47,6 @@ ALTER TABLE "outbox_messages" ADD COLUMN "headers" jsonb;--> statement-breakpoin
 ALTER TABLE "alert_items" ADD CONSTRAINT "alert_items_subscription_id_alert_subscriptions_id_fk" FOREIGN KEY ("subscription_id") REFERENCES "public"."alert_subscriptions"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "alert_subscriptions" ADD CONSTRAINT "alert_subscriptions_subscriber_id_alert_subscribers_id_fk" FOREIGN KEY ("subscriber_id") REFERENCES "public"."alert_subscribers"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "alert_items_once_idx" ON "alert_items" USING btree ("subscription_id","item_key");--> statement-breakpoint
-CREATE INDEX "alert_items_pending_idx" ON "alert_items" USING btree ("subscription_id") WHERE sent_at is null;--> statement-breakpoint
 CREATE INDEX "alert_subscriptions_subscriber_idx" ON "alert_subscriptions" USING btree ("subscriber_id");--> statement-breakpoint
 CREATE INDEX "alert_subscriptions_instrument_idx" ON "alert_subscriptions" USING btree ("kind","instrument_ref");--> statement-breakpoint
 CREATE INDEX "alert_subscriptions_confirm_idx" ON "alert_subscriptions" USING btree ("confirm_token_hash");

@@ -81,10 +81,8 @@ export const alertItems = pgTable(
     detectedAt: timestamp("detected_at", { withTimezone: true }).notNull(),
     sentAt: timestamp("sent_at", { withTimezone: true }),
   },
-  (table) => [
-    uniqueIndex("alert_items_once_idx").on(table.subscriptionId, table.itemKey),
-    index("alert_items_pending_idx").on(table.subscriptionId).where(sql`sent_at is null`),
-  ],
+  // One index: it keeps an item to once per subscription and finds a subscription's items for the digest.
+  (table) => [uniqueIndex("alert_items_once_idx").on(table.subscriptionId, table.itemKey)],
 );
 
 /**
