@@ -22,6 +22,7 @@ import {
   matchChanges,
 } from "../src/modules/alerts/index.js";
 import { queueMail } from "../src/modules/referrals/index.js";
+import { JOURNEY_STEPS, KINDS, PHASES } from "../src/modules/vocabulary/index.js";
 import { createScratchDatabase } from "../src/ops/service-process.js";
 import { absoluteUrlOn } from "../src/web/links.js";
 
@@ -41,9 +42,6 @@ const INSTRUMENTS = Number(args.instruments);
 const DIGEST_BATCHES = Number(args["digest-batches"]);
 const DAY = 86_400_000;
 const SECTIONS = "ABCDEFGHIJKLMNOPQRS".split("");
-const PHASES = ["starter", "peloton", "koploper"];
-const STEPS = ["informeren", "verkennen", "plannen", "financieren", "uitvoeren", "opschalen"];
-const KINDS = ["advies", "subsidie", "lening", "netwerk", "kennis"];
 /** 30 regions in 12 provinces, as area keys. */
 const REGIONS = Array.from({ length: 30 }, (_, index) => ({
   region: `RG${String(index).padStart(2, "0")}`,
@@ -66,7 +64,7 @@ function catalogue(day0: Date): { instruments: InstrumentFact[]; events: EventFa
       kind: pickOf(KINDS, n),
       coverageKeys: n % 4 === 0 ? ["NL"] : n % 4 === 1 ? [area.province] : [area.region],
       sbiSections: n % 2 === 0 ? [] : [pickOf(SECTIONS, n), pickOf(SECTIONS, n + 5)],
-      journeySteps: [pickOf(STEPS, n), pickOf(STEPS, n + 1)],
+      journeySteps: [pickOf(JOURNEY_STEPS, n), pickOf(JOURNEY_STEPS, n + 1)],
       phases: n % 5 === 0 ? [...PHASES] : [pickOf(PHASES, n)],
     };
   });
