@@ -388,6 +388,16 @@ describeEachDatabase("alerts by e-mail", (database) => {
     ).toHaveLength(0);
   });
 
+  it("links to the sign-up from an instrument page with rounds and from the route, with their criteria", async () => {
+    const page = await (await app.request(SCHEME_PAGE)).text();
+    expect(page).toContain(`href="/meldingen/aanmelden?instrument=${SCHEME}"`);
+    expect(page).toContain("Houd me op de hoogte");
+    const route = await (await app.request("/route?gemeente=GM0153&sector=C")).text();
+    expect(route).toMatch(/href="\/meldingen\/aanmelden\?gemeente=GM0153&amp;sector=C&amp;fase=[a-z]+"/);
+    const english = await (await app.request(`${SCHEME_PAGE}?lang=en`)).text();
+    expect(english).toContain(`href="/meldingen/aanmelden?instrument=${SCHEME}&amp;lang=en"`);
+  });
+
   it("offers one event as its own calendar file", async () => {
     await addEvent("los-ics", regionCode, new Date("2027-02-01T13:00:00Z"));
     const response = await app.request("/agenda/los-ics.ics");
