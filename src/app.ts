@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import { requestId } from "hono/request-id";
 import { adminRoutes, beheerRoutes } from "./modules/admin/index.js";
+import { alertRoutes, isOneClickUnsubscribe } from "./modules/alerts/index.js";
 import { authRoutes, SESSION_COOKIE } from "./modules/auth/index.js";
 import { barriersRoutes } from "./modules/barriers/index.js";
 import { catalogueApi, catalogueRoutes } from "./modules/catalogue/index.js";
@@ -56,7 +57,7 @@ export async function createApp(deps: AppDeps) {
   app.route("/", metrics.routes(env.metricsToken));
   app.use(language);
   app.use(bodyLimits()); // 413 before any body is read: forms 64 KB, API 256 KB, import 20 MB (ADR 0075)
-  app.use(csrfProtection(env.secretKey, isSecureRequest, SESSION_COOKIE));
+  app.use(csrfProtection(env.secretKey, isSecureRequest, SESSION_COOKIE, isOneClickUnsubscribe));
   // Control characters in a query or form field: 400; these public forms show it in their own error summary.
   app.use(controlCharacters({ formsWithOwnSummary: FORMS_WITH_OWN_SUMMARY, ownCheck: ["terug"] }));
   attachAbuseLimits(app, { db: database.db, env, clock }); // ops: search, route and export limits (src/web/abuse-limits.ts)
@@ -82,6 +83,20 @@ export async function createApp(deps: AppDeps) {
     }),
   );
   app.route("/", routeRoutes(routeDeps));
+  // Alerts by e-mail without an account (ADR 0092).
+  app.route(
+    "/",
+    alertRoutes({
+      alerts: services.alerts,
+      geography,
+      instrument: (refId) => instruments.get(refId),
+      sectorName: services.routeReference.sectorName,
+      sbiSectionOf: services.sbiSectionOf,
+      limiter,
+      secretKey: env.secretKey,
+      trustProxy: env.trustProxy,
+    }),
+  );
   app.route("/", siteRoutes({ examples: (slugs, lang) => services.knowledge.examplesBySlug(slugs, lang) }));
   app.route(
     "/",

@@ -4,6 +4,7 @@ import type { Logger } from "pino";
 import type { Env } from "./config/env.js";
 import type { Database, DatabaseHandle } from "./db/client.js";
 import { enqueueJob, maintenanceJobs, scheduleMaintenance } from "./jobs/index.js";
+import { type AlertFacts, createAlertsService } from "./modules/alerts/index.js";
 import { type AuditLog, createAuditLog } from "./modules/audit/index.js";
 import {
   createAccountAdministration,
@@ -23,6 +24,7 @@ import {
   createInstrumentLookup,
   type InstrumentLinkLookup,
   type MatchableInstrument,
+  sbiSectionOfDivision,
 } from "./modules/catalogue/index.js";
 import {
   createKnowledgeRepository,
@@ -252,6 +254,52 @@ function reusedPerRegion<T extends object>(
   return (regionCode, lang) => kept.fetch(`${regionCode}:${lang}`, { context: { regionCode, lang } });
 }
 
+/**
+ * The alerts module (ADR 0092) as the web app and the background jobs both build it: the catalogue's instruments and
+ * the agenda's upcoming real events, read through the job's transaction, and mail through the outbox.
+ */
+function alertsServiceFor(deps: AppDeps, services: ReturnType<typeof createServices>, geography: Geography) {
+  const facts: AlertFacts = async (tx) => {
+    const catalogue = createCatalogueService({
+      db: tx,
+      geography,
+      clock: services.clock,
+      includeSynthetic: deps.env.catalogueSynthetic,
+    });
+    const [instruments, events, demo] = await Promise.all([
+      catalogue.listForMatching(),
+      createKnowledgeRepository(tx).upcomingEvents(services.clock()),
+      referralMonitoringFacts(tx).demoOrganisationIds(),
+    ]);
+    return {
+      instruments: instruments.map((instrument) => ({
+        refId: instrument.refId,
+        slug: instrument.slug,
+        name: instrument.name,
+        status: instrument.status,
+        windowClose: instrument.windowClose,
+        kind: instrument.kind,
+        coverageKeys:
+          instrument.coverage.level === "national" || instrument.coverage.level === "eu"
+            ? ["NL"]
+            : instrument.coverage.codes,
+        sbiSections: instrument.sbiSections,
+        journeySteps: instrument.journeySteps,
+        phases: instrument.phases,
+      })),
+      // Never an event a demo hub entered (ADR 0081).
+      events: events.filter((event) => event.organisationId === null || !demo.has(event.organisationId)),
+    };
+  };
+  return createAlertsService({
+    db: services.db,
+    clock: services.clock,
+    absoluteUrl: services.absoluteUrl,
+    queueMail: async (tx, mail) => void (await queueMail(tx, mail, services.clock())),
+    facts,
+  });
+}
+
 /** The background work (mail, deadlines, retention): handlers for the job worker and the periodic schedule. */
 export async function createBackgroundJobs(deps: AppDeps) {
   const services = createServices(deps);
@@ -280,9 +328,11 @@ export async function createBackgroundJobs(deps: AppDeps) {
     includeSynthetic: deps.env.catalogueSynthetic,
   });
   const monitoring = monitoringServiceFor(deps, { geography, catalogue, clock: services.clock });
+  const alerts = alertsServiceFor(deps, services, geography);
   return {
     handlers: {
       ...jobs.handlers,
+      ...alerts.jobHandlers(),
       ...services.ownCases.jobHandlers(),
       ...passwordResets,
       ...monitoring.jobHandlers(),
@@ -294,6 +344,7 @@ export async function createBackgroundJobs(deps: AppDeps) {
       await scheduleMonitoringJobs(services.db, enqueueJob, now);
       // Rate-limit counters and finished jobs are purged hourly (ADR 0075).
       await scheduleMaintenance(services.db, now);
+      await alerts.schedule(now);
       await auth.purgeExpiredSessions();
     },
   };
@@ -305,6 +356,7 @@ export async function createBackgroundJobs(deps: AppDeps) {
  */
 export async function createWebServices(deps: AppDeps) {
   const { env, database, logger, listMatchableInstruments } = deps;
+  const services = createServices(deps);
   const {
     db,
     audit,
@@ -316,7 +368,7 @@ export async function createWebServices(deps: AppDeps) {
     onCatalogueChange,
     absoluteUrl,
     unmetDemand,
-  } = createServices(deps);
+  } = services;
   const geography = await loadGeography(createRegionsRepository(database.db));
   // The loket a region page or route shows changes only when a hub is set up or closes its intake: one look-up per
   // region is reused for 30 s, like the route's instrument list. The intake form itself always reads the hub afresh.
@@ -452,6 +504,9 @@ export async function createWebServices(deps: AppDeps) {
     },
     gaps,
     gapRegister,
+    // Alerts by e-mail without an account (ADR 0092).
+    alerts: alertsServiceFor(deps, services, geography),
+    sbiSectionOf: (code: string) => (/^[A-U]$/.test(code) ? code : sbiSectionOfDivision(code)),
     /** What the coordinator's report adds from other modules: barrier counts and the gap register (ADR 0095). */
     reportSources: {
       barriers: (area, range) => barriers.summaryBetween(area, range.from, range.to),

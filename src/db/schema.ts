@@ -1,6 +1,7 @@
 // Every module's tables, gathered for Drizzle and drizzle-kit. Modules own their tables; this file only lists them.
 
 export * from "../jobs/jobs.tables.js";
+export * from "../modules/alerts/alerts.tables.js";
 export * from "../modules/audit/audit.tables.js";
 export * from "../modules/auth/auth.tables.js";
 export * from "../modules/barriers/barriers.tables.js";

@@ -16,6 +16,8 @@ export type MailContent = {
   paragraphs: readonly string[];
   /** Facts shown as a short list under the paragraphs (instrument, provider, status in words, date). */
   facts?: readonly MailLine[];
+  /** A list of links (an alert digest's items): each a link in HTML, label and address in text. */
+  links?: readonly { label: string; url: string }[];
   /** The one thing to do: a button in HTML, the bare address in text. */
   action?: { label: string; url: string };
   /** The reference the recipient quotes when they call or write ("Kenmerk", "Reference"). */
@@ -25,6 +27,8 @@ export type MailContent = {
   /** "Met vriendelijke groet," and who sends it. */
   closing: string;
   signature: string;
+  /** A small closing line with one link under the signature (the alert mails' one-click unsubscribe). */
+  footnote?: { text: string; link: { label: string; url: string } };
 };
 
 export type ComposedMail = { subject: string; text: string; html: string };
@@ -60,12 +64,22 @@ function contactValueHtml(value: string): string {
 export function composeMail(content: MailContent): ComposedMail {
   const action = content.action ? { ...content.action, url: requireAbsolute(content.action.url) } : undefined;
   const line = (item: MailLine) => `${item.label}: ${item.value}`;
+  const links = (content.links ?? []).map((link) => ({ ...link, url: requireAbsolute(link.url) }));
+  const footnote = content.footnote
+    ? {
+        ...content.footnote,
+        link: { ...content.footnote.link, url: requireAbsolute(content.footnote.link.url) },
+      }
+    : undefined;
 
   const text: string[] = [content.greeting, "", ...content.paragraphs.flatMap((p) => [p, ""])];
   if (content.facts?.length) text.push(...content.facts.map(line), "");
+  for (const link of links) text.push(`- ${link.label}`, `  ${link.url}`);
+  if (links.length) text.push("");
   if (action) text.push(`${action.label}:`, action.url, "");
   if (content.reference) text.push(line(content.reference), "");
   text.push(content.closing, content.signature);
+  if (footnote) text.push("", footnote.text, `${footnote.link.label}: ${footnote.link.url}`);
   if (content.contact)
     text.push("", "--", content.contact.heading, content.contact.name, ...content.contact.lines.map(line));
 
@@ -85,6 +99,15 @@ export function composeMail(content: MailContent): ComposedMail {
         .map((fact) => `<li>${escapeHtml(fact.label)}: <strong>${escapeHtml(fact.value)}</strong></li>`)
         .join("")}</ul>`,
     );
+  if (links.length)
+    html.push(
+      `<ul style="margin:0 0 16px;padding-left:20px">${links
+        .map(
+          (link) =>
+            `<li style="margin:0 0 8px"><a href="${escapeHtml(link.url)}">${escapeHtml(link.label)}</a></li>`,
+        )
+        .join("")}</ul>`,
+    );
   if (action)
     html.push(
       p(
@@ -97,6 +120,10 @@ export function composeMail(content: MailContent): ComposedMail {
   if (content.reference)
     html.push(p(`${escapeHtml(content.reference.label)}: ${escapeHtml(content.reference.value)}`));
   html.push(p(`${escapeHtml(content.closing)}<br>${escapeHtml(content.signature)}`));
+  if (footnote)
+    html.push(
+      `<p style="margin:0 0 16px;font-size:14px">${escapeHtml(footnote.text)} <a href="${escapeHtml(footnote.link.url)}">${escapeHtml(footnote.link.label)}</a></p>`,
+    );
   if (content.contact)
     html.push(
       `<hr style="border:0;border-top:1px solid #cccccc;margin:24px 0 16px">`,

@@ -210,6 +210,17 @@ describeEachDatabase("personal-data registry, export and erasure", (database) =>
     // "Stuur mij mijn link opnieuw" (ADR 0085): the request holds the typed address until its job is purged.
     const linkCsrf = await visitor.csrfTokenFrom("/mijn-aanvraag");
     await visitor.post("/mijn-aanvraag", { email: SUBJECT.email }, { csrf: linkCsrf });
+    // Alerts by e-mail (ADR 0092): a sign-up, and an item matched to it.
+    const alertCsrf = await visitor.csrfTokenFrom("/meldingen/aanmelden?gemeente=GM0153&sector=C");
+    await visitor.post(
+      "/meldingen/aanmelden",
+      { gemeente: "GM0153", sector: "C", email: SUBJECT.email, melding: "bijeenkomst" },
+      { csrf: alertCsrf },
+    );
+    await db.execute(
+      sql`insert into alert_items (subscription_id, item_key, detected_at)
+          select id, 'bijeenkomst:test', ${now} from alert_subscriptions`,
+    );
     await db.execute(
       sql`insert into outbox_messages (to_address, subject, body, kind, created_at) values (${SUBJECT.email}, 'Uw melding', ${`Beste ${SUBJECT.name}`}, 'barrier_reply', ${now})`,
     );

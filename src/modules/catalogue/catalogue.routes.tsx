@@ -4,6 +4,7 @@ import { format, formatDate, formatEuro, pick } from "../../i18n/index.js";
 import type { AppContext, AppEnv } from "../../web/context.js";
 import { notFound } from "../../web/errors.js";
 import { pageContext, renderPage } from "../../web/render.js";
+import { alertSubscribeHref } from "../alerts/index.js";
 import {
   checkPlaceField,
   type Geography,
@@ -350,6 +351,10 @@ async function instrumentModel(
     status: row.status,
     statusLabel: label("status", row.status, lang),
     statusNote: row.statusNote ? pick(row.statusNote, lang) : undefined,
+    // "Houd me op de hoogte" (ADR 0092): when it opens, or when its deadline nears; not for a scheme without rounds.
+    alertsHref: ["open", "verwacht", "gesloten"].includes(row.status)
+      ? alertSubscribeHref({ instrument: row.refId }, lang)
+      : undefined,
     windowOpen: row.windowOpen ? formatDate(row.windowOpen, lang) : undefined,
     windowClose: row.windowClose ? formatDate(row.windowClose, lang) : undefined,
     certainty: row.certainty ? pick(row.certainty, lang) : undefined,

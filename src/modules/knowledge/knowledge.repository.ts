@@ -5,6 +5,7 @@ import {
   desc,
   eq,
   getTableColumns,
+  gt,
   gte,
   inArray,
   isNull,
@@ -164,6 +165,25 @@ export function createKnowledgeRepository(db: Database) {
         })
         .from(knowledgeEvents)
         .where(and(eq(knowledgeEvents.cancelled, false), eq(knowledgeEvents.isExample, false))),
+    /** Upcoming real events (not cancelled, not an example): what the alert job tells about (ADR 0092). */
+    upcomingEvents: (now: Date) =>
+      db
+        .select({
+          slug: knowledgeEvents.slug,
+          title: knowledgeEvents.title,
+          startsAt: knowledgeEvents.startsAt,
+          regionCode: knowledgeEvents.regionCode,
+          instrumentRefId: knowledgeEvents.instrumentRefId,
+          organisationId: knowledgeEvents.organisationId,
+        })
+        .from(knowledgeEvents)
+        .where(
+          and(
+            eq(knowledgeEvents.cancelled, false),
+            eq(knowledgeEvents.isExample, false),
+            gt(knowledgeEvents.startsAt, now),
+          ),
+        ),
     /** Start times of all upcoming or all past events, for the month filter. */
     eventStarts: async (now: Date, archive: boolean) =>
       (

@@ -156,7 +156,7 @@ export const PERSONAL_DATA: readonly PersonalDataLocation[] = [
   {
     key: "messages",
     table: "outbox_messages",
-    columns: ["to_address", "subject", "body", "html"],
+    columns: ["to_address", "subject", "body", "html", "headers"],
     matchedBy: ["case id", "e-mail (any case)"],
     where: (s) => sql`(${inIds("case_id", s.caseIds)} or ${emailIs("to_address", s)})`,
     erase: {
@@ -165,9 +165,63 @@ export const PERSONAL_DATA: readonly PersonalDataLocation[] = [
         subject: sql`${ANONYMISED}`,
         body: sql`${ANONYMISED}`,
         html: sql`null`,
+        headers: sql`null`,
       }),
     },
-    why: "Mails about a dossier and every mail to the address, however the address was cased when it was typed.",
+    why: "Mails about a dossier and every mail to the address, however the address was cased when it was typed; an alert mail's headers hold its unsubscribe link.",
+  },
+  {
+    key: "alertItems",
+    table: "alert_items",
+    columns: [],
+    matchedBy: ["e-mail (any case)"],
+    where: (s) =>
+      s.email === null
+        ? FALSE
+        : sql`"subscription_id" in (select a.id from alert_subscriptions a join alert_subscribers r on r.id = a.subscriber_id where r.email = ${s.email})`,
+    erase: "delete",
+    why: "What the address's alerts were matched to and when it was sent (ADR 0092): codes and dates, deleted with the address.",
+  },
+  {
+    key: "alertSubscriptions",
+    table: "alert_subscriptions",
+    columns: ["confirm_token_hash"],
+    matchedBy: ["e-mail (any case)"],
+    where: (s) =>
+      s.email === null
+        ? FALSE
+        : sql`"subscriber_id" in (select id from alert_subscribers where email = ${s.email})`,
+    exportColumns: [
+      "kind",
+      "instrument_ref",
+      "area_keys",
+      "region_code",
+      "municipality_code",
+      "sector",
+      "step",
+      "phase",
+      "instrument_kind",
+      "confirmed_at",
+      "expires_at",
+      "created_at",
+    ],
+    erase: "delete",
+    // An unconfirmed sign-up lapses (double opt-in, ADR 0092).
+    retention: (_cutoff, now) => sql`"confirmed_at" is null and "expires_at" < ${now}`,
+    why: "The criteria an address asked alerts for (codes of an instrument, area, sector, step, phase); the hash of the confirmation link.",
+  },
+  {
+    key: "alertSubscribers",
+    table: "alert_subscribers",
+    columns: ["email", "unsubscribe_token"],
+    matchedBy: ["e-mail (any case)"],
+    where: (s) => emailIs("email", s),
+    exportColumns: ["email", "lang", "last_digest_at", "created_at"],
+    erase: "delete",
+    // An address without any subscription left (its sign-ups lapsed) is not kept.
+    retention: () =>
+      sql`not exists (select 1 from alert_subscriptions a where a.subscriber_id = "alert_subscribers"."id")`,
+    why: "The e-mail address alerts go to (ADR 0092), its one-click unsubscribe token and when the last digest went out.",
   },
   {
     key: "barriers",
@@ -347,6 +401,7 @@ export const NO_PERSONAL_DATA: Readonly<Record<string, string>> = {
   referral_monitor_facts:
     "the monitor's rollup: region, instrument, dates and codes, no case id or name (ADR 0066)",
   listing_versions: "a provider's changes to its listing",
+  alert_watch: "the alert job's memory of instrument statuses and event slugs (ADR 0092)",
   referral_links:
     "the SHA-256 of a provider's single-purpose link to one referral and its expiry; what the link shows is read from the referral (ADR 0086)",
   referral_tasks:
@@ -409,6 +464,18 @@ export const NOT_PERSONAL_COLUMNS: Readonly<Record<string, string>> = {
   "referral_events.kind": "code",
   "measures.basis": "code",
   "outbox_messages.kind": "code",
+  "alert_items.item_key": "a code: kind and catalogue or agenda id",
+  "alert_subscriptions.kind": "code",
+  "alert_subscriptions.instrument_ref": "catalogue id",
+  "alert_subscriptions.area_keys": "area codes",
+  "alert_subscriptions.region_code": "area code",
+  "alert_subscriptions.municipality_code": "area code",
+  "alert_subscriptions.sector": "sector code",
+  "alert_subscriptions.sbi_section": "sector code",
+  "alert_subscriptions.step": "code",
+  "alert_subscriptions.phase": "code",
+  "alert_subscriptions.instrument_kind": "code",
+  "alert_subscribers.lang": "language code",
   "outbox_messages.transport": "code",
   "barriers.theme": "code",
   "barriers.rule": "the name of a law or rule",

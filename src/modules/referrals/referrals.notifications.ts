@@ -16,12 +16,14 @@ export type Mail = {
   html?: string;
   kind: string;
   caseId?: number | null;
+  /** Extra headers (List-Unsubscribe on alert mails); stored with the message and handed to the transport. */
+  headers?: Record<string, string>;
 };
 
 /** A composed mail as the outbox stores it. */
 export const mailOf = (
   composed: ComposedMail,
-  envelope: { to: string; kind: string; caseId?: number | null },
+  envelope: { to: string; kind: string; caseId?: number | null; headers?: Record<string, string> },
 ): Mail => ({ ...envelope, subject: composed.subject, body: composed.text, html: composed.html });
 
 export const MAIL_QUEUE = "mail.deliver";
@@ -37,6 +39,7 @@ export async function queueMail(db: Database, mail: Mail, now: Date): Promise<nu
       html: mail.html ?? plainTextToHtml(mail.subject, mail.body),
       kind: mail.kind,
       caseId: mail.caseId ?? null,
+      headers: mail.headers ?? null,
       createdAt: now,
     })
     .returning({ id: outboxMessages.id });
@@ -53,6 +56,7 @@ export type MailTransport = {
     text: string;
     html?: string;
     messageId: string;
+    headers?: Record<string, string>;
   }): Promise<void>;
 };
 
@@ -86,6 +90,7 @@ export function mailDeliveryHandler(
       text: message.body,
       html: message.html ?? undefined,
       messageId: `<outbox-${message.id}@${host}>`,
+      ...(message.headers ? { headers: message.headers } : {}),
     });
     await tx
       .update(outboxMessages)

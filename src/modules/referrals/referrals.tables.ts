@@ -237,6 +237,8 @@ export const outboxMessages = pgTable("outbox_messages", {
   html: text("html"),
   kind: text("kind").notNull(),
   caseId: integer("case_id"),
+  /** Extra mail headers, such as List-Unsubscribe and List-Unsubscribe-Post on alert mails (RFC 8058, ADR 0092). */
+  headers: jsonb("headers").$type<Record<string, string>>(),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
   sentAt: timestamp("sent_at", { withTimezone: true }),
   transport: text("transport"),

@@ -9,6 +9,7 @@ import type { AppContext, AppEnv } from "../../web/context.js";
 import { type FieldProblem, invalidInput, notFound } from "../../web/errors.js";
 import type { AbsoluteUrl } from "../../web/links.js";
 import { pageContext, renderPage } from "../../web/render.js";
+import { alertSubscribeHref } from "../alerts/index.js";
 import { type CardNames, formatExpected, presentCard } from "../catalogue/index.js";
 import {
   checkPlaceField,
@@ -245,6 +246,11 @@ export function routeRoutes(deps: RouteRoutesDeps) {
       // A region without a hub sends the request to the national queue (ADR 0081): the intake works everywhere.
       conversationHref: `/intake?${intake.toString()}`,
       knowledge: (await deps.knowledgeForSector?.(sbi, lang)) ?? null,
+      // "Houd me op de hoogte" with this route's place, sector and phase (ADR 0092).
+      alertsHref: alertSubscribeHref(
+        { gemeente: profile.location.municipalityCode, sector: sbi, fase: result.phase },
+        lang,
+      ),
       ...extra,
     };
     // A saved scan result holds a company's answers behind an unguessable link: no cache may keep it. The one-click

@@ -1,4 +1,6 @@
 export {
+  ALERT_KINDS,
+  type AlertKind,
   AVAILABLE_STATUSES,
   BARRIER_BODY_KINDS,
   type BarrierBodyKind,

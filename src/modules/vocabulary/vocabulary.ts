@@ -174,3 +174,10 @@ export const OUTCOME_INDICATORS = ["material_kg_saved", "co2e_kg_avoided", "euro
 export const GOAL_INDICATORS = [...PROCESS_INDICATORS, ...OUTCOME_INDICATORS] as const;
 export type GoalIndicator = (typeof GOAL_INDICATORS)[number];
 export type OutcomeIndicator = (typeof OUTCOME_INDICATORS)[number];
+
+/**
+ * What someone can be told about by e-mail ("Houd me op de hoogte", ADR 0092): a scheme opens, its deadline is near,
+ * a new instrument fits their route, an event for their sector in their region.
+ */
+export const ALERT_KINDS = ["opent", "deadline", "nieuw_aanbod", "bijeenkomst"] as const;
+export type AlertKind = (typeof ALERT_KINDS)[number];

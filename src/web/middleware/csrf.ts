@@ -24,6 +24,8 @@ export function csrfProtection(
   secretKey: string,
   isSecureRequest: (url: string, forwardedProto?: string) => boolean,
   sessionCookie: string,
+  /** Unsafe requests that carry no form of ours: the one-click unsubscribe a mail program posts (RFC 8058). */
+  exempt: (method: string, path: string) => boolean = () => false,
 ) {
   const sign = (secret: string, session: string | undefined) =>
     createHmac("sha256", secretKey)
@@ -33,7 +35,10 @@ export function csrfProtection(
     const cookieSecret = getCookie(c, CSRF_COOKIE);
     const known = cookieSecret && /^[\w-]{32,64}$/.test(cookieSecret) ? cookieSecret : undefined;
     const presentedSession = getCookie(c, sessionCookie) || undefined;
-    const unsafe = UNSAFE_METHODS.has(c.req.method) && !c.req.path.startsWith("/api/");
+    const unsafe =
+      UNSAFE_METHODS.has(c.req.method) &&
+      !c.req.path.startsWith("/api/") &&
+      !exempt(c.req.method, c.req.path);
     if (unsafe) {
       if (!known) throw csrfRejected();
       const supplied = c.req.header(CSRF_HEADER) ?? (await formToken(c.req.raw.clone()));

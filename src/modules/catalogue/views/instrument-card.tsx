@@ -1,6 +1,7 @@
 import type { PropsWithChildren } from "hono/jsx";
 import { format, type Lang } from "../../../i18n/index.js";
 import { Button, Heading, Link, Paragraph } from "../../../web/components.js";
+import { alertMessages, alertSubscribeHref } from "../../alerts/index.js";
 import type { InstrumentCardView } from "../catalogue.card.js";
 import { catalogueMessages } from "../catalogue.messages.js";
 import { StatusBadge } from "./status-badge.js";
@@ -67,6 +68,17 @@ export const InstrumentCard = ({
           ) : null}
         </dd>
       </dl>
+      {card.status === "verwacht" ? (
+        <Paragraph small>
+          <a
+            class="utrecht-link utrecht-link--html-a"
+            href={alertSubscribeHref({ instrument: card.refId }, lang)}
+          >
+            {alertMessages[lang].boxHeading}
+            <span class="cl-visually-hidden">: {card.name}</span>
+          </a>
+        </Paragraph>
+      ) : null}
       {card.staleNotice ? <Paragraph small>{card.staleNotice}</Paragraph> : null}
       {compare ? (
         <div class="utrecht-form-field utrecht-form-field--checkbox cl-compare-choice">

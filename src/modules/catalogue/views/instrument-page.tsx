@@ -2,6 +2,7 @@ import { format } from "../../../i18n/index.js";
 import { Heading, Link, ListItem, Paragraph, UnorderedList } from "../../../web/components.js";
 import type { PageContext } from "../../../web/context.js";
 import { Layout } from "../../../web/layout.js";
+import { AlertSubscribeBox } from "../../alerts/index.js";
 import { catalogueMessages } from "../catalogue.messages.js";
 import { StatusBadge } from "./status-badge.js";
 
@@ -41,6 +42,8 @@ export type InstrumentPageModel = {
   rStrategies: string[];
   evidence?: { text: string; source: string };
   related: { slug: string; name: string; statusLabel: string; status: string }[];
+  /** The alerts sign-up for this scheme (ADR 0092), when it has rounds to be told about. */
+  alertsHref?: string;
 };
 
 /** /aanbod/{slug}: everything needed to decide and act. */
@@ -172,6 +175,7 @@ export const InstrumentPage = ({ page, model }: { page: PageContext; model: Inst
               </Paragraph>
             ) : null}
           </section>
+          {model.alertsHref ? <AlertSubscribeBox lang={page.lang} href={model.alertsHref} /> : null}
           <section aria-labelledby="effect">
             <Heading level={2} id="effect">
               {t.evidence}

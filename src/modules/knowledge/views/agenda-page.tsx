@@ -140,6 +140,18 @@ export const AgendaPage = ({ page, model }: { page: PageContext; model: AgendaPa
                   )}
                 </dd>
               </dl>
+              {event.cancelled || event.isExample ? null : (
+                <Paragraph>
+                  <a
+                    class="utrecht-link utrecht-link--html-a"
+                    href={`/agenda/${event.slug}.ics${page.lang === "en" ? "?lang=en" : ""}`}
+                    download={`${event.slug}.ics`}
+                  >
+                    {t.addToCalendar}
+                    <span class="cl-visually-hidden">: {event.title}</span>
+                  </a>
+                </Paragraph>
+              )}
             </li>
           ))}
         </ul>

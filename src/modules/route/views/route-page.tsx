@@ -3,6 +3,7 @@ import { format, plural } from "../../../i18n/index.js";
 import { ButtonLink, Heading, Link, Paragraph } from "../../../web/components.js";
 import type { PageContext } from "../../../web/context.js";
 import { Layout } from "../../../web/layout.js";
+import { AlertSubscribeBox } from "../../alerts/index.js";
 import { CompareForm, InstrumentCard } from "../../catalogue/index.js";
 import { IntakeRouteNote, LoketCard, type LoketViewModel } from "../../regions/index.js";
 import { routeMessages } from "../route.messages.js";
@@ -27,6 +28,8 @@ export type RoutePageModel = {
   answers?: { label: string; value: string }[];
   changeHref?: string;
   shareUrl?: string;
+  /** The alerts sign-up for this route's criteria (ADR 0092). */
+  alertsHref?: string;
 };
 
 /** /route and /scan/resultaat/{id}: phase, next step, ranked support with reasons, the loket and what to do next. */
@@ -181,6 +184,8 @@ export const RoutePage = ({ page, model }: { page: PageContext; model: RoutePage
           </Paragraph>
         </section>
       ) : null}
+
+      {model.alertsHref ? <AlertSubscribeBox lang={page.lang} href={model.alertsHref} /> : null}
 
       <section aria-labelledby="belemmering" class="cl-section">
         <Heading level={2} id="belemmering">

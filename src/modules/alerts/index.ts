@@ -1,0 +1,25 @@
+export { alertMessages } from "./alerts.messages.js";
+export {
+  type AlertInstrument,
+  type AlertRouteDeps,
+  alertRoutes,
+  isOneClickUnsubscribe,
+} from "./alerts.routes.js";
+export {
+  ALERT_DIGEST_QUEUE,
+  ALERT_MATCH_QUEUE,
+  type AlertCriteria,
+  type AlertFacts,
+  type AlertsService,
+  createAlertsService,
+  type EventFact,
+  type InstrumentFact,
+  matchChanges,
+} from "./alerts.service.js";
+export {
+  type AlertCriteriaQuery,
+  AlertSubscribeBox,
+  AlertSubscribeForm,
+  alertSubscribeHref,
+  type SubscribeFormModel,
+} from "./views/subscribe-form.js";
