@@ -37,6 +37,13 @@ import {
   sectorKnowledgePanels,
 } from "./modules/knowledge/index.js";
 import {
+  createMijnRouteService,
+  createRoutePlanner,
+  dossierRoutePanel,
+  mijnRouteRoutes,
+  SaveRouteForm,
+} from "./modules/mijn-route/index.js";
+import {
   createJourneyRecorder,
   createMonitoringRepository,
   createMonitoringService,
@@ -85,7 +92,7 @@ import { attachAbuseLimits } from "./web/abuse-limits.js";
 import { apiRoutes } from "./web/api/api.routes.js";
 import { assetRoutes } from "./web/assets/assets.routes.js";
 import { loadAssets } from "./web/assets/bundle.js";
-import type { AppEnv } from "./web/context.js";
+import type { AppEnv, PageContext } from "./web/context.js";
 import { errorHandler, notFoundHandler } from "./web/error-handler.js";
 import { healthRoutes } from "./web/health.routes.js";
 import { absoluteUrlOn } from "./web/links.js";
@@ -340,7 +347,12 @@ export async function createApp(deps: AppDeps) {
     loketFor: regionalLoket,
     recordJourney: createJourneyRecorder(createMonitoringRepository(database.db), logger, clock),
     absoluteUrl,
+    // "Bewaar als Mijn route" on the route and scan result pages (ADR 0091).
+    saveRouteForm: (page: PageContext, fields: Record<string, string>) => SaveRouteForm({ page, fields }),
   };
+  // Mijn route (ADR 0091): a route saved behind its own link; the intake carries it, the dossier shows it.
+  const mijnRoute = createMijnRouteService({ db, audit, clock, absoluteUrl, secretKey: env.secretKey });
+  const mijnRoutePanel = dossierRoutePanel({ service: mijnRoute, findPackage: knowledge.findPackage });
   // A provider's listing change shows in the route at once, not after the route's instrument cache expires.
   onCatalogueChange(() => routeDeps.service.invalidate());
   const isSecureRequest = (url: string, forwardedProto?: string) =>
@@ -410,6 +422,24 @@ export async function createApp(deps: AppDeps) {
     }),
   );
   app.route("/", routeRoutes(routeDeps));
+  app.route(
+    "/",
+    mijnRouteRoutes({
+      service: mijnRoute,
+      planFor: createRoutePlanner({
+        geography,
+        reference: routeReference,
+        routes: routeDeps.service,
+        scanResults: routeDeps.scanResults,
+        measurePackageForSector: knowledge.measurePackageForSector,
+      }),
+      guard,
+      geography,
+      sectorName: routeReference.sectorName,
+      findPackage: knowledge.findPackage,
+      absoluteUrl,
+    }),
+  );
   app.route("/", siteRoutes());
   app.route(
     "/",
@@ -460,6 +490,7 @@ export async function createApp(deps: AppDeps) {
       secretKey: env.secretKey,
       trustProxy: env.trustProxy,
       retentionMonths: env.retentionMonths,
+      savedRoutes: mijnRoute,
     }),
   );
   app.route(
@@ -492,6 +523,7 @@ export async function createApp(deps: AppDeps) {
       }),
       referralDeliveries: (providerIds) => referralDeliveriesFor(db, providerIds),
       sectorName: routeReference.sectorName,
+      savedRouteOfCase: mijnRoutePanel,
     }),
   );
   // The provider's single-purpose referral link: the token is the capability, no account (ADR 0086).

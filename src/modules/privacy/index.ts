@@ -2,6 +2,7 @@ export {
   ANONYMISED,
   accountKeyOf,
   type MatchedBy,
+  MIJN_ROUTE_CONFIRM_DAYS,
   NO_PERSONAL_DATA,
   NOT_PERSONAL_COLUMNS,
   PERSONAL_DATA,

@@ -18,7 +18,7 @@ export {
   type RouteProfile,
   type RouteResult,
 } from "./route.engine.js";
-export { createScanResultsRepository } from "./route.repository.js";
+export { createScanResultsRepository, type ScanResultsRepository } from "./route.repository.js";
 export {
   type JourneyStepEvent,
   type RouteRoutesDeps,
@@ -26,11 +26,13 @@ export {
   routeApi,
   routeRoutes,
 } from "./route.routes.js";
+export { storedAnswersSchema } from "./route.schemas.js";
 export {
   amsterdamDate,
   createRouteService,
   type Places,
   placesFromGeography,
   type RouteAnswers,
+  type RouteService,
   toRouteProfile,
 } from "./route.service.js";

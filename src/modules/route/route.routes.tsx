@@ -5,7 +5,7 @@ import type { Child } from "hono/jsx";
 import { format, type Lang } from "../../i18n/index.js";
 import { createApiRouter, problemResponses } from "../../web/api/api-router.js";
 import { CAMPAIGN_PARAM, parseCampaignSource } from "../../web/campaign-source.js";
-import type { AppContext, AppEnv } from "../../web/context.js";
+import type { AppContext, AppEnv, PageContext } from "../../web/context.js";
 import { type FieldProblem, invalidInput, notFound } from "../../web/errors.js";
 import type { AbsoluteUrl } from "../../web/links.js";
 import { pageContext, renderPage } from "../../web/render.js";
@@ -73,6 +73,11 @@ export type RouteRoutesDeps = {
   recordJourney?: (event: JourneyStepEvent) => Promise<void>;
   /** The share link of a saved result is absolute, on the configured public origin (ADR 0073). */
   absoluteUrl: AbsoluteUrl;
+  /**
+   * "Bewaar als Mijn route" (ADR 0091): the mijn-route module's form, given the fields that name this route (municipality
+   * and sector, or the scan result's id). The composition root fills this slot.
+   */
+  saveRouteForm?: (page: PageContext, fields: Record<string, string>) => Child;
 };
 
 /** A step of a visitor's journey as the route pages report it: where, which sector, which campaign. */
@@ -196,6 +201,11 @@ export function routeRoutes(deps: RouteRoutesDeps) {
       // A region without a hub sends the request to the national queue (ADR 0081): the intake works everywhere.
       conversationHref: `/intake?${intake.toString()}`,
       knowledge: (await deps.knowledgeForSector?.(sbi, lang)) ?? null,
+      saveRoute:
+        deps.saveRouteForm?.(
+          pageContext(c),
+          resultId ? { resultaat: resultId } : { gemeente: profile.location.municipalityCode, sector: sbi },
+        ) ?? null,
       ...extra,
     };
     // A saved scan result holds a company's answers behind an unguessable link: no cache may keep it. The one-click

@@ -5,6 +5,8 @@ import type {
   JourneyStep,
   Kind,
   Phase,
+  ProgressStatus,
+  ResultBasis,
   SizeClass,
   Status,
   Theme,
@@ -175,6 +177,18 @@ export const PHASE_ABBREVIATIONS: Record<Phase, Localised> = {
   starter: { nl: "S", en: "S" },
   peloton: { nl: "P", en: "P" },
   koploper: { nl: "K", en: "F" },
+};
+
+export const PROGRESS_STATUS_LABELS: Record<ProgressStatus, Localised> = {
+  open: { nl: "Nog niet begonnen", en: "Not started" },
+  bezig: { nl: "Bezig", en: "In progress" },
+  gedaan: { nl: "Gedaan", en: "Done" },
+  niet_voor_ons: { nl: "Niet voor ons", en: "Not for us" },
+};
+
+export const RESULT_BASIS_LABELS: Record<ResultBasis, Localised> = {
+  geschat: { nl: "Geschat", en: "Estimated" },
+  gemeten: { nl: "Gemeten", en: "Measured" },
 };
 
 /** Every vocabulary's labels by the name the catalogue's facets and the API's taxonomies use. */

@@ -122,6 +122,17 @@ export const HELP_KINDS = [
 ] as const;
 export type Help = (typeof HELP_KINDS)[number];
 
+/**
+ * Where a company stands with one step or measure of its saved route (Mijn route, ADR 0091): not yet begun, busy,
+ * done, or not for this company.
+ */
+export const PROGRESS_STATUSES = ["open", "bezig", "gedaan", "niet_voor_ons"] as const;
+export type ProgressStatus = (typeof PROGRESS_STATUSES)[number];
+
+/** Whether a recorded result (kg material, euro, kg CO2e) is an estimate or was measured. */
+export const RESULT_BASES = ["geschat", "gemeten"] as const;
+export type ResultBasis = (typeof RESULT_BASES)[number];
+
 /** Narrows a string to a member of a vocabulary. */
 export function isOneOf<const T extends readonly string[]>(values: T, value: unknown): value is T[number] {
   return typeof value === "string" && (values as readonly string[]).includes(value);
