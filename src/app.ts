@@ -6,6 +6,7 @@ import { authRoutes, SESSION_COOKIE } from "./modules/auth/index.js";
 import { barriersRoutes } from "./modules/barriers/index.js";
 import { catalogueApi, catalogueRoutes } from "./modules/catalogue/index.js";
 import { knowledgeApi, knowledgeRoutes, providerEventRoutes } from "./modules/knowledge/index.js";
+import { mijnRouteRoutes } from "./modules/mijn-route/index.js";
 import { gapsRoutes, monitoringApi, monitoringRoutes } from "./modules/monitoring/index.js";
 import { intakeRoutes, linkRoutes, ownCaseRoutes, workspaceRoutes } from "./modules/referrals/index.js";
 import { regionsRoutes } from "./modules/regions/index.js";
@@ -83,6 +84,20 @@ export async function createApp(deps: AppDeps) {
     }),
   );
   app.route("/", routeRoutes(routeDeps));
+  // Mijn route (ADR 0091): a route saved behind its own link; the intake carries it, the dossier shows it.
+  app.route(
+    "/",
+    mijnRouteRoutes({
+      service: services.mijnRoute,
+      planFor: services.routePlanner,
+      guard,
+      geography,
+      sectorName: services.routeReference.sectorName,
+      findPackage: knowledge.findPackage,
+      absoluteUrl,
+      alertFormFor: services.mijnRouteAlertForm,
+    }),
+  );
   // Alerts by e-mail without an account (ADR 0092).
   app.route(
     "/",
@@ -166,6 +181,7 @@ export async function createApp(deps: AppDeps) {
       secretKey: env.secretKey,
       trustProxy: env.trustProxy,
       retentionMonths: env.retentionMonths,
+      savedRoutes: services.mijnRoute,
     }),
   );
   app.route(
@@ -192,6 +208,7 @@ export async function createApp(deps: AppDeps) {
       dossierFit: services.dossierFit,
       referralDeliveries: services.referralDeliveries,
       sectorName: services.routeReference.sectorName,
+      savedRouteOfCase: services.mijnRoutePanel,
     }),
   );
   // The provider's single-purpose referral link: the token is the capability, no account (ADR 0086).

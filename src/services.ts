@@ -4,7 +4,12 @@ import type { Logger } from "pino";
 import type { Env } from "./config/env.js";
 import type { Database, DatabaseHandle } from "./db/client.js";
 import { enqueueJob, maintenanceJobs, scheduleMaintenance } from "./jobs/index.js";
-import { type AlertFacts, createAlertsService } from "./modules/alerts/index.js";
+import {
+  type AlertFacts,
+  AlertSubscribeBox,
+  alertSubscribeHref,
+  createAlertsService,
+} from "./modules/alerts/index.js";
 import { type AuditLog, createAuditLog } from "./modules/audit/index.js";
 import {
   createAccountAdministration,
@@ -32,6 +37,13 @@ import {
   sectorKnowledgePanels,
 } from "./modules/knowledge/index.js";
 import {
+  createMijnRouteService,
+  createRoutePlanner,
+  dossierRoutePanel,
+  mijnRouteOutcomes,
+  SaveRouteForm,
+} from "./modules/mijn-route/index.js";
+import {
   createDemandLog,
   createGapRegister,
   createGapsService,
@@ -41,6 +53,7 @@ import {
   curatedFileSources,
   isRobot,
   type MonitoringSources,
+  type OutcomeSource,
   publicRegionFigures,
   publicRegionGaps,
   type ReportSources,
@@ -71,6 +84,7 @@ import {
   type UnmetRouteDemand,
 } from "./modules/route/index.js";
 import { isOneOf, JOURNEY_STEPS, PHASES } from "./modules/vocabulary/index.js";
+import type { PageContext } from "./web/context.js";
 import { absoluteUrlOn } from "./web/links.js";
 import { clientKey, createRateLimiter } from "./web/rate-limit.js";
 
@@ -193,7 +207,7 @@ export function monitoringSourcesFor(deps: {
     referralFigures: referralFacts.figures,
     hubs: referralFacts.hubs,
     // Outcome goals read the measures recorded in dossiers and in Mijn route (ADRs 0091, 0095).
-    outcomes: [measureOutcomes(deps.db)],
+    outcomes: [measureOutcomes(deps.db), mijnRouteOutcomeSource(deps.db)],
     examples: curated.examples,
     // The agenda's real events (curated, providers' and hubs' own), as /agenda shows them; never an invented example
     // event nor one a demo hub entered, in demo mode too (ADRs 0079, 0081).
@@ -203,6 +217,32 @@ export function monitoringSourcesFor(deps: {
         .filter((event) => event.organisationId === null || !demo.has(event.organisationId))
         .map(({ regionCode, startsAt }) => ({ regionCode, startsAt }));
     },
+  };
+}
+
+/**
+ * Mijn route's recorded results as the monitor's outcome source: one row per region and basis. A group's measure count
+ * goes to a basis only when that basis has figures; when both have, each gets 1, so small numbers are suppressed
+ * rather than shown too early (ADRs 0091, 0095).
+ */
+function mijnRouteOutcomeSource(db: Database): OutcomeSource {
+  return async ({ from, to }) => {
+    const rows = await mijnRouteOutcomes(db, { from, to });
+    return rows.flatMap((row) => {
+      const has = (basis: "geschat" | "gemeten") =>
+        row.materialKg[basis] !== 0 || row.euro[basis] !== 0 || row.co2eKg[basis] !== 0;
+      const both = has("geschat") && has("gemeten");
+      return (["geschat", "gemeten"] as const)
+        .filter((basis) => has(basis))
+        .map((basis) => ({
+          regionCode: row.regionCode,
+          basis,
+          materialKg: row.materialKg[basis],
+          co2eKg: row.co2eKg[basis],
+          euro: row.euro[basis],
+          measures: both ? 1 : row.measures,
+        }));
+    });
   };
 }
 
@@ -433,6 +473,8 @@ export async function createWebServices(deps: AppDeps) {
         { visitor: clientKey(c, env.secretKey, env.trustProxy) },
       );
     },
+    // "Bewaar als Mijn route" on the route and scan result pages (ADR 0091).
+    saveRouteForm: (page: PageContext, fields: Record<string, string>) => SaveRouteForm({ page, fields }),
   };
   // A provider's listing change shows in the route at once, not after the route's instrument cache expires.
   onCatalogueChange(() => routeDeps.service.invalidate());
@@ -440,6 +482,8 @@ export async function createWebServices(deps: AppDeps) {
     url.startsWith("https:") || (env.trustProxy && forwardedProto === "https");
 
   const barriers = createBarriersService({ db: database.db, geography, clock });
+  // Mijn route (ADR 0091): a route saved behind its own link; the intake carries it, the dossier shows it.
+  const mijnRoute = createMijnRouteService({ db, audit, clock, absoluteUrl, secretKey: env.secretKey });
   const limiter = createRateLimiter(db, clock);
   const auth = createAuthService(db, env, clock);
   const guard = createGuard({
@@ -506,6 +550,28 @@ export async function createWebServices(deps: AppDeps) {
     gapRegister,
     // Alerts by e-mail without an account (ADR 0092).
     alerts: alertsServiceFor(deps, services, geography),
+    mijnRoute,
+    mijnRoutePanel: dossierRoutePanel({ service: mijnRoute, findPackage: knowledge.findPackage }),
+    routePlanner: createRoutePlanner({
+      geography,
+      reference: routeReference,
+      routes: routeDeps.service,
+      scanResults: routeDeps.scanResults,
+      measurePackageForSector: knowledge.measurePackageForSector,
+    }),
+    /** Mijn route's "Houd me op de hoogte": an alert for the route's place, sector and phase (ADRs 0091, 0092). */
+    mijnRouteAlertForm: async (
+      route: { municipalityCode: string; sbi: string; phase: string },
+      _token: string,
+      lang: "nl" | "en",
+    ) =>
+      AlertSubscribeBox({
+        lang,
+        href: alertSubscribeHref(
+          { gemeente: route.municipalityCode, sector: route.sbi, fase: route.phase },
+          lang,
+        ),
+      }),
     sbiSectionOf: (code: string) => (/^[A-U]$/.test(code) ? code : sbiSectionOfDivision(code)),
     /** What the coordinator's report adds from other modules: barrier counts and the gap register (ADR 0095). */
     reportSources: {

@@ -7,6 +7,7 @@ export * from "../modules/auth/auth.tables.js";
 export * from "../modules/barriers/barriers.tables.js";
 export * from "../modules/catalogue/catalogue.tables.js";
 export * from "../modules/knowledge/knowledge.tables.js";
+export * from "../modules/mijn-route/mijn-route.tables.js";
 export * from "../modules/monitoring/monitoring.tables.js";
 export * from "../modules/reference/reference.tables.js";
 export * from "../modules/referrals/referrals.tables.js";

@@ -26,7 +26,12 @@ export const ABUSE_LIMIT = { limit: 300, windowSeconds: 60 };
  * scan result (POST /scan/resultaat) writes a row and renders the result: a person stores a handful, an office a few
  * dozen an hour.
  */
-export const EXPENSIVE_WRITE_LIMITS = [{ path: "/scan/resultaat", limit: 60, windowSeconds: 3600 }] as const;
+export const EXPENSIVE_WRITE_LIMITS = [
+  { path: "/scan/resultaat", limit: 60, windowSeconds: 3600 },
+  // Saving a route writes a route and its items (ADR 0091); asking for its link by e-mail sends a mail.
+  { path: "/mijn-route", limit: 60, windowSeconds: 3600 },
+  { path: "/mijn-route/:token/e-mail", limit: 10, windowSeconds: 3600 },
+] as const;
 
 /**
  * Attaches the shared, database-backed rate limit to every path in ABUSE_LIMITED_PATHS (one counter per client

@@ -147,6 +147,20 @@ describeEachDatabase("personal-data registry, export and erasure", (database) =>
     await db.execute(
       sql`insert into measures (case_id, referral_id, description, basis, created_at) values (${caseId}, ${referral!.id}, ${`Oven van ${SUBJECT.name}`}, 'geschat', ${now})`,
     );
+    // Mijn route (ADR 0091): a saved route whose link went to the address (typed in capitals), carried by the dossier.
+    for (const person of [SUBJECT, SURVIVOR]) {
+      const [saved] = await rows<{ id: number }>(
+        sql`insert into saved_routes (token_hash, municipality_code, region_code, province_code, sbi, sbi_section, help,
+              themes, start_phase, start_step, origin, created_at, updated_at, email, email_lang, email_requested_at,
+              email_confirmed_at)
+            values (${person === SUBJECT ? "route-hash-1" : "route-hash-2"}, 'GM0153', 'ES04', 'PV23', '25', 'C', '{}', '{}', 'starter', 'informeren',
+              'route', ${now}, ${now}, ${person.email.toUpperCase()}, 'nl', ${now}, ${now}) returning id`,
+      );
+      if (person === SUBJECT)
+        await db.execute(
+          sql`insert into saved_route_cases (case_id, route_id, consented_at) values (${caseId}, ${saved!.id}, ${now})`,
+        );
+    }
     // A barrier report with contact details, the address typed in capitals.
     const reporter = browserSession(app);
     const barrierCsrf = await reporter.csrfTokenFrom("/belemmering-melden");

@@ -43,6 +43,17 @@ const ACTIONS: Record<RecordedAction, { nl: string; en: string }> &
   "own_case.message": { nl: "bericht van de ondernemer verstuurd", en: "message from the entrepreneur sent" },
   "own_case.export": { nl: "eigen gegevens gedownload", en: "own data downloaded" },
   "own_case.withdraw": { nl: "toestemming ingetrokken", en: "consent withdrawn" },
+  "mijn_route.read": { nl: "Mijn route bekeken via de link", en: "My route viewed through the link" },
+  "mijn_route.update": { nl: "Mijn route bijgewerkt via de link", en: "My route updated through the link" },
+  "mijn_route.email": {
+    nl: "link van Mijn route per e-mail gevraagd",
+    en: "My route link asked for by e-mail",
+  },
+  "case.saved_route.read": {
+    nl: "Mijn route van de ondernemer in het dossier bekeken",
+    en: "the entrepreneur's My route viewed in the dossier",
+  },
+
   "measure.create": { nl: "maatregel vastgelegd", en: "measure recorded" },
   "provider.inbox": { nl: "verwijzingen van aanbieder bekijken", en: "view the provider's referrals" },
   "inbox.read": { nl: "verwijzingen van aanbieder gelezen", en: "provider's referrals read" },

@@ -216,6 +216,15 @@ export const POLICY = {
   "own_case.export": { roles: [], linkHolder: true },
   /** Withdraw consent: the case is erased as the beheerder's erasure does. */
   "own_case.withdraw": { roles: [], linkHolder: true },
+  /**
+   * Mijn route, /mijn-route/{token} (ADR 0091): whoever holds the link reads the saved route, changes its statuses and
+   * results, and asks for the link by e-mail; no account, no role.
+   */
+  "mijn_route.read": { roles: [], linkHolder: true },
+  "mijn_route.update": { roles: [], linkHolder: true },
+  "mijn_route.email": { roles: [], linkHolder: true },
+  /** The route a dossier carries (shared at intake with consent), shown in the dossier: who may read the case. */
+  "case.saved_route.read": { roles: ["adviseur", "coordinator"], when: caseWork },
 } as const satisfies Record<string, Rule>;
 
 export type Action = keyof typeof POLICY;

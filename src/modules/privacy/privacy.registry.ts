@@ -11,6 +11,8 @@ export const INVITATION_RETENTION_DAYS = 30;
  * handled), and an answer link's address after the forwarding was answered or expired (ADR 0096).
  */
 export const BARRIER_CONTACT_DAYS = 30;
+/** Days a Mijn route address waits for its confirmation before the retention job erases it (ADR 0091). */
+export const MIJN_ROUTE_CONFIRM_DAYS = 7;
 
 /** The text that replaces a personal field on erasure or at the end of the retention period. */
 export const ANONYMISED = "[geanonimiseerd]";
@@ -379,6 +381,37 @@ export const PERSONAL_DATA: readonly PersonalDataLocation[] = [
     why: "The login limiter counts attempts per address under a hash of that address.",
   },
   {
+    key: "mijnRouteEmail",
+    table: "saved_routes",
+    columns: ["email", "email_token_hash", "email_sealed_link"],
+    matchedBy: ["e-mail (any case)"],
+    where: (s) => emailIs("email", s),
+    exportColumns: ["email", "email_lang", "email_requested_at", "email_confirmed_at", "created_at"],
+    erase: {
+      set: () => ({
+        email: sql`null`,
+        email_lang: sql`null`,
+        email_token_hash: sql`null`,
+        email_sealed_link: sql`null`,
+        email_requested_at: sql`null`,
+        email_confirmed_at: sql`null`,
+      }),
+    },
+    // An address never confirmed goes after MIJN_ROUTE_CONFIRM_DAYS; the route itself (codes and figures) stays.
+    retention: (_cutoff, now) =>
+      sql`"email" is not null and "email_confirmed_at" is null and "email_requested_at" < ${new Date(now.getTime() - MIJN_ROUTE_CONFIRM_DAYS * 86_400_000)}`,
+    why: "The address a Mijn route's link is sent to (double opt-in, ADR 0091). The route's criteria, statuses and recorded results are codes and figures about a company and stay.",
+  },
+  {
+    key: "mijnRouteCases",
+    table: "saved_route_cases",
+    columns: [],
+    matchedBy: ["case id"],
+    where: (s) => inIds("case_id", s.caseIds),
+    erase: "delete",
+    why: "Which saved route a dossier carries, with the consent's date: exported with the dossier; on erasure the adviser no longer sees the route.",
+  },
+  {
     key: "audit",
     table: "audit_log",
     columns: ["subject_id", "client_key", "detail"],
@@ -417,6 +450,8 @@ export const NO_PERSONAL_DATA: Readonly<Record<string, string>> = {
     "the gaps register: a cell, the organisation that is aan zet, decision, deadline, status and a note about the offer; who changed it is in the audit log (ADR 0094)",
   region_star_levels: "star levels of regions per day",
   scan_results: "scan answers as codes only (size class, municipality, SBI, stage)",
+  saved_route_items:
+    "a saved route's steps and measures: codes, statuses and the figures a company recorded (ADR 0091)",
   sbi_codes: "reference data",
   r_strategies: "reference data",
   provinces: "reference data",
@@ -508,6 +543,22 @@ export const NOT_PERSONAL_COLUMNS: Readonly<Record<string, string>> = {
   "invitations.lang": "language code",
   "users.role": "code",
   "users.language": "code: the language of the mails the account gets",
+  "saved_routes.token_hash": "the SHA-256 of the route's link token; no person",
+  "saved_routes.municipality_code": "area code",
+  "saved_routes.region_code": "area code",
+  "saved_routes.province_code": "area code",
+  "saved_routes.sbi": "sector code",
+  "saved_routes.sbi_section": "sector code",
+  "saved_routes.size_class": "code",
+  "saved_routes.stage": "code",
+  "saved_routes.help": "codes",
+  "saved_routes.themes": "codes",
+  "saved_routes.start_phase": "code",
+  "saved_routes.start_step": "code",
+  "saved_routes.package_slug": "measure package slug",
+  "saved_routes.origin": "code",
+  "saved_routes.scan_result_id": "id of saved scan answers (codes only)",
+  "saved_routes.email_lang": "language code",
   "audit_log.actor_label": "role@organisation, or 'ondernemer' / 'systeem'",
   "audit_log.action": "code",
   "audit_log.subject_type": "code",

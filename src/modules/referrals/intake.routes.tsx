@@ -34,6 +34,11 @@ export type IntakeRouteDeps = {
   secretKey: string;
   trustProxy: boolean;
   retentionMonths: number;
+  /**
+   * Mijn route (ADR 0091): a request that comes from a saved route refers to it on the dossier, only when the
+   * entrepreneur ticks the box. The mijn-route module fills this slot through the composition root.
+   */
+  savedRoutes?: { attachToCase(caseId: number, token: string): Promise<boolean> };
 };
 
 /**
@@ -132,6 +137,7 @@ export function intakeRoutes(deps: IntakeRouteDeps) {
     sector: parseSbiCode(context.sector ?? "") ? context.sector!.trim().toUpperCase() : "",
     resultaat: /^[\w-]{1,64}$/.test(context.resultaat ?? "") ? context.resultaat! : "",
     bron: parseCampaignSource(context[CAMPAIGN_PARAM]) ?? "",
+    mijnroute: /^[A-Za-z0-9_-]{43}$/.test(context.mijnroute ?? "") ? context.mijnroute! : "",
   });
 
   /**
@@ -341,6 +347,9 @@ export function intakeRoutes(deps: IntakeRouteDeps) {
         { userId: null, label: "ondernemer", clientKey: clientKey(c, deps.secretKey, deps.trustProxy) },
       );
       if (!created) throw notFound("loket");
+      const routeToken = carried(values).mijnroute;
+      if (routeToken && values.routeDelen === "ja")
+        await deps.savedRoutes?.attachToCase(created.caseId, routeToken);
       await deps.limiter.consume(limitKey, INTAKE_LIMIT, INTAKE_WINDOW_SECONDS);
       // The entrepreneur's own page, with the notice that the request was sent (ADR 0085).
       return c.redirect(`${ownCasePath(created.publicToken)}?verstuurd`, 303);

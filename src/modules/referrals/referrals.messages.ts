@@ -31,6 +31,10 @@ export const referralsMessages = defineMessages(
     consentText:
       "Ik geef {hub} toestemming om mijn gegevens te gebruiken om contact met mij op te nemen, mij te adviseren en mij door te verwijzen naar ondersteuning. Verwijst het loket mij door, dan ziet de aanbieder van die ondersteuning mijn bedrijfsnaam, KVK-nummer, regio, naam en e-mailadres en het bericht van de adviseur; niet mijn telefoonnummer en niet mijn vraag. Het loket bewaart de gegevens tot {months} maanden nadat mijn dossier is afgesloten. Ik kan mijn toestemming altijd intrekken.",
     consentLabel: "Ja, ik geef toestemming",
+    routeShareLegend: "Mijn route meesturen",
+    routeShareText:
+      "U komt van uw Mijn route. Wilt u dat de adviseur uw route ziet: uw stappen, wat u gedaan heeft en wat het opleverde? Dan kan hij beter met u meedenken. Zonder vinkje ziet de adviseur uw route niet.",
+    routeShareLabel: "Ja, de adviseur mag mijn route zien",
     intakeButton: "Verstuur mijn aanvraag",
     contextLine: "Uw aanvraag gaat naar {hub} (regio {region}).",
     errContactName: "Vul uw naam in.",
@@ -252,6 +256,10 @@ export const referralsMessages = defineMessages(
     consentText:
       "I allow {hub} to use my details to contact me, advise me and refer me to support. If the desk refers me, the provider of that support sees my company name, KVK number, region, name and e-mail address and the adviser's message; not my phone number and not my question. The desk keeps the details until {months} months after my file is closed. I can withdraw my consent at any time.",
     consentLabel: "Yes, I give my consent",
+    routeShareLegend: "Send my route along",
+    routeShareText:
+      "You came from your My route. Would you like the adviser to see your route: your steps, what you have done and what it achieved? Then they can think along with you better. Without a tick the adviser does not see your route.",
+    routeShareLabel: "Yes, the adviser may see my route",
     intakeButton: "Send my request",
     contextLine: "Your request goes to {hub} (region {region}).",
     errContactName: "Enter your name.",

@@ -1,8 +1,10 @@
 import { Hono } from "hono";
+import type { Child } from "hono/jsx";
 import { format, type Lang, pick } from "../../i18n/index.js";
 import type { AppContext, AppEnv } from "../../web/context.js";
 import { type FieldProblem, notFound } from "../../web/errors.js";
 import { pageContext, renderPage } from "../../web/render.js";
+import type { AuditActor } from "../audit/index.js";
 import type { Guard, Principal } from "../auth/index.js";
 import { isStale } from "../catalogue/index.js";
 import type { Geography } from "../regions/index.js";
@@ -62,6 +64,11 @@ export type WorkspaceRouteDeps = {
   sectorName: (code: string, lang: Lang) => string | undefined;
   /** Today's date for "niet bijgewerkt" (stale listings); tests inject their own. */
   clock?: () => Date;
+  /**
+   * The Mijn route a dossier carries (shared at intake with consent, ADR 0091), as a panel: the mijn-route module fills
+   * this slot through the composition root. Shown only when the policy allows `case.saved_route.read`.
+   */
+  savedRouteOfCase?: (caseId: number, actor: AuditActor, lang: Lang) => Promise<Child | null>;
 };
 
 type RenderStatus = 200 | 400 | 409;
@@ -151,6 +158,11 @@ export function workspaceRoutes(deps: WorkspaceRouteDeps) {
         ([refId, instrument]) => [refId, instrument.name] as const,
       ),
     );
+    const scope = deps.savedRouteOfCase ? await referrals.caseScope(caseId) : undefined;
+    const savedRoute =
+      scope && guard.may(c, "case.saved_route.read", { regionCode: scope.regionCode, queue: scope.queue })
+        ? await deps.savedRouteOfCase!(caseId, actor(c), lang)
+        : null;
     c.header("Cache-Control", "no-store");
     return renderPage(
       c,
@@ -169,6 +181,7 @@ export function workspaceRoutes(deps: WorkspaceRouteDeps) {
           municipalityName: municipality?.name ?? null,
           sectorName: record.sbiSection ? (sectorName(record.sbiSection, lang) ?? record.sbiSection) : null,
           scanResultId: record.scanResultId,
+          savedRoute,
           status: record.status,
           nextSteps: record.nextSteps,
           assigned: dossier.assigned,

@@ -17,7 +17,7 @@ export {
   type RouteProfile,
   type RouteResult,
 } from "./route.engine.js";
-export { createScanResultsRepository } from "./route.repository.js";
+export { createScanResultsRepository, type ScanResultsRepository } from "./route.repository.js";
 export {
   type JourneyStepEvent,
   type RouteRoutesDeps,
@@ -27,11 +27,13 @@ export {
   routeRoutes,
   type UnmetRouteDemand,
 } from "./route.routes.js";
+export { storedAnswersSchema } from "./route.schemas.js";
 export {
   amsterdamDate,
   createRouteService,
   type Places,
   placesFromGeography,
   type RouteAnswers,
+  type RouteService,
   toRouteProfile,
 } from "./route.service.js";

@@ -5,7 +5,7 @@ import type { Child } from "hono/jsx";
 import { format, type Lang } from "../../i18n/index.js";
 import { createApiRouter, problemResponses } from "../../web/api/api-router.js";
 import { CAMPAIGN_PARAM, parseCampaignSource } from "../../web/campaign-source.js";
-import type { AppContext, AppEnv } from "../../web/context.js";
+import type { AppContext, AppEnv, PageContext } from "../../web/context.js";
 import { type FieldProblem, invalidInput, notFound } from "../../web/errors.js";
 import type { AbsoluteUrl } from "../../web/links.js";
 import { pageContext, renderPage } from "../../web/render.js";
@@ -82,6 +82,11 @@ export type RouteRoutesDeps = {
    * The composition root supplies it (the monitoring module's demand log, once per visitor, cell and day).
    */
   recordUnmetDemand?: (c: AppContext, demand: UnmetRouteDemand) => Promise<void>;
+  /**
+   * "Bewaar als Mijn route" (ADR 0091): the mijn-route module's form, given the fields that name this route (municipality
+   * and sector, or the scan result's id). The composition root fills this slot.
+   */
+  saveRouteForm?: (page: PageContext, fields: Record<string, string>) => Child;
 };
 
 /** What the route tells the monitor when it found nothing usable: codes only, nothing about the visitor. */
@@ -251,6 +256,11 @@ export function routeRoutes(deps: RouteRoutesDeps) {
         { gemeente: profile.location.municipalityCode, sector: sbi, fase: result.phase },
         lang,
       ),
+      saveRoute:
+        deps.saveRouteForm?.(
+          pageContext(c),
+          resultId ? { resultaat: resultId } : { gemeente: profile.location.municipalityCode, sector: sbi },
+        ) ?? null,
       ...extra,
     };
     // A saved scan result holds a company's answers behind an unguessable link: no cache may keep it. The one-click

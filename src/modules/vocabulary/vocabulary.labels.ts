@@ -10,6 +10,8 @@ import type {
   JourneyStep,
   Kind,
   Phase,
+  ProgressStatus,
+  ResultBasis,
   SizeClass,
   Status,
   Theme,
@@ -244,6 +246,19 @@ export const GOAL_INDICATOR_LABELS: Record<GoalIndicator, Localised> = {
     en: "Emissions avoided in kg CO2e (last 12 months)",
   },
   euro_saved: { nl: "Bespaarde euro's (laatste 12 maanden)", en: "Euros saved (last 12 months)" },
+};
+
+/** Where a company stands with one step or measure of Mijn route (ADR 0091). */
+export const PROGRESS_STATUS_LABELS: Record<ProgressStatus, Localised> = {
+  open: { nl: "Nog niet begonnen", en: "Not started" },
+  bezig: { nl: "Bezig", en: "In progress" },
+  gedaan: { nl: "Gedaan", en: "Done" },
+  niet_voor_ons: { nl: "Niet voor ons", en: "Not for us" },
+};
+
+export const RESULT_BASIS_LABELS: Record<ResultBasis, Localised> = {
+  geschat: { nl: "Geschat", en: "Estimated" },
+  gemeten: { nl: "Gemeten", en: "Measured" },
 };
 
 /** Every vocabulary's labels by the name the catalogue's facets and the API's taxonomies use. */

@@ -153,6 +153,17 @@ export type GapDecision = (typeof GAP_DECISIONS)[number];
 export const GAP_STATUSES = ["open", "in_behandeling", "afgerond"] as const;
 export type GapStatus = (typeof GAP_STATUSES)[number];
 
+/**
+ * Where a company stands with one step or measure of its saved route (Mijn route, ADR 0091): not yet begun, busy,
+ * done, or not for this company.
+ */
+export const PROGRESS_STATUSES = ["open", "bezig", "gedaan", "niet_voor_ons"] as const;
+export type ProgressStatus = (typeof PROGRESS_STATUSES)[number];
+
+/** Whether a recorded result (kg material, euro, kg CO2e) is an estimate or was measured. */
+export const RESULT_BASES = ["geschat", "gemeten"] as const;
+export type ResultBasis = (typeof RESULT_BASES)[number];
+
 /** Narrows a string to a member of a vocabulary. */
 export function isOneOf<const T extends readonly string[]>(values: T, value: unknown): value is T[number] {
   return typeof value === "string" && (values as readonly string[]).includes(value);

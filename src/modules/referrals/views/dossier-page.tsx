@@ -1,3 +1,4 @@
+import type { Child } from "hono/jsx";
 import { format, formatDate, formatNumber, type Lang, plural } from "../../../i18n/index.js";
 import {
   Button,
@@ -43,6 +44,8 @@ export type DossierModel = {
   /** The SBI section's name ("Industrie"), null when the company gave no sector. */
   sectorName: string | null;
   scanResultId: string | null;
+  /** The entrepreneur's Mijn route, shared at intake with consent; the mijn-route module's panel (ADR 0091). */
+  savedRoute?: Child | null;
   status: string;
   nextSteps: string;
   assigned: string | null;
@@ -285,6 +288,7 @@ export const DossierPage = ({ page, model }: { page: PageContext; model: Dossier
         </form>
       </section>
       <NoOfferSection page={page} model={model} />
+      {model.savedRoute ?? null}
       <section aria-labelledby="maatregelen" class="cl-section">
         <Heading level={2} id="maatregelen">
           {t.measuresHeading}

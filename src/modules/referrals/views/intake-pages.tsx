@@ -26,7 +26,7 @@ import {
 import { referralsMessages } from "../referrals.messages.js";
 
 /** Carried from the route or scan; `bron` is the campaign source slug, or "". */
-type IntakeContext = { sector: string; resultaat: string; bron: string };
+type IntakeContext = { sector: string; resultaat: string; bron: string; mijnroute: string };
 
 export type IntakePageModel =
   | {
@@ -183,6 +183,21 @@ export const IntakePage = ({ page, model }: { page: PageContext; model: IntakePa
             describedBy={consentError ? "consent-text consent-error" : "consent-text"}
           />
         </fieldset>
+        {model.context.mijnroute ? (
+          <fieldset class="utrecht-form-fieldset">
+            <legend class="utrecht-form-fieldset__legend">{t.routeShareLegend}</legend>
+            <p class="utrecht-paragraph" id="route-share-text">
+              {t.routeShareText}
+            </p>
+            <Checkbox
+              id="routeDelen"
+              name="routeDelen"
+              label={t.routeShareLabel}
+              checked={v.routeDelen === "ja"}
+              describedBy="route-share-text"
+            />
+          </fieldset>
+        ) : null}
         <Button>{t.intakeButton}</Button>
       </form>
     </Layout>
@@ -195,5 +210,6 @@ const ContextFields = ({ context }: { context: IntakeContext }) => (
     <input type="hidden" name="sector" value={context.sector} />
     <input type="hidden" name="resultaat" value={context.resultaat} />
     <input type="hidden" name="bron" value={context.bron} />
+    {context.mijnroute ? <input type="hidden" name="mijnroute" value={context.mijnroute} /> : null}
   </>
 );

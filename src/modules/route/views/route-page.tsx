@@ -22,6 +22,8 @@ export type RoutePageModel = {
   conversationHref: string;
   /** Practice examples and measure packages from the knowledge module, when it supplies them. */
   knowledge: Child | null;
+  /** "Bewaar als Mijn route": the mijn-route module's form, when the composition root gives it (ADR 0091). */
+  saveRoute?: Child | null;
   /** /route only: the scan, prefilled with municipality and sector. */
   tellMoreHref?: string;
   /** /scan/resultaat only: the answers, a link to change them and the result's own address. */
@@ -186,6 +188,7 @@ export const RoutePage = ({ page, model }: { page: PageContext; model: RoutePage
       ) : null}
 
       {model.alertsHref ? <AlertSubscribeBox lang={page.lang} href={model.alertsHref} /> : null}
+      {model.saveRoute ?? null}
 
       <section aria-labelledby="belemmering" class="cl-section">
         <Heading level={2} id="belemmering">
