@@ -10,8 +10,10 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     reporters: ["default"],
-    // Files and the tests within each file run in a random order, a new one every run; the run prints its seed
-    // ("Running tests with seed …"), and `--sequence.seed=<seed>` repeats that order (ADR 0090, README).
-    sequence: { shuffle: { files: true, tests: true } },
+    // Files run in a random order, a new one every run; the run prints its seed ("Running tests with seed …"), and
+    // `--sequence.seed=<seed>` repeats that order (ADR 0090, README). Tests within a file keep their order for now:
+    // the first shuffled CI run after the December merges found suites whose tests lean on earlier ones (gaps,
+    // catalogue import); `npx vitest run --sequence.shuffle.tests <file>` shows them until they stand alone.
+    sequence: { shuffle: { files: true, tests: false } },
   },
 });

@@ -95,10 +95,19 @@ describe("coordinators' areas in the policy table", () => {
     const nl = coordinator("national", []);
     const may = (who: Principal, action: Parameters<typeof can>[1], area: Area) =>
       can(who, action, { area }, regionProvinces);
+    // Goals are set for the country by the national coordinator only; a province coordinator breaks them down
+    // within the province (ADR 0095).
+    for (const action of ["goal.create", "goal.update"] as const) {
+      expect(may(nl, action, national), action).toBe(true);
+      expect(may(overijssel, action, province("PV23")), action).toBe(false);
+      expect(may(twente, action, region("ES04")), action).toBe(false);
+    }
+    expect(may(overijssel, "goal.breakdown", province("PV23"))).toBe(true);
+    expect(may(overijssel, "goal.breakdown", region("ES05"))).toBe(true);
+    expect(may(overijssel, "goal.breakdown", province("PV26"))).toBe(false);
+    expect(may(twente, "goal.breakdown", region("ES04"))).toBe(false);
     for (const action of [
       "monitor.view_restricted",
-      "goal.create",
-      "goal.update",
       "barrier.read_register",
       "barrier.update",
       "gap.read",

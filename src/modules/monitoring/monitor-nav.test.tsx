@@ -19,7 +19,7 @@ describe("monitor tabs", () => {
   it("asks the policy which tabs a user may open: the register is a coordinator's", () => {
     const tabsOf = (principal: Principal | undefined) =>
       sectionsOpenTo((action) => can(principal, action, { area: { level: "national" } }));
-    expect(tabsOf(undefined)).toEqual(["overview", "coverage", "funnel", "effectiveness", "goals"]);
+    expect(tabsOf(undefined)).toEqual(["overview", "coverage", "gaps", "funnel", "effectiveness", "goals"]);
     expect(tabsOf({ ...coordinator, role: "adviseur", scope: null, regionCodes: ["ES04"] })).not.toContain(
       "barriers",
     );

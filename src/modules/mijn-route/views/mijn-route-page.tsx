@@ -307,14 +307,7 @@ export const MijnRoutePage = ({ page, model }: { page: PageContext; model: MijnR
       </section>
 
       {/* Slot for the alerts module ("Houd me op de hoogte"): rendered only when the composition root gives it. */}
-      {model.alertForm ? (
-        <section aria-labelledby="meldingen" class="cl-section cl-no-print">
-          <Heading level={2} id="meldingen">
-            {t.alertsSlot}
-          </Heading>
-          {model.alertForm}
-        </section>
-      ) : null}
+      {model.alertForm ? <div class="cl-no-print">{model.alertForm}</div> : null}
 
       <section aria-labelledby="gesprek" class="cl-section cl-card cl-no-print">
         <Heading level={2} id="gesprek">
