@@ -42,12 +42,15 @@ describeEachDatabase("navigation fits the visitor", (database) => {
 
   it("a visitor sees only the monitor tabs they may open: not the barrier register", async () => {
     const html = await (await app.request("/monitor")).text();
+    // The gap view is public (ADR 0094); instead of the register a visitor gets the published barriers (ADR 0096).
     expect(monitorTabs(html)).toEqual([
       "/monitor",
       "/monitor/dekking",
+      "/monitor/gaten",
       "/monitor/klantreis",
       "/monitor/effect",
       "/monitor/doelen",
+      "/belemmeringen",
     ]);
     expect((await app.request("/monitor/belemmeringen")).status).not.toBe(200);
   });
