@@ -17,6 +17,7 @@ import { attachAbuseLimits } from "./web/abuse-limits.js";
 import { apiRoutes } from "./web/api/api.routes.js";
 import { assetRoutes } from "./web/assets/assets.routes.js";
 import { loadAssets } from "./web/assets/bundle.js";
+import { compressPublicPages } from "./web/compression.js";
 import type { AppEnv } from "./web/context.js";
 import { errorHandler, notFoundHandler } from "./web/error-handler.js";
 import { healthRoutes } from "./web/health.routes.js";
@@ -68,6 +69,7 @@ export async function createApp(deps: AppDeps) {
   app.use(pageCacheControl);
   const pageCache = createPageCache({ ttlSeconds: env.pageCacheSeconds }); // ADR 0054
   metrics.trackPageCache(pageCache.stats);
+  app.use(compressPublicPages); // outside the cache: a page from memory is compressed too (ADR 0076)
   app.use(pageCache.middleware);
 
   app.route(

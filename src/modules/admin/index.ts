@@ -1,2 +1,2 @@
-export { type BeheerRouteDeps, beheerRoutes } from "./admin.beheer.routes.js";
+export { beheerRoutes } from "./admin.beheer.routes.js";
 export { adminRoutes } from "./admin.routes.js";

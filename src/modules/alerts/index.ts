@@ -1,25 +1,11 @@
 export { alertMessages } from "./alerts.messages.js";
+export { alertRoutes, isOneClickUnsubscribe } from "./alerts.routes.js";
 export {
-  type AlertInstrument,
-  type AlertRouteDeps,
-  alertRoutes,
-  isOneClickUnsubscribe,
-} from "./alerts.routes.js";
-export {
-  ALERT_DIGEST_QUEUE,
   ALERT_MATCH_QUEUE,
-  type AlertCriteria,
   type AlertFacts,
-  type AlertsService,
   createAlertsService,
   type EventFact,
   type InstrumentFact,
   matchChanges,
 } from "./alerts.service.js";
-export {
-  type AlertCriteriaQuery,
-  AlertSubscribeBox,
-  AlertSubscribeForm,
-  alertSubscribeHref,
-  type SubscribeFormModel,
-} from "./views/subscribe-form.js";
+export { AlertSubscribeBox, alertSubscribeHref } from "./views/subscribe-form.js";

@@ -1,1 +1,1 @@
-export { type AuditActor, type AuditEntry, type AuditLog, createAuditLog } from "./audit.service.js";
+export { type AuditActor, type AuditLog, createAuditLog } from "./audit.service.js";

@@ -1,32 +1,8 @@
-export {
-  type CompanyFit,
-  type CompanyFitLookup,
-  type CompanyForFit,
-  createCompanyFit,
-} from "./route.company-fit.js";
-export {
-  loadRouteReferenceData,
-  parseSbi,
-  type RouteReferenceData,
-  type SectorChoice,
-} from "./route.data.js";
-export {
-  buildRoute,
-  type CompanyLocation,
-  ROUTE_WEIGHTS,
-  type RouteProfile,
-  type RouteResult,
-} from "./route.engine.js";
+export { createCompanyFit } from "./route.company-fit.js";
+export { loadRouteReferenceData, parseSbi, type RouteReferenceData } from "./route.data.js";
+export { buildRoute, type CompanyLocation, type RouteProfile } from "./route.engine.js";
 export { createScanResultsRepository, type ScanResultsRepository } from "./route.repository.js";
-export {
-  type JourneyStepEvent,
-  type RouteRoutesDeps,
-  recordRouteViews,
-  routeApi,
-  routeHasUsableOffer,
-  routeRoutes,
-  type UnmetRouteDemand,
-} from "./route.routes.js";
+export { recordRouteViews, routeApi, routeRoutes, type UnmetRouteDemand } from "./route.routes.js";
 export { storedAnswersSchema } from "./route.schemas.js";
 export {
   amsterdamDate,

@@ -1,5 +1,6 @@
 import { readDataCsv, readDataJson, splitList } from "../../db/data-files.js";
 import type { Localised } from "../../i18n/index.js";
+import { R_STRATEGIES } from "../vocabulary/index.js";
 import type { SectorStrategy } from "./route.engine.js";
 
 /** A plain-language sector choice and the SBI 2008 code behind it (a section letter or a 2-digit division). */
@@ -26,6 +27,14 @@ export function loadRouteReferenceData(): RouteReferenceData {
     strategies: splitList(row.strategies),
     reason: { nl: row.reason_nl!, en: row.reason_en! },
   }));
+  // The engine matches strategies on the R-ladder's codes only: a code outside it would silently never match.
+  const known: readonly string[] = R_STRATEGIES;
+  for (const row of sectorStrategies)
+    for (const code of row.strategies)
+      if (!known.includes(code))
+        throw new Error(
+          `data/route/sector-strategies.csv: "${code}" (${row.division ?? row.section}) is no R-strategy`,
+        );
   const sectorChoices = readDataJson<SectorChoice[]>("route/sector-names.json");
   const divisions = readDataCsv("reference/sbi_divisions.csv");
   const sectionRows = readDataCsv("reference/sbi_sections.csv");

@@ -1,7 +1,9 @@
 /**
  * The route engine: from a company profile to phase, next journey step, the sector's R-strategies and a ranked,
  * reasoned list of instruments. Pure: no I/O, no clock (today is an input), no knowledge of where instruments come
- * from. The weights are in ROUTE_WEIGHTS below and explained in docs/route-scoring.md.
+ * from. The weights are in ROUTE_WEIGHTS below and explained in docs/route-scoring.md. One implementation: the
+ * scorer works on bitmasks and writes the reasons too; tests/oracles/route-scorer.ts is a plain reading of the same
+ * rules that route.engine.test.ts holds it to, instrument by instrument.
  */
 import type { Localised } from "../../i18n/index.js";
 import { type MatchableInstrument, sbiSectionOfDivision } from "../catalogue/index.js";
@@ -136,7 +138,7 @@ export const ROUTE_WEIGHTS = {
 } as const;
 
 /** Steps next to each step; ketensamenwerking runs alongside implementation and anchoring. */
-const ADJACENT_STEPS: Record<JourneyStep, JourneyStep[]> = {
+export const ADJACENT_STEPS: Record<JourneyStep, JourneyStep[]> = {
   informeren: ["inspireren"],
   inspireren: ["informeren", "kansen_identificeren"],
   kansen_identificeren: ["inspireren", "invoering"],
@@ -146,14 +148,14 @@ const ADJACENT_STEPS: Record<JourneyStep, JourneyStep[]> = {
 };
 
 /** A company can still use what is meant for the phase before its own, not what is meant for the one after. */
-const ADJACENT_PHASES: Record<Phase, Phase[]> = {
+export const ADJACENT_PHASES: Record<Phase, Phase[]> = {
   starter: [],
   peloton: ["starter"],
   koploper: ["peloton"],
 };
 
 /** Which instrument kinds, journey steps and themes serve each kind of help. */
-const HELP_SERVED_BY: Record<Help, { kinds: string[]; steps: JourneyStep[]; themes: Theme[] }> = {
+export const HELP_SERVED_BY: Record<Help, { kinds: string[]; steps: JourneyStep[]; themes: Theme[] }> = {
   informatie: { kinds: ["information"], steps: ["informeren"], themes: [] },
   voorbeelden: { kinds: ["event", "network"], steps: ["inspireren"], themes: [] },
   advies: { kinds: ["advice", "loket"], steps: [], themes: [] },
@@ -165,21 +167,8 @@ const HELP_SERVED_BY: Record<Help, { kinds: string[]; steps: JourneyStep[]; them
   inkoop: { kinds: ["procurement"], steps: [], themes: ["inkoop"] },
 };
 
-/** Whether the instrument answers a kind of help: by its kind (a subsidy for "financiering"), or else through its
- * journey step or theme (an inkoop guide for "inkoop"). */
-function servesHelp(instrument: MatchableInstrument, wanted: Help): "kind" | "other" | undefined {
-  const served = HELP_SERVED_BY[wanted];
-  if (served.kinds.includes(instrument.kind)) return "kind";
-  if (
-    served.steps.some((step) => instrument.journeySteps.includes(step)) ||
-    served.themes.some((theme) => instrument.themes.includes(theme))
-  )
-    return "other";
-  return undefined;
-}
-
 /** What each motivation (the entrepreneur's own words) means in themes and instrument kinds. */
-const MOTIVATION_SERVED_BY: Record<Motivation, { themes: Theme[]; kinds: string[] }> = {
+export const MOTIVATION_SERVED_BY: Record<Motivation, { themes: Theme[]; kinds: string[] }> = {
   kosten_besparen: { themes: ["productieproces", "inkoop"], kinds: ["tax_scheme"] },
   leveringszekerheid: { themes: ["ketensamenwerking", "recycling", "hergebruik"], kinds: [] },
   nieuwe_omzet: { themes: ["verdienmodel", "productontwerp"], kinds: [] },
@@ -238,23 +227,6 @@ export function strategiesForSector(
   return row ? { codes: row.strategies, reason: row.reason } : { codes: [], reason: null };
 }
 
-/**
- * Hard filters: usable now or expected (verwacht, catalogue.status.ts), not general SME finance, reachable from the
- * company's municipality, open to its size. A window that closed only excludes what claims to be open.
- */
-export function isEligible(instrument: MatchableInstrument, profile: RouteProfile, today: string): boolean {
-  if (!isOfferable(instrument.status) || instrument.generalFinance) return false;
-  if (instrument.status !== "verwacht" && instrument.windowClose && instrument.windowClose < today)
-    return false;
-  if (
-    profile.sizeClass &&
-    instrument.sizeClasses.length > 0 &&
-    !instrument.sizeClasses.includes(profile.sizeClass)
-  )
-    return false;
-  return proximityOf(instrument, profile.location) !== undefined;
-}
-
 type Proximity = "region" | "province" | "national" | "eu";
 
 /** How close the instrument's coverage is to the company; undefined when it does not cover the company. */
@@ -300,72 +272,234 @@ function sectorFit(instrument: MatchableInstrument, profile: RouteProfile): "mat
   return divisions.includes(profile.sbiDivision) ? "match" : "other";
 }
 
+/** Kinds that lend or invest money: offered only to a company that asked for financing. */
+export const LENDING_KINDS: ReadonlySet<string> = new Set(["finance", "loan"]);
+
+/*
+ * The scorer. Every instrument is compiled once into bitmasks (memoised per instrument list, which the service
+ * caches), and each profile into matching masks, so scoring 10k instruments is a few integer operations each. Only
+ * the recommendations that are shown are scored a second time, then with their reasons.
+ */
+
+const STEP_BITS = bitsOf(JOURNEY_STEPS);
+const PHASE_BITS = bitsOf(PHASES);
+const THEME_BITS = bitsOf(THEMES);
+const STRATEGY_BITS = bitsOf(R_STRATEGIES);
+const SIZE_BITS = bitsOf(SIZE_CLASSES);
+const KNOWN_THEMES = (1 << THEME_BITS.size) - 1;
+
+function bitsOf(values: readonly string[]): Map<string, number> {
+  return new Map(values.map((value, index) => [value, 1 << index]));
+}
+/** The profile's side: values outside the vocabulary match nothing. */
+function maskOf(values: readonly string[], bits: Map<string, number>): number {
+  let mask = 0;
+  for (const value of values) mask |= bits.get(value) ?? 0;
+  return mask;
+}
+/**
+ * The instrument's side: a value outside the vocabulary (a catalogue ahead of the code) sets one extra bit that no
+ * profile mask has, so it matches nothing, yet a size list of only unknown classes still reads as "not every size".
+ */
+function instrumentMaskOf(values: readonly string[], bits: Map<string, number>): number {
+  let mask = 0;
+  for (const value of values) mask |= bits.get(value) ?? 1 << bits.size;
+  return mask;
+}
+function bitCount(mask: number): number {
+  let count = 0;
+  for (let rest = mask; rest; rest &= rest - 1) count++;
+  return count;
+}
+/** The values whose bit (by vocabulary, or by position with `bits` absent) is set in the mask, in their order. */
+function valuesIn<T extends string>(values: readonly T[], mask: number, bits?: Map<string, number>): T[] {
+  return values.filter((value, index) => mask & (bits ? (bits.get(value) ?? 0) : 1 << index));
+}
+
+type Compiled = {
+  instrument: MatchableInstrument;
+  /** Offerable (open, doorlopend, verwacht) and not general SME finance. */
+  available: boolean;
+  steps: number;
+  phases: number;
+  themes: number;
+  strategies: number;
+  /** 0: every size. */
+  sizes: number;
+};
+
+const compiledLists = new WeakMap<readonly MatchableInstrument[], Compiled[]>();
+
+function compile(instruments: readonly MatchableInstrument[]): Compiled[] {
+  const cached = compiledLists.get(instruments);
+  if (cached) return cached;
+  const compiled = instruments.map((instrument) => ({
+    instrument,
+    available: isOfferable(instrument.status) && !instrument.generalFinance,
+    steps: instrumentMaskOf(instrument.journeySteps, STEP_BITS),
+    phases: instrumentMaskOf(instrument.phases, PHASE_BITS),
+    themes: instrumentMaskOf(instrument.themes, THEME_BITS),
+    strategies: instrumentMaskOf(instrument.rStrategies, STRATEGY_BITS),
+    sizes: instrumentMaskOf(instrument.sizeClasses, SIZE_BITS),
+  }));
+  compiledLists.set(instruments, compiled);
+  return compiled;
+}
+
+/** The profile, its phase, next step and sector strategies, and the masks the scorer compares with. */
 type Context = {
   profile: RouteProfile;
   phase: Phase;
   nextStep: JourneyStep;
+  /** The sector's R-strategies. */
   strategies: string[];
+  /** The steps next to the next step. */
   adjacent: JourneyStep[];
   /** The company buys with circularity in mind or its customers ask for it. */
   purchasing: boolean;
   /** The company asked for financing. */
   wantsMoney: boolean;
+  masks: {
+    nextStep: number;
+    adjacentSteps: number;
+    phase: number;
+    adjacentPhases: number;
+    themes: number;
+    strategies: number;
+    size: number;
+    /** Per kind of help asked for (in the profile's order): the kinds, steps and themes that serve it. */
+    help: { kinds: ReadonlySet<string>; steps: number; themes: number }[];
+    /** Every kind, step and theme that serves some help asked for. */
+    helpKinds: ReadonlySet<string>;
+    helpSteps: number;
+    helpThemes: number;
+    /** Motivations (bit i for motivations[i]) each instrument kind serves. */
+    motivationKinds: Map<string, number>;
+    /** Motivations served by each combination of known themes (indexed by the theme mask). */
+    motivationByThemes: Uint16Array;
+  };
 };
 
-/** Kinds that lend or invest money: offered only to a company that asked for financing. */
-const LENDING_KINDS: ReadonlySet<string> = new Set(["finance", "loan"]);
+function contextFor(profile: RouteProfile, sectorStrategies: readonly SectorStrategy[]): Context {
+  const { phase } = determinePhase(profile.stage);
+  const nextStep = determineNextStep(profile.stage, profile.help, profile.themes);
+  const strategies = strategiesForSector(sectorStrategies, profile.sbiSection, profile.sbiDivision).codes;
+  const adjacent = ADJACENT_STEPS[nextStep];
+
+  const motivationKinds = new Map<string, number>();
+  const motivationThemeMasks = profile.motivations.map((motivation, index) => {
+    for (const kind of MOTIVATION_SERVED_BY[motivation].kinds)
+      motivationKinds.set(kind, (motivationKinds.get(kind) ?? 0) | (1 << index));
+    return maskOf(MOTIVATION_SERVED_BY[motivation].themes, THEME_BITS);
+  });
+  const motivationByThemes = new Uint16Array(KNOWN_THEMES + 1);
+  for (let themes = 0; themes <= KNOWN_THEMES; themes++) {
+    let mask = 0;
+    motivationThemeMasks.forEach((served, index) => {
+      if (served & themes) mask |= 1 << index;
+    });
+    motivationByThemes[themes] = mask;
+  }
+  const help = profile.help.map((wanted) => {
+    const served = HELP_SERVED_BY[wanted];
+    return {
+      kinds: new Set(served.kinds),
+      steps: maskOf(served.steps, STEP_BITS),
+      themes: maskOf(served.themes, THEME_BITS),
+    };
+  });
+
+  return {
+    profile,
+    phase,
+    nextStep,
+    strategies,
+    adjacent,
+    purchasing:
+      profile.help.includes("inkoop") ||
+      profile.themes.includes("inkoop") ||
+      profile.motivations.includes("klantvraag"),
+    wantsMoney: profile.help.includes("financiering"),
+    masks: {
+      nextStep: STEP_BITS.get(nextStep)!,
+      adjacentSteps: maskOf(adjacent, STEP_BITS),
+      phase: PHASE_BITS.get(phase)!,
+      adjacentPhases: maskOf(ADJACENT_PHASES[phase], PHASE_BITS),
+      themes: maskOf(profile.themes, THEME_BITS),
+      strategies: maskOf(strategies, STRATEGY_BITS),
+      size: profile.sizeClass ? SIZE_BITS.get(profile.sizeClass)! : 0,
+      help,
+      helpKinds: new Set(help.flatMap((served) => [...served.kinds])),
+      helpSteps: help.reduce((mask, served) => mask | served.steps, 0),
+      helpThemes: help.reduce((mask, served) => mask | served.themes, 0),
+      motivationKinds,
+      motivationByThemes,
+    },
+  };
+}
+
+/**
+ * Hard filters: usable now or expected (verwacht, catalogue.status.ts), not general SME finance, reachable from the
+ * company's municipality, open to its size. A window that closed only excludes what claims to be open.
+ */
+function isEligible(item: Compiled, context: Context, today: string): boolean {
+  if (!item.available) return false;
+  const { windowClose, status } = item.instrument;
+  if (status !== "verwacht" && windowClose && windowClose < today) return false;
+  if (context.masks.size && item.sizes && !(item.sizes & context.masks.size)) return false;
+  return proximityOf(item.instrument, context.profile.location) !== undefined;
+}
+
+/**
+ * Which of the kinds of help asked for (bit i for help[i]) the instrument answers: by its kind (a subsidy for
+ * "financiering"), or else through its journey step or theme (an inkoop guide for "inkoop").
+ */
+function helpServed(item: Compiled, context: Context): number {
+  let mask = 0;
+  context.masks.help.forEach((served, index) => {
+    if (served.kinds.has(item.instrument.kind) || item.steps & served.steps || item.themes & served.themes)
+      mask |= 1 << index;
+  });
+  return mask;
+}
 
 /** Scores one eligible instrument; with `reasons` it also says why, in the order of weight. */
-function score(instrument: MatchableInstrument, context: Context, reasons?: Reason[]): number {
+function score(item: Compiled, context: Context, reasons?: Reason[]): number {
   const W = ROUTE_WEIGHTS;
-  const { profile } = context;
+  const { instrument } = item;
+  const { profile, masks } = context;
   let total = 0;
 
-  if (instrument.journeySteps.includes(context.nextStep)) {
+  if (item.steps & masks.nextStep) {
     total += W.step;
     reasons?.push({ code: "step", step: context.nextStep });
-  } else {
-    const adjacent = context.adjacent.find((step) => instrument.journeySteps.includes(step));
-    if (adjacent) {
-      total += W.adjacentStep;
-      reasons?.push({ code: "adjacentStep", step: adjacent });
-    }
+  } else if (item.steps & masks.adjacentSteps) {
+    total += W.adjacentStep;
+    reasons?.push({ code: "adjacentStep", step: valuesIn(context.adjacent, item.steps, STEP_BITS)[0]! });
   }
 
-  if (instrument.phases.includes(context.phase)) {
+  if (item.phases & masks.phase) {
     total += W.phase;
     reasons?.push({ code: "phase", phase: context.phase });
-  } else if (ADJACENT_PHASES[context.phase].some((phase) => instrument.phases.includes(phase))) {
-    total += W.adjacentPhase;
+  } else if (item.phases & masks.adjacentPhases) total += W.adjacentPhase;
+
+  const themes = item.themes & masks.themes;
+  if (themes) {
+    total += Math.min(W.themeMax, bitCount(themes) * W.theme);
+    reasons?.push({ code: "themes", themes: valuesIn(profile.themes, themes, THEME_BITS) });
   }
 
-  const themes = profile.themes.filter((theme) => instrument.themes.includes(theme));
-  if (themes.length) {
-    total += Math.min(W.themeMax, themes.length * W.theme);
-    reasons?.push({ code: "themes", themes });
+  const motivations =
+    masks.motivationByThemes[item.themes & KNOWN_THEMES]! | (masks.motivationKinds.get(instrument.kind) ?? 0);
+  if (motivations) {
+    total += Math.min(W.motivationMax, bitCount(motivations) * W.motivation);
+    reasons?.push({ code: "motivations", motivations: valuesIn(profile.motivations, motivations) });
   }
 
-  const motivations = profile.motivations.filter((motivation) => {
-    const served = MOTIVATION_SERVED_BY[motivation];
-    return (
-      served.kinds.includes(instrument.kind) ||
-      served.themes.some((theme) => instrument.themes.includes(theme))
-    );
-  });
-  if (motivations.length) {
-    total += Math.min(W.motivationMax, motivations.length * W.motivation);
-    reasons?.push({ code: "motivations", motivations });
-  }
-
-  let helpByKind = false;
-  const help = profile.help.filter((wanted) => {
-    const how = servesHelp(instrument, wanted);
-    if (how === "kind") helpByKind = true;
-    return how !== undefined;
-  });
-  if (help.length) {
+  const helpByKind = masks.helpKinds.has(instrument.kind);
+  if (helpByKind || item.steps & masks.helpSteps || item.themes & masks.helpThemes) {
     total += helpByKind ? W.helpKind : W.helpOther;
-    reasons?.push({ code: "help", help });
+    reasons?.push({ code: "help", help: valuesIn(profile.help, helpServed(item, context)) });
   }
 
   const sector = sectorFit(instrument, profile);
@@ -377,17 +511,24 @@ function score(instrument: MatchableInstrument, context: Context, reasons?: Reas
   if (instrument.kind === "procurement" && !context.purchasing) total += W.purchasingUnasked;
   if (LENDING_KINDS.has(instrument.kind) && !context.wantsMoney) total += W.financeUnasked;
 
-  const strategies = context.strategies.filter((code) => instrument.rStrategies.includes(code));
-  if (strategies.length) {
-    total += Math.min(W.strategyMax, strategies.length * W.strategy);
-    reasons?.push({ code: "strategies", strategies });
+  const strategies = item.strategies & masks.strategies;
+  if (strategies) {
+    total += Math.min(W.strategyMax, bitCount(strategies) * W.strategy);
+    reasons?.push({
+      code: "strategies",
+      strategies: valuesIn(context.strategies, strategies, STRATEGY_BITS),
+    });
   }
 
   const proximity = proximityOf(instrument, profile.location);
-  if (proximity === "region") total += W.proximityRegion;
-  else if (proximity === "province") total += W.proximityProvince;
-  else if (proximity === "national") total += W.proximityNational;
-  else total += W.proximityEu;
+  total +=
+    proximity === "region"
+      ? W.proximityRegion
+      : proximity === "province"
+        ? W.proximityProvince
+        : proximity === "national"
+          ? W.proximityNational
+          : W.proximityEu;
   if (proximity && reasons) {
     const place =
       proximity === "region"
@@ -410,214 +551,28 @@ function score(instrument: MatchableInstrument, context: Context, reasons?: Reas
   return total;
 }
 
-/*
- * The ranking pass. Every instrument is compiled once into bitmasks (memoised per instrument list, which the
- * service caches), and each profile into matching masks, so scoring 10k instruments is a few integer operations
- * each. It must give exactly the score of score() above; a test keeps the two equal.
+/**
+ * Every instrument's verdict for a profile, in list order: whether it passes the hard filters and, when it does, its
+ * score and reasons. Not used to rank (buildRoute scores without reasons first); the engine test compares it with
+ * the readable oracle, and it answers "why not this one?" in a test.
  */
-
-const STEP_BITS = bitsOf(JOURNEY_STEPS);
-const PHASE_BITS = bitsOf(PHASES);
-const THEME_BITS = bitsOf(THEMES);
-const STRATEGY_BITS = bitsOf(R_STRATEGIES);
-const SIZE_BITS = bitsOf(SIZE_CLASSES);
-
-function bitsOf(values: readonly string[]): Map<string, number> {
-  return new Map(values.map((value, index) => [value, 1 << index]));
-}
-function maskOf(values: readonly string[], bits: Map<string, number>): number {
-  let mask = 0;
-  for (const value of values) mask |= bits.get(value) ?? 0;
-  return mask;
-}
-
-type Compiled = {
-  instrument: MatchableInstrument;
-  available: boolean;
-  steps: number;
-  phases: number;
-  themes: number;
-  strategies: number;
-  /** 0: every size. */
-  sizes: number;
-  /** Instruments with values outside the known vocabularies are scored the slow, exact way. */
-  exact: boolean;
-};
-
-const compiledLists = new WeakMap<readonly MatchableInstrument[], Compiled[]>();
-
-function compile(instruments: readonly MatchableInstrument[]): Compiled[] {
-  const cached = compiledLists.get(instruments);
-  if (cached) return cached;
-  const compiled = instruments.map((instrument) => {
-    const known = (values: readonly string[], bits: Map<string, number>) =>
-      values.every((value) => bits.has(value));
+export function assessInstruments(input: {
+  profile: RouteProfile;
+  instruments: readonly MatchableInstrument[];
+  sectorStrategies: readonly SectorStrategy[];
+  today: string;
+}): { instrument: MatchableInstrument; eligible: boolean; score: number; reasons: Reason[] }[] {
+  const context = contextFor(input.profile, input.sectorStrategies);
+  return compile(input.instruments).map((item) => {
+    const reasons: Reason[] = [];
+    const eligible = isEligible(item, context, input.today);
     return {
-      instrument,
-      available: isOfferable(instrument.status) && !instrument.generalFinance,
-      steps: maskOf(instrument.journeySteps, STEP_BITS),
-      phases: maskOf(instrument.phases, PHASE_BITS),
-      themes: maskOf(instrument.themes, THEME_BITS),
-      strategies: maskOf(instrument.rStrategies, STRATEGY_BITS),
-      sizes: maskOf(instrument.sizeClasses, SIZE_BITS),
-      exact: !(
-        known(instrument.journeySteps, STEP_BITS) &&
-        known(instrument.phases, PHASE_BITS) &&
-        known(instrument.themes, THEME_BITS) &&
-        known(instrument.rStrategies, STRATEGY_BITS) &&
-        known(instrument.sizeClasses, SIZE_BITS)
-      ),
+      instrument: item.instrument,
+      eligible,
+      score: eligible ? score(item, context, reasons) : 0,
+      reasons,
     };
   });
-  compiledLists.set(instruments, compiled);
-  return compiled;
-}
-
-type FastContext = {
-  context: Context;
-  nextStep: number;
-  adjacentSteps: number;
-  phase: number;
-  adjacentPhases: number;
-  themes: number;
-  strategies: number;
-  size: number;
-  helpSteps: number;
-  helpThemes: number;
-  helpKinds: Set<string>;
-  motivationKinds: Map<string, number>;
-  /** Motivation mask served by each combination of themes (indexed by the theme mask). */
-  motivationByThemes: Uint16Array;
-};
-
-function fastContext(context: Context): FastContext {
-  const { profile } = context;
-  const motivationKinds = new Map<string, number>();
-  const motivationThemeMasks = profile.motivations.map((motivation, index) => {
-    for (const kind of MOTIVATION_SERVED_BY[motivation].kinds)
-      motivationKinds.set(kind, (motivationKinds.get(kind) ?? 0) | (1 << index));
-    return maskOf(MOTIVATION_SERVED_BY[motivation].themes, THEME_BITS);
-  });
-  const motivationByThemes = new Uint16Array(1 << THEME_BITS.size);
-  for (let themes = 0; themes < motivationByThemes.length; themes++) {
-    let mask = 0;
-    motivationThemeMasks.forEach((served, index) => {
-      if (served & themes) mask |= 1 << index;
-    });
-    motivationByThemes[themes] = mask;
-  }
-  const help = profile.help.map((wanted) => HELP_SERVED_BY[wanted]);
-  return {
-    context,
-    nextStep: STEP_BITS.get(context.nextStep)!,
-    adjacentSteps: maskOf(context.adjacent, STEP_BITS),
-    phase: PHASE_BITS.get(context.phase)!,
-    adjacentPhases: maskOf(ADJACENT_PHASES[context.phase], PHASE_BITS),
-    themes: maskOf(profile.themes, THEME_BITS),
-    strategies: maskOf(context.strategies, STRATEGY_BITS),
-    size: profile.sizeClass ? SIZE_BITS.get(profile.sizeClass)! : 0,
-    helpSteps: maskOf(
-      help.flatMap((served) => served.steps),
-      STEP_BITS,
-    ),
-    helpThemes: maskOf(
-      help.flatMap((served) => served.themes),
-      THEME_BITS,
-    ),
-    helpKinds: new Set(help.flatMap((served) => served.kinds)),
-    motivationKinds,
-    motivationByThemes,
-  };
-}
-
-function bitCount(mask: number): number {
-  let count = 0;
-  for (let rest = mask; rest; rest &= rest - 1) count++;
-  return count;
-}
-
-/** Hard filters on a compiled instrument; the same rules as isEligible. */
-function fastEligible(item: Compiled, fast: FastContext, today: string): boolean {
-  if (item.exact) return isEligible(item.instrument, fast.context.profile, today);
-  if (!item.available) return false;
-  const { windowClose, status } = item.instrument;
-  if (status !== "verwacht" && windowClose && windowClose < today) return false;
-  if (fast.size && item.sizes && !(item.sizes & fast.size)) return false;
-  return proximityOf(item.instrument, fast.context.profile.location) !== undefined;
-}
-
-/** The same score as score(), from the masks. */
-function fastScore(item: Compiled, fast: FastContext): number {
-  if (item.exact) return score(item.instrument, fast.context);
-  const W = ROUTE_WEIGHTS;
-  const { instrument } = item;
-  let total = 0;
-  if (item.steps & fast.nextStep) total += W.step;
-  else if (item.steps & fast.adjacentSteps) total += W.adjacentStep;
-  if (item.phases & fast.phase) total += W.phase;
-  else if (item.phases & fast.adjacentPhases) total += W.adjacentPhase;
-  const themeCount = bitCount(item.themes & fast.themes);
-  if (themeCount) total += Math.min(W.themeMax, themeCount * W.theme);
-  const motivations =
-    fast.motivationByThemes[item.themes]! | (fast.motivationKinds.get(instrument.kind) ?? 0);
-  if (motivations) total += Math.min(W.motivationMax, bitCount(motivations) * W.motivation);
-  if (fast.helpKinds.has(instrument.kind)) total += W.helpKind;
-  else if (item.steps & fast.helpSteps || item.themes & fast.helpThemes) total += W.helpOther;
-  const sector = sectorFit(instrument, fast.context.profile);
-  if (sector === "match") total += W.sector;
-  else if (sector === "other") total += W.otherSector;
-  if (instrument.kind === "procurement" && !fast.context.purchasing) total += W.purchasingUnasked;
-  if (LENDING_KINDS.has(instrument.kind) && !fast.context.wantsMoney) total += W.financeUnasked;
-  const strategyCount = bitCount(item.strategies & fast.strategies);
-  if (strategyCount) total += Math.min(W.strategyMax, strategyCount * W.strategy);
-  const proximity = proximityOf(instrument, fast.context.profile.location);
-  total +=
-    proximity === "region"
-      ? W.proximityRegion
-      : proximity === "province"
-        ? W.proximityProvince
-        : proximity === "national"
-          ? W.proximityNational
-          : W.proximityEu;
-  if (instrument.hasEvidence) total += W.evidence;
-  if (instrument.status === "verwacht") total += W.expected;
-  if (instrument.stale) total += W.stale;
-  return total;
-}
-
-/** Both scorers and both filters over a list, for the test that keeps them equal. */
-export function compareScorersForTest(
-  instruments: readonly MatchableInstrument[],
-  profile: RouteProfile,
-  sectorStrategies: readonly SectorStrategy[],
-  today: string,
-) {
-  const context = contextFor(profile, sectorStrategies);
-  const fast = fastContext(context);
-  return compile(instruments).map((item) => ({
-    refId: item.instrument.refId,
-    eligible: isEligible(item.instrument, profile, today),
-    fastEligible: fastEligible(item, fast, today),
-    score: score(item.instrument, context),
-    fastScore: fastScore(item, fast),
-  }));
-}
-
-function contextFor(profile: RouteProfile, sectorStrategies: readonly SectorStrategy[]): Context {
-  const { phase } = determinePhase(profile.stage);
-  const nextStep = determineNextStep(profile.stage, profile.help, profile.themes);
-  return {
-    profile,
-    phase,
-    nextStep,
-    strategies: strategiesForSector(sectorStrategies, profile.sbiSection, profile.sbiDivision).codes,
-    adjacent: ADJACENT_STEPS[nextStep],
-    purchasing:
-      profile.help.includes("inkoop") ||
-      profile.themes.includes("inkoop") ||
-      profile.motivations.includes("klantvraag"),
-    wantsMoney: profile.help.includes("financiering"),
-  };
 }
 
 /** How many of the best-scoring candidates the diversity rule chooses from. */
@@ -641,7 +596,6 @@ export function buildRoute(input: {
   const strategies = strategiesForSector(input.sectorStrategies, profile.sbiSection, profile.sbiDivision);
   const context = contextFor(profile, input.sectorStrategies);
   const { phase, nextStep } = context;
-  const fast = fastContext(context);
 
   // Scores and eligible positions in typed arrays: no object per instrument, so 10k cost little garbage.
   const compiled = compile(instruments);
@@ -650,11 +604,12 @@ export function buildRoute(input: {
   let eligibleCount = 0;
   for (let index = 0; index < compiled.length; index++) {
     const item = compiled[index]!;
-    if (!fastEligible(item, fast, today)) continue;
-    scores[index] = fastScore(item, fast);
+    if (!isEligible(item, context, today)) continue;
+    scores[index] = score(item, context);
     eligible[eligibleCount++] = index;
   }
   const pool = topN(compiled, scores, eligible.subarray(0, eligibleCount), DIVERSITY_POOL).map((index) => ({
+    item: compiled[index]!,
     instrument: compiled[index]!.instrument,
     score: scores[index]!,
   }));
@@ -662,7 +617,7 @@ export function buildRoute(input: {
   // Greedy diversity: each pick lowers the value of later candidates of the same kind, provider and reach, and
   // a candidate that answers a kind of help no pick answers yet is worth more (every need asked for gets an answer).
   const W = ROUTE_WEIGHTS;
-  const candidates = pool.map((entry) => ({ ...entry, help: helpServed(entry.instrument, profile.help) }));
+  const candidates = pool.map((entry) => ({ ...entry, help: helpServed(entry.item, context) }));
   const chosen: typeof candidates = [];
   const kindCount = new Map<string, number>();
   const providerCount = new Map<string, number>();
@@ -676,7 +631,7 @@ export function buildRoute(input: {
     for (let index = 0; index < candidates.length; index++) {
       const candidate = candidates[index]!;
       const { kind, providerName } = candidate.instrument;
-      const sameKind = fast.helpKinds.has(kind) ? W.sameKindAsked : W.sameKind;
+      const sameKind = context.masks.helpKinds.has(kind) ? W.sameKindAsked : W.sameKind;
       const value =
         candidate.score -
         sameKind * (kindCount.get(kind) ?? 0) -
@@ -705,20 +660,11 @@ export function buildRoute(input: {
     nextStep,
     strategies,
     eligibleCount,
-    recommendations: chosen.map(({ instrument }) => {
+    recommendations: chosen.map(({ item, instrument }) => {
       const reasons: Reason[] = [];
-      return { instrument, score: score(instrument, context, reasons), reasons };
+      return { instrument, score: score(item, context, reasons), reasons };
     }),
   };
-}
-
-/** Which of the asked kinds of help (bit i for help[i]) the instrument answers. */
-function helpServed(instrument: MatchableInstrument, help: readonly Help[]): number {
-  let mask = 0;
-  help.forEach((wanted, index) => {
-    if (servesHelp(instrument, wanted)) mask |= 1 << index;
-  });
-  return mask;
 }
 
 /** Score first, then reference id: a stable order. */

@@ -29,13 +29,11 @@ export {
   type OutcomeIndicator,
   PHASES,
   type Phase,
-  PROCESS_INDICATORS,
   PROGRESS_STATUSES,
   type ProgressStatus,
   R_STRATEGIES,
   RESULT_BASES,
   type ResultBasis,
-  type RStrategy,
   SEQUENTIAL_JOURNEY_STEPS,
   SIZE_CLASSES,
   type SizeClass,
@@ -48,7 +46,6 @@ export {
 } from "./vocabulary.js";
 export {
   BARRIER_BODY_KIND_LABELS,
-  COVERAGE_LABELS,
   DEMAND_SOURCE_LABELS,
   GAP_DECISION_LABELS,
   GAP_STATUS_LABELS,
@@ -64,9 +61,7 @@ export {
   RESULT_BASIS_LABELS,
   SIZE_CLASS_LABELS,
   SIZE_CLASS_PHRASES,
-  STATUS_LABELS,
   THEME_LABELS,
   VOCABULARY_LABELS,
-  type VocabularyName,
   vocabularyLabel,
 } from "./vocabulary.labels.js";
