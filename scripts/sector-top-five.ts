@@ -1,5 +1,5 @@
 /**
- * npm run route:sectors — prints the route's top five for the six companies of issue 17 (a bakery in Zwolle, a
+ * npx tsx scripts/sector-top-five.ts — prints the route's top five for the six companies of issue 17 (a bakery in Zwolle, a
  * metal workshop in Enschede, a builder in Groningen, a clothing shop in Amsterdam, a plastics producer in
  * Rotterdam, a farm in Leeuwarden), on the quick route (no stage: starter, step informeren) and at stage
  * "invoeren", and whether the top fives differ by sector. Reads only data/ and the curated catalogue.
