@@ -63,7 +63,8 @@ for (const stage of [undefined, "invoeren"] as const) {
       ...(stage ? { stage } : {}),
     };
     const converted = toRouteProfile(answers, places, reference);
-    if (!("profile" in converted)) throw new Error(`${company.name}: unknown ${converted.unknown.join(", ")}`);
+    if (!("profile" in converted))
+      throw new Error(`${company.name}: unknown ${converted.unknown.join(", ")}`);
     const route = buildRoute({
       profile: converted.profile,
       instruments,
@@ -73,7 +74,9 @@ for (const stage of [undefined, "invoeren"] as const) {
     });
     const top = route.recommendations.map((recommendation) => recommendation.instrument.refId);
     tops.push([...top].sort().join(","));
-    console.log(`${company.name} (sbi ${company.sbi}) [${route.phase}/${route.nextStep}]\n  ${top.join(", ")}`);
+    console.log(
+      `${company.name} (sbi ${company.sbi}) [${route.phase}/${route.nextStep}]\n  ${top.join(", ")}`,
+    );
   }
   console.log(`distinct top fives: ${new Set(tops).size} of ${tops.length}`);
 }

@@ -108,8 +108,12 @@ describeEachDatabase("catalogue pages and API", (database) => {
     const pages = [html];
     for (let page = 2; page <= Math.ceil(total / 20); page++)
       pages.push(await (await app.request(`/aanbod?gemeente=Enschede&pagina=${page}`)).text());
-    expect(pages.some((page) => page.includes('href="/aanbod/overijssel-mkb-basisinfrastructuur"'))).toBe(true);
-    expect(pages.some((page) => page.includes('href="/aanbod/flevoland-voucher-circulaire-economie"'))).toBe(false);
+    expect(pages.some((page) => page.includes('href="/aanbod/overijssel-mkb-basisinfrastructuur"'))).toBe(
+      true,
+    );
+    expect(pages.some((page) => page.includes('href="/aanbod/flevoland-voucher-circulaire-economie"'))).toBe(
+      false,
+    );
     const expected = curated.filter((i) => {
       const coverage = i.coverage as { level: string; codes: string[] };
       return (

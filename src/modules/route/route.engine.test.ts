@@ -266,7 +266,9 @@ describe("ranking", () => {
       [bakery, "10"],
       [metal, "25"],
     ] as const) {
-      const sectorMade = route.recommendations.filter((r) => r.reasons.some((reason) => reason.code === "sector"));
+      const sectorMade = route.recommendations.filter((r) =>
+        r.reasons.some((reason) => reason.code === "sector"),
+      );
       expect(sectorMade.length).toBeGreaterThan(0);
       for (const { instrument: item } of sectorMade) expect(item.sbiDivisions ?? []).toContain(division);
       // The sector item for one trade is not in the other trade's top five.
