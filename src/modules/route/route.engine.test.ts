@@ -235,6 +235,57 @@ describe("ranking", () => {
     expect(rank(profile(), [provenGeneral, sectorMade]).recommendations[0]!.instrument).toBe(sectorMade);
   });
 
+  it("never lets an instrument made for other sectors outrank a generic one that fits the step and phase", () => {
+    const company = profile({
+      motivations: ["kosten_besparen", "nieuwe_omzet"],
+      themes: ["productieproces", "productontwerp"],
+      help: ["advies"],
+    });
+    const strategies = strategiesForSector(reference.sectorStrategies, "C").codes;
+    // Everything else in its favour: the help asked for, both themes, both motivations, the sector's strategies,
+    // regional reach and evidence; only it is made for construction.
+    const otherSector = instrument({
+      sbiSections: ["F"],
+      kind: "advice",
+      themes: ["productieproces", "productontwerp"],
+      rStrategies: strategies,
+      coverage: { level: "res_region", codes: [twente.regionCode] },
+      hasEvidence: true,
+    });
+    const generic = instrument({ kind: "event" });
+    const route = rank(company, [otherSector, generic]);
+    expect(route.recommendations.map((r) => r.instrument)).toEqual([generic, otherSector]);
+    expect(route.recommendations[1]!.reasons.map((r) => r.code)).not.toContain("sector");
+  });
+
+  it("gives two sectors in one province different top fives where the catalogue has a sector item", () => {
+    const zwolle = {
+      municipalityCode: "GM0193",
+      regionCode: "ES05",
+      regionName: "West-Overijssel",
+      provinceCode: "PV23",
+      provinceName: "Overijssel",
+    };
+    // The quick route (no stage): a bakery in Zwolle and a metal workshop in Enschede, both in Overijssel.
+    const bakery = rank(profile({ location: zwolle, sbiSection: "C", sbiDivision: "10" }), curated, 5);
+    const metal = rank(profile({ location: twente, sbiSection: "C", sbiDivision: "25" }), curated, 5);
+    const refIds = (route: ReturnType<typeof rank>) => route.recommendations.map((r) => r.instrument.refId);
+    expect(refIds(bakery)).not.toEqual(refIds(metal));
+    for (const [route, division] of [
+      [bakery, "10"],
+      [metal, "25"],
+    ] as const) {
+      const sectorMade = route.recommendations.filter((r) =>
+        r.reasons.some((reason) => reason.code === "sector"),
+      );
+      expect(sectorMade.length).toBeGreaterThan(0);
+      for (const { instrument: item } of sectorMade) expect(item.sbiDivisions ?? []).toContain(division);
+      // The sector item for one trade is not in the other trade's top five.
+      const other = route === bakery ? metal : bakery;
+      for (const { instrument: item } of sectorMade) expect(refIds(other)).not.toContain(item.refId);
+    }
+  });
+
   it("narrows a sector to the divisions an instrument names: a plastics scheme is not for every manufacturer", () => {
     const plastics = instrument({ sbiSections: ["C", "E"], sbiDivisions: ["22"] });
     const general = instrument();

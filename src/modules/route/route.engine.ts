@@ -102,8 +102,11 @@ export const ROUTE_WEIGHTS = {
   /** It is made for the company's sector: more than evidence (8) and a fresher check (2) together, so a
    * sector-made instrument outranks a generic one of otherwise equal fit (issue 17). */
   sector: 16,
-  /** It is made for other sectors only: usually a poor fit, so it sinks. */
-  otherSector: -25,
+  /** It is made for other sectors only: the catalogue says it is not for this company, so it sinks below every
+   * generic instrument that fits the company's step and phase. More than all a generic one can lack (themes 16,
+   * motivations 8, help 15, strategies 6, regional over national 12, evidence 8) plus the diversity bonus for an
+   * unanswered kind of help (10): a construction network never reaches a sports club's top five (issue 17). */
+  otherSector: -80,
   /** A circular-purchasing instrument for a company that said nothing about buying or customer demand. */
   purchasingUnasked: -25,
   /** A loan or investment (kind finance or loan) for a company that did not ask for money: a bank or fund is not
