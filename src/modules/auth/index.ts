@@ -5,7 +5,21 @@ export {
   referralDeliveriesFor,
   referralDeliveryFor,
 } from "./auth.delivery.js";
-export { type NameDirectory, namesFor } from "./auth.directory.js";
+export {
+  demoOrganisationIds,
+  type HubOrganisationFacts,
+  hubOrganisationsInRegion,
+  type MailAudience,
+  type MailRecipient,
+  mailRecipients,
+  type NameDirectory,
+  namesFor,
+  organisationStaffing,
+  organisationsInRegion,
+  type ProviderOrganisationContact,
+  providerOrganisationContact,
+  providerReferralAddress,
+} from "./auth.directory.js";
 export { createGuard, type Guard, SESSION_COOKIE } from "./auth.guard.js";
 export {
   createInvitations,
