@@ -208,3 +208,13 @@ export async function providerOrganisationContact(
     .limit(1);
   return row;
 }
+
+/** Organisations with at least one active account, by name (a competent body a coordinator may name, ADR 0096). */
+export function organisationsWithActiveAccounts(db: Database): Promise<{ id: string; name: string }[]> {
+  return queryRows<{ id: string; name: string }>(
+    db,
+    sql`select o.id, o.name from organisations o
+         where exists (select 1 from users u where u.organisation_id = o.id and u.active)
+         order by o.name`,
+  );
+}

@@ -16,6 +16,7 @@ export {
   namesFor,
   organisationStaffing,
   organisationsInRegion,
+  organisationsWithActiveAccounts,
   type ProviderOrganisationContact,
   providerOrganisationContact,
   providerReferralAddress,
