@@ -315,7 +315,9 @@ if (isMain) {
   const violations = findViolations(files);
   if (violations.length > 0) {
     console.error(formatViolations(violations));
-    console.error(`\n${violations.length} module-boundary violation(s) in ${files.length} files (ADRs 0087, 0098).`);
+    console.error(
+      `\n${violations.length} module-boundary violation(s) in ${files.length} files (ADRs 0087, 0098).`,
+    );
     process.exit(1);
   }
   console.log(`Module boundaries hold: ${files.length} files of src/ checked (ADRs 0087, 0098).`);
