@@ -1,5 +1,4 @@
-import { sql } from "drizzle-orm";
-import { type Database, queryRows } from "../../db/client.js";
+import type { Database } from "../../db/client.js";
 import { format, formatDate } from "../../i18n/index.js";
 import type { AbsoluteUrl } from "../../web/links.js";
 import { namesFor, providerReferralAddress } from "../auth/index.js";
@@ -8,6 +7,7 @@ import { linkMessages } from "./referrals.link.messages.js";
 import { queueMail } from "./referrals.notifications.js";
 import { issueReferralLink, linkExpiry, queueProviderLinkMail } from "./referrals.provider-link.js";
 import { providerRecipients } from "./referrals.recipients.js";
+import { reminderRows } from "./referrals.repository.js";
 
 /** How long before a referral's deadline the provider gets a reminder (ADR 0086). */
 export const REMINDER_DAYS_BEFORE = 3;
@@ -26,40 +26,13 @@ export async function sendDeadlineReminders(
   deps: { link: AbsoluteUrl; instruments: Pick<InstrumentDirectory, "getOn"> },
 ): Promise<number> {
   const until = new Date(now.getTime() + REMINDER_DAYS_BEFORE * 86_400_000);
-  const due = await queryRows<{
-    id: number;
-    case_id: number;
-    hub_id: string;
-    status: string;
-    due_at: string | Date;
-    delivery: string | null;
-    provider_id: string;
-    instrument_ref_id: string;
-  }>(
-    tx,
-    sql`select r.id, r.case_id, c.hub_id, r.status, r.due_at, r.delivery, r.provider_id, r.instrument_ref_id
-          from referrals r
-          join cases c on c.id = r.case_id
-         where r.due_at > ${now} and r.due_at <= ${until}
-           and r.status in (${sql.join(
-             PROVIDER_TURN.map((status) => sql`${status}`),
-             sql`, `,
-           )})
-           and coalesce(r.delivery, 'account') <> 'warme_overdracht'
-           and not exists (select 1 from referral_reminders m where m.referral_id = r.id and m.status = r.status)
-         order by r.id`,
-  );
+  const due = await reminderRows.due(tx, now, until, PROVIDER_TURN);
   // The lokets' names from the auth module, in one read for the whole batch.
   const lokets = (await namesFor(tx, { userIds: [], organisationIds: due.map((row) => row.hub_id) }))
     .organisations;
   let sent = 0;
   for (const row of due) {
-    const claimed = await queryRows<{ referral_id: number }>(
-      tx,
-      sql`insert into referral_reminders (referral_id, status, sent_at) values (${row.id}, ${row.status}, ${now})
-          on conflict do nothing returning referral_id`,
-    );
-    if (!claimed.length) continue;
+    if (!(await reminderRows.claim(tx, row.id, row.status, now))) continue;
     const dueAt = new Date(row.due_at);
     // The instrument's published name, read in the job's own transaction (a read on another connection would wait
     // for this transaction on the embedded database).

@@ -1,6 +1,7 @@
 /**
  * The queries of the referrals service over the module's own tables (ADR 0098): dossiers (`cases`, `consents`,
- * `case_notes`, `measures`), hubs, referrals and their history, listing versions and the outbox. Every function
+ * `case_notes`, `measures`), hubs, referrals and their history, listing versions, the outbox and the deadline
+ * reminders. Every function
  * takes the database or the caller's transaction first, so an operation decides what commits together. No query
  * here names another module's table: names of people and organisations come from the auth module, instruments
  * from the catalogue's port.
@@ -423,5 +424,47 @@ export const outboxRows = {
       .from(outboxMessages)
       .where(and(eq(outboxMessages.id, id), condition));
     return row;
+  },
+};
+
+/** The providers' deadline reminders (ADR 0086). */
+export const reminderRows = {
+  /**
+   * Open referrals in one of `statuses` whose deadline falls in (now, until], not handed over warmly, without a
+   * reminder in their current status yet; by id.
+   */
+  due: (on: Database, now: Date, until: Date, statuses: readonly string[]) =>
+    queryRows<{
+      id: number;
+      case_id: number;
+      hub_id: string;
+      status: string;
+      due_at: string | Date;
+      delivery: string | null;
+      provider_id: string;
+      instrument_ref_id: string;
+    }>(
+      on,
+      sql`select r.id, r.case_id, c.hub_id, r.status, r.due_at, r.delivery, r.provider_id, r.instrument_ref_id
+            from referrals r
+            join cases c on c.id = r.case_id
+           where r.due_at > ${now} and r.due_at <= ${until}
+             and r.status in (${codeList(statuses)})
+             and coalesce(r.delivery, 'account') <> 'warme_overdracht'
+             and not exists (select 1 from referral_reminders m where m.referral_id = r.id and m.status = r.status)
+           order by r.id`,
+    ),
+
+  /**
+   * Claims the reminder of a referral in a status (primary key on both, insert … on conflict do nothing): true for
+   * the one caller that may send it, so a rerun or a second instance sends nothing twice.
+   */
+  async claim(on: Database, referralId: number, status: string, now: Date) {
+    const claimed = await queryRows<{ referral_id: number }>(
+      on,
+      sql`insert into referral_reminders (referral_id, status, sent_at) values (${referralId}, ${status}, ${now})
+          on conflict do nothing returning referral_id`,
+    );
+    return claimed.length > 0;
   },
 };
