@@ -10,6 +10,7 @@ import type { InstrumentDirectory } from "./referrals.instruments.js";
 import type { LoketContact } from "./referrals.lokets.js";
 import { NATIONAL_QUEUE_ID, NATIONAL_QUEUE_NAME } from "./referrals.lokets.js";
 import { caseReference, staffMails } from "./referrals.mails.js";
+import { mailMessages } from "./referrals.mails.messages.js";
 import { mailOf, queueMail } from "./referrals.notifications.js";
 import { caseStaffRecipients } from "./referrals.recipients.js";
 import type { ReferralStatus } from "./referrals.state-machine.js";
@@ -302,7 +303,7 @@ export function createOwnCaseService(deps: {
               staffMails.fromEntrepreneur(lang, kind, {
                 reference,
                 url: deps.absoluteUrl(`/werkruimte/dossiers/${row.id}`),
-                signature: "Circulair Loket",
+                signature: mailMessages[lang].signatureService,
               }),
               { to: email, kind: `case_${kind}`, caseId: row.id },
             ),
@@ -329,7 +330,7 @@ export function createOwnCaseService(deps: {
               staffMails.fromEntrepreneur(lang, "withdrawn", {
                 reference: caseReference(caseId, createdAt),
                 url: deps.absoluteUrl(`/werkruimte/dossiers/${caseId}`),
-                signature: "Circulair Loket",
+                signature: mailMessages[lang].signatureService,
               }),
               { to: email, kind: "case_withdrawn", caseId },
             ),
