@@ -16,18 +16,14 @@ import { caseRows } from "./referrals.repository.js";
 import { createReferralTasks } from "./referrals.tasks.js";
 import { referralOperations } from "./referrals.transitions.js";
 
+// The names the module's index and routes have always imported from here.
 export {
   CASE_STATUSES,
   type CaseStatus,
   CONSENT_TEXT_VERSION,
-  type Conflict,
   DECLINE_DEMAND,
-  type Hub,
-  type IntakeInput,
-  type IntakeRecipient,
   type QueueFilter,
   REFERRAL_SHARES,
-  type ReferralsDeps,
   type UnmetDemandPort,
 } from "./referrals.model.js";
 
