@@ -1,9 +1,12 @@
 /**
- * Module boundaries (ADR 0087). Two rules over every source file of src/:
+ * Module boundaries (ADRs 0087, 0098). Three rules over every source file of src/:
  *
  * 1. "door": code outside src/modules/<m>/ imports from that module only through src/modules/<m>/index.ts.
  * 2. "tables": a module's tables are its own. Code outside module <m> imports none of <m>'s tables, neither from
  *    <m>'s *.tables.ts nor through its index.
+ * 3. "sql": the same for raw SQL. A sql`…` template (or sql.raw("…")) in code outside module <m> names none of
+ *    <m>'s tables after from, join, into, update or table. The table names are read from each module's *.tables.ts
+ *    (the first argument of every pgTable call). Known remaining cases are listed in SQL_ALLOWED, one reason each.
  *
  * Allowed on purpose: another *.tables.ts may import a *.tables.ts directly (a foreign key needs the table it points
  * at, and going through an index would load the whole module into drizzle-kit); the database layer in src/db/
@@ -28,7 +31,7 @@ export interface SourceFile {
 export interface Violation {
   file: string;
   line: number;
-  rule: "door" | "tables";
+  rule: "door" | "tables" | "sql";
   message: string;
 }
 
@@ -116,7 +119,141 @@ const tablesThroughIndex = (files: SourceFile[]): Map<string, Set<string>> => {
   return result;
 };
 
-export const findViolations = (files: SourceFile[]): Violation[] => {
+/** Per module: the SQL names of the tables its *.tables.ts files declare (pgTable("name", …)). */
+export const tableOwners = (files: SourceFile[]): Map<string, string> => {
+  const owners = new Map<string, string>();
+  for (const file of files) {
+    const owner = moduleOf(file.path);
+    if (!owner || !isTablesFile(file.path)) continue;
+    const source = ts.createSourceFile(file.path, file.text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+    const visit = (node: ts.Node) => {
+      if (
+        ts.isCallExpression(node) &&
+        ts.isIdentifier(node.expression) &&
+        node.expression.text === "pgTable" &&
+        node.arguments[0] &&
+        ts.isStringLiteralLike(node.arguments[0])
+      )
+        owners.set(node.arguments[0].text, owner.name);
+      ts.forEachChild(node, visit);
+    };
+    visit(source);
+  }
+  return owners;
+};
+
+/**
+ * A raw SQL case another module still has, with its reason. `file` and `table` must both match; the check fails on
+ * an entry that no longer matches anything, so the list only shrinks.
+ */
+export type SqlAllowance = { file: string; table: string; reason: string };
+
+/** The raw SQL over another module's tables that stays for now (ADR 0098), one reason per case. */
+export const SQL_ALLOWED: SqlAllowance[] = [
+  // The privacy module is the one place that knows every personal-data location (privacy.registry.ts): its
+  // registry entries say, per table, which rows belong to a data subject, and the export and erasure run those
+  // conditions generically. A subquery to the parent table is part of such a condition.
+  {
+    file: "src/modules/privacy/privacy.registry.ts",
+    table: "referrals",
+    reason: "referral_events rows of a subject's cases are found through their referral",
+  },
+  {
+    file: "src/modules/privacy/privacy.registry.ts",
+    table: "alert_subscriptions",
+    reason: "alert items of an address are found through its subscriptions; the subscribers' retention rule",
+  },
+  {
+    file: "src/modules/privacy/privacy.registry.ts",
+    table: "alert_subscribers",
+    reason: "alert subscriptions and items of an address are found through its subscriber row",
+  },
+  // The privacy service finds a data subject's rows before the registry's conditions run.
+  {
+    file: "src/modules/privacy/privacy.service.ts",
+    table: "cases",
+    reason: "the dossiers of an address, the row lock before an erasure, and the dossiers due for retention",
+  },
+  {
+    file: "src/modules/privacy/privacy.service.ts",
+    table: "users",
+    reason: "the accounts of an address, for the subject access export and erasure",
+  },
+];
+
+/** The raw SQL texts of a file: sql`…` templates (their literal parts) and sql.raw("…") strings, with their lines. */
+const sqlTextsOf = (file: SourceFile): { text: string; line: number }[] => {
+  const source = ts.createSourceFile(file.path, file.text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TSX);
+  const texts: { text: string; line: number }[] = [];
+  const lineOf = (node: ts.Node) => source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1;
+  const isSqlTag = (node: ts.Expression) => ts.isIdentifier(node) && node.text === "sql";
+  const visit = (node: ts.Node) => {
+    if (ts.isTaggedTemplateExpression(node) && isSqlTag(node.tag)) {
+      const template = node.template;
+      // The parts between ${…} are joined with a space: an interpolation never names a table in text.
+      const text = ts.isNoSubstitutionTemplateLiteral(template)
+        ? template.text
+        : [template.head.text, ...template.templateSpans.map((span) => span.literal.text)].join(" ");
+      texts.push({ text, line: lineOf(node) });
+    } else if (
+      ts.isCallExpression(node) &&
+      ts.isPropertyAccessExpression(node.expression) &&
+      isSqlTag(node.expression.expression) &&
+      node.expression.name.text === "raw" &&
+      node.arguments[0] &&
+      ts.isStringLiteralLike(node.arguments[0])
+    ) {
+      texts.push({ text: node.arguments[0].text, line: lineOf(node) });
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return texts;
+};
+
+/** Table names a SQL text reads or writes: the word after from, join, into, update or table (quotes allowed). */
+const TABLE_REFERENCE = /\b(?:from|join|into|update|table)\s+(?:only\s+)?"?([a-z_][a-z0-9_]*)"?/gi;
+
+const sqlViolations = (files: SourceFile[], allowed: SqlAllowance[]): Violation[] => {
+  const owners = tableOwners(files);
+  const violations: Violation[] = [];
+  const used = new Set<SqlAllowance>();
+  for (const file of files) {
+    if (isTablesFile(file.path) || file.path.startsWith("src/db/") || isTestFile(file.path)) continue;
+    const importer = moduleOf(file.path);
+    for (const { text, line } of sqlTextsOf(file)) {
+      const named = new Set<string>();
+      for (const match of text.matchAll(TABLE_REFERENCE)) {
+        const table = match[1]!.toLowerCase();
+        const owner = owners.get(table);
+        if (!owner || owner === importer?.name || named.has(table)) continue;
+        named.add(table);
+        const allowance = allowed.find((entry) => entry.file === file.path && entry.table === table);
+        if (allowance) {
+          used.add(allowance);
+          continue;
+        }
+        violations.push({
+          file: file.path,
+          line,
+          rule: "sql",
+          message: `SQL names ${table} — a table of module ${owner}; call a function of that module instead`,
+        });
+      }
+    }
+  }
+  for (const entry of allowed)
+    if (!used.has(entry) && files.some((file) => file.path === entry.file))
+      violations.push({
+        file: entry.file,
+        line: 1,
+        rule: "sql",
+        message: `allows SQL on ${entry.table} that the file no longer has; remove the entry from SQL_ALLOWED`,
+      });
+  return violations;
+};
+
+export const findViolations = (files: SourceFile[], allowed: SqlAllowance[] = SQL_ALLOWED): Violation[] => {
   const violations: Violation[] = [];
   const exportedTables = tablesThroughIndex(files);
   for (const file of files) {
@@ -153,7 +290,7 @@ export const findViolations = (files: SourceFile[]): Violation[] => {
       }
     }
   }
-  return violations;
+  return [...violations, ...sqlViolations(files, allowed)];
 };
 
 const sourceFiles = (root: string, dir: string): SourceFile[] =>
@@ -178,8 +315,10 @@ if (isMain) {
   const violations = findViolations(files);
   if (violations.length > 0) {
     console.error(formatViolations(violations));
-    console.error(`\n${violations.length} module-boundary violation(s) in ${files.length} files (ADR 0087).`);
+    console.error(
+      `\n${violations.length} module-boundary violation(s) in ${files.length} files (ADRs 0087, 0098).`,
+    );
     process.exit(1);
   }
-  console.log(`Module boundaries hold: ${files.length} files of src/ checked (ADR 0087).`);
+  console.log(`Module boundaries hold: ${files.length} files of src/ checked (ADRs 0087, 0098).`);
 }

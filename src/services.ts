@@ -120,6 +120,7 @@ function catalogueDirectory(lookup: ReturnType<typeof createInstrumentLookup>): 
     getOn: async (tx, refId) => one(await lookup.getOn(tx, refId)),
     list: async (filter) => (await lookup.list(filter)).map(summary),
     byProvider: async (providerId) => (await lookup.byProvider(providerId)).map(summary),
+    provider: (providerId) => lookup.provider(providerId),
     lock: async (tx, refId) => one(await lookup.lock(tx, refId)),
     applyListing: (tx, refId, change) => lookup.applyListing(tx, refId, change),
     confirmCurrent: (tx, refId, confirmedAt) => lookup.confirmCurrent(tx, refId, confirmedAt),

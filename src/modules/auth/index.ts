@@ -1,6 +1,26 @@
 export { type AccountAdministration, createAccountAdministration } from "./auth.accounts.js";
-export { referralDeliveriesFor, referralDeliveryFor } from "./auth.delivery.js";
-export type { NameDirectory } from "./auth.directory.js";
+export {
+  type ReferralDelivery,
+  referralDeliveries,
+  referralDeliveriesFor,
+  referralDeliveryFor,
+} from "./auth.delivery.js";
+export {
+  demoOrganisationIds,
+  type HubOrganisationFacts,
+  hubOrganisationsInRegion,
+  type MailAudience,
+  type MailRecipient,
+  mailRecipients,
+  type NameDirectory,
+  namesFor,
+  organisationStaffing,
+  organisationsInRegion,
+  organisationsWithActiveAccounts,
+  type ProviderOrganisationContact,
+  providerOrganisationContact,
+  providerReferralAddress,
+} from "./auth.directory.js";
 export { createGuard, type Guard, SESSION_COOKIE } from "./auth.guard.js";
 export { createInvitations, INVITATION_DAYS, type Invitations } from "./auth.invitations.js";
 export {

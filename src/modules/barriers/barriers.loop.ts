@@ -5,7 +5,7 @@ import { format, formatDate, type Lang } from "../../i18n/index.js";
 import type { AbsoluteUrl } from "../../web/links.js";
 import { composeMail } from "../../web/mail.js";
 import type { AuditActor, AuditLog } from "../audit/index.js";
-import type { Area } from "../auth/index.js";
+import { type Area, organisationsWithActiveAccounts } from "../auth/index.js";
 import { regionsInArea } from "../monitoring/index.js";
 import { BARRIER_CONTACT_DAYS } from "../privacy/index.js";
 import { mailOf, queueMail } from "../referrals/index.js";
@@ -207,14 +207,7 @@ export function createBarrierLoop(deps: {
 
   return {
     /** Organisations with an account on the platform, which a coordinator may name as the competent body. */
-    organisationsWithAccount() {
-      return queryRows<{ id: string; name: string }>(
-        db,
-        sql`select o.id, o.name from organisations o
-             where exists (select 1 from users u where u.organisation_id = o.id and u.active)
-             order by o.name`,
-      );
-    },
+    organisationsWithAccount: () => organisationsWithActiveAccounts(db),
 
     /** A report with its forwardings, for the coordinator's page; undefined when there is no such report. */
     async barrier(id: number) {

@@ -80,6 +80,25 @@ export function createInstrumentLookup(db: Database, options: { includeSynthetic
         filter.statuses ? inArray(catalogueInstruments.status, [...filter.statuses]) : undefined,
       ).orderBy(asc(catalogueInstruments.refId)),
 
+    /** A catalogue organisation's published contact details, by its ref_id (the warm handover's contact card). */
+    provider: async (
+      providerRef: string,
+    ): Promise<
+      { name: string; website: string | null; email: string | null; phone: string | null } | undefined
+    > =>
+      (
+        await db
+          .select({
+            name: catalogueOrganizations.name,
+            website: catalogueOrganizations.website,
+            email: catalogueOrganizations.email,
+            phone: catalogueOrganizations.phone,
+          })
+          .from(catalogueOrganizations)
+          .where(eq(catalogueOrganizations.refId, providerRef))
+          .limit(1)
+      )[0],
+
     /** The instruments of one provider organisation, by its ref_id. */
     byProvider: async (providerRef: string): Promise<CatalogueInstrumentRef[]> =>
       select(db, eq(catalogueOrganizations.refId, providerRef)).orderBy(asc(catalogueInstruments.refId)),

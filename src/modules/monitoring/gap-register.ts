@@ -1,6 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { type Database, queryRows } from "../../db/client.js";
 import type { AuditActor, AuditLog } from "../audit/index.js";
+import { namesFor } from "../auth/index.js";
 import type { GapDecision, GapStatus, JourneyStep } from "../vocabulary/index.js";
 import { gapEntries } from "./monitoring.tables.js";
 
@@ -69,6 +70,17 @@ type EntryRow = {
 export function createGapRegister(deps: { db: Database; audit: AuditLog; clock?: () => Date }) {
   const clock = deps.clock ?? (() => new Date());
   const today = () => clock().toISOString().slice(0, 10);
+  /** The rows with their organisations' names, which are the auth module's (ADR 0098). */
+  const named = async (rows: Omit<EntryRow, "organisation_name">[]): Promise<EntryRow[]> => {
+    const names = await namesFor(deps.db, {
+      userIds: [],
+      organisationIds: rows.map((row) => row.organisation_id),
+    });
+    return rows.map((row) => ({
+      ...row,
+      organisation_name: names.organisations.get(row.organisation_id) ?? null,
+    }));
+  };
   const toEntry = (row: EntryRow): GapEntry => ({
     id: Number(row.id),
     regionCode: row.region_code,
@@ -86,9 +98,9 @@ export function createGapRegister(deps: { db: Database; audit: AuditLog; clock?:
     overdue: isOverdue({ deadline: String(row.deadline).slice(0, 10), status: row.status }, today()),
   });
   const select = (where: ReturnType<typeof sql>) =>
-    sql`select g.id, g.region_code, g.step, g.sector, g.organisation_id, o.name as organisation_name, g.decision,
+    sql`select g.id, g.region_code, g.step, g.sector, g.organisation_id, g.decision,
           to_char(g.deadline, 'YYYY-MM-DD') as deadline, g.status, g.note, g.created_at, g.updated_at, g.version
-        from gap_entries g left join organisations o on o.id = g.organisation_id
+        from gap_entries g
         where ${where}
         order by g.deadline, g.region_code, g.step, g.sector`;
 
@@ -108,11 +120,15 @@ export function createGapRegister(deps: { db: Database; audit: AuditLog; clock?:
             : sql`false`,
         );
       if (filter.organisationId) parts.push(sql`g.organisation_id = ${filter.organisationId}`);
-      const rows = await queryRows<EntryRow>(deps.db, select(sql.join(parts, sql` and `)));
-      return rows.map(toEntry);
+      const rows = await queryRows<Omit<EntryRow, "organisation_name">>(
+        deps.db,
+        select(sql.join(parts, sql` and `)),
+      );
+      return (await named(rows)).map(toEntry);
     },
     async get(id: number): Promise<GapEntry | undefined> {
-      const [row] = await queryRows<EntryRow>(deps.db, select(sql`g.id = ${id}`));
+      const rows = await queryRows<Omit<EntryRow, "organisation_name">>(deps.db, select(sql`g.id = ${id}`));
+      const [row] = await named(rows);
       return row ? toEntry(row) : undefined;
     },
     /** Makes an entry for a cell; a cell has at most one ("exists" when it has one already). */

@@ -4,12 +4,13 @@ import type { Lang } from "../../i18n/index.js";
 import { enqueueJob, type JobHandler } from "../../jobs/index.js";
 import type { AbsoluteUrl } from "../../web/links.js";
 import type { AuditActor, AuditLog } from "../audit/index.js";
-import { normaliseEmail } from "../auth/index.js";
+import { namesFor, normaliseEmail } from "../auth/index.js";
 import { createEntrepreneurMails, firstName, loketOfCase } from "./referrals.entrepreneur-mails.js";
 import type { InstrumentDirectory } from "./referrals.instruments.js";
 import type { LoketContact } from "./referrals.lokets.js";
 import { NATIONAL_QUEUE_ID, NATIONAL_QUEUE_NAME } from "./referrals.lokets.js";
 import { caseReference, staffMails } from "./referrals.mails.js";
+import { mailMessages } from "./referrals.mails.messages.js";
 import { mailOf, queueMail } from "./referrals.notifications.js";
 import { caseStaffRecipients } from "./referrals.recipients.js";
 import type { ReferralStatus } from "./referrals.state-machine.js";
@@ -110,17 +111,50 @@ export function createOwnCaseService(deps: {
   const { db, audit, clock } = deps;
   const mails = createEntrepreneurMails({ absoluteUrl: deps.absoluteUrl, instruments: deps.instruments });
 
-  async function caseRow(on: Database, token: string) {
+  async function caseRow(on: Database, token: string): Promise<CaseRow | undefined> {
     if (!/^[\w-]{16,64}$/.test(token)) return undefined;
-    const [row] = await queryRows<CaseRow>(
+    const [found] = await queryRows<Omit<CaseRow, "hub_name" | "adviser">>(
       on,
-      sql`select c.id, c.hub_id, o.name as hub_name, c.region_code, c.status, c.due_at, c.created_at, c.company_name,
-                 c.kvk_number, c.contact_name, c.contact_email, c.contact_phone, c.question,
-                 u.display_name as adviser, c.assigned_user_id
-          from cases c join organisations o on o.id = c.hub_id left join users u on u.id = c.assigned_user_id
+      sql`select c.id, c.hub_id, c.region_code, c.status, c.due_at, c.created_at, c.company_name,
+                 c.kvk_number, c.contact_name, c.contact_email, c.contact_phone, c.question, c.assigned_user_id
+          from cases c
           where c.public_token = ${token} and c.anonymised_at is null`,
     );
-    return row;
+    if (!found) return undefined;
+    // The hub's and the adviser's names are the auth module's (ADR 0098); every case's hub is an organisation.
+    const names = await namesFor(on, {
+      userIds: found.assigned_user_id === null ? [] : [found.assigned_user_id],
+      organisationIds: [found.hub_id],
+    });
+    const hubName = names.organisations.get(found.hub_id);
+    if (hubName === undefined) return undefined;
+    return {
+      ...found,
+      hub_name: hubName,
+      adviser: found.assigned_user_id === null ? null : (names.people.get(found.assigned_user_id) ?? null),
+    };
+  }
+
+  /** The dossier's notes, oldest first, with their authors' names (the auth module's, ADR 0098). */
+  async function notesWithAuthors(caseId: number) {
+    const notes = await queryRows<{
+      kind: string;
+      body: string;
+      created_at: string | Date;
+      author_user_id: number | null;
+    }>(
+      db,
+      sql`select n.kind, n.body, n.created_at, n.author_user_id from case_notes n
+          where n.case_id = ${caseId} order by n.id`,
+    );
+    const names = await namesFor(db, {
+      userIds: notes.flatMap((note) => (note.author_user_id === null ? [] : [note.author_user_id])),
+      organisationIds: [],
+    });
+    return notes.map(({ author_user_id, ...note }) => ({
+      ...note,
+      author: author_user_id === null ? null : (names.people.get(author_user_id) ?? null),
+    }));
   }
 
   return {
@@ -134,11 +168,7 @@ export function createOwnCaseService(deps: {
       const row = await caseRow(db, token);
       if (!row) return undefined;
       const [notes, referralRows, events, loket] = await Promise.all([
-        queryRows<{ kind: string; body: string; created_at: string | Date; author: string | null }>(
-          db,
-          sql`select n.kind, n.body, n.created_at, u.display_name as author from case_notes n
-              left join users u on u.id = n.author_user_id where n.case_id = ${row.id} order by n.id`,
-        ),
+        notesWithAuthors(row.id),
         queryRows<{
           id: number;
           instrument_ref_id: string;
@@ -273,7 +303,7 @@ export function createOwnCaseService(deps: {
               staffMails.fromEntrepreneur(lang, kind, {
                 reference,
                 url: deps.absoluteUrl(`/werkruimte/dossiers/${row.id}`),
-                signature: "Circulair Loket",
+                signature: mailMessages[lang].signatureService,
               }),
               { to: email, kind: `case_${kind}`, caseId: row.id },
             ),
@@ -300,7 +330,7 @@ export function createOwnCaseService(deps: {
               staffMails.fromEntrepreneur(lang, "withdrawn", {
                 reference: caseReference(caseId, createdAt),
                 url: deps.absoluteUrl(`/werkruimte/dossiers/${caseId}`),
-                signature: "Circulair Loket",
+                signature: mailMessages[lang].signatureService,
               }),
               { to: email, kind: "case_withdrawn", caseId },
             ),

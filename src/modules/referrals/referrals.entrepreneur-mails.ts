@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { type Database, queryRows } from "../../db/client.js";
 import { isLang } from "../../i18n/index.js";
 import type { AbsoluteUrl } from "../../web/links.js";
+import { namesFor } from "../auth/index.js";
 import type { InstrumentDirectory } from "./referrals.instruments.js";
 import {
   type LoketContact,
@@ -62,14 +63,20 @@ export function createEntrepreneurMails(deps: {
   instruments: InstrumentDirectory;
 }) {
   async function caseFacts(tx: Database, caseId: number) {
-    const [row] = await queryRows<CaseRow>(
+    const [found] = await queryRows<Omit<CaseRow, "hub_name">>(
       tx,
       sql`select c.id, c.public_token, c.contact_name, c.contact_email, c.language, c.created_at, c.due_at,
-                 c.hub_id, o.name as hub_name, c.region_code
-          from cases c join organisations o on o.id = c.hub_id
+                 c.hub_id, c.region_code
+          from cases c
           where c.id = ${caseId} and c.anonymised_at is null`,
     );
-    if (!row) return undefined;
+    if (!found) return undefined;
+    // The hub's name is the auth module's (ADR 0098); every case's hub is an organisation (foreign key).
+    const hubName = (await namesFor(tx, { userIds: [], organisationIds: [found.hub_id] })).organisations.get(
+      found.hub_id,
+    );
+    if (hubName === undefined) return undefined;
+    const row: CaseRow = { ...found, hub_name: hubName };
     const createdAt = new Date(row.created_at);
     const facts: EntrepreneurCase = {
       lang: isLang(row.language) ? row.language : "nl",

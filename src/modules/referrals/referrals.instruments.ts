@@ -25,6 +25,14 @@ export type InstrumentSummary = {
   lastVerified: string;
 };
 
+/** A catalogue provider's published name and contact details. */
+export type ProviderSummary = {
+  name: string;
+  website: string | null;
+  email: string | null;
+  phone: string | null;
+};
+
 /** A provider's listing change as it is written to the catalogue. */
 export type ListingChange = {
   status: ListingStatus;
@@ -48,6 +56,8 @@ export type InstrumentDirectory = {
   /** Every instrument, or only those with one of the given statuses. */
   list(filter?: { statuses?: readonly string[] }): Promise<InstrumentSummary[]>;
   byProvider(providerId: string): Promise<InstrumentSummary[]>;
+  /** The catalogue organisation's published name and contact details, by its ref_id; undefined when unknown. */
+  provider(providerId: string): Promise<ProviderSummary | undefined>;
   /** Reads the instrument and locks it until the transaction ends. */
   lock(tx: Database, refId: string): Promise<InstrumentSummary | undefined>;
   applyListing(tx: Database, refId: string, change: ListingChange): Promise<boolean>;

@@ -1,8 +1,12 @@
-import { sql } from "drizzle-orm";
 import { z } from "zod";
-import { type Database, queryRows } from "../../db/client.js";
+import type { Database } from "../../db/client.js";
 import { readDataJson } from "../../db/data-files.js";
-import { type LoketOrganisationFacts, syncLoketOrganisations } from "../auth/index.js";
+import {
+  hubOrganisationsInRegion,
+  type LoketOrganisationFacts,
+  syncLoketOrganisations,
+} from "../auth/index.js";
+import { hubRows } from "./referrals.repository.js";
 
 /**
  * The regional lokets (ADR 0081): the real circular desks, networks and development companies public sources name
@@ -130,40 +134,32 @@ export async function loadRegionalLokets(db: Database): Promise<number> {
  * public once it has a public face (its kind set) or takes intakes; an organisation made only for accounts is not.
  */
 export async function loketsForRegion(db: Database, regionCode: string): Promise<LoketContact[]> {
-  const rows = await queryRows<{
-    id: string;
-    name: string;
-    public_kind: LoketKind | null;
-    description: { nl: string; en: string } | null;
-    website: string | null;
-    public_email: string | null;
-    phone: string | null;
-    visiting_address: string | null;
-    opening_hours: { nl: string; en: string } | null;
-    source_url: string | null;
-    is_demo: boolean;
-  }>(
-    db,
-    sql`select o.id, o.name, o.public_kind, coalesce(o.description, h.description) as description, o.website,
-               coalesce(o.public_email, h.email) as public_email, o.phone, o.visiting_address, o.opening_hours,
-               o.source_url, o.is_demo
-        from organisations o left join hubs h on h.organisation_id = o.id
-        where o.kind = 'hub' and ${regionCode} = any(o.region_codes)
-          and (o.public_kind is not null or h.organisation_id is not null)
-        order by o.is_demo, case o.public_kind when 'loket' then 0 when 'hub' then 1
-                 when 'ontwikkelingsmaatschappij' then 2 else 3 end, o.name`,
+  // The organisations are the auth module's, already in the public order; their hub rows are this module's.
+  const organisations = await hubOrganisationsInRegion(db, regionCode);
+  const hubs = new Map(
+    (
+      await hubRows.of(
+        db,
+        organisations.map((organisation) => organisation.id),
+      )
+    ).map((hub) => [hub.organisationId, hub]),
   );
-  return rows.map((row) => ({
-    id: row.id,
-    name: row.name,
-    kind: row.public_kind ?? "hub",
-    description: row.description ?? { nl: "", en: "" },
-    website: row.website,
-    email: row.public_email,
-    phone: row.phone,
-    address: row.visiting_address,
-    openingHours: row.opening_hours,
-    sourceUrl: row.source_url,
-    isDemo: row.is_demo,
-  }));
+  return organisations
+    .filter((organisation) => organisation.publicKind !== null || hubs.has(organisation.id))
+    .map((organisation) => {
+      const hub = hubs.get(organisation.id);
+      return {
+        id: organisation.id,
+        name: organisation.name,
+        kind: organisation.publicKind ?? "hub",
+        description: organisation.description ?? hub?.description ?? { nl: "", en: "" },
+        website: organisation.website,
+        email: organisation.publicEmail ?? hub?.email ?? null,
+        phone: organisation.phone,
+        address: organisation.visitingAddress,
+        openingHours: organisation.openingHours,
+        sourceUrl: organisation.sourceUrl,
+        isDemo: organisation.isDemo,
+      };
+    });
 }

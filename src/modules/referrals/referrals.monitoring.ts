@@ -1,5 +1,6 @@
 import { type SQL, sql } from "drizzle-orm";
 import { type Database, queryRows } from "../../db/client.js";
+import { demoOrganisationIds, organisationStaffing } from "../auth/index.js";
 import {
   ANSWERED_STATUSES,
   DELIVERY_ROUTES,
@@ -11,6 +12,7 @@ import {
   type ReferralFigures,
   type TimeRange,
 } from "../monitoring/index.js";
+import { hubRows } from "./referrals.repository.js";
 
 /**
  * The referrals module's facts for the monitor (ADRs 0062, 0066): hubs with their regions and active advisers, and
@@ -24,31 +26,33 @@ export function referralMonitoringFacts(db: Database) {
      * (DEMO=1) never count toward a figure or a star, in demo mode too (ADR 0081).
      */
     async hubs(): Promise<HubFact[]> {
-      const rows = await queryRows<{ region_codes: string[]; advisers: number; intake_open: number }>(
-        db,
-        sql`select o.region_codes, h.intake_open,
-                   count(u.id) filter (where u.active and u.role = 'adviseur')::int as advisers
-            from hubs h
-            join organisations o on o.id = h.organisation_id
-            left join users u on u.organisation_id = o.id
-            where not o.is_demo
-            group by o.id, o.region_codes, h.intake_open`,
+      const hubs = await hubRows.all(db);
+      const staffing = new Map(
+        (
+          await organisationStaffing(
+            db,
+            hubs.map((hub) => hub.organisationId),
+          )
+        ).map((organisation) => [organisation.id, organisation]),
       );
-      return rows.map((row) => ({
-        regionCodes: row.region_codes,
-        activeAdvisors: row.advisers,
-        takesIntakes: row.intake_open === 1,
-      }));
+      return hubs.flatMap((hub) => {
+        const organisation = staffing.get(hub.organisationId);
+        if (!organisation || organisation.isDemo) return [];
+        return [
+          {
+            regionCodes: organisation.regionCodes,
+            activeAdvisors: organisation.activeAdvisers,
+            takesIntakes: hub.intakeOpen === 1,
+          },
+        ];
+      });
     },
 
     /**
      * The demo organisations (DEMO=1): what they enter, such as a demo hub's own agenda events, never counts toward
      * a figure, a star or a goal, in demo mode too (ADR 0081).
      */
-    async demoOrganisationIds(): Promise<Set<string>> {
-      const rows = await queryRows<{ id: string }>(db, sql`select id from organisations where is_demo`);
-      return new Set(rows.map((row) => row.id));
-    },
+    demoOrganisationIds: () => demoOrganisationIds(db),
 
     /** Referrals created in [from, to), read live from the referrals tables (the reference for the rollup). */
     async referrals({ from, to }: TimeRange): Promise<ReferralFact[]> {
@@ -281,6 +285,13 @@ export type ReferralMonitoringFacts = ReturnType<typeof referralMonitoringFacts>
  */
 export function measureOutcomes(db: Database): OutcomeSource {
   return async ({ from, to }) => {
+    const demo = [...(await demoOrganisationIds(db))];
+    const real = demo.length
+      ? sql`c.hub_id not in (${sql.join(
+          demo.map((id) => sql`${id}`),
+          sql`, `,
+        )})`
+      : sql`true`;
     const rows = await queryRows<{
       region_code: string;
       basis: "geschat" | "gemeten";
@@ -297,9 +308,8 @@ export function measureOutcomes(db: Database): OutcomeSource {
                  count(*)::int as measures
           from measures m
           join cases c on c.id = m.case_id
-          join organisations o on o.id = c.hub_id
           where m.created_at >= ${from.toISOString()}::timestamptz and m.created_at < ${to.toISOString()}::timestamptz
-            and not o.is_demo
+            and ${real}
           group by c.region_code, m.basis`,
     );
     return rows.map((row) => ({

@@ -4,8 +4,8 @@ import { type Database, queryRows } from "../../db/client.js";
 import { format, formatDate } from "../../i18n/index.js";
 import type { AbsoluteUrl } from "../../web/links.js";
 import type { AuditActor, AuditLog } from "../audit/index.js";
+import { namesFor } from "../auth/index.js";
 import { linkMessages } from "./referrals.link.messages.js";
-import { NATIONAL_QUEUE_ID } from "./referrals.lokets.js";
 import { caseReference, referralReference } from "./referrals.mails.js";
 import { queueMail } from "./referrals.notifications.js";
 import { caseStaffRecipients } from "./referrals.recipients.js";
@@ -130,15 +130,19 @@ export function createReferralLinks(deps: {
 
     /** The referring loket's name and the link's end, for the page. */
     async details(referralId: number, linkId: number) {
-      const [row] = await queryRows<{ loket: string; expires_at: string | Date }>(
+      const [row] = await queryRows<{ hub_id: string; expires_at: string | Date }>(
         db,
-        sql`select o.name as loket, l.expires_at from referral_links l
+        sql`select c.hub_id, l.expires_at from referral_links l
               join referrals r on r.id = l.referral_id
               join cases c on c.id = r.case_id
-              join organisations o on o.id = c.hub_id
              where l.id = ${linkId} and l.referral_id = ${referralId}`,
       );
-      return row ? { loketName: row.loket, expiresAt: new Date(row.expires_at) } : undefined;
+      if (!row) return undefined;
+      // The loket's name is the auth module's (ADR 0098); every case's hub is an organisation.
+      const loket = (await namesFor(db, { userIds: [], organisationIds: [row.hub_id] })).organisations.get(
+        row.hub_id,
+      );
+      return loket === undefined ? undefined : { loketName: loket, expiresAt: new Date(row.expires_at) };
     },
 
     /** The audit actor of a link: the link of one referral, never a person. */
