@@ -11,6 +11,7 @@ export {
   type AlertCriteria,
   type AlertFacts,
   type AlertsService,
+  CONFIRM_DAYS as ALERT_CONFIRM_DAYS,
   createAlertsService,
   type EventFact,
   type InstrumentFact,
