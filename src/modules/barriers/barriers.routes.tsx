@@ -4,6 +4,7 @@ import type { AppContext, AppEnv } from "../../web/context.js";
 import { csvHeaders, toCsv } from "../../web/csv.js";
 import { notFound } from "../../web/errors.js";
 import { inputProblems } from "../../web/middleware/input-limits.js";
+import { CapabilityLinkGonePage, linkGoneTexts } from "../../web/pages/capability-link-gone-page.js";
 import { clientKey, type RateLimiter, rateLimit } from "../../web/rate-limit.js";
 import { pageContext, renderPage } from "../../web/render.js";
 import type { Guard } from "../auth/index.js";
@@ -35,7 +36,7 @@ import {
   type BarrierTheme,
   validateBarrier,
 } from "./barriers.service.js";
-import { AnswerDonePage, AnswerGonePage, AnswerLinkPage } from "./views/answer-link-page.js";
+import { AnswerDonePage, AnswerLinkPage } from "./views/answer-link-page.js";
 import { type BarrierDetailModel, BarrierDetailPage } from "./views/barrier-detail-page.js";
 import { BarrierFormPage, BarrierThanksPage } from "./views/barrier-form-page.js";
 import { PublicItemPage, PublicListPage } from "./views/public-pages.js";
@@ -305,7 +306,11 @@ export function barriersRoutes(deps: BarriersRouteDeps) {
     await loop.refuseLink(state, guard.actorOf(c).clientKey);
     return renderPage(
       c,
-      <AnswerGonePage page={pageContext(c)} reason={state.state} />,
+      <CapabilityLinkGonePage
+        page={pageContext(c)}
+        reason={state.state}
+        texts={linkGoneTexts(loopMessages[c.get("lang")])}
+      />,
       state.state === "unknown" ? 404 : 410,
     );
   }
@@ -317,7 +322,16 @@ export function barriersRoutes(deps: BarriersRouteDeps) {
     problems: { field: string; message: string }[] = [],
   ) {
     const view = await loop.linkView(forwardingId);
-    if (!view) return renderPage(c, <AnswerGonePage page={pageContext(c)} reason="unknown" />, 404);
+    if (!view)
+      return renderPage(
+        c,
+        <CapabilityLinkGonePage
+          page={pageContext(c)}
+          reason={"unknown"}
+          texts={linkGoneTexts(loopMessages[c.get("lang")])}
+        />,
+        404,
+      );
     return renderPage(
       c,
       <AnswerLinkPage
@@ -445,7 +459,16 @@ export function barriersRoutes(deps: BarriersRouteDeps) {
         loop.linkActor(link.forwardingId, guard.actorOf(c).clientKey),
       );
       // Answered at the same moment through another tab: the link is used, as a reload would show.
-      if (!saved) return renderPage(c, <AnswerGonePage page={pageContext(c)} reason="closed" />, 410);
+      if (!saved)
+        return renderPage(
+          c,
+          <CapabilityLinkGonePage
+            page={pageContext(c)}
+            reason={"closed"}
+            texts={linkGoneTexts(loopMessages[c.get("lang")])}
+          />,
+          410,
+        );
       return renderPage(c, <AnswerDonePage page={pageContext(c)} />);
     })
     .get("/belemmeringen", async (c) => {

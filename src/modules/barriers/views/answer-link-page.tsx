@@ -93,23 +93,3 @@ export const AnswerDonePage = ({ page }: { page: PageContext }) => {
     </Layout>
   );
 };
-
-/** A link that is unknown or tampered (404), answered already or expired (410). */
-export const AnswerGonePage = ({
-  page,
-  reason,
-}: {
-  page: PageContext;
-  reason: "unknown" | "closed" | "expired";
-}) => {
-  const t = loopMessages[page.lang];
-  const title = reason === "unknown" ? t.unknownTitle : t.goneTitle;
-  return (
-    <Layout page={page} title={title}>
-      <Heading level={1}>{title}</Heading>
-      <Paragraph>
-        {reason === "unknown" ? t.unknownBody : reason === "closed" ? t.goneClosed : t.goneExpired}
-      </Paragraph>
-    </Layout>
-  );
-};
