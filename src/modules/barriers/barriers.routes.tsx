@@ -14,7 +14,12 @@ import {
   municipalityPickerOptions,
   placeChoiceParam,
 } from "../regions/index.js";
-import type { BarrierBodyKind } from "../vocabulary/index.js";
+import {
+  BARRIER_STATUS_LABELS,
+  BARRIER_STATUSES,
+  type BarrierBodyKind,
+  type BarrierStatus,
+} from "../vocabulary/index.js";
 import {
   type BarrierLoop,
   barrierReference,
@@ -28,10 +33,8 @@ import { loopMessages, loopProblemMessages } from "./barriers.loop.messages.js";
 import { barriersMessages } from "./barriers.messages.js";
 import {
   BARRIER_FIELD_MAX,
-  BARRIER_STATUSES,
   BARRIER_THEMES,
   type BarrierForm,
-  type BarrierStatus,
   type BarriersService,
   type BarrierTheme,
   validateBarrier,
@@ -210,7 +213,7 @@ export function barriersRoutes(deps: BarriersRouteDeps) {
           rows.map((row) => [
             year,
             t.themes[row.category as BarrierTheme] ?? row.category,
-            t.statuses[row.status as BarrierStatus] ?? row.status,
+            BARRIER_STATUS_LABELS[row.status as BarrierStatus]?.[c.get("lang")] ?? row.status,
             row.count,
             row.bodies,
           ]),

@@ -9,7 +9,6 @@ export {
 export { barriersMessages } from "./barriers.messages.js";
 export { barriersRoutes } from "./barriers.routes.js";
 export {
-  BARRIER_STATUSES,
   BARRIER_THEMES,
   type BarriersService,
   CONTACT_CONSENT,

@@ -18,11 +18,16 @@ import {
 import type { PageContext } from "../../../web/context.js";
 import type { FieldProblem } from "../../../web/errors.js";
 import { Layout } from "../../../web/layout.js";
-import { BARRIER_BODY_KIND_LABELS, BARRIER_BODY_KINDS } from "../../vocabulary/index.js";
+import {
+  BARRIER_BODY_KIND_LABELS,
+  BARRIER_BODY_KINDS,
+  BARRIER_STATUS_LABELS,
+  type BarrierStatus,
+} from "../../vocabulary/index.js";
 import type { Forwarding } from "../barriers.loop.js";
 import { loopMessages } from "../barriers.loop.messages.js";
 import { barriersMessages } from "../barriers.messages.js";
-import type { BarrierStatus, BarrierTheme } from "../barriers.service.js";
+import type { BarrierTheme } from "../barriers.service.js";
 
 export type BarrierDetailModel = {
   id: number;
@@ -101,7 +106,7 @@ export const BarrierDetailPage = ({ page, model }: { page: PageContext; model: B
         <dt>{b.theme}</dt>
         <dd>{b.themes[model.theme]}</dd>
         <dt>{b.status}</dt>
-        <dd>{b.statuses[model.status]}</dd>
+        <dd>{BARRIER_STATUS_LABELS[model.status][lang]}</dd>
         <dt>{b.reported}</dt>
         <dd>{formatDate(model.createdAt, lang)}</dd>
         <dt>{b.region}</dt>
