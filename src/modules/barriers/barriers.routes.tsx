@@ -44,6 +44,7 @@ import { type BarrierDetailModel, BarrierDetailPage } from "./views/barrier-deta
 import { BarrierFormPage, BarrierThanksPage } from "./views/barrier-form-page.js";
 import { PublicItemPage, PublicListPage } from "./views/public-pages.js";
 import { RegisterPage } from "./views/register-page.js";
+import { WorkspaceBarriersPage } from "./views/workspace-page.js";
 
 export type BarriersRouteDeps = {
   service: BarriersService;
@@ -505,5 +506,78 @@ export function barriersRoutes(deps: BarriersRouteDeps) {
       if (!item) throw notFound("barrier");
       return renderPage(c, <PublicItemPage page={pageContext(c)} item={item} />);
     });
-  return routes;
+  /** The forwarding behind the path, after the policy allowed the user's organisation (audited); 404 when unknown. */
+  async function ownForwarding(
+    c: AppContext,
+    action: "barrier.read_forwarding" | "barrier.answer_forwarding",
+  ) {
+    const id = Number(c.req.param("id"));
+    const owner = await loop.forwardingOwner(id);
+    if (!owner) throw notFound("forwarding");
+    await guard.authorize(
+      c,
+      action,
+      { organisationId: owner.organisationId ?? undefined },
+      { type: "barrier_forwarding", id },
+    );
+    c.header("Cache-Control", "no-store");
+    return { id, answered: owner.answeredAt !== null };
+  }
+
+  async function workspaceAnswerPage(
+    c: AppContext,
+    id: number,
+    answer = "",
+    problems: { field: string; message: string }[] = [],
+  ) {
+    const view = await loop.linkView(id);
+    if (!view) throw notFound("forwarding");
+    return renderPage(
+      c,
+      <AnswerLinkPage
+        page={pageContext(c)}
+        model={{ ...view, token: "", answer, problems, action: `/werkruimte/belemmeringen/${id}` }}
+      />,
+      problems.length ? 400 : 200,
+    );
+  }
+
+  // The competent body's own page in the workspace (ADR 0096): signed in, its organisation's forwardings only.
+  const workspace = new Hono<AppEnv>()
+    .use("/werkruimte/belemmeringen", guard.signedIn)
+    .use("/werkruimte/belemmeringen/*", guard.signedIn)
+    .get("/werkruimte/belemmeringen", async (c) => {
+      const principal = await guard.authorize(c, "workspace.enter");
+      c.header("Cache-Control", "no-store");
+      const forwardings = principal.organisationId ? await loop.forwardingsTo(principal.organisationId) : [];
+      return renderPage(
+        c,
+        <WorkspaceBarriersPage
+          page={pageContext(c)}
+          model={{
+            forwardings,
+            notice:
+              c.req.query("beantwoord") !== undefined
+                ? loopMessages[c.get("lang")].workspaceSaved
+                : undefined,
+          }}
+        />,
+      );
+    })
+    .get("/werkruimte/belemmeringen/:id{[0-9]+}", async (c) => {
+      const { id, answered } = await ownForwarding(c, "barrier.read_forwarding");
+      if (answered) return c.redirect(`/werkruimte/belemmeringen?lang=${c.get("lang")}`, 303);
+      return workspaceAnswerPage(c, id);
+    })
+    .post("/werkruimte/belemmeringen/:id{[0-9]+}", async (c) => {
+      const { id } = await ownForwarding(c, "barrier.answer_forwarding");
+      const values = await formValues(c);
+      const answer = values.antwoord ?? "";
+      const problems = [...inputProblems(c), ...worded(c, validateAnswer(answer))];
+      if (problems.length) return workspaceAnswerPage(c, id, answer, problems);
+      // Answered meanwhile (by the link or the coordinator): the list shows it as answered.
+      const saved = await loop.answer(id, { text: answer, via: "workspace" }, guard.actorOf(c));
+      return c.redirect(`/werkruimte/belemmeringen?${saved ? "beantwoord&" : ""}lang=${c.get("lang")}`, 303);
+    });
+  return routes.route("/", workspace);
 }

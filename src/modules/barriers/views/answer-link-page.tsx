@@ -29,6 +29,8 @@ export type AnswerLinkModel = {
   expiresAt: Date;
   answer: string;
   problems: FieldProblem[];
+  /** Where the form posts: the answer link by default; the workspace page for a user of the body. */
+  action?: string;
 };
 
 /** /belemmering/antwoord/{token}: the competent body reads one report (no contact details) and answers it once. */
@@ -65,7 +67,7 @@ export const AnswerLinkPage = ({ page, model }: { page: PageContext; model: Answ
         </Heading>
         <Paragraph>{model.description}</Paragraph>
       </section>
-      <form method="post" action={`/belemmering/antwoord/${model.token}`} novalidate>
+      <form method="post" action={model.action ?? `/belemmering/antwoord/${model.token}`} novalidate>
         <CsrfField token={page.csrfToken} />
         <FormField id="antwoord" label={t.answerLabel} hint={t.answerHint} error={error}>
           <Textarea
