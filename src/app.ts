@@ -1,13 +1,14 @@
 import { Hono } from "hono";
 import { requestId } from "hono/request-id";
 import { adminRoutes, beheerRoutes } from "./modules/admin/index.js";
-import { alertRoutes, isOneClickUnsubscribe } from "./modules/alerts/index.js";
+import { ALERT_CONFIRM_DAYS, alertRoutes, isOneClickUnsubscribe } from "./modules/alerts/index.js";
 import { authRoutes, SESSION_COOKIE } from "./modules/auth/index.js";
 import { barriersRoutes } from "./modules/barriers/index.js";
 import { catalogueApi, catalogueRoutes } from "./modules/catalogue/index.js";
 import { knowledgeApi, knowledgeRoutes, providerEventRoutes } from "./modules/knowledge/index.js";
 import { mijnRouteRoutes } from "./modules/mijn-route/index.js";
 import { gapsRoutes, monitoringApi, monitoringRoutes } from "./modules/monitoring/index.js";
+import { BARRIER_CONTACT_DAYS, MIJN_ROUTE_CONFIRM_DAYS } from "./modules/privacy/index.js";
 import { intakeRoutes, linkRoutes, ownCaseRoutes, workspaceRoutes } from "./modules/referrals/index.js";
 import { regionsRoutes } from "./modules/regions/index.js";
 import { recordRouteViews, routeApi, routeRoutes } from "./modules/route/index.js";
@@ -114,7 +115,18 @@ export async function createApp(deps: AppDeps) {
       trustProxy: env.trustProxy,
     }),
   );
-  app.route("/", siteRoutes({ examples: (slugs, lang) => services.knowledge.examplesBySlug(slugs, lang) }));
+  app.route(
+    "/",
+    siteRoutes({
+      examples: (slugs, lang) => services.knowledge.examplesBySlug(slugs, lang),
+      retention: {
+        months: env.retentionMonths,
+        barrierContactDays: BARRIER_CONTACT_DAYS,
+        mijnRouteConfirmDays: MIJN_ROUTE_CONFIRM_DAYS,
+        alertConfirmDays: ALERT_CONFIRM_DAYS,
+      },
+    }),
+  );
   app.route(
     "/",
     regionsRoutes({

@@ -90,6 +90,12 @@ describeEachDatabase("access matrix", (database) => {
     const barrierIn = async (region: string) =>
       (await rows<{ id: number }>(sql`select id from barriers where region_code = ${region}`))[0]!.id;
     const [twenteBarrier, rotterdamBarrier] = [await barrierIn("ES04"), await barrierIn("ES23")];
+    // Twente's report forwarded to RVO, which has workspace accounts: RVO's users read and answer it there (ADR 0096).
+    const [toRvo] = await rows<{ id: number }>(
+      sql`insert into barrier_forwardings (barrier_id, body_kind, body_name, organisation_id, due_at, created_at)
+          values (${twenteBarrier}, 'anders', 'RVO', 'provider-rvo', '2027-01-31T23:59:59Z'::timestamptz, now())
+          returning id`,
+    );
     // An agenda event kept by RVO, as a provider would have saved it in the workspace.
     await rows(sql`insert into knowledge_events (slug, title, description, starts_at, ends_at, online, organiser,
         is_example, origin, provider_id)
@@ -229,6 +235,19 @@ describeEachDatabase("access matrix", (database) => {
         allowed: twente,
       },
       { method: "GET", path: "/werkruimte/gaten", allowed: everyone },
+      { method: "GET", path: "/werkruimte/belemmeringen", allowed: everyone },
+      {
+        method: "GET",
+        path: `/werkruimte/belemmeringen/${toRvo!.id}`,
+        allowed: ["aanbieder.rvo@demo.invalid"],
+      },
+      // An empty answer (400 at the field) keeps the forwarding open for every user's turn.
+      {
+        method: "POST",
+        path: `/werkruimte/belemmeringen/${toRvo!.id}`,
+        form: { antwoord: "" },
+        allowed: ["aanbieder.rvo@demo.invalid"],
+      },
       { method: "GET", path: `/werkruimte/gaten/${gap!.id}`, allowed: gapKeepers },
       { method: "POST", path: `/werkruimte/gaten/${gap!.id}`, form: gapChange, allowed: gapKeepers },
       { method: "GET", path: `/werkruimte/verwijzingen/${referralId}`, allowed: referralSides },
@@ -468,7 +487,7 @@ describeEachDatabase("access matrix", (database) => {
     expect(new Set(PEOPLE.map((user) => user.role))).toEqual(
       new Set(["adviseur", "aanbieder", "coordinator", "beheerder"]),
     );
-    expect(routes).toHaveLength(52);
+    expect(routes).toHaveLength(55);
     expect(monitorRoutes).toHaveLength(38);
   });
 

@@ -68,6 +68,36 @@ describeEachDatabase("who sees what: the privacy statement and the provider's vi
     expect(en).toContain("see figures");
   });
 
+  it("/privacy names the addresses kept for Mijn route and for alerts, with the retention period from RETENTION_MONTHS", async () => {
+    // Another retention period than the default: the statement follows the configuration, not a fixed "24".
+    const configured = await createTestApp(database(), { RETENTION_MONTHS: "18" });
+    const nl = (await (await configured.request("/privacy?lang=nl")).text()).replace(/\s+/g, " ");
+    expect(nl).not.toContain("24 maanden");
+    expect(nl).toContain("Na het afsluiten van uw dossier maken we uw gegevens na 18 maanden onherkenbaar.");
+    expect(nl).toContain("Als u de link van Mijn route per e-mail vraagt");
+    expect(nl).toContain("Bevestigt u niet binnen 7 dagen, dan wissen wij uw adres.");
+    expect(nl).toContain(
+      "Na de bevestiging sturen wij de link één keer en wissen wij uw adres na 18 maanden.",
+    );
+    expect(nl).toContain("Als u meldingen aanvraagt (Houd me op de hoogte)");
+    expect(nl).toContain("zolang u meldingen wilt krijgen");
+    expect(nl).toContain("In elke e-mail staat een link om u met één klik af te melden.");
+    expect(nl).toContain(
+      "30 dagen nadat wij u het antwoord hebben gestuurd, en anders 18 maanden nadat de melding",
+    );
+    const en = (await (await configured.request("/privacy?lang=en")).text()).replace(/\s+/g, " ");
+    expect(en).not.toContain("24 months");
+    expect(en).toContain("After your case is closed, we make your data unrecognisable after 18 months.");
+    expect(en).toContain("When you ask for the link of Mijn route by e-mail");
+    expect(en).toContain(
+      "After the confirmation we send the link once and erase your address after 18 months.",
+    );
+    expect(en).toContain("When you sign up for alerts (Keep me informed)");
+    expect(en).toContain("Every e-mail has a link to unsubscribe in one click.");
+    // The default (24) where nothing is configured.
+    expect(await (await app.request("/privacy?lang=nl")).text()).toContain("24 maanden onherkenbaar");
+  });
+
   it("the consent text at intake names the same fields, in Dutch and English", async () => {
     const nl = await (await app.request("/intake?regio=ES04&lang=nl")).text();
     expect(nl).toContain(

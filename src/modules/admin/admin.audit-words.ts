@@ -78,6 +78,14 @@ const ACTIONS: Record<RecordedAction, { nl: string; en: string }> &
   "barrier.forward": { nl: "belemmering doorgestuurd", en: "barrier forwarded" },
   "barrier.answer": { nl: "antwoord op belemmering vastgelegd", en: "answer to barrier recorded" },
   "barrier.publish": { nl: "belemmering gepubliceerd", en: "barrier published" },
+  "barrier.read_forwarding": {
+    nl: "doorgestuurde belemmering bekeken in de werkruimte",
+    en: "forwarded barrier viewed in the workspace",
+  },
+  "barrier.answer_forwarding": {
+    nl: "doorgestuurde belemmering beantwoord in de werkruimte",
+    en: "forwarded barrier answered in the workspace",
+  },
   "barrier_link.use": { nl: "antwoordlink van belemmering gebruikt", en: "barrier answer link used" },
   "barrier.report_as_adviser": { nl: "belemmering gemeld als adviseur", en: "barrier reported as adviser" },
   "gap.assign": {

@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import { format, type Lang, type Localised, pick } from "../../i18n/index.js";
 import type { AppContext, AppEnv } from "../../web/context.js";
 import type { FieldProblem } from "../../web/errors.js";
+import { CapabilityLinkGonePage } from "../../web/pages/capability-link-gone-page.js";
 import { clientKey, type RateLimiter, rateLimit } from "../../web/rate-limit.js";
 import { pageContext, renderPage } from "../../web/render.js";
 import type { Geography } from "../regions/index.js";
@@ -20,9 +21,9 @@ import {
 import { alertMessages } from "./alerts.messages.js";
 import type { AlertCriteria, AlertsService, SubscriptionView } from "./alerts.service.js";
 import {
+  alertGoneTexts,
   ConfirmedPage,
   ConfirmPage,
-  GonePage,
   SentPage,
   SubscribePage,
   UnsubscribedPage,
@@ -244,7 +245,11 @@ export function alertRoutes(deps: AlertRouteDeps) {
       if (state.state !== "open")
         return renderPage(
           c,
-          <GonePage page={pageContext(c)} reason={state.state} />,
+          <CapabilityLinkGonePage
+            page={pageContext(c)}
+            reason={state.state}
+            texts={alertGoneTexts(c.get("lang"))}
+          />,
           state.state === "unknown" ? 404 : 410,
         );
       const described = await describeSubscriptions(state.value, c.get("lang"));
@@ -256,7 +261,11 @@ export function alertRoutes(deps: AlertRouteDeps) {
       if (state.state !== "open")
         return renderPage(
           c,
-          <GonePage page={pageContext(c)} reason={state.state} />,
+          <CapabilityLinkGonePage
+            page={pageContext(c)}
+            reason={state.state}
+            texts={alertGoneTexts(c.get("lang"))}
+          />,
           state.state === "unknown" ? 404 : 410,
         );
       const described = await describeSubscriptions(state.value, c.get("lang"));
@@ -266,7 +275,16 @@ export function alertRoutes(deps: AlertRouteDeps) {
       privateHeaders(c);
       const token = c.req.param("token");
       const found = await alerts.unsubscription(token);
-      if (!found) return renderPage(c, <GonePage page={pageContext(c)} reason="unsubscribed" />, 404);
+      if (!found)
+        return renderPage(
+          c,
+          <CapabilityLinkGonePage
+            page={pageContext(c)}
+            reason={"unsubscribed"}
+            texts={alertGoneTexts(c.get("lang"))}
+          />,
+          404,
+        );
       const described = await describeSubscriptions(found.subscriptions, c.get("lang"));
       return renderPage(
         c,
@@ -276,7 +294,16 @@ export function alertRoutes(deps: AlertRouteDeps) {
     .post("/meldingen/afmelden/:token", async (c) => {
       privateHeaders(c);
       const done = await alerts.unsubscribe(c.req.param("token"));
-      if (!done) return renderPage(c, <GonePage page={pageContext(c)} reason="unsubscribed" />, 404);
+      if (!done)
+        return renderPage(
+          c,
+          <CapabilityLinkGonePage
+            page={pageContext(c)}
+            reason={"unsubscribed"}
+            texts={alertGoneTexts(c.get("lang"))}
+          />,
+          404,
+        );
       return renderPage(c, <UnsubscribedPage page={pageContext(c)} />);
     });
 }

@@ -3,6 +3,8 @@ export { alertRoutes, isOneClickUnsubscribe } from "./alerts.routes.js";
 export {
   ALERT_MATCH_QUEUE,
   type AlertFacts,
+  type AlertsService,
+  CONFIRM_DAYS as ALERT_CONFIRM_DAYS,
   createAlertsService,
   type EventFact,
   type InstrumentFact,

@@ -119,6 +119,9 @@ const ownHubEvent: Condition = (principal, resource) =>
   isHub(principal) &&
   resource.organisationId !== undefined &&
   resource.organisationId === principal.organisationId;
+/** The resource belongs to the user's own organisation (a barrier forwarded to it). */
+const ownOrganisation: Condition = (principal, resource) =>
+  resource.organisationId !== undefined && resource.organisationId === principal.organisationId;
 /** A goal for the whole country, by whoever looks after the whole country. */
 const nationalGoal: Condition = (principal, resource, regionProvinces) =>
   resource.area?.level === "national" && withinArea(principal, resource, regionProvinces);
@@ -188,6 +191,12 @@ export const POLICY = {
   "barrier.answer": { roles: ["coordinator"], when: withinArea },
   /** Publish the coordinator's anonymised summary and answer on /belemmeringen (and tell the reporter). */
   "barrier.publish": { roles: ["coordinator"], when: withinArea },
+  /**
+   * A barrier forwarded to the user's own organisation (the competent body has workspace accounts, ADR 0096): its
+   * users read the report (without the reporter's details) and answer it in the workspace, as a gap's owner does.
+   */
+  "barrier.read_forwarding": { roles: ["adviseur", "aanbieder", "coordinator"], when: ownOrganisation },
+  "barrier.answer_forwarding": { roles: ["adviseur", "aanbieder", "coordinator"], when: ownOrganisation },
   /** A report from a signed-in adviser is marked as an adviser's (from any region, as they hear it). */
   "barrier.report_as_adviser": { roles: ["adviseur"] },
   /**

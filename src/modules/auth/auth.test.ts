@@ -141,6 +141,16 @@ describe("coordinators' areas in the policy table", () => {
     expect(can(provider, "gap.update", { ...gap, organisationId: "provider-circo" }, regionProvinces)).toBe(
       false,
     );
+    // A barrier forwarded to RVO: RVO's users read and answer it; another organisation's and a coordinator's
+    // elsewhere do not (the coordinators of its area work it in the register instead).
+    for (const action of ["barrier.read_forwarding", "barrier.answer_forwarding"] as const) {
+      expect(can(provider, action, { organisationId: "provider-rvo" }), action).toBe(true);
+      expect(can(provider, action, { organisationId: "provider-circo" }), action).toBe(false);
+      expect(can(provider, action, {}), action).toBe(false);
+      expect(can(coordinator("national", []), action, { organisationId: "provider-rvo" }), action).toBe(
+        false,
+      );
+    }
     expect(can(principal({}), "barrier.report_as_adviser")).toBe(true);
     expect(can(coordinator("national", []), "barrier.report_as_adviser")).toBe(false);
     expect(can(undefined, "barrier.report_as_adviser")).toBe(false);

@@ -31,6 +31,16 @@ export const loopMessages = defineMessages(
     reporterSignature: "Circulair Loket",
     bodyKind: "Soort instantie",
     bodyName: "Instantie",
+    // The workspace of the competent body (an organisation with accounts)
+    workspaceTitle: "Belemmeringen voor uw organisatie",
+    workspaceIntro:
+      "Een coördinator heeft deze meldingen van ondernemers naar uw organisatie gestuurd. Geef per melding uw antwoord. De coördinator maakt het in het kort en zonder namen openbaar.",
+    workspaceNone: "Er zijn geen meldingen naar uw organisatie gestuurd.",
+    workspaceOpen: "graag antwoord vóór {date}",
+    workspaceAnswered: "beantwoord op {date}",
+    workspaceSaved:
+      "Uw antwoord is vastgelegd. De coördinator maakt het openbaar en laat het de melder weten.",
+    workspaceBack: "Terug naar de meldingen voor uw organisatie",
     // Link page
     linkTitle: "Antwoord op een gemelde belemmering",
     linkIntro:
@@ -162,6 +172,15 @@ export const loopMessages = defineMessages(
     reporterSignature: "Circulair Loket",
     bodyKind: "Kind of body",
     bodyName: "Body",
+    workspaceTitle: "Barriers for your organisation",
+    workspaceIntro:
+      "A coordinator has sent these reports by business owners to your organisation. Give your answer to each report. The coordinator publishes it briefly and without names.",
+    workspaceNone: "No reports have been sent to your organisation.",
+    workspaceOpen: "answer please before {date}",
+    workspaceAnswered: "answered on {date}",
+    workspaceSaved:
+      "Your answer has been recorded. The coordinator will publish it and let the reporter know.",
+    workspaceBack: "Back to the reports for your organisation",
     linkTitle: "Answer to a reported barrier",
     linkIntro:
       "{body} has been asked to answer this report by a business owner. Your answer goes to the coordinator, who publishes it briefly and without names, and lets the reporter know.",

@@ -382,6 +382,67 @@ describeEachDatabase("the barrier loop", (database) => {
     expect((await app.request(`/belemmeringen/${id}`)).status).toBe(200);
   });
 
+  it("the competent body's users see and answer its forwardings in the workspace; another organisation may not", async () => {
+    await addAccount(database().db, {
+      email: "jurist@odtwente.loop.test",
+      role: "aanbieder",
+      organisation: { id: "od-twente-loop", kind: "provider", name: "Omgevingsdienst Twente" },
+    });
+    const id = await report(null);
+    const coordinator = await loginAs(app, "coordinator.es04@loop.test");
+    expect(
+      (
+        await coordinator.session.post(
+          `/monitor/belemmeringen/${id}/doorsturen`,
+          { soort: "omgevingsdienst", organisatie: "od-twente-loop", termijn: due(30) },
+          { csrf: coordinator.csrf },
+        )
+      ).status,
+    ).toBe(303);
+    const [forwarding] = await rows<{ id: number }>(
+      sql`select id from barrier_forwardings where barrier_id = ${id} and organisation_id = 'od-twente-loop'`,
+    );
+    const path = `/werkruimte/belemmeringen/${forwarding!.id}`;
+
+    // The body's user finds it in the workspace and reads the report, without the reporter's details.
+    const body = await loginAs(app, "jurist@odtwente.loop.test");
+    const list = await (await body.session.get("/werkruimte/belemmeringen")).text();
+    expect(list).toContain(`href="${path}"`);
+    const page = await (await body.session.get(path)).text();
+    expect(page).toContain(DESCRIPTION);
+    expect(page).toContain(`action="${path}"`);
+
+    // Another organisation's user (the Twente hub's adviser) neither sees nor answers it: refused and recorded.
+    const other = await loginAs(app, "adviseur.es04@loop.test");
+    expect(await (await other.session.get("/werkruimte/belemmeringen")).text()).not.toContain(path);
+    expect((await other.session.get(path)).status).toBe(403);
+    expect((await other.session.post(path, { antwoord: ANSWER }, { csrf: other.csrf })).status).toBe(403);
+    const refused = await rows<{ n: number }>(
+      sql`select count(*)::int as n from audit_log where action in ('barrier.read_forwarding', 'barrier.answer_forwarding')
+          and outcome <> 'allowed' and subject_id = ${String(forwarding!.id)}`,
+    );
+    expect(refused[0]!.n).toBe(2);
+
+    // An empty answer is explained at the field; a real one is recorded once, as the body's, and the report answered.
+    const empty = await body.session.post(path, { antwoord: "" }, { csrf: body.csrf });
+    expect(empty.status).toBe(400);
+    expect(await empty.text()).toContain('href="#antwoord"');
+    const sent = await body.session.post(path, { antwoord: ANSWER }, { csrf: body.csrf });
+    expect(sent.status).toBe(303);
+    expect(sent.headers.get("location")).toContain("beantwoord");
+    const [row] = await rows<{ answer: string; answered_via: string; status: string }>(
+      sql`select f.answer, f.answered_via, b.status from barrier_forwardings f join barriers b on b.id = f.barrier_id
+          where f.id = ${forwarding!.id}`,
+    );
+    expect(row).toEqual({ answer: ANSWER, answered_via: "workspace", status: "beantwoord" });
+    // Answered: the list says so and the form is gone; the coordinator's page shows the answer.
+    expect((await body.session.get(path)).status).toBe(303);
+    expect(await (await body.session.get("/werkruimte/belemmeringen")).text()).not.toContain(
+      `href="${path}"`,
+    );
+    expect(await (await coordinator.session.get(`/monitor/belemmeringen/${id}`)).text()).toContain(ANSWER);
+  });
+
   it("an unpublished or unanswered barrier is not public and cannot be published", async () => {
     const id = await report(null);
     expect((await app.request(`/belemmeringen/${id}`)).status).toBe(404);

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { type Database, queryRows } from "../../db/client.js";
 import { format, formatDate, type Lang } from "../../i18n/index.js";
 import type { AbsoluteUrl } from "../../web/links.js";
@@ -143,7 +143,7 @@ export type Forwarding = {
   linkExpiresAt: Date | null;
   answer: string | null;
   answeredAt: Date | null;
-  answeredVia: "link" | "coordinator" | null;
+  answeredVia: "link" | "coordinator" | "workspace" | null;
   overdue: boolean;
 };
 
@@ -367,6 +367,46 @@ export function createBarrierLoop(deps: {
     },
 
     /** What the body reads behind its link: the report (no contact details), the deadline and the link's end. */
+    /**
+     * The forwardings to an organisation with workspace accounts (the competent body), newest first: what its users
+     * see and answer in the workspace, as a gap's owner does (ADR 0096).
+     */
+    async forwardingsTo(organisationId: string) {
+      const rows = await db
+        .select({
+          id: barrierForwardings.id,
+          barrierId: barriers.id,
+          theme: barriers.theme,
+          category: barriers.category,
+          createdAt: barriers.createdAt,
+          dueAt: barrierForwardings.dueAt,
+          answeredAt: barrierForwardings.answeredAt,
+        })
+        .from(barrierForwardings)
+        .innerJoin(barriers, eq(barriers.id, barrierForwardings.barrierId))
+        .where(eq(barrierForwardings.organisationId, organisationId))
+        .orderBy(desc(barrierForwardings.id));
+      return rows.map((row) => ({
+        id: row.id,
+        reference: barrierReference(row.barrierId, row.createdAt),
+        theme: (row.category ?? row.theme) as BarrierTheme,
+        dueAt: row.dueAt,
+        answeredAt: row.answeredAt,
+      }));
+    },
+
+    /** The organisation a forwarding went to (for the policy) and whether it is answered; undefined when unknown. */
+    async forwardingOwner(forwardingId: number) {
+      const [row] = await db
+        .select({
+          organisationId: barrierForwardings.organisationId,
+          answeredAt: barrierForwardings.answeredAt,
+        })
+        .from(barrierForwardings)
+        .where(eq(barrierForwardings.id, forwardingId));
+      return row;
+    },
+
     async linkView(forwardingId: number) {
       const [row] = await db
         .select({
@@ -404,7 +444,7 @@ export function createBarrierLoop(deps: {
      */
     async answer(
       forwardingId: number,
-      input: { text: string; via: "link" | "coordinator"; barrierId?: number },
+      input: { text: string; via: "link" | "coordinator" | "workspace"; barrierId?: number },
       actor: AuditActor,
     ): Promise<boolean> {
       const now = clock();

@@ -4,6 +4,7 @@ import type { AppContext, AppEnv } from "../../web/context.js";
 import { csvHeaders, toCsv } from "../../web/csv.js";
 import { notFound } from "../../web/errors.js";
 import { inputProblems } from "../../web/middleware/input-limits.js";
+import { CapabilityLinkGonePage, linkGoneTexts } from "../../web/pages/capability-link-gone-page.js";
 import { clientKey, type RateLimiter, rateLimit } from "../../web/rate-limit.js";
 import { pageContext, renderPage } from "../../web/render.js";
 import type { Guard } from "../auth/index.js";
@@ -13,7 +14,12 @@ import {
   municipalityPickerOptions,
   placeChoiceParam,
 } from "../regions/index.js";
-import type { BarrierBodyKind } from "../vocabulary/index.js";
+import {
+  BARRIER_STATUS_LABELS,
+  BARRIER_STATUSES,
+  type BarrierBodyKind,
+  type BarrierStatus,
+} from "../vocabulary/index.js";
 import {
   type BarrierLoop,
   barrierReference,
@@ -27,19 +33,18 @@ import { loopMessages, loopProblemMessages } from "./barriers.loop.messages.js";
 import { barriersMessages } from "./barriers.messages.js";
 import {
   BARRIER_FIELD_MAX,
-  BARRIER_STATUSES,
   BARRIER_THEMES,
   type BarrierForm,
-  type BarrierStatus,
   type BarriersService,
   type BarrierTheme,
   validateBarrier,
 } from "./barriers.service.js";
-import { AnswerDonePage, AnswerGonePage, AnswerLinkPage } from "./views/answer-link-page.js";
+import { AnswerDonePage, AnswerLinkPage } from "./views/answer-link-page.js";
 import { type BarrierDetailModel, BarrierDetailPage } from "./views/barrier-detail-page.js";
 import { BarrierFormPage, BarrierThanksPage } from "./views/barrier-form-page.js";
 import { PublicItemPage, PublicListPage } from "./views/public-pages.js";
 import { RegisterPage } from "./views/register-page.js";
+import { WorkspaceBarriersPage } from "./views/workspace-page.js";
 
 export type BarriersRouteDeps = {
   service: BarriersService;
@@ -209,7 +214,7 @@ export function barriersRoutes(deps: BarriersRouteDeps) {
           rows.map((row) => [
             year,
             t.themes[row.category as BarrierTheme] ?? row.category,
-            t.statuses[row.status as BarrierStatus] ?? row.status,
+            BARRIER_STATUS_LABELS[row.status as BarrierStatus]?.[c.get("lang")] ?? row.status,
             row.count,
             row.bodies,
           ]),
@@ -305,7 +310,11 @@ export function barriersRoutes(deps: BarriersRouteDeps) {
     await loop.refuseLink(state, guard.actorOf(c).clientKey);
     return renderPage(
       c,
-      <AnswerGonePage page={pageContext(c)} reason={state.state} />,
+      <CapabilityLinkGonePage
+        page={pageContext(c)}
+        reason={state.state}
+        texts={linkGoneTexts(loopMessages[c.get("lang")])}
+      />,
       state.state === "unknown" ? 404 : 410,
     );
   }
@@ -317,7 +326,16 @@ export function barriersRoutes(deps: BarriersRouteDeps) {
     problems: { field: string; message: string }[] = [],
   ) {
     const view = await loop.linkView(forwardingId);
-    if (!view) return renderPage(c, <AnswerGonePage page={pageContext(c)} reason="unknown" />, 404);
+    if (!view)
+      return renderPage(
+        c,
+        <CapabilityLinkGonePage
+          page={pageContext(c)}
+          reason={"unknown"}
+          texts={linkGoneTexts(loopMessages[c.get("lang")])}
+        />,
+        404,
+      );
     return renderPage(
       c,
       <AnswerLinkPage
@@ -445,7 +463,16 @@ export function barriersRoutes(deps: BarriersRouteDeps) {
         loop.linkActor(link.forwardingId, guard.actorOf(c).clientKey),
       );
       // Answered at the same moment through another tab: the link is used, as a reload would show.
-      if (!saved) return renderPage(c, <AnswerGonePage page={pageContext(c)} reason="closed" />, 410);
+      if (!saved)
+        return renderPage(
+          c,
+          <CapabilityLinkGonePage
+            page={pageContext(c)}
+            reason={"closed"}
+            texts={linkGoneTexts(loopMessages[c.get("lang")])}
+          />,
+          410,
+        );
       return renderPage(c, <AnswerDonePage page={pageContext(c)} />);
     })
     .get("/belemmeringen", async (c) => {
@@ -479,5 +506,78 @@ export function barriersRoutes(deps: BarriersRouteDeps) {
       if (!item) throw notFound("barrier");
       return renderPage(c, <PublicItemPage page={pageContext(c)} item={item} />);
     });
-  return routes;
+  /** The forwarding behind the path, after the policy allowed the user's organisation (audited); 404 when unknown. */
+  async function ownForwarding(
+    c: AppContext,
+    action: "barrier.read_forwarding" | "barrier.answer_forwarding",
+  ) {
+    const id = Number(c.req.param("id"));
+    const owner = await loop.forwardingOwner(id);
+    if (!owner) throw notFound("forwarding");
+    await guard.authorize(
+      c,
+      action,
+      { organisationId: owner.organisationId ?? undefined },
+      { type: "barrier_forwarding", id },
+    );
+    c.header("Cache-Control", "no-store");
+    return { id, answered: owner.answeredAt !== null };
+  }
+
+  async function workspaceAnswerPage(
+    c: AppContext,
+    id: number,
+    answer = "",
+    problems: { field: string; message: string }[] = [],
+  ) {
+    const view = await loop.linkView(id);
+    if (!view) throw notFound("forwarding");
+    return renderPage(
+      c,
+      <AnswerLinkPage
+        page={pageContext(c)}
+        model={{ ...view, token: "", answer, problems, action: `/werkruimte/belemmeringen/${id}` }}
+      />,
+      problems.length ? 400 : 200,
+    );
+  }
+
+  // The competent body's own page in the workspace (ADR 0096): signed in, its organisation's forwardings only.
+  const workspace = new Hono<AppEnv>()
+    .use("/werkruimte/belemmeringen", guard.signedIn)
+    .use("/werkruimte/belemmeringen/*", guard.signedIn)
+    .get("/werkruimte/belemmeringen", async (c) => {
+      const principal = await guard.authorize(c, "workspace.enter");
+      c.header("Cache-Control", "no-store");
+      const forwardings = principal.organisationId ? await loop.forwardingsTo(principal.organisationId) : [];
+      return renderPage(
+        c,
+        <WorkspaceBarriersPage
+          page={pageContext(c)}
+          model={{
+            forwardings,
+            notice:
+              c.req.query("beantwoord") !== undefined
+                ? loopMessages[c.get("lang")].workspaceSaved
+                : undefined,
+          }}
+        />,
+      );
+    })
+    .get("/werkruimte/belemmeringen/:id{[0-9]+}", async (c) => {
+      const { id, answered } = await ownForwarding(c, "barrier.read_forwarding");
+      if (answered) return c.redirect(`/werkruimte/belemmeringen?lang=${c.get("lang")}`, 303);
+      return workspaceAnswerPage(c, id);
+    })
+    .post("/werkruimte/belemmeringen/:id{[0-9]+}", async (c) => {
+      const { id } = await ownForwarding(c, "barrier.answer_forwarding");
+      const values = await formValues(c);
+      const answer = values.antwoord ?? "";
+      const problems = [...inputProblems(c), ...worded(c, validateAnswer(answer))];
+      if (problems.length) return workspaceAnswerPage(c, id, answer, problems);
+      // Answered meanwhile (by the link or the coordinator): the list shows it as answered.
+      const saved = await loop.answer(id, { text: answer, via: "workspace" }, guard.actorOf(c));
+      return c.redirect(`/werkruimte/belemmeringen?${saved ? "beantwoord&" : ""}lang=${c.get("lang")}`, 303);
+    });
+  return routes.route("/", workspace);
 }

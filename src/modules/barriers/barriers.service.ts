@@ -4,6 +4,7 @@ import type { FieldProblem } from "../../web/errors.js";
 import type { Area } from "../auth/index.js";
 import { regionsInArea } from "../monitoring/index.js";
 import type { Geography } from "../regions/index.js";
+import type { BarrierStatus } from "../vocabulary/index.js";
 import { barriers } from "./barriers.tables.js";
 
 export const BARRIER_THEMES = [
@@ -16,15 +17,6 @@ export const BARRIER_THEMES = [
   "overig",
 ] as const;
 export type BarrierTheme = (typeof BARRIER_THEMES)[number];
-export const BARRIER_STATUSES = [
-  "nieuw",
-  "in_behandeling",
-  "doorgestuurd",
-  "beantwoord",
-  "opgelost",
-  "afgewezen",
-] as const;
-export type BarrierStatus = (typeof BARRIER_STATUSES)[number];
 
 /** The consent text shown beside the contact fields; stored with every consent so it can be traced later. */
 export const CONTACT_CONSENT = {

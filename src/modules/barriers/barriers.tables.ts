@@ -75,7 +75,7 @@ export const barrierForwardings = pgTable(
     answer: text("answer"),
     answeredAt: timestamp("answered_at", { withTimezone: true }),
     /** "link" (the body itself) or "coordinator" (received by letter or phone). */
-    answeredVia: text("answered_via", { enum: ["link", "coordinator"] }),
+    answeredVia: text("answered_via", { enum: ["link", "coordinator", "workspace"] }),
     answeredByUserId: integer("answered_by_user_id"),
     createdByUserId: integer("created_by_user_id"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

@@ -364,6 +364,31 @@ describeEachDatabase("Mijn route", (database) => {
     }
   });
 
+  it("erases a confirmed address after the retention period (RETENTION_MONTHS), not before; the route stays", async () => {
+    const { visitor, path, csrf } = await saveRoute();
+    const email = "bewaard@voorbeeld.nl";
+    await visitor.post(`${path}/e-mail`, { email }, { csrf });
+    const [mail] = await rows<{ body: string }>(
+      sql`select body from outbox_messages where to_address = ${email}`,
+    );
+    const link = /https:\/\/loket\.example(\/mijn-route\/bevestigen\/[A-Za-z0-9_-]{43})/.exec(
+      mail!.body,
+    )![1]!;
+    expect((await visitor.post(link, {}, { csrf })).status).toBe(200);
+    const kept = () =>
+      rows<{ n: number }>(sql`select count(*)::int as n from saved_routes where email = ${email}`);
+    const retain = (at: Date) =>
+      database().db.transaction(async (tx) => {
+        await privacy().applyRetention(tx as never, at, 3);
+      });
+    // Two months later (with a retention period of three) the address is still there; four months later it is not.
+    await retain(new Date(now.getTime() + 61 * 86_400_000));
+    expect((await kept())[0]!.n).toBe(1);
+    await retain(new Date(now.getTime() + 123 * 86_400_000));
+    expect((await kept())[0]!.n).toBe(0);
+    expect((await visitor.get(path)).status).toBe(200);
+  });
+
   it("carries the route to the intake only with consent; the adviser sees steps, statuses and results in the dossier", async () => {
     const { visitor, path, token, csrf } = await saveRoute();
     let html = await (await visitor.get(path)).text();

@@ -18,7 +18,7 @@ import { CoveragePage } from "./views/coverage-page.js";
 import { EffectivenessPage } from "./views/effectiveness-page.js";
 import { FunnelPage } from "./views/funnel-page.js";
 import { GoalPage, GoalsPage } from "./views/goals-page.js";
-import { sectionsOpenTo } from "./views/monitor-parts.js";
+import { percentValue, sectionsOpenTo } from "./views/monitor-parts.js";
 import { OverviewPage } from "./views/overview-page.js";
 import { RegionMonitorPage } from "./views/region-monitor-page.js";
 import { ReportPage } from "./views/report-page.js";
@@ -288,7 +288,7 @@ export function monitoringRoutes({
         exactFunnel(c, query.region),
       );
       const shownCount = (value: number | null) => (value === null ? t.suppressed : value);
-      const rate = (value: number | null) => (value === null ? null : Math.round(value * 1000) / 10);
+      const rate = (value: number | null) => (value === null ? null : percentValue(value));
       return c.body(
         toCsv(
           [t.source, t.funnelStage, t.funnelCount, t.funnelConversion, t.funnelLeadTime],
@@ -348,7 +348,7 @@ export function monitoringRoutes({
             row.refId,
             shownCount(row.referrals),
             shownCount(row.outcomes),
-            row.helpedRate === null ? null : Math.round(row.helpedRate * 1000) / 10,
+            row.helpedRate === null ? null : percentValue(row.helpedRate),
             row.medianDaysToOutcome,
             row.declineReasons.map((reason) => `${reason.reason}: ${shownCount(reason.count)}`).join("; "),
             row.provenEffective ? t.yes : t.no,
@@ -792,7 +792,7 @@ export function monitoringRoutes({
           row.refId,
           t.referrals,
           shown(row.referrals),
-          `${t.outcomes}: ${shown(row.outcomes)}; ${t.helpedRate}: ${row.helpedRate === null ? "" : Math.round(row.helpedRate * 1000) / 10}`,
+          `${t.outcomes}: ${shown(row.outcomes)}; ${t.helpedRate}: ${row.helpedRate === null ? "" : percentValue(row.helpedRate)}`,
         ],
       ),
       ...report.barriers.map(

@@ -397,9 +397,11 @@ export const PERSONAL_DATA: readonly PersonalDataLocation[] = [
         email_confirmed_at: sql`null`,
       }),
     },
-    // An address never confirmed goes after MIJN_ROUTE_CONFIRM_DAYS; the route itself (codes and figures) stays.
-    retention: (_cutoff, now) =>
-      sql`"email" is not null and "email_confirmed_at" is null and "email_requested_at" < ${new Date(now.getTime() - MIJN_ROUTE_CONFIRM_DAYS * 86_400_000)}`,
+    // An address never confirmed goes after MIJN_ROUTE_CONFIRM_DAYS, a confirmed one after the retention period
+    // (RETENTION_MONTHS, as /privacy says); the route itself (codes and figures) stays.
+    retention: (cutoff, now) =>
+      sql`"email" is not null and (("email_confirmed_at" is null and "email_requested_at" < ${new Date(now.getTime() - MIJN_ROUTE_CONFIRM_DAYS * 86_400_000)})
+          or "email_confirmed_at" < ${cutoff})`,
     why: "The address a Mijn route's link is sent to (double opt-in, ADR 0091). The route's criteria, statuses and recorded results are codes and figures about a company and stay.",
   },
   {

@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import { pick } from "../../i18n/index.js";
 import type { AppContext, AppEnv } from "../../web/context.js";
 import type { FieldProblem } from "../../web/errors.js";
+import { CapabilityLinkGonePage, linkGoneTexts } from "../../web/pages/capability-link-gone-page.js";
 import { pageContext, renderPage } from "../../web/render.js";
 import type { Guard } from "../auth/index.js";
 import type { Geography } from "../regions/index.js";
@@ -9,7 +10,7 @@ import { linkMessages } from "./referrals.link.messages.js";
 import type { LinkState } from "./referrals.provider-link.js";
 import type { ReferralsService } from "./referrals.service.js";
 import { isTerminal } from "./referrals.state-machine.js";
-import { LinkDonePage, LinkGonePage, LinkPage } from "./views/link-page.js";
+import { LinkDonePage, LinkPage } from "./views/link-page.js";
 
 export type LinkRouteDeps = { referrals: ReferralsService; guard: Guard; geography: Geography };
 
@@ -44,7 +45,11 @@ export function linkRoutes(deps: LinkRouteDeps) {
     await links.refuse(state, guard.actorOf(c).clientKey);
     return renderPage(
       c,
-      <LinkGonePage page={pageContext(c)} reason={state.state} />,
+      <CapabilityLinkGonePage
+        page={pageContext(c)}
+        reason={state.state}
+        texts={linkGoneTexts(linkMessages[c.get("lang")])}
+      />,
       state.state === "unknown" ? 404 : 410,
     );
   }
@@ -64,7 +69,16 @@ export function linkRoutes(deps: LinkRouteDeps) {
     const actor = links.actorFor(link.referralId, guard.actorOf(c).clientKey);
     const data = await referrals.referral(link.referralId, "aanbieder", actor);
     const details = await links.details(link.referralId, link.linkId);
-    if (!data || !details) return renderPage(c, <LinkGonePage page={pageContext(c)} reason="unknown" />, 404);
+    if (!data || !details)
+      return renderPage(
+        c,
+        <CapabilityLinkGonePage
+          page={pageContext(c)}
+          reason={"unknown"}
+          texts={linkGoneTexts(linkMessages[c.get("lang")])}
+        />,
+        404,
+      );
     const lang = c.get("lang");
     const regionName = deps.geography.region(data.company.regionCode)?.name;
     return renderPage(

@@ -6,7 +6,7 @@ import { rLadder } from "../reference/index.js";
 import { AboutPage } from "./views/about-page.js";
 import { AccessibilityPage } from "./views/accessibility-page.js";
 import { type CircularExample, CircularPage } from "./views/circular-page.js";
-import { PrivacyPage } from "./views/privacy-page.js";
+import { PrivacyPage, type RetentionTerms } from "./views/privacy-page.js";
 
 /**
  * The three practice examples "Wat is circulair ondernemen?" shows: real companies from data/knowledge/examples.json,
@@ -22,6 +22,8 @@ export const CIRCULAR_PAGE_EXAMPLES = [
 export type SiteDeps = {
   /** Practice examples by slug, in the language (the knowledge module's, given by the composition root). */
   examples(slugs: readonly string[], lang: Lang): Promise<CircularExample[]>;
+  /** How long personal data is kept, as /privacy states it (RETENTION_MONTHS and the retention rules). */
+  retention: RetentionTerms;
 };
 
 /** The information pages every public service must have, and the two a newcomer looks for (the home page lives in
@@ -29,7 +31,7 @@ export type SiteDeps = {
 export function siteRoutes(deps: SiteDeps) {
   return new Hono<AppEnv>()
     .get("/toegankelijkheid", (c) => renderPage(c, <AccessibilityPage page={pageContext(c)} />))
-    .get("/privacy", (c) => renderPage(c, <PrivacyPage page={pageContext(c)} />))
+    .get("/privacy", (c) => renderPage(c, <PrivacyPage page={pageContext(c)} retention={deps.retention} />))
     .get("/circulair-ondernemen", async (c) =>
       renderPage(
         c,

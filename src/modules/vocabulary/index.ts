@@ -3,7 +3,9 @@ export {
   type AlertKind,
   AVAILABLE_STATUSES,
   BARRIER_BODY_KINDS,
+  BARRIER_STATUSES,
   type BarrierBodyKind,
+  type BarrierStatus,
   COVERAGE_LEVELS,
   type CoverageLevel,
   DEMAND_SOURCES,
@@ -46,6 +48,8 @@ export {
 } from "./vocabulary.js";
 export {
   BARRIER_BODY_KIND_LABELS,
+  BARRIER_STATUS_LABELS,
+  COVERAGE_LABELS,
   DEMAND_SOURCE_LABELS,
   GAP_DECISION_LABELS,
   GAP_STATUS_LABELS,

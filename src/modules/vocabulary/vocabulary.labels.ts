@@ -1,6 +1,7 @@
 import type { Lang, Localised } from "../../i18n/index.js";
 import type {
   BarrierBodyKind,
+  BarrierStatus,
   CoverageLevel,
   DemandSource,
   GapDecision,
@@ -102,6 +103,16 @@ export const HELP_LABELS: Record<Help, Localised> = {
 };
 
 /** What a company gets from an instrument of each kind, as a sentence for the card when the catalogue names no amount (ADR 0088). */
+/** A barrier's status in the register and its yearly summary (ADR 0096), as a coordinator reads it. */
+export const BARRIER_STATUS_LABELS: Record<BarrierStatus, Localised> = {
+  nieuw: { nl: "nieuw", en: "new" },
+  in_behandeling: { nl: "in behandeling", en: "in progress" },
+  doorgestuurd: { nl: "doorgestuurd", en: "passed on" },
+  beantwoord: { nl: "beantwoord", en: "answered" },
+  opgelost: { nl: "opgelost", en: "solved" },
+  afgewezen: { nl: "afgewezen", en: "declined" },
+};
+
 /** The kinds of competent body a barrier goes to, as a coordinator picks one and a visitor reads it (ADR 0096). */
 export const BARRIER_BODY_KIND_LABELS: Record<BarrierBodyKind, Localised> = {
   ministerie: { nl: "Ministerie", en: "Ministry" },

@@ -122,6 +122,20 @@ export const HELP_KINDS = [
 ] as const;
 export type Help = (typeof HELP_KINDS)[number];
 
+/**
+ * Where a reported barrier stands in the coordinator's register (ADR 0096): new, being looked at, forwarded to the
+ * competent body, answered by it, solved, or declined.
+ */
+export const BARRIER_STATUSES = [
+  "nieuw",
+  "in_behandeling",
+  "doorgestuurd",
+  "beantwoord",
+  "opgelost",
+  "afgewezen",
+] as const;
+export type BarrierStatus = (typeof BARRIER_STATUSES)[number];
+
 /** The kinds of competent body a coordinator forwards a barrier to (ADR 0096). */
 export const BARRIER_BODY_KINDS = [
   "ministerie",

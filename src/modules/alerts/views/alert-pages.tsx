@@ -1,4 +1,4 @@
-import { format } from "../../../i18n/index.js";
+import { format, type Lang } from "../../../i18n/index.js";
 import {
   Button,
   CsrfField,
@@ -10,6 +10,7 @@ import {
 } from "../../../web/components.js";
 import type { PageContext } from "../../../web/context.js";
 import { Layout } from "../../../web/layout.js";
+import type { CapabilityLinkGoneTexts } from "../../../web/pages/capability-link-gone-page.js";
 import { alertMessages } from "../alerts.messages.js";
 import { AlertSubscribeForm, type SubscribeFormModel } from "./subscribe-form.js";
 
@@ -113,23 +114,16 @@ export const ConfirmedPage = ({ page, described }: { page: PageContext; describe
   );
 };
 
-/** A confirmation or unsubscribe link that is unknown, used or expired. */
-export const GonePage = ({
-  page,
-  reason,
-}: {
-  page: PageContext;
-  reason: "unknown" | "expired" | "unsubscribed";
-}) => {
-  const t = alertMessages[page.lang];
-  const text =
-    reason === "expired" ? t.goneExpired : reason === "unsubscribed" ? t.unsubscribeUnknown : t.goneUnknown;
-  return (
-    <Layout page={page} title={t.goneTitle} noindex>
-      <Heading level={1}>{t.goneTitle}</Heading>
-      <Paragraph>{text}</Paragraph>
-    </Layout>
-  );
+/** The texts of a confirmation or unsubscribe link that is unknown, used or expired (CapabilityLinkGonePage). */
+export const alertGoneTexts = (
+  lang: Lang,
+): CapabilityLinkGoneTexts<"unknown" | "expired" | "unsubscribed"> => {
+  const t = alertMessages[lang];
+  return {
+    unknown: { title: t.goneTitle, body: t.goneUnknown },
+    expired: { title: t.goneTitle, body: t.goneExpired },
+    unsubscribed: { title: t.goneTitle, body: t.unsubscribeUnknown },
+  };
 };
 
 /** /meldingen/afmelden/{token}: one button; the same address also takes the mail program's one-click POST. */

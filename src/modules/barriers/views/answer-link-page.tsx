@@ -29,6 +29,8 @@ export type AnswerLinkModel = {
   expiresAt: Date;
   answer: string;
   problems: FieldProblem[];
+  /** Where the form posts: the answer link by default; the workspace page for a user of the body. */
+  action?: string;
 };
 
 /** /belemmering/antwoord/{token}: the competent body reads one report (no contact details) and answers it once. */
@@ -65,7 +67,7 @@ export const AnswerLinkPage = ({ page, model }: { page: PageContext; model: Answ
         </Heading>
         <Paragraph>{model.description}</Paragraph>
       </section>
-      <form method="post" action={`/belemmering/antwoord/${model.token}`} novalidate>
+      <form method="post" action={model.action ?? `/belemmering/antwoord/${model.token}`} novalidate>
         <CsrfField token={page.csrfToken} />
         <FormField id="antwoord" label={t.answerLabel} hint={t.answerHint} error={error}>
           <Textarea
@@ -90,26 +92,6 @@ export const AnswerDonePage = ({ page }: { page: PageContext }) => {
     <Layout page={page} title={t.linkDoneTitle}>
       <Heading level={1}>{t.linkDoneTitle}</Heading>
       <Paragraph lead>{t.linkDoneBody}</Paragraph>
-    </Layout>
-  );
-};
-
-/** A link that is unknown or tampered (404), answered already or expired (410). */
-export const AnswerGonePage = ({
-  page,
-  reason,
-}: {
-  page: PageContext;
-  reason: "unknown" | "closed" | "expired";
-}) => {
-  const t = loopMessages[page.lang];
-  const title = reason === "unknown" ? t.unknownTitle : t.goneTitle;
-  return (
-    <Layout page={page} title={title}>
-      <Heading level={1}>{title}</Heading>
-      <Paragraph>
-        {reason === "unknown" ? t.unknownBody : reason === "closed" ? t.goneClosed : t.goneExpired}
-      </Paragraph>
     </Layout>
   );
 };

@@ -18,11 +18,16 @@ import {
 import type { PageContext } from "../../../web/context.js";
 import type { FieldProblem } from "../../../web/errors.js";
 import { Layout } from "../../../web/layout.js";
-import { BARRIER_BODY_KIND_LABELS, BARRIER_BODY_KINDS } from "../../vocabulary/index.js";
+import {
+  BARRIER_BODY_KIND_LABELS,
+  BARRIER_BODY_KINDS,
+  BARRIER_STATUS_LABELS,
+  type BarrierStatus,
+} from "../../vocabulary/index.js";
 import type { Forwarding } from "../barriers.loop.js";
 import { loopMessages } from "../barriers.loop.messages.js";
 import { barriersMessages } from "../barriers.messages.js";
-import type { BarrierStatus, BarrierTheme } from "../barriers.service.js";
+import type { BarrierTheme } from "../barriers.service.js";
 
 export type BarrierDetailModel = {
   id: number;
@@ -61,7 +66,28 @@ export const BarrierDetailPage = ({ page, model }: { page: PageContext; model: B
     model.form === form ? (model.values[key] ?? fallback) : fallback;
   const open = model.forwardings.filter((f) => !f.answeredAt);
   const answered = model.forwardings.filter((f) => f.answeredAt);
-  const fieldError = (form: BarrierDetailModel["form"], field: string) => problemFor(own(form), field);
+  /** A field of one of the forms: its problem (only when that form was posted) and its control's attributes. */
+  const field = (form: BarrierDetailModel["form"], name: string, hint = false) => {
+    const error = problemFor(own(form), name);
+    return {
+      error,
+      control: { invalid: Boolean(error), describedBy: describedBy(name, hint, Boolean(error)) },
+    };
+  };
+  const fields = {
+    forward: {
+      soort: field("forward", "soort"),
+      organisatie: field("forward", "organisatie"),
+      naam: field("forward", "naam", true),
+      email: field("forward", "email"),
+      termijn: field("forward", "termijn", true),
+    },
+    answer: { doorsturing: field("answer", "doorsturing"), antwoord: field("answer", "antwoord") },
+    publish: {
+      samenvatting: field("publish", "samenvatting"),
+      publicAnswer: field("publish", "publiek-antwoord", true),
+    },
+  };
   return (
     <Layout page={page} title={format(t.detailTitle, { reference: model.reference })} current="monitor">
       <ErrorSummary title={page.t.errors.errorSummaryTitle} problems={model.problems} />
@@ -80,7 +106,7 @@ export const BarrierDetailPage = ({ page, model }: { page: PageContext; model: B
         <dt>{b.theme}</dt>
         <dd>{b.themes[model.theme]}</dd>
         <dt>{b.status}</dt>
-        <dd>{b.statuses[model.status]}</dd>
+        <dd>{BARRIER_STATUS_LABELS[model.status][lang]}</dd>
         <dt>{b.reported}</dt>
         <dd>{formatDate(model.createdAt, lang)}</dd>
         <dt>{b.region}</dt>
@@ -130,13 +156,12 @@ export const BarrierDetailPage = ({ page, model }: { page: PageContext; model: B
         <Paragraph>{t.forwardIntro}</Paragraph>
         <form method="post" action={`/monitor/belemmeringen/${model.id}/doorsturen`} novalidate>
           <CsrfField token={page.csrfToken} />
-          <FormField id="soort" label={t.bodyKindLabel} error={fieldError("forward", "soort")}>
+          <FormField id="soort" label={t.bodyKindLabel} error={fields.forward.soort.error}>
             <Select
               id="soort"
               name="soort"
               value={value("forward", "soort")}
-              invalid={Boolean(fieldError("forward", "soort"))}
-              describedBy={describedBy("soort", false, Boolean(fieldError("forward", "soort")))}
+              {...fields.forward.soort.control}
               options={[
                 { value: "", label: t.chooseKind },
                 ...BARRIER_BODY_KINDS.map((kind) => ({
@@ -146,17 +171,12 @@ export const BarrierDetailPage = ({ page, model }: { page: PageContext; model: B
               ]}
             />
           </FormField>
-          <FormField
-            id="organisatie"
-            label={t.organisationLabel}
-            error={fieldError("forward", "organisatie")}
-          >
+          <FormField id="organisatie" label={t.organisationLabel} error={fields.forward.organisatie.error}>
             <Select
               id="organisatie"
               name="organisatie"
               value={value("forward", "organisatie")}
-              invalid={Boolean(fieldError("forward", "organisatie"))}
-              describedBy={describedBy("organisatie", false, Boolean(fieldError("forward", "organisatie")))}
+              {...fields.forward.organisatie.control}
               options={[
                 { value: "", label: t.noOrganisation },
                 ...model.organisations.map((o) => ({ value: o.id, label: o.name })),
@@ -167,39 +187,31 @@ export const BarrierDetailPage = ({ page, model }: { page: PageContext; model: B
             id="naam"
             label={t.bodyNameLabel}
             hint={t.bodyNameHint}
-            error={fieldError("forward", "naam")}
+            error={fields.forward.naam.error}
           >
             <TextInput
               id="naam"
               name="naam"
               value={value("forward", "naam")}
-              invalid={Boolean(fieldError("forward", "naam"))}
-              describedBy={describedBy("naam", true, Boolean(fieldError("forward", "naam")))}
+              {...fields.forward.naam.control}
             />
           </FormField>
-          <FormField id="email" label={t.emailLabel} error={fieldError("forward", "email")}>
+          <FormField id="email" label={t.emailLabel} error={fields.forward.email.error}>
             <TextInput
               id="email"
               name="email"
               type="email"
               value={value("forward", "email")}
-              invalid={Boolean(fieldError("forward", "email"))}
-              describedBy={describedBy("email", false, Boolean(fieldError("forward", "email")))}
+              {...fields.forward.email.control}
             />
           </FormField>
-          <FormField
-            id="termijn"
-            label={t.dueLabel}
-            hint={t.dueHint}
-            error={fieldError("forward", "termijn")}
-          >
+          <FormField id="termijn" label={t.dueLabel} hint={t.dueHint} error={fields.forward.termijn.error}>
             <TextInput
               id="termijn"
               name="termijn"
               type="date"
               value={value("forward", "termijn")}
-              invalid={Boolean(fieldError("forward", "termijn"))}
-              describedBy={describedBy("termijn", true, Boolean(fieldError("forward", "termijn")))}
+              {...fields.forward.termijn.control}
             />
           </FormField>
           <Button>{t.forward}</Button>
@@ -214,28 +226,22 @@ export const BarrierDetailPage = ({ page, model }: { page: PageContext; model: B
           <Paragraph>{t.answerIntro}</Paragraph>
           <form method="post" action={`/monitor/belemmeringen/${model.id}/antwoord`} novalidate>
             <CsrfField token={page.csrfToken} />
-            <FormField id="doorsturing" label={t.forwardingLabel} error={fieldError("answer", "doorsturing")}>
+            <FormField id="doorsturing" label={t.forwardingLabel} error={fields.answer.doorsturing.error}>
               <Select
                 id="doorsturing"
                 name="doorsturing"
                 value={value("answer", "doorsturing", String(open[0]!.id))}
-                invalid={Boolean(fieldError("answer", "doorsturing"))}
-                describedBy={describedBy("doorsturing", false, Boolean(fieldError("answer", "doorsturing")))}
+                {...fields.answer.doorsturing.control}
                 options={open.map((f) => ({ value: String(f.id), label: f.bodyName }))}
               />
             </FormField>
-            <FormField
-              id="antwoord"
-              label={t.coordinatorAnswerLabel}
-              error={fieldError("answer", "antwoord")}
-            >
+            <FormField id="antwoord" label={t.coordinatorAnswerLabel} error={fields.answer.antwoord.error}>
               <Textarea
                 id="antwoord"
                 name="antwoord"
                 rows={5}
                 value={value("answer", "antwoord")}
-                invalid={Boolean(fieldError("answer", "antwoord"))}
-                describedBy={describedBy("antwoord", false, Boolean(fieldError("answer", "antwoord")))}
+                {...fields.answer.antwoord.control}
               />
             </FormField>
             <Button secondary>{t.saveAnswer}</Button>
@@ -266,41 +272,27 @@ export const BarrierDetailPage = ({ page, model }: { page: PageContext; model: B
             <form method="post" action={`/monitor/belemmeringen/${model.id}/publiceren`} novalidate>
               <CsrfField token={page.csrfToken} />
               <input type="hidden" name="versie" value={String(model.version)} />
-              <FormField
-                id="samenvatting"
-                label={t.summaryLabel}
-                error={fieldError("publish", "samenvatting")}
-              >
+              <FormField id="samenvatting" label={t.summaryLabel} error={fields.publish.samenvatting.error}>
                 <Textarea
                   id="samenvatting"
                   name="samenvatting"
                   rows={4}
                   value={value("publish", "samenvatting", model.publicSummary)}
-                  invalid={Boolean(fieldError("publish", "samenvatting"))}
-                  describedBy={describedBy(
-                    "samenvatting",
-                    false,
-                    Boolean(fieldError("publish", "samenvatting")),
-                  )}
+                  {...fields.publish.samenvatting.control}
                 />
               </FormField>
               <FormField
                 id="publiek-antwoord"
                 label={t.publicAnswerLabel}
                 hint={t.publicAnswerHint}
-                error={fieldError("publish", "publiek-antwoord")}
+                error={fields.publish.publicAnswer.error}
               >
                 <Textarea
                   id="publiek-antwoord"
                   name="publiek-antwoord"
                   rows={5}
                   value={value("publish", "publiek-antwoord", model.publicAnswer)}
-                  invalid={Boolean(fieldError("publish", "publiek-antwoord"))}
-                  describedBy={describedBy(
-                    "publiek-antwoord",
-                    true,
-                    Boolean(fieldError("publish", "publiek-antwoord")),
-                  )}
+                  {...fields.publish.publicAnswer.control}
                 />
               </FormField>
               <Button>{model.publishedAt ? t.republish : t.publish}</Button>

@@ -10,14 +10,10 @@ import {
 } from "../../../web/components.js";
 import type { PageContext } from "../../../web/context.js";
 import { Layout } from "../../../web/layout.js";
+import { BARRIER_STATUS_LABELS, BARRIER_STATUSES, type BarrierStatus } from "../../vocabulary/index.js";
 import { loopMessages } from "../barriers.loop.messages.js";
 import { barriersMessages } from "../barriers.messages.js";
-import {
-  BARRIER_STATUSES,
-  BARRIER_THEMES,
-  type BarrierStatus,
-  type BarrierTheme,
-} from "../barriers.service.js";
+import { BARRIER_THEMES, type BarrierTheme } from "../barriers.service.js";
 
 export type RegisterModel = {
   year: number;
@@ -100,7 +96,10 @@ export const RegisterPage = ({ page, model }: { page: PageContext; model: Regist
               name="status"
               label={t.status}
               value={barrier.status}
-              options={BARRIER_STATUSES.map((status) => ({ value: status, label: t.statuses[status] }))}
+              options={BARRIER_STATUSES.map((status) => ({
+                value: status,
+                label: BARRIER_STATUS_LABELS[status][page.lang],
+              }))}
             />
             <div class="utrecht-form-field utrecht-form-field--text">
               <div class="utrecht-form-field__label">

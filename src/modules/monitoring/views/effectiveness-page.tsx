@@ -3,7 +3,7 @@ import { Heading, Link, Paragraph } from "../../../web/components.js";
 import type { PageContext } from "../../../web/context.js";
 import { Layout } from "../../../web/layout.js";
 import { monitoringMessages } from "../monitoring.messages.js";
-import { DataTable, MonitorNav, type MonitorSection } from "./monitor-parts.js";
+import { DataTable, formatPercent, MonitorNav, type MonitorSection } from "./monitor-parts.js";
 
 export type EffectivenessModel = {
   exact: boolean;
@@ -54,9 +54,7 @@ export const EffectivenessPage = ({
             </span>,
             count(row.referrals),
             count(row.outcomes),
-            row.helpedRate === null
-              ? "–"
-              : `${formatNumber(Math.round(row.helpedRate * 1000) / 10, page.lang)}%`,
+            formatPercent(row.helpedRate, page.lang),
             row.medianDaysToOutcome === null ? "–" : formatNumber(row.medianDaysToOutcome, page.lang),
             row.declineReasons.map((reason) => `${reason.reason}: ${count(reason.count)}`).join("; "),
           ])}

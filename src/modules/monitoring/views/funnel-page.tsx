@@ -1,4 +1,4 @@
-import { format, formatDate, formatNumber, type Lang } from "../../../i18n/index.js";
+import { format, formatDate, formatNumber } from "../../../i18n/index.js";
 import {
   Button,
   ErrorSummary,
@@ -14,7 +14,7 @@ import { Layout } from "../../../web/layout.js";
 import type { FunnelStage } from "../funnel.js";
 import { monitoringMessages } from "../monitoring.messages.js";
 import { BarChart } from "./bar-chart.js";
-import { DataTable, MonitorNav, type MonitorSection } from "./monitor-parts.js";
+import { DataTable, formatPercent, MonitorNav, type MonitorSection } from "./monitor-parts.js";
 
 export type FunnelModel = {
   regions: { code: string; name: string }[];
@@ -38,9 +38,6 @@ export type FunnelModel = {
   byDelivery?: { delivery: string; sent: number | null; answered: number | null; helped: number | null }[];
   csvHref: string;
 };
-
-const percent = (value: number | null, lang: Lang) =>
-  value === null ? "–" : `${formatNumber(Math.round(value * 1000) / 10, lang)}%`;
 
 /** /monitor/klantreis: the journey funnel per region and period, as a chart with its table, and by source. */
 export const FunnelPage = ({
@@ -142,7 +139,7 @@ export const FunnelPage = ({
                 rows={model.stages.map((stage) => [
                   t.stage[stage.stage],
                   count(stage.count),
-                  percent(stage.conversion, page.lang),
+                  formatPercent(stage.conversion, page.lang),
                   stage.leadTimeDays === null ? "–" : formatNumber(stage.leadTimeDays, page.lang),
                 ])}
               />
@@ -160,7 +157,7 @@ export const FunnelPage = ({
                 row.source ?? t.noSource,
                 count(row.routes),
                 count(row.intakes),
-                percent(row.conversion, page.lang),
+                formatPercent(row.conversion, page.lang),
               ])}
             />
           </section>

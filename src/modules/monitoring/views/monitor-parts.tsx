@@ -1,5 +1,5 @@
 import type { Child } from "hono/jsx";
-import { format, type Lang } from "../../../i18n/index.js";
+import { format, formatNumber, type Lang } from "../../../i18n/index.js";
 import { Link, TableScroll } from "../../../web/components.js";
 import type { Action } from "../../auth/index.js";
 import { gapsMessages } from "../gaps.messages.js";
@@ -78,6 +78,16 @@ export const MonitorNav = ({
 };
 
 /** A table in NLDS classes; the caption names it for screen readers. */
+/** A share (0 to 1) as a percentage with one decimal, 0.8125 → 81.3: the number the CSV files hold. */
+export const percentValue = (share: number) => Math.round(share * 1000) / 10;
+
+/**
+ * A share (a conversion, the helped rate) as every monitor page and the report show it: "81,3%" in Dutch, "81.3%" in
+ * English, "–" when it is not known or hidden with its small numbers.
+ */
+export const formatPercent = (share: number | null, lang: Lang) =>
+  share === null ? "–" : `${formatNumber(percentValue(share), lang)}%`;
+
 export const DataTable = ({
   caption,
   captionRepeatsHeading = false,

@@ -1,3 +1,4 @@
+import type { Child } from "hono/jsx";
 import { format, formatDate, formatNumber } from "../../../i18n/index.js";
 import {
   Button,
@@ -14,7 +15,7 @@ import { Layout } from "../../../web/layout.js";
 import type { FunnelStage } from "../funnel.js";
 import { monitoringMessages } from "../monitoring.messages.js";
 import { type GoalView, goalCells, goalHead, SelectField } from "./goals-page.js";
-import { DataTable, MonitorNav, type MonitorSection } from "./monitor-parts.js";
+import { DataTable, formatPercent, MonitorNav, type MonitorSection } from "./monitor-parts.js";
 
 /** The report as the page shows it: the figures of `buildReport`, with names resolved by the route. */
 export type ReportModel = {
@@ -54,6 +55,20 @@ export type ReportModel = {
     barriers: { theme: string; status: string; count: number; bodies: string }[];
   };
 };
+
+/** One section of the report: a heading of its own, and on paper a new page (the print stylesheet, app.css). */
+const ReportSection = ({ id, heading, children }: { id: string; heading: string; children: Child }) => (
+  <section aria-labelledby={id} class="cl-section cl-report-section">
+    <Heading level={2} id={id}>
+      {heading}
+    </Heading>
+    {children}
+  </section>
+);
+
+/** A table of the report, or the sentence that says there is nothing to show. */
+const ReportTable = ({ empty, ...table }: Parameters<typeof DataTable>[0] & { empty: string }) =>
+  table.rows.length ? <DataTable {...table} /> : <Paragraph>{empty}</Paragraph>;
 
 /** /monitor/rapport: the coordinator's printable report of an area over a quarter or a year (ADR 0095). */
 export const ReportPage = ({
@@ -120,10 +135,7 @@ export const ReportPage = ({
         </div>
         {report ? (
           <>
-            <section aria-labelledby="rapport-sterren" class="cl-section cl-report-section">
-              <Heading level={2} id="rapport-sterren">
-                {t.reportStarsHeading}
-              </Heading>
+            <ReportSection id="rapport-sterren" heading={t.reportStarsHeading}>
               <DataTable
                 caption={t.reportStarsCaption}
                 captionRepeatsHeading
@@ -137,11 +149,8 @@ export const ReportPage = ({
                 ])}
               />
               <Paragraph>{t.starsHistoryNote}</Paragraph>
-            </section>
-            <section aria-labelledby="rapport-dekking" class="cl-section cl-report-section">
-              <Heading level={2} id="rapport-dekking">
-                {t.reportCoverageHeading}
-              </Heading>
+            </ReportSection>
+            <ReportSection id="rapport-dekking" heading={t.reportCoverageHeading}>
               <DataTable
                 caption={t.reportGapsCaption}
                 head={[t.region, t.gaps, t.reportGapCells]}
@@ -153,28 +162,22 @@ export const ReportPage = ({
                 ])}
               />
               <Heading level={3}>{t.reportGapEntriesHeading}</Heading>
-              {report.gapEntries.length ? (
-                <DataTable
-                  caption={t.reportGapEntriesCaption}
-                  captionRepeatsHeading
-                  head={[t.region, t.reportGapCells, t.gapOwner, t.gapDecision, t.gapDeadline, t.status]}
-                  rows={report.gapEntries.map((entry) => [
-                    entry.regionName,
-                    entry.cell,
-                    entry.owner,
-                    entry.decision,
-                    entry.deadline ? formatDate(entry.deadline, page.lang) : t.notAvailable,
-                    entry.status,
-                  ])}
-                />
-              ) : (
-                <Paragraph>{t.reportNoGapEntries}</Paragraph>
-              )}
-            </section>
-            <section aria-labelledby="rapport-klantreis" class="cl-section cl-report-section">
-              <Heading level={2} id="rapport-klantreis">
-                {t.reportFunnelHeading}
-              </Heading>
+              <ReportTable
+                caption={t.reportGapEntriesCaption}
+                captionRepeatsHeading
+                head={[t.region, t.reportGapCells, t.gapOwner, t.gapDecision, t.gapDeadline, t.status]}
+                rows={report.gapEntries.map((entry) => [
+                  entry.regionName,
+                  entry.cell,
+                  entry.owner,
+                  entry.decision,
+                  entry.deadline ? formatDate(entry.deadline, page.lang) : t.notAvailable,
+                  entry.status,
+                ])}
+                empty={t.reportNoGapEntries}
+              />
+            </ReportSection>
+            <ReportSection id="rapport-klantreis" heading={t.reportFunnelHeading}>
               <DataTable
                 caption={format(t.funnelCaption, {
                   scope: report.areaName,
@@ -186,27 +189,19 @@ export const ReportPage = ({
                 rows={report.funnel.map((row) => [
                   t.stage[row.stage],
                   number(row.count),
-                  row.conversion === null
-                    ? t.notAvailable
-                    : `${formatNumber(Math.round(row.conversion * 1000) / 10, page.lang)}%`,
+                  formatPercent(row.conversion, page.lang),
                 ])}
               />
-            </section>
-            <section aria-labelledby="rapport-doelen" class="cl-section cl-report-section">
-              <Heading level={2} id="rapport-doelen">
-                {t.reportGoalsHeading}
-              </Heading>
-              {report.goals.length ? (
-                <DataTable
-                  caption={t.reportGoalsCaption}
-                  captionRepeatsHeading
-                  head={goalHead(t)}
-                  numeric={[2, 3, 6, 7]}
-                  rows={report.goals.map((goal) => goalCells(page.lang, goal))}
-                />
-              ) : (
-                <Paragraph>{t.reportNoGoals}</Paragraph>
-              )}
+            </ReportSection>
+            <ReportSection id="rapport-doelen" heading={t.reportGoalsHeading}>
+              <ReportTable
+                caption={t.reportGoalsCaption}
+                captionRepeatsHeading
+                head={goalHead(t)}
+                numeric={[2, 3, 6, 7]}
+                rows={report.goals.map((goal) => goalCells(page.lang, goal))}
+                empty={t.reportNoGoals}
+              />
               {report.unset.length ? (
                 <DataTable
                   caption={t.unsetCaption}
@@ -219,51 +214,37 @@ export const ReportPage = ({
                   ])}
                 />
               ) : null}
-            </section>
-            <section aria-labelledby="rapport-effect" class="cl-section cl-report-section">
-              <Heading level={2} id="rapport-effect">
-                {t.reportEffectHeading}
-              </Heading>
-              {report.effectiveness.length ? (
-                <DataTable
-                  caption={t.reportEffectCaption}
-                  captionRepeatsHeading
-                  head={[t.instrument, t.referrals, t.outcomes, t.helpedRate]}
-                  numeric={[1, 2, 3]}
-                  rows={report.effectiveness.map((row) => [
-                    row.name,
-                    number(row.referrals),
-                    number(row.outcomes),
-                    row.helpedRate === null
-                      ? t.notAvailable
-                      : `${formatNumber(Math.round(row.helpedRate * 1000) / 10, page.lang)}%`,
-                  ])}
-                />
-              ) : (
-                <Paragraph>{t.noReferrals}</Paragraph>
-              )}
-            </section>
-            <section aria-labelledby="rapport-belemmeringen" class="cl-section cl-report-section">
-              <Heading level={2} id="rapport-belemmeringen">
-                {t.reportBarriersHeading}
-              </Heading>
-              {report.barriers.length ? (
-                <DataTable
-                  caption={t.reportBarriersCaption}
-                  captionRepeatsHeading
-                  head={[t.barrierTheme, t.barrierStatus, t.count, t.barrierBodies]}
-                  numeric={[2]}
-                  rows={report.barriers.map((row) => [
-                    row.theme,
-                    row.status,
-                    formatNumber(row.count, page.lang),
-                    row.bodies || t.notAvailable,
-                  ])}
-                />
-              ) : (
-                <Paragraph>{t.reportNoBarriers}</Paragraph>
-              )}
-            </section>
+            </ReportSection>
+            <ReportSection id="rapport-effect" heading={t.reportEffectHeading}>
+              <ReportTable
+                caption={t.reportEffectCaption}
+                captionRepeatsHeading
+                head={[t.instrument, t.referrals, t.outcomes, t.helpedRate]}
+                numeric={[1, 2, 3]}
+                rows={report.effectiveness.map((row) => [
+                  row.name,
+                  number(row.referrals),
+                  number(row.outcomes),
+                  formatPercent(row.helpedRate, page.lang),
+                ])}
+                empty={t.noReferrals}
+              />
+            </ReportSection>
+            <ReportSection id="rapport-belemmeringen" heading={t.reportBarriersHeading}>
+              <ReportTable
+                caption={t.reportBarriersCaption}
+                captionRepeatsHeading
+                head={[t.barrierTheme, t.barrierStatus, t.count, t.barrierBodies]}
+                numeric={[2]}
+                rows={report.barriers.map((row) => [
+                  row.theme,
+                  row.status,
+                  formatNumber(row.count, page.lang),
+                  row.bodies || t.notAvailable,
+                ])}
+                empty={t.reportNoBarriers}
+              />
+            </ReportSection>
           </>
         ) : null}
       </div>

@@ -217,23 +217,3 @@ export const LinkDonePage = ({
     </Layout>
   );
 };
-
-/** The plain page for a link that does not work: unknown or tampered (404), closed or expired (410). */
-export const LinkGonePage = ({
-  page,
-  reason,
-}: {
-  page: PageContext;
-  reason: "unknown" | "closed" | "expired";
-}) => {
-  const t = linkMessages[page.lang];
-  const title = reason === "unknown" ? t.unknownTitle : t.goneTitle;
-  return (
-    <Layout page={page} title={title}>
-      <Heading level={1}>{title}</Heading>
-      <Paragraph>
-        {reason === "unknown" ? t.unknownBody : reason === "closed" ? t.goneClosed : t.goneExpired}
-      </Paragraph>
-    </Layout>
-  );
-};

@@ -2,15 +2,28 @@ import { Heading, ListItem, Paragraph, UnorderedList } from "../../../web/compon
 import type { PageContext } from "../../../web/context.js";
 import { Layout } from "../../../web/layout.js";
 
+/** How long things are kept, from the configuration and the retention rules (src/modules/privacy). */
+export type RetentionTerms = {
+  /** RETENTION_MONTHS: a closed dossier, a settled barrier report and a confirmed Mijn route address. */
+  months: number;
+  /** Days a barrier reporter's contact details stay after they were told the answer. */
+  barrierContactDays: number;
+  /** Days an unconfirmed Mijn route address waits for its confirmation. */
+  mijnRouteConfirmDays: number;
+  /** Days an unconfirmed alert sign-up waits for its confirmation. */
+  alertConfirmDays: number;
+};
+
 /** The privacy statement: which data, why, how long, and the rights people have (AVG/GDPR). */
-export const PrivacyPage = ({ page }: { page: PageContext }) => (
+export const PrivacyPage = ({ page, retention }: { page: PageContext; retention: RetentionTerms }) => (
   <Layout page={page} title={page.t.privacyPage.title}>
     {page.lang === "nl" ? (
       <article class="cl-stack">
         <Heading level={1}>Privacy</Heading>
         <Paragraph lead>
           U kunt Circulair Loket gebruiken zonder account en zonder uw naam te geven. We verzamelen alleen
-          persoonsgegevens als u zelf om een gesprek vraagt of een belemmering meldt met uw contactgegevens.
+          persoonsgegevens als u zelf om een gesprek vraagt of een belemmering meldt met uw contactgegevens,
+          of als u uw e-mailadres geeft voor Mijn route of voor meldingen.
         </Paragraph>
         <Heading level={2}>Wat we bewaren als u alleen rondkijkt</Heading>
         <UnorderedList>
@@ -31,8 +44,8 @@ export const PrivacyPage = ({ page }: { page: PageContext }) => (
         <Paragraph>
           Dan vragen we uw naam, e-mailadres, eventueel telefoonnummer, bedrijfsnaam, KVK-nummer en uw vraag.
           We gebruiken die alleen als u daar uitdrukkelijk toestemming voor geeft. We bewaren welke tekst u
-          toestemming gaf, wanneer, en met welk doel. Na het afsluiten van uw dossier maken we uw gegevens na
-          24 maanden onherkenbaar.
+          toestemming gaf, wanneer, en met welk doel. Na het afsluiten van uw dossier maken we uw gegevens na{" "}
+          {retention.months} maanden onherkenbaar.
         </Paragraph>
         <Heading level={2}>Wie ziet wat</Heading>
         <UnorderedList>
@@ -66,8 +79,26 @@ export const PrivacyPage = ({ page }: { page: PageContext }) => (
         <Heading level={2}>Als u een belemmering meldt</Heading>
         <Paragraph>
           Uw naam en e-mailadres geeft u alleen als u wilt, met uw toestemming. Coördinatoren zien de melding
-          (onderwerp, gemeente en beschrijving), maar uw naam en e-mailadres staan niet in hun overzicht. Uw
-          contactgegevens worden gewist 24 maanden nadat de melding is afgehandeld.
+          (onderwerp, gemeente en beschrijving), maar uw naam en e-mailadres staan niet in hun overzicht. Wij
+          wissen uw contactgegevens {retention.barrierContactDays} dagen nadat wij u het antwoord hebben
+          gestuurd, en anders {retention.months} maanden nadat de melding is afgehandeld.
+        </Paragraph>
+        <Heading level={2}>Als u de link van Mijn route per e-mail vraagt</Heading>
+        <Paragraph>
+          Uw e-mailadres gebruiken wij alleen om de link van uw route naar u te sturen. Eerst krijgt u een
+          e-mail om uw adres te bevestigen. Bevestigt u niet binnen {retention.mijnRouteConfirmDays} dagen,
+          dan wissen wij uw adres. Na de bevestiging sturen wij de link één keer en wissen wij uw adres na{" "}
+          {retention.months} maanden. Wilt u dat wij uw adres eerder wissen? Vraag het ons, zoals bij Uw
+          rechten hieronder staat. Uw route zelf bevat geen naam of adres.
+        </Paragraph>
+        <Heading level={2}>Als u meldingen aanvraagt (Houd me op de hoogte)</Heading>
+        <Paragraph>
+          Uw e-mailadres gebruiken wij alleen om u te laten weten dat er iets nieuws is dat past bij wat u
+          wilt volgen, zoals een regeling of een bijeenkomst. Eerst krijgt u een e-mail om uw aanmelding te
+          bevestigen. Bevestigt u niet binnen {retention.alertConfirmDays} dagen, dan wissen wij de aanmelding
+          en uw adres. Na de bevestiging bewaren wij uw adres en wat u volgt zolang u meldingen wilt krijgen.
+          In elke e-mail staat een link om u met één klik af te melden. Dan wissen wij meteen uw adres en
+          alles wat u volgde.
         </Paragraph>
         <Heading level={2}>Als u bij een loket, aanbieder of coördinatie werkt</Heading>
         <Paragraph>
@@ -79,11 +110,12 @@ export const PrivacyPage = ({ page }: { page: PageContext }) => (
         <Heading level={2}>Uw rechten</Heading>
         <Paragraph>
           U mag uw gegevens inzien, laten verbeteren, laten verwijderen en een kopie krijgen. U mag uw
-          toestemming altijd intrekken. Vraag dit aan het loket waarmee u contact heeft. Bent u het niet eens
-          met hoe wij met uw gegevens omgaan? Dan kunt u een klacht indienen bij de Autoriteit
-          Persoonsgegevens.
+          toestemming altijd intrekken. Vraag dit aan het loket waarmee u contact heeft. Gebruikt u alleen
+          Mijn route of meldingen? Vraag het dan aan het loket van uw regio; de contactgegevens staan op de
+          pagina van uw regio. Bent u het niet eens met hoe wij met uw gegevens omgaan? Dan kunt u een klacht
+          indienen bij de Autoriteit Persoonsgegevens.
         </Paragraph>
-        <Paragraph small>Deze verklaring is bijgewerkt op 5 december 2026.</Paragraph>
+        <Paragraph small>Deze verklaring is bijgewerkt op 6 december 2026.</Paragraph>
       </article>
     ) : (
       <article class="cl-stack">
@@ -113,7 +145,7 @@ export const PrivacyPage = ({ page }: { page: PageContext }) => (
           We then ask for your name, e-mail address, optionally your phone number, company name, Chamber of
           Commerce (KVK) number and your question. We use these only with your explicit consent. We record
           which consent text you agreed to, when, and for what purpose. After your case is closed, we make
-          your data unrecognisable after 24 months.
+          your data unrecognisable after {retention.months} months.
         </Paragraph>
         <Heading level={2}>Who sees what</Heading>
         <UnorderedList>
@@ -148,7 +180,25 @@ export const PrivacyPage = ({ page }: { page: PageContext }) => (
         <Paragraph>
           You give your name and e-mail address only if you want to, with your consent. Coordinators see the
           report (topic, municipality and description), but your name and e-mail address are not in their
-          overview. Your contact details are erased 24 months after the report is settled.
+          overview. We erase your contact details {retention.barrierContactDays} days after we sent you the
+          answer, and otherwise {retention.months} months after the report is settled.
+        </Paragraph>
+        <Heading level={2}>When you ask for the link of Mijn route by e-mail</Heading>
+        <Paragraph>
+          We use your e-mail address only to send you the link of your route. You first get an e-mail to
+          confirm your address. If you do not confirm within {retention.mijnRouteConfirmDays} days, we erase
+          your address. After the confirmation we send the link once and erase your address after{" "}
+          {retention.months} months. Would you like us to erase your address sooner? Ask us, as described
+          under Your rights below. Your route itself holds no name or address.
+        </Paragraph>
+        <Heading level={2}>When you sign up for alerts (Keep me informed)</Heading>
+        <Paragraph>
+          We use your e-mail address only to tell you about something new that matches what you want to
+          follow, such as a scheme or an event. You first get an e-mail to confirm your sign-up. If you do not
+          confirm within {retention.alertConfirmDays} days, we erase the sign-up and your address. After the
+          confirmation we keep your address and what you follow for as long as you want alerts. Every e-mail
+          has a link to unsubscribe in one click. We then erase your address and everything you followed at
+          once.
         </Paragraph>
         <Heading level={2}>If you work at a desk, a provider or a coordination</Heading>
         <Paragraph>
@@ -160,11 +210,12 @@ export const PrivacyPage = ({ page }: { page: PageContext }) => (
         <Heading level={2}>Your rights</Heading>
         <Paragraph>
           You may see your data, have it corrected or deleted, and receive a copy. You may withdraw your
-          consent at any time. Ask the support desk you are in contact with. If you disagree with how we
-          handle your data, you can complain to the Dutch Data Protection Authority (Autoriteit
-          Persoonsgegevens).
+          consent at any time. Ask the support desk you are in contact with. If you only use Mijn route or
+          alerts, ask the support desk of your region; its contact details are on your region's page. If you
+          disagree with how we handle your data, you can complain to the Dutch Data Protection Authority
+          (Autoriteit Persoonsgegevens).
         </Paragraph>
-        <Paragraph small>This statement was updated on 5 December 2026.</Paragraph>
+        <Paragraph small>This statement was updated on 6 December 2026.</Paragraph>
       </article>
     )}
   </Layout>
