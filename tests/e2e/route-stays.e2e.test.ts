@@ -91,6 +91,8 @@ for (const kind of ["PGlite", "PostgreSQL"] as const)
 
         // 1. The route, saved as Mijn route.
         expect((await visit(visitor, ROUTE))?.status()).toBe(200);
+        await checkedAfter(visitor, visitor.click('a[href^="/mijn-route/bewaren?"]'));
+        expect(await visitor.textContent("main")).toContain("Wat wij bewaren");
         await checkedAfter(visitor, visitor.click('form[action="/mijn-route"] button[type=submit]'));
         const routePath = new URL(visitor.url()).pathname;
         expect(routePath).toMatch(/^\/mijn-route\/[\w-]{43}$/);
