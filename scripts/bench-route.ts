@@ -201,6 +201,23 @@ const getTimes = await timeRequests(
   () => Promise.resolve(app.request("/route?gemeente=GM0153&sector=13", { headers: asVisitor() })),
   200,
 );
+// The same page as a visitor gets it with the page cache on (ADR 0054): /route holds no session token (ADR 0091), so
+// after the first rendering every request within the time-to-live is served from memory.
+const cachedApp = await createApp({
+  env: loadEnv({ NODE_ENV: "test", DEMO: "0", TRUST_PROXY: "1", PAGE_CACHE_SECONDS: "300" }),
+  database,
+  logger: pino({ level: "silent" }),
+  listMatchableInstruments: async () => instruments,
+});
+const cachedTimes = await timeRequests(
+  () => Promise.resolve(cachedApp.request("/route?gemeente=GM0153&sector=13", { headers: asVisitor() })),
+  200,
+);
+const cacheHits = Number(
+  /page_cache_requests\{result="hit"[^}]*\} (\d+)/.exec(
+    await (await cachedApp.request("/metrics")).text(),
+  )?.[1] ?? 0,
+);
 const body = JSON.stringify({
   municipality: "GM0153",
   sbi: "13",
@@ -232,4 +249,6 @@ console.log(
 report("engine (buildRoute)", engineTimes);
 report("handler GET /route", getTimes);
 report("handler POST /api/v1/route", postTimes);
+report("GET /route, page cache on", cachedTimes);
+console.log(`page cache: ${cacheHits} of ${HANDLER_RUNS + 100} GET /route requests served from memory`);
 console.log("floor: handler p95 <= 10 ms (wall-clock; on a loaded machine compare the cpu figures)");

@@ -307,11 +307,11 @@ function alertsServiceFor(deps: AppDeps, services: ReturnType<typeof createServi
       clock: services.clock,
       includeSynthetic: deps.env.catalogueSynthetic,
     });
-    const [instruments, events, demo] = await Promise.all([
-      catalogue.listForMatching(),
-      createKnowledgeRepository(tx).upcomingEvents(services.clock()),
-      referralMonitoringFacts(tx).demoOrganisationIds(),
-    ]);
+    // One after the other: on PostgreSQL `tx` is one client, and overlapping queries on one client are deprecated in
+    // node-postgres 8 (a warning in every alert job run) and refused from pg 9.
+    const instruments = await catalogue.listForMatching();
+    const events = await createKnowledgeRepository(tx).upcomingEvents(services.clock());
+    const demo = await referralMonitoringFacts(tx).demoOrganisationIds();
     return {
       instruments: instruments.map((instrument) => ({
         refId: instrument.refId,

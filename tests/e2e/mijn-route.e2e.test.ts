@@ -37,8 +37,15 @@ describe("Mijn route in Chromium", () => {
       const context = await fixture.browser.newContext({ javaScriptEnabled: false });
       const page = await context.newPage();
       await page.goto(`${fixture.server.baseUrl}/route?gemeente=GM0153&sector=25`);
+      // The route page links to the save page (no form token on the cacheable route); that page saves.
       await Promise.all([
-        page.waitForURL((url) => url.pathname.startsWith("/mijn-route/")),
+        page.waitForURL((url) => url.pathname === "/mijn-route/bewaren"),
+        page.click('a[href^="/mijn-route/bewaren?"]'),
+      ]);
+      await Promise.all([
+        page.waitForURL(
+          (url) => url.pathname.startsWith("/mijn-route/") && url.pathname !== "/mijn-route/bewaren",
+        ),
         page.click('form[action="/mijn-route"] button[type=submit]'),
       ]);
       routePath = new URL(page.url()).pathname;
@@ -103,12 +110,14 @@ describe("Mijn route in Chromium", () => {
   );
 
   it(
-    "passes axe in Dutch and English and reflows at 320 px, with the save form on the route page",
+    "passes axe in Dutch and English and reflows at 320 px, with the save link on the route page and the save page",
     async () => {
       for (const path of [
         routePath,
         `${routePath}?lang=en`,
         "/route?gemeente=GM0153&sector=25",
+        "/mijn-route/bewaren?gemeente=GM0153&sector=25",
+        "/mijn-route/bewaren?gemeente=GM0153&sector=25&lang=en",
         `/mijn-route/bevestigen/${"C".repeat(43)}`,
         `/mijn-route/bevestigen/${"C".repeat(43)}?lang=en`,
       ])

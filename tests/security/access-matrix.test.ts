@@ -566,7 +566,7 @@ describeEachDatabase("access matrix", (database) => {
 
   it("opens /mijn-route/* to whoever holds the link; a wrong link is 404, recorded; the dossier shows it to case readers only", async () => {
     const visitor = browserSession(app);
-    const csrf = await visitor.csrfTokenFrom("/route?gemeente=GM0153&sector=25");
+    const csrf = await visitor.csrfTokenFrom("/mijn-route/bewaren?gemeente=GM0153&sector=25");
     const saved = await visitor.post("/mijn-route", { gemeente: "GM0153", sector: "25" }, { csrf });
     expect(saved.status).toBe(303);
     const routePath = saved.headers.get("location")!.replace(/\?.*$/, "");

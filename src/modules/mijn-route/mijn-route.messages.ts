@@ -7,8 +7,18 @@ export const mijnRouteMessages = defineMessages(
     errorTitle: "Er is een probleem",
     saveHeading: "Bewaar deze route",
     saveBody:
-      "Bewaar uw route als Mijn route. U krijgt een eigen link. Daar houdt u bij welke stappen en maatregelen u gedaan heeft en wat ze opleverden. U hoeft geen account te maken.",
+      "Bewaar uw route als Mijn route. U krijgt een eigen link. Daar houdt u bij welke stappen en maatregelen u gedaan heeft en wat ze opleverden. U hoeft geen account te maken. Eerst ziet u wat wij bewaren.",
     saveButton: "Bewaar als Mijn route",
+    keepTitle: "Bewaar uw route als Mijn route",
+    keepLead:
+      "Hieronder ziet u wat wij bewaren. Daarna krijgt u een eigen link. Iedereen met die link kan de route zien en bijhouden. U hoeft geen account te maken.",
+    keepWhat: "Wat wij bewaren",
+    keepPhase: "Uw fase",
+    keepNextStep: "Uw volgende stap",
+    keepMeasures: "Maatregelen uit het pakket {package}",
+    keepNoName: "Wij bewaren geen naam, bedrijfsnaam of e-mailadres.",
+    keepButton: "Ja, bewaar deze route",
+    keepBack: "Terug naar de route",
     savedNotice: "Uw route is bewaard. Bewaar de link van deze pagina, bijvoorbeeld als bladwijzer.",
     updatedNotice: "Uw wijziging is opgeslagen.",
     conflict:
@@ -103,8 +113,18 @@ export const mijnRouteMessages = defineMessages(
     errorTitle: "There is a problem",
     saveHeading: "Save this route",
     saveBody:
-      "Save your route as My route. You get a link of your own. There you keep track of which steps and measures you have done and what they achieved. You do not need an account.",
+      "Save your route as My route. You get a link of your own. There you keep track of which steps and measures you have done and what they achieved. You do not need an account. First you see what we save.",
     saveButton: "Save as My route",
+    keepTitle: "Save your route as My route",
+    keepLead:
+      "Below you see what we save. Then you get a link of your own. Anyone with that link can see the route and keep it up to date. You do not need an account.",
+    keepWhat: "What we save",
+    keepPhase: "Your phase",
+    keepNextStep: "Your next step",
+    keepMeasures: "Measures from the package {package}",
+    keepNoName: "We do not save a name, company name or e-mail address.",
+    keepButton: "Yes, save this route",
+    keepBack: "Back to the route",
     savedNotice: "Your route has been saved. Keep the link of this page, for example as a bookmark.",
     updatedNotice: "Your change has been saved.",
     conflict:

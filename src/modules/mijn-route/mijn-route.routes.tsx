@@ -38,6 +38,7 @@ import {
   ConfirmEmailPage,
   type FigureView,
   type ItemView,
+  KeepRoutePage,
   MijnRoutePage,
   type MijnRoutePageModel,
 } from "./views/mijn-route-page.js";
@@ -240,156 +241,210 @@ export function mijnRouteRoutes(deps: MijnRouteRouteDeps) {
   const formOf = async (c: AppContext) =>
     Object.fromEntries(Object.entries(await c.req.parseBody()).map(([key, value]) => [key, text(value)]));
 
-  return new Hono<AppEnv>()
-    .use("/mijn-route/*", privateLinkHeaders)
-    .post("/mijn-route", async (c) => {
-      const values = await formOf(c);
-      const plan = await deps.planFor({
-        gemeente: values.gemeente || undefined,
-        sector: values.sector || undefined,
-        resultaat: values.resultaat || undefined,
-      });
-      // The form's fields are hidden and come from the route page: anything else is not a route we can save.
-      if (!plan) throw notFound("route");
-      const { token } = await service.create(plan);
-      return c.redirect(`${mijnRoutePath(token)}?bewaard`, 303);
-    })
-    .get("/mijn-route/bevestigen/:confirm", (c) =>
-      renderPage(
-        c,
-        <ConfirmEmailPage
-          page={pageContext(c)}
-          state="ask"
-          action={`/mijn-route/bevestigen/${encodeURIComponent(c.req.param("confirm"))}`}
-          days={EMAIL_CONFIRM_DAYS}
-        />,
-      ),
-    )
-    .post("/mijn-route/bevestigen/:confirm", async (c) => {
-      const result = await service.confirmEmail(c.req.param("confirm"));
-      if (result === "missing") throw notFound("confirmation");
-      return renderPage(
-        c,
-        <ConfirmEmailPage
-          page={pageContext(c)}
-          state={result === "ok" ? "done" : "expired"}
-          action=""
-          days={EMAIL_CONFIRM_DAYS}
-        />,
-        result === "ok" ? 200 : 410,
-      );
-    })
-    .get("/mijn-route/:token", async (c) => {
-      const { token, route } = await heldRoute(c, "mijn_route.read");
-      const t = mijnRouteMessages[c.get("lang")];
-      const query = c.req.query();
-      const notice =
-        "bewaard" in query
-          ? t.savedNotice
-          : "gewijzigd" in query
-            ? t.updatedNotice
-            : "e-mail" in query
-              ? format(t.emailSent, { days: EMAIL_CONFIRM_DAYS })
-              : undefined;
-      return render(c, token, route, { notice });
-    })
-    .post("/mijn-route/:token/stap/:code", async (c) => {
-      const { token, route } = await heldRoute(c, "mijn_route.update");
-      const values = await formOf(c);
-      const code = c.req.param("code");
-      const t = mijnRouteMessages[c.get("lang")];
-      if (!isOneOf(PROGRESS_STATUSES, values.status))
-        return render(
+  return (
+    new Hono<AppEnv>()
+      .use("/mijn-route/*", privateLinkHeaders)
+      // What "Bewaar als Mijn route" will save, and the POST form with its CSRF token. The route and scan pages link
+      // here, so they carry no per-session token and the one-click route stays in the page cache (ADR 0091).
+      .get("/mijn-route/bewaren", async (c) => {
+        const lang = c.get("lang");
+        const t = mijnRouteMessages[lang];
+        const one = (name: string) => c.req.query(name)?.trim() || undefined;
+        const request = one("resultaat")
+          ? { resultaat: one("resultaat") }
+          : { gemeente: one("gemeente"), sector: one("sector") };
+        const plan = await deps.planFor(request);
+        if (!plan) throw notFound("route");
+        const found = plan.packageSlug ? await deps.findPackage(plan.packageSlug) : undefined;
+        const facts = new Map(found?.measures.map((measure) => [measure.code, measure]) ?? []);
+        const municipality = geography.municipality(plan.municipalityCode);
+        const fields: Record<string, string> = plan.scanResultId
+          ? { resultaat: plan.scanResultId }
+          : { gemeente: plan.municipalityCode, sector: plan.sbi };
+        return renderPage(
           c,
-          token,
-          route,
-          { problems: [{ field: `stap-${code}-status`, message: t.errStatus }] },
-          400,
+          <KeepRoutePage
+            page={pageContext(c)}
+            model={{
+              fields,
+              criteria: [
+                { label: t.municipality, value: municipality?.name ?? plan.municipalityCode },
+                { label: t.sector, value: deps.sectorName(plan.sbi, lang) ?? plan.sbi },
+                { label: t.size, value: plan.sizeClass ? SIZE_CLASS_LABELS[plan.sizeClass][lang] : t.none },
+                {
+                  label: t.help,
+                  value: plan.help.length
+                    ? plan.help.map((help) => HELP_LABELS[help]?.[lang] ?? help).join(", ")
+                    : t.none,
+                },
+              ],
+              phase: PHASE_LABELS[plan.phase][lang],
+              nextStep: plan.nextStep
+                ? (JOURNEY_STEP_LABELS[plan.nextStep as JourneyStep]?.[lang] ?? null)
+                : null,
+              packageName: found ? found.name[lang] || found.name.nl : null,
+              measures: plan.measureCodes
+                .map((code) => facts.get(code))
+                .filter((fact) => fact !== undefined)
+                .map((fact) => fact.title[lang] || fact.title.nl),
+              backHref: `${
+                plan.scanResultId
+                  ? `/scan/resultaat/${plan.scanResultId}`
+                  : `/route?${new URLSearchParams({ gemeente: plan.municipalityCode, sector: plan.sbi })}`
+              }${lang === "en" ? `${plan.scanResultId ? "?" : "&"}lang=en` : ""}`,
+            }}
+          />,
         );
-      const result = await service.setStep(token, code, values.status, versionOf(values));
-      if (result === "missing") throw notFound("step");
-      if (result === "conflict")
-        return render(c, token, (await service.view(token))!, { conflict: true }, 409);
-      return c.redirect(`${mijnRoutePath(token)}?gewijzigd#stap-${code}`, 303);
-    })
-    .post("/mijn-route/:token/maatregel/:code", async (c) => {
-      const { token, route } = await heldRoute(c, "mijn_route.update");
-      const lang = c.get("lang");
-      const t = mijnRouteMessages[lang];
-      const values = await formOf(c);
-      const code = c.req.param("code");
-      if (!route.measures.some((measure) => measure.code === code)) throw notFound("measure");
-      const problems: FieldProblem[] = [];
-      if (!isOneOf(PROGRESS_STATUSES, values.status))
-        problems.push({ field: `maatregel-${code}-status`, message: t.errStatus });
-      const figure = (field: "materiaal" | "euro" | "co2", label: string): number | null => {
-        const typed = values[field] ?? "";
-        const value = parseFigure(typed, lang);
-        if (value === undefined) return null;
-        if (Number.isNaN(value))
-          problems.push({
-            field: `m-${code}-${field}`,
-            message: format(t.errNumber, { field: label.toLowerCase(), value: typed.slice(0, 40) }),
-          });
-        else if (value >= MAX_FIGURE)
-          problems.push({
-            field: `m-${code}-${field}`,
-            message: format(t.errNumberTooBig, { field: label.toLowerCase() }),
-          });
-        return value;
-      };
-      const basis = (field: string): ResultBasis =>
-        isOneOf(RESULT_BASES, values[`${field}_basis`])
-          ? (values[`${field}_basis`] as ResultBasis)
-          : "geschat";
-      const results: MeasureResults = {
-        materialKg: figure("materiaal", t.materialLabel),
-        materialBasis: basis("materiaal"),
-        euro: figure("euro", t.euroLabel),
-        euroBasis: basis("euro"),
-        co2eKg: figure("co2", t.co2Label),
-        co2eBasis: basis("co2"),
-      };
-      if (problems.length)
-        return render(c, token, route, { problems, problemForm: code, typed: { code, values } }, 400);
-      const result = await service.setMeasure(
-        token,
-        code,
-        values.status as SavedItem["status"],
-        results,
-        versionOf(values),
-      );
-      if (result === "missing") throw notFound("measure");
-      if (result === "conflict")
-        return render(
+      })
+      .post("/mijn-route", async (c) => {
+        const values = await formOf(c);
+        const plan = await deps.planFor({
+          gemeente: values.gemeente || undefined,
+          sector: values.sector || undefined,
+          resultaat: values.resultaat || undefined,
+        });
+        // The form's fields are hidden and come from the route page: anything else is not a route we can save.
+        if (!plan) throw notFound("route");
+        const { token } = await service.create(plan);
+        return c.redirect(`${mijnRoutePath(token)}?bewaard`, 303);
+      })
+      .get("/mijn-route/bevestigen/:confirm", (c) =>
+        renderPage(
           c,
-          token,
-          (await service.view(token))!,
-          { conflict: true, typed: { code, values } },
-          409,
-        );
-      return c.redirect(`${mijnRoutePath(token)}?gewijzigd#maatregel-${code}`, 303);
-    })
-    .post("/mijn-route/:token/e-mail", async (c) => {
-      const { token, route } = await heldRoute(c, "mijn_route.email");
-      const lang = c.get("lang");
-      const values = await formOf(c);
-      const email = emailAddress.safeParse(values.email ?? "");
-      if (!email.success)
-        return render(
+          <ConfirmEmailPage
+            page={pageContext(c)}
+            state="ask"
+            action={`/mijn-route/bevestigen/${encodeURIComponent(c.req.param("confirm"))}`}
+            days={EMAIL_CONFIRM_DAYS}
+          />,
+        ),
+      )
+      .post("/mijn-route/bevestigen/:confirm", async (c) => {
+        const result = await service.confirmEmail(c.req.param("confirm"));
+        if (result === "missing") throw notFound("confirmation");
+        return renderPage(
           c,
-          token,
-          route,
-          {
-            problems: [{ field: "email", message: mijnRouteMessages[lang].errEmail }],
-            problemForm: "e-mail",
-            email: { ...route.email, value: (values.email ?? "").slice(0, 254) },
-          },
-          400,
+          <ConfirmEmailPage
+            page={pageContext(c)}
+            state={result === "ok" ? "done" : "expired"}
+            action=""
+            days={EMAIL_CONFIRM_DAYS}
+          />,
+          result === "ok" ? 200 : 410,
         );
-      await service.requestEmail(token, email.data, lang);
-      return c.redirect(`${mijnRoutePath(token)}?e-mail#e-mail`, 303);
-    });
+      })
+      .get("/mijn-route/:token", async (c) => {
+        const { token, route } = await heldRoute(c, "mijn_route.read");
+        const t = mijnRouteMessages[c.get("lang")];
+        const query = c.req.query();
+        const notice =
+          "bewaard" in query
+            ? t.savedNotice
+            : "gewijzigd" in query
+              ? t.updatedNotice
+              : "e-mail" in query
+                ? format(t.emailSent, { days: EMAIL_CONFIRM_DAYS })
+                : undefined;
+        return render(c, token, route, { notice });
+      })
+      .post("/mijn-route/:token/stap/:code", async (c) => {
+        const { token, route } = await heldRoute(c, "mijn_route.update");
+        const values = await formOf(c);
+        const code = c.req.param("code");
+        const t = mijnRouteMessages[c.get("lang")];
+        if (!isOneOf(PROGRESS_STATUSES, values.status))
+          return render(
+            c,
+            token,
+            route,
+            { problems: [{ field: `stap-${code}-status`, message: t.errStatus }] },
+            400,
+          );
+        const result = await service.setStep(token, code, values.status, versionOf(values));
+        if (result === "missing") throw notFound("step");
+        if (result === "conflict")
+          return render(c, token, (await service.view(token))!, { conflict: true }, 409);
+        return c.redirect(`${mijnRoutePath(token)}?gewijzigd#stap-${code}`, 303);
+      })
+      .post("/mijn-route/:token/maatregel/:code", async (c) => {
+        const { token, route } = await heldRoute(c, "mijn_route.update");
+        const lang = c.get("lang");
+        const t = mijnRouteMessages[lang];
+        const values = await formOf(c);
+        const code = c.req.param("code");
+        if (!route.measures.some((measure) => measure.code === code)) throw notFound("measure");
+        const problems: FieldProblem[] = [];
+        if (!isOneOf(PROGRESS_STATUSES, values.status))
+          problems.push({ field: `maatregel-${code}-status`, message: t.errStatus });
+        const figure = (field: "materiaal" | "euro" | "co2", label: string): number | null => {
+          const typed = values[field] ?? "";
+          const value = parseFigure(typed, lang);
+          if (value === undefined) return null;
+          if (Number.isNaN(value))
+            problems.push({
+              field: `m-${code}-${field}`,
+              message: format(t.errNumber, { field: label.toLowerCase(), value: typed.slice(0, 40) }),
+            });
+          else if (value >= MAX_FIGURE)
+            problems.push({
+              field: `m-${code}-${field}`,
+              message: format(t.errNumberTooBig, { field: label.toLowerCase() }),
+            });
+          return value;
+        };
+        const basis = (field: string): ResultBasis =>
+          isOneOf(RESULT_BASES, values[`${field}_basis`])
+            ? (values[`${field}_basis`] as ResultBasis)
+            : "geschat";
+        const results: MeasureResults = {
+          materialKg: figure("materiaal", t.materialLabel),
+          materialBasis: basis("materiaal"),
+          euro: figure("euro", t.euroLabel),
+          euroBasis: basis("euro"),
+          co2eKg: figure("co2", t.co2Label),
+          co2eBasis: basis("co2"),
+        };
+        if (problems.length)
+          return render(c, token, route, { problems, problemForm: code, typed: { code, values } }, 400);
+        const result = await service.setMeasure(
+          token,
+          code,
+          values.status as SavedItem["status"],
+          results,
+          versionOf(values),
+        );
+        if (result === "missing") throw notFound("measure");
+        if (result === "conflict")
+          return render(
+            c,
+            token,
+            (await service.view(token))!,
+            { conflict: true, typed: { code, values } },
+            409,
+          );
+        return c.redirect(`${mijnRoutePath(token)}?gewijzigd#maatregel-${code}`, 303);
+      })
+      .post("/mijn-route/:token/e-mail", async (c) => {
+        const { token, route } = await heldRoute(c, "mijn_route.email");
+        const lang = c.get("lang");
+        const values = await formOf(c);
+        const email = emailAddress.safeParse(values.email ?? "");
+        if (!email.success)
+          return render(
+            c,
+            token,
+            route,
+            {
+              problems: [{ field: "email", message: mijnRouteMessages[lang].errEmail }],
+              problemForm: "e-mail",
+              email: { ...route.email, value: (values.email ?? "").slice(0, 254) },
+            },
+            400,
+          );
+        await service.requestEmail(token, email.data, lang);
+        return c.redirect(`${mijnRoutePath(token)}?e-mail#e-mail`, 303);
+      })
+  );
 }
 
 /**

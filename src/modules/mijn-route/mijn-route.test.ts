@@ -83,8 +83,10 @@ describeEachDatabase("Mijn route", (database) => {
   async function saveRoute() {
     const visitor = browserSession(app);
     const routePage = await (await visitor.get("/route?gemeente=GM0153&sector=25")).text();
-    expect(routePage).toContain("Bewaar als Mijn route");
-    const csrf = /name="_csrf" value="([^"]+)"/.exec(routePage)![1]!;
+    expect(routePage).toContain('href="/mijn-route/bewaren?gemeente=GM0153&amp;sector=25"');
+    const keepPage = await (await visitor.get("/mijn-route/bewaren?gemeente=GM0153&sector=25")).text();
+    expect(keepPage).toContain("Ja, bewaar deze route");
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(keepPage)![1]!;
     const response = await visitor.post("/mijn-route", { gemeente: "GM0153", sector: "25" }, { csrf });
     expect(response.status).toBe(303);
     const location = response.headers.get("location")!;
@@ -272,6 +274,39 @@ describeEachDatabase("Mijn route", (database) => {
     expect(await mijnRouteOutcomes(database().db, { from: new Date("2027-01-01T00:00:00Z") })).toEqual([]);
   });
 
+  it("keeps /route free of session tokens, so the page cache serves it; the save page shows what it saves", async () => {
+    const cached = await createTestApp(database(), { PAGE_CACHE_SECONDS: "30" }, { clock });
+    const hits = async () =>
+      Number(
+        /page_cache_requests\{result="hit"[^}]*\} (\d+)/.exec(
+          await (await cached.request("/metrics")).text(),
+        )?.[1] ?? 0,
+      );
+    const path = "/route?gemeente=GM0153&sector=25";
+    const first = await cached.request(path);
+    const html = await first.text();
+    expect(first.status).toBe(200);
+    expect(html).not.toContain('name="_csrf"');
+    expect(first.headers.getSetCookie().join(";")).not.toContain("cl_csrf");
+    const before = await hits();
+    expect((await cached.request(path)).status).toBe(200);
+    expect(await hits()).toBe(before + 1);
+
+    // The save page: the criteria, phase, next step and measures in words, and the POST form with its token.
+    const keep = await cached.request("/mijn-route/bewaren?gemeente=GM0153&sector=25&lang=en");
+    expect(keep.status).toBe(200);
+    expect(keep.headers.get("cache-control")).toBe("no-store");
+    const page = await keep.text();
+    expect(page).toContain("Save your route as My route");
+    expect(page).toContain("Enschede");
+    expect(page).toContain("Your phase");
+    expect(page).toContain('action="/mijn-route?lang=en"');
+    expect(page).toContain('name="_csrf"');
+    expect(page).toContain('<input type="hidden" name="gemeente" value="GM0153"/>');
+    expect(page).toContain('<input type="hidden" name="sector" value="25"/>');
+    expect(page).toContain('href="/route?gemeente=GM0153&amp;sector=25&amp;lang=en"');
+  });
+
   it("refuses a tampered or unknown link with 404, and records the refusal", async () => {
     const visitor = browserSession(app);
     for (const path of ["/mijn-route/kort", `/mijn-route/${"A".repeat(43)}`]) {
@@ -281,7 +316,9 @@ describeEachDatabase("Mijn route", (database) => {
       sql`select count(*)::int as n from audit_log where action = 'mijn_route.read' and outcome = 'denied'`,
     );
     expect(refused[0]!.n).toBeGreaterThanOrEqual(2);
-    const csrf = await visitor.csrfTokenFrom("/route?gemeente=GM0153&sector=25");
+    const csrf = await visitor.csrfTokenFrom("/mijn-route/bewaren?gemeente=GM0153&sector=25");
+    for (const query of ["gemeente=GM9999&sector=25", "resultaat=bestaat-niet", ""])
+      expect((await visitor.get(`/mijn-route/bewaren?${query}`)).status, query).toBe(404);
     expect((await visitor.post("/mijn-route", { gemeente: "GM9999", sector: "25" }, { csrf })).status).toBe(
       404,
     );

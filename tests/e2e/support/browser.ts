@@ -16,6 +16,16 @@ type AxeViolation = { id: string; impact: string; help: string; nodes: { target:
  * axe's own script is evaluated through the DevTools protocol, so the page's CSP stays on.
  */
 export async function expectNoAxeViolations(page: Page): Promise<void> {
+  // page.evaluate has no time-out: in a context made with javaScriptEnabled: false it never answers, and the test
+  // only ends at its own time-out with nothing said. Fail at once with the reason instead.
+  let timer: NodeJS.Timeout | undefined;
+  const scripts = await Promise.race([
+    page.evaluate(() => true),
+    new Promise<false>((resolve) => {
+      timer = setTimeout(() => resolve(false), 10_000);
+    }),
+  ]).finally(() => clearTimeout(timer));
+  if (!scripts) throw new Error(`axe cannot run on ${page.url()}: JavaScript is off in this browser context`);
   await page.evaluate(axeSource);
   const violations = await page.evaluate(async () => {
     // biome-ignore lint/suspicious/noExplicitAny: axe is injected at run time

@@ -36,6 +36,14 @@ export const SubscribePage = ({ page, model }: { page: PageContext; model: Subsc
   const t = alertMessages[page.lang];
   return (
     <Layout page={page} title={t.subscribeTitle}>
+      {/* Above the heading, as elsewhere: under the form it stood within 24 px of the submit button (WCAG 2.5.8). */}
+      {model.backHref ? (
+        <Paragraph>
+          <a class="utrecht-link utrecht-link--html-a" href={model.backHref}>
+            {t.back}
+          </a>
+        </Paragraph>
+      ) : null}
       <Heading level={1}>{t.subscribeTitle}</Heading>
       <Paragraph lead>{t.subscribeLead}</Paragraph>
       {model.form ? (
@@ -53,13 +61,6 @@ export const SubscribePage = ({ page, model }: { page: PageContext; model: Subsc
       ) : (
         <Paragraph>{t.errNoCriteria}</Paragraph>
       )}
-      {model.backHref ? (
-        <Paragraph>
-          <a class="utrecht-link utrecht-link--html-a" href={model.backHref}>
-            {t.back}
-          </a>
-        </Paragraph>
-      ) : null}
     </Layout>
   );
 };

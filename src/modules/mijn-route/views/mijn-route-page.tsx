@@ -353,7 +353,10 @@ export const ConfirmEmailPage = ({
   );
 };
 
-/** "Bewaar als Mijn route": the form on the route and scan result pages (POST, works without JavaScript). */
+/**
+ * "Bewaar als Mijn route" on the route and scan result pages: a plain link to /mijn-route/bewaren with the route's
+ * parameters, so those pages hold no per-session token and the one-click route stays page-cacheable (ADR 0091).
+ */
 export const SaveRouteForm = ({
   page,
   fields,
@@ -363,19 +366,76 @@ export const SaveRouteForm = ({
   fields: Record<string, string>;
 }) => {
   const t = mijnRouteMessages[page.lang];
+  const query = new URLSearchParams({ ...fields, ...(page.lang === "en" ? { lang: "en" } : {}) });
   return (
     <section aria-labelledby="mijn-route" class="cl-section cl-card cl-no-print">
       <Heading level={2} id="mijn-route">
         {t.saveHeading}
       </Heading>
       <Paragraph>{t.saveBody}</Paragraph>
-      <form method="post" action="/mijn-route" class="cl-form-stack">
+      <ButtonLink href={`/mijn-route/bewaren?${query}`}>{t.saveButton}</ButtonLink>
+    </section>
+  );
+};
+
+export type KeepRouteModel = {
+  /** The hidden fields the POST to /mijn-route carries: gemeente and sector, or resultaat. */
+  fields: Record<string, string>;
+  criteria: { label: string; value: string }[];
+  phase: string;
+  nextStep: string | null;
+  packageName: string | null;
+  measures: string[];
+  backHref: string;
+};
+
+/** /mijn-route/bewaren: what will be saved, and the one POST form (with its CSRF token) that saves it. */
+export const KeepRoutePage = ({ page, model }: { page: PageContext; model: KeepRouteModel }) => {
+  const t = mijnRouteMessages[page.lang];
+  return (
+    <Layout page={page} title={t.keepTitle} noindex>
+      <Paragraph>
+        <Link href={model.backHref}>{t.keepBack}</Link>
+      </Paragraph>
+      <Heading level={1}>{t.keepTitle}</Heading>
+      <Paragraph lead>{t.keepLead}</Paragraph>
+      <section aria-labelledby="bewaren-wat" class="cl-section">
+        <Heading level={2} id="bewaren-wat">
+          {t.keepWhat}
+        </Heading>
+        <dl class="cl-facts">
+          {[
+            ...model.criteria,
+            { label: t.keepPhase, value: model.phase },
+            ...(model.nextStep ? [{ label: t.keepNextStep, value: model.nextStep }] : []),
+          ].map((row) => (
+            <>
+              <dt>{row.label}</dt>
+              <dd>{row.value}</dd>
+            </>
+          ))}
+        </dl>
+        {model.packageName && model.measures.length ? (
+          <>
+            <Paragraph>{format(t.keepMeasures, { package: model.packageName })}</Paragraph>
+            <ul class="utrecht-unordered-list">
+              {model.measures.map((measure) => (
+                <li class="utrecht-unordered-list__item">{measure}</li>
+              ))}
+            </ul>
+          </>
+        ) : (
+          <Paragraph>{t.noMeasures}</Paragraph>
+        )}
+        <Paragraph>{t.keepNoName}</Paragraph>
+      </section>
+      <form method="post" action={`/mijn-route${page.lang === "en" ? "?lang=en" : ""}`} class="cl-form-stack">
         <CsrfField token={page.csrfToken} />
-        {Object.entries(fields).map(([name, value]) => (
+        {Object.entries(model.fields).map(([name, value]) => (
           <input type="hidden" name={name} value={value} />
         ))}
-        <Button>{t.saveButton}</Button>
+        <Button>{t.keepButton}</Button>
       </form>
-    </section>
+    </Layout>
   );
 };
