@@ -1,6 +1,7 @@
 export { alertMessages } from "./alerts.messages.js";
 export { alertRoutes, isOneClickUnsubscribe } from "./alerts.routes.js";
 export {
+  ALERT_DIGEST_QUEUE,
   ALERT_MATCH_QUEUE,
   type AlertFacts,
   type AlertsService,
