@@ -360,7 +360,7 @@ export function createMijnRouteService(deps: {
           .select()
           .from(savedRoutes)
           .where(eq(savedRoutes.emailTokenHash, hashToken(confirmToken)));
-        if (!row || !row.email || !row.emailRequestedAt || !row.emailSealedLink) return "missing";
+        if (!row?.email || !row.emailRequestedAt || !row.emailSealedLink) return "missing";
         if (now.getTime() - row.emailRequestedAt.getTime() > EMAIL_CONFIRM_DAYS * DAY_MS) return "expired";
         const routeToken = sealed.open(row.emailSealedLink);
         if (!routeToken) return "missing";

@@ -6,7 +6,7 @@ import { csvHeaders, toCsv } from "../../web/csv.js";
 import { type FieldProblem, invalidInput, notFound } from "../../web/errors.js";
 import { pageContext, renderPage } from "../../web/render.js";
 import type { Area, Guard } from "../auth/index.js";
-import { isOneOf, JOURNEY_STEPS, type JourneyStep, PHASES, type Phase } from "../vocabulary/index.js";
+import { isOneOf, JOURNEY_STEPS, type JourneyStep, PHASES } from "../vocabulary/index.js";
 import { regionsInArea } from "./areas.js";
 import { isJourneyStep, isPhase } from "./coverage.js";
 import { INDICATORS, type Indicator } from "./goals.js";
@@ -451,7 +451,7 @@ export function monitoringRoutes({
       const id = Number(c.req.param("id"));
       await guard.authorize(c, "goal.update", { area: { level: "national" } }, { type: "goal", id });
       const goal = await service.findGoal(id);
-      if (!goal || goal.scopeLevel !== "national") throw notFound("goal");
+      if (goal?.scopeLevel !== "national") throw notFound("goal");
       const form = (await c.req.parseBody()) as Record<string, string>;
       const values = {
         beginwaarde: String(form.beginwaarde ?? "").trim(),
@@ -478,7 +478,7 @@ export function monitoringRoutes({
       // A province coordinator breaks a national goal down within their own province; anyone else: 403, audited.
       const own = await guard.authorizeArea(c, "goal.breakdown");
       const goal = await service.findGoal(id);
-      if (!goal || goal.scopeLevel !== "national" || goal.parentId !== null) throw notFound("goal");
+      if (goal?.scopeLevel !== "national" || goal.parentId !== null) throw notFound("goal");
       const t = monitoringMessages[c.get("lang")];
       const form = (await c.req.parseBody()) as Record<string, string>;
       const areas = breakdownAreas(c, own);

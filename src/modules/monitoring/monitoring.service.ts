@@ -486,7 +486,7 @@ export function createMonitoringService(deps: {
       actor: AuditActor,
     ): Promise<"saved" | "conflict" | "missing"> {
       const parent = await deps.repository.findGoal(parentId);
-      if (!parent || parent.scopeLevel !== "national" || parent.parentId !== null) return "missing";
+      if (parent?.scopeLevel !== "national" || parent.parentId !== null) return "missing";
       const baselines = await Promise.all(
         targets.map((entry) => currentIn(parent.indicator as Indicator, entry.area)),
       );
