@@ -47,9 +47,12 @@ try {
   for (const file of files) {
     const specifications = await vitest.getRelevantTestSpecifications([file]);
     if (!specifications.length) throw new Error(`no test file matches ${file}`);
+    // Vitest answers the modules of earlier files too (its state lasts for the whole script): keep this file's.
+    const ofFile = (modules: readonly TestModule[]) =>
+      modules.filter((module) => specifications.some((spec) => spec.moduleId === module.moduleId));
     const collected = await vitest.collectTests(specifications);
     const seen = new Map<string, RegExp>();
-    for (const module of collected.testModules)
+    for (const module of ofFile(collected.testModules))
       for (const test of module.children.allTests()) {
         const { label, pattern } = patternOf(test);
         if (nameFilter && !label.includes(nameFilter)) continue;
@@ -61,7 +64,13 @@ try {
       vitest.setGlobalTestNamePattern(pattern);
       const started = performance.now();
       const result = await vitest.runTestSpecifications(specifications);
-      const tests = result.testModules.flatMap((module) => [...module.children.allTests()]);
+      const tests = [
+        ...new Map(
+          ofFile(result.testModules)
+            .flatMap((module) => [...module.children.allTests()])
+            .map((test) => [test.id, test] as const),
+        ).values(),
+      ];
       const ran = tests.filter((test) => test.result().state !== "skipped");
       const broken = ran.filter((test) => test.result().state === "failed");
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
