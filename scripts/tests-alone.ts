@@ -16,7 +16,9 @@ import { createVitest } from "vitest/node";
 const args = process.argv.slice(2);
 const nameIndex = args.indexOf("--name");
 const nameFilter = nameIndex >= 0 ? args[nameIndex + 1] : undefined;
-const files = args.filter((_arg, index) => index !== nameIndex && index !== nameIndex + 1);
+// Without --name (index -1) every argument is a file; `index !== nameIndex + 1` alone would drop the first one.
+const files =
+  nameIndex < 0 ? args : args.filter((_arg, index) => index !== nameIndex && index !== nameIndex + 1);
 if (!files.length) {
   console.error('usage: tsx scripts/tests-alone.ts <test file>... [--name "part of a title"]');
   process.exit(2);
