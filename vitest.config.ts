@@ -10,10 +10,10 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     reporters: ["default"],
-    // Files run in a random order, a new one every run; the run prints its seed ("Running tests with seed …"), and
-    // `--sequence.seed=<seed>` repeats that order (ADR 0090, README). Tests within a file keep their order for now:
-    // the first shuffled CI run after the December merges found suites whose tests lean on earlier ones (gaps,
-    // catalogue import); `npx vitest run --sequence.shuffle.tests <file>` shows them until they stand alone.
-    sequence: { shuffle: { files: true, tests: false } },
+    // Files, and the tests within each file, run in a random order, a new one every run; the run prints its seed
+    // ("Running tests with seed …"), and `--sequence.seed=<seed>` repeats that order (ADR 0090, README). Every test
+    // stands alone: it makes what it needs (tests/factories) and reads only what it made; `npm run test:alone -- <file>`
+    // runs each test of a file on its own.
+    sequence: { shuffle: { files: true, tests: true } },
   },
 });

@@ -16,7 +16,9 @@ import { createVitest } from "vitest/node";
 const args = process.argv.slice(2);
 const nameIndex = args.indexOf("--name");
 const nameFilter = nameIndex >= 0 ? args[nameIndex + 1] : undefined;
-const files = args.filter((_arg, index) => index !== nameIndex && index !== nameIndex + 1);
+// Without --name (index -1) every argument is a file; `index !== nameIndex + 1` alone would drop the first one.
+const files =
+  nameIndex < 0 ? args : args.filter((_arg, index) => index !== nameIndex && index !== nameIndex + 1);
 if (!files.length) {
   console.error('usage: tsx scripts/tests-alone.ts <test file>... [--name "part of a title"]');
   process.exit(2);
@@ -47,9 +49,12 @@ try {
   for (const file of files) {
     const specifications = await vitest.getRelevantTestSpecifications([file]);
     if (!specifications.length) throw new Error(`no test file matches ${file}`);
+    // Vitest answers the modules of earlier files too (its state lasts for the whole script): keep this file's.
+    const ofFile = (modules: readonly TestModule[]) =>
+      modules.filter((module) => specifications.some((spec) => spec.moduleId === module.moduleId));
     const collected = await vitest.collectTests(specifications);
     const seen = new Map<string, RegExp>();
-    for (const module of collected.testModules)
+    for (const module of ofFile(collected.testModules))
       for (const test of module.children.allTests()) {
         const { label, pattern } = patternOf(test);
         if (nameFilter && !label.includes(nameFilter)) continue;
@@ -61,7 +66,13 @@ try {
       vitest.setGlobalTestNamePattern(pattern);
       const started = performance.now();
       const result = await vitest.runTestSpecifications(specifications);
-      const tests = result.testModules.flatMap((module) => [...module.children.allTests()]);
+      const tests = [
+        ...new Map(
+          ofFile(result.testModules)
+            .flatMap((module) => [...module.children.allTests()])
+            .map((test) => [test.id, test] as const),
+        ).values(),
+      ];
       const ran = tests.filter((test) => test.result().state !== "skipped");
       const broken = ran.filter((test) => test.result().state === "failed");
       const seconds = ((performance.now() - started) / 1000).toFixed(1);

@@ -81,34 +81,33 @@ export const postgresAvailable = () => Boolean(inject("postgresServerUrl"));
  *
  * The suite's tests share one copy of the template database; each test makes what it needs (tests/factories) and
  * reads only what it made. With `databasePerTest` every test gets a fresh copy instead, of the template prepared once
- * by the given function (seeded, say): for suites whose subject is one shared record, such as one instrument's
- * listing, that each test must find as the seed left it (ADR 0090).
+ * by the given function (seeded, say), or of the migrated template itself (`true`): for suites whose subject is one
+ * shared record, such as one instrument's listing, or whose tests count whole tables, that each test must find as the
+ * seed left it (ADR 0090).
  */
 export function describeEachDatabase(
   title: string,
   suite: (database: () => DatabaseHandle, kind: TestDatabaseKind) => void,
-  options: {
-    databasePerTest?: (database: DatabaseHandle) => Promise<void>;
-    /**
-     * A journey whose tests still continue one another: they keep their order when CI shuffles (ADR 0090). A
-     * stop-gap, named so it can be found and removed once the suite's tests stand alone.
-     */
-    orderedJourney?: true;
-  } = {},
+  options: { databasePerTest?: true | ((database: DatabaseHandle) => Promise<void>) } = {},
 ) {
   for (const kind of ["PGlite", "PostgreSQL"] as const) {
     const skip = kind === "PostgreSQL" && !postgresAvailable();
     const label = skip
       ? `${title} [PostgreSQL — skipped: TEST_DATABASE_URL is not set]`
       : `${title} [${kind}]`;
-    (skip ? describe.skip : describe)(label, { shuffle: options.orderedJourney ? false : undefined }, () => {
+    (skip ? describe.skip : describe)(label, () => {
       let handle: DatabaseHandle | undefined;
       const close = async () => {
         await handle?.close();
         handle = undefined;
       };
       const prepare = options.databasePerTest;
-      if (prepare) {
+      if (prepare === true) {
+        beforeEach(async () => {
+          handle = await openTestDatabase(kind);
+        });
+        afterEach(close);
+      } else if (prepare) {
         let prepared: Awaited<ReturnType<typeof preparedSource>> | undefined;
         beforeAll(async () => {
           prepared = await preparedSource(kind, prepare);

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createTestApp } from "../../../tests/support/app.js";
 import { describeEachDatabase } from "../../../tests/support/database.js";
 import { queryRows } from "../../db/client.js";
@@ -269,137 +269,147 @@ describeEachDatabase("catalogue pages and API", (database) => {
   });
 });
 
-describeEachDatabase("catalogue import and export", (database) => {
-  const count = async (where = "true") =>
-    Number(
-      (
-        await queryRows<{ n: number }>(
-          database().db,
-          sql.raw(`select count(*)::int as n from catalogue_instruments where ${where}`),
-        )
-      )[0]!.n,
-    );
-  const service = async () => {
-    const db = database().db;
-    return createCatalogueService({ db, geography: await loadGeography(createRegionsRepository(db)) });
-  };
-
-  it("loading the curated catalogue again changes nothing", async () => {
-    expect(await loadCuratedCatalogue(database().db)).toBe(0);
-    expect(await count()).toBe(curated.length);
-  });
-
-  it("re-importing the CSV export changes 0 rows and reports them unchanged", async () => {
-    const csv = await exportCsv(await service());
-    const report = await importCatalogue(database().db, parseImportFile(csv, "csv"));
-    expect(report, JSON.stringify(report)).toMatchObject({
-      ok: true,
-      instruments: { created: 0, updated: 0, unchanged: curated.length },
-    });
-    const json = await exportJson(await service());
-    const again = await importCatalogue(database().db, parseImportFile(JSON.stringify(json), "json"));
-    expect(again).toMatchObject({
-      ok: true,
-      organizations: { created: 0, updated: 0, unchanged: json.organizations.length },
-      instruments: { created: 0, updated: 0, unchanged: curated.length },
-    });
-  });
-
-  it("is all-or-nothing: one bad row stops the whole file, with row-level errors", async () => {
-    const json = await exportJson(await service());
-    const fresh = { ...json.instruments[0]!, ref_id: "nieuw-instrument", slug: "nieuw-instrument" };
-    const changed = { ...json.instruments[1]!, name: { nl: "Gewijzigde naam", en: "Changed name" } };
-    const broken = {
-      ...json.instruments[2]!,
-      status: "misschien",
-      money: { ...json.instruments[2]!.money, percentage: 140 },
+/**
+ * Each test gets a fresh copy of the template (ADR 0090): the tests count the whole catalogue, and one of them adds
+ * an instrument that loading the curated data again leaves in place.
+ */
+describeEachDatabase(
+  "catalogue import and export",
+  (database) => {
+    const count = async (where = "true") =>
+      Number(
+        (
+          await queryRows<{ n: number }>(
+            database().db,
+            sql.raw(`select count(*)::int as n from catalogue_instruments where ${where}`),
+          )
+        )[0]!.n,
+      );
+    const service = async () => {
+      const db = database().db;
+      return createCatalogueService({ db, geography: await loadGeography(createRegionsRepository(db)) });
     };
-    const report = await importCatalogue(database().db, {
-      organizations: [],
-      instruments: [fresh, changed, broken],
-    });
-    expect(report.ok).toBe(false);
-    expect(report.errors).toEqual(
-      expect.arrayContaining([
-        expect.objectContaining({ row: 3, ref_id: json.instruments[2]!.ref_id, field: "status" }),
-        expect.objectContaining({ row: 3, field: "money.percentage" }),
-      ]),
-    );
-    expect(await count("ref_id = 'nieuw-instrument'")).toBe(0);
-    expect(await count("name->>'nl' = 'Gewijzigde naam'")).toBe(0);
-  });
 
-  it("reports unknown providers, area codes, duplicate ref_ids and taken slugs", async () => {
-    const json = await exportJson(await service());
-    const base = json.instruments[0]!;
-    const report = await importCatalogue(database().db, {
-      organizations: [],
-      instruments: [
-        { ...base, ref_id: "a-1", slug: "a-1", provider_id: "bestaat-niet" },
-        { ...base, ref_id: "a-2", slug: "a-2", coverage: { level: "province", codes: ["PV99"] } },
-        { ...base, ref_id: "a-3", slug: json.instruments[5]!.slug },
-        { ...base, ref_id: "a-4", slug: "a-4" },
-        { ...base, ref_id: "a-4", slug: "a-5" },
-      ],
+    it("loading the curated catalogue again changes nothing", async () => {
+      expect(await loadCuratedCatalogue(database().db)).toBe(0);
+      expect(await count()).toBe(curated.length);
     });
-    const fields = report.errors.map((error) => `${error.row}:${error.field}`);
-    expect(report.ok).toBe(false);
-    expect(fields, fields.join()).toEqual(
-      expect.arrayContaining(["1:provider_id", "2:coverage.codes", "3:slug", "5:ref_id"]),
-    );
-    expect(await count("ref_id like 'a-%'")).toBe(0);
-  });
 
-  it("creates and updates by ref_id and counts each", async () => {
-    const json = await exportJson(await service());
-    const fresh = { ...json.instruments[0]!, ref_id: "nieuw-instrument", slug: "nieuw-instrument" };
-    const changed = { ...json.instruments[1]!, status: "historisch" as const };
-    const report = await importCatalogue(database().db, {
-      organizations: [],
-      instruments: [fresh, changed, json.instruments[2]!],
+    it("re-importing the CSV export changes 0 rows and reports them unchanged", async () => {
+      const csv = await exportCsv(await service());
+      const report = await importCatalogue(database().db, parseImportFile(csv, "csv"));
+      expect(report, JSON.stringify(report)).toMatchObject({
+        ok: true,
+        instruments: { created: 0, updated: 0, unchanged: curated.length },
+      });
+      const json = await exportJson(await service());
+      const again = await importCatalogue(database().db, parseImportFile(JSON.stringify(json), "json"));
+      expect(again).toMatchObject({
+        ok: true,
+        organizations: { created: 0, updated: 0, unchanged: json.organizations.length },
+        instruments: { created: 0, updated: 0, unchanged: curated.length },
+      });
     });
-    expect(report).toMatchObject({ ok: true, instruments: { created: 1, updated: 1, unchanged: 1 } });
-    expect(await count()).toBe(curated.length + 1);
-    // The curated data puts the changed instrument back: idempotent towards the file, not towards the last import.
-    await loadCuratedCatalogue(database().db);
-    expect(
-      await count(`ref_id = '${json.instruments[1]!.ref_id}' and status = '${json.instruments[1]!.status}'`),
-    ).toBe(1);
-  });
 
-  describe("POST /api/v1/admin/import", () => {
-    let app: Awaited<ReturnType<typeof createTestApp>>;
-    beforeAll(async () => {
-      app = await createTestApp(database(), { CATALOGUE_ADMIN_TOKEN: TOKEN });
+    it("is all-or-nothing: one bad row stops the whole file, with row-level errors", async () => {
+      const json = await exportJson(await service());
+      const fresh = { ...json.instruments[0]!, ref_id: "nieuw-instrument", slug: "nieuw-instrument" };
+      const changed = { ...json.instruments[1]!, name: { nl: "Gewijzigde naam", en: "Changed name" } };
+      const broken = {
+        ...json.instruments[2]!,
+        status: "misschien",
+        money: { ...json.instruments[2]!.money, percentage: 140 },
+      };
+      const report = await importCatalogue(database().db, {
+        organizations: [],
+        instruments: [fresh, changed, broken],
+      });
+      expect(report.ok).toBe(false);
+      expect(report.errors).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ row: 3, ref_id: json.instruments[2]!.ref_id, field: "status" }),
+          expect.objectContaining({ row: 3, field: "money.percentage" }),
+        ]),
+      );
+      expect(await count("ref_id = 'nieuw-instrument'")).toBe(0);
+      expect(await count("name->>'nl' = 'Gewijzigde naam'")).toBe(0);
     });
-    const post = (body: string, type: string, token = TOKEN) =>
-      app.request("/api/v1/admin/import", {
-        method: "POST",
-        headers: { "content-type": type, authorization: `Bearer ${token}` },
-        body,
+
+    it("reports unknown providers, area codes, duplicate ref_ids and taken slugs", async () => {
+      const json = await exportJson(await service());
+      const base = json.instruments[0]!;
+      const report = await importCatalogue(database().db, {
+        organizations: [],
+        instruments: [
+          { ...base, ref_id: "a-1", slug: "a-1", provider_id: "bestaat-niet" },
+          { ...base, ref_id: "a-2", slug: "a-2", coverage: { level: "province", codes: ["PV99"] } },
+          { ...base, ref_id: "a-3", slug: json.instruments[5]!.slug },
+          { ...base, ref_id: "a-4", slug: "a-4" },
+          { ...base, ref_id: "a-4", slug: "a-5" },
+        ],
+      });
+      const fields = report.errors.map((error) => `${error.row}:${error.field}`);
+      expect(report.ok).toBe(false);
+      expect(fields, fields.join()).toEqual(
+        expect.arrayContaining(["1:provider_id", "2:coverage.codes", "3:slug", "5:ref_id"]),
+      );
+      expect(await count("ref_id like 'a-%'")).toBe(0);
+    });
+
+    it("creates and updates by ref_id and counts each", async () => {
+      const json = await exportJson(await service());
+      const fresh = { ...json.instruments[0]!, ref_id: "nieuw-instrument", slug: "nieuw-instrument" };
+      const changed = { ...json.instruments[1]!, status: "historisch" as const };
+      const report = await importCatalogue(database().db, {
+        organizations: [],
+        instruments: [fresh, changed, json.instruments[2]!],
+      });
+      expect(report).toMatchObject({ ok: true, instruments: { created: 1, updated: 1, unchanged: 1 } });
+      expect(await count()).toBe(curated.length + 1);
+      // The curated data puts the changed instrument back: idempotent towards the file, not towards the last import.
+      await loadCuratedCatalogue(database().db);
+      expect(
+        await count(
+          `ref_id = '${json.instruments[1]!.ref_id}' and status = '${json.instruments[1]!.status}'`,
+        ),
+      ).toBe(1);
+    });
+
+    describe("POST /api/v1/admin/import", () => {
+      let app: Awaited<ReturnType<typeof createTestApp>>;
+      beforeEach(async () => {
+        app = await createTestApp(database(), { CATALOGUE_ADMIN_TOKEN: TOKEN });
+      });
+      const post = (body: string, type: string, token = TOKEN) =>
+        app.request("/api/v1/admin/import", {
+          method: "POST",
+          headers: { "content-type": type, authorization: `Bearer ${token}` },
+          body,
+        });
+
+      it("refuses a wrong token with 401", async () => {
+        const response = await post("[]", "application/json", "wrong-token");
+        expect(response.status).toBe(401);
+        expect(response.headers.get("content-type")).toContain("application/problem+json");
       });
 
-    it("refuses a wrong token with 401", async () => {
-      const response = await post("[]", "application/json", "wrong-token");
-      expect(response.status).toBe(401);
-      expect(response.headers.get("content-type")).toContain("application/problem+json");
+      it("imports CSV idempotently and answers 400 with row errors for a bad file", async () => {
+        const csv = await (await app.request("/api/v1/export/services.csv")).text();
+        const response = await post(csv, "text/csv");
+        expect(response.status).toBe(200);
+        expect(await response.json()).toMatchObject({ ok: true, instruments: { created: 0, updated: 0 } });
+        const lines = csv.split("\n");
+        const line = lines.findIndex((text) => text.includes(",subsidy,"));
+        lines[line] = lines[line]!.replace(",subsidy,", ",subsidie,");
+        const bad = await post(lines.join("\n"), "text/csv");
+        expect(bad.status).toBe(400);
+        const problem = await bad.json();
+        // Row numbers are CSV line numbers, so the header is line 1.
+        expect(problem.invalid_params[0].name).toMatch(
+          new RegExp(`^instruments\\[row ${line + 1} .+\\]\\.kind$`),
+        );
+      });
     });
-
-    it("imports CSV idempotently and answers 400 with row errors for a bad file", async () => {
-      const csv = await (await app.request("/api/v1/export/services.csv")).text();
-      const response = await post(csv, "text/csv");
-      expect(response.status).toBe(200);
-      expect(await response.json()).toMatchObject({ ok: true, instruments: { created: 0, updated: 0 } });
-      const lines = csv.split("\n");
-      const line = lines.findIndex((text) => text.includes(",subsidy,"));
-      lines[line] = lines[line]!.replace(",subsidy,", ",subsidie,");
-      const bad = await post(lines.join("\n"), "text/csv");
-      expect(bad.status).toBe(400);
-      const problem = await bad.json();
-      // Row numbers are CSV line numbers, so the header is line 1.
-      expect(problem.invalid_params[0].name).toMatch(
-        new RegExp(`^instruments\\[row ${line + 1} .+\\]\\.kind$`),
-      );
-    });
-  });
-});
+  },
+  { databasePerTest: true },
+);

@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { jsx } from "hono/jsx";
 import ICAL from "ical.js";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { silentLogger } from "../../../tests/support/app.js";
 import { describeEachDatabase } from "../../../tests/support/database.js";
 import { createApp } from "../../app.js";
@@ -167,8 +167,14 @@ describeEachDatabase("knowledge", (database) => {
       isExample: false,
     };
 
-    // Other tests count the agenda's events, so the provider's event leaves with this block.
-    afterAll(async () => {
+    /** The provider's event, saved once and then moved to Deventer: at version 2, as each test below expects it. */
+    const savedTwice = async () => {
+      await service.saveEvent(input, null);
+      return service.saveEvent({ ...input, place: "Deventer" }, 1);
+    };
+
+    // Other tests count the agenda's events, so the provider's event leaves with the test that made it.
+    afterEach(async () => {
       await database().db.delete(knowledgeEvents).where(eq(knowledgeEvents.slug, input.slug));
     });
 
@@ -182,6 +188,7 @@ describeEachDatabase("knowledge", (database) => {
     });
 
     it("refuses a save based on an old version (409) and keeps the newer data", async () => {
+      await savedTwice();
       const stale = service.saveEvent({ ...input, place: "Kampen" }, 1);
       await expect(stale).rejects.toMatchObject({ status: 409, id: "edit-conflict" });
       const [row] = await database()
@@ -193,6 +200,7 @@ describeEachDatabase("knowledge", (database) => {
     });
 
     it("refuses a second event with the same slug, an unknown event and invalid input", async () => {
+      await savedTwice();
       await expect(service.saveEvent(input, null)).rejects.toMatchObject({ status: 409 });
       await expect(service.saveEvent({ ...input, slug: "bestaat-niet" }, 1)).rejects.toMatchObject({
         status: 404,
@@ -203,6 +211,7 @@ describeEachDatabase("knowledge", (database) => {
     });
 
     it("the curated loader does not touch the provider's event", async () => {
+      await savedTwice();
       expect(await loadKnowledgeContent(database().db, DEMO_LOAD)).toBe(0);
       expect(await count("knowledge_events where origin = 'provider'")).toBe(1);
     });

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
-import { submitIntake } from "../../../tests/factories/index.js";
+import { createDossier, referDossier, submitIntake } from "../../../tests/factories/index.js";
 import { createTestApp } from "../../../tests/support/app.js";
 import { describeEachDatabase } from "../../../tests/support/database.js";
 import { loginAs } from "../../../tests/support/workspace.js";
@@ -30,6 +30,16 @@ describeEachDatabase(
     const now = new Date("2026-11-27T09:00:00Z");
     let app: Awaited<ReturnType<typeof createTestApp>>;
     let caseId = 0;
+    /** A dossier of the test's own for the same company, for a test that changes it (picks it up, refers it). */
+    const ownDossier = async () =>
+      (
+        await createDossier(app, database().db, {
+          companyName: "Draaierij Twente BV",
+          regio: "ES04",
+          gemeente: "GM0153",
+          sector: "C",
+        })
+      ).caseId;
     const dossierOf = async (path: string, id = caseId) => {
       const { session } = await loginAs(app, "adviseur.es04@demo.invalid");
       return (await session.get(`/werkruimte/dossiers/${id}${path}`)).text();
@@ -171,6 +181,7 @@ describeEachDatabase(
     });
 
     it("tells the history in words: instrument names, statuses and people by name", async () => {
+      const caseId = await ownDossier();
       const { session, csrf } = await loginAs(app, "adviseur.es04@demo.invalid");
       const [record] = await queryRows<{ version: number }>(
         database().db,
@@ -220,10 +231,10 @@ describeEachDatabase(
     });
 
     it("the referral page and the provider's inbox name the region; the audit log speaks words and names people", async () => {
-      const [referral] = await queryRows<{ id: number }>(
-        database().db,
-        sql`select id from referrals where case_id = ${caseId}`,
-      );
+      const caseId = await ownDossier();
+      const referral = {
+        id: await referDossier(await loginAs(app, "adviseur.es04@demo.invalid"), caseId),
+      };
       const provider = await loginAs(app, "aanbieder.rvo@demo.invalid");
       const page = await (await provider.session.get(`/werkruimte/verwijzingen/${referral!.id}`)).text();
       expect(page).toContain("(KVK 12345678), regio Twente.");
