@@ -421,6 +421,9 @@ describeEachDatabase("intake, dossier and closed-loop referral", (database) => {
     expect(html).toContain('<td class="utrecht-table__cell">Twente</td>');
     expect(html).not.toContain("Zonen");
     expect(html).not.toContain("fatima");
+    // The gaps the organisation owns and the barriers forwarded to it are one click from the workspace (issue 18).
+    expect(html).toContain('href="/werkruimte/gaten"');
+    expect(html).toContain('href="/werkruimte/belemmeringen"');
   });
 
   it("a beheerder exports a data subject as JSON and erases it; counts stay, the audit log cannot change", async () => {

@@ -195,32 +195,36 @@ export const WorkspacePage = ({ page, model }: { page: PageContext; model: Works
             {t.figuresHeading}
           </Heading>
           <Paragraph>{t.figuresIntro}</Paragraph>
-          <Table
-            caption={t.figuresHeading}
-            headers={[
-              t.colRegion,
-              t.colCases,
-              t.colOpenCases,
-              t.colReferrals,
-              t.colHelped,
-              t.colNotHelped,
-              t.colOpenReferrals,
-              t.colCo2,
-            ]}
-          >
-            {model.figures.map((row) => (
-              <Row>
-                <Cell>{row.region_name}</Cell>
-                <Cell>{row.cases}</Cell>
-                <Cell>{row.open_cases}</Cell>
-                <Cell>{row.referrals}</Cell>
-                <Cell>{row.helped}</Cell>
-                <Cell>{row.not_helped}</Cell>
-                <Cell>{row.open_referrals}</Cell>
-                <Cell>{row.co2e_kg === null ? "–" : formatNumber(row.co2e_kg, page.lang)}</Cell>
-              </Row>
-            ))}
-          </Table>
+          {model.figures.length === 0 ? (
+            <Paragraph>{t.figuresEmpty}</Paragraph>
+          ) : (
+            <Table
+              caption={t.figuresHeading}
+              headers={[
+                t.colRegion,
+                t.colCases,
+                t.colOpenCases,
+                t.colReferrals,
+                t.colHelped,
+                t.colNotHelped,
+                t.colOpenReferrals,
+                t.colCo2,
+              ]}
+            >
+              {model.figures.map((row) => (
+                <Row>
+                  <Cell>{row.region_name}</Cell>
+                  <Cell>{row.cases}</Cell>
+                  <Cell>{row.open_cases}</Cell>
+                  <Cell>{row.referrals}</Cell>
+                  <Cell>{row.helped}</Cell>
+                  <Cell>{row.not_helped}</Cell>
+                  <Cell>{row.open_referrals}</Cell>
+                  <Cell>{row.co2e_kg === null ? "–" : formatNumber(row.co2e_kg, page.lang)}</Cell>
+                </Row>
+              ))}
+            </Table>
+          )}
         </section>
       ) : null}
       <section aria-labelledby="meer" class="cl-section">
@@ -253,6 +257,16 @@ export const WorkspacePage = ({ page, model }: { page: PageContext; model: Works
               <Link href="/beheer/audit">{t.adminAudit}</Link>
             </li>
           ) : null}
+          {model.admin ? null : (
+            <li class="utrecht-link-list__item">
+              <Link href="/werkruimte/gaten">{t.gapsLink}</Link>
+            </li>
+          )}
+          {model.admin ? null : (
+            <li class="utrecht-link-list__item">
+              <Link href="/werkruimte/belemmeringen">{t.barrierForwardingsLink}</Link>
+            </li>
+          )}
           <li class="utrecht-link-list__item">
             <Link href="/werkruimte/outbox">{t.outboxLink}</Link>
           </li>
