@@ -2,44 +2,21 @@
  * npm run eval:route — runs the route engine on the labelled profiles in data/route/evaluation-profiles.json and
  * prints hit rate @5 (two ways) and the number of forbidden instruments that reached the top 5.
  */
-import { readDataCsv, readDataJson } from "../src/db/data-files.js";
+import { readDataJson } from "../src/db/data-files.js";
 import { curatedMatchableInstruments, type MatchableInstrument } from "../src/modules/catalogue/index.js";
 import {
   amsterdamDate,
   buildRoute,
   type CompanyLocation,
   loadRouteReferenceData,
-  type Places,
   type RouteAnswers,
   toRouteProfile,
 } from "../src/modules/route/index.js";
+import { placesFromReferenceFiles } from "./support/route-places.js";
 
 type LabelledProfile = { id: string; profile: RouteAnswers; expected_top5: string[]; forbidden: string[] };
 
-const provinces = new Map(readDataCsv("reference/provinces.csv").map((row) => [row.pv_code!, row.pv_name!]));
-const regions = new Map(
-  readDataCsv("reference/res_regions.csv").map((row) => [row.res_code!, row.res_name!]),
-);
-const regionOf = new Map(
-  readDataCsv("reference/res_region_members.csv").map((row) => [row.gm_code!, row.res_code!]),
-);
-const municipalities = new Map(
-  readDataCsv("reference/municipalities.csv").map((row) => [row.gm_code!, row.pv_code!]),
-);
-const places: Places = {
-  locate(code) {
-    const provinceCode = municipalities.get(code);
-    const regionCode = regionOf.get(code);
-    if (!provinceCode || !regionCode) return undefined;
-    return {
-      municipalityCode: code,
-      regionCode,
-      regionName: regions.get(regionCode)!,
-      provinceCode,
-      provinceName: provinces.get(provinceCode)!,
-    };
-  },
-};
+const places = placesFromReferenceFiles();
 
 const reference = loadRouteReferenceData();
 const instruments = await curatedMatchableInstruments()();

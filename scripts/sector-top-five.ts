@@ -1,44 +1,14 @@
-/**
- * npx tsx scripts/sector-top-five.ts — prints the route's top five for the six companies of issue 17 (a bakery in Zwolle, a
- * metal workshop in Enschede, a builder in Groningen, a clothing shop in Amsterdam, a plastics producer in
- * Rotterdam, a farm in Leeuwarden), on the quick route (no stage: starter, step informeren) and at stage
- * "invoeren", and whether the top fives differ by sector. Reads only data/ and the curated catalogue.
- */
-import { readDataCsv } from "../src/db/data-files.js";
 import { curatedMatchableInstruments } from "../src/modules/catalogue/index.js";
 import {
   amsterdamDate,
   buildRoute,
   loadRouteReferenceData,
-  type Places,
   type RouteAnswers,
   toRouteProfile,
 } from "../src/modules/route/index.js";
+import { placesFromReferenceFiles } from "./support/route-places.js";
 
-const provinces = new Map(readDataCsv("reference/provinces.csv").map((row) => [row.pv_code!, row.pv_name!]));
-const regions = new Map(
-  readDataCsv("reference/res_regions.csv").map((row) => [row.res_code!, row.res_name!]),
-);
-const regionOf = new Map(
-  readDataCsv("reference/res_region_members.csv").map((row) => [row.gm_code!, row.res_code!]),
-);
-const municipalities = new Map(
-  readDataCsv("reference/municipalities.csv").map((row) => [row.gm_code!, row.pv_code!]),
-);
-const places: Places = {
-  locate(code) {
-    const provinceCode = municipalities.get(code);
-    const regionCode = regionOf.get(code);
-    if (!provinceCode || !regionCode) return undefined;
-    return {
-      municipalityCode: code,
-      regionCode,
-      regionName: regions.get(regionCode)!,
-      provinceCode,
-      provinceName: provinces.get(provinceCode)!,
-    };
-  },
-};
+const places = placesFromReferenceFiles();
 
 const companies = [
   { name: "bakkerij Zwolle", municipality: "GM0193", sbi: "10" },
