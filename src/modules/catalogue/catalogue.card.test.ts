@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { type CardFacts, distinctReasons, firstSentence, offerText, whenText } from "./catalogue.card.js";
+import {
+  audienceText,
+  type CardFacts,
+  distinctReasons,
+  firstSentence,
+  offerText,
+  whenText,
+} from "./catalogue.card.js";
 
 const facts = (overrides: Partial<CardFacts> = {}): CardFacts => ({
   refId: "x",
@@ -30,6 +37,28 @@ describe("instrument card", () => {
     );
     expect(whenText(facts({ status: "doorlopend" }), "en")).toBe("Ongoing: you can apply at any time.");
     expect(whenText(facts({ status: "verwacht", expected: null }), "nl")).toMatch(/nieuwe ronde/);
+  });
+
+  it("names the sectors for whom: up to three by name, more as the first two and how many others", () => {
+    const names = {
+      sectorName: (code: string) =>
+        ({
+          "10": "Voedingsmiddelen",
+          "11": "Dranken",
+          "22": "Kunststof",
+          "55": "Hotels",
+          "56": "Restaurants",
+        })[code],
+      placeName: (code: string) => code,
+    };
+    expect(audienceText(facts({ sbiSections: ["C"], sbiDivisions: ["10", "22"] }), "nl", names)).toBe(
+      "Bedrijven van elke grootte, in voedingsmiddelen en kunststof, in heel Nederland.",
+    );
+    const many = facts({ sbiSections: ["C", "I"], sbiDivisions: ["10", "11", "55", "56"] });
+    expect(audienceText(many, "nl", names)).toBe(
+      "Bedrijven van elke grootte, in voedingsmiddelen, dranken en 2 andere sectoren, in heel Nederland.",
+    );
+    expect(audienceText(many, "en", names)).toContain("in voedingsmiddelen, dranken and 2 other sectors");
   });
 
   it("takes the first sentence of the application text as the first step", () => {

@@ -119,10 +119,14 @@ export function audienceText(facts: CardFacts, lang: Lang, names: CardNames): st
       : t.everySize;
   const sectorCodes = facts.sbiDivisions?.length ? facts.sbiDivisions : facts.sbiSections;
   const sectorNames = sectorCodes.map((code) => names.sectorName(code, lang) ?? code);
+  // More than three: the first two by name and how many more, so a reader can tell whether the trade is meant.
   const sectors = sectorNames.length
-    ? sectorNames.length > 3
-      ? format(t.manySectors, { count: sectorNames.length })
-      : joinList(sectorNames.map(lower), t.and)
+    ? sectorNames.length <= 3
+      ? joinList(sectorNames.map(lower), t.and)
+      : format(t.manySectors, {
+          first: sectorNames.slice(0, 2).map(lower).join(", "),
+          count: sectorNames.length - 2,
+        })
     : t.everySector;
   const area =
     facts.coverage.level === "national"
