@@ -36,6 +36,9 @@ describe("instrument card", () => {
       "Open tot en met 31 maart 2027.",
     );
     expect(whenText(facts({ status: "doorlopend" }), "en")).toBe("Ongoing: you can apply at any time.");
+    expect(whenText(facts({ status: "doorlopend", kind: "network" }), "nl")).toBe(
+      "Doorlopend: u kunt er altijd gebruik van maken.",
+    );
     expect(whenText(facts({ status: "verwacht", expected: null }), "nl")).toMatch(/nieuwe ronde/);
   });
 

@@ -138,6 +138,9 @@ export function audienceText(facts: CardFacts, lang: Lang, names: CardNames): st
 }
 
 /** "Wanneer": from the status the catalogue computed for today. */
+/** Kinds of help a company applies for (money); the rest it can use or join. */
+const APPLIED_FOR = new Set(["subsidy", "voucher", "tax_scheme", "finance", "procurement"]);
+
 export function whenText(facts: CardFacts, lang: Lang): string {
   const t = catalogueMessages[lang].card;
   switch (facts.status) {
@@ -146,7 +149,8 @@ export function whenText(facts: CardFacts, lang: Lang): string {
         ? format(t.openUntil, { date: formatDate(facts.windowClose, lang) })
         : t.openNow;
     case "doorlopend":
-      return t.continuous;
+      // Money is applied for; advice, a network or information is simply there to use.
+      return APPLIED_FOR.has(facts.kind) ? t.continuous : t.continuousUse;
     case "verwacht":
       return facts.expected
         ? format(t.expectedIn, { month: formatExpected(facts.expected, lang) })

@@ -382,7 +382,7 @@ describeEachDatabase("route between two rounds of a recurring scheme", (database
     // Overijssel's own advice desk: no amount in the data, so the card says what kind of help it is.
     const desk = cards.find((card) => card.includes('data-ref-id="overijssel-mkb-basisinfrastructuur"'))!;
     expect(desk).toContain('<dd data-card="offer">Advies voor uw bedrijf.</dd>');
-    expect(desk).toContain("Doorlopend: u kunt altijd aanvragen.");
+    expect(desk).toContain("Doorlopend: u kunt er altijd gebruik van maken.");
     // Checked more than twelve months ago: the card says so with the date, in place of "laatst gecontroleerd".
     expect(desk).toContain("Gecontroleerd op 1 juni 2025");
     expect(desk).toContain(
