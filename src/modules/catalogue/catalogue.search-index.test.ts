@@ -182,11 +182,23 @@ describeEachDatabase("the in-memory search index agrees with PostgreSQL", (datab
       .catch(() => {});
     expect((await service.search({ q: "zeewierkwekerij", lang: "nl" })).total).toBe(0);
     // As psql or another instance would: straight SQL, not through this service.
+    const [original] = await queryRows<{ keywords: unknown }>(
+      db,
+      sql`select keywords from catalogue_instruments where ref_id = ${first!.ref_id}`,
+    );
     await db.execute(
       sql`update catalogue_instruments set keywords = jsonb_set(keywords, '{nl}', '["zeewierkwekerij"]')
         where ref_id = ${first!.ref_id}`,
     );
-    const after = await service.search({ q: "zeewierkwekerij", lang: "nl" });
-    expect(after.items.map((item) => item.ref_id)).toEqual([first!.ref_id]);
+    try {
+      const after = await service.search({ q: "zeewierkwekerij", lang: "nl" });
+      expect(after.items.map((item) => item.ref_id)).toEqual([first!.ref_id]);
+    } finally {
+      // The other tests of this file compare the index with the database: leave the row as it was.
+      await db.execute(
+        sql`update catalogue_instruments set keywords = ${JSON.stringify(original!.keywords)}::jsonb
+          where ref_id = ${first!.ref_id}`,
+      );
+    }
   });
 });
