@@ -260,6 +260,12 @@ describeEachDatabase("personal-data registry, export and erasure", (database) =>
     expect(await findEverywhere(needlesOf(SUBJECT))).not.toEqual([]);
 
     // Erase, with yet another casing; then no text column anywhere holds the name, the address or the phone.
+    // Erasure anonymises rows, it does not delete them: the counts before and after are the same (other tests of
+    // this file may have added rows of their own before this one, in any order).
+    const [countsBefore] = await rows<{ cases: number; barriers: number; referrals: number }>(
+      sql`select (select count(*)::int from cases) as cases, (select count(*)::int from barriers) as barriers,
+                 (select count(*)::int from referrals) as referrals`,
+    );
     const erased = await session.post(
       "/beheer/betrokkenen/wissen",
       { email: ` ${SUBJECT.email.toLowerCase()}`, confirm: "ja" },
@@ -281,7 +287,9 @@ describeEachDatabase("personal-data registry, export and erasure", (database) =>
       sql`select (select count(*)::int from cases) as cases, (select count(*)::int from barriers) as barriers,
                  (select count(*)::int from referrals) as referrals`,
     );
-    expect(counts).toEqual({ cases: 2, barriers: 2, referrals: 1 });
+    expect(counts).toEqual(countsBefore);
+    expect(counts!.cases).toBeGreaterThanOrEqual(2);
+    expect(counts!.referrals).toBeGreaterThanOrEqual(1);
   });
 
   it("the retention job clears the contact details of barrier reports settled longer ago than the retention period", async () => {
