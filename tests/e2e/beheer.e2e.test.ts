@@ -42,10 +42,8 @@ for (const kind of ["PGlite", "PostgreSQL"] as const)
         kind,
         prepare: (database) => seedDemoData(database.db, DEMO_PASSWORD),
       });
-      let invitePath = "";
-
       it(
-        "the beheerder finds CIRCO without an account and invites a person for it",
+        "the beheerder finds CIRCO without an account and invites a person for it, who sets a password and signs in",
         async () => {
           expect(await referralDeliveryFor(fixture.database.db, "circo")).toEqual({
             route: "warme_overdracht",
@@ -111,55 +109,53 @@ for (const kind of ["PGlite", "PostgreSQL"] as const)
           expect(link, mail ?? "no mail").toBeDefined();
           const publicBaseUrl = loadEnv({ NODE_ENV: "test", DEMO: "0" }).publicBaseUrl;
           expect(link!.startsWith(`${publicBaseUrl}/uitnodiging/`)).toBe(true);
-          invitePath = new URL(link!).pathname;
+          // One test for the whole invitation (ADR 0090): the invitee's steps need the link the beheerder sent.
+          const invitePath = new URL(link!).pathname;
           await page.context().close();
-        },
-        STEP_TIMEOUT,
-      );
 
-      it(
-        "the invitee follows the link, sets a password, signs in and sees the provider workspace",
-        async () => {
-          const context = await fixture.browser.newContext();
-          const page = await context.newPage();
-          const base = fixture.server.baseUrl;
-          // The link's address is the public one; here the same path on the test server.
-          await page.goto(`${base}${invitePath}`);
-          expect(await page.textContent("h1")).toBe("Uw account maken");
-          expect(await page.textContent("main")).toContain("aanbieder voor CIRCO");
-          await checkPage(page);
-          await page.fill("#password", "kort");
-          await page.click(`form[action="${invitePath}"] button`);
-          expect(await page.textContent(".cl-error-summary")).toContain("minstens 12 tekens");
-          await checkPage(page);
-          await page.fill("#password", INVITEE_PASSWORD);
-          await Promise.all([
-            page.waitForURL((url) => url.pathname === "/inloggen"),
-            page.click(`form[action="${invitePath}"] button`),
-          ]);
-          expect(await page.textContent("main")).toContain("Uw account is klaar");
-          await page.fill("#email", INVITEE);
-          await page.fill("#password", INVITEE_PASSWORD);
-          await Promise.all([
-            page.waitForURL((url) => url.pathname === "/werkruimte"),
-            page.click('form[action="/inloggen"] button[type=submit]'),
-          ]);
-          const workspace = await page.textContent("main");
-          expect(workspace).toContain("Chris Circo");
-          expect(workspace).toContain("CIRCO");
-          expect(await page.locator('a[href="/werkruimte/aanbod"]').count()).toBeGreaterThan(0);
-          await checkPage(page);
-          expect(await referralDeliveryFor(fixture.database.db, "circo")).toEqual({
-            route: "account",
-            organisationId: "provider-circo",
-          });
-          // The link works once: now it explains that it was used (410).
-          const again = await context.newPage();
-          const response = await again.goto(`${base}${invitePath}`);
-          expect(response?.status()).toBe(410);
-          expect(await again.textContent("main")).toContain("al gebruikt");
-          await checkPage(again);
-          await context.close();
+          // The invitee follows the link, sets a password, signs in and sees the provider workspace.
+          {
+            const context = await fixture.browser.newContext();
+            const page = await context.newPage();
+            const base = fixture.server.baseUrl;
+            // The link's address is the public one; here the same path on the test server.
+            await page.goto(`${base}${invitePath}`);
+            expect(await page.textContent("h1")).toBe("Uw account maken");
+            expect(await page.textContent("main")).toContain("aanbieder voor CIRCO");
+            await checkPage(page);
+            await page.fill("#password", "kort");
+            await page.click(`form[action="${invitePath}"] button`);
+            expect(await page.textContent(".cl-error-summary")).toContain("minstens 12 tekens");
+            await checkPage(page);
+            await page.fill("#password", INVITEE_PASSWORD);
+            await Promise.all([
+              page.waitForURL((url) => url.pathname === "/inloggen"),
+              page.click(`form[action="${invitePath}"] button`),
+            ]);
+            expect(await page.textContent("main")).toContain("Uw account is klaar");
+            await page.fill("#email", INVITEE);
+            await page.fill("#password", INVITEE_PASSWORD);
+            await Promise.all([
+              page.waitForURL((url) => url.pathname === "/werkruimte"),
+              page.click('form[action="/inloggen"] button[type=submit]'),
+            ]);
+            const workspace = await page.textContent("main");
+            expect(workspace).toContain("Chris Circo");
+            expect(workspace).toContain("CIRCO");
+            expect(await page.locator('a[href="/werkruimte/aanbod"]').count()).toBeGreaterThan(0);
+            await checkPage(page);
+            expect(await referralDeliveryFor(fixture.database.db, "circo")).toEqual({
+              route: "account",
+              organisationId: "provider-circo",
+            });
+            // The link works once: now it explains that it was used (410).
+            const again = await context.newPage();
+            const response = await again.goto(`${base}${invitePath}`);
+            expect(response?.status()).toBe(410);
+            expect(await again.textContent("main")).toContain("al gebruikt");
+            await checkPage(again);
+            await context.close();
+          }
         },
         STEP_TIMEOUT,
       );
