@@ -117,7 +117,7 @@ export const BarrierFormPage = ({ page, model }: { page: PageContext; model: Bar
               value={v.naam}
               autocomplete="name"
               invalid={Boolean(error("naam"))}
-              describedBy={error("naam") ? "naam-error" : undefined}
+              describedBy={describedBy("naam", false, Boolean(error("naam")))}
             />
           </FormField>
           <FormField id="email" label={t.contactEmail} error={error("email")}>
@@ -128,7 +128,7 @@ export const BarrierFormPage = ({ page, model }: { page: PageContext; model: Bar
               value={v.email}
               autocomplete="email"
               invalid={Boolean(error("email"))}
-              describedBy={error("email") ? "email-error" : undefined}
+              describedBy={describedBy("email", false, Boolean(error("email")))}
             />
           </FormField>
           <Checkbox

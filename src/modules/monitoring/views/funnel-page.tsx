@@ -1,6 +1,7 @@
 import { format, formatDate, formatNumber } from "../../../i18n/index.js";
 import {
   Button,
+  describedBy,
   ErrorSummary,
   FormField,
   Heading,
@@ -101,7 +102,7 @@ export const FunnelPage = ({
             name="van"
             value={model.query.from}
             invalid={Boolean(error("van"))}
-            describedBy={error("van") ? "van-error" : undefined}
+            describedBy={describedBy("van", false, Boolean(error("van")))}
           />
         </FormField>
         <FormField id="tot" label={t.filterTo} error={error("tot")}>
@@ -110,7 +111,7 @@ export const FunnelPage = ({
             name="tot"
             value={model.query.to}
             invalid={Boolean(error("tot"))}
-            describedBy={error("tot") ? "tot-error" : undefined}
+            describedBy={describedBy("tot", false, Boolean(error("tot")))}
           />
         </FormField>
         <Button>{t.filterButton}</Button>

@@ -2,11 +2,13 @@ import { format, formatDate, formatNumber } from "../../../i18n/index.js";
 import {
   Button,
   CsrfField,
+  describedBy,
   ErrorSummary,
   FormField,
   Heading,
   Link,
   Paragraph,
+  Select,
   TextInput,
 } from "../../../web/components.js";
 import type { PageContext } from "../../../web/context.js";
@@ -238,7 +240,7 @@ const GoalFields = ({
             name={field}
             value={values[field]}
             invalid={Boolean(error(field))}
-            describedBy={error(field) ? `${field}-error` : undefined}
+            describedBy={describedBy(field, false, Boolean(error(field)))}
             inputmode={field === "datum" ? "text" : "numeric"}
           />
         </FormField>
@@ -404,22 +406,14 @@ export const SelectField = ({
       </div>
     ) : null}
     <div class="utrecht-form-field__input">
-      <select
-        class={`utrecht-select utrecht-select--html-select${error ? " utrecht-select--invalid" : ""}`}
+      <Select
         id={id}
         name={id}
-        aria-invalid={error ? "true" : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-      >
-        <option value="" selected={value === ""}>
-          —
-        </option>
-        {options.map((option) => (
-          <option value={option.value} selected={option.value === value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
+        value={value}
+        options={[{ value: "", label: "—" }, ...options]}
+        invalid={Boolean(error)}
+        describedBy={describedBy(id, false, Boolean(error))}
+      />
     </div>
   </div>
 );

@@ -2,6 +2,7 @@ import type { Child } from "hono/jsx";
 import { format, formatDate, formatNumber } from "../../../i18n/index.js";
 import {
   Button,
+  describedBy,
   ErrorSummary,
   FormField,
   Heading,
@@ -112,7 +113,7 @@ export const ReportPage = ({
                 name="periode"
                 value={model.query.periode}
                 invalid={Boolean(error("periode"))}
-                describedBy={error("periode") ? "periode-error" : undefined}
+                describedBy={describedBy("periode", false, Boolean(error("periode")))}
               />
             </FormField>
             <SelectField
