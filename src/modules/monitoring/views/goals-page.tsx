@@ -140,14 +140,19 @@ export const GoalsPage = ({
       {model.national.length ? (
         <DataTable
           caption={t.goalsCaption}
-          head={[...goalHead(t), t.goalColumn]}
+          head={goalHead(t)}
           numeric={[2, 3, 6, 7]}
-          rows={model.national.map((goal) => [
-            ...goalCells(page.lang, goal),
-            <Link href={`/monitor/doelen/${goal.id}?lang=${page.lang}`}>
-              {format(t.goalLink, { id: goal.id })}
-            </Link>,
-          ])}
+          rows={model.national.map((goal) => {
+            // The indicator is the link to the goal's breakdown: no extra column, so the table fits 1,280 px.
+            const [indicator, ...rest] = goalCells(page.lang, goal);
+            return [
+              <Link href={`/monitor/doelen/${goal.id}?lang=${page.lang}`}>
+                {indicator}
+                <span class="cl-visually-hidden"> ({format(t.goalLink, { id: goal.id })})</span>
+              </Link>,
+              ...rest,
+            ];
+          })}
         />
       ) : (
         <Paragraph>{t.noGoals}</Paragraph>
