@@ -3,7 +3,7 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type DatabaseHandle, queryRows } from "../../src/db/client.js";
 import { seedDemoData } from "../../src/db/seed.js";
-import { submitIntake } from "../factories/index.js";
+import { createDossier, submitIntake } from "../factories/index.js";
 import { openTestDatabase } from "../support/database.js";
 import { DEMO_PASSWORD } from "../support/workspace.js";
 import { expectNoAxeViolations, launchBrowser } from "./support/browser.js";
@@ -23,6 +23,7 @@ describe("a provider without an account answers a referral through its link, in 
   let browser: Browser;
   let baseUrl = "";
   let close = async () => {};
+  let app: Awaited<ReturnType<typeof startPublicServer>>["app"];
 
   beforeAll(async () => {
     database = await openTestDatabase("PGlite");
@@ -38,6 +39,7 @@ describe("a provider without an account answers a referral through its link, in 
     const server = await startPublicServer(database);
     baseUrl = server.baseUrl;
     close = server.close;
+    app = server.app;
     await submitIntake(server.app, { companyName: "Kringloop Keramiek BV" });
     browser = await launchBrowser();
   }, STEP_TIMEOUT);
@@ -166,17 +168,15 @@ describe("a provider without an account answers a referral through its link, in 
   it(
     "a referral to a provider with neither an account nor an address is a warm handover with a task",
     async () => {
+      // A dossier of its own: the CIRCO test picks up and refers the Kringloop dossier, in either order.
+      const { caseId } = await createDossier(app, database.db, { companyName: "Groene Keramiek BV" });
       const page = await signedIn("adviseur.es04@demo.invalid");
-      const [dossier] = await queryRows<{ id: number }>(
-        database.db,
-        sql`select id from cases order by id limit 1`,
-      );
-      await page.goto(`${baseUrl}/werkruimte/dossiers/${dossier!.id}`);
+      await page.goto(`${baseUrl}/werkruimte/dossiers/${caseId}`);
       await page.selectOption("#refId", "groene-brein-kenniskaarten");
       await page.fill("#message", "Zoekt kennis over circulaire keramiek; graag de kenniskaarten.");
       await Promise.all([
         page.waitForURL((url) => url.pathname.startsWith("/werkruimte/verwijzingen/")),
-        page.click(`form[action="/werkruimte/dossiers/${dossier!.id}/verwijzingen"] button`),
+        page.click(`form[action="/werkruimte/dossiers/${caseId}/verwijzingen"] button`),
       ]);
       const referralPath = new URL(page.url()).pathname;
       expect(await page.textContent("#bezorging + p")).toContain("Warme overdracht");
