@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   audienceText,
   type CardFacts,
+  commonReasons,
   distinctReasons,
   firstSentence,
   offerText,
@@ -78,5 +79,27 @@ describe("instrument card", () => {
       ]),
     ).toEqual([["Past bij uw fase"], ["Beschikbaar in Overijssel"], []]);
     expect(distinctReasons([["Landelijk"]])).toEqual([["Landelijk"]]);
+  });
+
+  it("in a list of three or more, a reason on more than half of the cards is said once, not on each card", () => {
+    const lists = [
+      ["Helpt bij uw volgende stap", "Landelijk", "Speciaal voor uw sector"],
+      ["Helpt bij uw volgende stap", "Beschikbaar in Overijssel"],
+      ["Helpt bij uw volgende stap", "Landelijk"],
+      ["Landelijk", "Biedt wat u zoekt: geld"],
+    ];
+    // "Helpt…" is on 3 of 4 and "Landelijk" on 3 of 4: both common; what is on one or two cards stays on the card.
+    expect(commonReasons(lists)).toEqual(["Helpt bij uw volgende stap", "Landelijk"]);
+    expect(distinctReasons(lists)).toEqual([
+      ["Speciaal voor uw sector"],
+      ["Beschikbaar in Overijssel"],
+      [],
+      ["Biedt wat u zoekt: geld"],
+    ]);
+    // Exactly half is not "most": with two of four it stays on the cards.
+    expect(commonReasons([["a"], ["a"], ["b"], ["c"]])).toEqual([]);
+    // Two cards: only what both share is common.
+    expect(commonReasons([["a", "b"], ["a"]])).toEqual(["a"]);
+    expect(commonReasons([["a"]])).toEqual([]);
   });
 });

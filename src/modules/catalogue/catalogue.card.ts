@@ -207,15 +207,26 @@ export function presentCard(
 }
 
 /**
- * Keeps on each card only the reasons that set it apart: a sentence every card of the list shares says nothing
- * about the choice between them (issue 17: "never the same sentence on every card"). A list of one keeps its reasons.
+ * The reasons that say nothing about the choice between the cards of a list: a sentence on every card, and in a list
+ * of three or more a sentence on more than half of them (issue 17: "only the reasons that set this card apart";
+ * a walk-through found "Helpt bij uw volgende stap" on ten of eleven cards). In the order they first appear.
+ */
+export function commonReasons(lists: string[][]): string[] {
+  if (lists.length < 2) return [];
+  const counts = new Map<string, number>();
+  for (const list of lists)
+    for (const reason of new Set(list)) counts.set(reason, (counts.get(reason) ?? 0) + 1);
+  const common = (count: number) => count === lists.length || (lists.length >= 3 && count * 2 > lists.length);
+  return [...counts].filter(([, count]) => common(count)).map(([reason]) => reason);
+}
+
+/**
+ * Keeps on each card only the reasons that set it apart (see `commonReasons`, which the page says once above the
+ * list). A list of one keeps its reasons.
  */
 export function distinctReasons(lists: string[][]): string[][] {
-  if (lists.length < 2) return lists;
-  const shared = new Set(lists[0]);
-  for (const list of lists.slice(1))
-    for (const reason of shared) if (!list.includes(reason)) shared.delete(reason);
-  return lists.map((list) => list.filter((reason) => !shared.has(reason)));
+  const common = new Set(commonReasons(lists));
+  return lists.map((list) => list.filter((reason) => !common.has(reason)));
 }
 
 /**

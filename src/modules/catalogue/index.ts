@@ -2,6 +2,7 @@ export { catalogueApi } from "./catalogue.api.js";
 export {
   type CardFacts,
   type CardNames,
+  commonReasons,
   distinctReasons,
   type InstrumentCardView,
   presentCard,

@@ -39,6 +39,8 @@ export const routeMessages = defineMessages(
       strategiesHeading: "Wat circulair werken in uw sector vaak betekent",
       recommendationsHeading: "Ondersteuning die bij u past",
       // {count}: the schemes that fit; {shown}: how many of them the page lists.
+      commonReasonsLead:
+        "Wat de meeste hiervan gemeen hebben (op elke kaart staat alleen wat die kaart anders maakt):",
       recommendationsIntro: {
         one: "De beste {shown} van {count} regeling of dienst die nu open staat en beschikbaar is waar u gevestigd bent.",
         other:
@@ -197,6 +199,7 @@ export const routeMessages = defineMessages(
       nextStepHeading: "Your next step: {step}",
       strategiesHeading: "What circular business often means in your sector",
       recommendationsHeading: "Support that suits you",
+      commonReasonsLead: "What most of these have in common (each card shows only what sets it apart):",
       recommendationsIntro: {
         one: "The best {shown} of {count} scheme or service that is open now and available where you are based.",
         other:

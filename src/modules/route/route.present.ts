@@ -2,6 +2,7 @@ import { format, type Lang, pick } from "../../i18n/index.js";
 import {
   type CardFacts,
   type CardNames,
+  commonReasons,
   distinctReasons,
   type InstrumentCardView,
   type MatchableInstrument,
@@ -101,17 +102,19 @@ export function cardFactsOf(instrument: MatchableInstrument): CardFacts {
   };
 }
 
-/** Each recommendation's reasons in words, keeping only those that set it apart from the others in the list. */
-export function distinctReasonTexts(
+/**
+ * Each recommendation's reasons in words, keeping only those that set it apart from the others in the list
+ * (`perCard`), and the reasons most of them share, said once (`common`).
+ */
+export function reasonTexts(
   result: Pick<RouteResult, "recommendations">,
   lang: Lang,
   strategyNames: RouteReferenceData["strategyNames"],
-): string[][] {
-  return distinctReasons(
-    result.recommendations.map(({ reasons }) =>
-      reasons.map((reason) => describeReason(reason, lang, strategyNames)),
-    ),
+): { perCard: string[][]; common: string[] } {
+  const lists = result.recommendations.map(({ reasons }) =>
+    reasons.map((reason) => describeReason(reason, lang, strategyNames)),
   );
+  return { perCard: distinctReasons(lists), common: commonReasons(lists) };
 }
 
 export type RouteView = {
@@ -124,6 +127,8 @@ export type RouteView = {
   strategies: { code: string; name: string }[];
   strategiesReason: string | null;
   recommendations: InstrumentCardView[];
+  /** What most recommendations have in common, said once above them (each card shows only what sets it apart). */
+  commonReasons: string[];
   eligibleCount: number;
 };
 
@@ -135,7 +140,7 @@ export function presentRoute(
   names: CardNames,
 ): RouteView {
   const t = routeMessages[lang];
-  const reasons = distinctReasonTexts(result, lang, reference.strategyNames);
+  const reasons = reasonTexts(result, lang, reference.strategyNames);
   return {
     phase: lower(t.phases[result.phase]),
     phaseCode: result.phase,
@@ -150,8 +155,9 @@ export function presentRoute(
     strategiesReason: result.strategies.reason ? pick(result.strategies.reason, lang) : null,
     eligibleCount: result.eligibleCount,
     recommendations: result.recommendations.map(({ instrument }, index) =>
-      presentCard(cardFactsOf(instrument), lang, names, reasons[index]),
+      presentCard(cardFactsOf(instrument), lang, names, reasons.perCard[index]),
     ),
+    commonReasons: reasons.common,
   };
 }
 

@@ -38,7 +38,7 @@ import {
 import { parseSbi, type RouteReferenceData } from "./route.data.js";
 import type { RouteProfile, RouteResult } from "./route.engine.js";
 import { routeMessages } from "./route.messages.js";
-import { cardFactsOf, distinctReasonTexts, presentRoute, sbiCodeOf } from "./route.present.js";
+import { cardFactsOf, presentRoute, reasonTexts, sbiCodeOf } from "./route.present.js";
 import type { ScanResultsRepository } from "./route.repository.js";
 import {
   choiceChecks,
@@ -658,7 +658,7 @@ export function routeApi(deps: RouteRoutesDeps) {
     const result = await service.routeFor(profile, 10);
     await reportUnmetDemand(deps, c, profile, result);
     const loket = await shared.loketFor(profile.location.regionCode, lang);
-    const reasons = distinctReasonTexts(result, lang, reference.strategyNames);
+    const reasons = reasonTexts(result, lang, reference.strategyNames);
     return c.json(
       {
         phase: result.phase,
@@ -691,6 +691,7 @@ export function routeApi(deps: RouteRoutesDeps) {
           },
         },
         strategies: result.strategies.codes,
+        common_reasons: reasons.common,
         recommendations: result.recommendations.map(({ instrument, score }, index) => {
           const card = presentCard(cardFactsOf(instrument), lang, shared.cardNames);
           return {
@@ -699,7 +700,7 @@ export function routeApi(deps: RouteRoutesDeps) {
             name: instrument.name[lang] || instrument.name.nl,
             url: `/aanbod/${instrument.slug}`,
             score,
-            reasons: reasons[index] ?? [],
+            reasons: reasons.perCard[index] ?? [],
             summary: card.summary,
             offer: {
               text: card.offer,

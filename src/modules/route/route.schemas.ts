@@ -155,6 +155,10 @@ export const routeResponseSchema = z
       is_national_fallback: z.boolean(),
     }),
     strategies: z.array(z.string()),
+    common_reasons: z.array(z.string()).openapi({
+      description:
+        "Reasons most recommendations share (every one of them, or more than half when there are three or more); left out of each recommendation's own reasons",
+    }),
     recommendations: z
       .array(
         z.object({
@@ -165,7 +169,7 @@ export const routeResponseSchema = z
           score: z.number(),
           reasons: z.array(z.string()).openapi({
             description:
-              "Only the reasons that set this recommendation apart: one every recommendation shares is left out",
+              "Only the reasons that set this recommendation apart: those in common_reasons are left out",
           }),
           summary: z.string().openapi({ description: "What it is, in one line" }),
           offer: z

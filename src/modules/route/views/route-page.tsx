@@ -90,6 +90,22 @@ export const RoutePage = ({ page, model }: { page: PageContext; model: RoutePage
                 shown: route.recommendations.length,
               })}
             </Paragraph>
+            {route.commonReasons.length ? (
+              <>
+                <p class="utrecht-paragraph" id="gemeenschappelijk">
+                  {t.commonReasonsLead}
+                </p>
+                <ul
+                  class="utrecht-unordered-list"
+                  aria-labelledby="gemeenschappelijk"
+                  data-route="common-reasons"
+                >
+                  {route.commonReasons.map((reason) => (
+                    <li class="utrecht-unordered-list__item">{reason}</li>
+                  ))}
+                </ul>
+              </>
+            ) : null}
             <CompareForm lang={page.lang} id="vergelijk">
               <ol class="cl-recommendations">
                 {route.recommendations.map((recommendation, index) => (
