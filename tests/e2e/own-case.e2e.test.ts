@@ -49,6 +49,7 @@ describe("the entrepreneur's own page in Chromium", () => {
     async () => {
       let noScript: BrowserContext;
       let ownPath = "";
+      let dossier = "";
       // One journey, one test: each step continues the one before, and the test stands alone (ADR 0090).
       // 1. an entrepreneur asks for a conversation without JavaScript and lands on their own page
       {
@@ -87,7 +88,7 @@ describe("the entrepreneur's own page in Chromium", () => {
           sql`select id from cases where contact_email = 'fatima.e2e@voorbeeld-bedrijf.nl'`,
         );
         const adviser = await signedIn("adviseur.es04@demo.invalid");
-        const dossier = `/werkruimte/dossiers/${record!.id}`;
+        dossier = `/werkruimte/dossiers/${record!.id}`;
         expect(
           (await adviser.session.post(`${dossier}/oppakken`, { version: "1" }, { csrf: adviser.csrf }))
             .status,
@@ -186,6 +187,28 @@ describe("the entrepreneur's own page in Chromium", () => {
         expect(await confirmed.textContent("h1")).toBe("Uw gegevens zijn gewist");
         await expectNoAxeViolations(confirmed);
         expect((await confirmed.goto(`${fixture.server.baseUrl}${ownPath}`))?.status()).toBe(404);
+        await context.close();
+      }
+      // 5. the adviser's dossier says the consent was withdrawn and the data removed, with no forms; axe clean
+      {
+        const context = await fixture.browser.newContext();
+        const page = await context.newPage();
+        await page.goto(`${fixture.server.baseUrl}/inloggen`);
+        await page.fill("#email", "adviseur.es04@demo.invalid");
+        await page.fill("#password", DEMO_PASSWORD);
+        await Promise.all([
+          page.waitForURL((url) => url.pathname === "/werkruimte"),
+          page.click('form[action="/inloggen"] button[type=submit]'),
+        ]);
+        for (const [path, words] of [
+          [dossier, "De ondernemer heeft de toestemming ingetrokken"],
+          [`${dossier}?lang=en`, "The entrepreneur withdrew consent"],
+        ] as const) {
+          expect((await page.goto(`${fixture.server.baseUrl}${path}`))?.status()).toBe(200);
+          expect(await page.textContent("main")).toContain(words);
+          expect(await page.locator("main form").count()).toBe(0);
+          await expectNoAxeViolations(page);
+        }
         await context.close();
       }
     },

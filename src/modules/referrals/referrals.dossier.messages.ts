@@ -29,6 +29,17 @@ export const dossierMessages = defineMessages(
     historyStatus: "Status van het dossier: {status}",
     actorCompany: "{company} (ondernemer)",
     actorSystem: "Circulair Loket",
+    actorErased: "De ondernemer",
+    removed: "verwijderd",
+    erasedWithdrawnHeading: "De ondernemer heeft de toestemming ingetrokken",
+    erasedWithdrawn:
+      "De ondernemer heeft op {date} de toestemming ingetrokken. Daarom zijn de persoonsgegevens verwijderd en is het dossier afgesloten. U kunt dit dossier niet meer behandelen. U kunt het bedrijf niet meer doorverwijzen en geen contact meer opnemen.",
+    erasedHeading: "De persoonsgegevens zijn verwijderd",
+    erased:
+      "De persoonsgegevens van dit dossier zijn op {date} verwijderd. U kunt dit dossier niet meer behandelen. U kunt het bedrijf niet meer doorverwijzen en geen contact meer opnemen.",
+    consentWithdrawn: "Gegeven op {given}. Ingetrokken op {withdrawn}.",
+    refusedErased:
+      "Dit kan niet meer. De persoonsgegevens van dit dossier zijn verwijderd. U kunt het bedrijf niet meer doorverwijzen en niets meer aan dit dossier veranderen.",
   },
   {
     sector: "Sector",
@@ -57,5 +68,16 @@ export const dossierMessages = defineMessages(
     historyStatus: "Status of the dossier: {status}",
     actorCompany: "{company} (entrepreneur)",
     actorSystem: "Circulair Loket",
+    actorErased: "The entrepreneur",
+    removed: "removed",
+    erasedWithdrawnHeading: "The entrepreneur withdrew consent",
+    erasedWithdrawn:
+      "The entrepreneur withdrew consent on {date}. That is why the personal data were removed and the file is closed. You can no longer work on this file. You cannot refer the company any more, and you cannot contact them.",
+    erasedHeading: "The personal data were removed",
+    erased:
+      "The personal data of this file were removed on {date}. You can no longer work on this file. You cannot refer the company any more, and you cannot contact them.",
+    consentWithdrawn: "Given on {given}. Withdrawn on {withdrawn}.",
+    refusedErased:
+      "This is no longer possible. The personal data of this file were removed. You cannot refer the company any more or change anything in this file.",
   },
 );

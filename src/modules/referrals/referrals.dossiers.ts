@@ -27,6 +27,8 @@ export function dossierOperations(context: ReferralsContext) {
             id: row.id,
             regionCode: row.regionCode,
             queue: row.hubId === NATIONAL_QUEUE_ID ? ("national" as const) : ("regional" as const),
+            /** The personal data were erased (consent withdrawn, or the beheerder's erasure): nothing more to do. */
+            erased: row.anonymisedAt !== null,
           }
         : undefined;
     },
@@ -88,8 +90,18 @@ export function dossierOperations(context: ReferralsContext) {
       await audit.record(db, actor, { action: "case.read", subjectType: "case", subjectId: caseId });
       // One catalogue read for every referral's instrument, however many referrals the dossier holds.
       const referred = await instruments.getMany(caseReferrals.map((referral) => referral.instrumentRefId));
+      // Erased: when, and the day the entrepreneur withdrew consent if that was why (the history's event says so).
+      const withdrawal = notes.find(
+        (note) => note.kind === "event" && note.body === "toestemming_ingetrokken",
+      );
       return {
         record,
+        erased: record.anonymisedAt
+          ? {
+              at: record.anonymisedAt,
+              withdrawnAt: withdrawal ? new Date(withdrawal.created_at) : null,
+            }
+          : null,
         assigned: record.assignedUserId ? (names.people.get(record.assignedUserId) ?? null) : null,
         consent: consent ?? null,
         notes: notes.map(({ author_user_id, ...note }) => ({

@@ -25,7 +25,13 @@ export function referredRefIds(notes: readonly StoredNote[]): string[] {
  */
 export function historyLines(
   notes: readonly StoredNote[],
-  context: { lang: Lang; companyName: string; instrumentName: (refId: string) => string | undefined },
+  context: {
+    lang: Lang;
+    companyName: string;
+    instrumentName: (refId: string) => string | undefined;
+    /** The personal data were erased: free text shows as removed, and the company is "the entrepreneur". */
+    erased?: boolean;
+  },
 ): { text: string; actor: string; createdAt: Date }[] {
   const d = dossierMessages[context.lang];
   return notes.map((note) => {
@@ -33,13 +39,17 @@ export function historyLines(
     const fromCompany = note.kind === "message" || note.kind === "info";
     const actor =
       note.author ??
-      (note.body === "intake_ontvangen" || fromCompany
-        ? format(d.actorCompany, { company: context.companyName })
+      (note.body === "intake_ontvangen" || note.body === "toestemming_ingetrokken" || fromCompany
+        ? context.erased
+          ? d.actorErased
+          : format(d.actorCompany, { company: context.companyName })
         : d.actorSystem);
-    if (note.kind === "note") return { text: note.body, actor, createdAt: note.createdAt };
+    // Free text of an erased dossier holds a placeholder, not data: it reads "verwijderd".
+    const body = context.erased && note.kind !== "event" ? d.removed : note.body;
+    if (note.kind === "note") return { text: body, actor, createdAt: note.createdAt };
     if (fromCompany) {
       const o = ownCaseMessages[context.lang];
-      const text = `${note.kind === "message" ? o.dossierMessage : o.dossierInfo} ${note.body}`;
+      const text = `${note.kind === "message" ? o.dossierMessage : o.dossierInfo} ${body}`;
       return { text, actor, createdAt: note.createdAt };
     }
     const [kind, value = ""] = note.body.split(":");

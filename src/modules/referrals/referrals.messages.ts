@@ -486,6 +486,7 @@ export const statusLabels = defineMessages(
     niet_geholpen: "niet geholpen",
     intake_ontvangen: "intake ontvangen",
     opgepakt: "dossier opgepakt",
+    toestemming_ingetrokken: "toestemming ingetrokken, persoonsgegevens verwijderd",
   },
   {
     concept: "draft",
@@ -517,6 +518,7 @@ export const statusLabels = defineMessages(
     niet_geholpen: "not helped",
     intake_ontvangen: "intake received",
     opgepakt: "file taken",
+    toestemming_ingetrokken: "consent withdrawn, personal data removed",
   },
 );
 

@@ -82,7 +82,12 @@ export const caseRows = {
 
   async scope(on: Database, caseId: number) {
     const [row] = await on
-      .select({ id: cases.id, regionCode: cases.regionCode, hubId: cases.hubId })
+      .select({
+        id: cases.id,
+        regionCode: cases.regionCode,
+        hubId: cases.hubId,
+        anonymisedAt: cases.anonymisedAt,
+      })
       .from(cases)
       .where(eq(cases.id, caseId));
     return row;
@@ -104,6 +109,25 @@ export const caseRows = {
       .from(cases)
       .where(eq(cases.id, caseId));
     return row;
+  },
+
+  /**
+   * The entrepreneur withdrew consent (ADR 0085): the dossier is closed (its closing date kept if it was closed
+   * already) and its history records the withdrawal as an event, which the erasure keeps (events are codes).
+   */
+  async closeForConsent(on: Database, caseId: number, now: Date) {
+    await on
+      .update(cases)
+      .set({
+        status: "afgesloten",
+        closedAt: sql`coalesce(${cases.closedAt}, ${now})`,
+        updatedAt: now,
+        version: sql`${cases.version} + 1`,
+      })
+      .where(eq(cases.id, caseId));
+    await on
+      .insert(caseNotes)
+      .values({ caseId, authorUserId: null, kind: "event", body: "toestemming_ingetrokken", createdAt: now });
   },
 
   async status(on: Database, caseId: number) {

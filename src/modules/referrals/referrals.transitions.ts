@@ -154,7 +154,10 @@ export function referralOperations(context: ReferralsContext) {
       input: { refId: string; message: string },
       principal: Principal,
       actor: AuditActor,
-    ): Promise<{ ok: true; referralId: number } | { ok: false; problem: "unknown" | "closed" }> {
+    ): Promise<{ ok: true; referralId: number } | { ok: false; problem: "unknown" | "closed" | "erased" }> {
+      // Nobody is referred from a dossier whose personal data were erased (consent withdrawn, ADR 0085).
+      const scope = await caseRows.scope(db, caseId);
+      if (!scope || scope.anonymisedAt) return { ok: false, problem: "erased" };
       const instrument = await instruments.get(input.refId);
       if (!instrument) return { ok: false, problem: "unknown" };
       if (!isReferable(instrument)) return { ok: false, problem: "closed" };
@@ -299,7 +302,8 @@ export function referralOperations(context: ReferralsContext) {
      * state machine (reason "ondernemer_ziet_af", by the system, audited with the caller's actor: the link holder),
      * and each provider that received it hears so: a link provider at its referral address, provider users by their
      * account. These mails carry the reference and instrument only, and no case id, so the erasure that follows
-     * keeps them. Answers how many referrals were withdrawn. Run it before the erasure.
+     * keeps them. Then the dossier closes (status "afgesloten") and its history records the withdrawal. Answers how many
+     * referrals were withdrawn. Run it before the erasure.
      */
     async withdrawForConsent(caseId: number, actor: AuditActor): Promise<number> {
       const open = await referralRows.forWithdrawal(db, caseId);
@@ -360,6 +364,17 @@ export function referralOperations(context: ReferralsContext) {
           );
         }
       }
+      // The dossier closes: nobody handles it any more, and the erasure that follows leaves it closed.
+      if (record)
+        await db.transaction(async (tx) => {
+          await caseRows.closeForConsent(tx, caseId, clock());
+          await audit.record(tx, actor, {
+            action: "case.update",
+            subjectType: "case",
+            subjectId: caseId,
+            detail: { change: "consent_withdrawn" },
+          });
+        });
       return withdrawn;
     },
   };

@@ -17,6 +17,7 @@ import {
   PHASES,
   type Phase,
 } from "../vocabulary/index.js";
+import { dossierMessages } from "./referrals.dossier.messages.js";
 import { historyLines, referredRefIds } from "./referrals.history.js";
 import {
   type InstrumentDirectory,
@@ -25,6 +26,7 @@ import {
   type ListingStatus,
 } from "./referrals.instruments.js";
 import { linkMessages } from "./referrals.link.messages.js";
+import { caseReference } from "./referrals.mails.js";
 import { listingStatusLabel, referralsMessages } from "./referrals.messages.js";
 import { noOfferMessages } from "./referrals.no-offer.messages.js";
 import { buildReferralPicker, type DeliveryRoute, type DossierFitLookup } from "./referrals.picker.js";
@@ -107,8 +109,15 @@ export function workspaceRoutes(deps: WorkspaceRouteDeps) {
       { regionCode: scope.regionCode, queue: scope.queue },
       { type: "case", id },
     );
-    return { id, principal };
+    return { id, principal, erased: scope.erased };
   }
+
+  /**
+   * A change to a dossier whose personal data were erased (consent withdrawn, ADR 0085): refused in words, with the
+   * dossier as it is, never a referral, a mail or a note about a person who is gone.
+   */
+  const refuseErased = (c: AppContext, caseId: number) =>
+    renderDossier(c, caseId, { refusal: dossierMessages[c.get("lang")].refusedErased }, 409);
 
   async function renderDossier(
     c: AppContext,
@@ -118,13 +127,17 @@ export function workspaceRoutes(deps: WorkspaceRouteDeps) {
       problems?: FieldProblem[];
       conflict?: boolean;
       notice?: string;
+      refusal?: string;
     } = {},
     status: RenderStatus = 200,
   ) {
     const lang = c.get("lang");
     const dossier = await referrals.dossier(caseId, actor(c));
     if (!dossier) throw notFound("dossier");
-    const { record } = dossier;
+    const { record, erased } = dossier;
+    // After the erasure the stored values are placeholders, not data: they read "verwijderd".
+    const removed = dossierMessages[lang].removed;
+    const shown = (value: string) => (erased ? removed : value);
     const municipality = record.municipalityCode
       ? geography.municipality(record.municipalityCode)
       : undefined;
@@ -171,25 +184,28 @@ export function workspaceRoutes(deps: WorkspaceRouteDeps) {
         model={{
           id: record.id,
           version: record.version,
-          companyName: record.companyName,
-          kvkNumber: record.kvkNumber,
-          contactName: record.contactName,
-          contactEmail: record.contactEmail,
-          contactPhone: record.contactPhone,
-          question: record.question,
+          reference: caseReference(record.id, record.createdAt),
+          companyName: shown(record.companyName),
+          kvkNumber: shown(record.kvkNumber),
+          contactName: shown(record.contactName),
+          contactEmail: shown(record.contactEmail),
+          contactPhone: erased ? removed : record.contactPhone,
+          question: shown(record.question),
+          erased,
           regionName: regionName(record.regionCode),
           municipalityName: municipality?.name ?? null,
           sectorName: record.sbiSection ? (sectorName(record.sbiSection, lang) ?? record.sbiSection) : null,
           scanResultId: record.scanResultId,
           savedRoute,
           status: record.status,
-          nextSteps: record.nextSteps,
+          nextSteps: shown(record.nextSteps),
           assigned: dossier.assigned,
           dueAt: record.dueAt,
           consent: dossier.consent,
           notes: historyLines(dossier.notes, {
             lang,
             companyName: record.companyName,
+            erased: erased !== null,
             instrumentName: (refId) => {
               const name = names.get(refId);
               return name ? pick(name, lang) : undefined;
@@ -204,7 +220,10 @@ export function workspaceRoutes(deps: WorkspaceRouteDeps) {
             outcome: referral.outcome,
             dueAt: referral.dueAt,
           })),
-          measures: dossier.measures,
+          measures: dossier.measures.map((measure) => ({
+            ...measure,
+            description: shown(measure.description),
+          })),
           picker: {
             recommended: picker.recommended,
             fitting: picker.fitting,
@@ -217,6 +236,7 @@ export function workspaceRoutes(deps: WorkspaceRouteDeps) {
           problems: options.problems ?? [],
           conflict: options.conflict ?? false,
           notice: options.notice,
+          refusal: options.refusal,
         }}
       />,
       status,
@@ -489,7 +509,8 @@ export function workspaceRoutes(deps: WorkspaceRouteDeps) {
       return renderDossier(c, id, { notice });
     })
     .post("/werkruimte/dossiers/:id", async (c) => {
-      const { id, principal } = await dossierScope(c, "case.update");
+      const { id, principal, erased } = await dossierScope(c, "case.update");
+      if (erased) return refuseErased(c, id);
       const values = await formValues(c);
       const status = CASE_STATUSES.includes(values.status as CaseStatus)
         ? (values.status as CaseStatus)
@@ -515,14 +536,16 @@ export function workspaceRoutes(deps: WorkspaceRouteDeps) {
       return c.redirect(`/werkruimte/dossiers/${id}?opgeslagen`, 303);
     })
     .post("/werkruimte/dossiers/:id/oppakken", async (c) => {
-      const { id, principal } = await dossierScope(c, "case.update");
+      const { id, principal, erased } = await dossierScope(c, "case.update");
+      if (erased) return refuseErased(c, id);
       const values = await formValues(c);
       const result = await referrals.pickUp(id, principal, versionOf(values), actor(c));
       if (!result.ok) return renderDossier(c, id, { conflict: true }, 409);
       return c.redirect(`/werkruimte/dossiers/${id}`, 303);
     })
     .post("/werkruimte/dossiers/:id/notities", async (c) => {
-      const { id, principal } = await dossierScope(c, "case.update");
+      const { id, principal, erased } = await dossierScope(c, "case.update");
+      if (erased) return refuseErased(c, id);
       const values = await formValues(c);
       const note = (values.note ?? "").trim();
       if (note.length < 2 || note.length > 4000)
@@ -536,7 +559,8 @@ export function workspaceRoutes(deps: WorkspaceRouteDeps) {
       return c.redirect(`/werkruimte/dossiers/${id}#notities`, 303);
     })
     .post("/werkruimte/dossiers/:id/verwijzingen", async (c) => {
-      const { id, principal } = await dossierScope(c, "referral.create");
+      const { id, principal, erased } = await dossierScope(c, "referral.create");
+      if (erased) return refuseErased(c, id);
       const t = referralsMessages[c.get("lang")];
       const values = await formValues(c);
       const message = (values.message ?? "").trim();
@@ -562,6 +586,8 @@ export function workspaceRoutes(deps: WorkspaceRouteDeps) {
         principal,
         actor(c),
       );
+      // Erased in the meantime (the entrepreneur withdrew consent): the same refusal as above.
+      if (!created.ok && created.problem === "erased") return refuseErased(c, id);
       // The catalogue changed between the check and the save: the same refusal, from the service's own check.
       if (!created.ok) {
         const fresh = await instruments.get(instrument!.refId);
@@ -576,7 +602,8 @@ export function workspaceRoutes(deps: WorkspaceRouteDeps) {
     })
     .post("/werkruimte/dossiers/:id/geen-aanbod", async (c) => {
       // Unmet demand (ADR 0094): the question has no suitable offer; the monitor counts it, without the company.
-      const { id } = await dossierScope(c, "case.mark_no_offer");
+      const { id, erased } = await dossierScope(c, "case.mark_no_offer");
+      if (erased) return refuseErased(c, id);
       const n = noOfferMessages[c.get("lang")];
       const values = await formValues(c);
       const step = values.geenAanbodStap ?? "";
@@ -599,7 +626,8 @@ export function workspaceRoutes(deps: WorkspaceRouteDeps) {
       return c.redirect(`/werkruimte/dossiers/${id}?geen_aanbod#geen-aanbod`, 303);
     })
     .post("/werkruimte/dossiers/:id/maatregelen", async (c) => {
-      const { id, principal } = await dossierScope(c, "measure.create");
+      const { id, principal, erased } = await dossierScope(c, "measure.create");
+      if (erased) return refuseErased(c, id);
       const t = referralsMessages[c.get("lang")];
       const values = await formValues(c);
       const parsed = measureForm.safeParse({ materialKg: "", euro: "", co2eKg: "", ...values });

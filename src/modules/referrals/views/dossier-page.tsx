@@ -32,6 +32,13 @@ import { CASE_STATUSES } from "../referrals.service.js";
 export type DossierModel = {
   id: number;
   version: number;
+  /** The dossier's reference ("CL-2026-00042"): its name once the company's name is erased. */
+  reference: string;
+  /**
+   * The personal data were erased: when, and when the entrepreneur withdrew consent if that was why (ADR 0085).
+   * The page says so in words and offers nothing that would refer or contact the person.
+   */
+  erased: { at: Date; withdrawnAt: Date | null } | null;
   companyName: string;
   kvkNumber: string;
   contactName: string;
@@ -82,6 +89,8 @@ export type DossierModel = {
   problems: FieldProblem[];
   conflict: boolean;
   notice?: string;
+  /** Why the change the user asked for was refused (the dossier's personal data were erased). */
+  refusal?: string;
 };
 
 /** One instrument in the picker: name, provider, why it may not fit, and how the referral reaches the provider. */
@@ -110,8 +119,10 @@ export const DossierPage = ({ page, model }: { page: PageContext; model: Dossier
   const toOption = (option: PickerOption) => ({ value: option.refId, label: optionLabel(lang, option) });
   const numberOrDash = (value: number | null) => (value === null ? "–" : formatNumber(value, lang));
   const err = (field: string) => problemFor(model.problems, field);
+  const erased = model.erased;
+  const title = format(t.dossierTitle, { company: erased ? model.reference : model.companyName });
   return (
-    <Layout page={page} title={format(t.dossierTitle, { company: model.companyName })} current="workspace">
+    <Layout page={page} title={title} current="workspace">
       <Paragraph>
         <Link href="/werkruimte">{t.backToQueue}</Link>
       </Paragraph>
@@ -122,8 +133,27 @@ export const DossierPage = ({ page, model }: { page: PageContext; model: Dossier
           <Paragraph>{t.conflictBody}</Paragraph>
         </div>
       ) : null}
+      {model.refusal ? (
+        <div class="utrecht-alert utrecht-alert--error" role="alert">
+          <Paragraph>{model.refusal}</Paragraph>
+        </div>
+      ) : null}
       <StatusNotice text={model.notice} />
-      <Heading level={1}>{format(t.dossierTitle, { company: model.companyName })}</Heading>
+      <Heading level={1}>{title}</Heading>
+      {erased ? (
+        <section aria-labelledby="verwijderd" class="cl-section">
+          <div class="utrecht-alert utrecht-alert--warning">
+            <Heading level={2} id="verwijderd">
+              {erased.withdrawnAt ? d.erasedWithdrawnHeading : d.erasedHeading}
+            </Heading>
+            <Paragraph>
+              {erased.withdrawnAt
+                ? format(d.erasedWithdrawn, { date: formatDate(erased.withdrawnAt, lang) })
+                : format(d.erased, { date: formatDate(erased.at, lang) })}
+            </Paragraph>
+          </div>
+        </section>
+      ) : null}
       <dl class="cl-facts">
         <dt>{t.colStatus}</dt>
         <dd>
@@ -134,7 +164,7 @@ export const DossierPage = ({ page, model }: { page: PageContext; model: Dossier
         <dt>{t.colDue}</dt>
         <dd>{formatDate(model.dueAt, lang)}</dd>
       </dl>
-      {model.status === "nieuw" ? (
+      {model.status === "nieuw" && !erased ? (
         <form method="post" action={`/werkruimte/dossiers/${model.id}/oppakken`} class="cl-section">
           <CsrfField token={page.csrfToken} />
           <input type="hidden" name="version" value={String(model.version)} />
@@ -180,37 +210,44 @@ export const DossierPage = ({ page, model }: { page: PageContext; model: Dossier
           <>
             <Heading level={3}>{t.consentHeading}</Heading>
             <Paragraph small>
-              {format(t.consentGiven, {
-                date: formatDate(model.consent.givenAt, lang),
-                purpose: model.consent.purpose,
-                months: model.consent.retentionMonths,
-                version: model.consent.textVersion,
-              })}
+              {erased?.withdrawnAt
+                ? format(d.consentWithdrawn, {
+                    given: formatDate(model.consent.givenAt, lang),
+                    withdrawn: formatDate(erased.withdrawnAt, lang),
+                  })
+                : format(t.consentGiven, {
+                    date: formatDate(model.consent.givenAt, lang),
+                    purpose: model.consent.purpose,
+                    months: model.consent.retentionMonths,
+                    version: model.consent.textVersion,
+                  })}
             </Paragraph>
           </>
         ) : null}
       </section>
-      <section aria-labelledby="afspraken" class="cl-section">
-        <Heading level={2} id="afspraken">
-          {t.dossierFormHeading}
-        </Heading>
-        <form method="post" action={`/werkruimte/dossiers/${model.id}`} class="cl-form-stack" novalidate>
-          <CsrfField token={page.csrfToken} />
-          <input type="hidden" name="version" value={String(model.version)} />
-          <FormField id="status" label={t.caseStatus}>
-            <Select
-              id="status"
-              name="status"
-              value={f.status}
-              options={CASE_STATUSES.map((status) => ({ value: status, label: label(lang, status) }))}
-            />
-          </FormField>
-          <FormField id="nextSteps" label={t.nextSteps}>
-            <Textarea id="nextSteps" name="nextSteps" value={f.nextSteps} />
-          </FormField>
-          <Button>{t.save}</Button>
-        </form>
-      </section>
+      {erased ? null : (
+        <section aria-labelledby="afspraken" class="cl-section">
+          <Heading level={2} id="afspraken">
+            {t.dossierFormHeading}
+          </Heading>
+          <form method="post" action={`/werkruimte/dossiers/${model.id}`} class="cl-form-stack" novalidate>
+            <CsrfField token={page.csrfToken} />
+            <input type="hidden" name="version" value={String(model.version)} />
+            <FormField id="status" label={t.caseStatus}>
+              <Select
+                id="status"
+                name="status"
+                value={f.status}
+                options={CASE_STATUSES.map((status) => ({ value: status, label: label(lang, status) }))}
+              />
+            </FormField>
+            <FormField id="nextSteps" label={t.nextSteps}>
+              <Textarea id="nextSteps" name="nextSteps" value={f.nextSteps} />
+            </FormField>
+            <Button>{t.save}</Button>
+          </form>
+        </section>
+      )}
       <section aria-labelledby="verwijzingen" class="cl-section">
         <Heading level={2} id="verwijzingen">
           {t.referralsHeading}
@@ -233,61 +270,65 @@ export const DossierPage = ({ page, model }: { page: PageContext; model: Dossier
             ))}
           </Table>
         )}
-        <Heading level={3}>{t.referTo}</Heading>
-        {picker.outside ? (
+        {erased ? null : (
           <>
-            <div class="utrecht-alert utrecht-alert--warning" role="note">
-              <div class="utrecht-alert__content">
-                <div class="utrecht-alert__message">
-                  <Paragraph>{d.outsideWarning}</Paragraph>
+            <Heading level={3}>{t.referTo}</Heading>
+            {picker.outside ? (
+              <>
+                <div class="utrecht-alert utrecht-alert--warning" role="note">
+                  <div class="utrecht-alert__content">
+                    <div class="utrecht-alert__message">
+                      <Paragraph>{d.outsideWarning}</Paragraph>
+                    </div>
+                  </div>
                 </div>
-              </div>
-            </div>
-            <Paragraph>
-              <Link href={picker.hideOutsideHref}>{d.hideOutside}</Link>
-            </Paragraph>
+                <Paragraph>
+                  <Link href={picker.hideOutsideHref}>{d.hideOutside}</Link>
+                </Paragraph>
+              </>
+            ) : picker.outsideCount > 0 ? (
+              <Paragraph>
+                {plural(lang, picker.outsideCount, d.outsideCount)}{" "}
+                <Link href={picker.showOutsideHref}>{d.showOutside}</Link>
+              </Paragraph>
+            ) : null}
+            <form
+              method="post"
+              action={`/werkruimte/dossiers/${model.id}/verwijzingen`}
+              class="cl-form-stack"
+              novalidate
+            >
+              <CsrfField token={page.csrfToken} />
+              <FormField id="refId" label={t.instrument} hint={d.pickerIntro} error={err("refId")}>
+                <Select
+                  id="refId"
+                  name="refId"
+                  value={f.refId}
+                  invalid={Boolean(err("refId"))}
+                  describedBy={describedBy("refId", true, Boolean(err("refId")))}
+                  options={[{ value: "", label: "–" }]}
+                  groups={[
+                    { label: d.groupRecommended, options: picker.recommended.map(toOption) },
+                    { label: d.groupFitting, options: picker.fitting.map(toOption) },
+                    { label: d.groupOutside, options: (picker.outside ?? []).map(toOption) },
+                  ]}
+                />
+              </FormField>
+              <FormField id="message" label={t.message} hint={t.messageHint} error={err("message")}>
+                <Textarea
+                  id="message"
+                  name="message"
+                  value={f.message}
+                  invalid={Boolean(err("message"))}
+                  describedBy={describedBy("message", true, Boolean(err("message")))}
+                />
+              </FormField>
+              <Button>{t.referButton}</Button>
+            </form>
           </>
-        ) : picker.outsideCount > 0 ? (
-          <Paragraph>
-            {plural(lang, picker.outsideCount, d.outsideCount)}{" "}
-            <Link href={picker.showOutsideHref}>{d.showOutside}</Link>
-          </Paragraph>
-        ) : null}
-        <form
-          method="post"
-          action={`/werkruimte/dossiers/${model.id}/verwijzingen`}
-          class="cl-form-stack"
-          novalidate
-        >
-          <CsrfField token={page.csrfToken} />
-          <FormField id="refId" label={t.instrument} hint={d.pickerIntro} error={err("refId")}>
-            <Select
-              id="refId"
-              name="refId"
-              value={f.refId}
-              invalid={Boolean(err("refId"))}
-              describedBy={describedBy("refId", true, Boolean(err("refId")))}
-              options={[{ value: "", label: "–" }]}
-              groups={[
-                { label: d.groupRecommended, options: picker.recommended.map(toOption) },
-                { label: d.groupFitting, options: picker.fitting.map(toOption) },
-                { label: d.groupOutside, options: (picker.outside ?? []).map(toOption) },
-              ]}
-            />
-          </FormField>
-          <FormField id="message" label={t.message} hint={t.messageHint} error={err("message")}>
-            <Textarea
-              id="message"
-              name="message"
-              value={f.message}
-              invalid={Boolean(err("message"))}
-              describedBy={describedBy("message", true, Boolean(err("message")))}
-            />
-          </FormField>
-          <Button>{t.referButton}</Button>
-        </form>
+        )}
       </section>
-      <NoOfferSection page={page} model={model} />
+      {erased ? null : <NoOfferSection page={page} model={model} />}
       {model.savedRoute ?? null}
       <section aria-labelledby="maatregelen" class="cl-section">
         <Heading level={2} id="maatregelen">
@@ -311,65 +352,67 @@ export const DossierPage = ({ page, model }: { page: PageContext; model: Dossier
             ))}
           </Table>
         )}
-        <form
-          method="post"
-          action={`/werkruimte/dossiers/${model.id}/maatregelen`}
-          class="cl-form-stack"
-          novalidate
-        >
-          <CsrfField token={page.csrfToken} />
-          <FormField id="description" label={t.measureDescription} error={err("description")}>
-            <TextInput
-              id="description"
-              name="description"
-              value={f.description}
-              invalid={Boolean(err("description"))}
-              describedBy={describedBy("description", false, Boolean(err("description")))}
-            />
-          </FormField>
-          {(["materialKg", "euro", "co2eKg"] as const).map((id) => (
-            <FormField id={id} label={t[id]} error={err(id)}>
+        {erased ? null : (
+          <form
+            method="post"
+            action={`/werkruimte/dossiers/${model.id}/maatregelen`}
+            class="cl-form-stack"
+            novalidate
+          >
+            <CsrfField token={page.csrfToken} />
+            <FormField id="description" label={t.measureDescription} error={err("description")}>
               <TextInput
-                id={id}
-                name={id}
-                value={f[id]}
-                inputmode="numeric"
-                invalid={Boolean(err(id))}
-                describedBy={describedBy(id, false, Boolean(err(id)))}
+                id="description"
+                name="description"
+                value={f.description}
+                invalid={Boolean(err("description"))}
+                describedBy={describedBy("description", false, Boolean(err("description")))}
               />
             </FormField>
-          ))}
-          <FormField id="basis" label={t.basis}>
-            <Select
-              id="basis"
-              name="basis"
-              value={f.basis}
-              options={[
-                { value: "geschat", label: t.geschat },
-                { value: "gemeten", label: t.gemeten },
-              ]}
-            />
-          </FormField>
-          {model.referrals.length > 0 || err("referralId") ? (
-            <FormField id="referralId" label={t.measureReferral} error={err("referralId")}>
+            {(["materialKg", "euro", "co2eKg"] as const).map((id) => (
+              <FormField id={id} label={t[id]} error={err(id)}>
+                <TextInput
+                  id={id}
+                  name={id}
+                  value={f[id]}
+                  inputmode="numeric"
+                  invalid={Boolean(err(id))}
+                  describedBy={describedBy(id, false, Boolean(err(id)))}
+                />
+              </FormField>
+            ))}
+            <FormField id="basis" label={t.basis}>
               <Select
-                id="referralId"
-                name="referralId"
-                value={f.referralId ?? ""}
-                invalid={Boolean(err("referralId"))}
-                describedBy={describedBy("referralId", false, Boolean(err("referralId")))}
+                id="basis"
+                name="basis"
+                value={f.basis}
                 options={[
-                  { value: "", label: t.measureNoReferral },
-                  ...model.referrals.map((referral) => ({
-                    value: String(referral.id),
-                    label: `${referral.id} · ${referral.instrumentName}`,
-                  })),
+                  { value: "geschat", label: t.geschat },
+                  { value: "gemeten", label: t.gemeten },
                 ]}
               />
             </FormField>
-          ) : null}
-          <Button>{t.addMeasure}</Button>
-        </form>
+            {model.referrals.length > 0 || err("referralId") ? (
+              <FormField id="referralId" label={t.measureReferral} error={err("referralId")}>
+                <Select
+                  id="referralId"
+                  name="referralId"
+                  value={f.referralId ?? ""}
+                  invalid={Boolean(err("referralId"))}
+                  describedBy={describedBy("referralId", false, Boolean(err("referralId")))}
+                  options={[
+                    { value: "", label: t.measureNoReferral },
+                    ...model.referrals.map((referral) => ({
+                      value: String(referral.id),
+                      label: `${referral.id} · ${referral.instrumentName}`,
+                    })),
+                  ]}
+                />
+              </FormField>
+            ) : null}
+            <Button>{t.addMeasure}</Button>
+          </form>
+        )}
       </section>
       <section aria-labelledby="notities" class="cl-section">
         <Heading level={2} id="notities">
@@ -382,24 +425,26 @@ export const DossierPage = ({ page, model }: { page: PageContext; model: Dossier
             </li>
           ))}
         </ul>
-        <form
-          method="post"
-          action={`/werkruimte/dossiers/${model.id}/notities`}
-          class="cl-form-stack"
-          novalidate
-        >
-          <CsrfField token={page.csrfToken} />
-          <FormField id="note" label={t.noteLabel} error={err("note")}>
-            <Textarea
-              id="note"
-              name="note"
-              value={f.note}
-              invalid={Boolean(err("note"))}
-              describedBy={describedBy("note", false, Boolean(err("note")))}
-            />
-          </FormField>
-          <Button>{t.addNote}</Button>
-        </form>
+        {erased ? null : (
+          <form
+            method="post"
+            action={`/werkruimte/dossiers/${model.id}/notities`}
+            class="cl-form-stack"
+            novalidate
+          >
+            <CsrfField token={page.csrfToken} />
+            <FormField id="note" label={t.noteLabel} error={err("note")}>
+              <Textarea
+                id="note"
+                name="note"
+                value={f.note}
+                invalid={Boolean(err("note"))}
+                describedBy={describedBy("note", false, Boolean(err("note")))}
+              />
+            </FormField>
+            <Button>{t.addNote}</Button>
+          </form>
+        )}
       </section>
     </Layout>
   );
