@@ -156,7 +156,10 @@ describeEachDatabase("the entrepreneur's own page and mails", (database) => {
   });
 
   it("names the sector they chose in words, not the broad section behind it", async () => {
-    const { ownPath } = await createDossier(app, database().db, { companyName: "Kunststof Twente BV", sector: "22" });
+    const { ownPath } = await createDossier(app, database().db, {
+      companyName: "Kunststof Twente BV",
+      sector: "22",
+    });
     const { html } = await page(ownPath);
     expect(html).toContain("<dt>Sector</dt><dd>Kunststof en rubber</dd>");
     expect(html).not.toContain("Overige industrie en maakbedrijven");
