@@ -206,6 +206,7 @@ export async function createApp(deps: AppDeps) {
       privacy: services.privacy,
       guard,
       geography,
+      sectorName: services.routeReference.sectorName,
       limiter,
       secretKey: env.secretKey,
       trustProxy: env.trustProxy,

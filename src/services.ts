@@ -590,8 +590,11 @@ export async function createWebServices(deps: AppDeps) {
     } satisfies ReportSources,
     /** The organisations a gap can be given to ("aan zet"). */
     gapOrganisations: async () => (await listOrganisations(db)).map(({ id, name }) => ({ id, name })),
+    // Sections, as demand is counted by them; not T (households as employers) or U (extraterritorial organisations):
+    // no company's gap is about those.
     gapSectors: (lang: "nl" | "en") =>
       [...routeReference.sections]
+        .filter((code) => code !== "T" && code !== "U")
         .sort()
         .map((code) => ({ code, name: routeReference.sectorName(code, lang) ?? code })),
     // A search for a place and a step with nothing usable is unmet demand, once per visitor and day (ADR 0094).

@@ -38,7 +38,7 @@ export type GapsRouteDeps = {
   guard: Guard;
   /** The organisations a gap can be assigned to (the auth module's list), by id and name. */
   organisations: () => Promise<{ id: string; name: string }[]>;
-  /** The SBI 2008 sections with their names, for the sector choice. */
+  /** The SBI 2008 sections a gap can be about, named in words, for the sector choice. */
   sectors: (lang: Lang) => { code: string; name: string }[];
   clock?: () => Date;
 };
@@ -114,9 +114,11 @@ export function gapsRoutes(deps: GapsRouteDeps) {
       steps: JOURNEY_STEPS.map((step) => ({ value: step, label: t.step_[step] })),
       sectors: [
         { value: "", label: t.allSectors },
+        // By name: without their letters, sections in SBI order would look shuffled.
         ...deps
           .sectors(lang)
-          .map((sector) => ({ value: sector.code, label: `${sector.code} ${sector.name}` })),
+          .map((sector) => ({ value: sector.code, label: sector.name }))
+          .sort((a, b) => a.label.localeCompare(b.label, lang)),
       ],
       decisions: [
         { value: "", label: "" },

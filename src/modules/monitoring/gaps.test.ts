@@ -302,6 +302,10 @@ describeEachDatabase(
       const { session, csrf } = await loginAs(app, "coordinator.overijssel@demo.invalid");
       const form = await (await session.get("/monitor/gaten/nieuw?regio=ES04&stap=invoering&sector=")).text();
       expect(form).toContain('<option value="provider-rvo"');
+      // Sectors in words, without their SBI letter; none that no company's gap is about (households, embassies).
+      expect(form).toMatch(/<option value="F"[^>]*>Bouw en installatie<\/option>/);
+      expect(form).not.toContain('<option value="T"');
+      expect(form).not.toContain('<option value="U"');
       const fields = REGISTER_FIELDS;
       const wrong = await session.post(
         "/monitor/gaten",

@@ -480,6 +480,7 @@ export const NOT_PERSONAL_COLUMNS: Readonly<Record<string, string>> = {
   "cases.region_code": "area code",
   "cases.municipality_code": "area code",
   "cases.sbi_section": "sector code",
+  "cases.sector": "sector code: the sector choice (SBI section or division)",
   "cases.source": "campaign slug",
   "cases.status": "code",
   "cases.language": "language code",

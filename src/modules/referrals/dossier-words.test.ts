@@ -86,6 +86,25 @@ describeEachDatabase(
       expect(english).toContain("<dd>Other manufacturing</dd>");
     });
 
+    it("names the sector the entrepreneur chose (a division), not the broad section it rolls up to", async () => {
+      const { caseId: metalCase } = await createDossier(app, database().db, {
+        companyName: "Metaalwerk Hengelo BV",
+        regio: "ES04",
+        gemeente: "GM0164",
+        sector: "25",
+      });
+      const html = await dossierOf("", metalCase);
+      expect(html).toContain("<dd>Metaalbewerking</dd>");
+      expect(html).not.toContain("<dd>Overige industrie en maakbedrijven</dd>");
+      expect(await dossierOf("?lang=en", metalCase)).toContain("<dd>Metalworking</dd>");
+      // Monitoring keeps counting by the SBI section.
+      const [row] = await queryRows<{ sbi_section: string; sector: string }>(
+        database().db,
+        sql`select sbi_section, sector from cases where id = ${metalCase}`,
+      );
+      expect(row).toEqual({ sbi_section: "C", sector: "25" });
+    });
+
     it("offers a Twente company what is usable in Twente: the route's ranking first, the rest by name, others only on request", async () => {
       const html = await dossierOf("");
       const recommended = group(html, "Aanbevolen voor dit bedrijf");

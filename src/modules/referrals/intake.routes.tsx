@@ -331,8 +331,9 @@ export function intakeRoutes(deps: IntakeRouteDeps) {
         {
           regionCode: municipality.regionCode,
           municipalityCode: municipality.code,
-          // The dossier keeps the section: a division (13) is stored as its section (C).
+          // Monitoring counts by the section (a division 25 rolls up to C); the dossier names the choice itself.
           sbiSection: (input.sector && parseSbiCode(input.sector)?.section) || null,
+          sector: carried(values).sector || null,
           scanResultId: input.resultaat || null,
           // The campaign slug only; whether the company came by the scan is the journey's own step.
           source: parseCampaignSource(values[CAMPAIGN_PARAM]) ?? null,

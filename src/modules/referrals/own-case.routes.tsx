@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import { createMiddleware } from "hono/factory";
 import { z } from "zod";
-import { format, pick } from "../../i18n/index.js";
+import { format, type Lang, pick } from "../../i18n/index.js";
 import type { AppContext, AppEnv } from "../../web/context.js";
 import type { FieldProblem } from "../../web/errors.js";
 import { inputProblems } from "../../web/middleware/input-limits.js";
@@ -30,6 +30,8 @@ export type OwnCaseRouteDeps = {
   privacy: PrivacyService;
   guard: Guard;
   geography: Geography;
+  /** A sector's name in words, by its SBI code: the route's plain choice ("Metaalbewerking") where there is one. */
+  sectorName: (code: string, lang: Lang) => string | undefined;
   limiter: OutcomeRateLimiter;
   secretKey: string;
   trustProxy: boolean;
@@ -101,6 +103,7 @@ export function ownCaseRoutes(deps: OwnCaseRouteDeps) {
           ownCase,
           path: ownCasePath(token),
           regionName: deps.geography.region(ownCase.regionCode)?.name ?? ownCase.regionCode,
+          sectorName: ownCase.sent.sector ? (deps.sectorName(ownCase.sent.sector, lang) ?? null) : null,
           notice: status === 200 ? notice : undefined,
           form,
           loket: {

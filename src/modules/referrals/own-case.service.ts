@@ -73,6 +73,8 @@ export type OwnCase = {
     contactEmail: string;
     contactPhone: string | null;
     question: string;
+    /** The sector chosen on the route or scan, as its SBI code (section or division); null when none was given. */
+    sector: string | null;
   };
   steps: OwnCaseStep[];
   referrals: OwnCaseReferral[];
@@ -92,6 +94,8 @@ type CaseRow = {
   contact_email: string;
   contact_phone: string | null;
   question: string;
+  sector: string | null;
+  sbi_section: string | null;
   adviser: string | null;
   assigned_user_id: number | null;
 };
@@ -116,7 +120,8 @@ export function createOwnCaseService(deps: {
     const [found] = await queryRows<Omit<CaseRow, "hub_name" | "adviser">>(
       on,
       sql`select c.id, c.hub_id, c.region_code, c.status, c.due_at, c.created_at, c.company_name,
-                 c.kvk_number, c.contact_name, c.contact_email, c.contact_phone, c.question, c.assigned_user_id
+                 c.kvk_number, c.contact_name, c.contact_email, c.contact_phone, c.question, c.sector,
+                 c.sbi_section, c.assigned_user_id
           from cases c
           where c.public_token = ${token} and c.anonymised_at is null`,
     );
@@ -265,6 +270,7 @@ export function createOwnCaseService(deps: {
           contactEmail: row.contact_email,
           contactPhone: row.contact_phone,
           question: row.question,
+          sector: row.sector ?? row.sbi_section,
         },
         steps,
         referrals,

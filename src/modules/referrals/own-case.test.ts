@@ -155,6 +155,16 @@ describeEachDatabase("the entrepreneur's own page and mails", (database) => {
     expect(old.headers.get("location")).toBe(path);
   });
 
+  it("names the sector they chose in words, not the broad section behind it", async () => {
+    const { ownPath } = await createDossier(app, database().db, {
+      companyName: "Kunststof Twente BV",
+      sector: "22",
+    });
+    const { html } = await page(ownPath);
+    expect(html).toContain("<dt>Sector</dt><dd>Kunststof en rubber</dd>");
+    expect(html).not.toContain("Overige industrie en maakbedrijven");
+  });
+
   it("shows each step in words: pick-up, referrals, the provider's answers with reasons, the outcome, an expiry", async () => {
     await walk(await intake(), {
       pickedUp: (html) =>

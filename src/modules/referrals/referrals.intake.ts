@@ -85,6 +85,7 @@ export function intakeOperations(context: ReferralsContext) {
           regionCode: input.regionCode,
           municipalityCode: input.municipalityCode,
           sbiSection: input.sbiSection,
+          sector: input.sector ?? null,
           source: input.source,
           scanResultId: input.scanResultId,
           companyName: input.companyName,

@@ -89,6 +89,8 @@ export type IntakeInput = {
   regionCode: string;
   municipalityCode: string | null;
   sbiSection: string | null;
+  /** The sector choice as its SBI code (section or division), kept so the dossier names what was chosen. */
+  sector?: string | null;
   scanResultId: string | null;
   /** The campaign slug (`bron`) the company came with, or null. */
   source: string | null;

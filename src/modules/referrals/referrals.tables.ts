@@ -35,7 +35,13 @@ export const cases = pgTable(
       .references(() => organisations.id),
     regionCode: text("region_code").notNull(),
     municipalityCode: text("municipality_code"),
+    /** The SBI section the sector rolls up to: what monitoring and matching count by. */
     sbiSection: text("sbi_section"),
+    /**
+     * The sector the entrepreneur chose on the route or scan, as its SBI code (a section letter or a 2-digit division,
+     * e.g. "25" Metaalbewerking): what the dossier shows in words. Null for intakes made before it was kept.
+     */
+    sector: text("sector"),
     /** The campaign the company came from (`bron` slug on a hub's link), for the monitor's funnel by source. */
     source: text("source"),
     scanResultId: text("scan_result_id"),

@@ -95,6 +95,8 @@ export function workspaceRoutes(deps: WorkspaceRouteDeps) {
   const actor = guard.actorOf;
   /** Regions in words on every workspace page: "Twente", not "ES04". */
   const regionName = (code: string) => geography.region(code)?.name ?? code;
+  /** The sector in words: the choice the entrepreneur made ("Metaalbewerking"), not only its SBI section. */
+  const sectorInWords = (code: string | null, lang: Lang) => (code ? (sectorName(code, lang) ?? code) : null);
 
   async function dossierScope(
     c: AppContext,
@@ -194,7 +196,7 @@ export function workspaceRoutes(deps: WorkspaceRouteDeps) {
           erased,
           regionName: regionName(record.regionCode),
           municipalityName: municipality?.name ?? null,
-          sectorName: record.sbiSection ? (sectorName(record.sbiSection, lang) ?? record.sbiSection) : null,
+          sectorName: sectorInWords(record.sector ?? record.sbiSection, lang),
           scanResultId: record.scanResultId,
           savedRoute,
           status: record.status,

@@ -48,7 +48,7 @@ export type DossierModel = {
   /** The region's name, never its code. */
   regionName: string;
   municipalityName: string | null;
-  /** The SBI section's name ("Industrie"), null when the company gave no sector. */
+  /** The chosen sector in words ("Metaalbewerking"), null when the company gave no sector. */
   sectorName: string | null;
   scanResultId: string | null;
   /** The entrepreneur's Mijn route, shared at intake with consent; the mijn-route module's panel (ADR 0091). */

@@ -31,6 +31,8 @@ export type OwnCasePageModel = {
   ownCase: OwnCase;
   path: string;
   regionName: string;
+  /** The chosen sector in words, null when none was given. */
+  sectorName: string | null;
   loket: LoketCardModel;
   notice?: "verstuurd" | "bericht" | "aanvulling";
   form: { field?: "message" | "info"; value: string; problems: FieldProblem[] };
@@ -264,6 +266,8 @@ export const OwnCasePage = ({ page, model }: { page: PageContext; model: OwnCase
           <dd>{c.sent.contactEmail}</dd>
           <dt>{t.fieldPhone}</dt>
           <dd>{c.sent.contactPhone ?? t.none}</dd>
+          <dt>{t.fieldSector}</dt>
+          <dd>{model.sectorName ?? t.none}</dd>
           <dt>{t.fieldQuestion}</dt>
           <dd>{c.sent.question}</dd>
         </dl>
