@@ -202,6 +202,12 @@ describeEachDatabase("regional lokets and the national queue (DEMO=0)", (databas
     expect(form).toContain("toestemming");
     expect(form).toContain("de landelijke coördinatie van Circulair Loket toestemming");
     expect(form).not.toMatch(/adviseur van/i);
+    // Where the request goes, and why, is said once, with the region's name.
+    const main = form.slice(form.indexOf("<main"), form.indexOf("</main>"));
+    expect(main).toContain(
+      "In regio Drenthe is geen loket dat aanvragen via Circulair Loket aanneemt. Uw aanvraag gaat daarom naar de Landelijke coördinatie Circulair Loket.",
+    );
+    expect(main.split("Uw aanvraag gaat").length - 1).toBe(1);
     const csrf = await visitor.csrfTokenFrom("/intake?regio=ES03&gemeente=GM1680");
     const response = await visitor.post(
       "/intake",

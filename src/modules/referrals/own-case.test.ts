@@ -189,6 +189,61 @@ describeEachDatabase("the entrepreneur's own page and mails", (database) => {
     });
   });
 
+  it("says the name once when the instrument is named like its provider, on the page and in the mail", async () => {
+    const dossier = await intake();
+    const adviser = await loginAs("adviseur.es04@demo.invalid");
+    await adviser.session.post(
+      `/werkruimte/dossiers/${dossier.caseId}/oppakken`,
+      { version: "1" },
+      { csrf: adviser.csrf },
+    );
+    // The catalogue's instrument "Excess Materials Exchange" is offered by the organisation of the same name.
+    const referralId = await referDossier(
+      adviser,
+      dossier.caseId,
+      "excess-materials-exchange",
+      "Graag contact over restmaterialen.",
+    );
+    /** Every sentence of the text (HTML tags and line breaks end a sentence too) that says the name twice. */
+    const doubled = (text: string) =>
+      text
+        .split(/<[^>]*>|\n|(?<=[.!?:])\s+/)
+        .filter((sentence) => sentence.split("Excess Materials Exchange").length > 2);
+    const { html } = await page(dossier.path);
+    expect(html).toContain("Uw adviseur heeft u doorverwezen naar Excess Materials Exchange.");
+    // Warm handover: the adviser makes the contact, and the next step names the provider once.
+    expect(html).toContain("Uw adviseur brengt u in contact met Excess Materials Exchange.");
+    expect(doubled(html)).toEqual([]);
+    const english = (await page(dossier.path, "?lang=en")).html;
+    expect(english).toContain("Your advisor has referred you to Excess Materials Exchange.");
+    expect(english).toContain("Your advisor will put you in touch with Excess Materials Exchange.");
+    expect(doubled(english)).toEqual([]);
+    const [mail] = (await mailsTo(dossier.email)).filter((row) => row.kind === "referral_sent_entrepreneur");
+    expect(mail!.body).toContain("Uw adviseur heeft u doorverwezen naar Excess Materials Exchange.");
+    expect(doubled(mail!.body)).toEqual([]);
+    // The adviser records the provider's yes (warm handover): the step says who helps, once.
+    const accepted = await adviser.session.post(
+      `/werkruimte/verwijzingen/${referralId}/status`,
+      { version: "1", to: "geaccepteerd" },
+      { csrf: adviser.csrf },
+    );
+    expect(accepted.status).toBe(303);
+    const after = (await page(dossier.path)).html;
+    expect(after).toContain(" · Excess Materials Exchange gaat u helpen.</li>");
+    expect(after).toContain("Excess Materials Exchange helpt u. Dit loopt tot uiterlijk");
+    expect(doubled(after)).toEqual([]);
+    // Words that name no one keep the instrument in front.
+    const withdrawn = await adviser.session.post(
+      `/werkruimte/verwijzingen/${referralId}/status`,
+      { version: "2", to: "ingetrokken", reason: "andere_oplossing" },
+      { csrf: adviser.csrf },
+    );
+    expect(withdrawn.status).toBe(303);
+    expect((await page(dossier.path)).html).toContain(
+      "Excess Materials Exchange: Uw adviseur heeft de verwijzing gestopt.",
+    );
+  });
+
   it("mails the entrepreneur at every step: text and escaped HTML, in words, only absolute links that open the page", async () => {
     const dossier = await intake();
     const { caseId, path } = dossier;

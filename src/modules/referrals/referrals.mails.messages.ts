@@ -25,6 +25,8 @@ export const mailMessages = defineMessages(
     factStatus: "Status",
     factReason: "Reden",
     factAnswerBy: "Antwoord uiterlijk",
+    /** An instrument and who offers it, in a sentence; said as one name when the two are named alike. */
+    instrumentOfProvider: "{instrument} van {provider}",
     // to the entrepreneur
     intakeSubject: "Wij hebben uw aanvraag ontvangen",
     intakeHub:
@@ -42,7 +44,7 @@ export const mailMessages = defineMessages(
       "{adviser} van {loket} heeft uw aanvraag opgepakt. {adviser} neemt contact met u op om uw vraag te bespreken.",
     referralSentSubject: "U bent doorverwezen naar {instrument}",
     referralSent:
-      "Uw adviseur heeft u doorverwezen naar {instrument} van {provider}. {provider} ziet uw bedrijfsnaam, KVK-nummer, regio, naam en e-mailadres en het bericht van de adviseur.",
+      "Uw adviseur heeft u doorverwezen naar {instrumentOfProvider}. {provider} ziet uw bedrijfsnaam, KVK-nummer, regio, naam en e-mailadres en het bericht van de adviseur.",
     referralSentWhen:
       "{provider} neemt contact met u op. U hoort uiterlijk op {date} of {provider} u kan helpen.",
     referralSentHandover:
@@ -102,6 +104,7 @@ export const mailMessages = defineMessages(
     factStatus: "Status",
     factReason: "Reason",
     factAnswerBy: "Answer by",
+    instrumentOfProvider: "{instrument} of {provider}",
     intakeSubject: "We have received your request",
     intakeHub:
       "We have received your question. An advisor of {hub} will contact you within {days} working days, by {date} at the latest.",
@@ -118,7 +121,7 @@ export const mailMessages = defineMessages(
       "{adviser} of {loket} has taken up your request. {adviser} will contact you to discuss your question.",
     referralSentSubject: "You have been referred to {instrument}",
     referralSent:
-      "Your advisor has referred you to {instrument} of {provider}. {provider} sees your company name, KVK number, region, name and e-mail address and the advisor's message.",
+      "Your advisor has referred you to {instrumentOfProvider}. {provider} sees your company name, KVK number, region, name and e-mail address and the advisor's message.",
     referralSentWhen:
       "{provider} will contact you. You will hear by {date} at the latest whether {provider} can help you.",
     referralSentHandover:

@@ -38,6 +38,30 @@ export function statusInWords(
   return words ? format(words, { provider }) : label(lang, status);
 }
 
+/**
+ * The one name to say when a referral's instrument is named like its provider: the same name (case and outer spaces
+ * aside), or one containing the other (an instrument "Polymer Science Park Testlab" of "Polymer Science Park"). The
+ * longer name is kept, since it says the most. Null when they are two different names, each to be said.
+ */
+export function oneNameFor(instrument: string, provider: string): string | null {
+  const title = instrument.trim();
+  const name = provider.trim();
+  const titleKey = title.toLocaleLowerCase("nl");
+  const nameKey = name.toLocaleLowerCase("nl");
+  if (!titleKey && !nameKey) return null;
+  if (titleKey.includes(nameKey)) return title;
+  if (nameKey.includes(titleKey)) return name;
+  return null;
+}
+
+/** "MIA\Vamil van RVO": an instrument and its provider, or the name once when the instrument is named like it. */
+export function instrumentOfProvider(lang: Lang, instrument: string, provider: string): string {
+  return (
+    oneNameFor(instrument, provider) ??
+    format(mailMessages[lang].instrumentOfProvider, { instrument, provider })
+  );
+}
+
 /** A decline or withdrawal reason in the entrepreneur's words (an outcome reason that is a status gives none). */
 export function reasonInWords(lang: Lang, reason: string | null | undefined): string | null {
   if (!reason) return null;
@@ -132,10 +156,11 @@ export const entrepreneurMails = {
             ...values,
             date: referral.dueAt ? formatDate(referral.dueAt, facts.lang) : "–",
           });
+    const referredTo = instrumentOfProvider(facts.lang, referral.instrument, referral.provider);
     return toEntrepreneur(
       facts,
       format(t.referralSentSubject, values),
-      [format(t.referralSent, values), when],
+      [format(t.referralSent, { ...values, instrumentOfProvider: referredTo }), when],
       { facts: referralFacts(facts.lang, referral) },
     );
   },

@@ -37,6 +37,8 @@ export const referralsMessages = defineMessages(
     routeShareLabel: "Ja, de adviseur mag mijn route zien",
     intakeButton: "Verstuur mijn aanvraag",
     contextLine: "Uw aanvraag gaat naar {hub} (regio {region}).",
+    contextLineNational:
+      "In regio {region} is geen loket dat aanvragen via Circulair Loket aanneemt. Uw aanvraag gaat daarom naar de {name}.",
     errContactName: "Vul uw naam in.",
     errTooLong: "Dit is te lang: gebruik hoogstens {max} tekens. U gebruikte er {length}.",
     errEmail: "Vul een geldig e-mailadres in, zoals naam@bedrijf.nl.",
@@ -265,6 +267,8 @@ export const referralsMessages = defineMessages(
     routeShareLabel: "Yes, the adviser may see my route",
     intakeButton: "Send my request",
     contextLine: "Your request goes to {hub} (region {region}).",
+    contextLineNational:
+      "In region {region} no desk takes requests through Circulair Loket. Your request therefore goes to the {name}.",
     errContactName: "Enter your name.",
     errEmail: "Enter a valid e-mail address, such as name@company.nl.",
     errPhone: "Enter a valid phone number, or leave the field empty.",

@@ -88,6 +88,18 @@ describeEachDatabase("intake, dossier and closed-loop referral", (database) => {
     expect(first).not.toContain('name="regio"');
   });
 
+  it("the intake page says once where the request goes, with the region's name and not its code", async () => {
+    for (const [lang, sentence, start] of [
+      ["nl", "Uw aanvraag gaat naar Circulair Loket Twente (demo) (regio Twente).", "Uw aanvraag gaat naar"],
+      ["en", "Your request goes to Circulair Loket Twente (demo) (region Twente).", "Your request goes to"],
+    ] as const) {
+      const html = await (await app.request(`/intake?regio=ES04&lang=${lang}`)).text();
+      const main = html.slice(html.indexOf("<main"), html.indexOf("</main>"));
+      expect(main).toContain(sentence);
+      expect(main.split(start).length - 1).toBe(1);
+    }
+  });
+
   it("the intake keeps a two-digit sector division from the route (13 = textiles), and drops an unknown one", async () => {
     const kept = await (await app.request("/intake?regio=ES04&sector=13")).text();
     expect(kept).toContain('name="sector" value="13"');

@@ -16,7 +16,6 @@ import type { PageContext } from "../../../web/context.js";
 import type { FieldProblem } from "../../../web/errors.js";
 import { Layout } from "../../../web/layout.js";
 import {
-  IntakeRouteNote,
   LoketCard,
   type LoketViewModel,
   type MunicipalityOption,
@@ -121,10 +120,12 @@ export const IntakePage = ({ page, model }: { page: PageContext; model: IntakePa
           ? format(t.intakeIntro, { hub: model.hubName })
           : format(t.intakeIntroNational, { name: model.hubName })}
       </Paragraph>
-      <IntakeRouteNote intake={model.loket.intake} lang={page.lang} />
+      {/* Where the request goes is said once, with the region's name (the region page says it with IntakeRouteNote). */}
       <Paragraph>
         {model.placeNote ? `${model.placeNote} ` : ""}
-        {format(t.contextLine, { hub: model.hubName, region: model.regionName })}
+        {model.recipient === "hub"
+          ? format(t.contextLine, { hub: model.hubName, region: model.regionName })
+          : format(t.contextLineNational, { name: model.hubName, region: model.regionName })}
       </Paragraph>
       <details class="cl-details">
         <summary>

@@ -23,7 +23,7 @@ import { Layout } from "../../../web/layout.js";
 import { LoketCard, type LoketCardModel } from "../../regions/index.js";
 import { ownCaseMessages } from "../own-case.messages.js";
 import type { OwnCase, OwnCaseReferral, OwnCaseStep } from "../own-case.service.js";
-import { reasonInWords, statusInWords } from "../referrals.mails.js";
+import { instrumentOfProvider, oneNameFor, reasonInWords, statusInWords } from "../referrals.mails.js";
 import { isTerminal } from "../referrals.state-machine.js";
 
 /** What the entrepreneur's page shows: their case, the loket's card, and the state of its two forms. */
@@ -51,11 +51,17 @@ function stepText(t: T, lang: "nl" | "en", model: OwnCase, step: OwnCaseStep): s
     case "caseStatus":
       return (t as Record<string, string>)[`stepCase_${step.code}`] ?? "";
     case "referralSent":
-      return format(t.stepReferralSent, { instrument: step.instrument ?? "", provider: step.provider ?? "" });
+      return format(t.stepReferralSent, {
+        instrumentOfProvider: instrumentOfProvider(lang, step.instrument ?? "", step.provider ?? ""),
+      });
     case "referralStatus": {
       const reason = reasonInWords(lang, step.reason);
-      const words = statusInWords(lang, step.code, step.provider ?? "");
-      return `${step.instrument}: ${words}${reason ? ` ${format(t.stepReason, { reason })}` : ""}`;
+      // "MIA\Vamil: RVO gaat u helpen.", or only "CIRCO gaat u helpen." when the instrument is named like its provider
+      // (words that name no one, such as "Uw adviseur heeft de verwijzing gestopt.", keep the instrument in front).
+      const oneName = oneNameFor(step.instrument ?? "", step.provider ?? "");
+      const words = statusInWords(lang, step.code, oneName ?? step.provider ?? "");
+      const said = oneName && words.includes(oneName) ? words : `${step.instrument}: ${words}`;
+      return `${said}${reason ? ` ${format(t.stepReason, { reason })}` : ""}`;
     }
     case "message":
       return t.stepMessage;
@@ -78,17 +84,21 @@ function nextSteps(t: T, lang: "nl" | "en", model: OwnCase): string[] {
     ];
   const open = model.referrals.filter((referral) => !isTerminal(referral.status));
   const lines = open.map((referral) => {
+    // An instrument named like its provider is said once: the sentence without "met {instrument}".
+    const oneName = oneNameFor(referral.instrument, referral.provider);
     const values = {
-      provider: referral.provider,
+      provider: oneName ?? referral.provider,
       instrument: referral.instrument,
       date: referral.dueAt ? formatDate(referral.dueAt, lang) : "–",
     };
+    const say = (twoNames: string, oneNameText: string) => format(oneName ? oneNameText : twoNames, values);
     if (referral.delivery === "warme_overdracht" && referral.status === "verstuurd")
-      return format(t.nextReferralHandover, values);
-    if (referral.status === "actie_ondernemer_nodig") return format(t.nextReferralAction, values);
+      return say(t.nextReferralHandover, t.nextReferralHandoverOneName);
+    if (referral.status === "actie_ondernemer_nodig")
+      return say(t.nextReferralAction, t.nextReferralActionOneName);
     if (referral.status === "geaccepteerd" || referral.status === "in_uitvoering")
-      return format(t.nextReferralHelping, values);
-    return format(t.nextReferralWaiting, values);
+      return say(t.nextReferralHelping, t.nextReferralHelpingOneName);
+    return say(t.nextReferralWaiting, t.nextReferralWaitingOneName);
   });
   if (model.status === "wachten") lines.unshift(t.nextWaiting);
   if (!open.length)
