@@ -323,6 +323,58 @@ describeEachDatabase(
       expect((await catalogueRow(MIA)).status).toBe(version!.status);
     });
 
+    it("the form preselects a recurring scheme's status as the public page shows it; saving another field keeps it", async () => {
+      // MIT Haalbaarheidsproject: recorded gesloten, opens every April, so on 27 November 2026 the public page shows
+      // verwacht (April 2027). The form must offer that status, and saving only new terms must not change it.
+      const MIT = "mit-haalbaarheidsproject";
+      const MIT_PAGE = "/aanbod/mit-haalbaarheidsproject";
+      const publicBefore = await (await app.request(MIT_PAGE)).text();
+      expect(publicBefore).toContain("Opent naar verwachting in april 2027.");
+      expect((await service(MIT)).status_detail).toBe("verwacht");
+      const noteBefore = (
+        await rows<{ status_note: unknown }>(
+          sql`select status_note from catalogue_instruments where ref_id = ${MIT}`,
+        )
+      )[0]!.status_note;
+
+      const { session, csrf } = await signIn("aanbieder.rvo@demo.invalid");
+      const html = await (await session.get("/werkruimte/aanbod")).text();
+      const form = html.slice(html.indexOf(`action="/werkruimte/aanbod/${MIT}"`));
+      const select = form.slice(0, form.indexOf("</select>"));
+      const selected = select.match(/<option value="([a-z]+)" selected="">/)?.[1];
+      expect(selected).toBe("verwacht");
+      expect(select.match(/selected/g)).toHaveLength(1);
+      // Send back what the form holds, as a browser would, with only the terms changed.
+      const value = (field: string) => form.match(new RegExp(`name="${field}" value="([^"]*)"`))?.[1] ?? "";
+      const saved = await session.post(
+        `/werkruimte/aanbod/${MIT}`,
+        {
+          version: value("version"),
+          status: selected!,
+          opensOn: value("opensOn"),
+          closesOn: value("closesOn"),
+          terms: "Nieuwe voorwaarden voor de ronde van 2027.",
+        },
+        { csrf },
+      );
+      expect(saved.status).toBe(303);
+
+      const publicAfter = await (await app.request(MIT_PAGE)).text();
+      expect(publicAfter).toContain("Opent naar verwachting in april 2027.");
+      expect(publicAfter).toContain("Nieuwe voorwaarden voor de ronde van 2027.");
+      expect((await service(MIT)).status_detail).toBe("verwacht");
+      // The status is recorded as the provider saw it; the curated note on it stays, as the public status did not change.
+      expect(
+        await rows(sql`select status, status_note from catalogue_instruments where ref_id = ${MIT}`),
+      ).toEqual([{ status: "verwacht", status_note: noteBefore }]);
+      expect(noteBefore).toMatchObject({ nl: expect.stringContaining("elk jaar in april") });
+      const after = await (await session.get("/werkruimte/aanbod")).text();
+      const formAfter = after.slice(after.indexOf(`action="/werkruimte/aanbod/${MIT}"`));
+      expect(formAfter.slice(0, formAfter.indexOf("</select>"))).toMatch(
+        /<option value="verwacht" selected="">/,
+      );
+    });
+
     it("a provider sees its listings not checked for 12 months and confirms one with one click, audited", async () => {
       const WBSO = "rvo-wbso";
       const { session, csrf } = await signIn("aanbieder.rvo@demo.invalid");
