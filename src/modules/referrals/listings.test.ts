@@ -379,8 +379,18 @@ describeEachDatabase(
       const WBSO = "rvo-wbso";
       const { session, csrf } = await signIn("aanbieder.rvo@demo.invalid");
       const before = await (await session.get("/werkruimte/aanbod")).text();
-      expect(before).toMatch(/van uw aanbod is langer dan 12 maanden niet bijgewerkt/);
+      // RVO has several stale listings: the plural form, in proper Dutch.
+      expect(before).toMatch(/\d+ van uw instrumenten zijn langer dan 12 maanden niet bijgewerkt\./);
+      expect(before).not.toContain("van uw aanbod is");
       expect(before).toContain(`action="/werkruimte/aanbod/${WBSO}/actueel"`);
+      // One sentence per listing on how current it is: the stale one says only since when it was not updated.
+      const card = (html: string) => {
+        const start = html.indexOf(`id="${WBSO}-titel"`);
+        return html.slice(start, html.indexOf("</section>", start));
+      };
+      expect(card(before)).toMatch(/Niet bijgewerkt sinds \d+ \w+ \d{4}\./);
+      expect(card(before)).not.toContain("Nog niet bijgewerkt");
+      expect(card(before)).not.toContain("Laatst gecontroleerd");
       const publicBefore = await (await app.request("/aanbod/wbso")).text();
       expect(publicBefore).toContain("controleer de actuele stand bij de aanbieder");
 
@@ -398,6 +408,8 @@ describeEachDatabase(
       expect((await service(WBSO)) as unknown).toMatchObject({ assured_date: "2026-11-27" });
       const after = await (await session.get("/werkruimte/aanbod")).text();
       expect(after).not.toContain(`action="/werkruimte/aanbod/${WBSO}/actueel"`);
+      expect(card(after)).toContain("Laatst gecontroleerd op 27 november 2026.");
+      expect(card(after)).not.toContain("Niet bijgewerkt sinds");
 
       // Without the CSRF token: refused, nothing changes. Someone who is not the provider: refused.
       const forged = await session.post(`/werkruimte/aanbod/rvo-mia-vamil-circulair/actueel`, {});
