@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, type SQL } from "drizzle-orm";
 import type { Database } from "../../db/client.js";
 import type { Localised } from "../../i18n/index.js";
 import type { STATUSES } from "../vocabulary/index.js";
+import { type PastWindow, type Recurrence, statusOn } from "./catalogue.status.js";
 import { catalogueInstruments, catalogueOrganizations } from "./catalogue.tables.js";
 
 /** An instrument as other modules see it: its ref_id, its provider's ref_id and the listing fields. */
@@ -16,6 +17,9 @@ export type CatalogueInstrumentRef = {
   status: string;
   windowOpen: string | null;
   windowClose: string | null;
+  /** How the scheme recurs and its past rounds: with the stored status they give the status the public site shows. */
+  recurrence: Recurrence | null;
+  pastWindows: PastWindow[];
   conditions: Localised;
   /** The day the listing was last checked (HSDS assured_date). */
   lastVerified: string;
@@ -41,6 +45,8 @@ const columns = {
   status: catalogueInstruments.status,
   windowOpen: catalogueInstruments.windowOpen,
   windowClose: catalogueInstruments.windowClose,
+  recurrence: catalogueInstruments.recurrence,
+  pastWindows: catalogueInstruments.pastWindows,
   conditions: catalogueInstruments.conditions,
   lastVerified: catalogueInstruments.lastVerified,
 };
@@ -112,16 +118,39 @@ export function createInstrumentLookup(db: Database, options: { includeSynthetic
     },
 
     /**
-     * Writes a listing change to the instrument itself: status, window, conditions, last verified. A changed status
-     * drops the curated status note, which described the old status. The search vectors are generated columns and
-     * follow by themselves.
+     * Writes a listing change to the instrument itself: status, window, conditions, last verified. The search vectors
+     * are generated columns and follow by themselves.
+     *
+     * The provider's form shows the status as the public site shows it (`statusOn`): for a recurring scheme between
+     * rounds that is verwacht, while the recorded status may be gesloten. The chosen status is recorded as chosen.
+     * The curated status note describes the public status, so it is dropped only when that status changes: saving
+     * other fields, or recording the status that was already shown, keeps it.
      */
     async applyListing(tx: Database, refId: string, change: ListingChange): Promise<boolean> {
       const [current] = await tx
-        .select({ status: catalogueInstruments.status, conditions: catalogueInstruments.conditions })
+        .select({
+          status: catalogueInstruments.status,
+          conditions: catalogueInstruments.conditions,
+          windowOpen: catalogueInstruments.windowOpen,
+          windowClose: catalogueInstruments.windowClose,
+          recurrence: catalogueInstruments.recurrence,
+          pastWindows: catalogueInstruments.pastWindows,
+        })
         .from(catalogueInstruments)
         .where(eq(catalogueInstruments.refId, refId));
       if (!current) return false;
+      const day = change.changedAt.toISOString().slice(0, 10);
+      const shown = (listing: { status: string; windowOpen: string | null; windowClose: string | null }) =>
+        statusOn(
+          {
+            status: listing.status,
+            windowOpen: listing.windowOpen,
+            windowClose: listing.windowClose,
+            recurrence: current.recurrence,
+            pastWindows: current.pastWindows,
+          },
+          day,
+        ).status;
       const text = change.conditions?.trim();
       await tx
         .update(catalogueInstruments)
@@ -129,9 +158,9 @@ export function createInstrumentLookup(db: Database, options: { includeSynthetic
           status: change.status,
           windowOpen: change.windowOpen,
           windowClose: change.windowClose,
-          lastVerified: change.changedAt.toISOString().slice(0, 10),
+          lastVerified: day,
           updatedAt: change.changedAt,
-          ...(current.status === change.status ? {} : { statusNote: null }),
+          ...(shown(current) === shown(change) ? {} : { statusNote: null }),
           ...(text && text !== current.conditions.nl ? { conditions: { nl: text, en: text } } : {}),
         })
         .where(eq(catalogueInstruments.refId, refId));

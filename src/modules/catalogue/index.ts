@@ -24,7 +24,7 @@ export {
   createCatalogueService,
   type MatchableInstrument,
 } from "./catalogue.service.js";
-export { formatExpected, isStale } from "./catalogue.status.js";
+export { formatExpected, isStale, statusOn } from "./catalogue.status.js";
 export { generateSyntheticCatalogue } from "./catalogue.synthetic.js";
 export { label, sbiSectionOfDivision } from "./catalogue.vocabulary.js";
 export { CompareForm, InstrumentCard } from "./views/instrument-card.js";

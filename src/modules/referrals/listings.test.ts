@@ -323,12 +323,74 @@ describeEachDatabase(
       expect((await catalogueRow(MIA)).status).toBe(version!.status);
     });
 
+    it("the form preselects a recurring scheme's status as the public page shows it; saving another field keeps it", async () => {
+      // MIT Haalbaarheidsproject: recorded gesloten, opens every April, so on 27 November 2026 the public page shows
+      // verwacht (April 2027). The form must offer that status, and saving only new terms must not change it.
+      const MIT = "mit-haalbaarheidsproject";
+      const MIT_PAGE = "/aanbod/mit-haalbaarheidsproject";
+      const publicBefore = await (await app.request(MIT_PAGE)).text();
+      expect(publicBefore).toContain("Opent naar verwachting in april 2027.");
+      expect((await service(MIT)).status_detail).toBe("verwacht");
+      const noteBefore = (
+        await rows<{ status_note: unknown }>(
+          sql`select status_note from catalogue_instruments where ref_id = ${MIT}`,
+        )
+      )[0]!.status_note;
+
+      const { session, csrf } = await signIn("aanbieder.rvo@demo.invalid");
+      const html = await (await session.get("/werkruimte/aanbod")).text();
+      const form = html.slice(html.indexOf(`action="/werkruimte/aanbod/${MIT}"`));
+      const select = form.slice(0, form.indexOf("</select>"));
+      const selected = select.match(/<option value="([a-z]+)" selected="">/)?.[1];
+      expect(selected).toBe("verwacht");
+      expect(select.match(/selected/g)).toHaveLength(1);
+      // Send back what the form holds, as a browser would, with only the terms changed.
+      const value = (field: string) => form.match(new RegExp(`name="${field}" value="([^"]*)"`))?.[1] ?? "";
+      const saved = await session.post(
+        `/werkruimte/aanbod/${MIT}`,
+        {
+          version: value("version"),
+          status: selected!,
+          opensOn: value("opensOn"),
+          closesOn: value("closesOn"),
+          terms: "Nieuwe voorwaarden voor de ronde van 2027.",
+        },
+        { csrf },
+      );
+      expect(saved.status).toBe(303);
+
+      const publicAfter = await (await app.request(MIT_PAGE)).text();
+      expect(publicAfter).toContain("Opent naar verwachting in april 2027.");
+      expect(publicAfter).toContain("Nieuwe voorwaarden voor de ronde van 2027.");
+      expect((await service(MIT)).status_detail).toBe("verwacht");
+      // The status is recorded as the provider saw it; the curated note on it stays, as the public status did not change.
+      expect(
+        await rows(sql`select status, status_note from catalogue_instruments where ref_id = ${MIT}`),
+      ).toEqual([{ status: "verwacht", status_note: noteBefore }]);
+      expect(noteBefore).toMatchObject({ nl: expect.stringContaining("elk jaar in april") });
+      const after = await (await session.get("/werkruimte/aanbod")).text();
+      const formAfter = after.slice(after.indexOf(`action="/werkruimte/aanbod/${MIT}"`));
+      expect(formAfter.slice(0, formAfter.indexOf("</select>"))).toMatch(
+        /<option value="verwacht" selected="">/,
+      );
+    });
+
     it("a provider sees its listings not checked for 12 months and confirms one with one click, audited", async () => {
       const WBSO = "rvo-wbso";
       const { session, csrf } = await signIn("aanbieder.rvo@demo.invalid");
       const before = await (await session.get("/werkruimte/aanbod")).text();
-      expect(before).toMatch(/van uw aanbod is langer dan 12 maanden niet bijgewerkt/);
+      // RVO has several stale listings: the plural form, in proper Dutch.
+      expect(before).toMatch(/\d+ van uw instrumenten zijn langer dan 12 maanden niet bijgewerkt\./);
+      expect(before).not.toContain("van uw aanbod is");
       expect(before).toContain(`action="/werkruimte/aanbod/${WBSO}/actueel"`);
+      // One sentence per listing on how current it is: the stale one says only since when it was not updated.
+      const card = (html: string) => {
+        const start = html.indexOf(`id="${WBSO}-titel"`);
+        return html.slice(start, html.indexOf("</section>", start));
+      };
+      expect(card(before)).toMatch(/Niet bijgewerkt sinds \d+ \w+ \d{4}\./);
+      expect(card(before)).not.toContain("Nog niet bijgewerkt");
+      expect(card(before)).not.toContain("Laatst gecontroleerd");
       const publicBefore = await (await app.request("/aanbod/wbso")).text();
       expect(publicBefore).toContain("controleer de actuele stand bij de aanbieder");
 
@@ -346,6 +408,8 @@ describeEachDatabase(
       expect((await service(WBSO)) as unknown).toMatchObject({ assured_date: "2026-11-27" });
       const after = await (await session.get("/werkruimte/aanbod")).text();
       expect(after).not.toContain(`action="/werkruimte/aanbod/${WBSO}/actueel"`);
+      expect(card(after)).toContain("Laatst gecontroleerd op 27 november 2026.");
+      expect(card(after)).not.toContain("Niet bijgewerkt sinds");
 
       // Without the CSRF token: refused, nothing changes. Someone who is not the provider: refused.
       const forged = await session.post(`/werkruimte/aanbod/rvo-mia-vamil-circulair/actueel`, {});

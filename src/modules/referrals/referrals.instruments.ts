@@ -20,6 +20,12 @@ export type InstrumentSummary = {
   status: string;
   windowOpen: string | null;
   windowClose: string | null;
+  /**
+   * How the scheme recurs (yearly, in these months, until) and its past rounds: with the stored status and window
+   * they give the status the public site shows (the catalogue's statusOn).
+   */
+  recurrence: { frequency: "yearly"; months: number[]; until: string | null } | null;
+  pastWindows: { open: string; close: string | null }[];
   conditions: Localised;
   /** The day the listing was last checked (YYYY-MM-DD). */
   lastVerified: string;

@@ -209,7 +209,7 @@ export const referralsMessages = defineMessages(
       "Deze tekst staat op de pagina van het instrument, ook in de Engelse versie. Laat het veld zoals het is als de voorwaarden niet veranderen.",
     listingPublicNote: "Een wijziging staat meteen in het openbare aanbod, op {link}.",
     versionLine: "Versie {version}, gewijzigd op {date}",
-    noVersion: "Nog niet bijgewerkt.",
+    noVersion: "Laatst gecontroleerd op {date}.",
     errDate: "Vul een datum in als jjjj-mm-dd, of laat het veld leeg.",
     errWindow: "De einddatum ligt voor de begindatum. Kies een einddatum op of na de begindatum.",
     errListingStatus: "Kies een status uit de lijst.",
@@ -217,10 +217,9 @@ export const referralsMessages = defineMessages(
     listingSaved: "De wijziging is opgeslagen en staat in het openbare aanbod.",
     listingConfirmed: "Dank u. Wij tonen bij dit aanbod dat het vandaag is gecontroleerd.",
     staleCount: {
-      one: "{count} van uw aanbod is langer dan 12 maanden niet bijgewerkt. Klopt het nog? Klik dan op 'Nog actueel'.",
-      // "Aanbod" is a collective noun: the verb stays singular.
+      one: "{count} van uw instrumenten is langer dan 12 maanden niet bijgewerkt. Klopt het nog? Klik dan op 'Nog actueel'.",
       other:
-        "{count} van uw aanbod is langer dan 12 maanden niet bijgewerkt. Klopt het nog? Klik dan op 'Nog actueel'.",
+        "{count} van uw instrumenten zijn langer dan 12 maanden niet bijgewerkt. Klopt het nog? Klik dan bij elk instrument op 'Nog actueel'.",
     },
     staleListing: "Niet bijgewerkt sinds {date}. Klopt alles nog? Dan hoeft u niets te wijzigen.",
     confirmCurrent: "Nog actueel",
@@ -434,7 +433,7 @@ export const referralsMessages = defineMessages(
       "This text is shown on the instrument's page, in the English version too. Leave the field as it is if the terms do not change.",
     listingPublicNote: "A change shows in the public catalogue at once, at {link}.",
     versionLine: "Version {version}, changed on {date}",
-    noVersion: "Not updated yet.",
+    noVersion: "Last checked on {date}.",
     errDate: "Enter a date as yyyy-mm-dd, or leave the field empty.",
     errWindow: "The end date is before the start date. Choose an end date on or after the start date.",
     errListingStatus: "Choose a status from the list.",
@@ -442,9 +441,9 @@ export const referralsMessages = defineMessages(
     listingSaved: "The change is saved and shows in the public catalogue.",
     listingConfirmed: "Thank you. This listing now shows that it was checked today.",
     staleCount: {
-      one: "{count} of your listings has not been updated for more than 12 months. Still correct? Then click 'Still current'.",
+      one: "{count} of your instruments has not been updated for more than 12 months. Still correct? Then click 'Still current'.",
       other:
-        "{count} of your listings have not been updated for more than 12 months. Still correct? Then click 'Still current'.",
+        "{count} of your instruments have not been updated for more than 12 months. Still correct? Then click 'Still current' for each one.",
     },
     staleListing:
       "Not updated since {date}. Is everything still correct? Then you do not need to change anything.",

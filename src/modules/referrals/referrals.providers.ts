@@ -4,6 +4,7 @@
  */
 import type { AuditActor } from "../audit/index.js";
 import { type Principal, providerOrganisationContact } from "../auth/index.js";
+import { statusOn } from "../catalogue/index.js";
 import type { ListingStatus } from "./referrals.instruments.js";
 import { CONFLICT, type Conflict, type ReferralsContext } from "./referrals.model.js";
 import { listingRows, referralRows } from "./referrals.repository.js";
@@ -86,7 +87,12 @@ export function providerOperations(context: ReferralsContext) {
           action: "listing.update",
           subjectType: "listing",
           subjectId: refId,
-          detail: { version, from: instrument.status, to: input.status },
+          // From the status the provider saw on its form: the one the public site showed.
+          detail: {
+            version,
+            from: statusOn(instrument, now.toISOString().slice(0, 10)).status,
+            to: input.status,
+          },
         });
         return { ok: true as const, version };
       });

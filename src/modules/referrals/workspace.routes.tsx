@@ -6,7 +6,7 @@ import { type FieldProblem, notFound } from "../../web/errors.js";
 import { pageContext, renderPage } from "../../web/render.js";
 import type { AuditActor } from "../audit/index.js";
 import type { Guard, Principal } from "../auth/index.js";
-import { isStale } from "../catalogue/index.js";
+import { isStale, statusOn } from "../catalogue/index.js";
 import type { Geography } from "../regions/index.js";
 import {
   HELP_KINDS,
@@ -383,20 +383,22 @@ export function workspaceRoutes(deps: WorkspaceRouteDeps) {
     c.header("Cache-Control", "no-store");
     const lang = c.get("lang");
     const listings = await referrals.listings(principal.providerId ?? "");
-    // The form shows the catalogue as it is now; the listing versions give the version number and the history.
+    const today = clock().toISOString().slice(0, 10);
+    // The form shows the catalogue as it is now, with the status the public site shows (a recurring scheme between
+    // rounds is recorded gesloten but shown as verwacht); the listing versions give the version number and history.
     const models: ListingModel[] = listings.map(({ instrument, current }) => {
       const base: ListingModel = {
         refId: instrument.refId,
         slug: instrument.slug,
         name: pick(instrument.name, lang),
         version: current?.version ?? 0,
-        status: instrument.status,
+        status: statusOn(instrument, today).status,
         opensOn: instrument.windowOpen ?? "",
         closesOn: instrument.windowClose ?? "",
         terms: instrument.conditions.nl,
         changedAt: current?.changedAt ?? null,
         lastVerified: instrument.lastVerified,
-        stale: isStale(instrument.lastVerified, clock().toISOString().slice(0, 10)),
+        stale: isStale(instrument.lastVerified, today),
         problems: [],
         conflict: false,
       };

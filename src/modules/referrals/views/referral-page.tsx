@@ -415,14 +415,17 @@ export const ListingsPage = ({
               <Link href={`/aanbod/${listing.slug}`}>/aanbod/{listing.slug}</Link>
               {publicAfter}
             </Paragraph>
-            <Paragraph small>
-              {listing.changedAt
-                ? format(t.versionLine, {
-                    version: listing.version,
-                    date: formatDate(listing.changedAt, page.lang),
-                  })
-                : t.noVersion}
-            </Paragraph>
+            {/* One sentence on how current the listing is: stale (with "nog actueel"), the last version, or the check. */}
+            {listing.stale ? null : (
+              <Paragraph small>
+                {listing.changedAt
+                  ? format(t.versionLine, {
+                      version: listing.version,
+                      date: formatDate(listing.changedAt, page.lang),
+                    })
+                  : format(t.noVersion, { date: formatDate(listing.lastVerified, page.lang) })}
+              </Paragraph>
+            )}
             {listing.stale ? (
               <form method="post" action={`/werkruimte/aanbod/${listing.refId}/actueel`} class="cl-stale">
                 <CsrfField token={page.csrfToken} />
