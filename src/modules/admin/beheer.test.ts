@@ -468,6 +468,9 @@ describeEachDatabase(
       );
       const usersPage = await (await beheer.session.get("/beheer/gebruikers")).text();
       expect(usersPage).toContain("weg@pianoo.example");
+      // Until when it works, date and time both in Dutch time (09:00 UTC is 10:00 in December).
+      expect(usersPage).toContain("8 december 2026 10:00");
+      expect(usersPage).not.toContain("UTC");
       const withdraw = await beheer.session.post(
         `/beheer/uitnodigingen/${open!.id}/intrekken`,
         { version: String(open!.version) },
