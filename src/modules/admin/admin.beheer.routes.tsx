@@ -144,8 +144,15 @@ const EMPTY_FORM: OrganisationForm = {
   provinceCode: "",
 };
 
-const dateTime = (value: Date, lang: Lang) =>
-  `${formatDate(value, lang)} ${value.toISOString().slice(11, 16)} UTC`;
+// The time in Dutch time, as formatDate gives the date: a UTC time next to a Dutch date named the wrong day late in the
+// evening. One formatter per process (creating one is expensive).
+const dutchTime = new Intl.DateTimeFormat("nl-NL", {
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+  timeZone: "Europe/Amsterdam",
+});
+const dateTime = (value: Date, lang: Lang) => `${formatDate(value, lang)} ${dutchTime.format(value)}`;
 
 /**
  * /beheer (index), /beheer/organisaties (providers, hubs, coordination, platform; edit, new hub) and

@@ -385,6 +385,9 @@ describeEachDatabase(
       expect(link.startsWith(`${ORIGIN}/uitnodiging/`)).toBe(true);
       expect(mail.subject).toBe("Uw account voor Circulair Loket");
       expect(mail.body).toContain("Madaster");
+      // The link's last day in words, as the pages write dates (7 days after 1 December 2026), never as 2026-12-08.
+      expect(mail.body).toContain("De link werkt één keer, tot en met 8 december 2026:");
+      expect(mail.body).not.toMatch(/\d{4}-\d{2}-\d{2}/);
       const [stored] = await rows<{ token_hash: string }>(
         sql`select token_hash from invitations where email = ${email}`,
       );
@@ -452,6 +455,7 @@ describeEachDatabase(
       // In the invitee's language, the link opening the page in it.
       expect(expired.mail.subject).toBe("Your account for Circulair Loket");
       expect(expired.link).toMatch(/\/uitnodiging\/[\w-]{43}\?lang=en$/);
+      expect(expired.mail.body).toContain("The link works once, until 8 December 2026 inclusive:");
       await invite({
         email: "weg@pianoo.example",
         displayName: "Wim Weg",
@@ -464,6 +468,9 @@ describeEachDatabase(
       );
       const usersPage = await (await beheer.session.get("/beheer/gebruikers")).text();
       expect(usersPage).toContain("weg@pianoo.example");
+      // Until when it works, date and time both in Dutch time (09:00 UTC is 10:00 in December).
+      expect(usersPage).toContain("8 december 2026 10:00");
+      expect(usersPage).not.toContain("UTC");
       const withdraw = await beheer.session.post(
         `/beheer/uitnodigingen/${open!.id}/intrekken`,
         { version: String(open!.version) },
@@ -488,6 +495,7 @@ describeEachDatabase(
       expect(resend.status).toBe(303);
       const fresh = await linkMailedTo("weg@pianoo.example");
       expect(fresh.path).not.toBe(withdrawn.path);
+      expect(fresh.mail.body).toContain("tot en met 16 december 2026:");
       expect((await browserSession(app).get(withdrawn.path)).status).toBe(404);
       expect((await browserSession(app).get(fresh.path)).status).toBe(200);
       expect(await audited(mark, "invitation.withdraw")).toBe(1);

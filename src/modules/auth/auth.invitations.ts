@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.js";
-import { format, type Lang } from "../../i18n/index.js";
+import { format, formatDate, type Lang } from "../../i18n/index.js";
 import type { AbsoluteUrl } from "../../web/links.js";
 import type { AuditActor, AuditLog } from "../audit/index.js";
 import { authMessages } from "./auth.messages.js";
@@ -94,7 +94,7 @@ export function createInvitations(deps: InvitationDeps) {
         name: invitation.displayName,
         organisation: invitation.organisationName,
         link,
-        date: expiresAt.toISOString().slice(0, 10),
+        date: formatDate(expiresAt, invitation.lang),
       }),
       kind: "invitation",
     });

@@ -5,11 +5,13 @@ import { browserSession, createTestApp } from "../../../tests/support/app.js";
 import { describeEachDatabase } from "../../../tests/support/database.js";
 import { loginAs } from "../../../tests/support/workspace.js";
 import { queryRows } from "../../db/client.js";
+import { formatDate } from "../../i18n/index.js";
 import { createAuditLog } from "../audit/index.js";
 import { createPrivacyService } from "../privacy/index.js";
 import { createRegionsRepository, loadGeography } from "../regions/index.js";
 import {
   ANSWER_LINK_GRACE_DAYS,
+  answerLinkExpiry,
   barrierFigures,
   createBarrierLoop,
   dueDate,
@@ -49,7 +51,37 @@ describe("validateForward", () => {
         today,
       ),
     ).toEqual([]);
-    expect(dueDate("2026-11-28")?.toISOString()).toBe("2026-11-28T23:59:59.000Z");
+  });
+  it("counts today in Dutch time: at 00:30 in the Netherlands (23:30 UTC) that new day is today, not a date after it", () => {
+    const justAfterMidnight = new Date("2026-11-27T23:30:00Z");
+    const form = { bodyKind: "gemeente", bodyName: "Gemeente Enschede", organisationId: "", email: "" };
+    expect(validateForward({ ...form, due: "2026-11-28" }, [], justAfterMidnight)).toEqual([
+      { field: "termijn", code: "duePast" },
+    ]);
+    expect(validateForward({ ...form, due: "2026-11-29" }, [], justAfterMidnight)).toEqual([]);
+  });
+});
+
+describe("dueDate", () => {
+  it("is the last moment of that day in the Netherlands, in winter and in summer time", () => {
+    expect(dueDate("2027-01-31")?.toISOString()).toBe("2027-01-31T22:59:59.999Z");
+    expect(dueDate("2027-06-30")?.toISOString()).toBe("2027-06-30T21:59:59.999Z");
+    // The days the clocks change.
+    expect(dueDate("2027-03-28")?.toISOString()).toBe("2027-03-28T21:59:59.999Z");
+    expect(dueDate("2027-10-31")?.toISOString()).toBe("2027-10-31T22:59:59.999Z");
+    expect(dueDate("2027-02-29")).toBeUndefined();
+    expect(dueDate("31-01-2027")).toBeUndefined();
+  });
+  it("is shown as the date entered, in both languages", () => {
+    expect(formatDate(dueDate("2027-01-31")!, "nl")).toBe("31 januari 2027");
+    expect(formatDate(dueDate("2027-01-31")!, "en")).toBe("31 January 2027");
+    expect(formatDate(dueDate("2027-06-30")!, "nl")).toBe("30 juni 2027");
+  });
+  it("lets the answer link work until the end of the day the grace days after it, across a change of the clocks", () => {
+    // 14 days after 20 March is 3 April; summer time starts on 28 March in between.
+    const expires = answerLinkExpiry(dueDate("2027-03-20")!);
+    expect(expires.toISOString()).toBe("2027-04-03T21:59:59.999Z");
+    expect(formatDate(expires, "nl")).toBe("3 april 2027");
   });
 });
 
@@ -449,6 +481,68 @@ describeEachDatabase("the barrier loop", (database) => {
     expect(await (await coordinator.session.get(`/monitor/belemmeringen/${id}`)).text()).toContain(ANSWER);
   });
 
+  it("the deadline entered is the date on the page, in the mail, on the link and in the body's workspace; overdue only after that whole day", async () => {
+    await addAccount(database().db, {
+      email: "jurist@oddatum.loop.test",
+      role: "aanbieder",
+      organisation: { id: "od-datum-loop", kind: "provider", name: "Omgevingsdienst Datum" },
+    });
+    const id = await report(null);
+    const coordinator = await loginAs(app, "coordinator.es04@loop.test");
+    expect(
+      (
+        await coordinator.session.post(
+          `/monitor/belemmeringen/${id}/doorsturen`,
+          {
+            soort: "omgevingsdienst",
+            organisatie: "od-datum-loop",
+            email: "termijn@oddatum.loop.test",
+            termijn: "2027-01-31",
+          },
+          { csrf: coordinator.csrf },
+        )
+      ).status,
+    ).toBe(303);
+    const page = await (await coordinator.session.get(`/monitor/belemmeringen/${id}`)).text();
+    expect(page).toContain("31 januari 2027");
+    expect(page).not.toContain("1 februari 2027");
+    expect(page).toContain(`<span class="cl-tag">wacht op antwoord</span>`);
+
+    const [mail] = await rows<{ body: string; html: string; subject: string }>(
+      sql`select body, html, subject from outbox_messages where to_address = 'termijn@oddatum.loop.test'`,
+    );
+    expect(mail!.body).toContain("31 januari 2027");
+    expect(mail!.html).toContain("31 januari 2027");
+    expect(mail!.body).not.toContain("1 februari 2027");
+    // The link works 14 days longer: until 14 February, not 15.
+    expect(mail!.body).toContain("14 februari 2027");
+    expect(mail!.body).not.toContain("15 februari 2027");
+    const path = /https?:\/\/[^\s/]+(\/belemmering\/antwoord\/[A-Za-z0-9_-]{43})/.exec(mail!.body)![1]!;
+    const linkPage = await (await browserSession(app).get(path)).text();
+    expect(linkPage).toContain("31 januari 2027");
+    expect(linkPage).toContain("14 februari 2027");
+
+    const body = await loginAs(app, "jurist@oddatum.loop.test");
+    const list = await (await body.session.get("/werkruimte/belemmeringen")).text();
+    expect(list).toContain("graag antwoord vóór 31 januari 2027");
+    const english = await (await body.session.get("/werkruimte/belemmeringen?lang=en")).text();
+    expect(english).toContain("answer please before 31 January 2027");
+
+    const start = now;
+    try {
+      // 23:59 on 31 January in the Netherlands: the day has not passed yet. (A new login: the old session has expired.)
+      now = new Date("2027-01-31T22:59:00Z");
+      const later = await loginAs(app, "coordinator.es04@loop.test");
+      const detailNow = async () => await (await later.session.get(`/monitor/belemmeringen/${id}`)).text();
+      expect(await detailNow()).toContain(`<span class="cl-tag">wacht op antwoord</span>`);
+      // 00:00 on 1 February in the Netherlands: overdue.
+      now = new Date("2027-01-31T23:00:00Z");
+      expect(await detailNow()).toContain(`<span class="cl-tag">te laat</span>`);
+    } finally {
+      now = start;
+    }
+  });
+
   it("an unpublished or unanswered barrier is not public and cannot be published", async () => {
     const id = await report(null);
     expect((await app.request(`/belemmeringen/${id}`)).status).toBe(404);
@@ -473,7 +567,7 @@ describeEachDatabase("the barrier loop", (database) => {
         bodyName: "Provincie Overijssel",
         organisationId: null,
         email: "loket@overijssel.test",
-        dueAt: new Date(now.getTime() + 7 * DAY),
+        dueAt: dueDate(due(7))!,
       },
       { userId: null, label: "test", clientKey: null, organisationName: "Twente" },
     );
@@ -502,7 +596,11 @@ describeEachDatabase("the barrier loop", (database) => {
         { from: new Date("2026-01-01T00:00:00Z"), to: new Date("2027-01-01T00:00:00Z") },
       );
       expect(rotterdam.answeredItems.map((item) => item.id)).not.toContain(id);
-      now = new Date(start.getTime() + (7 + ANSWER_LINK_GRACE_DAYS) * DAY + 1000);
+      // The deadline is 4 December; the link works through 18 December in the Netherlands (23:00 UTC is midnight).
+      expect(ANSWER_LINK_GRACE_DAYS).toBe(14);
+      now = new Date("2026-12-18T22:59:00Z");
+      expect((await app.request(path)).status).toBe(200);
+      now = new Date("2026-12-18T23:00:00Z");
       expect((await app.request(path)).status).toBe(410);
     } finally {
       now = start;

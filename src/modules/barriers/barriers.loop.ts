@@ -87,28 +87,58 @@ export function validateForward(
   if (email && (!EMAIL_SHAPE.test(email) || email.length > 254))
     problems.push({ field: "email", code: "invalidEmail" });
   if (!form.due.trim()) problems.push({ field: "termijn", code: "dueRequired" });
-  else {
-    const due = dueDate(form.due);
-    if (!due) problems.push({ field: "termijn", code: "dueInvalid" });
-    else if (
-      due.getTime() <
-      Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate()) + DAY_MS
-    )
-      problems.push({ field: "termijn", code: "duePast" });
-  }
+  else if (!dueDate(form.due)) problems.push({ field: "termijn", code: "dueInvalid" });
+  // Both "yyyy-mm-dd", so they compare as text; "today" is the day in the Netherlands, whatever the server's zone.
+  else if (form.due.trim() <= dutchDate(today)) problems.push({ field: "termijn", code: "duePast" });
   return problems;
 }
 
-/** "2027-01-31" as the end of that day (UTC), or undefined when it is no date. */
+// Creating an Intl formatter is expensive; one per process. en-CA writes "2027-01-31".
+const dutchDay = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam" });
+
+/** The calendar date in the Netherlands at an instant: "2027-01-31". */
+const dutchDate = (at: Date) => dutchDay.format(at);
+
+/** The calendar date `days` after "2027-01-31" (pure calendar arithmetic, no time zone involved). */
+const plusDays = (date: string, days: number) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+
+/**
+ * The last millisecond of a day ("2027-01-31") in the Netherlands: just before its next midnight, which is 23:00 UTC
+ * in winter time and 22:00 UTC in summer time. Clocks change at 01:00 UTC, never at midnight, so one of the two fits.
+ */
+function endOfDutchDay(date: string): Date {
+  const next = plusDays(date, 1);
+  const nextMidnightUtc = Date.parse(`${next}T00:00:00Z`);
+  for (const hours of [1, 2]) {
+    const midnight = new Date(nextMidnightUtc - hours * 3_600_000);
+    const before = new Date(midnight.getTime() - 1);
+    if (dutchDate(midnight) === next && dutchDate(before) === date) return before;
+  }
+  throw new RangeError(`no midnight found in the Netherlands after ${date}`);
+}
+
+/**
+ * "2027-01-31" as the end of that day in the Netherlands (22:59:59.999 UTC in winter), or undefined when it is no
+ * date. Stored as an instant, it reads back as the same date in Dutch time (formatDate), and the forwarding is overdue
+ * only once that whole day has passed there.
+ */
 export function dueDate(value: string): Date | undefined {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value.trim());
   if (!match) return undefined;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day, 23, 59, 59));
-  if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day || year < 2000 || year > 2100)
+  const check = new Date(Date.UTC(year, month - 1, day));
+  if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day || year < 2000 || year > 2100)
     return undefined;
-  return date;
+  return endOfDutchDay(match[0]);
 }
+
+/**
+ * Until when the answer link works: the end of the day, in the Netherlands, ANSWER_LINK_GRACE_DAYS calendar days after
+ * the deadline's day (counting days, not 24-hour periods, so a change of the clocks in between moves no date).
+ */
+export const answerLinkExpiry = (dueAt: Date) =>
+  endOfDutchDay(plusDays(dutchDate(dueAt), ANSWER_LINK_GRACE_DAYS));
 
 export function validateAnswer(answer: string, field = "antwoord"): LoopProblem[] {
   const text = answer.trim();
@@ -258,9 +288,7 @@ export function createBarrierLoop(deps: {
         const [report] = await tx.select().from(barriers).where(eq(barriers.id, barrierId));
         if (!report) return undefined;
         const token = input.email ? randomBytes(32).toString("base64url") : null;
-        const expiresAt = input.email
-          ? new Date(input.dueAt.getTime() + ANSWER_LINK_GRACE_DAYS * DAY_MS)
-          : null;
+        const expiresAt = input.email ? answerLinkExpiry(input.dueAt) : null;
         const [row] = await tx
           .insert(barrierForwardings)
           .values({

@@ -429,6 +429,16 @@ describeEachDatabase(
       expect(english).toContain("Report a barrier");
     });
 
+    it("the region page gives an open gap's deadline in words, not as a date code", async () => {
+      await registerGap();
+      const html = await (await app.request("/regio/ES04")).text();
+      expect(html).toContain("Rijksdienst voor Ondernemend Nederland is aan zet");
+      expect(html).toContain("uiterlijk 30 november 2026)");
+      expect(html).not.toContain("2026-11-30");
+      const english = await (await app.request("/regio/ES04?lang=en")).text();
+      expect(english).toContain("by 30 November 2026)");
+    });
+
     it("the report reads gaps with owners and status for an area and a period", async () => {
       const entryId = await finishedGap();
       const regions = toRegionGeos(await loadGeography(createRegionsRepository(database().db)));

@@ -1,4 +1,4 @@
-import { format } from "../../../i18n/index.js";
+import { format, formatDate } from "../../../i18n/index.js";
 import { ButtonLink, Heading, Link, Paragraph } from "../../../web/components.js";
 import type { PageContext } from "../../../web/context.js";
 import { Layout } from "../../../web/layout.js";
@@ -186,7 +186,7 @@ const RegionStatus = ({
                         cell: gap.cell,
                         owner: gap.owner,
                         status: gap.status ?? "",
-                        deadline: gap.deadline ?? "",
+                        deadline: gap.deadline ? formatDate(gap.deadline, lang) : "",
                       })
                     : format(t.demandGapNobody, { cell: gap.cell })}
                   {gap.overdue ? ` (${t.demandGapOverdue})` : ""}
