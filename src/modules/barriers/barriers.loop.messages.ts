@@ -4,17 +4,17 @@ import { defineMessages } from "../../i18n/index.js";
 export const loopMessages = defineMessages(
   {
     // Mails
-    bodyMailSubject: "Belemmering {reference}: graag uw antwoord vóór {due}",
+    bodyMailSubject: "Belemmering {reference}: graag uw antwoord uiterlijk op {due}",
     bodyMailGreeting: "Geachte heer, mevrouw,",
     bodyMailIntro:
       "Een ondernemer meldde bij Circulair Loket een belemmering bij circulair werken. {coordinator} vraagt u als bevoegde instantie ({body}) om een antwoord.",
     bodyMailAsk:
-      "Wilt u antwoorden vóór {due}? Uw antwoord wordt, in het kort en zonder namen, openbaar gemaakt.",
+      "Wilt u uiterlijk op {due} antwoorden? Uw antwoord wordt, in het kort en zonder namen, openbaar gemaakt.",
     bodyMailLink:
       "Achter de knop leest u de melding en geeft u uw antwoord. De link is alleen voor u, werkt één keer en tot {expires}. Stuur deze mail niet door.",
     bodyMailAction: "Melding lezen en antwoorden",
     theme: "Onderwerp",
-    due: "Graag antwoord vóór",
+    due: "Graag antwoord uiterlijk op",
     reference: "Kenmerk",
     closing: "Met vriendelijke groet,",
     signature: "{coordinator}, via Circulair Loket",
@@ -36,7 +36,7 @@ export const loopMessages = defineMessages(
     workspaceIntro:
       "Een coördinator heeft deze meldingen van ondernemers naar uw organisatie gestuurd. Geef per melding uw antwoord. De coördinator maakt het in het kort en zonder namen openbaar.",
     workspaceNone: "Er zijn geen meldingen naar uw organisatie gestuurd.",
-    workspaceOpen: "graag antwoord vóór {date}",
+    workspaceOpen: "graag antwoord uiterlijk op {date}",
     workspaceAnswered: "beantwoord op {date}",
     workspaceSaved:
       "Uw antwoord is vastgelegd. De coördinator maakt het openbaar en laat het de melder weten.",
@@ -45,7 +45,7 @@ export const loopMessages = defineMessages(
     linkTitle: "Antwoord op een gemelde belemmering",
     linkIntro:
       "{body} is gevraagd om te antwoorden op deze melding van een ondernemer. Uw antwoord gaat naar de coördinator. Die maakt het in het kort en zonder namen openbaar, en laat het de melder weten.",
-    linkDue: "Graag antwoord vóór",
+    linkDue: "Graag antwoord uiterlijk op",
     linkExpires: "Deze link werkt tot",
     report: "De melding",
     rule: "Wet of regel",
@@ -89,7 +89,7 @@ export const loopMessages = defineMessages(
     bodyNameLabel: "Naam van de instantie",
     bodyNameHint: "Bijvoorbeeld: Omgevingsdienst Twente of ministerie van IenW.",
     emailLabel: "E-mailadres voor de antwoordlink (niet verplicht)",
-    dueLabel: "Antwoord graag vóór",
+    dueLabel: "Antwoord graag uiterlijk op",
     dueHint: "Een datum na vandaag, zoals 2027-01-31.",
     forward: "Doorsturen",
     forwarded: "De melding is doorgestuurd.",
@@ -146,16 +146,16 @@ export const loopMessages = defineMessages(
     reportedIn: "Gemeld in",
   },
   {
-    bodyMailSubject: "Barrier {reference}: your answer please before {due}",
+    bodyMailSubject: "Barrier {reference}: your answer please by {due}",
     bodyMailGreeting: "Dear Sir or Madam,",
     bodyMailIntro:
       "A business owner reported a barrier to circular working at Circulair Loket. {coordinator} asks you, as the competent body ({body}), for an answer.",
-    bodyMailAsk: "Could you answer before {due}? Your answer will be made public, briefly and without names.",
+    bodyMailAsk: "Could you answer by {due}? Your answer will be made public, briefly and without names.",
     bodyMailLink:
       "Behind the button you read the report and give your answer. The link is for you only, works once and until {expires}. Do not forward this mail.",
     bodyMailAction: "Read the report and answer",
     theme: "Topic",
-    due: "Answer please before",
+    due: "Answer please by",
     reference: "Reference",
     closing: "Kind regards,",
     signature: "{coordinator}, through Circulair Loket",
@@ -176,7 +176,7 @@ export const loopMessages = defineMessages(
     workspaceIntro:
       "A coordinator has sent these reports by business owners to your organisation. Give your answer to each report. The coordinator publishes it briefly and without names.",
     workspaceNone: "No reports have been sent to your organisation.",
-    workspaceOpen: "answer please before {date}",
+    workspaceOpen: "answer please by {date}",
     workspaceAnswered: "answered on {date}",
     workspaceSaved:
       "Your answer has been recorded. The coordinator will publish it and let the reporter know.",
@@ -184,7 +184,7 @@ export const loopMessages = defineMessages(
     linkTitle: "Answer to a reported barrier",
     linkIntro:
       "{body} has been asked to answer this report by a business owner. Your answer goes to the coordinator, who publishes it briefly and without names, and lets the reporter know.",
-    linkDue: "Answer please before",
+    linkDue: "Answer please by",
     linkExpires: "This link works until",
     report: "The report",
     rule: "Law or rule",
@@ -227,7 +227,7 @@ export const loopMessages = defineMessages(
     bodyNameHint:
       "For example: Omgevingsdienst Twente or the Ministry of Infrastructure and Water Management.",
     emailLabel: "E-mail address for the answer link (optional)",
-    dueLabel: "Answer please before",
+    dueLabel: "Answer please by",
     dueHint: "A date after today, like 2027-01-31.",
     forward: "Pass on",
     forwarded: "The report has been passed on.",

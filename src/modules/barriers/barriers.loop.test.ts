@@ -524,9 +524,9 @@ describeEachDatabase("the barrier loop", (database) => {
 
     const body = await loginAs(app, "jurist@oddatum.loop.test");
     const list = await (await body.session.get("/werkruimte/belemmeringen")).text();
-    expect(list).toContain("graag antwoord vóór 31 januari 2027");
+    expect(list).toContain("graag antwoord uiterlijk op 31 januari 2027");
     const english = await (await body.session.get("/werkruimte/belemmeringen?lang=en")).text();
-    expect(english).toContain("answer please before 31 January 2027");
+    expect(english).toContain("answer please by 31 January 2027");
 
     const start = now;
     try {
