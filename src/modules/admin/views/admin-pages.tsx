@@ -109,6 +109,7 @@ export const AuditPage = ({ page, model }: { page: PageContext; model: { rows: A
       <Paragraph>{t.auditIntro}</Paragraph>
       <Table
         caption={t.auditTitle}
+        captionRepeatsHeading
         headers={[t.colWhen, t.colWho, t.colAction, t.colSubject, t.colOutcome, t.colFrom]}
       >
         {model.rows.map((row) => (

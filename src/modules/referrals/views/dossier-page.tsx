@@ -255,7 +255,11 @@ export const DossierPage = ({ page, model }: { page: PageContext; model: Dossier
         {model.referrals.length === 0 ? (
           <Paragraph>{t.noReferrals}</Paragraph>
         ) : (
-          <Table caption={t.referralsHeading} headers={[t.colInstrument, t.colStatus, t.outcome, t.colDue]}>
+          <Table
+            caption={t.referralsHeading}
+            captionRepeatsHeading
+            headers={[t.colInstrument, t.colStatus, t.outcome, t.colDue]}
+          >
             {model.referrals.map((referral) => (
               <Row>
                 <Cell>
@@ -339,6 +343,7 @@ export const DossierPage = ({ page, model }: { page: PageContext; model: Dossier
         ) : (
           <Table
             caption={t.measuresHeading}
+            captionRepeatsHeading
             headers={[t.measureDescription, t.materialKg, t.euro, t.co2eKg, t.basis]}
           >
             {model.measures.map((measure) => (

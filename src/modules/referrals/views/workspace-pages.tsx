@@ -169,6 +169,7 @@ export const WorkspacePage = ({ page, model }: { page: PageContext; model: Works
           ) : (
             <Table
               caption={t.inboxHeading}
+              captionRepeatsHeading
               headers={[t.colInstrument, t.colCompany, t.colRegion, t.colStatus, t.colReceived, t.colDue]}
             >
               {model.inbox.map((row) => (
@@ -200,6 +201,7 @@ export const WorkspacePage = ({ page, model }: { page: PageContext; model: Works
           ) : (
             <Table
               caption={t.figuresHeading}
+              captionRepeatsHeading
               headers={[
                 t.colRegion,
                 t.colCases,
