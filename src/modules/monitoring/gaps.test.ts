@@ -285,6 +285,8 @@ describeEachDatabase(
         /<td class="utrecht-table__cell">Twente<\/td><td class="utrecht-table__cell">Maatregelen invoeren<\/td><td class="utrecht-table__cell">Alle sectoren<\/td><td class="utrecht-table__cell">&lt;5<\/td><td class="utrecht-table__cell">0<\/td>/,
       );
       expect(publicPage).not.toContain("/monitor/gaten/nieuw");
+      // The period in words, not as ISO dates.
+      expect(publicPage).toMatch(/Vraag van \d{1,2} [a-z]+ \d{4} tot en met \d{1,2} [a-z]+ \d{4}\./);
       const { session } = await loginAs(app, "coordinator.overijssel@demo.invalid");
       const exact = await (await session.get("/monitor/gaten")).text();
       expect(exact).toMatch(

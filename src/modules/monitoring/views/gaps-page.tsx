@@ -1,4 +1,4 @@
-import { format } from "../../../i18n/index.js";
+import { format, formatDate } from "../../../i18n/index.js";
 import {
   Button,
   Cell,
@@ -182,7 +182,12 @@ export const GapsPage = ({
       <Paragraph lead>{t.intro}</Paragraph>
       <MonitorNav lang={page.lang} current="gaps" open={sections} />
       <StatusNotice text={model.notice} />
-      <Paragraph>{format(t.periodLine, { from: model.from, to: model.to })}</Paragraph>
+      <Paragraph>
+        {format(t.periodLine, {
+          from: formatDate(model.from, page.lang),
+          to: formatDate(model.to, page.lang),
+        })}
+      </Paragraph>
       <section aria-labelledby="gaten" class="cl-section">
         <Heading level={2} id="gaten">
           {t.gapsHeading}
