@@ -88,12 +88,15 @@ export function barriersRoutes(deps: BarriersRouteDeps) {
 
   const { loop } = deps;
   const routes = new Hono<AppEnv>()
-    .get("/belemmering-melden", (c) =>
-      renderPage(
+    .get("/belemmering-melden", (c) => {
+      // From a route or a region page: the municipality filled in by name (an unknown code is ignored).
+      const known = geography.municipality(c.req.query("gemeente") ?? "");
+      const values: Record<string, string> = known ? { gemeente: known.name } : {};
+      return renderPage(
         c,
-        <BarrierFormPage page={pageContext(c)} model={{ values: {}, problems: [], municipalities }} />,
-      ),
-    )
+        <BarrierFormPage page={pageContext(c)} model={{ values, problems: [], municipalities }} />,
+      );
+    })
     .post("/belemmering-melden", limitReports, async (c) => {
       const t = barriersMessages[c.get("lang")];
       const body = (await c.req.parseBody()) as Record<string, string>;

@@ -88,6 +88,13 @@ describeEachDatabase(
       });
     });
 
+    it("from a route, the form has the municipality filled in by name; an unknown code fills in nothing", async () => {
+      const html = await (await app.request("/belemmering-melden?gemeente=GM0153")).text();
+      expect(html).toMatch(/<input[^>]*name="gemeente"[^>]*value="Enschede"/);
+      const unknown = await (await app.request("/belemmering-melden?gemeente=GM9999")).text();
+      expect(unknown).not.toMatch(/<input[^>]*name="gemeente"[^>]*value="[^"]/);
+    });
+
     it("the public form re-shows errors with a summary and keeps the input, then stores a report with consent", async () => {
       const session = browserSession(app);
       const csrf = await session.csrfTokenFrom("/belemmering-melden");

@@ -250,6 +250,8 @@ export function routeRoutes(deps: RouteRoutesDeps) {
       loket,
       // A region without a hub sends the request to the national queue (ADR 0081): the intake works everywhere.
       conversationHref: `/intake?${intake.toString()}`,
+      // "Loopt u ergens tegenaan?": the barrier form with this route's municipality filled in.
+      barrierHref: `/belemmering-melden?gemeente=${encodeURIComponent(profile.location.municipalityCode)}`,
       knowledge: (await deps.knowledgeForSector?.(sbi, lang)) ?? null,
       // "Houd me op de hoogte" with this route's place, sector and phase (ADR 0092).
       alertsHref: alertSubscribeHref(

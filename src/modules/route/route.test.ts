@@ -403,6 +403,8 @@ describeEachDatabase("route between two rounds of a recurring scheme", (database
         lists.length,
       );
     expect(lists.flat()).toContain("Beschikbaar in Overijssel");
+    // "Loopt u ergens tegenaan?" opens the barrier form for this municipality.
+    expect(html).toContain('href="/belemmering-melden?gemeente=GM0153"');
     const common = [
       ...(html.split('data-route="common-reasons">')[1] ?? "")
         .split("</ul>")[0]!

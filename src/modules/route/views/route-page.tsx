@@ -20,6 +20,8 @@ export type RoutePageModel = {
   loket: LoketViewModel;
   /** "Vraag een gesprek aan": the regional intake with this route as context, or the national fallback's page. */
   conversationHref: string;
+  /** The barrier form with the route's municipality filled in. */
+  barrierHref: string;
   /** Practice examples and measure packages from the knowledge module, when it supplies them. */
   knowledge: Child | null;
   /** "Bewaar als Mijn route": the mijn-route module's form, when the composition root gives it (ADR 0091). */
@@ -212,7 +214,7 @@ export const RoutePage = ({ page, model }: { page: PageContext; model: RoutePage
         </Heading>
         <Paragraph>{t.barrierBody}</Paragraph>
         <Paragraph>
-          <Link href="/belemmering-melden">{t.barrierLink}</Link>
+          <Link href={model.barrierHref}>{t.barrierLink}</Link>
         </Paragraph>
       </section>
       <Paragraph small>{t.print}</Paragraph>
