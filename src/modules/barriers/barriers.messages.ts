@@ -32,6 +32,11 @@ export const barriersMessages = defineMessages(
     thanksTitle: "Bedankt voor uw melding",
     thanksBody:
       "Uw melding is ontvangen. Een coördinator bekijkt hem en stuurt hem door naar de verantwoordelijke instantie. Uw melding telt mee in het jaaroverzicht.",
+    thanksReference: "Het kenmerk van uw melding is {reference}. Noem het als u contact met ons opneemt.",
+    thanksMail: "U krijgt een e-mail zodra de verantwoordelijke instantie heeft geantwoord.",
+    thanksNoMail:
+      "U liet geen e-mailadres achter, dus wij kunnen u niet laten weten wat ermee gebeurt. Beantwoorde meldingen zetten wij zonder namen online.",
+    thanksPublicLink: "Bekijk de beantwoorde meldingen",
     backHome: "Terug naar de homepage",
     problems: {
       beschrijving: {
@@ -113,6 +118,11 @@ export const barriersMessages = defineMessages(
     thanksTitle: "Thank you for your report",
     thanksBody:
       "Your report has been received. A coordinator will look at it and pass it on to the responsible body. Your report counts in the yearly summary.",
+    thanksReference: "Your report's reference is {reference}. Please quote it if you contact us.",
+    thanksMail: "You will get an e-mail as soon as the responsible body has answered.",
+    thanksNoMail:
+      "You left no e-mail address, so we cannot tell you what happens with it. We publish answered reports online, without names.",
+    thanksPublicLink: "See the answered reports",
     backHome: "Back to the home page",
     problems: {
       beschrijving: {

@@ -147,14 +147,29 @@ export function barriersRoutes(deps: BarriersRouteDeps) {
           />,
           400,
         );
-      await service.report(
+      const id = await service.report(
         form,
         guard.may(c, "barrier.report_as_adviser") ? "advisor" : "company",
         c.get("lang"),
       );
-      return c.redirect("/belemmering-melden/bedankt", 303);
+      // The thank-you page names the reference and whether an answer will come by mail (no personal data in the URL).
+      const thanks = new URLSearchParams({
+        kenmerk: barrierReference(id, clock()),
+        mail: form.consent && form.contactEmail.trim() ? "ja" : "nee",
+      });
+      return c.redirect(`/belemmering-melden/bedankt?${thanks}`, 303);
     })
-    .get("/belemmering-melden/bedankt", (c) => renderPage(c, <BarrierThanksPage page={pageContext(c)} />))
+    .get("/belemmering-melden/bedankt", (c) => {
+      const reference = c.req.query("kenmerk") ?? "";
+      return renderPage(
+        c,
+        <BarrierThanksPage
+          page={pageContext(c)}
+          reference={/^B-\d{4}-\d{5,}$/.test(reference) ? reference : undefined}
+          mail={c.req.query("mail") === "ja" ? true : c.req.query("mail") === "nee" ? false : undefined}
+        />,
+      );
+    })
     .get("/monitor/belemmeringen", async (c) => {
       const rows = await service.list(await guard.authorizeArea(c, "barrier.read_register"));
       const forwardings = await loop.forwardingsOf(rows.map((row) => row.id));

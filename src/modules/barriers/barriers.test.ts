@@ -121,7 +121,21 @@ describeEachDatabase(
         { csrf },
       );
       expect(good.status).toBe(303);
-      expect(good.headers.get("location")).toBe("/belemmering-melden/bedankt");
+      // The thank-you page names the reference and says the answer comes by mail (an address was left with consent).
+      const location = good.headers.get("location")!;
+      expect(location).toMatch(/^\/belemmering-melden\/bedankt\?kenmerk=B-\d{4}-\d{5}&mail=ja$/);
+      const thanks = await (await app.request(location)).text();
+      expect(thanks).toContain(
+        `Het kenmerk van uw melding is ${new URLSearchParams(location.split("?")[1]).get("kenmerk")}.`,
+      );
+      expect(thanks).toContain("U krijgt een e-mail zodra de verantwoordelijke instantie heeft geantwoord.");
+      // Without an address: no mail promised, the public page named; a made-up reference is not shown.
+      const anonymous = await (
+        await app.request("/belemmering-melden/bedankt?kenmerk=<script>&mail=nee&lang=en")
+      ).text();
+      expect(anonymous).toContain("You left no e-mail address");
+      expect(anonymous).toContain('href="/belemmeringen?lang=en"');
+      expect(anonymous).not.toContain("reference is");
       const [row] = await queryRows<Record<string, string>>(
         database().db,
         sql`select region_code, reporter_kind, consent_version, consent_purpose, contact_email from barriers`,

@@ -1,4 +1,5 @@
 import type { Child } from "hono/jsx";
+import { format } from "../../../i18n/index.js";
 import {
   Button,
   CsrfField,
@@ -184,12 +185,32 @@ const Checkbox = ({
 );
 
 /** The confirmation after a report. */
-export const BarrierThanksPage = ({ page }: { page: PageContext }) => {
+export const BarrierThanksPage = ({
+  page,
+  reference,
+  mail,
+}: {
+  page: PageContext;
+  /** "B-2026-00012", the reference the mails and the public page use. */
+  reference?: string;
+  /** Whether the reporter left an address with consent (an answer comes by mail); unknown when undefined. */
+  mail?: boolean;
+}) => {
   const t = barriersMessages[page.lang];
   return (
     <Layout page={page} title={t.thanksTitle}>
       <Heading level={1}>{t.thanksTitle}</Heading>
       <Paragraph lead>{t.thanksBody}</Paragraph>
+      {reference ? <Paragraph>{format(t.thanksReference, { reference })}</Paragraph> : null}
+      {mail === true ? <Paragraph>{t.thanksMail}</Paragraph> : null}
+      {mail === false ? (
+        <Paragraph>
+          {t.thanksNoMail}{" "}
+          <a class="utrecht-link utrecht-link--html-a" href={`/belemmeringen?lang=${page.lang}`}>
+            {t.thanksPublicLink}
+          </a>
+        </Paragraph>
+      ) : null}
       <Paragraph>
         <a class="utrecht-link utrecht-link--html-a" href="/">
           {t.backHome}
