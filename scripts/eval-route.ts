@@ -3,9 +3,9 @@
  * prints hit rate @5 (two ways) and the number of forbidden instruments that reached the top 5.
  */
 import { readDataJson } from "../src/db/data-files.js";
+import { amsterdamDate } from "../src/i18n/index.js";
 import { curatedMatchableInstruments, type MatchableInstrument } from "../src/modules/catalogue/index.js";
 import {
-  amsterdamDate,
   buildRoute,
   type CompanyLocation,
   loadRouteReferenceData,

@@ -1,6 +1,6 @@
+import { amsterdamDate } from "../src/i18n/index.js";
 import { curatedMatchableInstruments } from "../src/modules/catalogue/index.js";
 import {
-  amsterdamDate,
   buildRoute,
   loadRouteReferenceData,
   type RouteAnswers,

@@ -108,3 +108,5 @@ export function foldDiacritics(text: string): string {
     .replace(/\p{Diacritic}/gu, "")
     .toLowerCase();
 }
+
+export { amsterdamDate, amsterdamInstant, amsterdamWallClockOf } from "./amsterdam-time.js";

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { type Database, queryRows } from "../../db/client.js";
-import { format, formatDate, type Lang } from "../../i18n/index.js";
+import { amsterdamDate, amsterdamInstant, format, formatDate, type Lang } from "../../i18n/index.js";
 import type { AbsoluteUrl } from "../../web/links.js";
 import { composeMail } from "../../web/mail.js";
 import type { AuditActor, AuditLog } from "../audit/index.js";
@@ -89,34 +89,20 @@ export function validateForward(
   if (!form.due.trim()) problems.push({ field: "termijn", code: "dueRequired" });
   else if (!dueDate(form.due)) problems.push({ field: "termijn", code: "dueInvalid" });
   // Both "yyyy-mm-dd", so they compare as text; "today" is the day in the Netherlands, whatever the server's zone.
-  else if (form.due.trim() <= dutchDate(today)) problems.push({ field: "termijn", code: "duePast" });
+  else if (form.due.trim() <= amsterdamDate(today)) problems.push({ field: "termijn", code: "duePast" });
   return problems;
 }
-
-// Creating an Intl formatter is expensive; one per process. en-CA writes "2027-01-31".
-const dutchDay = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam" });
-
-/** The calendar date in the Netherlands at an instant: "2027-01-31". */
-const dutchDate = (at: Date) => dutchDay.format(at);
 
 /** The calendar date `days` after "2027-01-31" (pure calendar arithmetic, no time zone involved). */
 const plusDays = (date: string, days: number) =>
   new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 
 /**
- * The last millisecond of a day ("2027-01-31") in the Netherlands: just before its next midnight, which is 23:00 UTC
- * in winter time and 22:00 UTC in summer time. Clocks change at 01:00 UTC, never at midnight, so one of the two fits.
+ * The last millisecond of a day ("2027-01-31") in the Netherlands: just before the next day's midnight there (23:00 UTC
+ * in winter time, 22:00 UTC in summer time; clocks never change at midnight, so that midnight always exists once).
  */
-function endOfDutchDay(date: string): Date {
-  const next = plusDays(date, 1);
-  const nextMidnightUtc = Date.parse(`${next}T00:00:00Z`);
-  for (const hours of [1, 2]) {
-    const midnight = new Date(nextMidnightUtc - hours * 3_600_000);
-    const before = new Date(midnight.getTime() - 1);
-    if (dutchDate(midnight) === next && dutchDate(before) === date) return before;
-  }
-  throw new RangeError(`no midnight found in the Netherlands after ${date}`);
-}
+const endOfDutchDay = (date: string) =>
+  new Date(amsterdamInstant(`${plusDays(date, 1)}T00:00`).getTime() - 1);
 
 /**
  * "2027-01-31" as the end of that day in the Netherlands (22:59:59.999 UTC in winter), or undefined when it is no
@@ -138,7 +124,7 @@ export function dueDate(value: string): Date | undefined {
  * the deadline's day (counting days, not 24-hour periods, so a change of the clocks in between moves no date).
  */
 export const answerLinkExpiry = (dueAt: Date) =>
-  endOfDutchDay(plusDays(dutchDate(dueAt), ANSWER_LINK_GRACE_DAYS));
+  endOfDutchDay(plusDays(amsterdamDate(dueAt), ANSWER_LINK_GRACE_DAYS));
 
 export function validateAnswer(answer: string, field = "antwoord"): LoopProblem[] {
   const text = answer.trim();

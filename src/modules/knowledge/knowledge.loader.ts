@@ -4,6 +4,7 @@ import type { z } from "zod";
 import type { Database } from "../../db/client.js";
 import { readDataJson } from "../../db/data-files.js";
 import { upsertChanged } from "../../db/upsert.js";
+import { amsterdamDate, amsterdamInstant } from "../../i18n/index.js";
 import { curatedInstrumentRefIds } from "../catalogue/index.js";
 import {
   curatedEventsFile,
@@ -18,7 +19,6 @@ import {
   knowledgeMeasures,
   knowledgeRoadmaps,
 } from "./knowledge.tables.js";
-import { amsterdamInstant } from "./knowledge.time.js";
 
 /** The curated files of data/knowledge, each checked against its schema, and the ref_ids of the curated catalogue. */
 export type CuratedKnowledge = {
@@ -308,9 +308,7 @@ export function moveExampleEvents<
 
 /** 24 December to 1 January, by the Dutch calendar day of an ISO time. */
 function inChristmasHolidays(iso: string): boolean {
-  const day = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam" })
-    .format(new Date(iso))
-    .slice(5);
+  const day = amsterdamDate(new Date(iso)).slice(5);
   return day >= "12-24" || day === "01-01";
 }
 

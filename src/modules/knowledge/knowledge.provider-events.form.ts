@@ -1,7 +1,6 @@
 import { z } from "zod";
-import { foldDiacritics } from "../../i18n/index.js";
+import { amsterdamInstant, amsterdamWallClockOf, foldDiacritics } from "../../i18n/index.js";
 import type { ProviderEventProblem } from "./knowledge.provider-events.messages.js";
-import { amsterdamInstant, amsterdamWallClockOf } from "./knowledge.time.js";
 
 /** The fields of the provider's event form, as the browser sends them. */
 export const PROVIDER_EVENT_FIELDS = [

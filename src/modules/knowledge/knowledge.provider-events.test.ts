@@ -6,13 +6,13 @@ import { createTestApp } from "../../../tests/support/app.js";
 import { describeEachDatabase } from "../../../tests/support/database.js";
 import { queryRows } from "../../db/client.js";
 import { seedDemoData } from "../../db/seed.js";
+import { amsterdamInstant, amsterdamWallClockOf } from "../../i18n/index.js";
 import { loadKnowledgeContent } from "./knowledge.loader.js";
 import {
   eventSlugBase,
   type ProviderEventFormValues,
   parseProviderEventForm,
 } from "./knowledge.provider-events.form.js";
-import { amsterdamInstant, amsterdamWallClockOf } from "./knowledge.time.js";
 
 const NOW = new Date("2026-11-27T09:00:00Z");
 

@@ -5,7 +5,6 @@ export { createScanResultsRepository, type ScanResultsRepository } from "./route
 export { recordRouteViews, routeApi, routeRoutes, type UnmetRouteDemand } from "./route.routes.js";
 export { storedAnswersSchema } from "./route.schemas.js";
 export {
-  amsterdamDate,
   createRouteService,
   type Places,
   placesFromGeography,

@@ -1,4 +1,5 @@
 import { LRUCache } from "lru-cache";
+import { amsterdamDate } from "../../i18n/index.js";
 import type { MatchableInstrument } from "../catalogue/index.js";
 import type { Geography } from "../regions/index.js";
 import { type Help, type SizeClass, sizeClassFor, type Theme } from "../vocabulary/index.js";
@@ -111,11 +112,3 @@ export function createRouteService({
 }
 
 export type RouteService = ReturnType<typeof createRouteService>;
-
-// Creating an Intl formatter is expensive; one per process.
-const amsterdamDay = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam" });
-
-/** The calendar date in the Netherlands, YYYY-MM-DD. */
-export function amsterdamDate(at: Date): string {
-  return amsterdamDay.format(at);
-}

@@ -1,7 +1,15 @@
 /**
- * Wall-clock time in the Netherlands. Events are entered and shown in Dutch local time but stored as instants
- * (timestamptz); these two functions convert between the two, summer and winter time included.
+ * Calendar days and wall-clock time in the Netherlands, whatever the server's time zone. Events are entered and shown
+ * in Dutch local time but stored as instants (timestamptz); deadlines and "today" are Dutch calendar days. Summer and
+ * winter time included. Creating an Intl formatter is expensive: one of each per process.
  */
+
+const amsterdamDay = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam" });
+
+/** The calendar date in the Netherlands at an instant, YYYY-MM-DD. */
+export function amsterdamDate(at: Date): string {
+  return amsterdamDay.format(at);
+}
 
 const amsterdamOffset = new Intl.DateTimeFormat("en", {
   timeZone: "Europe/Amsterdam",
